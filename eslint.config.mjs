@@ -1,0 +1,19 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+
+const config = [
+  { ignores: ['lib/generated/**', '.next/**', '.data/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'] },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    // Server code and database access stay out of pages and components (see STYLE.md).
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/generated/prisma/client', '@prisma/*', 'pg'], message: 'Call a lib/ function instead.' }],
+      }],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,33 @@
+import { createDb } from '../db';
+import { loadReferenceData, type ReferenceCounts } from '../reference/load-reference-data';
+import { applyMigrations } from './schema-engine';
+
+export type PreparedDatabase = {
+  appliedMigrations: string[];
+  reference: ReferenceCounts;
+  demo: { companies: number; needs: number; users: number } | 'already-present' | 'skipped';
+};
+
+/**
+ * Brings a database to the state the app expects: migrations applied, reference data loaded,
+ * and (when asked) the demo world seeded once. Safe to run on every start.
+ */
+export async function prepareDatabase(
+  connectionString: string,
+  options: { seedDemo: boolean },
+): Promise<PreparedDatabase> {
+  const appliedMigrations = await applyMigrations(connectionString);
+  const db = createDb(connectionString, 2);
+  try {
+    const reference = await loadReferenceData(db);
+    let demo: PreparedDatabase['demo'] = 'skipped';
+    if (options.seedDemo) {
+      // Imported lazily: the demo world is development data, not part of the product.
+      const { hasDemoWorld, seedDemoWorld } = await import('../../prisma/seed/demo-world');
+      demo = (await hasDemoWorld(db)) ? 'already-present' : await seedDemoWorld(db);
+    }
+    return { appliedMigrations, reference, demo };
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,28 @@
+import type { Db } from '../db';
+
+export type DatabaseHealth =
+  | { status: 'up'; latencyMs: number; migrations: number }
+  | { status: 'down'; error: string };
+
+const HEALTH_TIMEOUT_MS = 2_000;
+
+/** Whether the database answers now. Never throws: the app keeps serving while it is down. */
+export async function checkDatabase(db: Db): Promise<DatabaseHealth> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+    });
+    const [{ migrations }] = await Promise.race([
+      db.$queryRaw<{ migrations: number }[]>`
+        SELECT count(*)::int AS migrations FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+      timeout,
+    ]);
+    return { status: 'up', latencyMs: Math.round(performance.now() - started), migrations };
+  } catch (error) {
+    return { status: 'down', error: error instanceof Error ? error.message.split('\n')[0] : 'unknown error' };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Db } from '../db';
+import { SECTORS } from './sectors';
+
+// Loads the reference files committed in prisma/reference (derived from the official sources
+// listed in prisma/reference/README.md). Every statement is an upsert, so loading twice changes
+// nothing; the hostility roll-up is recomputed on each load because "in force today" moves with
+// the calendar.
+
+const REFERENCE_DIR = path.resolve(process.cwd(), 'prisma/reference');
+
+type Row = Record<string, string>;
+const readReference = (file: string): Row[] =>
+  parse(readFileSync(path.join(REFERENCE_DIR, file), 'utf8'), { columns: true, bom: true });
+
+export type ReferenceCounts = {
+  oblasts: number;
+  raions: number;
+  hromadas: number;
+  hostilityPeriods: number;
+  prefectures: number;
+  sisterCities: number;
+  sectors: number;
+};
+
+export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
+  const oblasts = readReference('oblasts.csv');
+  const raions = readReference('raions.csv');
+  const hromadas = readReference('hromadas.csv');
+  const periods = readReference('hostility-periods.csv');
+  const prefectures = readReference('prefectures.csv');
+  const sisterCities = readReference('sister-cities.csv');
+  const json = (rows: unknown[]) => JSON.stringify(rows);
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO "Oblast" (code, kind, "nameUk", "nameEn")
+        SELECT code, kind::"OblastKind", name_uk, name_en
+        FROM json_to_recordset(${json(oblasts)}::json) AS r(code text, kind text, name_uk text, name_en text)
+        ON CONFLICT (code) DO UPDATE SET kind = EXCLUDED.kind, "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn"`;
+      await tx.$executeRaw`
+        INSERT INTO "Raion" (code, "oblastCode", "nameUk", "nameEn")
+        SELECT code, oblast_code, name_uk, name_en
+        FROM json_to_recordset(${json(raions)}::json) AS r(code text, oblast_code text, name_uk text, name_en text)
+        ON CONFLICT (code) DO UPDATE SET "oblastCode" = EXCLUDED."oblastCode", "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn"`;
+      await tx.$executeRaw`
+        INSERT INTO "Hromada" (code, "raionCode", "oblastCode", kind, "nameUk", "nameEn", latitude, longitude)
+        SELECT code, NULLIF(raion_code, ''), oblast_code, kind::"HromadaKind", name_uk, name_en, latitude, longitude
+        FROM json_to_recordset(${json(hromadas)}::json)
+          AS r(code text, raion_code text, oblast_code text, kind text, name_uk text, name_en text, latitude float8, longitude float8)
+        ON CONFLICT (code) DO UPDATE SET "raionCode" = EXCLUDED."raionCode", "oblastCode" = EXCLUDED."oblastCode",
+          kind = EXCLUDED.kind, "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn",
+          latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude`;
+      // The official list is replaced whole: an amended order can remove rows as well as add them.
+      await tx.$executeRaw`DELETE FROM "HostilityPeriod"`;
+      await tx.$executeRaw`
+        INSERT INTO "HostilityPeriod" ("hromadaCode", "territoryCode", "territoryLevel", "territoryName", status, "startDate", "endDate")
+        SELECT hromada_code, territory_code, territory_level::"TerritoryLevel", territory_name,
+               status::"HostilityStatus", start_date::date, NULLIF(end_date, '')::date
+        FROM json_to_recordset(${json(periods)}::json)
+          AS r(hromada_code text, territory_code text, territory_level text, territory_name text, status text, start_date text, end_date text)`;
+      await tx.$executeRaw`
+        INSERT INTO "Prefecture" (code, "nameJa", "nameEn", region)
+        SELECT code, name_ja, name_en, region::"JapanRegion"
+        FROM json_to_recordset(${json(prefectures)}::json) AS r(code text, name_ja text, name_en text, region text)
+        ON CONFLICT (code) DO UPDATE SET "nameJa" = EXCLUDED."nameJa", "nameEn" = EXCLUDED."nameEn", region = EXCLUDED.region`;
+      await tx.$executeRaw`
+        INSERT INTO "SisterCityLink" ("prefectureCode", "cityJa", "cityEn", "hromadaCode", "sinceYear", source)
+        SELECT prefecture_code, city_ja, city_en, hromada_code, since_year, source
+        FROM json_to_recordset(${json(sisterCities)}::json)
+          AS r(prefecture_code text, city_ja text, city_en text, hromada_code text, since_year int, source text)
+        ON CONFLICT ("prefectureCode", "cityEn", "hromadaCode") DO UPDATE
+          SET "cityJa" = EXCLUDED."cityJa", "sinceYear" = EXCLUDED."sinceYear", source = EXCLUDED.source`;
+      const sectors = SECTORS.map(({ code, dacCode, dacName }) => ({ code, dacCode, dacName }));
+      await tx.$executeRaw`
+        INSERT INTO "Sector" (code, "dacCode", "dacName")
+        SELECT code::"SectorCode", dac_code, dac_name
+        FROM json_to_recordset(${json(sectors.map((s) => ({ code: s.code, dac_code: s.dacCode, dac_name: s.dacName })))}::json)
+          AS r(code text, dac_code text, dac_name text)
+        ON CONFLICT (code) DO UPDATE SET "dacCode" = EXCLUDED."dacCode", "dacName" = EXCLUDED."dacName"`;
+      await rollUpHostilityStatus(tx);
+    },
+    { timeout: 60_000 },
+  );
+
+  return {
+    oblasts: oblasts.length,
+    raions: raions.length,
+    hromadas: hromadas.length,
+    hostilityPeriods: periods.length,
+    prefectures: prefectures.length,
+    sisterCities: sisterCities.length,
+    sectors: SECTORS.length,
+  };
+}
+
+/**
+ * Sets each hromada's status to the most severe period in force on `asOf` (a period that ended
+ * is history). The scope is WHOLE when that status covers the whole hromada (a row naming it,
+ * its raion or its oblast), PARTIAL when only settlement rows carry it.
+ */
+export async function rollUpHostilityStatus(
+  db: Pick<Db, '$executeRaw'>,
+  asOf: Date = new Date(),
+): Promise<void> {
+  await db.$executeRaw`
+    WITH current AS (
+      SELECT "hromadaCode", status, "territoryLevel" <> 'SETTLEMENT' AS whole
+      FROM "HostilityPeriod"
+      WHERE "startDate" <= ${asOf}::date AND ("endDate" IS NULL OR "endDate" >= ${asOf}::date)
+    ), worst AS (
+      SELECT "hromadaCode", max(status) AS status FROM current GROUP BY "hromadaCode"
+    ), rolled AS (
+      SELECT w."hromadaCode", w.status,
+             CASE WHEN bool_or(c.whole) THEN 'WHOLE' ELSE 'PARTIAL' END::"HostilityScope" AS scope
+      FROM worst w JOIN current c ON c."hromadaCode" = w."hromadaCode" AND c.status = w.status
+      GROUP BY w."hromadaCode", w.status
+    )
+    UPDATE "Hromada" h
+    SET "hostilityStatus" = COALESCE(r.status, 'NONE'), "hostilityScope" = r.scope
+    FROM "Hromada" h2 LEFT JOIN rolled r ON r."hromadaCode" = h2.code
+    WHERE h.code = h2.code
+      AND (h."hostilityStatus" IS DISTINCT FROM COALESCE(r.status, 'NONE') OR h."hostilityScope" IS DISTINCT FROM r.scope)`;
+}

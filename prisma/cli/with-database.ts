@@ -1,0 +1,86 @@
+/**
+ * Runs a command (`next dev`, `next start`) with a database ready for it:
+ *
+ * - DATABASE_URL set → that server is used; nothing is started.
+ * - DATABASE_URL unset → an embedded PostgreSQL starts with its data in .data/postgres
+ *   (git-ignored, reused on the next run) and stops cleanly when the command ends or on Ctrl-C.
+ *
+ * Either way migrations are applied, reference data loaded and, unless SEED_DEMO_DATA=false,
+ * the demo world seeded on first run.
+ *
+ *   tsx prisma/cli/with-database.ts next dev
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
+import { DEMO_PASSWORD, listDemoAccounts } from '../seed/demo-world';
+
+const DATA_DIR = path.resolve(process.env.EMBEDDED_PG_DATA_DIR ?? '.data/postgres');
+const DEFAULT_PORT = 54329;
+const DATABASE_NAME = 'kakehashi';
+
+async function main(): Promise<void> {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command) throw new Error('usage: with-database.ts <command> [args…]');
+
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_PORT);
+    console.log(`▸ Starting embedded PostgreSQL on port ${port} (data in ${path.relative(process.cwd(), DATA_DIR)})`);
+    embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port });
+    await embedded.createDatabase(DATABASE_NAME).catch((error: Error) => {
+      if (!/already exists/.test(error.message)) throw error;
+    });
+    databaseUrl = embedded.urlFor(DATABASE_NAME);
+  }
+
+  const stopDatabase = async () => {
+    if (!embedded) return;
+    const running = embedded;
+    embedded = undefined;
+    await running.stop();
+  };
+
+  try {
+    // Imported after DATABASE_URL is known: lib/env validates it at import.
+    process.env.DATABASE_URL = databaseUrl;
+    const { prepareDatabase } = await import('../../lib/database/prepare');
+    const started = Date.now();
+    const prepared = await prepareDatabase(databaseUrl, {
+      seedDemo: process.env.SEED_DEMO_DATA !== 'false',
+    });
+    console.log(
+      `▸ Database ready in ${Date.now() - started} ms: ${prepared.appliedMigrations.length} migration(s) applied, ` +
+        `${prepared.reference.hromadas} hromadas, demo world ${typeof prepared.demo === 'object' ? `seeded (${prepared.demo.companies} companies, ${prepared.demo.needs} needs)` : prepared.demo}`,
+    );
+    if (prepared.demo !== 'skipped') printDemoAccounts();
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+
+  const child = spawn(command, args, {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  child.on('exit', async (code, signal) => {
+    await stopDatabase();
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+function printDemoAccounts(): void {
+  console.log(`▸ Demo accounts (password: ${DEMO_PASSWORD}):`);
+  for (const account of listDemoAccounts()) {
+    console.log(`    ${account.role.padEnd(17)} ${account.email.padEnd(42)} ${account.who}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
