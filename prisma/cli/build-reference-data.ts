@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
+import { splitPeriods } from '../../lib/reference/hostility-periods';
 
 const sourceDir = path.resolve(process.argv[2] ?? '../shared/data');
 const outDir = path.resolve('prisma/reference');
@@ -91,21 +92,6 @@ for (const [l1, l2, l3, l4, extra, category, rawName] of katottg) {
 const missingEnglish = [...raions, ...hromadas].filter((r) => !r.name_en);
 if (missingEnglish.length) throw new Error(`No English name for ${missingEnglish.map((r) => r.code).join(', ')}`);
 
-/**
- * The extracted tables merge cells where a territory had several periods in one category
- * ("03.03.202226.09.2022" / "15.03.202226.09.2022"), and some dates carry stray spaces
- * ("31.03. 2022"). The n-th start pairs with the n-th end; a start without an end is still open.
- */
-function splitPeriods(start: string, end: string): { start: string; end: string }[] {
-  const dates = (cell: string) =>
-    [...cell.matchAll(/(\d{2})\.\s*(\d{2})[.\s]\s*(\d{4})/g)].map(([, d, m, y]) => `${y}-${m}-${d}`);
-  const starts = dates(start);
-  const ends = dates(end);
-  if (starts.length === 0 || ends.length > starts.length) {
-    throw new Error(`Cannot read the period "${start}" – "${end}"`);
-  }
-  return starts.map((s, i) => ({ start: s, end: ends[i] ?? '' }));
-}
 const periods: Row[] = [];
 for (const row of readCsv('ua-hostilities-order-376.csv')) {
   const place = territory.get(row.katottg);

@@ -22,3 +22,17 @@ export const createMunicipality = (
   hromadaCode: string,
   overrides: Partial<MunicipalityInput> = {},
 ) => db.municipality.create({ data: buildMunicipality(hromadaCode, overrides) });
+
+/** A hromada no municipality has claimed yet, so tests sharing a database never collide. */
+export async function pickFreeHromada(
+  db: Db,
+  where: Prisma.HromadaWhereInput = {},
+): Promise<{ code: string; nameEn: string }> {
+  const free = await db.hromada.findMany({
+    where: { ...where, municipality: null, kind: 'TERRITORIAL_COMMUNITY' },
+    select: { code: true, nameEn: true },
+    take: 200,
+  });
+  if (free.length === 0) throw new Error('No unclaimed hromada left for the test');
+  return free[Math.floor(Math.random() * free.length)];
+}
