@@ -1,0 +1,189 @@
+import { popcount, stageBit, type PreparedCompany, type PreparedNeed } from './prepare';
+import type { Criterion, MatchContext, ReasonParams } from './types';
+
+// Each criterion returns how well a pair fits, from 0 to 1, and — only when asked to explain —
+// says why through `say`. Optional calls skip their arguments, so scoring allocates nothing.
+
+export type Say = (code: string, params?: ReasonParams) => void;
+type CriterionFn = (need: PreparedNeed, company: PreparedCompany, context: MatchContext, say?: Say) => number;
+
+const capabilityCodes = (need: PreparedNeed, company: PreparedCompany, has: boolean) =>
+  need.need.requiredCapabilities.filter((capability) => company.company.capabilities.includes(capability) === has);
+
+/** Capability fit: the share of the need's required capabilities the company offers. */
+const capability: CriterionFn = (need, company, _context, say) => {
+  if (need.requiredCount === 0) {
+    say?.('NO_REQUIRED_CAPABILITIES');
+    return 0.5;
+  }
+  const covered = popcount(need.capabilityLo & company.capabilityLo) + popcount(need.capabilityHi & company.capabilityHi);
+  say?.(covered === need.requiredCount ? 'ALL_CAPABILITIES' : 'SOME_CAPABILITIES', {
+    covered: capabilityCodes(need, company, true),
+    missing: capabilityCodes(need, company, false),
+  });
+  return covered / need.requiredCount;
+};
+
+/**
+ * Security fit. "Security (starting from the cessation of hostilities)" is the first condition
+ * Japanese companies set (Responsible Partnership); SMEs "are far more willing to take risks"
+ * than large corporations (former ambassador Matsuda, Ukraine–Japan Forum 2025). Pairs the
+ * company refuses are excluded in `securityConstraint`; this grades the rest.
+ */
+const security: CriterionFn = (need, company, _context, say) => {
+  const { site } = need;
+  if (site.severity === 4 && site.isWholeHromada) {
+    say?.('SITE_OCCUPIED');
+    return 0;
+  }
+  if (company.company.riskAppetite === 'AFTER_CEASEFIRE_ONLY' && site.severity > 0) {
+    say?.('WAITS_FOR_CEASEFIRE', { status: site.status });
+    return 0;
+  }
+  if (site.effectiveSeverity > company.tolerance) {
+    if (company.canDeliverRemotely) {
+      say?.('REMOTE_DELIVERY_ONLY', { status: site.status, appetite: company.company.riskAppetite });
+      return 0.4;
+    }
+    say?.('BEYOND_RISK_APPETITE', { status: site.status, appetite: company.company.riskAppetite });
+    return 0;
+  }
+  if (site.effectiveSeverity === 0) {
+    const cautious = company.tolerance === 0;
+    if (site.recentlyEndedOn && cautious) {
+      say?.('RECENT_HOSTILITIES', { endedOn: site.recentlyEndedOn.toISOString().slice(0, 10), partial: site.severity > 0 });
+      return 0.8;
+    }
+    say?.(site.severity > 0 ? 'LISTED_SETTLEMENTS_ONLY' : 'NOT_ON_HOSTILITIES_LIST', { status: site.status });
+    return 1;
+  }
+  const atEdge = site.effectiveSeverity === company.tolerance;
+  say?.('WITHIN_RISK_APPETITE', { status: site.status, appetite: company.company.riskAppetite, isSme: company.company.isSme, atEdge });
+  return (atEdge ? 0.75 : 0.9) * (company.company.isSme ? 1 : 0.8);
+};
+
+/**
+ * Integrity and transparency. "How tenders will be conducted and companies be selected is a
+ * matter of principle for the Japanese side", and corruption is judged by "international
+ * financial institutions", not by self-declaration (Responsible Partnership).
+ */
+const integrity: CriterionFn = (need, _company, _context, say) => {
+  const params = { procurement: need.need.procurementMethod, funding: need.need.fundingSource };
+  if (need.hasTransparentProcurement && need.hasInternationalOversight) {
+    say?.('TRANSPARENT_AND_OVERSEEN', params);
+    return 1;
+  }
+  if (need.hasTransparentProcurement) {
+    say?.('TRANSPARENT_TENDER', params);
+    return 0.7;
+  }
+  if (need.hasInternationalOversight) {
+    say?.('INTERNATIONAL_OVERSIGHT', params);
+    return 0.6;
+  }
+  say?.('NO_TRANSPARENCY_SIGNAL', params);
+  return 0.2;
+};
+
+/** Stage fit: Tokyo "clearly divides" rapid recovery and large-scale reconstruction. */
+const stage: CriterionFn = (need, company, _context, say) => {
+  if ((company.stageMask & stageBit(need.need.stage)) !== 0) {
+    say?.('STAGE_MATCH', { stage: need.need.stage });
+    return 1;
+  }
+  say?.('STAGE_MISMATCH', { stage: need.need.stage });
+  return 0;
+};
+
+/** Scale fit: the need's budget against what the company can take on. */
+const scale: CriterionFn = (need, company, _context, say) => {
+  if (need.budgetEur === null) {
+    say?.('BUDGET_UNKNOWN');
+    return 0.5;
+  }
+  const ratio = need.budgetEur / company.capacityEur;
+  const params = { budgetEur: Math.round(need.budgetEur), capacityEur: company.capacityEur };
+  if (ratio > 1) {
+    say?.('ABOVE_CAPACITY', params);
+    return Math.max(0, 1 - Math.log10(ratio));
+  }
+  if (!company.company.isSme && ratio < 0.005) {
+    say?.('SMALL_FOR_LARGE_COMPANY', params);
+    return 0.6;
+  }
+  say?.('WITHIN_CAPACITY', params);
+  return 1;
+};
+
+/** Osaka and Kansai hold the SMEs most willing to take risks (Matsuda, Ukraine–Japan Forum 2025). */
+const kansai: CriterionFn = (_need, company, _context, say) => {
+  if (company.company.region === 'KANSAI') {
+    say?.('KANSAI_COMPANY', { prefectureCode: company.company.prefectureCode });
+    return 1;
+  }
+  say?.('OUTSIDE_KANSAI', { prefectureCode: company.company.prefectureCode });
+  return 0;
+};
+
+/** Sister cities: Kyoto–Kyiv, and Yokohama's water purification for Odesa (Responsible Partnership). */
+const sisterCity: CriterionFn = (need, company, _context, say) => {
+  let samePrefecture = false;
+  for (const tie of need.need.site.sisterTies) {
+    if (tie.prefectureCode !== company.company.prefectureCode) continue;
+    if (tie.cityEn.toLowerCase() === company.cityKey) {
+      say?.('SISTER_CITY', { cityEn: tie.cityEn, sinceYear: tie.sinceYear });
+      return 1;
+    }
+    samePrefecture = true;
+  }
+  if (samePrefecture) {
+    say?.('SISTER_CITY_PREFECTURE', { prefectureCode: company.company.prefectureCode });
+    return 0.5;
+  }
+  say?.('NO_SISTER_TIE');
+  return 0;
+};
+
+/**
+ * Experience elsewhere: demining in Cambodia, reconstruction in Iraq, Afghanistan and Bosnia
+ * and Herzegovina, and Japan's own rebuilding after disasters (Responsible Partnership).
+ */
+const experience: CriterionFn = (need, company, _context, say) => {
+  if (need.need.sector === 'DEMINING' && company.mineActionCountries.length > 0) {
+    say?.('MINE_ACTION_EXPERIENCE', { countries: company.mineActionCountries });
+    return 1;
+  }
+  if (company.postConflictCountries.length > 0) {
+    say?.('POST_CONFLICT_EXPERIENCE', { countries: company.postConflictCountries });
+    return 0.8;
+  }
+  if (company.company.hasDisasterReconstructionExperience) {
+    say?.('DISASTER_RECONSTRUCTION_EXPERIENCE');
+    return 0.6;
+  }
+  say?.('NO_COMPARABLE_EXPERIENCE');
+  return 0;
+};
+
+/** Reciprocal interest: the company asked, or the municipality invited. */
+const reciprocal: CriterionFn = (_need, _company, context, say) => {
+  const { companyRegisteredInterest: asked, municipalityInvitedCompany: invited } = context;
+  if (asked || invited) {
+    say?.(asked && invited ? 'MUTUAL_INTEREST' : asked ? 'COMPANY_REGISTERED_INTEREST' : 'MUNICIPALITY_INVITED');
+    return 1;
+  }
+  say?.('NO_INTEREST_YET');
+  return 0;
+};
+
+export const CRITERION_FNS: Record<Criterion, CriterionFn> = {
+  capability,
+  security,
+  integrity,
+  stage,
+  scale,
+  kansai,
+  sisterCity,
+  experience,
+  reciprocal,
+};

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { CRITERIA, type Criterion } from './types';
+
+// A matching policy: how much each criterion weighs (whole points adding up to 100, so that a
+// score reads as "out of 100") and which constraints exclude a pair instead of costing points.
+// Policies are versioned in the database; every stored match names the version that scored it.
+
+export const TOTAL_WEIGHT = 100;
+
+const weight = z.number().int().min(0).max(TOTAL_WEIGHT);
+
+export const policyWeightsSchema = z
+  .object(Object.fromEntries(CRITERIA.map((criterion) => [criterion, weight])) as Record<Criterion, typeof weight>)
+  .strict()
+  .refine((weights) => Object.values(weights).reduce((sum, w) => sum + w, 0) === TOTAL_WEIGHT, {
+    message: 'matching.policy.weightsMustAddUpTo100',
+  });
+
+/** Sector fit is always hard: a company is never matched outside the sectors it works in. */
+export const hardConstraintsSchema = z
+  .object({
+    security: z.boolean(),
+    integrity: z.boolean(),
+    stage: z.boolean(),
+    scale: z.boolean(),
+  })
+  .strict();
+
+export const matchingPolicySchema = z
+  .object({ weights: policyWeightsSchema, hardConstraints: hardConstraintsSchema })
+  .strict();
+
+export type MatchingPolicy = z.infer<typeof matchingPolicySchema>;
+export type VersionedPolicy = MatchingPolicy & { version: number };
+
+/**
+ * The default, read from the source documents: capability first (it decides whether the work
+ * gets done), then the two preconditions Japanese companies name — security and the absence of
+ * corruption (Responsible Partnership, "security … and the absence of corruption") — then stage
+ * and scale, and smaller weights for the ties that make a first project likelier to happen.
+ */
+export const DEFAULT_POLICY: MatchingPolicy = {
+  weights: {
+    capability: 25,
+    security: 20,
+    integrity: 15,
+    stage: 10,
+    scale: 8,
+    kansai: 5,
+    sisterCity: 5,
+    experience: 7,
+    reciprocal: 5,
+  },
+  hardConstraints: { security: true, integrity: true, stage: false, scale: false },
+};

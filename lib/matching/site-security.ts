@@ -1,0 +1,66 @@
+import type { HostilityStatus, RiskAppetite } from '../generated/prisma/enums';
+import type { SitePeriod } from './types';
+
+// Reading a site's status on the official list (Order No. 376 of 28 Feb 2025) on a given day.
+
+export const SEVERITY: Record<HostilityStatus, number> = {
+  NONE: 0,
+  POSSIBLE_HOSTILITIES: 1,
+  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: 2,
+  ACTIVE_HOSTILITIES: 3,
+  TEMPORARILY_OCCUPIED: 4,
+};
+
+/** The most severe site a company accepts for work on site, by its stated risk appetite. */
+export const TOLERANCE: Record<RiskAppetite, number> = {
+  AFTER_CEASEFIRE_ONLY: 0,
+  NO_HOSTILITIES: 0,
+  POSSIBLE_HOSTILITIES: 1,
+  ACTIVE_HOSTILITIES: 3,
+};
+
+const STATUSES = Object.keys(SEVERITY) as HostilityStatus[];
+const RECENT_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+export type SiteStatus = {
+  status: HostilityStatus;
+  severity: number;
+  isWholeHromada: boolean;
+  /**
+   * The severity that bears on work in the hromada: one step lower when only some settlements
+   * are listed, since the works can usually be sited outside them.
+   */
+  effectiveSeverity: number;
+  /** The last day a period that has ended was in force, when that was within a year. */
+  recentlyEndedOn: Date | null;
+};
+
+const inForce = (period: SitePeriod, asOf: Date) =>
+  period.start <= asOf && (period.end === null || period.end >= asOf);
+
+export function readSiteStatus(periods: readonly SitePeriod[], asOf: Date): SiteStatus {
+  let severity = 0;
+  let isWholeHromada = false;
+  let recentlyEndedOn: Date | null = null;
+  for (const period of periods) {
+    if (inForce(period, asOf)) {
+      const s = SEVERITY[period.status];
+      if (s > severity) {
+        severity = s;
+        isWholeHromada = period.isWholeHromada;
+      } else if (s === severity) {
+        isWholeHromada ||= period.isWholeHromada;
+      }
+    } else if (period.end !== null && period.end < asOf && asOf.getTime() - period.end.getTime() <= RECENT_DAYS * DAY_MS) {
+      if (!recentlyEndedOn || period.end > recentlyEndedOn) recentlyEndedOn = period.end;
+    }
+  }
+  return {
+    status: STATUSES[severity],
+    severity,
+    isWholeHromada: severity > 0 && isWholeHromada,
+    effectiveSeverity: severity > 0 && !isWholeHromada ? severity - 1 : severity,
+    recentlyEndedOn,
+  };
+}

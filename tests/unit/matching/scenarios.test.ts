@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_POLICY,
+  evaluateMatch,
+  type MatchCompany,
+  type MatchContext,
+  type MatchNeed,
+  type MatchResult,
+  type SitePeriod,
+} from '../../../lib/matching';
+
+// Scenarios written from the two source documents (Responsible Partnership, New Europe Center;
+// the Fifth Ukraine–Japan Forum, March 2025). Places and statuses are the real ones from the
+// official list; companies are fictional.
+
+const TODAY: MatchContext = { asOf: new Date('2026-11-21'), companyRegisteredInterest: false, municipalityInvitedCompany: false };
+const period = (status: SitePeriod['status'], start: string, end: string | null = null, isWholeHromada = true): SitePeriod => ({
+  status, isWholeHromada, start: new Date(start), end: end ? new Date(end) : null,
+});
+
+const SITES = {
+  odesa: { hromadaCode: 'UA51100270000073549', periods: [], sisterTies: [{ prefectureCode: '14', cityEn: 'Yokohama', sinceYear: 1965 }] },
+  lviv: { hromadaCode: 'UA46060250000025047', periods: [], sisterTies: [] },
+  kharkiv: { hromadaCode: 'UA63120270000028556', periods: [period('ACTIVE_HOSTILITIES', '2022-02-24', '2022-09-15'), period('POSSIBLE_HOSTILITIES', '2022-09-15')], sisterTies: [] },
+  izium: { hromadaCode: 'UA63040090000021240', periods: [period('POSSIBLE_HOSTILITIES', '2022-09-11')], sisterTies: [] },
+  kherson: { hromadaCode: 'UA65100150000057191', periods: [period('TEMPORARILY_OCCUPIED', '2022-03-01', '2022-11-11'), period('ACTIVE_HOSTILITIES_WITH_STATE_SERVICES', '2023-05-01')], sisterTies: [] },
+  bucha: { hromadaCode: 'UA32080070000050759', periods: [period('TEMPORARILY_OCCUPIED', '2022-02-25', '2022-04-01', false)], sisterTies: [] },
+  sevastopol: { hromadaCode: 'UA85000000000065278', periods: [period('TEMPORARILY_OCCUPIED', '2014-02-20')], sisterTies: [] },
+} satisfies Record<string, MatchNeed['site']>;
+
+const need = (overrides: Partial<MatchNeed>): MatchNeed => ({
+  id: 'need', sector: 'WATER_SANITATION', stage: 'RAPID_RECOVERY', requiredCapabilities: ['WATER_PURIFICATION'],
+  budgetAmount: 900_000, budgetCurrency: 'EUR', fundingSource: 'DONOR_GRANT', procurementMethod: 'PROZORRO',
+  prozorroTenderId: 'UA-2025-01-21-002209-a', dreamProjectId: null, site: SITES.odesa, ...overrides,
+});
+
+const company = (overrides: Partial<MatchCompany>): MatchCompany => ({
+  id: 'company', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], riskAppetite: 'POSSIBLE_HOSTILITIES',
+  deliveryModes: ['ON_SITE', 'SUPPLY_ONLY'], stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000,
+  isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', experienceCountries: [],
+  hasDisasterReconstructionExperience: false, ...overrides,
+});
+
+const scored = (result: MatchResult) => {
+  if (result.kind !== 'scored') throw new Error(`expected a score, got ${JSON.stringify(result.failed)}`);
+  return result;
+};
+const entry = (result: MatchResult, criterion: string) => scored(result).entries.find((e) => e.criterion === criterion)!;
+
+describe('scenarios from the source documents', () => {
+  it('a Yokohama water-purification company for an Odesa water need earns the sister-city tie', () => {
+    const yokohama = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Yokohama' }), TODAY, DEFAULT_POLICY);
+    expect(entry(yokohama, 'sisterCity')).toMatchObject({ points: 5, reason: { code: 'SISTER_CITY', params: { cityEn: 'Yokohama', sinceYear: 1965 } } });
+    const kawasaki = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Kawasaki' }), TODAY, DEFAULT_POLICY);
+    expect(entry(kawasaki, 'sisterCity').reason.code).toBe('SISTER_CITY_PREFECTURE');
+    expect(scored(yokohama).score).toBeGreaterThan(scored(kawasaki).score);
+  });
+
+  it('demining experience in Cambodia counts for a hromada on the hostilities list', () => {
+    const demining = need({ sector: 'DEMINING', requiredCapabilities: ['MINE_DETECTION'], site: SITES.izium });
+    const base = { sectors: ['DEMINING'], capabilities: ['MINE_DETECTION'], riskAppetite: 'ACTIVE_HOSTILITIES' } as const;
+    const cambodia = evaluateMatch(demining, company({ ...base, experienceCountries: ['KH'] }), TODAY, DEFAULT_POLICY);
+    const novice = evaluateMatch(demining, company(base), TODAY, DEFAULT_POLICY);
+    expect(entry(cambodia, 'experience')).toMatchObject({ points: 7, reason: { code: 'MINE_ACTION_EXPERIENCE', params: { countries: ['KH'] } } });
+    expect(entry(cambodia, 'security').reason).toMatchObject({ code: 'WITHIN_RISK_APPETITE', params: { status: 'POSSIBLE_HOSTILITIES', isSme: true } });
+    expect(scored(cambodia).score).toBeGreaterThan(scored(novice).score);
+  });
+
+  it('a large corporation that works only after a ceasefire is excluded at the front line, ranked in a safe oblast', () => {
+    const grid = { sector: 'ENERGY', requiredCapabilities: ['GRID_EQUIPMENT'], budgetAmount: 40_000_000, fundingSource: 'INTERNATIONAL_FINANCIAL_INSTITUTION' } as const;
+    const corporation = company({
+      sectors: ['ENERGY'], capabilities: ['GRID_EQUIPMENT'], riskAppetite: 'AFTER_CEASEFIRE_ONLY', isSme: false,
+      maxProjectEur: 300_000_000, tenderRequirement: 'IFI_OR_DONOR_OVERSIGHT', deliveryModes: ['ON_SITE', 'SUPPLY_ONLY'],
+      stages: ['RAPID_RECOVERY', 'RECONSTRUCTION'], prefectureCode: '13', region: 'KANTO', cityEn: 'Chiyoda',
+    });
+    const frontline = evaluateMatch(need({ ...grid, site: SITES.kharkiv }), corporation, TODAY, DEFAULT_POLICY);
+    expect(frontline).toEqual({
+      kind: 'excluded',
+      failed: [{ constraint: 'security', reason: { code: 'WAITS_FOR_CEASEFIRE', params: { status: 'POSSIBLE_HOSTILITIES' } } }],
+    });
+    const safe = scored(evaluateMatch(need({ ...grid, site: SITES.lviv }), corporation, TODAY, DEFAULT_POLICY));
+    expect(safe.score).toBeGreaterThanOrEqual(70);
+    expect(entry(safe, 'security')).toMatchObject({ points: 20, reason: { code: 'NOT_ON_HOSTILITIES_LIST' } });
+  });
+
+  it('SMEs accept more risk: at a listed site an SME scores above an otherwise identical large corporation', () => {
+    const frontlineNeed = need({ site: SITES.kharkiv });
+    const sme = scored(evaluateMatch(frontlineNeed, company({}), TODAY, DEFAULT_POLICY));
+    const large = scored(evaluateMatch(frontlineNeed, company({ isSme: false, maxProjectEur: 50_000_000 }), TODAY, DEFAULT_POLICY));
+    expect(entry(sme, 'security').points).toBeGreaterThan(entry(large, 'security').points);
+  });
+
+  it('supply without travel fits where work on site does not', () => {
+    const kherson = need({ sector: 'ENERGY', requiredCapabilities: ['POWER_GENERATORS'], site: SITES.kherson });
+    const base = { sectors: ['ENERGY'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'NO_HOSTILITIES' } as const;
+    const supplier = evaluateMatch(kherson, company({ ...base, deliveryModes: ['SUPPLY_ONLY'] }), TODAY, DEFAULT_POLICY);
+    expect(entry(supplier, 'security')).toMatchObject({ points: 8, reason: { code: 'REMOTE_DELIVERY_ONLY' } });
+    const onSiteOnly = evaluateMatch(kherson, company({ ...base, deliveryModes: ['ON_SITE'] }), TODAY, DEFAULT_POLICY);
+    expect(onSiteOnly.kind).toBe('excluded');
+  });
+
+  it('a status that ended is history: Bucha was occupied in March 2022, not today', () => {
+    const bucha = need({ site: SITES.bucha });
+    const cautious = company({ riskAppetite: 'NO_HOSTILITIES', deliveryModes: ['ON_SITE'] });
+    expect(evaluateMatch(bucha, cautious, { ...TODAY, asOf: new Date('2022-03-15') }, DEFAULT_POLICY).kind).toBe('excluded');
+    expect(entry(evaluateMatch(bucha, cautious, { ...TODAY, asOf: new Date('2022-12-01') }, DEFAULT_POLICY), 'security').reason.code)
+      .toBe('RECENT_HOSTILITIES');
+    expect(entry(evaluateMatch(bucha, cautious, TODAY, DEFAULT_POLICY), 'security').reason.code).toBe('NOT_ON_HOSTILITIES_LIST');
+  });
+
+  it('nobody is matched to work in an occupied hromada', () => {
+    const result = evaluateMatch(need({ site: SITES.sevastopol }), company({ riskAppetite: 'ACTIVE_HOSTILITIES' }), TODAY, DEFAULT_POLICY);
+    expect(result).toMatchObject({ kind: 'excluded', failed: [{ constraint: 'security', reason: { code: 'SITE_OCCUPIED' } }] });
+  });
+
+  it('a company that requires a transparent tender is excluded from an untendered need, and a Prozorro tender scores', () => {
+    const strict = company({ tenderRequirement: 'TRANSPARENT_TENDER' });
+    const untendered = evaluateMatch(need({ procurementMethod: 'NONE', prozorroTenderId: null, fundingSource: 'MUNICIPAL_BUDGET' }), strict, TODAY, DEFAULT_POLICY);
+    expect(untendered).toMatchObject({ kind: 'excluded', failed: [{ constraint: 'integrity', reason: { code: 'REQUIRES_TRANSPARENT_TENDER' } }] });
+    expect(entry(evaluateMatch(need({}), strict, TODAY, DEFAULT_POLICY), 'integrity')).toMatchObject({ points: 15, reason: { code: 'TRANSPARENT_AND_OVERSEEN' } });
+  });
+
+  it('registered interest and an invitation both count as reciprocal interest', () => {
+    const asked = evaluateMatch(need({}), company({}), { ...TODAY, companyRegisteredInterest: true }, DEFAULT_POLICY);
+    const silent = evaluateMatch(need({}), company({}), TODAY, DEFAULT_POLICY);
+    expect(scored(asked).score - scored(silent).score).toBe(5);
+    expect(entry(evaluateMatch(need({}), company({}), { ...TODAY, companyRegisteredInterest: true, municipalityInvitedCompany: true }, DEFAULT_POLICY), 'reciprocal').reason.code)
+      .toBe('MUTUAL_INTEREST');
+  });
+
+  it('a need far beyond a small company’s capacity loses the scale points', () => {
+    const huge = need({ budgetAmount: 60_000_000 });
+    expect(entry(evaluateMatch(huge, company({ maxProjectEur: 1_000_000 }), TODAY, DEFAULT_POLICY), 'scale').points).toBe(0);
+    expect(entry(evaluateMatch(huge, company({ maxProjectEur: 100_000_000 }), TODAY, DEFAULT_POLICY), 'scale').points).toBe(8);
+  });
+});
