@@ -1,4 +1,7 @@
 import { createDb } from '../db';
+import { startJobQueue } from '../jobs/queue';
+import { ensureDefaultPolicy } from '../match-store/policy';
+import { rebuildAllMatches } from '../match-store/rebuild';
 import { loadReferenceData, type ReferenceCounts } from '../reference/load-reference-data';
 import { applyMigrations } from './schema-engine';
 
@@ -20,11 +23,19 @@ export async function prepareDatabase(
   const db = createDb(connectionString, 2);
   try {
     const reference = await loadReferenceData(db);
+    await ensureDefaultPolicy(db);
+    // pg-boss installs its schema and our queues, so that changes can enqueue from the first request.
+    await (await startJobQueue(connectionString)).stop({ graceful: false, wait: true });
     let demo: PreparedDatabase['demo'] = 'skipped';
     if (options.seedDemo) {
       // Imported lazily: the demo world is development data, not part of the product.
       const { hasDemoWorld, seedDemoWorld } = await import('../../prisma/seed/demo-world');
-      demo = (await hasDemoWorld(db)) ? 'already-present' : await seedDemoWorld(db);
+      if (await hasDemoWorld(db)) {
+        demo = 'already-present';
+      } else {
+        demo = await seedDemoWorld(db);
+        await rebuildAllMatches(db);
+      }
     }
     return { appliedMigrations, reference, demo };
   } finally {

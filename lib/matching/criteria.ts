@@ -17,7 +17,7 @@ const capability: CriterionFn = (need, company, _context, say) => {
     return 0.5;
   }
   const covered = popcount(need.capabilityLo & company.capabilityLo) + popcount(need.capabilityHi & company.capabilityHi);
-  say?.(covered === need.requiredCount ? 'ALL_CAPABILITIES' : 'SOME_CAPABILITIES', {
+  say?.(covered === need.requiredCount ? 'ALL_CAPABILITIES' : covered > 0 ? 'SOME_CAPABILITIES' : 'NO_REQUIRED_CAPABILITY', {
     covered: capabilityCodes(need, company, true),
     missing: capabilityCodes(need, company, false),
   });

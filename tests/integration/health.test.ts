@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
-import { applyMigrations } from '../../lib/database/schema-engine';
+import { applyMigrations, listMigrations } from '../../lib/database/schema-engine';
 import { createDb } from '../../lib/db';
 import { checkDatabase } from '../../lib/platform/health';
 
@@ -24,7 +24,8 @@ describe('database health', () => {
     await applyMigrations(server.urlFor('health'));
     const db = createDb(server.urlFor('health'), 2);
 
-    expect(await checkDatabase(db)).toMatchObject({ status: 'up', migrations: 1 });
+    const { migrationDirectories } = await listMigrations();
+    expect(await checkDatabase(db)).toMatchObject({ status: 'up', migrations: migrationDirectories.length });
 
     await server.stop();
     server = undefined;

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { assertRole, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { Prisma } from '../generated/prisma/client';
+import { QUEUES } from '../jobs/queue';
+import { enqueue } from './enqueue';
+import {
+  DEFAULT_POLICY,
+  hardConstraintsSchema,
+  matchingPolicySchema,
+  policyWeightsSchema,
+  type VersionedPolicy,
+} from '../matching/policy';
+
+// The matching policy in force is the newest version. Versions are never edited: a change writes
+// the next version, so every stored match can say which policy scored it.
+
+export const POLICY_EDITORS = ['FACILITATOR', 'ADMIN'] as const;
+
+/** What the policy editor submits: the version it was looking at, and the new settings. */
+export const updatePolicyInputSchema = z
+  .object({
+    expectedVersion: z.number().int().min(1),
+    weights: policyWeightsSchema,
+    hardConstraints: hardConstraintsSchema,
+    note: z.string().trim().max(500).default(''),
+  })
+  .strict();
+export type UpdatePolicyInput = z.input<typeof updatePolicyInputSchema>;
+
+export async function ensureDefaultPolicy(db: Db): Promise<void> {
+  await db.matchingPolicy.upsert({
+    where: { version: 1 },
+    create: { version: 1, ...DEFAULT_POLICY, note: 'Default policy, drawn from the source documents.' },
+    update: {},
+  });
+}
+
+export async function getCurrentPolicy(db: Pick<Db, 'matchingPolicy'>): Promise<VersionedPolicy> {
+  const row = await db.matchingPolicy.findFirst({ orderBy: { version: 'desc' } });
+  if (!row) throw new AppError('UNAVAILABLE', 'No matching policy: run the database preparation first');
+  return { version: row.version, ...matchingPolicySchema.parse({ weights: row.weights, hardConstraints: row.hardConstraints }) };
+}
+
+export async function listPolicyVersions(db: Db, actor: Actor | null) {
+  assertRole(actor, POLICY_EDITORS);
+  return db.matchingPolicy.findMany({
+    orderBy: { version: 'desc' },
+    select: { version: true, weights: true, hardConstraints: true, note: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+}
+
+/**
+ * Writes the next policy version and queues a rebuild of every match, in one transaction.
+ * A facilitator who edited an older version gets CONFLICT instead of overwriting a colleague.
+ */
+export async function updateMatchingPolicy(db: Db, actor: Actor | null, input: unknown): Promise<VersionedPolicy> {
+  assertRole(actor, POLICY_EDITORS);
+  const parsed = updatePolicyInputSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('VALIDATION', 'Invalid matching policy', { issues: parsed.error.issues });
+  const { expectedVersion, weights, hardConstraints, note } = parsed.data;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await getCurrentPolicy(tx);
+      if (current.version !== expectedVersion) {
+        throw new AppError('CONFLICT', `The policy changed to version ${current.version} while you edited version ${expectedVersion}`, {
+          currentVersion: current.version,
+        });
+      }
+      const version = current.version + 1;
+      await tx.matchingPolicy.create({ data: { version, weights, hardConstraints, note, createdById: actor.userId } });
+      await recordAudit(tx, actor, {
+        action: 'matching-policy.update',
+        entityType: 'MatchingPolicy',
+        entityId: String(version),
+        before: { version: current.version, weights: current.weights, hardConstraints: current.hardConstraints },
+        after: { version, weights, hardConstraints, note },
+      });
+      await enqueue(tx, QUEUES.rebuild, { reason: `policy v${version}` }, 'rebuild');
+      return { version, weights, hardConstraints };
+    });
+  } catch (error) {
+    // Two editors of the same version: the second insert hits the primary key.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('CONFLICT', 'Another facilitator saved a new policy version first');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { assertRole, type Actor } from '../auth/actor';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { MatchStatus, type Prisma } from '../generated/prisma/client';
+import { pageWindow, toPage, type Page } from '../pagination';
+import type { StoredExplanation } from './write';
+
+// Reading stored matches for the screens: a need's best companies, a company's best needs.
+// Facilitators and admins read every list; a municipality reads its own needs' lists; a company
+// reads its own list.
+
+export const matchListFilterSchema = z
+  .object({
+    page: z.coerce.number().int().min(1).max(10_000).default(1),
+    pageSize: z.coerce.number().int().min(1).max(50).default(20),
+    minScore: z.coerce.number().int().min(0).max(100).default(0),
+    status: z.enum(MatchStatus).optional(),
+  })
+  .strict();
+export type MatchListFilter = z.input<typeof matchListFilterSchema>;
+
+const matchSelect = {
+  id: true,
+  score: true,
+  status: true,
+  version: true,
+  explanation: true,
+  policyVersion: true,
+  computedAt: true,
+  need: {
+    select: {
+      id: true, title: true, sector: true, stage: true, urgency: true,
+      hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
+    },
+  },
+  company: { select: { id: true, legalNameJa: true, legalNameEn: true, prefectureCode: true, cityEn: true } },
+} satisfies Prisma.MatchSelect;
+
+export type StoredMatch = Omit<Prisma.MatchGetPayload<{ select: typeof matchSelect }>, 'explanation'> & {
+  explanation: StoredExplanation;
+};
+
+function parseFilter(filter: MatchListFilter) {
+  const parsed = matchListFilterSchema.safeParse(filter);
+  if (!parsed.success) throw new AppError('VALIDATION', 'Invalid match filter', { issues: parsed.error.issues });
+  return parsed.data;
+}
+
+async function list(db: Db, where: Prisma.MatchWhereInput, filter: ReturnType<typeof parseFilter>): Promise<Page<StoredMatch>> {
+  const scoped: Prisma.MatchWhereInput = {
+    ...where,
+    score: { gte: filter.minScore },
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const [items, total] = await Promise.all([
+    db.match.findMany({
+      where: scoped,
+      select: matchSelect,
+      orderBy: [{ score: 'desc' }, { id: 'asc' }],
+      ...pageWindow(filter.page, filter.pageSize),
+    }),
+    db.match.count({ where: scoped }),
+  ]);
+  return toPage(items as StoredMatch[], total, filter.page, filter.pageSize);
+}
+
+export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
+  assertRole(actor, ['FACILITATOR', 'ADMIN', 'MUNICIPALITY_REP']);
+  if (actor.role === 'MUNICIPALITY_REP') {
+    const own = await db.need.count({ where: { id: needId, municipalityId: actor.municipalityId ?? undefined } });
+    if (own === 0) throw new AppError('NOT_FOUND');
+  }
+  // A need's list: its top companies, and any pair somebody already acted on.
+  return list(db, { needId, OR: [{ inNeedTop: true }, { status: { not: 'SUGGESTED' } }] }, parseFilter(filter));
+}
+
+export async function listMatchesForCompany(db: Db, actor: Actor | null, companyId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
+  assertRole(actor, ['FACILITATOR', 'ADMIN', 'COMPANY_REP']);
+  if (actor.role === 'COMPANY_REP' && actor.companyId !== companyId) throw new AppError('NOT_FOUND');
+  return list(db, { companyId, OR: [{ inCompanyTop: true }, { status: { not: 'SUGGESTED' } }] }, parseFilter(filter));
+}

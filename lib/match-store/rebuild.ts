@@ -1,0 +1,159 @@
+import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
+import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import { TopK } from '../matching/top-k';
+import type { MatchContext } from '../matching/types';
+import { loadCompanies, loadInterests, loadNeeds } from './inputs';
+import { getCurrentPolicy } from './policy';
+import { COMPANY_TOP_K, NEED_TOP_K, upsertMatches, type MatchRow } from './write';
+
+// Rebuilds every stored match from scratch (after a policy change, or by command). Needs and
+// companies are read once; each need is scored only against the companies of its sector, and
+// two bounded heaps per pair keep the best companies of every need and the best needs of every
+// company. The write replaces all suggestions in one transaction, so readers never see a gap.
+
+type Item = { score: number; id: string; need: number; company: number };
+
+export type RebuildOutcome = { needs: number; companies: number; pairsScored: number; matches: number; seconds: { score: number; write: number } };
+
+export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): Promise<RebuildOutcome> {
+  const asOf = options.asOf ?? new Date();
+  const started = performance.now();
+  const policy = await getCurrentPolicy(db);
+  const [needRows, companyRows, interests] = await Promise.all([
+    loadNeeds(db, Prisma.sql`true`),
+    loadCompanies(db, Prisma.sql`true`),
+    loadInterests(db, Prisma.sql`true`),
+  ]);
+  const needs = needRows.map((need) => prepareNeed(need, asOf));
+  const companies = companyRows.map(prepareCompany);
+
+  // Companies by sector bit, so a need meets only companies that work in its sector.
+  const bySector = new Map<number, number[]>();
+  companies.forEach((company, index) => {
+    for (let bit = 1; bit <= company.sectorMask; bit <<= 1) {
+      if ((company.sectorMask & bit) === 0) continue;
+      const list = bySector.get(bit) ?? [];
+      list.push(index);
+      bySector.set(bit, list);
+    }
+  });
+
+  const context = (need: PreparedNeed, company: PreparedCompany): MatchContext => {
+    const interest = interests.get(`${need.need.id}:${company.company.id}`);
+    return { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
+  };
+
+  const needTops = needs.map(() => new TopK<Item>(NEED_TOP_K));
+  const companyTops = companies.map(() => new TopK<Item>(COMPANY_TOP_K));
+  let pairsScored = 0;
+  needs.forEach((need, n) => {
+    for (const c of bySector.get(need.sectorBit) ?? []) {
+      const company = companies[c];
+      const score = scorePair(need, company, context(need, company), policy);
+      pairsScored += 1;
+      if (score === EXCLUDED) continue;
+      const needTop = needTops[n];
+      const companyTop = companyTops[c];
+      if (needTop.admits(score, company.company.id)) needTop.offer({ score, id: company.company.id, need: n, company: c });
+      if (companyTop.admits(score, need.need.id)) companyTop.offer({ score, id: need.need.id, need: n, company: c });
+    }
+  });
+  const scoredAt = performance.now();
+
+  const flags = new Map<string, { need: number; company: number; inNeedTop: boolean; inCompanyTop: boolean }>();
+  const flag = (item: Item, side: 'inNeedTop' | 'inCompanyTop') => {
+    const key = `${item.need}:${item.company}`;
+    const entry = flags.get(key) ?? { need: item.need, company: item.company, inNeedTop: false, inCompanyTop: false };
+    entry[side] = true;
+    flags.set(key, entry);
+  };
+  needTops.forEach((top) => top.sorted().forEach((item) => flag(item, 'inNeedTop')));
+  companyTops.forEach((top) => top.sorted().forEach((item) => flag(item, 'inCompanyTop')));
+
+  const asOfText = asOf.toISOString().slice(0, 10);
+  const rows: MatchRow[] = [...flags.values()].map(({ need: n, company: c, inNeedTop, inCompanyTop }) => {
+    const need = needs[n];
+    const company = companies[c];
+    const result = explainPair(need, company, context(need, company), policy);
+    return {
+      needId: need.need.id,
+      companyId: company.company.id,
+      score: result.kind === 'scored' ? result.score : 0,
+      explanation: { ...result, asOf: asOfText },
+      inNeedTop,
+      inCompanyTop,
+    };
+  });
+
+  const floorOf = (top: TopK<Item>, k: number) => (top.size >= k ? top.sorted()[k - 1].score : -1);
+  const needFloors = needs.map((need, n) => ({ id: need.need.id, floor: floorOf(needTops[n], NEED_TOP_K) }));
+  const companyFloors = companies.map((company, c) => ({ id: company.company.id, floor: floorOf(companyTops[c], COMPANY_TOP_K) }));
+
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rebuild-matches'))`;
+      await tx.$executeRaw`DELETE FROM "Match" WHERE status = 'SUGGESTED'`;
+      // Decided matches stay, off every top list until re-scored below.
+      await tx.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inCompanyTop" = false, score = 0,
+        explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::jsonb, "policyVersion" = ${policy.version}`;
+      await upsertMatches(tx, rows, policy.version);
+      await tx.$executeRaw`UPDATE "Need" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
+      await tx.$executeRaw`UPDATE "Company" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
+      await writeFloors(tx, Prisma.raw('"Need"'), needFloors.filter((f) => f.floor >= 0));
+      await writeFloors(tx, Prisma.raw('"Company"'), companyFloors.filter((f) => f.floor >= 0));
+    },
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+  await rescoreDecidedMatches(db, { needs, companies, context, policyVersion: policy.version, asOfText, policy });
+
+  return {
+    needs: needs.length,
+    companies: companies.length,
+    pairsScored,
+    matches: rows.length,
+    seconds: { score: (scoredAt - started) / 1000, write: (performance.now() - scoredAt) / 1000 },
+  };
+}
+
+async function writeFloors(tx: Prisma.TransactionClient, table: Prisma.Sql, floors: { id: string; floor: number }[]) {
+  for (let i = 0; i < floors.length; i += 10_000) {
+    const chunk = JSON.stringify(floors.slice(i, i + 10_000));
+    await tx.$executeRaw`UPDATE ${table} t SET "matchFloor" = f.floor
+      FROM json_to_recordset(${chunk}::json) AS f(id uuid, floor int) WHERE t.id = f.id`;
+  }
+}
+
+/** Matches a facilitator acted on keep their status; their score follows the new policy too. */
+async function rescoreDecidedMatches(
+  db: Db,
+  input: {
+    needs: PreparedNeed[];
+    companies: PreparedCompany[];
+    context: (need: PreparedNeed, company: PreparedCompany) => MatchContext;
+    policy: Awaited<ReturnType<typeof getCurrentPolicy>>;
+    policyVersion: number;
+    asOfText: string;
+  },
+): Promise<void> {
+  const decided = await db.match.findMany({
+    where: { status: { not: 'SUGGESTED' }, inNeedTop: false, inCompanyTop: false },
+    select: { needId: true, companyId: true },
+  });
+  if (decided.length === 0) return;
+  const needById = new Map(input.needs.map((n) => [n.need.id, n]));
+  const companyById = new Map(input.companies.map((c) => [c.company.id, c]));
+  const rows: MatchRow[] = [];
+  for (const { needId, companyId } of decided) {
+    const need = needById.get(needId);
+    const company = companyById.get(companyId);
+    if (!need || !company) continue;
+    const result = explainPair(need, company, input.context(need, company), input.policy);
+    rows.push({
+      needId, companyId, score: result.kind === 'scored' ? result.score : 0,
+      explanation: { ...result, asOf: input.asOfText }, inNeedTop: false, inCompanyTop: false,
+    });
+  }
+  await upsertMatches(db, rows, input.policyVersion);
+}

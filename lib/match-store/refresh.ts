@@ -1,0 +1,149 @@
+import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
+import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import type { VersionedPolicy } from '../matching/policy';
+import { TopK } from '../matching/top-k';
+import type { MatchContext } from '../matching/types';
+import { loadCandidateCompanies, loadInterests, loadNeeds, loadCompanies } from './inputs';
+import { getCurrentPolicy } from './policy';
+import { COMPANY_SIDE, NEED_SIDE, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
+
+// Incremental re-ranking of one need against every company, or one company against every need.
+// It rewrites the subject's own top list, offers each pair to the counterpart's top list (whose
+// floor says whether it enters), and reports counterparts whose lists lost an entry, so that the
+// caller can queue them to refill.
+
+type Tx = Prisma.TransactionClient;
+
+export type RerankOutcome = {
+  candidates: number;
+  written: number;
+  deleted: number;
+  /** Counterparts whose top list lost an entry and should be re-ranked to refill it. */
+  shrunk: string[];
+};
+
+type Pair = { need: PreparedNeed; company: PreparedCompany };
+type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
+
+const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>, needId: string, companyId: string, asOf: Date): MatchContext => {
+  const interest = interests.get(`${needId}:${companyId}`);
+  return { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
+};
+
+async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
+  // Two workers re-ranking the same need would race on its rows; one waits for the other.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`rerank:${side.subject}:${id}`}))`;
+}
+
+/** Scores the subject against its candidates; null when the subject may not be matched. */
+async function scoreSubject(tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date): Promise<Scored[] | null> {
+  if (side.subject === 'need') {
+    const [need] = await loadNeeds(tx, Prisma.sql`n.id = ${id}::uuid`);
+    if (!need) return null;
+    const preparedNeed = prepareNeed(need, asOf);
+    const [companies, interests] = await Promise.all([
+      loadCandidateCompanies(tx, { ...preparedNeed, sector: need.sector }, policy),
+      loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
+    ]);
+    const scored: Scored[] = [];
+    for (const company of companies) {
+      const pair = { need: preparedNeed, company: prepareCompany(company) };
+      const context = contextFor(interests, need.id, company.id, asOf);
+      const score = scorePair(pair.need, pair.company, context, policy);
+      if (score !== EXCLUDED) scored.push({ id: company.id, score, floor: company.matchFloor, pair, context });
+    }
+    return scored;
+  }
+  const [company] = await loadCompanies(tx, Prisma.sql`c.id = ${id}::uuid`);
+  if (!company) return null;
+  const preparedCompany = prepareCompany(company);
+  const [needs, interests] = await Promise.all([
+    loadNeeds(tx, Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`),
+    loadInterests(tx, Prisma.sql`i."companyId" = ${id}::uuid`),
+  ]);
+  const scored: Scored[] = [];
+  for (const need of needs) {
+    const pair = { need: prepareNeed(need, asOf), company: preparedCompany };
+    const context = contextFor(interests, need.id, company.id, asOf);
+    const score = scorePair(pair.need, pair.company, context, policy);
+    if (score !== EXCLUDED) scored.push({ id: need.id, score, floor: need.matchFloor, pair, context });
+  }
+  return scored;
+}
+
+export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
+  const asOf = options.asOf ?? new Date();
+  return db.$transaction(
+    async (tx) => {
+      await lockSubject(tx, side, id);
+      const policy = await getCurrentPolicy(tx);
+      const scored = (await scoreSubject(tx, side, id, policy, asOf)) ?? [];
+      const existing = await tx.$queryRaw<{ counterpartId: string; status: string; inCounterpartTop: boolean }[]>`
+        SELECT ${side.counterpartColumn} AS "counterpartId", status::text AS status, ${side.counterpartFlag} AS "inCounterpartTop"
+        FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
+      const before = new Map(existing.map((row) => [row.counterpartId, row]));
+
+      const top = new TopK<Scored>(side.subjectTopK);
+      for (const item of scored) top.offer(item);
+      const inTop = new Set(top.sorted().map((item) => item.id));
+
+      const rows: MatchRow[] = [];
+      const entered: string[] = [];
+      const shrunk: string[] = [];
+      const asOfText = asOf.toISOString().slice(0, 10);
+      for (const item of scored) {
+        const previous = before.get(item.id);
+        const roomy = item.floor < 0;
+        const enters = roomy || item.score > item.floor;
+        const stays = previous?.inCounterpartTop === true && (roomy || item.score >= item.floor);
+        const inCounterpartTop = enters || stays;
+        if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
+        if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
+        const inSubjectTop = inTop.has(item.id);
+        if (!inSubjectTop && !inCounterpartTop && (!previous || previous.status === 'SUGGESTED')) continue;
+        const needId = side.subject === 'need' ? id : item.id;
+        const companyId = side.subject === 'need' ? item.id : id;
+        const result = explainPair(item.pair.need, item.pair.company, item.context, policy);
+        rows.push({
+          needId,
+          companyId,
+          score: result.kind === 'scored' ? result.score : 0,
+          explanation: { ...result, asOf: asOfText },
+          inNeedTop: side.subject === 'need' ? inSubjectTop : inCounterpartTop,
+          inCompanyTop: side.subject === 'need' ? inCounterpartTop : inSubjectTop,
+        });
+      }
+
+      // Pairs that no longer score (excluded, or the counterpart left the platform).
+      const stillScored = new Set(scored.map((item) => item.id));
+      const gone = existing.filter((row) => !stillScored.has(row.counterpartId));
+      for (const row of gone) if (row.inCounterpartTop) shrunk.push(row.counterpartId);
+      const decidedGone = gone.filter((row) => row.status !== 'SUGGESTED');
+      if (decidedGone.length) {
+        await tx.$executeRaw`
+          UPDATE "Match" SET score = 0, "inNeedTop" = false, "inCompanyTop" = false, "policyVersion" = ${policy.version},
+            explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::jsonb, "computedAt" = now(), "updatedAt" = now()
+          WHERE ${side.subjectColumn} = ${id}::uuid AND ${side.counterpartColumn} = ANY(${decidedGone.map((r) => r.counterpartId)}::uuid[])`;
+      }
+
+      await upsertMatches(tx, rows, policy.version);
+      const deleted = await tx.$executeRaw`
+        DELETE FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid AND status = 'SUGGESTED'
+          AND ${side.counterpartColumn} <> ALL(${rows.map((r) => (side.subject === 'need' ? r.companyId : r.needId))}::uuid[])`;
+
+      const ranked = top.sorted();
+      const floor = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1].score : -1;
+      await tx.$executeRaw`UPDATE ${side.subjectTable} SET "matchFloor" = ${floor} WHERE id = ${id}::uuid AND "matchFloor" <> ${floor}`;
+      await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
+
+      return { candidates: scored.length, written: rows.length, deleted, shrunk };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+export const rerankNeed = (db: Db, needId: string, options?: { asOf?: Date }) => rerank(db, NEED_SIDE, needId, options);
+export const rerankCompany = (db: Db, companyId: string, options?: { asOf?: Date }) =>
+  rerank(db, COMPANY_SIDE, companyId, options);

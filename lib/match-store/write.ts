@@ -1,0 +1,101 @@
+import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import type { MatchResult } from '../matching/types';
+
+// Bulk writes of match rows, shared by the incremental re-ranking and the full rebuild.
+
+type Executor = Pick<Db, '$executeRaw'>;
+
+export type MatchRow = {
+  needId: string;
+  companyId: string;
+  score: number;
+  explanation: StoredExplanation;
+  inNeedTop: boolean;
+  inCompanyTop: boolean;
+};
+
+/** What a stored match keeps of its evaluation: the result, the day it was judged on. */
+export type StoredExplanation = (MatchResult | { kind: 'ineligible' }) & { asOf: string };
+
+const CHUNK = 2_000;
+
+export async function upsertMatches(db: Executor, rows: MatchRow[], policyVersion: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = JSON.stringify(rows.slice(i, i + CHUNK));
+    await db.$executeRaw`
+      INSERT INTO "Match" (id, "needId", "companyId", score, explanation, "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
+      SELECT gen_random_uuid(), r."needId", r."companyId", r.score, r.explanation, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
+      FROM json_to_recordset(${chunk}::json)
+        AS r("needId" uuid, "companyId" uuid, score int, explanation jsonb, "inNeedTop" boolean, "inCompanyTop" boolean)
+      ON CONFLICT ("needId", "companyId") DO UPDATE SET
+        score = EXCLUDED.score, explanation = EXCLUDED.explanation, "policyVersion" = EXCLUDED."policyVersion",
+        "inNeedTop" = EXCLUDED."inNeedTop", "inCompanyTop" = EXCLUDED."inCompanyTop", "computedAt" = now(), "updatedAt" = now()`;
+  }
+}
+
+/** Column names of the two sides of a match, so one algorithm serves needs and companies. */
+export type Side = {
+  subject: 'need' | 'company';
+  subjectColumn: Prisma.Sql;
+  counterpartColumn: Prisma.Sql;
+  subjectFlag: Prisma.Sql;
+  counterpartFlag: Prisma.Sql;
+  subjectTable: Prisma.Sql;
+  counterpartTable: Prisma.Sql;
+  subjectTopK: number;
+  counterpartTopK: number;
+};
+
+/** How many companies a need keeps, and how many needs a company keeps. */
+export const NEED_TOP_K = 50;
+export const COMPANY_TOP_K = 20;
+
+export const NEED_SIDE: Side = {
+  subject: 'need',
+  subjectColumn: Prisma.raw('"needId"'),
+  counterpartColumn: Prisma.raw('"companyId"'),
+  subjectFlag: Prisma.raw('"inNeedTop"'),
+  counterpartFlag: Prisma.raw('"inCompanyTop"'),
+  subjectTable: Prisma.raw('"Need"'),
+  counterpartTable: Prisma.raw('"Company"'),
+  subjectTopK: NEED_TOP_K,
+  counterpartTopK: COMPANY_TOP_K,
+};
+
+export const COMPANY_SIDE: Side = {
+  subject: 'company',
+  subjectColumn: Prisma.raw('"companyId"'),
+  counterpartColumn: Prisma.raw('"needId"'),
+  subjectFlag: Prisma.raw('"inCompanyTop"'),
+  counterpartFlag: Prisma.raw('"inNeedTop"'),
+  subjectTable: Prisma.raw('"Company"'),
+  counterpartTable: Prisma.raw('"Need"'),
+  subjectTopK: COMPANY_TOP_K,
+  counterpartTopK: NEED_TOP_K,
+};
+
+/**
+ * Cuts the counterparts' top lists back to their length (ties broken by the other side's id,
+ * as the rebuild does), drops rows that no list holds and nobody decided on, and records each
+ * list's floor.
+ */
+export async function trimCounterpartLists(db: Executor, side: Side, counterpartIds: string[]): Promise<void> {
+  if (counterpartIds.length === 0) return;
+  const { counterpartColumn: column, counterpartFlag: flag, subjectColumn, counterpartTable, counterpartTopK: k } = side;
+  await db.$executeRaw`
+    WITH ranked AS (
+      SELECT id, row_number() OVER (PARTITION BY ${column} ORDER BY score DESC, ${subjectColumn}) AS rank
+      FROM "Match" WHERE ${flag} AND ${column} = ANY(${counterpartIds}::uuid[]))
+    UPDATE "Match" m SET ${flag} = false FROM ranked r WHERE m.id = r.id AND r.rank > ${k}`;
+  await db.$executeRaw`
+    DELETE FROM "Match" WHERE ${column} = ANY(${counterpartIds}::uuid[])
+      AND NOT "inNeedTop" AND NOT "inCompanyTop" AND status = 'SUGGESTED'`;
+  await db.$executeRaw`
+    UPDATE ${counterpartTable} t SET "matchFloor" = f.floor
+    FROM (
+      SELECT x.id, COALESCE((SELECT CASE WHEN count(*) >= ${k} THEN min(score) END
+                             FROM "Match" WHERE ${column} = x.id AND ${flag}), -1) AS floor
+      FROM unnest(${counterpartIds}::uuid[]) AS x(id)) f
+    WHERE t.id = f.id AND t."matchFloor" IS DISTINCT FROM f.floor`;
+}

@@ -1,0 +1,199 @@
+import type PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../lib/auth/actor';
+import { startJobQueue } from '../../lib/jobs/queue';
+import {
+  companyChanged,
+  drainMatchingJobs,
+  getCurrentPolicy,
+  interestChanged,
+  listMatchesForCompany,
+  listMatchesForNeed,
+  needChanged,
+  rebuildAllMatches,
+  rerankNeed,
+  updateMatchingPolicy,
+} from '../../lib/match-store';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { DEFAULT_POLICY } from '../../lib/matching';
+import { createCompany } from '../factories/company';
+import { createMunicipality, pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { createUser } from '../factories/user';
+import { inject } from 'vitest';
+import { testDb } from './test-db';
+
+// Stored matches follow every change through the durable job queue: a need, a company, an
+// interest, the policy. Each test builds its own small world in a sector of its own choosing
+// and asserts relative facts, since other files share the database.
+
+let boss: PgBoss;
+let facilitator: Actor;
+
+beforeAll(async () => {
+  boss = await startJobQueue(inject('databaseUrl'));
+  const user = await createUser(testDb, { role: 'FACILITATOR' });
+  facilitator = { userId: user.id, role: 'FACILITATOR', companyId: null, municipalityId: null };
+  await drainMatchingJobs(testDb, boss);
+});
+
+afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
+  await stopQueueClient();
+});
+
+async function world() {
+  const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+  const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+  const need = await createNeed(testDb, municipality, {
+    sector: 'WATER_SANITATION', requiredCapabilities: ['WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'],
+  });
+  const base = { sectors: ['WATER_SANITATION'] as const, verificationStatus: 'VERIFIED' as const, riskAppetite: 'NO_HOSTILITIES' as const };
+  const purifier = await createCompany(testDb, { ...base, sectors: [...base.sectors], capabilities: ['WATER_PURIFICATION'] });
+  const repairer = await createCompany(testDb, { ...base, sectors: [...base.sectors], capabilities: ['WATER_NETWORK_REPAIR', 'WASTEWATER_TREATMENT'], prefectureCode: '13' });
+  const outsider = await createCompany(testDb, { ...base, sectors: ['ENERGY'], capabilities: ['WATER_PURIFICATION'] });
+  const unverified = await createCompany(testDb, { ...base, sectors: [...base.sectors], capabilities: ['WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'], verificationStatus: 'UNVERIFIED' });
+  await rerankNeed(testDb, need.id);
+  return { municipality, need, purifier, repairer, outsider, unverified };
+}
+
+const scoresFor = async (needId: string) => {
+  const page = await listMatchesForNeed(testDb, facilitator, needId, { pageSize: 50 });
+  return new Map(page.items.map((m) => [m.company.id, m]));
+};
+
+describe('stored matches', () => {
+  it('rank a need’s companies with explanations, and leave out other sectors and unverified companies', async () => {
+    const { need, purifier, repairer, outsider, unverified } = await world();
+    const matches = await scoresFor(need.id);
+    expect(matches.has(purifier.id)).toBe(true);
+    expect(matches.has(repairer.id)).toBe(true);
+    expect(matches.has(outsider.id)).toBe(false);
+    expect(matches.has(unverified.id)).toBe(false);
+    const stored = matches.get(purifier.id)!;
+    expect(stored.explanation.kind).toBe('scored');
+    if (stored.explanation.kind === 'scored') {
+      expect(stored.explanation.entries.reduce((sum, e) => sum + e.points, 0)).toBe(stored.score);
+    }
+    expect(stored.policyVersion).toBe((await getCurrentPolicy(testDb)).version);
+    const page = await listMatchesForNeed(testDb, facilitator, need.id, { pageSize: 50 });
+    const scores = page.items.map((m) => m.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('follow a change of need through the job queue', async () => {
+    const { need, purifier, repairer } = await world();
+    await testDb.$transaction(async (tx) => {
+      await tx.need.update({ where: { id: need.id }, data: { requiredCapabilities: ['WATER_NETWORK_REPAIR'] } });
+      await needChanged(tx, need.id);
+    });
+    await drainMatchingJobs(testDb, boss);
+    const after = await scoresFor(need.id);
+    expect(after.get(repairer.id)!.score).toBeGreaterThan(after.get(purifier.id)!.score);
+  });
+
+  it('follow a change of company, and appear on the company’s own list', async () => {
+    const { need, purifier } = await world();
+    const before = (await scoresFor(need.id)).get(purifier.id)!.score;
+    await testDb.$transaction(async (tx) => {
+      await tx.company.update({ where: { id: purifier.id }, data: { capabilities: ['WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'] } });
+      await companyChanged(tx, purifier.id);
+    });
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(need.id)).get(purifier.id)!.score).toBeGreaterThan(before);
+    const own: Actor = { userId: 'x', role: 'COMPANY_REP', companyId: purifier.id, municipalityId: null };
+    const list = await listMatchesForCompany(testDb, own, purifier.id);
+    expect(list.items.map((m) => m.need.id)).toContain(need.id);
+  });
+
+  it('follow a registered interest', async () => {
+    const { need, repairer } = await world();
+    const before = (await scoresFor(need.id)).get(repairer.id)!.score;
+    await testDb.$transaction(async (tx) => {
+      await tx.interest.create({ data: { needId: need.id, companyId: repairer.id, direction: 'COMPANY_INTEREST', note: 'We can start in spring.' } });
+      await interestChanged(tx, need.id, repairer.id);
+    });
+    await drainMatchingJobs(testDb, boss);
+    const after = (await scoresFor(need.id)).get(repairer.id)!;
+    expect(after.score).toBe(before + DEFAULT_POLICY.weights.reciprocal);
+    expect(after.explanation.kind === 'scored' && after.explanation.entries.find((e) => e.criterion === 'reciprocal')?.reason.code)
+      .toBe('COMPANY_REGISTERED_INTEREST');
+  });
+
+  it('drop a closed need’s suggestions', async () => {
+    const { need } = await world();
+    expect((await scoresFor(need.id)).size).toBeGreaterThan(0);
+    await testDb.$transaction(async (tx) => {
+      await tx.need.update({ where: { id: need.id }, data: { status: 'CLOSED', closedAt: new Date() } });
+      await needChanged(tx, need.id);
+    });
+    await drainMatchingJobs(testDb, boss);
+    expect(await testDb.match.count({ where: { needId: need.id } })).toBe(0);
+  });
+
+  it('agree with a full rebuild after incremental changes', async () => {
+    const { need } = await world();
+    await rebuildAllMatches(testDb);
+    const rebuilt = await testDb.match.findMany({ where: { needId: need.id, inNeedTop: true }, select: { companyId: true, score: true }, orderBy: { companyId: 'asc' } });
+    await rerankNeed(testDb, need.id);
+    const incremental = await testDb.match.findMany({ where: { needId: need.id, inNeedTop: true }, select: { companyId: true, score: true }, orderBy: { companyId: 'asc' } });
+    expect(incremental).toEqual(rebuilt);
+  });
+});
+
+describe('matching policy', () => {
+  it('is versioned; a facilitator’s change re-scores every match through the queue, with an audit row', async () => {
+    const { need, purifier } = await world();
+    const current = await getCurrentPolicy(testDb);
+    const weights = { ...current.weights, capability: current.weights.capability - 10, kansai: current.weights.kansai + 10 };
+    const saved = await updateMatchingPolicy(testDb, facilitator, { expectedVersion: current.version, weights, hardConstraints: current.hardConstraints, note: 'Favour Kansai' });
+    expect(saved.version).toBe(current.version + 1);
+    await drainMatchingJobs(testDb, boss);
+    const match = (await scoresFor(need.id)).get(purifier.id)!;
+    expect(match.policyVersion).toBe(saved.version);
+    expect(match.explanation.kind === 'scored' && match.explanation.entries.find((e) => e.criterion === 'kansai')?.maxPoints).toBe(weights.kansai);
+    const audit = await testDb.auditLog.findFirst({ where: { entityType: 'MatchingPolicy', entityId: String(saved.version) } });
+    expect(audit).toMatchObject({ actorId: facilitator.userId, action: 'matching-policy.update' });
+
+    // Put the default back for the other tests.
+    await updateMatchingPolicy(testDb, facilitator, { expectedVersion: saved.version, ...DEFAULT_POLICY });
+    await drainMatchingJobs(testDb, boss);
+  });
+
+  it('refuses a stale version, a bad policy, and anyone but facilitators and admins — changing nothing', async () => {
+    const current = await getCurrentPolicy(testDb);
+    const count = await testDb.matchingPolicy.count();
+    await expect(updateMatchingPolicy(testDb, facilitator, { expectedVersion: current.version - 1, ...DEFAULT_POLICY })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(updateMatchingPolicy(testDb, facilitator, { expectedVersion: current.version, weights: { ...DEFAULT_POLICY.weights, capability: 90 }, hardConstraints: DEFAULT_POLICY.hardConstraints })).rejects.toMatchObject({ code: 'VALIDATION' });
+    for (const role of ['COMPANY_REP', 'MUNICIPALITY_REP'] as const) {
+      const actor: Actor = { userId: 'x', role, companyId: null, municipalityId: null };
+      await expect(updateMatchingPolicy(testDb, actor, { expectedVersion: current.version, ...DEFAULT_POLICY })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    }
+    await expect(updateMatchingPolicy(testDb, null, { expectedVersion: current.version, ...DEFAULT_POLICY })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await testDb.matchingPolicy.count()).toBe(count);
+  });
+});
+
+describe('who reads match lists', () => {
+  it('lets a municipality read only its own needs’ lists and a company only its own', async () => {
+    const { need, municipality, purifier } = await world();
+    const own: Actor = { userId: 'x', role: 'MUNICIPALITY_REP', companyId: null, municipalityId: municipality.id };
+    const other: Actor = { userId: 'y', role: 'MUNICIPALITY_REP', companyId: null, municipalityId: '00000000-0000-0000-0000-000000000000' };
+    await expect(listMatchesForNeed(testDb, own, need.id)).resolves.toBeTruthy();
+    await expect(listMatchesForNeed(testDb, other, need.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const company: Actor = { userId: 'z', role: 'COMPANY_REP', companyId: purifier.id, municipalityId: null };
+    await expect(listMatchesForNeed(testDb, company, need.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listMatchesForCompany(testDb, { ...company, companyId: '00000000-0000-0000-0000-000000000000' }, purifier.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(listMatchesForNeed(testDb, null, need.id)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('filters by score and status and pages', async () => {
+    const { need } = await world();
+    const all = await listMatchesForNeed(testDb, facilitator, need.id, { pageSize: 50 });
+    const threshold = all.items[0].score;
+    const high = await listMatchesForNeed(testDb, facilitator, need.id, { minScore: threshold });
+    expect(high.items.every((m) => m.score >= threshold)).toBe(true);
+    expect((await listMatchesForNeed(testDb, facilitator, need.id, { status: 'INTRODUCED' })).total).toBe(0);
+    await expect(listMatchesForNeed(testDb, facilitator, need.id, { pageSize: 500 })).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
