@@ -1,11 +1,14 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import { Pool } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 import { env } from './env';
 
 export type Db = PrismaClient;
 
+const pools = new WeakMap<Db, Pool>();
+
 export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_SIZE): Db {
-  const adapter = new PrismaPg({
+  const pool = new Pool({
     connectionString,
     max: poolSize,
     // Fail fast while the database is down so /api/health can answer 503 instead of hanging;
@@ -13,7 +16,19 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/**
+ * The client's own pg pool, for the few reads where Prisma's row mapping is the cost: ranking
+ * reads thousands of narrow rows per need (lib/match-store/profiles.ts).
+ */
+export function poolOf(db: Db): Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('Not a client made by createDb');
+  return pool;
 }
 
 const globalForDb = globalThis as unknown as { kakehashiDb?: Db };

@@ -1,8 +1,9 @@
 import type PgBoss from 'pg-boss';
 import { env } from '../env';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { enqueueInTransaction, startJobQueue, type JobData, type QueueName } from '../jobs/queue';
 import { QUEUES } from '../jobs/queue';
+import { syncCompanyProfiles } from './profiles';
 
 // What changes queue for the matches: a need, a company or an interest changed, or the policy.
 // Callers pass their transaction so that the job commits with the change.
@@ -28,8 +29,11 @@ export async function enqueue<Q extends QueueName>(
 export const needChanged = (tx: Prisma.TransactionClient, needId: string) =>
   enqueue(tx, QUEUES.needChanged, { needId }, needId);
 
-export const companyChanged = (tx: Prisma.TransactionClient, companyId: string) =>
-  enqueue(tx, QUEUES.companyChanged, { companyId }, companyId);
+/** Also rewrites the company's ranking profile, in the same transaction as the change. */
+export async function companyChanged(tx: Prisma.TransactionClient, companyId: string): Promise<void> {
+  await syncCompanyProfiles(tx, Prisma.sql`c.id = ${companyId}::uuid`);
+  await enqueue(tx, QUEUES.companyChanged, { companyId }, companyId);
+}
 
 /** A registered interest or invitation changes one pair, which sits on both sides' lists. */
 export async function interestChanged(tx: Prisma.TransactionClient, needId: string, companyId: string): Promise<void> {

@@ -1,102 +1,14 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import type { HostilityStatus, RiskAppetite } from '../generated/prisma/enums';
-import { isSme } from '../companies/sme';
-import type { MatchingPolicy } from '../matching/policy';
-import type { MatchCompany, MatchNeed } from '../matching/types';
-import { TOLERANCE, type SiteStatus } from '../matching/site-security';
+import type { HostilityStatus } from '../generated/prisma/enums';
+import type { MatchNeed } from '../matching/types';
 
-// Turns rows into the matching engine's plain inputs. Raw SQL with only the columns the engine
-// reads: ranking one need reads thousands of companies, and every column costs.
+// Turns need rows into the matching engine's plain inputs, with each site's hostility periods and
+// sister-city ties. (Companies are read from their narrow profiles: profiles.ts.)
 
 type Executor = Pick<Db, '$queryRaw'>;
 
-type CompanyRow = {
-  id: string;
-  sectors: string[];
-  capabilities: string[];
-  riskAppetite: RiskAppetite;
-  deliveryModes: string[];
-  stages: string[];
-  tenderRequirement: string;
-  maxProjectEur: number | null;
-  industry: string;
-  capitalJpy: bigint | string;
-  employees: number;
-  prefectureCode: string;
-  region: string;
-  cityEn: string;
-  experienceCountries: string[];
-  hasDisasterReconstructionExperience: boolean;
-  matchFloor: number;
-};
-
-export type CompanyInput = MatchCompany & { matchFloor: number };
 export type NeedInput = MatchNeed & { matchFloor: number; municipalityId: string };
-
-const ELIGIBLE_COMPANY = Prisma.sql`c."verificationStatus" = 'VERIFIED'`;
-
-const companyColumns = Prisma.sql`
-  c.id, c.sectors::text[] AS sectors, c.capabilities::text[] AS capabilities, c."riskAppetite"::text AS "riskAppetite",
-  c."deliveryModes"::text[] AS "deliveryModes", c.stages::text[] AS stages, c."tenderRequirement"::text AS "tenderRequirement",
-  c."maxProjectEur", c.industry::text AS industry, c."capitalJpy", c.employees, c."prefectureCode", p.region::text AS region,
-  c."cityEn", c."experienceCountries", c."hasDisasterReconstructionExperience", c."matchFloor"`;
-
-function toCompany(row: CompanyRow): CompanyInput {
-  const { industry, capitalJpy, employees, ...rest } = row;
-  return {
-    ...(rest as unknown as Omit<CompanyInput, 'isSme'>),
-    employees,
-    isSme: isSme({ industry: industry as never, capitalJpy: BigInt(capitalJpy), employees }),
-  } as CompanyInput;
-}
-
-const REMOTE_MODES = Prisma.sql`ARRAY['SUPPLY_ONLY','REMOTE_SUPPORT','TRAINING_IN_JAPAN']::"DeliveryMode"[]`;
-
-/**
- * The companies that can match a need: verified, working in its sector (GIN index on sectors),
- * and — when the policy makes them hard — not refusing its site or its procurement. Pairs the
- * engine would exclude anyway are never read.
- */
-export async function loadCandidateCompanies(
-  db: Executor,
-  need: { sector: string; site: SiteStatus; hasTransparentProcurement: boolean; hasInternationalOversight: boolean },
-  policy: MatchingPolicy,
-): Promise<CompanyInput[]> {
-  const filters = [ELIGIBLE_COMPANY, Prisma.sql`c.sectors @> ARRAY[${need.sector}]::"SectorCode"[]`];
-  if (policy.hardConstraints.security) {
-    const { site } = need;
-    if (site.severity === 4 && site.isWholeHromada) return [];
-    if (site.severity > 0) filters.push(Prisma.sql`c."riskAppetite" <> 'AFTER_CEASEFIRE_ONLY'`);
-    if (site.effectiveSeverity > 0) {
-      const tolerant = (Object.keys(TOLERANCE) as RiskAppetite[]).filter((a) => TOLERANCE[a] >= site.effectiveSeverity);
-      filters.push(
-        tolerant.length
-          ? Prisma.sql`(c."riskAppetite"::text IN (${Prisma.join(tolerant)}) OR c."deliveryModes" && ${REMOTE_MODES})`
-          : Prisma.sql`c."deliveryModes" && ${REMOTE_MODES}`,
-      );
-    }
-  }
-  if (policy.hardConstraints.integrity) {
-    const allowed = ['NONE'];
-    if (need.hasTransparentProcurement) allowed.push('TRANSPARENT_TENDER');
-    if (need.hasInternationalOversight) allowed.push('IFI_OR_DONOR_OVERSIGHT');
-    filters.push(Prisma.sql`c."tenderRequirement"::text IN (${Prisma.join(allowed)})`);
-  }
-  const rows = await db.$queryRaw<CompanyRow[]>`
-    SELECT ${companyColumns}
-    FROM "Company" c JOIN "Prefecture" p ON p.code = c."prefectureCode"
-    WHERE ${Prisma.join(filters, ' AND ')}`;
-  return rows.map(toCompany);
-}
-
-export async function loadCompanies(db: Executor, where: Prisma.Sql): Promise<CompanyInput[]> {
-  const rows = await db.$queryRaw<CompanyRow[]>`
-    SELECT ${companyColumns}
-    FROM "Company" c JOIN "Prefecture" p ON p.code = c."prefectureCode"
-    WHERE ${ELIGIBLE_COMPANY} AND ${where}`;
-  return rows.map(toCompany);
-}
 
 type NeedRow = {
   id: string;

@@ -4,7 +4,8 @@ import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
-import { loadCompanies, loadInterests, loadNeeds } from './inputs';
+import { loadInterests, loadNeeds } from './inputs';
+import { loadCompanyProfiles, syncCompanyProfiles } from './profiles';
 import { getCurrentPolicy } from './policy';
 import { COMPANY_TOP_K, NEED_TOP_K, upsertMatches, type MatchRow } from './write';
 
@@ -21,9 +22,10 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   const asOf = options.asOf ?? new Date();
   const started = performance.now();
   const policy = await getCurrentPolicy(db);
+  await syncCompanyProfiles(db, Prisma.sql`true`);
   const [needRows, companyRows, interests] = await Promise.all([
     loadNeeds(db, Prisma.sql`true`),
-    loadCompanies(db, Prisma.sql`true`),
+    loadCompanyProfiles(db, 'all'),
     loadInterests(db, Prisma.sql`true`),
   ]);
   const needs = needRows.map((need) => prepareNeed(need, asOf));
@@ -97,16 +99,18 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
       await tx.$executeRaw`DELETE FROM "Match" WHERE status = 'SUGGESTED'`;
       // Decided matches stay, off every top list until re-scored below.
       await tx.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inCompanyTop" = false, score = 0,
-        explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::jsonb, "policyVersion" = ${policy.version}`;
+        explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::json, "policyVersion" = ${policy.version}`;
       await upsertMatches(tx, rows, policy.version);
       await tx.$executeRaw`UPDATE "Need" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
-      await tx.$executeRaw`UPDATE "Company" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
-      await writeFloors(tx, Prisma.raw('"Need"'), needFloors.filter((f) => f.floor >= 0));
-      await writeFloors(tx, Prisma.raw('"Company"'), companyFloors.filter((f) => f.floor >= 0));
+      await tx.$executeRaw`UPDATE "CompanyMatchProfile" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
+      await writeFloors(tx, Prisma.raw('"Need"'), Prisma.raw('id'), needFloors.filter((f) => f.floor >= 0));
+      await writeFloors(tx, Prisma.raw('"CompanyMatchProfile"'), Prisma.raw('"companyId"'), companyFloors.filter((f) => f.floor >= 0));
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
   await rescoreDecidedMatches(db, { needs, companies, context, policyVersion: policy.version, asOfText, policy });
+  // The table was rewritten whole: fresh statistics keep the planner on its indexes.
+  await db.$executeRaw`ANALYZE "Match"`;
 
   return {
     needs: needs.length,
@@ -117,11 +121,11 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   };
 }
 
-async function writeFloors(tx: Prisma.TransactionClient, table: Prisma.Sql, floors: { id: string; floor: number }[]) {
+async function writeFloors(tx: Prisma.TransactionClient, table: Prisma.Sql, key: Prisma.Sql, floors: { id: string; floor: number }[]) {
   for (let i = 0; i < floors.length; i += 10_000) {
     const chunk = JSON.stringify(floors.slice(i, i + 10_000));
     await tx.$executeRaw`UPDATE ${table} t SET "matchFloor" = f.floor
-      FROM json_to_recordset(${chunk}::json) AS f(id uuid, floor int) WHERE t.id = f.id`;
+      FROM json_to_recordset(${chunk}::json) AS f(id uuid, floor int) WHERE t.${key} = f.id`;
   }
 }
 

@@ -5,7 +5,8 @@ import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } 
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
-import { loadCandidateCompanies, loadInterests, loadNeeds, loadCompanies } from './inputs';
+import { loadInterests, loadNeeds } from './inputs';
+import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles } from './profiles';
 import { getCurrentPolicy } from './policy';
 import { COMPANY_SIDE, NEED_SIDE, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
@@ -38,13 +39,13 @@ async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
 }
 
 /** Scores the subject against its candidates; null when the subject may not be matched. */
-async function scoreSubject(tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date): Promise<Scored[] | null> {
+async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date): Promise<Scored[] | null> {
   if (side.subject === 'need') {
     const [need] = await loadNeeds(tx, Prisma.sql`n.id = ${id}::uuid`);
     if (!need) return null;
     const preparedNeed = prepareNeed(need, asOf);
     const [companies, interests] = await Promise.all([
-      loadCandidateCompanies(tx, { ...preparedNeed, sector: need.sector }, policy),
+      loadCandidateCompanies(db, preparedNeed, policy),
       loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
     ]);
     const scored: Scored[] = [];
@@ -56,7 +57,7 @@ async function scoreSubject(tx: Tx, side: Side, id: string, policy: VersionedPol
     }
     return scored;
   }
-  const [company] = await loadCompanies(tx, Prisma.sql`c.id = ${id}::uuid`);
+  const [company] = await loadCompanyProfiles(db, [id]);
   if (!company) return null;
   const preparedCompany = prepareCompany(company);
   const [needs, interests] = await Promise.all([
@@ -75,11 +76,13 @@ async function scoreSubject(tx: Tx, side: Side, id: string, policy: VersionedPol
 
 export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
   const asOf = options.asOf ?? new Date();
+  // Profiles are read outside the transaction (the fast pool), so a company's own comes first.
+  if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
     async (tx) => {
       await lockSubject(tx, side, id);
       const policy = await getCurrentPolicy(tx);
-      const scored = (await scoreSubject(tx, side, id, policy, asOf)) ?? [];
+      const scored = (await scoreSubject(db, tx, side, id, policy, asOf)) ?? [];
       const existing = await tx.$queryRaw<{ counterpartId: string; status: string; inCounterpartTop: boolean }[]>`
         SELECT ${side.counterpartColumn} AS "counterpartId", status::text AS status, ${side.counterpartFlag} AS "inCounterpartTop"
         FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
@@ -124,7 +127,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       if (decidedGone.length) {
         await tx.$executeRaw`
           UPDATE "Match" SET score = 0, "inNeedTop" = false, "inCompanyTop" = false, "policyVersion" = ${policy.version},
-            explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::jsonb, "computedAt" = now(), "updatedAt" = now()
+            explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::json, "computedAt" = now(), "updatedAt" = now()
           WHERE ${side.subjectColumn} = ${id}::uuid AND ${side.counterpartColumn} = ANY(${decidedGone.map((r) => r.counterpartId)}::uuid[])`;
       }
 
@@ -135,7 +138,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
 
       const ranked = top.sorted();
       const floor = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1].score : -1;
-      await tx.$executeRaw`UPDATE ${side.subjectTable} SET "matchFloor" = ${floor} WHERE id = ${id}::uuid AND "matchFloor" <> ${floor}`;
+      const { table, key } = side.subjectFloor;
+      await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
       await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
 
       return { candidates: scored.length, written: rows.length, deleted, shrunk };

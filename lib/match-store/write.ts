@@ -27,7 +27,7 @@ export async function upsertMatches(db: Executor, rows: MatchRow[], policyVersio
       INSERT INTO "Match" (id, "needId", "companyId", score, explanation, "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
       SELECT gen_random_uuid(), r."needId", r."companyId", r.score, r.explanation, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
       FROM json_to_recordset(${chunk}::json)
-        AS r("needId" uuid, "companyId" uuid, score int, explanation jsonb, "inNeedTop" boolean, "inCompanyTop" boolean)
+        AS r("needId" uuid, "companyId" uuid, score int, explanation json, "inNeedTop" boolean, "inCompanyTop" boolean)
       ON CONFLICT ("needId", "companyId") DO UPDATE SET
         score = EXCLUDED.score, explanation = EXCLUDED.explanation, "policyVersion" = EXCLUDED."policyVersion",
         "inNeedTop" = EXCLUDED."inNeedTop", "inCompanyTop" = EXCLUDED."inCompanyTop", "computedAt" = now(), "updatedAt" = now()`;
@@ -41,15 +41,16 @@ export type Side = {
   counterpartColumn: Prisma.Sql;
   subjectFlag: Prisma.Sql;
   counterpartFlag: Prisma.Sql;
-  subjectTable: Prisma.Sql;
-  counterpartTable: Prisma.Sql;
+  /** Where each side keeps its list floor, and under which key. */
+  subjectFloor: { table: Prisma.Sql; key: Prisma.Sql };
+  counterpartFloor: { table: Prisma.Sql; key: Prisma.Sql };
   subjectTopK: number;
   counterpartTopK: number;
 };
 
 /** How many companies a need keeps, and how many needs a company keeps. */
 export const NEED_TOP_K = 50;
-export const COMPANY_TOP_K = 20;
+export const COMPANY_TOP_K = 10;
 
 export const NEED_SIDE: Side = {
   subject: 'need',
@@ -57,8 +58,8 @@ export const NEED_SIDE: Side = {
   counterpartColumn: Prisma.raw('"companyId"'),
   subjectFlag: Prisma.raw('"inNeedTop"'),
   counterpartFlag: Prisma.raw('"inCompanyTop"'),
-  subjectTable: Prisma.raw('"Need"'),
-  counterpartTable: Prisma.raw('"Company"'),
+  subjectFloor: { table: Prisma.raw('"Need"'), key: Prisma.raw('id') },
+  counterpartFloor: { table: Prisma.raw('"CompanyMatchProfile"'), key: Prisma.raw('"companyId"') },
   subjectTopK: NEED_TOP_K,
   counterpartTopK: COMPANY_TOP_K,
 };
@@ -69,8 +70,8 @@ export const COMPANY_SIDE: Side = {
   counterpartColumn: Prisma.raw('"needId"'),
   subjectFlag: Prisma.raw('"inCompanyTop"'),
   counterpartFlag: Prisma.raw('"inNeedTop"'),
-  subjectTable: Prisma.raw('"Company"'),
-  counterpartTable: Prisma.raw('"Need"'),
+  subjectFloor: { table: Prisma.raw('"CompanyMatchProfile"'), key: Prisma.raw('"companyId"') },
+  counterpartFloor: { table: Prisma.raw('"Need"'), key: Prisma.raw('id') },
   subjectTopK: COMPANY_TOP_K,
   counterpartTopK: NEED_TOP_K,
 };
@@ -82,7 +83,7 @@ export const COMPANY_SIDE: Side = {
  */
 export async function trimCounterpartLists(db: Executor, side: Side, counterpartIds: string[]): Promise<void> {
   if (counterpartIds.length === 0) return;
-  const { counterpartColumn: column, counterpartFlag: flag, subjectColumn, counterpartTable, counterpartTopK: k } = side;
+  const { counterpartColumn: column, counterpartFlag: flag, subjectColumn, counterpartFloor, counterpartTopK: k } = side;
   await db.$executeRaw`
     WITH ranked AS (
       SELECT id, row_number() OVER (PARTITION BY ${column} ORDER BY score DESC, ${subjectColumn}) AS rank
@@ -92,10 +93,10 @@ export async function trimCounterpartLists(db: Executor, side: Side, counterpart
     DELETE FROM "Match" WHERE ${column} = ANY(${counterpartIds}::uuid[])
       AND NOT "inNeedTop" AND NOT "inCompanyTop" AND status = 'SUGGESTED'`;
   await db.$executeRaw`
-    UPDATE ${counterpartTable} t SET "matchFloor" = f.floor
+    UPDATE ${counterpartFloor.table} t SET "matchFloor" = f.floor
     FROM (
       SELECT x.id, COALESCE((SELECT CASE WHEN count(*) >= ${k} THEN min(score) END
                              FROM "Match" WHERE ${column} = x.id AND ${flag}), -1) AS floor
       FROM unnest(${counterpartIds}::uuid[]) AS x(id)) f
-    WHERE t.id = f.id AND t."matchFloor" IS DISTINCT FROM f.floor`;
+    WHERE t.${counterpartFloor.key} = f.id AND t."matchFloor" IS DISTINCT FROM f.floor`;
 }

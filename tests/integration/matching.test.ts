@@ -15,6 +15,8 @@ import {
   updateMatchingPolicy,
 } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { Prisma } from '../../lib/generated/prisma/client';
 import { DEFAULT_POLICY } from '../../lib/matching';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
@@ -53,6 +55,8 @@ async function world() {
   const repairer = await createCompany(testDb, { ...base, sectors: [...base.sectors], capabilities: ['WATER_NETWORK_REPAIR', 'WASTEWATER_TREATMENT'], prefectureCode: '13' });
   const outsider = await createCompany(testDb, { ...base, sectors: ['ENERGY'], capabilities: ['WATER_PURIFICATION'] });
   const unverified = await createCompany(testDb, { ...base, sectors: [...base.sectors], capabilities: ['WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'], verificationStatus: 'UNVERIFIED' });
+  // Registering a company writes its ranking profile (lib/match-store/enqueue.ts companyChanged).
+  await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${[purifier.id, repairer.id, outsider.id, unverified.id]}::uuid[])`);
   await rerankNeed(testDb, need.id);
   return { municipality, need, purifier, repairer, outsider, unverified };
 }

@@ -1,0 +1,134 @@
+/**
+ * npm run bench:matching — the matching engine at national scale, on a database of its own.
+ *
+ * Builds 100,000 companies and 10,000 needs (BENCH_COMPANIES / BENCH_NEEDS to change), then
+ * measures: (a) re-ranking one need against all companies, (b) one company against all needs,
+ * (c) reading a need's top 20, (d) a full rebuild — and the naive way (load everything, score
+ * every pair in memory) for (a) and (d). Prints a table and, last, one line of JSON.
+ */
+import { createScratchDatabase } from '../../lib/database/scratch';
+import { TopK, scorePair, EXCLUDED, prepareCompany, prepareNeed } from '../../lib/matching';
+import { createSyntheticWorld, seededRandom } from './synthetic-world';
+
+const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 100_000);
+const NEEDS = Number(process.env.BENCH_NEEDS ?? 10_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
+const NAIVE_SAMPLES = Number(process.env.BENCH_NAIVE_SAMPLES ?? 5);
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+const log = (line: string) => console.log(line);
+
+const scratch = await createScratchDatabase('kakehashi_bench');
+try {
+  process.env.DATABASE_URL = scratch.url;
+  const { prepareDatabase } = await import('../../lib/database/prepare');
+  const { createDb } = await import('../../lib/db');
+  const { rebuildAllMatches, rerankNeed, rerankCompany, listMatchesForNeed, NEED_TOP_K } = await import('../../lib/match-store');
+  const { loadNeeds } = await import('../../lib/match-store/inputs');
+  const { isSme } = await import('../../lib/companies/sme');
+  // The naive way reads whole company rows through the ORM, as a first version would.
+  const loadAllCompanies = async () =>
+    (await db.company.findMany({ where: { verificationStatus: 'VERIFIED' }, include: { prefecture: true } })).map((c) => ({
+      ...c, isSme: isSme(c), region: c.prefecture.region,
+    }));
+  const { Prisma } = await import('../../lib/generated/prisma/client');
+  await prepareDatabase(scratch.url, { seedDemo: false });
+  const db = createDb(scratch.url, 4);
+
+  const [buildMs] = await time(() => createSyntheticWorld(db, { companies: COMPANIES, needs: NEEDS }));
+  log(`world: ${COMPANIES.toLocaleString('en')} companies, ${NEEDS.toLocaleString('en')} needs, built in ${round(buildMs / 1000)} s`);
+
+  const [rebuildMs, rebuild] = await time(() => rebuildAllMatches(db));
+  log(`(d) full rebuild: ${round(rebuildMs / 1000)} s — ${rebuild.pairsScored.toLocaleString('en')} pairs scored, ${rebuild.matches.toLocaleString('en')} matches stored (score ${round(rebuild.seconds.score)} s, write ${round(rebuild.seconds.write)} s)`);
+
+  const random = seededRandom(7);
+  const needIds = (await db.need.findMany({ select: { id: true } })).map((n) => n.id);
+  const companyIds = (await db.company.findMany({ select: { id: true } })).map((c) => c.id);
+  const sample = (ids: string[], n: number) => Array.from({ length: n }, () => ids[Math.floor(random() * ids.length)]);
+
+  const rerankNeedMs: number[] = [];
+  for (const id of sample(needIds, SAMPLES)) rerankNeedMs.push((await time(() => rerankNeed(db, id)))[0]);
+  log(`(a) re-rank one need:    p50 ${round(percentile(rerankNeedMs, 50))} ms, p95 ${round(percentile(rerankNeedMs, 95))} ms`);
+
+  const rerankCompanyMs: number[] = [];
+  for (const id of sample(companyIds, SAMPLES)) rerankCompanyMs.push((await time(() => rerankCompany(db, id)))[0]);
+  log(`(b) re-rank one company: p50 ${round(percentile(rerankCompanyMs, 50))} ms, p95 ${round(percentile(rerankCompanyMs, 95))} ms`);
+
+  const facilitator = { userId: 'bench', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
+  const top20Ms: number[] = [];
+  for (const id of sample(needIds, SAMPLES * 5)) top20Ms.push((await time(() => listMatchesForNeed(db, facilitator, id, { pageSize: 20 })))[0]);
+  log(`(c) read a need's top 20: p50 ${round(percentile(top20Ms, 50))} ms, p95 ${round(percentile(top20Ms, 95))} ms`);
+
+  // The naive way: no candidate retrieval — read every company, score every one in memory.
+  const asOf = new Date();
+  const policy = (await import('../../lib/match-store')).getCurrentPolicy;
+  const currentPolicy = await policy(db);
+  const context = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  const naiveNeedMs: number[] = [];
+  for (const id of sample(needIds, NAIVE_SAMPLES)) {
+    naiveNeedMs.push((await time(async () => {
+      const [need] = await loadNeeds(db, Prisma.sql`n.id = ${id}::uuid`);
+      const companies = await loadAllCompanies();
+      const preparedNeed = prepareNeed(need, asOf);
+      const top = new TopK<{ score: number; id: string }>(NEED_TOP_K);
+      for (const company of companies) {
+        const score = scorePair(preparedNeed, prepareCompany(company), context, currentPolicy);
+        if (score !== EXCLUDED) top.offer({ score, id: company.id });
+      }
+      return top.sorted();
+    }))[0]);
+  }
+  log(`    naive re-rank one need: p50 ${round(percentile(naiveNeedMs, 50))} ms, p95 ${round(percentile(naiveNeedMs, 95))} ms`);
+
+  const [naiveRebuildMs, naivePairs] = await time(async () => {
+    const needs = (await loadNeeds(db, Prisma.sql`true`)).map((n) => prepareNeed(n, asOf));
+    const companies = (await loadAllCompanies()).map(prepareCompany);
+    let pairs = 0;
+    const needTops = needs.map(() => new TopK<{ score: number; id: string }>(NEED_TOP_K));
+    for (let n = 0; n < needs.length; n += 1) {
+      for (const company of companies) {
+        pairs += 1;
+        const score = scorePair(needs[n], company, context, currentPolicy);
+        if (score !== EXCLUDED && needTops[n].admits(score, company.company.id)) needTops[n].offer({ score, id: company.company.id });
+      }
+    }
+    return pairs;
+  });
+  // The naive rebuild stops at scoring; writing the same rows would cost what the rebuild's write did.
+  const naiveRebuildSeconds = naiveRebuildMs / 1000 + rebuild.seconds.write;
+  log(`    naive full rebuild: ${round(naiveRebuildSeconds)} s (${naivePairs.toLocaleString('en')} pairs scored in ${round(naiveRebuildMs / 1000)} s, plus the same write)`);
+
+  const figures = {
+    companies: COMPANIES,
+    needs: NEEDS,
+    rerankNeedP50Ms: round(percentile(rerankNeedMs, 50)),
+    rerankNeedP95Ms: round(percentile(rerankNeedMs, 95)),
+    rerankCompanyP50Ms: round(percentile(rerankCompanyMs, 50)),
+    rerankCompanyP95Ms: round(percentile(rerankCompanyMs, 95)),
+    top20P50Ms: round(percentile(top20Ms, 50)),
+    top20P95Ms: round(percentile(top20Ms, 95)),
+    rebuildSeconds: round(rebuildMs / 1000),
+    naiveRerankNeedP50Ms: round(percentile(naiveNeedMs, 50)),
+    naiveRerankNeedP95Ms: round(percentile(naiveNeedMs, 95)),
+    naiveRebuildSeconds: round(naiveRebuildSeconds),
+    rerankNeedSpeedup: round(percentile(naiveNeedMs, 95) / percentile(rerankNeedMs, 95)),
+    rebuildSpeedup: round(naiveRebuildSeconds / (rebuildMs / 1000)),
+    storedMatches: rebuild.matches,
+  };
+  log(`ratios: re-rank one need ${figures.rerankNeedSpeedup}× faster than naive, full rebuild ${figures.rebuildSpeedup}×`);
+  await db.$disconnect();
+  const { stopQueueClient } = await import('../../lib/match-store/enqueue');
+  await stopQueueClient();
+  console.log(JSON.stringify(figures));
+} finally {
+  await scratch.drop();
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { Capability, DeliveryMode, SectorCode, Stage } from '../../lib/generated/prisma/enums';
+import { Prisma } from '../../lib/generated/prisma/client';
+import { loadCompanyProfiles, syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { createCompany } from '../factories/company';
+import { testDb } from './test-db';
+
+// The ranking profile encodes sets as bit masks computed in SQL from enum positions; the engine
+// decodes them with the generated enums. These must agree for every value.
+
+const sorted = (values: readonly string[]) => [...values].sort();
+
+describe('company ranking profiles', () => {
+  it('round-trip every sector, capability, delivery mode and stage', async () => {
+    const all = await createCompany(testDb, {
+      verificationStatus: 'VERIFIED',
+      sectors: Object.values(SectorCode),
+      capabilities: Object.values(Capability),
+      deliveryModes: Object.values(DeliveryMode),
+      stages: Object.values(Stage),
+      experienceCountries: ['KH', 'BA'],
+    });
+    const some = await createCompany(testDb, {
+      verificationStatus: 'VERIFIED', sectors: ['HEALTH'], capabilities: ['TELEMEDICINE', 'PROJECT_MANAGEMENT'],
+      deliveryModes: ['TRAINING_IN_JAPAN'], stages: ['RECONSTRUCTION'],
+    });
+    await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${[all.id, some.id]}::uuid[])`);
+    const profiles = new Map((await loadCompanyProfiles(testDb, [all.id, some.id])).map((p) => [p.id, p]));
+    for (const company of [all, some]) {
+      const profile = profiles.get(company.id)!;
+      expect(sorted(profile.sectors)).toEqual(sorted(company.sectors));
+      expect(sorted(profile.capabilities)).toEqual(sorted(company.capabilities));
+      expect(sorted(profile.deliveryModes)).toEqual(sorted(company.deliveryModes));
+      expect(sorted(profile.stages)).toEqual(sorted(company.stages));
+      expect(profile).toMatchObject({ riskAppetite: company.riskAppetite, cityEn: company.cityEn, region: 'KANSAI', isSme: true });
+    }
+    expect(profiles.get(all.id)!.experienceCountries).toEqual(['KH', 'BA']);
+  });
+
+  it('follow a company’s change and leave unverified companies out of ranking', async () => {
+    const company = await createCompany(testDb, { verificationStatus: 'VERIFIED' });
+    await syncCompanyProfiles(testDb, Prisma.sql`c.id = ${company.id}::uuid`);
+    await testDb.company.update({ where: { id: company.id }, data: { verificationStatus: 'REJECTED', capabilities: ['IRRIGATION'] } });
+    await syncCompanyProfiles(testDb, Prisma.sql`c.id = ${company.id}::uuid`);
+    expect(await loadCompanyProfiles(testDb, [company.id])).toEqual([]);
+    const profile = await testDb.companyMatchProfile.findUniqueOrThrow({ where: { companyId: company.id } });
+    expect(profile.isEligible).toBe(false);
+  });
+});
