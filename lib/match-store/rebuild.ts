@@ -42,18 +42,24 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
     }
   });
 
+  // Interests are few: most pairs share one context, and only needs someone showed interest in
+  // pay for a lookup (this runs for every pair of a sector).
+  const noInterest: MatchContext = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  const needsWithInterest = new Set([...interests.keys()].map((key) => key.split(':')[0]));
   const context = (need: PreparedNeed, company: PreparedCompany): MatchContext => {
+    if (!needsWithInterest.has(need.need.id)) return noInterest;
     const interest = interests.get(`${need.need.id}:${company.company.id}`);
-    return { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
+    return interest ? { asOf, companyRegisteredInterest: interest.asked, municipalityInvitedCompany: interest.invited } : noInterest;
   };
 
   const needTops = needs.map(() => new TopK<Item>(NEED_TOP_K));
   const companyTops = companies.map(() => new TopK<Item>(COMPANY_TOP_K));
   let pairsScored = 0;
   needs.forEach((need, n) => {
+    const hasInterest = needsWithInterest.has(need.need.id);
     for (const c of bySector.get(need.sectorBit) ?? []) {
       const company = companies[c];
-      const score = scorePair(need, company, context(need, company), policy);
+      const score = scorePair(need, company, hasInterest ? context(need, company) : noInterest, policy);
       pairsScored += 1;
       if (score === EXCLUDED) continue;
       const needTop = needTops[n];

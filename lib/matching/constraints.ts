@@ -5,8 +5,8 @@ import type { HardConstraint, ReasonParams } from './types';
 export type SayFailure = (constraint: HardConstraint, code: string, params?: ReasonParams) => void;
 
 /**
- * Whether the pair passes every hard constraint. Without `fail` it stops at the first failure
- * (the fast path); with it, it reports them all.
+ * Whether the pair passes every hard constraint. Without `fail` it returns at the first failure
+ * and allocates nothing (it runs for every pair of a rebuild); with it, it reports them all.
  */
 export function passesHardConstraints(
   need: PreparedNeed,
@@ -15,45 +15,52 @@ export function passesHardConstraints(
   fail?: SayFailure,
 ): boolean {
   let passes = true;
-  const failed = (constraint: HardConstraint, code: string, params?: ReasonParams) => {
-    passes = false;
-    fail?.(constraint, code, params);
-    return !fail;
-  };
 
-  if ((company.sectorMask & need.sectorBit) === 0 && failed('sector', 'OUTSIDE_COMPANY_SECTORS', { sector: need.need.sector })) {
-    return false;
+  if ((company.sectorMask & need.sectorBit) === 0) {
+    if (!fail) return false;
+    passes = false;
+    fail('sector', 'OUTSIDE_COMPANY_SECTORS', { sector: need.need.sector });
   }
 
   const { site } = need;
   if (policy.hardConstraints.security) {
-    if (site.severity === 4 && site.isWholeHromada) {
-      if (failed('security', 'SITE_OCCUPIED')) return false;
-    } else if (company.company.riskAppetite === 'AFTER_CEASEFIRE_ONLY' && site.severity > 0) {
-      if (failed('security', 'WAITS_FOR_CEASEFIRE', { status: site.status })) return false;
-    } else if (site.effectiveSeverity > company.tolerance && !company.canDeliverRemotely) {
-      const params = { status: site.status, appetite: company.company.riskAppetite };
-      if (failed('security', 'BEYOND_RISK_APPETITE', params)) return false;
+    let code: string | null = null;
+    if (site.severity === 4 && site.isWholeHromada) code = 'SITE_OCCUPIED';
+    else if (company.waitsForCeasefire && site.severity > 0) code = 'WAITS_FOR_CEASEFIRE';
+    else if (site.effectiveSeverity > company.tolerance && !company.canDeliverRemotely) code = 'BEYOND_RISK_APPETITE';
+    if (code !== null) {
+      if (!fail) return false;
+      passes = false;
+      fail('security', code, code === 'SITE_OCCUPIED' ? {} : code === 'WAITS_FOR_CEASEFIRE'
+        ? { status: site.status }
+        : { status: site.status, appetite: company.company.riskAppetite });
     }
   }
 
   if (policy.hardConstraints.integrity) {
     const requirement = company.company.tenderRequirement;
     if (requirement === 'TRANSPARENT_TENDER' && !need.hasTransparentProcurement) {
-      if (failed('integrity', 'REQUIRES_TRANSPARENT_TENDER', { procurement: need.need.procurementMethod })) return false;
+      if (!fail) return false;
+      passes = false;
+      fail('integrity', 'REQUIRES_TRANSPARENT_TENDER', { procurement: need.need.procurementMethod });
     } else if (requirement === 'IFI_OR_DONOR_OVERSIGHT' && !need.hasInternationalOversight) {
-      if (failed('integrity', 'REQUIRES_INTERNATIONAL_OVERSIGHT', { funding: need.need.fundingSource })) return false;
+      if (!fail) return false;
+      passes = false;
+      fail('integrity', 'REQUIRES_INTERNATIONAL_OVERSIGHT', { funding: need.need.fundingSource });
     }
   }
 
-  if (policy.hardConstraints.stage && (company.stageMask & (need.need.stage === 'RAPID_RECOVERY' ? 1 : 2)) === 0) {
-    if (failed('stage', 'STAGE_MISMATCH', { stage: need.need.stage })) return false;
+  if (policy.hardConstraints.stage && (company.stageMask & need.stageBit) === 0) {
+    if (!fail) return false;
+    passes = false;
+    fail('stage', 'STAGE_MISMATCH', { stage: need.need.stage });
   }
 
   // Ten times what the company can take on is where the scale criterion reaches zero.
   if (policy.hardConstraints.scale && need.budgetEur !== null && need.budgetEur > company.capacityEur * 10) {
-    const params = { budgetEur: Math.round(need.budgetEur), capacityEur: company.capacityEur };
-    if (failed('scale', 'FAR_ABOVE_CAPACITY', params)) return false;
+    if (!fail) return false;
+    passes = false;
+    fail('scale', 'FAR_ABOVE_CAPACITY', { budgetEur: Math.round(need.budgetEur), capacityEur: company.capacityEur });
   }
 
   return passes;

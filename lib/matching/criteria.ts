@@ -1,4 +1,4 @@
-import { popcount, stageBit, type PreparedCompany, type PreparedNeed } from './prepare';
+import { popcount, type PreparedCompany, type PreparedNeed } from './prepare';
 import type { Criterion, MatchContext, ReasonParams } from './types';
 
 // Each criterion returns how well a pair fits, from 0 to 1, and — only when asked to explain —
@@ -36,7 +36,7 @@ const security: CriterionFn = (need, company, _context, say) => {
     say?.('SITE_OCCUPIED');
     return 0;
   }
-  if (company.company.riskAppetite === 'AFTER_CEASEFIRE_ONLY' && site.severity > 0) {
+  if (company.waitsForCeasefire && site.severity > 0) {
     say?.('WAITS_FOR_CEASEFIRE', { status: site.status });
     return 0;
   }
@@ -87,7 +87,7 @@ const integrity: CriterionFn = (need, _company, _context, say) => {
 
 /** Stage fit: Tokyo "clearly divides" rapid recovery and large-scale reconstruction. */
 const stage: CriterionFn = (need, company, _context, say) => {
-  if ((company.stageMask & stageBit(need.need.stage)) !== 0) {
+  if ((company.stageMask & need.stageBit) !== 0) {
     say?.('STAGE_MATCH', { stage: need.need.stage });
     return 1;
   }
@@ -117,7 +117,7 @@ const scale: CriterionFn = (need, company, _context, say) => {
 
 /** Osaka and Kansai hold the SMEs most willing to take risks (Matsuda, Ukraine–Japan Forum 2025). */
 const kansai: CriterionFn = (_need, company, _context, say) => {
-  if (company.company.region === 'KANSAI') {
+  if (company.isKansai) {
     say?.('KANSAI_COMPANY', { prefectureCode: company.company.prefectureCode });
     return 1;
   }
@@ -149,7 +149,7 @@ const sisterCity: CriterionFn = (need, company, _context, say) => {
  * and Herzegovina, and Japan's own rebuilding after disasters (Responsible Partnership).
  */
 const experience: CriterionFn = (need, company, _context, say) => {
-  if (need.need.sector === 'DEMINING' && company.mineActionCountries.length > 0) {
+  if (need.isDemining && company.mineActionCountries.length > 0) {
     say?.('MINE_ACTION_EXPERIENCE', { countries: company.mineActionCountries });
     return 1;
   }

@@ -18,6 +18,20 @@ import {
 
 export const EXCLUDED = -1;
 
+type CompiledPolicy = { weights: number[]; fns: (typeof CRITERION_FNS)[keyof typeof CRITERION_FNS][] };
+const compiled = new WeakMap<MatchingPolicy, CompiledPolicy>();
+
+/** The weighed criteria as arrays, once per policy object: the hot loop then does no key lookups. */
+function compile(policy: MatchingPolicy): CompiledPolicy {
+  let result = compiled.get(policy);
+  if (!result) {
+    const weighed = CRITERIA.filter((criterion) => policy.weights[criterion] > 0);
+    result = { weights: weighed.map((c) => policy.weights[c]), fns: weighed.map((c) => CRITERION_FNS[c]) };
+    compiled.set(policy, result);
+  }
+  return result;
+}
+
 /** The score from 0 to 100, or EXCLUDED. Allocates nothing: the hot loop of every ranking. */
 export function scorePair(
   need: PreparedNeed,
@@ -26,11 +40,9 @@ export function scorePair(
   policy: MatchingPolicy,
 ): number {
   if (!passesHardConstraints(need, company, policy)) return EXCLUDED;
+  const { weights, fns } = compile(policy);
   let raw = 0;
-  for (const criterion of CRITERIA) {
-    const weight = policy.weights[criterion];
-    if (weight > 0) raw += weight * CRITERION_FNS[criterion](need, company, context);
-  }
+  for (let i = 0; i < fns.length; i += 1) raw += weights[i] * fns[i](need, company, context);
   return Math.round(raw);
 }
 

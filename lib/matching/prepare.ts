@@ -11,6 +11,8 @@ export type PreparedNeed = {
   need: MatchNeed;
   site: SiteStatus;
   sectorBit: number;
+  stageBit: number;
+  isDemining: boolean;
   capabilityLo: number;
   capabilityHi: number;
   requiredCount: number;
@@ -27,6 +29,8 @@ export type PreparedCompany = {
   capabilityLo: number;
   capabilityHi: number;
   tolerance: number;
+  waitsForCeasefire: boolean;
+  isKansai: boolean;
   /** Can deliver without its staff working at the site. */
   canDeliverRemotely: boolean;
   stageMask: number;
@@ -69,6 +73,8 @@ export function prepareNeed(need: MatchNeed, asOf: Date): PreparedNeed {
     need,
     site: readSiteStatus(need.site.periods, asOf),
     sectorBit: sectorBit(need.sector),
+    stageBit: stageBit(need.stage),
+    isDemining: need.sector === 'DEMINING',
     capabilityLo: mask.lo,
     capabilityHi: mask.hi,
     requiredCount: new Set(need.requiredCapabilities).size,
@@ -93,6 +99,8 @@ export function prepareCompany(company: MatchCompany): PreparedCompany {
     capabilityLo: mask.lo,
     capabilityHi: mask.hi,
     tolerance: TOLERANCE[company.riskAppetite],
+    waitsForCeasefire: company.riskAppetite === 'AFTER_CEASEFIRE_ONLY',
+    isKansai: company.region === 'KANSAI',
     canDeliverRemotely: company.deliveryModes.some((mode) => REMOTE_MODES.has(mode)),
     stageMask,
     capacityEur: company.maxProjectEur ?? (company.isSme ? DEFAULT_CAPACITY_EUR.sme : DEFAULT_CAPACITY_EUR.large),
