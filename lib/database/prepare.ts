@@ -30,12 +30,12 @@ export async function prepareDatabase(
     if (options.seedDemo) {
       // Imported lazily: the demo world is development data, not part of the product.
       const { hasDemoWorld, seedDemoWorld } = await import('../../prisma/seed/demo-world');
-      if (await hasDemoWorld(db)) {
-        demo = 'already-present';
-      } else {
-        demo = await seedDemoWorld(db);
-        await rebuildAllMatches(db);
-      }
+      demo = (await hasDemoWorld(db)) ? 'already-present' : await seedDemoWorld(db);
+    }
+    // A database that has needs but no matches yet (just seeded, or created before matching
+    // existed) gets its first ranking now; afterwards the job queue keeps it fresh.
+    if ((await db.match.count()) === 0 && (await db.need.count({ where: { status: 'OPEN' } })) > 0) {
+      await rebuildAllMatches(db);
     }
     return { appliedMigrations, reference, demo };
   } finally {
