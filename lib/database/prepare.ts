@@ -1,3 +1,4 @@
+import { ensureSessionSecret } from '../auth/platform-secret';
 import { createDb } from '../db';
 import { startJobQueue } from '../jobs/queue';
 import { ensureDefaultPolicy } from '../match-store/policy';
@@ -9,6 +10,8 @@ export type PreparedDatabase = {
   appliedMigrations: string[];
   reference: ReferenceCounts;
   demo: { companies: number; needs: number; users: number } | 'already-present' | 'skipped';
+  /** The database's session secret, for a launcher to use when NEXTAUTH_SECRET is unset. */
+  sessionSecret: string;
 };
 
 /**
@@ -24,6 +27,7 @@ export async function prepareDatabase(
   try {
     const reference = await loadReferenceData(db);
     await ensureDefaultPolicy(db);
+    const sessionSecret = await ensureSessionSecret(db);
     // pg-boss installs its schema and our queues, so that changes can enqueue from the first request.
     await (await startJobQueue(connectionString)).stop({ graceful: false, wait: true });
     let demo: PreparedDatabase['demo'] = 'skipped';
@@ -37,7 +41,7 @@ export async function prepareDatabase(
     if ((await db.match.count()) === 0 && (await db.need.count({ where: { status: 'OPEN' } })) > 0) {
       await rebuildAllMatches(db);
     }
-    return { appliedMigrations, reference, demo };
+    return { appliedMigrations, reference, demo, sessionSecret };
   } finally {
     await db.$disconnect();
   }

@@ -8,6 +8,7 @@ export const QUEUES = {
   needChanged: 'matching-need-changed',
   companyChanged: 'matching-company-changed',
   rebuild: 'matching-rebuild',
+  emailDelivery: 'email-delivery',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -15,6 +16,7 @@ export type JobData = {
   [QUEUES.needChanged]: { needId: string };
   [QUEUES.companyChanged]: { companyId: string };
   [QUEUES.rebuild]: { reason: string };
+  [QUEUES.emailDelivery]: { emailId: string };
 };
 
 /** A started queue client with every queue created. Stop it when done. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertRole, type Actor } from '../auth/actor';
+import { requireRole, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db';
 import { AppError } from '../errors';
@@ -45,7 +45,7 @@ export async function getCurrentPolicy(db: Pick<Db, 'matchingPolicy'>): Promise<
 }
 
 export async function listPolicyVersions(db: Db, actor: Actor | null) {
-  assertRole(actor, POLICY_EDITORS);
+  requireRole(actor, POLICY_EDITORS);
   return db.matchingPolicy.findMany({
     orderBy: { version: 'desc' },
     select: { version: true, weights: true, hardConstraints: true, note: true, createdAt: true, createdBy: { select: { name: true } } },
@@ -57,7 +57,7 @@ export async function listPolicyVersions(db: Db, actor: Actor | null) {
  * A facilitator who edited an older version gets CONFLICT instead of overwriting a colleague.
  */
 export async function updateMatchingPolicy(db: Db, actor: Actor | null, input: unknown): Promise<VersionedPolicy> {
-  assertRole(actor, POLICY_EDITORS);
+  requireRole(actor, POLICY_EDITORS);
   const parsed = updatePolicyInputSchema.safeParse(input);
   if (!parsed.success) throw new AppError('VALIDATION', 'Invalid matching policy', { issues: parsed.error.issues });
   const { expectedVersion, weights, hardConstraints, note } = parsed.data;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assertRole, type Actor } from '../auth/actor';
+import { requireRole, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { MatchStatus, type Prisma } from '../generated/prisma/client';
@@ -66,7 +66,7 @@ async function list(db: Db, where: Prisma.MatchWhereInput, filter: ReturnType<ty
 }
 
 export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
-  assertRole(actor, ['FACILITATOR', 'ADMIN', 'MUNICIPALITY_REP']);
+  requireRole(actor, ['FACILITATOR', 'ADMIN', 'MUNICIPALITY_REP']);
   if (actor.role === 'MUNICIPALITY_REP') {
     const own = await db.need.count({ where: { id: needId, municipalityId: actor.municipalityId ?? undefined } });
     if (own === 0) throw new AppError('NOT_FOUND');
@@ -76,7 +76,7 @@ export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: st
 }
 
 export async function listMatchesForCompany(db: Db, actor: Actor | null, companyId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
-  assertRole(actor, ['FACILITATOR', 'ADMIN', 'COMPANY_REP']);
+  requireRole(actor, ['FACILITATOR', 'ADMIN', 'COMPANY_REP']);
   if (actor.role === 'COMPANY_REP' && actor.companyId !== companyId) throw new AppError('NOT_FOUND');
   return list(db, { companyId, OR: [{ inCompanyTop: true }, { status: { not: 'SUGGESTED' } }] }, parseFilter(filter));
 }

@@ -20,8 +20,10 @@ async function handle(db: Db, boss: PgBoss, queue: QueueName, data: JobData[Queu
   }
 }
 
+const MATCHING_QUEUES = [QUEUES.rebuild, QUEUES.needChanged, QUEUES.companyChanged] as const;
+
 export async function startMatchingWorker(db: Db, boss: PgBoss): Promise<void> {
-  for (const queue of Object.values(QUEUES)) {
+  for (const queue of MATCHING_QUEUES) {
     await boss.work<JobData[typeof queue]>(queue, { pollingIntervalSeconds: 1, batchSize: 1 }, async ([job]) => {
       await handle(db, boss, queue, job.data);
     });
@@ -33,7 +35,7 @@ export async function drainMatchingJobs(db: Db, boss: PgBoss): Promise<number> {
   let done = 0;
   for (;;) {
     let found = false;
-    for (const queue of [QUEUES.rebuild, QUEUES.needChanged, QUEUES.companyChanged]) {
+    for (const queue of MATCHING_QUEUES) {
       const jobs = await boss.fetch<JobData[typeof queue]>(queue, { batchSize: 10 });
       for (const job of jobs) {
         found = true;

@@ -55,6 +55,8 @@ async function main(): Promise<void> {
         `${prepared.reference.hromadas} hromadas, demo world ${typeof prepared.demo === 'object' ? `seeded (${prepared.demo.companies} companies, ${prepared.demo.needs} needs)` : prepared.demo}`,
     );
     if (prepared.demo !== 'skipped') printDemoAccounts();
+    process.env.NEXTAUTH_SECRET ??= prepared.sessionSecret;
+    process.env.NEXTAUTH_URL ??= `http://localhost:${portArgument(args) ?? process.env.PORT ?? 3000}`;
   } catch (error) {
     await stopDatabase();
     throw error;
@@ -71,6 +73,12 @@ async function main(): Promise<void> {
     await stopDatabase();
     process.exit(code ?? (signal ? 0 : 1));
   });
+}
+
+/** `next start -p 3100` / `--port 3100`: the port the app will answer on. */
+function portArgument(args: string[]): string | undefined {
+  const index = args.findIndex((arg) => arg === '-p' || arg === '--port');
+  return index >= 0 ? args[index + 1] : undefined;
 }
 
 function printDemoAccounts(): void {

@@ -9,11 +9,17 @@ const port = process.argv[2] ?? '3100';
 const scratch = await createScratchDatabase('kakehashi_e2e');
 process.env.DATABASE_URL = scratch.url;
 const { prepareDatabase } = await import('../../lib/database/prepare');
-await prepareDatabase(scratch.url, { seedDemo: true });
+const prepared = await prepareDatabase(scratch.url, { seedDemo: true });
 
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
-  env: { ...process.env, DATABASE_URL: scratch.url, NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    ...process.env,
+    DATABASE_URL: scratch.url,
+    NEXTAUTH_SECRET: prepared.sessionSecret,
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
 });
 
 let stopping = false;

@@ -1,0 +1,45 @@
+import { changePassword, requestPasswordReset, resetPassword } from '../accounts/passwords';
+import { signUpCompany, signUpMunicipality } from '../accounts/sign-up';
+import { createStaffUser, setUserDisabled } from '../accounts/staff';
+import type { Role } from '../generated/prisma/enums';
+import { updateCompanyProfile } from '../companies/profile';
+import { registerInterest, withdrawInterest } from '../interests/register-interest';
+import { updateMatchingPolicy } from '../match-store/policy';
+import { closeNeed, createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
+import { verifyOrganisation } from '../verification/verify-organisation';
+import type { LibAction } from './run';
+
+// Every operation a server action may call, with who may call it. Server actions under app/
+// name their entry here (serveAction), and tests/integration/access-matrix.test.ts runs each
+// one as every role and as an anonymous visitor: an action missing here fails that test.
+//
+// `access` describes; the lib function enforces (requireUser / requireRole / requireAnonymous
+// inside it). The matrix test checks that the two agree.
+
+export type Access = 'public' | 'anonymous-only' | readonly Role[];
+export type ActionDefinition = { access: Access; run: LibAction };
+
+export const ACTIONS = {
+  signUpCompany: { access: 'anonymous-only', run: signUpCompany },
+  signUpMunicipality: { access: 'anonymous-only', run: signUpMunicipality },
+  requestPasswordReset: { access: 'public', run: requestPasswordReset },
+  resetPassword: { access: 'public', run: resetPassword },
+  changePassword: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: changePassword },
+  createStaffUser: { access: ['ADMIN'], run: createStaffUser },
+  setUserDisabled: { access: ['ADMIN'], run: setUserDisabled },
+  verifyOrganisation: { access: ['FACILITATOR', 'ADMIN'], run: verifyOrganisation },
+  updateCompanyProfile: { access: ['COMPANY_REP'], run: updateCompanyProfile },
+  registerInterest: { access: ['COMPANY_REP'], run: registerInterest },
+  withdrawInterest: { access: ['COMPANY_REP'], run: withdrawInterest },
+  createNeed: { access: ['MUNICIPALITY_REP'], run: createNeed },
+  updateNeed: { access: ['MUNICIPALITY_REP'], run: updateNeed },
+  publishNeed: { access: ['MUNICIPALITY_REP'], run: publishNeed },
+  closeNeed: { access: ['MUNICIPALITY_REP'], run: closeNeed },
+  updateMatchingPolicy: {
+    access: ['FACILITATOR', 'ADMIN'],
+    run: async (db, actor, input) => updateMatchingPolicy(db, actor, input),
+  },
+} as const satisfies Record<string, ActionDefinition>;
+
+export type ActionName = keyof typeof ACTIONS;
+export type ActionData<N extends ActionName> = Awaited<ReturnType<(typeof ACTIONS)[N]['run']>>;

@@ -1,0 +1,13 @@
+import type { Access } from './registry';
+
+// Every route handler under app/api with who may call it, by "<path> <METHOD>". The access
+// matrix test finds each exported handler in app/ and fails when one is missing here.
+
+export const ROUTE_ACCESS = {
+  '/api/health GET': 'public',
+  '/api/hromadas GET': 'public',
+  // next-auth's own endpoints: sign-in (rate-limited, audited), sign-out, session, CSRF token.
+  '/api/auth/[...nextauth] GET': 'public',
+  '/api/auth/[...nextauth] POST': 'public',
+  '/api/outbox GET': ['ADMIN'],
+} as const satisfies Record<string, Access>;

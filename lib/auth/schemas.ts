@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { isValidCorporateNumber } from '../companies/corporate-number';
+import { Locale, RiskAppetite, SmeIndustry } from '../generated/prisma/enums';
+import { normaliseEmail } from './email-address';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+
+// Shared by the forms (zodResolver) and the server (safeParse). Messages are catalogue keys
+// under "validation"; every object is strict, so a field the form does not have — a role, a
+// verification status, someone else's company id — is refused rather than ignored.
+
+export const EMAIL_MAX_LENGTH = 254;
+export const NAME_MAX_LENGTH = 120;
+
+export const emailSchema = z
+  .string({ error: 'validation.required' })
+  .max(EMAIL_MAX_LENGTH, { error: 'validation.tooLong' })
+  .transform(normaliseEmail)
+  .pipe(z.email({ error: 'validation.email' }));
+
+export const newPasswordSchema = z
+  .string({ error: 'validation.required' })
+  .min(PASSWORD_MIN_LENGTH, { error: 'validation.passwordTooShort' })
+  .max(PASSWORD_MAX_LENGTH, { error: 'validation.passwordTooLong' });
+
+const personNameSchema = z
+  .string({ error: 'validation.required' })
+  .trim()
+  .min(1, { error: 'validation.required' })
+  .max(NAME_MAX_LENGTH, { error: 'validation.tooLong' });
+
+const localeSchema = z.enum(Locale, { error: 'validation.choose' });
+
+export const signInSchema = z
+  .object({
+    email: emailSchema,
+    // Not the new-password rules: an old account's password is checked, not judged.
+    password: z.string().min(1, { error: 'validation.required' }).max(PASSWORD_MAX_LENGTH, { error: 'validation.passwordTooLong' }),
+  })
+  .strict();
+
+const accountFields = {
+  name: personNameSchema,
+  email: emailSchema,
+  password: newPasswordSchema,
+  locale: localeSchema,
+};
+
+const shortText = (max: number) =>
+  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+
+export const signUpCompanySchema = z
+  .object({
+    ...accountFields,
+    company: z
+      .object({
+        legalNameJa: shortText(200),
+        legalNameEn: shortText(200),
+        corporateNumber: z
+          .string({ error: 'validation.required' })
+          .trim()
+          .refine(isValidCorporateNumber, { error: 'validation.corporateNumber' }),
+        prefectureCode: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, { error: 'validation.choose' }),
+        cityJa: shortText(100),
+        cityEn: shortText(100),
+        industry: z.enum(SmeIndustry, { error: 'validation.choose' }),
+        employees: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(1, { error: 'validation.tooSmall' }).max(1_000_000, { error: 'validation.tooLarge' }),
+        capitalJpy: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(0, { error: 'validation.tooSmall' }).max(1e15, { error: 'validation.tooLarge' }),
+        riskAppetite: z.enum(RiskAppetite, { error: 'validation.choose' }),
+      })
+      .strict(),
+  })
+  .strict();
+export type SignUpCompanyInput = z.input<typeof signUpCompanySchema>;
+
+export const HROMADA_CODE_PATTERN = /^UA\d{17}$/;
+
+export const signUpMunicipalitySchema = z
+  .object({
+    ...accountFields,
+    hromadaCode: z.string({ error: 'validation.choose' }).regex(HROMADA_CODE_PATTERN, { error: 'validation.choose' }),
+    position: shortText(120),
+  })
+  .strict();
+export type SignUpMunicipalityInput = z.input<typeof signUpMunicipalitySchema>;
+
+export const requestPasswordResetSchema = z.object({ email: emailSchema }).strict();
+
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'validation.resetLink' }),
+    password: newPasswordSchema,
+  })
+  .strict();
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, { error: 'validation.required' }).max(PASSWORD_MAX_LENGTH),
+    newPassword: newPasswordSchema,
+  })
+  .strict();
+
+export const createStaffUserSchema = z
+  .object({
+    name: personNameSchema,
+    email: emailSchema,
+    role: z.enum(['FACILITATOR', 'ADMIN'], { error: 'validation.choose' }),
+    locale: localeSchema,
+  })
+  .strict();
+
+export const setUserDisabledSchema = z.object({ userId: z.uuid(), disabled: z.boolean() }).strict();

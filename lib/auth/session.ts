@@ -1,0 +1,58 @@
+import { getToken } from 'next-auth/jwt';
+import type { Db } from '../db';
+import { env } from '../env';
+import type { Actor } from './actor';
+
+// Sessions are next-auth JWTs (the Credentials provider requires them) carrying three claims
+// of ours. A token is honoured only while the user's row agrees with it, so disabling a user
+// or changing a password (both bump User.sessionVersion) ends every session at once.
+
+export type SessionClaims = {
+  sub?: string;
+  /** User.sessionVersion when the token was issued. */
+  sv?: number;
+  /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
+  authTime?: number;
+};
+
+/** Secure (and __Secure- prefixed) in production; plain http on a developer's machine. */
+export const useSecureCookies = env.NODE_ENV === 'production';
+export const SESSION_COOKIE = useSecureCookies ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+
+export const sessionIdleSeconds = () => env.SESSION_IDLE_MINUTES * 60;
+export const sessionAbsoluteSeconds = () => env.SESSION_ABSOLUTE_HOURS * 3600;
+
+export function authSecret(): string {
+  if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
+  // `next build` loads route modules to collect their configuration; nothing is signed then.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return 'build-phase placeholder, never used to sign';
+  // The launcher always provides one; only tests and scripts that never serve requests get here.
+  if (env.NODE_ENV === 'production') throw new Error('NEXTAUTH_SECRET is not set: start the app with `npm start`');
+  return 'development-only secret: start through npm run dev/start for a real one';
+}
+
+export async function actorFromClaims(db: Db, claims: SessionClaims | null, now = new Date()): Promise<Actor | null> {
+  if (!claims?.sub || typeof claims.sv !== 'number' || typeof claims.authTime !== 'number') return null;
+  if (now.getTime() / 1000 - claims.authTime > sessionAbsoluteSeconds()) return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.sub },
+    select: { id: true, role: true, companyId: true, municipalityId: true, sessionVersion: true, disabledAt: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  return { userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId };
+}
+
+type CookieJar = { getAll(): { name: string; value: string }[] };
+
+/** The acting user for a request's cookies (a NextRequest's, or next/headers' cookies()). */
+export async function actorFromCookies(db: Db, cookies: CookieJar): Promise<Actor | null> {
+  const claims = await getToken({
+    // Only the cookie is read: no bearer tokens, so a session always travels as the
+    // HttpOnly, SameSite cookie next-auth set.
+    req: { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]['req'],
+    secret: authSecret(),
+    secureCookie: useSecureCookies,
+    cookieName: SESSION_COOKIE,
+  });
+  return actorFromClaims(db, claims as SessionClaims | null);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { requireRole, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../actions/run';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { interestChanged } from '../match-store/enqueue';
+import { PUBLIC_NEED_WHERE } from '../needs/public-needs';
+import { parseInput } from '../validation';
+
+// A company's interest in an open need is public to the municipality and feeds the ranking, so
+// only a verified company registers one — for itself, never for another company.
+
+export const INTEREST_NOTE_MAX = 2000;
+
+export const registerInterestSchema = z
+  .object({
+    needId: z.uuid(),
+    note: z.string().trim().max(INTEREST_NOTE_MAX, { error: 'validation.tooLong' }).default(''),
+  })
+  .strict();
+export const withdrawInterestSchema = z.object({ needId: z.uuid() }).strict();
+
+export async function registerInterest(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, ['COMPANY_REP']);
+  const { needId, note } = parseInput(registerInterestSchema, input);
+  const companyId = await verifiedCompanyOf(db, actor);
+  return db.$transaction(async (tx) => {
+    const need = await tx.need.findFirst({ where: { id: needId, ...PUBLIC_NEED_WHERE }, select: { id: true } });
+    if (!need) throw new AppError('NOT_FOUND');
+    const key = { companyId_needId_direction: { companyId, needId, direction: 'COMPANY_INTEREST' as const } };
+    const before = await tx.interest.findUnique({ where: key });
+    const interest = await tx.interest.upsert({
+      where: key,
+      create: { companyId, needId, direction: 'COMPANY_INTEREST', note, createdById: actor.userId },
+      update: { note, withdrawnAt: null },
+    });
+    await recordAudit(tx, actor, {
+      action: before ? 'interest.updated' : 'interest.registered',
+      entityType: 'Interest',
+      entityId: interest.id,
+      before: before ? { note: before.note, withdrawnAt: before.withdrawnAt?.toISOString() ?? null } : null,
+      after: { needId, note },
+      ip: context.ip,
+    });
+    await interestChanged(tx, needId, companyId);
+    return { interestId: interest.id };
+  });
+}
+
+export async function withdrawInterest(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, ['COMPANY_REP']);
+  const { needId } = parseInput(withdrawInterestSchema, input);
+  const companyId = actor.companyId;
+  if (!companyId) throw new AppError('FORBIDDEN', 'No company');
+  return db.$transaction(async (tx) => {
+    const interest = await tx.interest.findUnique({ where: { companyId_needId_direction: { companyId, needId, direction: 'COMPANY_INTEREST' } } });
+    if (!interest || interest.withdrawnAt) throw new AppError('NOT_FOUND');
+    await tx.interest.update({ where: { id: interest.id }, data: { withdrawnAt: new Date() } });
+    await recordAudit(tx, actor, { action: 'interest.withdrawn', entityType: 'Interest', entityId: interest.id, before: { withdrawnAt: null }, after: { withdrawn: true }, ip: context.ip });
+    await interestChanged(tx, needId, companyId);
+    return { interestId: interest.id };
+  });
+}
+
+async function verifiedCompanyOf(db: Db, actor: Actor): Promise<string> {
+  const company = actor.companyId ? await db.company.findUnique({ where: { id: actor.companyId }, select: { verificationStatus: true } }) : null;
+  if (!company || !actor.companyId) throw new AppError('FORBIDDEN', 'No company');
+  if (company.verificationStatus !== 'VERIFIED') throw new AppError('FORBIDDEN', 'Company not verified', { reason: 'notVerified' });
+  return actor.companyId;
+}

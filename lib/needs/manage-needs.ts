@@ -1,0 +1,111 @@
+import { requireRole, isStaff, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../actions/run';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
+import { needChanged } from '../match-store/enqueue';
+import { parseInput } from '../validation';
+import { createNeedSchema, needTransitionSchema, updateNeedSchema } from './need-schema';
+
+// A municipality representative writes their own hromada's needs: drafts at any time, published
+// once a facilitator verified the municipality. Every write names the version it read.
+
+type Tx = Prisma.TransactionClient;
+
+export async function createNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  const { need } = parseInput(createNeedSchema, input);
+  const municipality = await ownMunicipality(db, actor);
+  return db.$transaction(async (tx) => {
+    const created = await tx.need.create({
+      data: { ...need, budgetAmount: need.budgetAmount?.toString() ?? null, municipalityId: municipality.id, hromadaCode: municipality.hromadaCode, status: 'DRAFT' },
+    });
+    await recordAudit(tx, actor, { action: 'need.created', entityType: 'Need', entityId: created.id, after: auditable(created), ip: context.ip });
+    return { needId: created.id, version: created.version };
+  });
+}
+
+export async function updateNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  const { needId, expectedVersion, need } = parseInput(updateNeedSchema, input);
+  return db.$transaction(async (tx) => {
+    const before = await ownNeed(tx, actor, needId);
+    if (before.status === 'CLOSED') throw new AppError('CONFLICT', 'Closed needs are not edited', { reason: 'needClosed' });
+    const data = { ...need, budgetAmount: need.budgetAmount?.toString() ?? null };
+    await writeVersioned(tx, needId, expectedVersion, data);
+    await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
+    await needChanged(tx, needId);
+    return { needId, version: expectedVersion + 1 };
+  });
+}
+
+export async function publishNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  const { needId, expectedVersion } = parseInput(needTransitionSchema, input);
+  const municipality = await ownMunicipality(db, actor);
+  if (municipality.verificationStatus !== 'VERIFIED') throw new AppError('FORBIDDEN', 'Municipality not verified', { reason: 'notVerified' });
+  return transition(db, actor, needId, expectedVersion, 'DRAFT', { status: 'OPEN', publishedAt: new Date() }, 'need.published', context);
+}
+
+export async function closeNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  const { needId, expectedVersion } = parseInput(needTransitionSchema, input);
+  return transition(db, actor, needId, expectedVersion, 'OPEN', { status: 'CLOSED', closedAt: new Date() }, 'need.closed', context);
+}
+
+/** One need as its reader may see it: drafts only to their own municipality and to staff. */
+export async function getNeedForActor(db: Db, actor: Actor | null, needId: string) {
+  const need = await db.need.findUnique({ where: { id: needId }, include: { municipality: { select: { verificationStatus: true } } } });
+  const isOwner = actor?.role === 'MUNICIPALITY_REP' && need?.municipalityId === actor.municipalityId;
+  const isPublic = need?.status === 'OPEN' && need.municipality.verificationStatus === 'VERIFIED';
+  if (!need || !(isPublic || isOwner || (actor && isStaff(actor)))) throw new AppError('NOT_FOUND');
+  return need;
+}
+
+/** The caller's own needs, drafts included. */
+export async function listOwnNeeds(db: Db, actor: Actor | null) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  return db.need.findMany({ where: { municipalityId: actor.municipalityId ?? '' }, orderBy: { updatedAt: 'desc' } });
+}
+
+async function transition(
+  db: Db,
+  actor: Actor,
+  needId: string,
+  expectedVersion: number,
+  from: 'DRAFT' | 'OPEN',
+  data: Prisma.NeedUpdateManyMutationInput,
+  action: string,
+  context: ActionContext,
+) {
+  return db.$transaction(async (tx) => {
+    const before = await ownNeed(tx, actor, needId);
+    if (before.status !== from) throw new AppError('CONFLICT', `Need is ${before.status}`, { reason: 'needStatus' });
+    await writeVersioned(tx, needId, expectedVersion, data);
+    await recordAudit(tx, actor, { action, entityType: 'Need', entityId: needId, before: { status: before.status }, after: { status: data.status as string }, ip: context.ip });
+    await needChanged(tx, needId);
+    return { needId, version: expectedVersion + 1 };
+  });
+}
+
+async function writeVersioned(tx: Tx, needId: string, expectedVersion: number, data: Prisma.NeedUpdateManyMutationInput) {
+  const updated = await tx.need.updateMany({ where: { id: needId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+  if (updated.count === 0) throw new AppError('CONFLICT', 'Need changed since it was loaded', { reason: 'staleVersion' });
+}
+
+async function ownMunicipality(db: Db, actor: Actor) {
+  const municipality = actor.municipalityId ? await db.municipality.findUnique({ where: { id: actor.municipalityId } }) : null;
+  if (!municipality) throw new AppError('FORBIDDEN', 'No municipality');
+  return municipality;
+}
+
+/** Another municipality's need is refused as FORBIDDEN, and the refusal is audited. */
+async function ownNeed(tx: Tx, actor: Actor, needId: string) {
+  const need = await tx.need.findUnique({ where: { id: needId } });
+  if (!need) throw new AppError('NOT_FOUND');
+  if (need.municipalityId !== actor.municipalityId) throw new AppError('FORBIDDEN', 'Not your need');
+  return need;
+}
+
+const auditable = (need: object) => JSON.parse(JSON.stringify(need));

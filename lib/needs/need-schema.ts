@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Capability, Currency, FundingSource, ProcurementMethod, SectorCode, Stage, Urgency } from '../generated/prisma/enums';
+
+// What a municipality representative writes about a need. The site is always their own
+// hromada and the status moves only through publish/close, so neither is a field here.
+
+export const PROZORRO_ID_PATTERN = /^UA-\d{4}-\d{2}-\d{2}-\d{6}-[a-z]$/;
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max, { error: 'validation.tooLong' }).nullable().transform((value) => (value ? value : null));
+
+export const needFieldsSchema = z
+  .object({
+    title: z.string().trim().min(5, { error: 'validation.tooShort' }).max(200, { error: 'validation.tooLong' }),
+    description: z.string().trim().min(20, { error: 'validation.tooShort' }).max(8000, { error: 'validation.tooLong' }),
+    sector: z.enum(SectorCode, { error: 'validation.choose' }),
+    stage: z.enum(Stage, { error: 'validation.choose' }),
+    urgency: z.enum(Urgency, { error: 'validation.choose' }),
+    budgetAmount: z.coerce.number({ error: 'validation.number' }).min(0, { error: 'validation.tooSmall' }).max(1e13, { error: 'validation.tooLarge' }).nullable(),
+    budgetCurrency: z.enum(Currency, { error: 'validation.choose' }).nullable(),
+    fundingSource: z.enum(FundingSource, { error: 'validation.choose' }),
+    procurementMethod: z.enum(ProcurementMethod, { error: 'validation.choose' }),
+    prozorroTenderId: optionalText(40).pipe(z.string().regex(PROZORRO_ID_PATTERN, { error: 'validation.prozorroId' }).nullable()),
+    dreamProjectId: optionalText(60),
+    requiredCapabilities: z.array(z.enum(Capability)).max(20).refine((values) => new Set(values).size === values.length, { error: 'validation.duplicate' }),
+  })
+  .strict();
+
+/** The rules across fields; the database enforces the same ones with CHECK constraints. */
+export const needSchema = needFieldsSchema.superRefine((need, context) => {
+  if ((need.budgetAmount === null) !== (need.budgetCurrency === null)) {
+    context.addIssue({ code: 'custom', path: [need.budgetAmount === null ? 'budgetAmount' : 'budgetCurrency'], message: 'validation.budgetPair' });
+  }
+  if (need.procurementMethod === 'PROZORRO' && !need.prozorroTenderId) {
+    context.addIssue({ code: 'custom', path: ['prozorroTenderId'], message: 'validation.required' });
+  }
+  if (need.procurementMethod === 'DREAM' && !need.dreamProjectId) {
+    context.addIssue({ code: 'custom', path: ['dreamProjectId'], message: 'validation.required' });
+  }
+});
+export type NeedFields = z.infer<typeof needSchema>;
+
+export const createNeedSchema = z.object({ need: needSchema }).strict();
+export const updateNeedSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0), need: needSchema }).strict();
+export const needTransitionSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0) }).strict();

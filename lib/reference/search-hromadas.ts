@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { Db } from '../db';
+
+// The official list, searchable by a municipality claiming its hromada: in Ukrainian or in the
+// romanised name, with the oblast to tell apart the many same-named communities.
+
+export const hromadaSearchSchema = z.object({
+  q: z.string().trim().min(2).max(80),
+});
+
+export type HromadaOption = {
+  code: string;
+  nameUk: string;
+  nameEn: string;
+  oblastUk: string;
+  oblastEn: string;
+  isClaimed: boolean;
+};
+
+export async function searchHromadas(db: Db, query: unknown): Promise<HromadaOption[]> {
+  const parsed = hromadaSearchSchema.safeParse(query);
+  if (!parsed.success) return [];
+  const term = parsed.data.q;
+  const rows = await db.hromada.findMany({
+    where: { OR: [{ nameUk: { contains: term, mode: 'insensitive' } }, { nameEn: { contains: term, mode: 'insensitive' } }] },
+    orderBy: [{ nameEn: 'asc' }],
+    take: 20,
+    select: { code: true, nameUk: true, nameEn: true, oblast: { select: { nameUk: true, nameEn: true } }, municipality: { select: { id: true } } },
+  });
+  return rows.map((row) => ({
+    code: row.code,
+    nameUk: row.nameUk,
+    nameEn: row.nameEn,
+    oblastUk: row.oblast.nameUk,
+    oblastEn: row.oblast.nameEn,
+    isClaimed: row.municipality !== null,
+  }));
+}

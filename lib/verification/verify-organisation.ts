@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../actions/run';
+import type { Db } from '../db';
+import { EMAIL_TEMPLATES } from '../email/templates';
+import { queueEmail } from '../email/outbox';
+import { env } from '../env';
+import { AppError } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
+import { companyChanged, needChanged } from '../match-store/enqueue';
+import { parseInput } from '../validation';
+
+// Facilitators (and admins) check that a company is the registered corporation it claims to be
+// and that a municipality's representative speaks for the hromada, before either can publish.
+// Verification changes who is matched, so it queues the re-ranking in the same transaction.
+
+export const verifyOrganisationSchema = z
+  .object({
+    kind: z.enum(['company', 'municipality']),
+    id: z.uuid(),
+    decision: z.enum(['VERIFIED', 'REJECTED']),
+    expectedVersion: z.number().int().min(0),
+  })
+  .strict();
+
+export async function verifyOrganisation(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, STAFF_ROLES);
+  const { kind, id, decision, expectedVersion } = parseInput(verifyOrganisationSchema, input);
+  return db.$transaction(async (tx) => {
+    const data = { verificationStatus: decision, verifiedAt: decision === 'VERIFIED' ? new Date() : null, version: { increment: 1 } };
+    const where = { id, version: expectedVersion };
+    const before = kind === 'company'
+      ? await tx.company.findUnique({ where: { id }, select: { verificationStatus: true, legalNameEn: true } })
+      : await tx.municipality.findUnique({ where: { id }, select: { verificationStatus: true, hromada: { select: { nameEn: true } } } });
+    if (!before) throw new AppError('NOT_FOUND');
+    const updated = kind === 'company' ? await tx.company.updateMany({ where, data }) : await tx.municipality.updateMany({ where, data });
+    if (updated.count === 0) throw new AppError('CONFLICT', 'Changed since it was loaded', { reason: 'staleVersion' });
+    await recordAudit(tx, actor, {
+      action: `${kind}.${decision === 'VERIFIED' ? 'verified' : 'rejected'}`,
+      entityType: kind === 'company' ? 'Company' : 'Municipality',
+      entityId: id,
+      before: { verificationStatus: before.verificationStatus },
+      after: { verificationStatus: decision },
+      ip: context.ip,
+    });
+    const organisation = 'legalNameEn' in before ? before.legalNameEn : before.hromada.nameEn;
+    if (decision === 'VERIFIED') await notifyMembers(tx, kind, id, organisation);
+    if (kind === 'company') {
+      await companyChanged(tx, id);
+    } else {
+      const needs = await tx.need.findMany({ where: { municipalityId: id, status: 'OPEN' }, select: { id: true } });
+      for (const need of needs) await needChanged(tx, need.id);
+    }
+    return { id, version: expectedVersion + 1, verificationStatus: decision };
+  });
+}
+
+async function notifyMembers(tx: Prisma.TransactionClient, kind: 'company' | 'municipality', id: string, organisation: string) {
+  const members = await tx.user.findMany({ where: kind === 'company' ? { companyId: id } : { municipalityId: id, disabledAt: null } });
+  for (const member of members) {
+    const message = EMAIL_TEMPLATES.organisationVerified[member.locale]({ name: member.name, organisation, link: env.NEXTAUTH_URL });
+    await queueEmail(tx, { kind: 'organisation-verified', to: member.email, locale: member.locale, ...message });
+  }
+}
+
+/** What waits for a facilitator's check, oldest first. */
+export async function listPendingVerifications(db: Db, actor: Actor | null) {
+  requireRole(actor, STAFF_ROLES);
+  const [companies, municipalities] = await Promise.all([
+    db.company.findMany({
+      where: { verificationStatus: 'UNVERIFIED' },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, version: true, legalNameJa: true, legalNameEn: true, corporateNumber: true, prefecture: { select: { nameEn: true } }, cityEn: true, contactName: true, contactEmail: true, createdAt: true },
+    }),
+    db.municipality.findMany({
+      where: { verificationStatus: 'UNVERIFIED' },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, version: true, hromadaCode: true, hromada: { select: { nameUk: true, nameEn: true, oblast: { select: { nameEn: true } } } }, contactName: true, contactEmail: true, createdAt: true },
+    }),
+  ]);
+  return { companies, municipalities };
+}
