@@ -78,7 +78,6 @@ export const signUpMunicipalitySchema = z
   .object({
     ...accountFields,
     hromadaCode: z.string({ error: 'validation.choose' }).regex(HROMADA_CODE_PATTERN, { error: 'validation.choose' }),
-    position: shortText(120),
   })
   .strict();
 export type SignUpMunicipalityInput = z.input<typeof signUpMunicipalitySchema>;

@@ -1,9 +1,10 @@
 -- AlterTable
+-- Column order matters here: rate-limiter-flexible inserts positionally (key, points, expire).
 ALTER TABLE "RateLimitBucket" DROP CONSTRAINT "RateLimitBucket_pkey",
 DROP COLUMN "count",
 DROP COLUMN "windowStart",
-ADD COLUMN     "expire" BIGINT,
 ADD COLUMN     "points" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "expire" BIGINT,
 ALTER COLUMN "key" SET DATA TYPE VARCHAR(255),
 ADD CONSTRAINT "RateLimitBucket_pkey" PRIMARY KEY ("key");
 

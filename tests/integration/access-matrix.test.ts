@@ -1,0 +1,182 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { encode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOneTimeLink } from '../../lib/accounts/one-time-link';
+import { ACTIONS, type Access, type ActionName } from '../../lib/actions/registry';
+import { ROUTE_ACCESS } from '../../lib/actions/route-access';
+import { runAction } from '../../lib/actions/run';
+import { ALL_ROLES, type Actor } from '../../lib/auth/actor';
+import { authSecret, SESSION_COOKIE } from '../../lib/auth/session';
+import type { Role } from '../../lib/generated/prisma/enums';
+import { getCurrentPolicy } from '../../lib/match-store/policy';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { createAccessWorld, TEST_PASSWORD, type AccessWorld } from '../factories/access-world';
+import { createCompany } from '../factories/company';
+import { pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { createUser } from '../factories/user';
+import { uniqueSuffix } from '../factories/sequence';
+import { validCompanyProfile, validNeed, validSignUpCompany, validSignUpMunicipality } from '../factories/valid-inputs';
+import { dataFingerprint } from './data-fingerprint';
+import { testDb as db } from './test-db';
+
+// Every registered action, as every role and as an anonymous visitor. A case builds a fresh,
+// valid input for one call, so the allowed callers succeed on their merits and the refused ones
+// are refused for who they are, not for what they sent.
+
+type Caller = Role | 'ANONYMOUS';
+type Case = (world: AccessWorld, caller: Caller) => Promise<unknown>;
+
+const CASES: Record<ActionName, Case> = {
+  signUpCompany: async () => validSignUpCompany(),
+  signUpMunicipality: async () => validSignUpMunicipality((await pickFreeHromada(db)).code),
+  requestPasswordReset: async (world) => ({ email: world.facilitator.email }),
+  resetPassword: async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const link = await db.$transaction((tx) => createOneTimeLink(tx, user.id, 1));
+    return { token: link.split('/').at(-1), password: 'another long passphrase' };
+  },
+  changePassword: async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+  createStaffUser: async () => ({ name: 'New Facilitator', email: `staff-${uniqueSuffix()}@example.test`, role: 'FACILITATOR', locale: 'en' }),
+  setUserDisabled: async () => ({ userId: (await createUser(db, { role: 'FACILITATOR' })).id, disabled: true }),
+  verifyOrganisation: async () => ({ kind: 'company', id: (await createCompany(db)).id, decision: 'VERIFIED', expectedVersion: 0 }),
+  updateCompanyProfile: async (world) => ({
+    companyId: world.company.id,
+    expectedVersion: (await db.company.findUniqueOrThrow({ where: { id: world.company.id } })).version,
+    profile: validCompanyProfile(),
+  }),
+  registerInterest: async (world) => ({ needId: world.openNeed.id, note: 'We built generators for Kharkiv in 2023.' }),
+  withdrawInterest: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'COMPANY_INTEREST' } });
+    return { needId: need.id };
+  },
+  createNeed: async () => ({ need: validNeed() }),
+  updateNeed: async (world) => {
+    const need = await createNeed(db, world.municipality, { status: 'DRAFT', publishedAt: null });
+    return { needId: need.id, expectedVersion: need.version, need: validNeed({ title: 'Updated generators request' }) };
+  },
+  publishNeed: async (world) => {
+    const need = await createNeed(db, world.municipality, { status: 'DRAFT', publishedAt: null });
+    return { needId: need.id, expectedVersion: need.version };
+  },
+  closeNeed: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    return { needId: need.id, expectedVersion: need.version };
+  },
+  updateMatchingPolicy: async () => {
+    const policy = await getCurrentPolicy(db);
+    return { expectedVersion: policy.version, weights: policy.weights, hardConstraints: policy.hardConstraints, note: 'matrix' };
+  },
+};
+
+const CALLERS: Caller[] = ['ANONYMOUS', ...ALL_ROLES];
+
+function expectedOutcome(access: Access, caller: Caller): 'ok' | 401 | 403 {
+  if (access === 'public') return 'ok';
+  if (access === 'anonymous-only') return caller === 'ANONYMOUS' ? 'ok' : 403;
+  if (caller === 'ANONYMOUS') return 401;
+  return access.includes(caller) ? 'ok' : 403;
+}
+
+let world: AccessWorld;
+beforeAll(async () => {
+  world = await createAccessWorld(db);
+});
+afterAll(async () => {
+  await stopQueueClient();
+});
+
+describe('access matrix: server actions', () => {
+  it('has a case for every registered action and nothing else', () => {
+    expect(Object.keys(CASES).sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  for (const [name, definition] of Object.entries(ACTIONS) as [ActionName, (typeof ACTIONS)[ActionName]][]) {
+    for (const caller of CALLERS) {
+      const expected = expectedOutcome(definition.access, caller);
+      it(`${name} as ${caller} → ${expected}`, async () => {
+        const actor: Actor | null = caller === 'ANONYMOUS' ? null : world.byRole[caller].actor;
+        const input = await CASES[name](world, caller);
+        const before = await dataFingerprint(db);
+        const auditBefore = await db.auditLog.count({ where: { action: 'access.denied', entityId: name } });
+
+        const result = await runAction(db, name, definition.run, actor, input, { ip: '203.0.113.9' });
+
+        if (expected === 'ok') {
+          expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+        } else {
+          expect(result).toMatchObject({ ok: false, error: { status: expected } });
+          expect(await dataFingerprint(db)).toEqual(before);
+          expect(await db.auditLog.count({ where: { action: 'access.denied', entityId: name } })).toBe(auditBefore + 1);
+        }
+      });
+    }
+  }
+});
+
+describe('access matrix: every server action goes through the registry', () => {
+  const serverActionFiles = listFiles(path.resolve('app')).filter((file) => /^['"]use server['"]/m.test(readFileSync(file, 'utf8')));
+
+  it('each exported server action serves exactly one registered action', () => {
+    for (const file of serverActionFiles) {
+      const source = readFileSync(file, 'utf8');
+      const exported = [...source.matchAll(/export async function (\w+)\s*\(/g)].map((match) => match[1]);
+      for (const functionName of exported) {
+        const body = source.slice(source.indexOf(`export async function ${functionName}`));
+        const served = body.match(/serveAction\(\s*'(\w+)'/)?.[1];
+        expect(served, `${path.relative('.', file)}: ${functionName} must call serveAction('<registered name>')`).toBeDefined();
+        expect(Object.keys(ACTIONS), `${functionName} serves an unregistered action`).toContain(served);
+      }
+      expect(source, `${file} exports something that is not an async function`).not.toMatch(/export (const|let|default)/);
+    }
+  });
+});
+
+describe('access matrix: route handlers', () => {
+  const routeFiles = listFiles(path.resolve('app')).filter((file) => path.basename(file) === 'route.ts');
+  const declared = routeFiles.flatMap((file) => {
+    const route = '/' + path.relative(path.resolve('app'), path.dirname(file)).split(path.sep).join('/');
+    const source = readFileSync(file, 'utf8');
+    const methods = [
+      ...[...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]),
+      ...[...source.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]),
+    ];
+    return methods.map((method) => ({ key: `${route} ${method}`, file, method }));
+  });
+
+  it('lists every route handler in ROUTE_ACCESS, and nothing that does not exist', () => {
+    expect(declared.map((route) => route.key).sort()).toEqual(Object.keys(ROUTE_ACCESS).sort());
+  });
+
+  const guarded = Object.entries(ROUTE_ACCESS).filter(([, access]) => access !== 'public') as [string, readonly Role[]][];
+  for (const [key, access] of guarded) {
+    for (const caller of CALLERS) {
+      const expected = expectedOutcome(access, caller);
+      it(`${key} as ${caller} → ${expected === 'ok' ? 200 : expected}`, async () => {
+        const [route, method] = key.split(' ');
+        const handlers = (await import(`../../app${route}/route`)) as Record<string, (request: NextRequest) => Promise<Response>>;
+        const headers = new Headers();
+        if (caller !== 'ANONYMOUS') headers.set('cookie', `${SESSION_COOKIE}=${await sessionCookieFor(world.byRole[caller].actor)}`);
+        const before = await dataFingerprint(db);
+        const response = await handlers[method](new NextRequest(`http://localhost${route}`, { method, headers }));
+        expect(response.status).toBe(expected === 'ok' ? 200 : expected);
+        if (expected !== 'ok') expect(await dataFingerprint(db)).toEqual(before);
+      });
+    }
+  }
+});
+
+async function sessionCookieFor(actor: Actor): Promise<string> {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+  return encode({ secret: authSecret(), token: { sub: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) } });
+}
+
+function listFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((entry) => {
+    const full = path.join(directory, entry);
+    return statSync(full).isDirectory() ? listFiles(full) : /\.tsx?$/.test(entry) ? [full] : [];
+  });
+}
