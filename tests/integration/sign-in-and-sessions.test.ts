@@ -1,0 +1,189 @@
+import { encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changePassword } from '../../lib/accounts/passwords';
+import { signUpCompany } from '../../lib/accounts/sign-up';
+import { setUserDisabled } from '../../lib/accounts/staff';
+import { authSecret, actorFromClaims, actorFromCookies, SESSION_COOKIE, sessionAbsoluteSeconds } from '../../lib/auth/session';
+import { authenticate } from '../../lib/auth/sign-in';
+import { createDb } from '../../lib/db';
+import { env } from '../../lib/env';
+import { isAppError } from '../../lib/errors';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { createAccessWorld, TEST_PASSWORD, type AccessWorld } from '../factories/access-world';
+import { uniqueSuffix } from '../factories/sequence';
+import { createUser } from '../factories/user';
+import { validSignUpCompany } from '../factories/valid-inputs';
+import { inject } from 'vitest';
+import { testDb as db } from './test-db';
+
+const context = { ip: '198.51.100.7' };
+let world: AccessWorld;
+
+beforeAll(async () => {
+  world = await createAccessWorld(db);
+});
+afterAll(async () => {
+  await stopQueueClient();
+});
+
+const uniqueIp = () => `192.0.2.${Math.floor(Math.random() * 250) + 1}-${uniqueSuffix()}`;
+const claimsOf = async (userId: string) => {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  return { sub: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+};
+
+describe('sign-in', () => {
+  it('accepts the right password and audits the success', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const signedIn = await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp());
+    expect(signedIn).toMatchObject({ userId: user.id, role: 'FACILITATOR' });
+    expect(await db.auditLog.count({ where: { action: 'auth.sign-in.succeeded', actorId: user.id } })).toBe(1);
+  });
+
+  it('gives the same answer for an unknown email and a wrong password, and audits both failures', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const unknown = await authenticate(db, { email: `nobody-${uniqueSuffix()}@example.test`, password: TEST_PASSWORD }, uniqueIp());
+    const wrong = await authenticate(db, { email: user.email, password: 'not the password at all' }, uniqueIp());
+    expect(unknown).toBeNull();
+    expect(wrong).toBeNull();
+    const failures = await db.auditLog.findMany({ where: { action: 'auth.sign-in.failed' }, orderBy: { id: 'desc' }, take: 2 });
+    expect(failures.map((row) => (row.after as { reason: string }).reason).sort()).toEqual(['unknown-email', 'wrong-password']);
+  });
+
+  it('finds the account whatever the case or width of the typed email (NFKC, lower case)', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR', email: `tanaka-${uniqueSuffix()}@example.test` });
+    const fullWidth = user.email.toUpperCase().replace(/[A-Z0-9@.-]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
+    expect(fullWidth).not.toBe(user.email);
+    expect(await authenticate(db, { email: ` ${fullWidth} `, password: TEST_PASSWORD }, uniqueIp())).toMatchObject({ userId: user.id });
+  });
+
+  it('never truncates a long password: all 128 characters count', async () => {
+    const password = 'x'.repeat(127) + 'y';
+    const user = await createUser(db, { role: 'FACILITATOR', password });
+    expect(await authenticate(db, { email: user.email, password }, uniqueIp())).not.toBeNull();
+    expect(await authenticate(db, { email: user.email, password: 'x'.repeat(128) }, uniqueIp())).toBeNull();
+    expect(await authenticate(db, { email: user.email, password: password.slice(0, 72) }, uniqueIp())).toBeNull();
+  });
+
+  it('refuses a disabled account like a wrong password', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR', disabledAt: new Date() });
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).toBeNull();
+  });
+});
+
+describe('sign-in rate limit (counted in PostgreSQL)', () => {
+  it(`allows ${env.SIGN_IN_ATTEMPTS} attempts per account in the window, then refuses even the right password`, async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS; attempt += 1) {
+      expect(await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp())).toBeNull();
+    }
+    const error = await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp()).catch((caught: unknown) => caught);
+    expect(isAppError(error) && error.code).toBe('RATE_LIMITED');
+    expect(await db.auditLog.count({ where: { action: 'auth.sign-in.rate-limited' } })).toBeGreaterThan(0);
+  });
+
+  it('counts per address across accounts, and two app instances share the count', async () => {
+    const ip = uniqueIp();
+    // A second client with its own pool stands in for a second app instance.
+    const otherInstance = createDb(inject('databaseUrl'), 2);
+    try {
+      for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS; attempt += 1) {
+        const instance = attempt % 2 === 0 ? db : otherInstance;
+        await authenticate(instance, { email: `nobody-${uniqueSuffix()}@example.test`, password: 'whatever it is' }, ip);
+      }
+      const user = await createUser(db, { role: 'FACILITATOR' });
+      const error = await authenticate(otherInstance, { email: user.email, password: TEST_PASSWORD }, ip).catch((caught: unknown) => caught);
+      expect(isAppError(error) && error.code).toBe('RATE_LIMITED');
+      expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).not.toBeNull();
+    } finally {
+      await otherInstance.$disconnect();
+    }
+  });
+
+  it('forgives an account its failures once it signs in', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS - 1; attempt += 1) {
+      await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp());
+    }
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).not.toBeNull();
+    expect(await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp())).toBeNull();
+    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).not.toBeNull();
+  });
+});
+
+describe('sessions', () => {
+  it('reads the acting user from a signed session cookie', async () => {
+    const token = await encode({ secret: authSecret(), token: await claimsOf(world.companyRep.actor.userId) });
+    const cookies = new Map([[SESSION_COOKIE, token]]);
+    const jar = { getAll: () => [...cookies].map(([name, value]) => ({ name, value })) };
+    expect(await actorFromCookies(db, jar)).toEqual(world.companyRep.actor);
+  });
+
+  it('ignores a cookie signed with another secret', async () => {
+    const token = await encode({ secret: 'some other secret that is long enough', token: await claimsOf(world.companyRep.actor.userId) });
+    expect(await actorFromCookies(db, { getAll: () => [{ name: SESSION_COOKIE, value: token }] })).toBeNull();
+  });
+
+  it('ends every session of a user an admin disables', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const claims = await claimsOf(user.id);
+    expect(await actorFromClaims(db, claims)).not.toBeNull();
+    const result = await setUserDisabled(db, world.admin.actor, { userId: user.id, disabled: true }, context);
+    expect(result.disabled).toBe(true);
+    expect(await actorFromClaims(db, claims)).toBeNull();
+    // Enabling again does not bring the old session back.
+    await setUserDisabled(db, world.admin.actor, { userId: user.id, disabled: false }, context);
+    expect(await actorFromClaims(db, claims)).toBeNull();
+    expect(await actorFromClaims(db, await claimsOf(user.id))).not.toBeNull();
+  });
+
+  it('ends every session when the password changes', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const actor = { userId: user.id, role: user.role, companyId: null, municipalityId: null };
+    const claims = await claimsOf(user.id);
+    await changePassword(db, actor, { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' }, context);
+    expect(await actorFromClaims(db, claims)).toBeNull();
+    expect(await authenticate(db, { email: user.email, password: 'a brand new passphrase' }, uniqueIp())).not.toBeNull();
+  });
+
+  it('ends a session past its absolute lifetime, however active', async () => {
+    const claims = await claimsOf(world.facilitator.actor.userId);
+    const justInside = new Date((claims.authTime + sessionAbsoluteSeconds() - 5) * 1000);
+    const justPast = new Date((claims.authTime + sessionAbsoluteSeconds() + 5) * 1000);
+    expect(await actorFromClaims(db, claims, justInside)).not.toBeNull();
+    expect(await actorFromClaims(db, claims, justPast)).toBeNull();
+  });
+
+  it('an admin cannot disable their own account', async () => {
+    const result = await setUserDisabled(db, world.admin.actor, { userId: world.admin.actor.userId, disabled: true }, context).catch((error: unknown) => error);
+    expect(isAppError(result) && result.code).toBe('VALIDATION');
+  });
+});
+
+describe('sign-up', () => {
+  it('stores the NFKC, lower-case email and refuses the same address in another spelling', async () => {
+    const local = `suzuki-${uniqueSuffix()}`;
+    const first = validSignUpCompany({ email: `${local.toUpperCase()}＠EXAMPLE.TEST` });
+    const created = await signUpCompany(db, null, first, { ip: uniqueIp() });
+    const user = await db.user.findUniqueOrThrow({ where: { id: created.userId } });
+    expect(user.email).toBe(`${local}@example.test`);
+    const again = await signUpCompany(db, null, validSignUpCompany({ email: `${local}@example.test` }), { ip: uniqueIp() }).catch((error: unknown) => error);
+    expect(isAppError(again) && again.code).toBe('CONFLICT');
+    expect(isAppError(again) && again.details?.fieldErrors).toEqual({ email: 'validation.emailTaken' });
+  });
+
+  it('requires 12 to 128 characters of password', async () => {
+    for (const [password, ok] of [['x'.repeat(11), false], ['x'.repeat(12), true], ['x'.repeat(128), true], ['x'.repeat(129), false]] as const) {
+      const result = await signUpCompany(db, null, validSignUpCompany({ password }), { ip: uniqueIp() }).catch((error: unknown) => error);
+      expect(isAppError(result), `${password.length} characters`).toBe(!ok);
+    }
+  });
+
+  it('creates an unverified draft company whose representative can sign in', async () => {
+    const input = validSignUpCompany();
+    const { userId, companyId } = await signUpCompany(db, null, input, { ip: uniqueIp() });
+    const company = await db.company.findUniqueOrThrow({ where: { id: companyId } });
+    expect(company.verificationStatus).toBe('UNVERIFIED');
+    expect(await authenticate(db, { email: input.email, password: input.password }, uniqueIp())).toMatchObject({ userId, companyId, role: 'COMPANY_REP' });
+  });
+});
