@@ -43,3 +43,6 @@ export const ACTIONS = {
 
 export type ActionName = keyof typeof ACTIONS;
 export type ActionData<N extends ActionName> = Awaited<ReturnType<(typeof ACTIONS)[N]['run']>>;
+
+/** The operation behind a name, typed for callers that pick the name at run time. */
+export const operationOf = (name: ActionName): LibAction => ACTIONS[name].run as LibAction;

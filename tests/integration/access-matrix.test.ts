@@ -4,7 +4,7 @@ import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOneTimeLink } from '../../lib/accounts/one-time-link';
-import { ACTIONS, type Access, type ActionName } from '../../lib/actions/registry';
+import { ACTIONS, operationOf, type Access, type ActionName } from '../../lib/actions/registry';
 import { ROUTE_ACCESS } from '../../lib/actions/route-access';
 import { runAction } from '../../lib/actions/run';
 import { ALL_ROLES, type Actor } from '../../lib/auth/actor';
@@ -103,7 +103,7 @@ describe('access matrix: server actions', () => {
         const before = await dataFingerprint(db);
         const auditBefore = await db.auditLog.count({ where: { action: 'access.denied', entityId: name } });
 
-        const result = await runAction(db, name, definition.run, actor, input, { ip: '203.0.113.9' });
+        const result = await runAction(db, name, operationOf(name), actor, input, { ip: '203.0.113.9' });
 
         if (expected === 'ok') {
           expect(result, JSON.stringify(result)).toMatchObject({ ok: true });

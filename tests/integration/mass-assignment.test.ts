@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, type ActionName } from '../../lib/actions/registry';
+import { ACTIONS, operationOf, type ActionName } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
 import type { Actor } from '../../lib/auth/actor';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
@@ -54,7 +54,7 @@ describe('mass assignment', () => {
     it(`${attempt.name} refuses an extra "${attempt.field}"`, async () => {
       const input = await attempt.input();
       const before = await dataFingerprint(db);
-      const result = await runAction(db, attempt.name, ACTIONS[attempt.name].run, attempt.actor(), input, { ip: null });
+      const result = await runAction(db, attempt.name, operationOf(attempt.name), attempt.actor(), input, { ip: null });
       expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', status: 422 } });
       expect(!result.ok && result.error.fieldErrors?.[attempt.field]).toBe('validation.unexpectedField');
       expect(await dataFingerprint(db)).toEqual(before);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../lib/actions/run';
-import { ACTIONS } from '../../lib/actions/registry';
+import { operationOf, type ActionName } from '../../lib/actions/registry';
 import { getCompanyForActor } from '../../lib/companies/profile';
 import { isAppError } from '../../lib/errors';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
@@ -22,9 +22,9 @@ afterAll(async () => {
 
 const codeOf = (error: unknown) => (isAppError(error) ? error.code : error);
 
-async function expectRefusedUnchanged(name: keyof typeof ACTIONS, actor: AccessWorld['companyRep']['actor'], input: unknown) {
+async function expectRefusedUnchanged(name: ActionName, actor: AccessWorld['companyRep']['actor'], input: unknown) {
   const before = await dataFingerprint(db);
-  const result = await runAction(db, name, ACTIONS[name].run, actor, input, { ip: null });
+  const result = await runAction(db, name, operationOf(name), actor, input, { ip: null });
   expect(result).toMatchObject({ ok: false, error: { status: 403 } });
   expect(await dataFingerprint(db)).toEqual(before);
   const denial = await db.auditLog.findFirst({ where: { action: 'access.denied', entityId: name, actorId: actor.userId }, orderBy: { id: 'desc' } });
@@ -74,7 +74,7 @@ describe('municipality A and municipality B', () => {
   });
 
   it('a need created by A is always at A’s own hromada', async () => {
-    const result = await runAction(db, 'createNeed', ACTIONS.createNeed.run, world.municipalityRep.actor, { need: validNeed() }, { ip: null });
+    const result = await runAction(db, 'createNeed', operationOf('createNeed'), world.municipalityRep.actor, { need: validNeed() }, { ip: null });
     expect(result.ok).toBe(true);
     const need = await db.need.findUniqueOrThrow({ where: { id: (result as { data: { needId: string } }).data.needId } });
     expect(need).toMatchObject({ municipalityId: world.municipality.id, hromadaCode: world.municipality.hromadaCode, status: 'DRAFT' });
@@ -85,7 +85,7 @@ describe('concurrent edits', () => {
   it('the second save from the same stale version is a conflict and changes nothing', async () => {
     const company = await db.company.findUniqueOrThrow({ where: { id: world.company.id } });
     const save = (city: string) =>
-      runAction(db, 'updateCompanyProfile', ACTIONS.updateCompanyProfile.run, world.companyRep.actor, {
+      runAction(db, 'updateCompanyProfile', operationOf('updateCompanyProfile'), world.companyRep.actor, {
         companyId: company.id,
         expectedVersion: company.version,
         profile: validCompanyProfile({ cityEn: city }),
