@@ -1,9 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
 
 // Passwords: argon2id with OWASP's second recommended setting (m = 19 MiB, t = 2, p = 1).
-// Length is limited only to keep hashing cost bounded; nothing is truncated.
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
 const ARGON2ID = 2; // Algorithm.Argon2id (a const enum the bundler cannot inline)
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidCorporateNumber } from '../companies/corporate-number';
 import { Locale, RiskAppetite, SmeIndustry } from '../generated/prisma/enums';
 import { normaliseEmail } from './email-address';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
 // Shared by the forms (zodResolver) and the server (safeParse). Messages are catalogue keys
 // under "validation"; every object is strict, so a field the form does not have — a role, a

@@ -1,0 +1,7 @@
+'use server';
+
+import { serveAction } from '@/lib/actions/serve';
+
+export async function changePasswordAction(input: unknown) {
+  return serveAction('changePassword', input);
+}

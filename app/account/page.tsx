@@ -1,0 +1,39 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { getAccountOverview } from '@/lib/accounts/account-overview';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { changePasswordAction } from './actions';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+export default async function AccountPage() {
+  const actor = await actorForPage('/account');
+  const account = await getAccountOverview(db, actor);
+  const [t, roles, verification] = await Promise.all([getTranslations('account'), getTranslations('roles'), getTranslations('verification')]);
+  return (
+    <section className="page-narrow">
+      <h1>{t('title')}</h1>
+      <dl className="facts">
+        <dt>{account.name}</dt>
+        <dd>{account.email}</dd>
+        <dt>{t('role')}</dt>
+        <dd>{roles(account.role)}</dd>
+        {account.organisation ? (
+          <>
+            <dt>{t('organisation')}</dt>
+            <dd>{account.organisation.name}</dd>
+            <dt>{t('status')}</dt>
+            <dd>
+              <span className={`badge verification-${account.organisation.verificationStatus.toLowerCase()}`}>{verification(account.organisation.verificationStatus)}</span>
+              {account.organisation.verificationStatus !== 'VERIFIED' ? <p className="field-hint">{t('unverifiedNote')}</p> : null}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t('changePassword')}</h2>
+      <ChangePasswordForm action={changePasswordAction} />
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { requestPasswordResetSchema } from '@/lib/auth/schemas';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { TextField } from '../forms/text-field';
+
+type Values = z.input<typeof requestPasswordResetSchema>;
+
+export function ForgotPasswordForm({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations('forgotPassword');
+  const [isSent, setIsSent] = useState(false);
+  const form = useForm<Values>({ resolver: zodResolver(requestPasswordResetSchema), defaultValues: { email: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await action(values);
+    if (result.ok) setIsSent(true);
+    else applyServerErrors(form, result.error);
+  });
+  if (isSent) return <p className="form-success" role="status">{t('sent')}</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="form narrow">
+      <TextField label={t('email')} type="email" autoComplete="email" error={errors.email} {...form.register('email')} />
+      <FormMessage error={errors.root?.server?.message} />
+      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+    </form>
+  );
+}

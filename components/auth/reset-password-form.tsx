@@ -1,0 +1,37 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { resetPasswordSchema } from '@/lib/auth/schemas';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { TextField } from '../forms/text-field';
+
+type Values = z.input<typeof resetPasswordSchema>;
+
+export function ResetPasswordForm({ token, action }: { token: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations('resetPassword');
+  const hints = useTranslations('signUp');
+  const [isDone, setIsDone] = useState(false);
+  const form = useForm<Values>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { token, password: '' } });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await action(values);
+    if (result.ok) setIsDone(true);
+    else applyServerErrors(form, result.error);
+  });
+  if (isDone) return <p className="form-success" role="status">{t('done')} <Link href="/sign-in">{t('signIn')}</Link></p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="form narrow">
+      <input type="hidden" {...form.register('token')} />
+      <TextField label={t('password')} type="password" autoComplete="new-password" hint={hints('passwordHint')} error={errors.password} {...form.register('password')} />
+      <FormMessage error={errors.token?.message ?? errors.root?.server?.message} />
+      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+    </form>
+  );
+}

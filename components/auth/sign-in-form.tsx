@@ -1,0 +1,47 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { signInSchema } from '@/lib/auth/schemas';
+import { FormMessage } from '../forms/form-message';
+import { TextField } from '../forms/text-field';
+
+type Values = z.input<typeof signInSchema>;
+
+export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
+  const t = useTranslations('signIn');
+  const router = useRouter();
+  const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await signIn('credentials', { ...values, redirect: false });
+    if (result?.ok && !result.error) {
+      router.push(callbackUrl);
+      router.refresh();
+      return;
+    }
+    // One message for an unknown email and a wrong password: the form must not tell them apart.
+    form.setError('root.server', { message: result?.error === 'RATE_LIMITED' ? 'errors.RATE_LIMITED' : 'signIn.failed' });
+    form.resetField('password');
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form narrow">
+      {notice ? <p className="form-success" role="status">{notice}</p> : null}
+      <TextField label={t('email')} type="email" autoComplete="email" error={errors.email} {...form.register('email')} />
+      <TextField label={t('password')} type="password" autoComplete="current-password" error={errors.password} {...form.register('password')} />
+      <FormMessage error={errors.root?.server?.message} />
+      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+        {isSubmitting ? t('submitting') : t('submit')}
+      </button>
+      <p><Link href="/forgot-password">{t('forgot')}</Link></p>
+      <p>{t('noAccount')} <Link href="/sign-up">{t('signUp')}</Link></p>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { FormProvider, useForm, type FieldError } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { signUpCompanySchema } from '@/lib/auth/schemas';
+import { RiskAppetite, SmeIndustry } from '@/lib/generated/prisma/enums';
+import { FormMessage } from '../forms/form-message';
+import { SelectField, TextField } from '../forms/text-field';
+import { AccountFields } from './account-fields';
+import { useSignUpSubmit } from './use-sign-up-submit';
+
+type Values = z.input<typeof signUpCompanySchema>;
+type Prefecture = { code: string; nameJa: string; nameEn: string };
+
+export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefecture[]; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations('signUpCompany');
+  const common = useTranslations('signUp');
+  const risk = useTranslations('riskAppetite');
+  const industry = useTranslations('industry');
+  const form = useForm<Values>({
+    resolver: zodResolver(signUpCompanySchema),
+    defaultValues: {
+      name: '', email: '', password: '', locale: 'ja',
+      company: { legalNameJa: '', legalNameEn: '', corporateNumber: '', prefectureCode: '27', cityJa: '', cityEn: '', industry: 'MANUFACTURING_AND_OTHER', employees: '', capitalJpy: '', riskAppetite: 'POSSIBLE_HOSTILITIES' },
+    },
+  });
+  const errors = form.formState.errors;
+  const companyErrors = errors.company ?? {};
+  const onSubmit = useSignUpSubmit(form, action);
+  const { isSubmitting } = form.formState;
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <AccountFields />
+        <fieldset>
+          <legend>{t('company')}</legend>
+          <TextField label={t('legalNameJa')} lang="ja" error={companyErrors.legalNameJa} {...form.register('company.legalNameJa')} />
+          <TextField label={t('legalNameEn')} error={companyErrors.legalNameEn} {...form.register('company.legalNameEn')} />
+          <TextField label={t('corporateNumber')} inputMode="numeric" hint={t('corporateNumberHint')} error={companyErrors.corporateNumber} {...form.register('company.corporateNumber')} />
+          <SelectField label={t('prefecture')} error={companyErrors.prefectureCode} {...form.register('company.prefectureCode')}>
+            {prefectures.map((prefecture) => <option key={prefecture.code} value={prefecture.code}>{prefecture.nameEn} {prefecture.nameJa}</option>)}
+          </SelectField>
+          <TextField label={t('cityJa')} lang="ja" error={companyErrors.cityJa} {...form.register('company.cityJa')} />
+          <TextField label={t('cityEn')} error={companyErrors.cityEn} {...form.register('company.cityEn')} />
+          <SelectField label={t('industry')} error={companyErrors.industry} {...form.register('company.industry')}>
+            {Object.values(SmeIndustry).map((value) => <option key={value} value={value}>{industry(value)}</option>)}
+          </SelectField>
+          <TextField label={t('employees')} type="number" min={1} inputMode="numeric" error={companyErrors.employees as FieldError | undefined} {...form.register('company.employees')} />
+          <TextField label={t('capitalJpy')} type="number" min={0} inputMode="numeric" error={companyErrors.capitalJpy as FieldError | undefined} {...form.register('company.capitalJpy')} />
+          <SelectField label={t('riskAppetite')} hint={t('riskAppetiteHint')} error={companyErrors.riskAppetite} {...form.register('company.riskAppetite')}>
+            {Object.values(RiskAppetite).map((value) => <option key={value} value={value}>{risk(value)}</option>)}
+          </SelectField>
+        </fieldset>
+        <p className="field-hint">{common('afterwards')}</p>
+        <FormMessage error={errors.root?.server?.message} />
+        <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+          {isSubmitting ? common('submitting') : common('submit')}
+        </button>
+      </form>
+    </FormProvider>
+  );
+}

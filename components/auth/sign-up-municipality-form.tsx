@@ -1,0 +1,42 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { Controller, FormProvider, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { signUpMunicipalitySchema } from '@/lib/auth/schemas';
+import { FormMessage } from '../forms/form-message';
+import { AccountFields } from './account-fields';
+import { HromadaPicker } from './hromada-picker';
+import { useSignUpSubmit } from './use-sign-up-submit';
+
+type Values = z.input<typeof signUpMunicipalitySchema>;
+
+export function SignUpMunicipalityForm({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const common = useTranslations('signUp');
+  const form = useForm<Values>({
+    resolver: zodResolver(signUpMunicipalitySchema),
+    defaultValues: { name: '', email: '', password: '', locale: 'uk', hromadaCode: '' },
+  });
+  const onSubmit = useSignUpSubmit(form, action);
+  const { errors, isSubmitting } = form.formState;
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate className="form">
+        <Controller
+          control={form.control}
+          name="hromadaCode"
+          render={({ field, fieldState }) => <HromadaPicker value={field.value} onChange={field.onChange} error={fieldState.error} />}
+        />
+        <AccountFields />
+        <p className="field-hint">{common('afterwards')}</p>
+        <FormMessage error={errors.root?.server?.message} />
+        <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+          {isSubmitting ? common('submitting') : common('submit')}
+        </button>
+      </form>
+    </FormProvider>
+  );
+}
