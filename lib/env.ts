@@ -22,8 +22,10 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   /** …and this long after sign-in, however active. */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  /** Sign-in attempts allowed per account and per IP address in each window. */
-  SIGN_IN_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Sign-in attempts allowed per account in each window… */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** …and per IP address (higher: one office shares one address). */
+  SIGN_IN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10000).default(50),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 

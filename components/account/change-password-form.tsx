@@ -16,7 +16,7 @@ type Values = z.input<typeof changePasswordSchema>;
 export function ChangePasswordForm({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const t = useTranslations('account');
   const hints = useTranslations('signUp');
-  const form = useForm<Values>({ resolver: zodResolver(changePasswordSchema), defaultValues: { currentPassword: '', newPassword: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(changePasswordSchema) });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await action(values);

@@ -21,7 +21,7 @@ export function CreateStaffForm({ action }: { action: (input: unknown) => Promis
   const locales = useTranslations('locales');
   const router = useRouter();
   const [invited, setInvited] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(createStaffUserSchema), defaultValues: EMPTY });
+  const form = useForm<Values>({ resolver: zodResolver(createStaffUserSchema) });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     setInvited(null);
@@ -39,7 +39,7 @@ export function CreateStaffForm({ action }: { action: (input: unknown) => Promis
         <option value="FACILITATOR">{roles('FACILITATOR')}</option>
         <option value="ADMIN">{roles('ADMIN')}</option>
       </SelectField>
-      <SelectField label={t('locale')} error={errors.locale} {...form.register('locale')}>
+      <SelectField label={t('locale')} defaultValue="en" error={errors.locale} {...form.register('locale')}>
         {(['ja', 'uk', 'en'] as const).map((locale) => <option key={locale} value={locale}>{locales(locale)}</option>)}
       </SelectField>
       <FormMessage error={errors.root?.server?.message} success={invited ?? undefined} />

@@ -16,7 +16,7 @@ type Values = z.input<typeof requestPasswordResetSchema>;
 export function ForgotPasswordForm({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const t = useTranslations('forgotPassword');
   const [isSent, setIsSent] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(requestPasswordResetSchema), defaultValues: { email: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(requestPasswordResetSchema) });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await action(values);

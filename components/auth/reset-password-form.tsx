@@ -18,7 +18,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
   const t = useTranslations('resetPassword');
   const hints = useTranslations('signUp');
   const [isDone, setIsDone] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(resetPasswordSchema), defaultValues: { token, password: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(resetPasswordSchema) });
   const { errors, isSubmitting } = form.formState;
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await action(values);
@@ -28,7 +28,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
   if (isDone) return <p className="form-success" role="status">{t('done')} <Link href="/sign-in">{t('signIn')}</Link></p>;
   return (
     <form onSubmit={onSubmit} noValidate className="form narrow">
-      <input type="hidden" {...form.register('token')} />
+      <input type="hidden" defaultValue={token} {...form.register('token')} />
       <TextField label={t('password')} type="password" autoComplete="new-password" hint={hints('passwordHint')} error={errors.password} {...form.register('password')} />
       <FormMessage error={errors.token?.message ?? errors.root?.server?.message} />
       <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>

@@ -16,7 +16,7 @@ type Values = z.input<typeof signInSchema>;
 export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
   const t = useTranslations('signIn');
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const form = useForm<Values>({ resolver: zodResolver(signInSchema) });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

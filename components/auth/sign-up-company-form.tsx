@@ -20,13 +20,9 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   const common = useTranslations('signUp');
   const risk = useTranslations('riskAppetite');
   const industry = useTranslations('industry');
-  const form = useForm<Values>({
-    resolver: zodResolver(signUpCompanySchema),
-    defaultValues: {
-      name: '', email: '', password: '', locale: 'ja',
-      company: { legalNameJa: '', legalNameEn: '', corporateNumber: '', prefectureCode: '27', cityJa: '', cityEn: '', industry: 'MANUFACTURING_AND_OTHER', employees: '', capitalJpy: '', riskAppetite: 'POSSIBLE_HOSTILITIES' },
-    },
-  });
+  // No defaultValues: react-hook-form would write them over whatever was typed before the
+  // page hydrated. Selects carry their default in the markup instead.
+  const form = useForm<Values>({ resolver: zodResolver(signUpCompanySchema) });
   const errors = form.formState.errors;
   const companyErrors = errors.company ?? {};
   const onSubmit = useSignUpSubmit(form, action);
@@ -35,13 +31,13 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate className="form">
-        <AccountFields />
+        <AccountFields defaultLocale="ja" />
         <fieldset>
           <legend>{t('company')}</legend>
           <TextField label={t('legalNameJa')} lang="ja" error={companyErrors.legalNameJa} {...form.register('company.legalNameJa')} />
           <TextField label={t('legalNameEn')} error={companyErrors.legalNameEn} {...form.register('company.legalNameEn')} />
           <TextField label={t('corporateNumber')} inputMode="numeric" hint={t('corporateNumberHint')} error={companyErrors.corporateNumber} {...form.register('company.corporateNumber')} />
-          <SelectField label={t('prefecture')} error={companyErrors.prefectureCode} {...form.register('company.prefectureCode')}>
+          <SelectField label={t('prefecture')} defaultValue="27" error={companyErrors.prefectureCode} {...form.register('company.prefectureCode')}>
             {prefectures.map((prefecture) => <option key={prefecture.code} value={prefecture.code}>{prefecture.nameEn} {prefecture.nameJa}</option>)}
           </SelectField>
           <TextField label={t('cityJa')} lang="ja" error={companyErrors.cityJa} {...form.register('company.cityJa')} />
@@ -51,7 +47,7 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
           </SelectField>
           <TextField label={t('employees')} type="number" min={1} inputMode="numeric" error={companyErrors.employees as FieldError | undefined} {...form.register('company.employees')} />
           <TextField label={t('capitalJpy')} type="number" min={0} inputMode="numeric" error={companyErrors.capitalJpy as FieldError | undefined} {...form.register('company.capitalJpy')} />
-          <SelectField label={t('riskAppetite')} hint={t('riskAppetiteHint')} error={companyErrors.riskAppetite} {...form.register('company.riskAppetite')}>
+          <SelectField label={t('riskAppetite')} defaultValue="POSSIBLE_HOSTILITIES" hint={t('riskAppetiteHint')} error={companyErrors.riskAppetite} {...form.register('company.riskAppetite')}>
             {Object.values(RiskAppetite).map((value) => <option key={value} value={value}>{risk(value)}</option>)}
           </SelectField>
         </fieldset>

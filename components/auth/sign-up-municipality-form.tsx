@@ -15,10 +15,7 @@ type Values = z.input<typeof signUpMunicipalitySchema>;
 
 export function SignUpMunicipalityForm({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const common = useTranslations('signUp');
-  const form = useForm<Values>({
-    resolver: zodResolver(signUpMunicipalitySchema),
-    defaultValues: { name: '', email: '', password: '', locale: 'uk', hromadaCode: '' },
-  });
+  const form = useForm<Values>({ resolver: zodResolver(signUpMunicipalitySchema) });
   const onSubmit = useSignUpSubmit(form, action);
   const { errors, isSubmitting } = form.formState;
 
@@ -28,9 +25,10 @@ export function SignUpMunicipalityForm({ action }: { action: (input: unknown) =>
         <Controller
           control={form.control}
           name="hromadaCode"
+          defaultValue=""
           render={({ field, fieldState }) => <HromadaPicker value={field.value} onChange={field.onChange} error={fieldState.error} />}
         />
-        <AccountFields />
+        <AccountFields defaultLocale="uk" />
         <p className="field-hint">{common('afterwards')}</p>
         <FormMessage error={errors.root?.server?.message} />
         <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>

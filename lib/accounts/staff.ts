@@ -59,13 +59,13 @@ export async function setUserDisabled(db: Db, actor: Actor | null, input: unknow
 }
 
 export const listUsersQuerySchema = z.object({
-  role: z.enum(Role).optional(),
+  role: z.enum(Role).optional().catch(undefined),
   page: pageSchema,
 });
 
 export type UserRow = { id: string; email: string; name: string; role: Role; organisation: string | null; disabled: boolean; lastSignInAt: Date | null; createdAt: Date };
 
-export async function listUsers(db: Db, actor: Actor | null, query: unknown): Promise<Page<UserRow>> {
+export async function listUsers(db: Db, actor: Actor | null, query: unknown): Promise<Page<UserRow> & { role: Role | null }> {
   requireRole(actor, ['ADMIN']);
   const { role, page } = parseInput(listUsersQuerySchema, query);
   const where = role ? { role } : {};
@@ -82,7 +82,7 @@ export async function listUsers(db: Db, actor: Actor | null, query: unknown): Pr
     }),
     db.user.count({ where }),
   ]);
-  return toPage(
+  return { role: role ?? null, ...toPage(
     rows.map(({ company, municipality, disabledAt, ...row }) => ({
       ...row,
       organisation: company?.legalNameEn ?? municipality?.hromada.nameEn ?? null,
@@ -90,5 +90,5 @@ export async function listUsers(db: Db, actor: Actor | null, query: unknown): Pr
     })),
     total,
     page,
-  );
+  ) };
 }

@@ -50,9 +50,9 @@ export type SignInLimiter = {
   forgiveAccount(email: string): Promise<void>;
 };
 
-export function createSignInLimiter(db: Db, attempts: number, windowSeconds: number): SignInLimiter {
-  const perAccount = createLimiter(db, 'sign-in:account', attempts, windowSeconds);
-  const perAddress = createLimiter(db, 'sign-in:ip', attempts, windowSeconds);
+export function createSignInLimiter(db: Db, limits: { perAccount: number; perIp: number }, windowSeconds: number): SignInLimiter {
+  const perAccount = createLimiter(db, 'sign-in:account', limits.perAccount, windowSeconds);
+  const perAddress = createLimiter(db, 'sign-in:ip', limits.perIp, windowSeconds);
   return {
     async consume(email, ip) {
       await perAccount.consume(email);
@@ -69,7 +69,7 @@ function limitersFor(db: Db): Limiters {
   let limiters = perDb.get(db);
   if (!limiters) {
     limiters = {
-      signIn: createSignInLimiter(db, env.SIGN_IN_ATTEMPTS, env.SIGN_IN_WINDOW_MINUTES * 60),
+      signIn: createSignInLimiter(db, { perAccount: env.SIGN_IN_ATTEMPTS_PER_ACCOUNT, perIp: env.SIGN_IN_ATTEMPTS_PER_IP }, env.SIGN_IN_WINDOW_MINUTES * 60),
       signUp: createLimiter(db, 'sign-up:ip', 20, 3600),
       passwordReset: createLimiter(db, 'password-reset', 5, 3600),
     };

@@ -72,9 +72,9 @@ describe('sign-in', () => {
 });
 
 describe('sign-in rate limit (counted in PostgreSQL)', () => {
-  it(`allows ${env.SIGN_IN_ATTEMPTS} attempts per account in the window, then refuses even the right password`, async () => {
+  it(`allows ${env.SIGN_IN_ATTEMPTS_PER_ACCOUNT} attempts per account in the window, then refuses even the right password`, async () => {
     const user = await createUser(db, { role: 'FACILITATOR' });
-    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS; attempt += 1) {
+    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS_PER_ACCOUNT; attempt += 1) {
       expect(await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp())).toBeNull();
     }
     const error = await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp()).catch((caught: unknown) => caught);
@@ -87,7 +87,7 @@ describe('sign-in rate limit (counted in PostgreSQL)', () => {
     // A second client with its own pool stands in for a second app instance.
     const otherInstance = createDb(inject('databaseUrl'), 2);
     try {
-      for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS; attempt += 1) {
+      for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS_PER_IP; attempt += 1) {
         const instance = attempt % 2 === 0 ? db : otherInstance;
         await authenticate(instance, { email: `nobody-${uniqueSuffix()}@example.test`, password: 'whatever it is' }, ip);
       }
@@ -102,7 +102,7 @@ describe('sign-in rate limit (counted in PostgreSQL)', () => {
 
   it('forgives an account its failures once it signs in', async () => {
     const user = await createUser(db, { role: 'FACILITATOR' });
-    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS - 1; attempt += 1) {
+    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS_PER_ACCOUNT - 1; attempt += 1) {
       await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp());
     }
     expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).not.toBeNull();

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CreateStaffForm } from '@/components/admin/create-staff-form';
 import { ActionButton } from '@/components/forms/action-button';
 import { Pagination } from '@/components/ui/pagination';
 import { listUsers } from '@/lib/accounts/staff';
+import { ALL_ROLES as ROLES } from '@/lib/auth/actor';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
@@ -18,6 +20,12 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
   return (
     <section>
       <h1>{t('title')}</h1>
+      <nav aria-label={t('role')} className="filters">
+        <Link href="/admin/users" aria-current={users.role ? undefined : 'page'}>{t('all')}</Link>
+        {ROLES.map((role) => (
+          <Link key={role} href={`/admin/users?role=${role}`} aria-current={users.role === role ? 'page' : undefined}>{roles(role)}</Link>
+        ))}
+      </nav>
       <table className="table">
         <thead>
           <tr><th scope="col">{t('name')}</th><th scope="col">{t('role')}</th><th scope="col">{t('organisation')}</th><th scope="col">{t('lastSignIn')}</th><th scope="col">{t('status')}</th></tr>
@@ -41,7 +49,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/admin/user
           ))}
         </tbody>
       </table>
-      <Pagination page={users.page} pageCount={users.pageCount} href={(page) => `/admin/users?page=${page}`} />
+      <Pagination page={users.page} pageCount={users.pageCount} href={(page) => `/admin/users?page=${page}${users.role ? `&role=${users.role}` : ''}`} />
       <h2>{t('create')}</h2>
       <CreateStaffForm action={createStaffUserAction} />
     </section>
