@@ -5,7 +5,10 @@ import { env } from './env';
 
 export type Db = PrismaClient;
 
-const pools = new WeakMap<Db, Pool>();
+// On globalThis, like the client below: in development each route bundle may load its own copy
+// of this module while sharing the one client, and every copy must find that client's pool.
+const globalForPools = globalThis as unknown as { kakehashiPools?: WeakMap<Db, Pool> };
+const pools = (globalForPools.kakehashiPools ??= new WeakMap<Db, Pool>());
 
 export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_SIZE): Db {
   const pool = new Pool({

@@ -29,7 +29,7 @@ export const authOptions: AuthOptions = {
       name: 'Email and password',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials, request) {
-        const headers = new Headers(request.headers as Record<string, string>);
+        const headers = toHeaders(request?.headers);
         try {
           const user = await authenticate(db, { email: credentials?.email ?? '', password: credentials?.password ?? '' }, clientIp(headers));
           return user ? { id: user.userId, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
@@ -60,3 +60,14 @@ export const authOptions: AuthOptions = {
     },
   },
 };
+
+/** next-auth hands authorize() the request headers as a plain object; some values may be lists. */
+function toHeaders(raw: unknown): Headers {
+  if (raw instanceof Headers) return raw;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+  }
+  return headers;
+}
