@@ -1,44 +1,33 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 import type { FieldError } from 'react-hook-form';
 
-type Props = InputHTMLAttributes<HTMLInputElement> & {
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: FieldError;
-};
+type FieldProps = { label: ReactNode; hint?: ReactNode; error?: FieldError };
+type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
-/** A labelled input whose hint and translated error are announced with it. */
-export function TextField({ label, hint, error, ...input }: Props) {
+/** Label, hint and translated error around one control, all announced with it. */
+function FieldShell({ label, hint, error, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const t = useTranslations();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
       {error?.message ? <p id={`${id}-error`} className="field-error" role="alert">{translateKey(t, error.message)}</p> : null}
     </div>
   );
 }
 
-type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & { label: ReactNode; hint?: ReactNode; error?: FieldError; children: ReactNode };
+export function TextField({ label, hint, error, ...input }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
+  return <FieldShell label={label} hint={hint} error={error}>{(control) => <input {...control} {...input} />}</FieldShell>;
+}
 
-export function SelectField({ label, hint, error, children, ...select }: SelectProps) {
-  const id = useId();
-  const t = useTranslations();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>{children}</select>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      {error?.message ? <p id={`${id}-error`} className="field-error" role="alert">{translateKey(t, error.message)}</p> : null}
-    </div>
-  );
+export function SelectField({ label, hint, error, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { children: ReactNode }) {
+  return <FieldShell label={label} hint={hint} error={error}>{(control) => <select {...control} {...select}>{children}</select>}</FieldShell>;
 }
 
 /** Messages from schemas and the server are catalogue keys; anything else is shown as is. */

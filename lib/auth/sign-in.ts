@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db';
 import { AppError } from '../errors';
@@ -50,4 +49,3 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
   return { ...actor, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
-export type SignInInput = z.input<typeof signInSchema>;
