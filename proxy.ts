@@ -1,4 +1,6 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import createIntlMiddleware from 'next-intl/middleware';
+import { NextRequest, NextResponse } from 'next/server';
+import { routing } from './lib/i18n/routing';
 import {
   buildContentSecurityPolicy,
   isBodyTooLarge,
@@ -6,8 +8,11 @@ import {
   SECURITY_HEADERS,
 } from './lib/security/http-policy';
 
-// Runs before every request: refuses cross-site writes and oversized bodies, and gives each
-// page a fresh CSP nonce. Authorisation is not done here: it lives in lib, where data is read.
+// Runs before every request: refuses cross-site writes and oversized bodies, gives each page a
+// fresh CSP nonce and (for pages) settles the locale. Authorisation is not done here: it lives
+// in lib, where data is read.
+
+const localise = createIntlMiddleware(routing);
 
 export function proxy(request: NextRequest) {
   if (isForeignOrigin(request.method, request.headers)) {
@@ -22,13 +27,21 @@ export function proxy(request: NextRequest) {
     isDevelopment: process.env.NODE_ENV === 'development',
     isHttps: request.nextUrl.protocol === 'https:',
   });
-  // Next reads the policy from the request to put the nonce on its own scripts.
+  // Next reads the policy from the request to put the nonce on its own scripts; next-intl
+  // forwards the request headers it is given, so both travel on to the page.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const forwarded = new NextRequest(request, { headers: requestHeaders });
+  const response = isApi(request.nextUrl.pathname)
+    ? NextResponse.next({ request: { headers: requestHeaders } })
+    : localise(forwarded);
   response.headers.set('Content-Security-Policy', policy);
   return withSecurityHeaders(response);
+}
+
+function isApi(pathname: string): boolean {
+  return pathname === '/api' || pathname.startsWith('/api/');
 }
 
 function withSecurityHeaders(response: NextResponse): NextResponse {
@@ -38,5 +51,5 @@ function withSecurityHeaders(response: NextResponse): NextResponse {
 
 export const config = {
   // Static files need no nonce; everything else, API included, passes through.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|.*\\..*).*)' }],
 };

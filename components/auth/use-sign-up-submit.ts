@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
+import { useRouter } from '@/lib/i18n/navigation';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/run';
 import { applyServerErrors } from '../forms/server-errors';

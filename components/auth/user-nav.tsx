@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import { Link } from '@/lib/i18n/navigation';
 import type { Actor } from '@/lib/auth/actor';
 import { SignOutButton } from './sign-out-button';
 

@@ -4,7 +4,9 @@ import { createStaffUser, setUserDisabled } from '../accounts/staff';
 import type { Role } from '../generated/prisma/enums';
 import { updateCompanyProfile } from '../companies/profile';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
+import { decideOnMatch } from '../match-decisions/decide';
 import { updateMatchingPolicy } from '../match-store/policy';
+import { previewPolicy } from '../match-store/policy-preview';
 import { closeNeed, createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
 import { verifyOrganisation } from '../verification/verify-organisation';
 import type { LibAction } from './run';
@@ -39,6 +41,11 @@ export const ACTIONS = {
     access: ['FACILITATOR', 'ADMIN'],
     run: async (db, actor, input) => updateMatchingPolicy(db, actor, input),
   },
+  previewMatchingPolicy: {
+    access: ['FACILITATOR', 'ADMIN'],
+    run: async (db, actor, input) => previewPolicy(db, actor, input),
+  },
+  decideOnMatch: { access: ['FACILITATOR', 'ADMIN'], run: decideOnMatch },
 } as const satisfies Record<string, ActionDefinition>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -1,11 +1,16 @@
+import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { routing } from './routing';
 
-// next-intl's per-request configuration. The interface speaks English for now; Japanese and
-// Ukrainian catalogues and the locale in the URL arrive with the three journeys (issue 5).
-export const DEFAULT_LOCALE = 'en';
-
-export default getRequestConfig(async () => ({
-  locale: DEFAULT_LOCALE,
-  messages: (await import(`./messages/${DEFAULT_LOCALE}.json`)).default,
-  timeZone: 'Europe/Kyiv',
-}));
+// next-intl's per-request configuration: the locale comes from the [locale] segment.
+// Times are shown in Kyiv time for everyone, because deadlines and hostility periods are
+// Ukrainian facts; each locale formats them its own way.
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  return {
+    locale,
+    messages: (await import(`./messages/${locale}.json`)).default,
+    timeZone: 'Europe/Kyiv',
+  };
+});

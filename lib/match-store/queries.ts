@@ -68,7 +68,8 @@ async function list(db: Db, where: Prisma.MatchWhereInput, filter: ReturnType<ty
 export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
   requireRole(actor, ['FACILITATOR', 'ADMIN', 'MUNICIPALITY_REP']);
   if (actor.role === 'MUNICIPALITY_REP') {
-    const own = await db.need.count({ where: { id: needId, municipalityId: actor.municipalityId ?? undefined } });
+    // An undefined id would mean "any municipality" to Prisma.
+    const own = actor.municipalityId ? await db.need.count({ where: { id: needId, municipalityId: actor.municipalityId } }) : 0;
     if (own === 0) throw new AppError('NOT_FOUND');
   }
   // A need's list: its top companies, and any pair somebody already acted on.

@@ -14,6 +14,7 @@ import { getCurrentPolicy } from '../../lib/match-store/policy';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, TEST_PASSWORD, type AccessWorld } from '../factories/access-world';
 import { createCompany } from '../factories/company';
+import { createMatch } from '../factories/match';
 import { pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { createUser } from '../factories/user';
@@ -69,6 +70,14 @@ const CASES: Record<ActionName, Case> = {
   updateMatchingPolicy: async () => {
     const policy = await getCurrentPolicy(db);
     return { expectedVersion: policy.version, weights: policy.weights, hardConstraints: policy.hardConstraints, note: 'matrix' };
+  },
+  previewMatchingPolicy: async (world) => {
+    const policy = await getCurrentPolicy(db);
+    return { needId: world.openNeed.id, weights: policy.weights, hardConstraints: policy.hardConstraints };
+  },
+  decideOnMatch: async (world) => {
+    const match = await createMatch(db, world.company.id, (await createNeed(db, world.municipality)).id);
+    return { matchId: match.id, version: match.version, action: 'SHORTLIST', note: 'Strong generator experience.' };
   },
 };
 

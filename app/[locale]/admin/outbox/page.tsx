@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { readOutbox } from '@/lib/email/read-outbox';
+
+export const metadata: Metadata = { title: 'Outbox' };
+
+export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/admin/outbox'>) {
+  const actor = await actorForPage('/admin/outbox', ['ADMIN']);
+  const params = await searchParams;
+  const emails = await readOutbox(db, actor, { to: typeof params.to === 'string' ? params.to : undefined });
+  const t = await getTranslations('outbox');
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      {emails.length === 0 ? <p className="empty">{t('none')}</p> : null}
+      {emails.map((email) => (
+        <article key={email.id} className="email" aria-label={email.subject}>
+          <h2>{email.subject}</h2>
+          <p className="secondary">
+            {t('to')}: {email.toAddress} · {t('kind')}: {email.kind} · {email.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+            {email.sentAt ? ` · ${t('sent')}` : ''}
+          </p>
+          <pre lang={email.locale}>{email.text}</pre>
+        </article>
+      ))}
+    </section>
+  );
+}

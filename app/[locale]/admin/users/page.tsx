@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import { Link } from '@/lib/i18n/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CreateStaffForm } from '@/components/admin/create-staff-form';
+import { ActionButton } from '@/components/forms/action-button';
+import { Pagination } from '@/components/ui/pagination';
+import { listUsers } from '@/lib/accounts/staff';
+import { ALL_ROLES as ROLES } from '@/lib/auth/actor';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { createStaffUserAction, setUserDisabledAction } from './actions';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function UsersPage({ searchParams }: PageProps<'/[locale]/admin/users'>) {
+  const actor = await actorForPage('/admin/users', ['ADMIN']);
+  const params = await searchParams;
+  const users = await listUsers(db, actor, { page: params.page, role: params.role });
+  const [t, roles] = await Promise.all([getTranslations('users'), getTranslations('roles')]);
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <nav aria-label={t('role')} className="filters">
+        <Link href="/admin/users" aria-current={users.role ? undefined : 'page'}>{t('all')}</Link>
+        {ROLES.map((role) => (
+          <Link key={role} href={`/admin/users?role=${role}`} aria-current={users.role === role ? 'page' : undefined}>{roles(role)}</Link>
+        ))}
+      </nav>
+      <table className="table">
+        <thead>
+          <tr><th scope="col">{t('name')}</th><th scope="col">{t('role')}</th><th scope="col">{t('organisation')}</th><th scope="col">{t('lastSignIn')}</th><th scope="col">{t('status')}</th></tr>
+        </thead>
+        <tbody>
+          {users.items.map((user) => (
+            <tr key={user.id}>
+              <td>{user.name}<div className="secondary">{user.email}</div></td>
+              <td>{roles(user.role)}</td>
+              <td>{user.organisation ?? '—'}</td>
+              <td>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
+              <td>
+                {user.disabled ? t('disabled') : t('active')}{' '}
+                {user.id === actor.userId ? null : (
+                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} className="button small">
+                    {user.disabled ? t('enable') : t('disable')}
+                  </ActionButton>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination page={users.page} pageCount={users.pageCount} href={(page) => `/admin/users?page=${page}${users.role ? `&role=${users.role}` : ''}`} />
+      <h2>{t('create')}</h2>
+      <CreateStaffForm action={createStaffUserAction} />
+    </section>
+  );
+}

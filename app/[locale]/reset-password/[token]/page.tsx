@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { ResetPasswordForm } from '@/components/auth/reset-password-form';
+import { resetPasswordAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
+
+export default async function ResetPasswordPage({ params }: PageProps<'/[locale]/reset-password/[token]'>) {
+  const { token } = await params;
+  const t = await getTranslations('resetPassword');
+  return (
+    <section className="page-narrow">
+      <h1>{t('title')}</h1>
+      <ResetPasswordForm token={token} action={resetPasswordAction} />
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirectLocalised } from '@/lib/i18n/redirect-localised';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getActor } from '@/lib/auth/current-actor';
+import { safeReturnPath } from '@/lib/auth/page-guard';
+
+export const metadata: Metadata = { title: 'Sign in' };
+
+export default async function SignInPage({ searchParams }: PageProps<'/[locale]/sign-in'>) {
+  const params = await searchParams;
+  const callbackUrl = safeReturnPath(params.callbackUrl);
+  if (await getActor()) await redirectLocalised(callbackUrl);
+  const t = await getTranslations('signIn');
+  return (
+    <section className="page-narrow">
+      <h1>{t('title')}</h1>
+      <SignInForm callbackUrl={callbackUrl} notice={params.notice === 'passwordChanged' ? t('passwordChanged') : undefined} />
+    </section>
+  );
+}

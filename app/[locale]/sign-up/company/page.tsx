@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirectLocalised } from '@/lib/i18n/redirect-localised';
+import { SignUpCompanyForm } from '@/components/auth/sign-up-company-form';
+import { getActor } from '@/lib/auth/current-actor';
+import { db } from '@/lib/db';
+import { listPrefectures } from '@/lib/reference/prefectures';
+import { signUpCompanyAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Sign up your company' };
+
+export default async function SignUpCompanyPage() {
+  if (await getActor()) await redirectLocalised('/account');
+  const t = await getTranslations('signUpCompany');
+  return (
+    <section className="page-narrow">
+      <h1>{t('title')}</h1>
+      <SignUpCompanyForm prefectures={await listPrefectures(db)} action={signUpCompanyAction} />
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { redirectLocalised } from '@/lib/i18n/redirect-localised';
+import { SignUpMunicipalityForm } from '@/components/auth/sign-up-municipality-form';
+import { getActor } from '@/lib/auth/current-actor';
+import { signUpMunicipalityAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Sign up your hromada' };
+
+export default async function SignUpMunicipalityPage() {
+  if (await getActor()) await redirectLocalised('/account');
+  const t = await getTranslations('signUpMunicipality');
+  return (
+    <section className="page-narrow">
+      <h1>{t('title')}</h1>
+      <SignUpMunicipalityForm action={signUpMunicipalityAction} />
+    </section>
+  );
+}

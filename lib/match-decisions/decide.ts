@@ -1,0 +1,113 @@
+import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../actions/run';
+import type { Db } from '../db';
+import { queueEmail } from '../email/outbox';
+import { env } from '../env';
+import { AppError } from '../errors';
+import type { Prisma } from '../generated/prisma/client';
+import type { MatchStatus } from '../generated/prisma/enums';
+import { parseInput } from '../validation';
+import { introductionEmail } from './introduction-email';
+import { decideOnMatchSchema } from './schemas';
+import { nextStatus } from './transitions';
+
+// A facilitator's decision on a match: shortlist, introduce, decline (with a reason), agree or
+// undo. The card submits the version it showed; when a colleague decided in between, the second
+// decision is refused with CONFLICT and nothing is written. The decision row, the status, the
+// audit entry, the introduction and its emails are one transaction.
+
+type Tx = Prisma.TransactionClient;
+
+export async function decideOnMatch(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, STAFF_ROLES);
+  const decision = parseInput(decideOnMatchSchema, input);
+
+  return db.$transaction(async (tx) => {
+    const match = await tx.match.findUnique({
+      where: { id: decision.matchId },
+      select: {
+        id: true, status: true, version: true,
+        need: { select: { status: true } },
+        decisions: { orderBy: { createdAt: 'desc' }, take: 1, select: { action: true, fromStatus: true, toStatus: true } },
+      },
+    });
+    if (!match) throw new AppError('NOT_FOUND');
+    if (match.version !== decision.version) throw staleMatch(match.status);
+
+    const transition = nextStatus(decision.action, match.status, match.decisions[0] ?? null);
+    if (!transition.ok) throw new AppError('CONFLICT', `Cannot ${decision.action} a ${match.status} match`, { reason: transition.reason });
+    if (decision.action === 'INTRODUCE' && match.need.status !== 'OPEN') {
+      throw new AppError('CONFLICT', 'The need is no longer open', { reason: 'needNotOpen' });
+    }
+
+    // The version in the WHERE makes the check and the write one step: a decision that
+    // committed after our read leaves nothing to update.
+    const updated = await tx.match.updateMany({
+      where: { id: match.id, version: match.version },
+      data: { status: transition.to, version: { increment: 1 } },
+    });
+    if (updated.count === 0) throw staleMatch(match.status);
+
+    await tx.matchDecision.create({
+      data: {
+        matchId: match.id, actorId: actor.userId, action: decision.action,
+        fromStatus: match.status, toStatus: transition.to, reason: decision.reason ?? null, note: decision.note,
+      },
+    });
+    if (decision.action === 'INTRODUCE') await introduce(tx, match.id, actor.userId, decision.note);
+    await recordAudit(tx, actor, {
+      action: `match.${decision.action.toLowerCase()}`,
+      entityType: 'Match',
+      entityId: match.id,
+      before: { status: match.status, version: match.version },
+      after: { status: transition.to, version: match.version + 1, reason: decision.reason ?? null, note: decision.note },
+      ip: context.ip,
+    });
+    return { matchId: match.id, status: transition.to, version: match.version + 1 };
+  });
+}
+
+function staleMatch(status: MatchStatus) {
+  return new AppError('CONFLICT', 'Another facilitator decided on this match first', { reason: 'matchChangedMeanwhile', status });
+}
+
+/** Records the introduction and emails every member of both organisations in their language. */
+async function introduce(tx: Tx, matchId: string, facilitatorId: string, note: string): Promise<void> {
+  await tx.introduction.create({ data: { matchId, introducedById: facilitatorId, message: note } });
+  const match = await tx.match.findUniqueOrThrow({
+    where: { id: matchId },
+    select: {
+      need: {
+        select: {
+          id: true, title: true,
+          hromada: { select: { nameUk: true, nameEn: true } },
+          municipality: { select: { contactName: true, contactEmail: true, contactPhone: true, users: { where: { disabledAt: null } } } },
+        },
+      },
+      company: {
+        select: {
+          legalNameJa: true, legalNameEn: true, contactName: true, contactEmail: true, contactPhone: true,
+          users: { where: { disabledAt: null } },
+        },
+      },
+    },
+  });
+  const { need, company } = match;
+  const shared = {
+    needTitle: need.title,
+    hromada: { uk: need.hromada.nameUk, en: need.hromada.nameEn },
+    company: { ja: company.legalNameJa, en: company.legalNameEn },
+    note,
+  };
+  for (const user of company.users) {
+    const link = `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`;
+    const message = introductionEmail('toCompany', user.locale, { ...shared, name: user.name, counterpart: need.municipality, link });
+    await queueEmail(tx, { kind: 'introduction', to: user.email, locale: user.locale, ...message });
+  }
+  for (const user of need.municipality.users) {
+    const link = `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`;
+    const message = introductionEmail('toMunicipality', user.locale, { ...shared, name: user.name, counterpart: company, link });
+    await queueEmail(tx, { kind: 'introduction', to: user.email, locale: user.locale, ...message });
+  }
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
+import type { Db } from '../db';
+import { MatchStatus, SectorCode, type Prisma } from '../generated/prisma/client';
+import { pageWindow, toPage, type Page } from '../pagination';
+import type { StoredExplanation } from '../match-store/write';
+
+// The facilitators' review queue: every need's best companies and every pair somebody already
+// acted on, best first, filtered by sector, oblast, score and status.
+
+const optionalEnum = <T extends Record<string, string>>(values: T) => z.enum(values).optional().catch(undefined);
+
+/** Parsed from the queue's URL: anything malformed falls back to "no filter". */
+export const reviewQueueFilterSchema = z.object({
+  sector: optionalEnum(SectorCode),
+  oblast: z.string().regex(/^UA\d{17}$/).optional().catch(undefined),
+  minScore: z.coerce.number().int().min(0).max(100).catch(0).default(0),
+  status: optionalEnum(MatchStatus),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+});
+export type ReviewQueueFilter = z.output<typeof reviewQueueFilterSchema>;
+
+export const REVIEW_PAGE_SIZE = 20;
+
+const queueSelect = {
+  id: true, score: true, status: true, version: true, updatedAt: true,
+  need: {
+    select: {
+      id: true, title: true, sector: true, stage: true, status: true,
+      hromada: { select: { nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { code: true, nameUk: true, nameEn: true } } } },
+    },
+  },
+  company: { select: { id: true, legalNameJa: true, legalNameEn: true, prefecture: { select: { nameJa: true, nameEn: true } } } },
+} satisfies Prisma.MatchSelect;
+export type QueueItem = Prisma.MatchGetPayload<{ select: typeof queueSelect }>;
+
+export async function listReviewQueue(db: Db, actor: Actor | null, filter: ReviewQueueFilter): Promise<Page<QueueItem>> {
+  requireRole(actor, STAFF_ROLES);
+  const where: Prisma.MatchWhereInput = {
+    score: { gte: filter.minScore },
+    ...(filter.status ? { status: filter.status } : {}),
+    OR: [{ inNeedTop: true, need: { status: 'OPEN' } }, { status: { not: 'SUGGESTED' } }],
+    need: {
+      ...(filter.sector ? { sector: filter.sector } : {}),
+      ...(filter.oblast ? { hromada: { oblastCode: filter.oblast } } : {}),
+    },
+  };
+  const [items, total] = await Promise.all([
+    db.match.findMany({ where, select: queueSelect, orderBy: [{ score: 'desc' }, { id: 'asc' }], ...pageWindow(filter.page, REVIEW_PAGE_SIZE) }),
+    db.match.count({ where }),
+  ]);
+  return toPage(items, total, filter.page, REVIEW_PAGE_SIZE);
+}
+
+/** Everything the match card shows: both parties, the explanation, the decision history. */
+export async function getMatchCard(db: Db, actor: Actor | null, matchId: string) {
+  requireRole(actor, STAFF_ROLES);
+  if (!z.uuid().safeParse(matchId).success) return null;
+  const match = await db.match.findUnique({
+    where: { id: matchId },
+    select: {
+      id: true, score: true, status: true, version: true, explanation: true, policyVersion: true, computedAt: true,
+      need: {
+        select: {
+          id: true, title: true, description: true, sector: true, stage: true, urgency: true, status: true,
+          budgetAmount: true, budgetCurrency: true, fundingSource: true, procurementMethod: true,
+          prozorroTenderId: true, dreamProjectId: true, requiredCapabilities: true,
+          hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
+          municipality: { select: { contactName: true, contactEmail: true, verificationStatus: true } },
+        },
+      },
+      company: {
+        select: {
+          id: true, legalNameJa: true, legalNameEn: true, cityJa: true, cityEn: true, sectors: true, capabilities: true,
+          riskAppetite: true, employees: true, contactName: true, contactEmail: true, verificationStatus: true,
+          prefecture: { select: { nameJa: true, nameEn: true } },
+        },
+      },
+      decisions: {
+        orderBy: { createdAt: 'desc' },
+        select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, createdAt: true, actor: { select: { name: true } } },
+      },
+      introduction: { select: { createdAt: true, message: true } },
+    },
+  });
+  if (!match) return null;
+  return { ...match, explanation: match.explanation as StoredExplanation };
+}
+export type MatchCard = NonNullable<Awaited<ReturnType<typeof getMatchCard>>>;
