@@ -1,13 +1,11 @@
-import { Link } from '@/lib/i18n/navigation';
-import { SECTOR_LABELS } from '@/components/labels';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { Stat } from '@/components/ui/stat';
 import { db } from '@/lib/db';
+import { Link } from '@/lib/i18n/navigation';
 import { getPlatformOverview } from '@/lib/platform/overview';
 
-export const dynamic = 'force-dynamic';
-
 export default async function HomePage() {
-  const overview = await getPlatformOverview(db);
+  const [overview, t, format] = await Promise.all([getPlatformOverview(db), getTranslations(), getFormatter()]);
   const busiest = Math.max(1, ...overview.openNeedsBySector.map((row) => row.count));
   return (
     <>
@@ -15,39 +13,41 @@ export default async function HomePage() {
         <h1>
           Kakehashi <span lang="ja">架け橋</span>
         </h1>
-        <p>
-          A bridge between Japanese small and mid-sized companies and the Ukrainian hromadas that
-          need generators, demining, debris removal, bridges, water and transport to rebuild.
+        <p>{t('home.lead')}</p>
+        <p className="hero-actions">
+          <Link href="/sign-up/company" className="button primary">{t('home.joinCompany')}</Link>
+          <Link href="/sign-up/municipality" className="button">{t('home.joinHromada')}</Link>
+          <Link href="/needs" className="button">{t('home.browseNeeds')}</Link>
         </p>
       </section>
-      <section className="stats" aria-label="Platform at a glance">
-        <Stat label="Verified companies" value={overview.companies} />
+      <section className="stats" aria-label={t('home.atAGlance')}>
+        <Stat label={t('home.verifiedCompanies')} value={overview.companies} />
         <Stat
-          label="Hromadas with open needs"
+          label={t('home.hromadasWithNeeds')}
           value={overview.hromadasWithNeeds}
-          hint={`of ${overview.hromadasInReference.toLocaleString('en')} in the official classifier`}
+          hint={t('home.ofInClassifier', { count: format.number(overview.hromadasInReference) })}
         />
-        <Stat label="Open needs" value={overview.openNeeds} />
+        <Stat label={t('home.openNeeds')} value={overview.openNeeds} />
       </section>
       <section aria-labelledby="by-sector">
-        <h2 id="by-sector">Open needs by sector</h2>
+        <h2 id="by-sector">{t('home.bySector')}</h2>
         <table className="table sector-table">
           <thead>
             <tr>
-              <th scope="col">Sector</th>
+              <th scope="col">{t('needs.sector')}</th>
               <th scope="col">OECD DAC</th>
-              <th scope="col" className="numeric">Open needs</th>
-              <th scope="col"><span className="visually-hidden">Share</span></th>
+              <th scope="col" className="numeric">{t('home.openNeeds')}</th>
+              <th scope="col"><span className="visually-hidden">{t('home.share')}</span></th>
             </tr>
           </thead>
           <tbody>
             {overview.openNeedsBySector.map((row) => (
               <tr key={row.sector}>
                 <td>
-                  <Link href={`/needs?sector=${row.sector}`}>{SECTOR_LABELS[row.sector]}</Link>
+                  <Link href={`/needs?sector=${row.sector}`}>{t(`sector.${row.sector}`)}</Link>
                 </td>
                 <td>{row.dacCode}</td>
-                <td className="numeric" data-testid={`sector-count-${row.sector}`}>{row.count}</td>
+                <td className="numeric" data-testid={`sector-count-${row.sector}`}>{format.number(row.count)}</td>
                 <td className="bar-cell" aria-hidden="true">
                   <span className="bar" style={{ width: `${(row.count / busiest) * 100}%` }} />
                 </td>

@@ -1,36 +1,36 @@
+import { useLocale, useTranslations } from 'next-intl';
 import type { PublicCompany } from '@/lib/companies/public-companies';
-import { RISK_APPETITE_LABELS, SECTOR_LABELS } from '../labels';
-
-const countryName = new Intl.DisplayNames(['en'], { type: 'region' });
+import { CompanyName } from '../names/company-name';
 
 export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
-  if (companies.length === 0) return <p className="empty">No verified companies yet.</p>;
+  const t = useTranslations();
+  const locale = useLocale();
+  const countryName = new Intl.DisplayNames([locale], { type: 'region' });
+  if (companies.length === 0) return <p className="empty">{t('companies.none')}</p>;
   return (
-    <table className="table" aria-label="Companies">
+    <table className="table" aria-label={t('companies.title')}>
       <thead>
         <tr>
-          <th scope="col">Company</th>
-          <th scope="col">Location</th>
-          <th scope="col">Size</th>
-          <th scope="col">Sectors</th>
-          <th scope="col">Risk appetite</th>
-          <th scope="col">Post-conflict experience</th>
+          <th scope="col">{t('companies.company')}</th>
+          <th scope="col">{t('companies.location')}</th>
+          <th scope="col">{t('companies.size')}</th>
+          <th scope="col">{t('companies.sectors')}</th>
+          <th scope="col">{t('companies.riskAppetite')}</th>
+          <th scope="col">{t('companies.experience')}</th>
         </tr>
       </thead>
       <tbody>
         {companies.map((company) => (
           <tr key={company.id}>
+            <td><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
             <td>
-              <span lang="ja">{company.legalNameJa}</span>
-              <div className="secondary">{company.legalNameEn}</div>
+              {locale === 'ja'
+                ? <span lang="ja">{company.prefecture.nameJa}{company.cityJa}</span>
+                : <>{company.cityEn}, {company.prefecture.nameEn}</>}
             </td>
-            <td>
-              {company.cityEn}, {company.prefecture.nameEn}
-              <div className="secondary" lang="ja">{company.prefecture.nameJa}{company.cityJa}</div>
-            </td>
-            <td>{company.isSme ? 'SME' : 'Large'} · {company.employees.toLocaleString('en')} staff</td>
-            <td>{company.sectors.map((sector) => SECTOR_LABELS[sector]).join(', ')}</td>
-            <td>{RISK_APPETITE_LABELS[company.riskAppetite]}</td>
+            <td>{t(company.isSme ? 'companies.sme' : 'companies.large')} · {t('companies.staff', { count: company.employees })}</td>
+            <td>{company.sectors.map((sector) => t(`sector.${sector}`)).join(', ')}</td>
+            <td>{t(`riskAppetite.${company.riskAppetite}`)}</td>
             <td>{company.experienceCountries.length
                 ? company.experienceCountries.map((code) => countryName.of(code) ?? code).join(', ')
                 : '—'}</td>

@@ -1,10 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
-import type { FieldError } from 'react-hook-form';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
-type FieldProps = { label: ReactNode; hint?: ReactNode; error?: FieldError };
+type FieldProps = { label: ReactNode; hint?: ReactNode; error?: { message?: string } };
 type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
 
 /** Label, hint and translated error around one control, all announced with it. */
@@ -33,4 +32,8 @@ export function SelectField({ label, hint, error, children, ...select }: SelectH
 /** Messages from schemas and the server are catalogue keys; anything else is shown as is. */
 export function translateKey(t: ReturnType<typeof useTranslations>, key: string): string {
   return t.has(key) ? t(key) : key;
+}
+
+export function TextAreaField({ label, hint, error, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
+  return <FieldShell label={label} hint={hint} error={error}>{(control) => <textarea rows={5} {...control} {...textarea} />}</FieldShell>;
 }

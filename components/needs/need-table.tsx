@@ -1,48 +1,39 @@
+import { useTranslations } from 'next-intl';
+import { Link } from '@/lib/i18n/navigation';
 import type { PublicNeed } from '@/lib/needs/public-needs';
 import { HostilityBadge } from '../hromadas/hostility-badge';
-import { SECTOR_LABELS, STAGE_LABELS, URGENCY_LABELS } from '../labels';
-
-const formatBudget = (need: PublicNeed) =>
-  need.budgetAmount && need.budgetCurrency
-    ? new Intl.NumberFormat('en', { style: 'currency', currency: need.budgetCurrency, maximumFractionDigits: 0 })
-        .format(Number(need.budgetAmount))
-    : '—';
+import { HromadaName } from '../names/hromada-name';
+import { Money } from '../names/money';
 
 export function NeedTable({ needs }: { needs: PublicNeed[] }) {
-  if (needs.length === 0) return <p className="empty">No open needs yet.</p>;
+  const t = useTranslations();
+  if (needs.length === 0) return <p className="empty">{t('needs.none')}</p>;
   return (
-    <table className="table" aria-label="Open needs">
+    <table className="table" aria-label={t('needs.title')}>
       <thead>
         <tr>
-          <th scope="col">Need</th>
-          <th scope="col">Hromada</th>
-          <th scope="col">Oblast</th>
-          <th scope="col">Hostility status</th>
-          <th scope="col">Sector</th>
-          <th scope="col">Stage</th>
-          <th scope="col">Urgency</th>
-          <th scope="col" className="numeric">Budget</th>
+          <th scope="col">{t('needs.need')}</th>
+          <th scope="col">{t('needs.hromada')}</th>
+          <th scope="col">{t('needs.hostilityStatus')}</th>
+          <th scope="col">{t('needs.sector')}</th>
+          <th scope="col">{t('needs.stage')}</th>
+          <th scope="col">{t('needs.urgency')}</th>
+          <th scope="col" className="numeric">{t('needs.budget')}</th>
         </tr>
       </thead>
       <tbody>
         {needs.map((need) => (
           <tr key={need.id}>
-            <td>{need.title}</td>
+            <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
             <td>
-              <span lang="uk">{need.hromada.nameUk}</span>
-              <span className="secondary"> {need.hromada.nameEn}</span>
+              <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
+              <div className="secondary"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
             </td>
-            <td>
-              <span lang="uk">{need.hromada.oblast.nameUk}</span>
-              <span className="secondary"> {need.hromada.oblast.nameEn}</span>
-            </td>
-            <td>
-              <HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} />
-            </td>
-            <td>{SECTOR_LABELS[need.sector]}</td>
-            <td>{STAGE_LABELS[need.stage]}</td>
-            <td>{URGENCY_LABELS[need.urgency]}</td>
-            <td className="numeric">{formatBudget(need)}</td>
+            <td><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} /></td>
+            <td>{t(`sector.${need.sector}`)}</td>
+            <td>{t(`stage.${need.stage}`)}</td>
+            <td>{t(`urgency.${need.urgency}`)}</td>
+            <td className="numeric"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
           </tr>
         ))}
       </tbody>

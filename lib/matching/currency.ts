@@ -13,3 +13,8 @@ const EUR_PER_UNIT: Record<Currency, number> = {
 export function toEur(amount: number, currency: Currency): number {
   return amount * EUR_PER_UNIT[currency];
 }
+
+/** The amount in `currency` that is worth `amountEur` at the same reference rates. */
+export function fromEur(amountEur: number, currency: Currency): number {
+  return amountEur / EUR_PER_UNIT[currency];
+}

@@ -1,9 +1,10 @@
+import { z } from 'zod';
 import { requireRole, isStaff, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
 import { parseInput } from '../validation';
 import { createNeedSchema, needTransitionSchema, updateNeedSchema } from './need-schema';
@@ -15,15 +16,25 @@ type Tx = Prisma.TransactionClient;
 
 export async function createNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
   requireRole(actor, ['MUNICIPALITY_REP']);
-  const { need } = parseInput(createNeedSchema, input);
+  const { requestId, need } = parseInput(createNeedSchema, input);
   const municipality = await ownMunicipality(db, actor);
-  return db.$transaction(async (tx) => {
-    const created = await tx.need.create({
-      data: { ...need, budgetAmount: need.budgetAmount?.toString() ?? null, municipalityId: municipality.id, hromadaCode: municipality.hromadaCode, status: 'DRAFT' },
+  const existing = () => db.need.findFirst({ where: { requestId, municipalityId: municipality.id }, select: { id: true, version: true } });
+  const repeated = await existing();
+  if (repeated) return { needId: repeated.id, version: repeated.version };
+  try {
+    return await db.$transaction(async (tx) => {
+      const created = await tx.need.create({
+        data: { ...need, requestId, budgetAmount: need.budgetAmount?.toString() ?? null, municipalityId: municipality.id, hromadaCode: municipality.hromadaCode, status: 'DRAFT' },
+      });
+      await recordAudit(tx, actor, { action: 'need.created', entityType: 'Need', entityId: created.id, after: auditable(created), ip: context.ip });
+      return { needId: created.id, version: created.version };
     });
-    await recordAudit(tx, actor, { action: 'need.created', entityType: 'Need', entityId: created.id, after: auditable(created), ip: context.ip });
-    return { needId: created.id, version: created.version };
-  });
+  } catch (error) {
+    // Two submits at once: the unique request id lets one insert through; the other finds it.
+    const raced = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002' ? await existing() : null;
+    if (raced) return { needId: raced.id, version: raced.version };
+    throw error;
+  }
 }
 
 export async function updateNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
@@ -56,7 +67,14 @@ export async function closeNeed(db: Db, actor: Actor | null, input: unknown, con
 
 /** One need as its reader may see it: drafts only to their own municipality and to staff. */
 export async function getNeedForActor(db: Db, actor: Actor | null, needId: string) {
-  const need = await db.need.findUnique({ where: { id: needId }, include: { municipality: { select: { verificationStatus: true } } } });
+  if (!z.uuid().safeParse(needId).success) throw new AppError('NOT_FOUND');
+  const need = await db.need.findUnique({
+    where: { id: needId },
+    include: {
+      municipality: { select: { verificationStatus: true } },
+      hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
+    },
+  });
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && need?.municipalityId === actor.municipalityId;
   const isPublic = need?.status === 'OPEN' && need.municipality.verificationStatus === 'VERIFIED';
   if (!need || !(isPublic || isOwner || (actor && isStaff(actor)))) throw new AppError('NOT_FOUND');

@@ -40,6 +40,7 @@ export const needSchema = needFieldsSchema.superRefine((need, context) => {
 });
 export type NeedFields = z.infer<typeof needSchema>;
 
-export const createNeedSchema = z.object({ need: needSchema }).strict();
+/** `requestId` is generated once per form: submitting the same form twice posts one need. */
+export const createNeedSchema = z.object({ requestId: z.uuid(), need: needSchema }).strict();
 export const updateNeedSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0), need: needSchema }).strict();
 export const needTransitionSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0) }).strict();

@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import type { Db } from '../db';
-import type { Prisma, SectorCode } from '../generated/prisma/client';
-import { pageWindow, toPage, type Page } from '../pagination';
+import { Currency, HostilityStatus, SectorCode, Stage, type Prisma } from '../generated/prisma/client';
+import { fromEur } from '../matching/currency';
+import { pageSchema, pageWindow, toPage, type Page } from '../pagination';
 
 // Needs anyone may read: open, and posted by a municipality a facilitator has verified
 // (an unverified municipality can prepare needs but not publish them).
@@ -35,19 +37,66 @@ const publicNeedSelect = {
 
 export type PublicNeed = Prisma.NeedGetPayload<{ select: typeof publicNeedSelect }>;
 
-export async function listPublicNeeds(
-  db: Db,
-  { page, sector }: { page: number; sector?: SectorCode },
-): Promise<Page<PublicNeed>> {
-  const where: Prisma.NeedWhereInput = { ...PUBLIC_NEED_WHERE, ...(sector ? { sector } : {}) };
+/** The browse page's filters, parsed from its URL: anything malformed means "no filter". */
+export const publicNeedFilterSchema = z.object({
+  page: pageSchema.default(1),
+  sector: z.enum(SectorCode).optional().catch(undefined),
+  oblast: z.string().regex(/^UA\d{17}$/).optional().catch(undefined),
+  hostility: z.enum(HostilityStatus).optional().catch(undefined),
+  stage: z.enum(Stage).optional().catch(undefined),
+  maxBudgetEur: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+export type PublicNeedFilter = z.input<typeof publicNeedFilterSchema>;
+
+/** Budgets are kept in their own currency; "up to X euros" compares at reference rates. */
+function budgetAtMost(maxEur: number): Prisma.NeedWhereInput {
+  return { OR: Object.values(Currency).map((currency) => ({ budgetCurrency: currency, budgetAmount: { lte: fromEur(maxEur, currency) } })) };
+}
+
+function whereFor(filter: z.output<typeof publicNeedFilterSchema>): Prisma.NeedWhereInput {
+  return {
+    ...PUBLIC_NEED_WHERE,
+    ...(filter.sector ? { sector: filter.sector } : {}),
+    ...(filter.stage ? { stage: filter.stage } : {}),
+    hromada: {
+      ...(filter.oblast ? { oblastCode: filter.oblast } : {}),
+      ...(filter.hostility ? { hostilityStatus: filter.hostility } : {}),
+    },
+    ...(filter.maxBudgetEur ? budgetAtMost(filter.maxBudgetEur) : {}),
+  };
+}
+
+export async function listPublicNeeds(db: Db, input: PublicNeedFilter): Promise<Page<PublicNeed>> {
+  const filter = publicNeedFilterSchema.parse(input);
+  const where = whereFor(filter);
   const [items, total] = await Promise.all([
     db.need.findMany({
       where,
       select: publicNeedSelect,
       orderBy: [{ urgency: 'desc' }, { publishedAt: 'desc' }, { id: 'asc' }],
-      ...pageWindow(page),
+      ...pageWindow(filter.page),
     }),
     db.need.count({ where }),
   ]);
-  return toPage(items, total, page);
+  return toPage(items, total, filter.page);
 }
+
+export type NeedMapPoint = {
+  code: string; nameUk: string; nameEn: string; latitude: number; longitude: number;
+  hostilityStatus: HostilityStatus; openNeeds: number;
+};
+
+/** Hromadas with open needs matching the filter, one point each, for the offline map. */
+export async function listNeedMapPoints(db: Db, input: PublicNeedFilter): Promise<NeedMapPoint[]> {
+  const filter = publicNeedFilterSchema.parse(input);
+  const groups = await db.need.groupBy({ by: ['hromadaCode'], where: whereFor(filter), _count: { _all: true } });
+  const hromadas = await db.hromada.findMany({
+    where: { code: { in: groups.map((g) => g.hromadaCode) } },
+    select: { code: true, nameUk: true, nameEn: true, latitude: true, longitude: true, hostilityStatus: true },
+  });
+  const counts = new Map(groups.map((g) => [g.hromadaCode, g._count._all]));
+  return hromadas.map((h) => ({ ...h, openNeeds: counts.get(h.code) ?? 0 }));
+}
+
+export const listOblasts = (db: Db) =>
+  db.oblast.findMany({ orderBy: { nameEn: 'asc' }, select: { code: true, nameUk: true, nameEn: true } });

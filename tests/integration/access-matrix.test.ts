@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
@@ -54,7 +55,7 @@ const CASES: Record<ActionName, Case> = {
     await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'COMPANY_INTEREST' } });
     return { needId: need.id };
   },
-  createNeed: async () => ({ need: validNeed() }),
+  createNeed: async () => ({ requestId: randomUUID(), need: validNeed() }),
   updateNeed: async (world) => {
     const need = await createNeed(db, world.municipality, { status: 'DRAFT', publishedAt: null });
     return { needId: need.id, expectedVersion: need.version, need: validNeed({ title: 'Updated generators request' }) };

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS, operationOf, type ActionName } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
@@ -38,7 +39,7 @@ const ATTEMPTS: Attempt[] = [
   })),
   ...(['status', 'municipalityId', 'hromadaCode', 'publishedAt'] as const).map((field): Attempt => ({
     name: 'createNeed', actor: () => world.municipalityRep.actor, field: `need.${field}`,
-    input: async () => ({ need: validNeed({ [field]: field === 'status' ? 'OPEN' : field === 'municipalityId' ? world.otherMunicipality.id : field === 'hromadaCode' ? world.otherMunicipality.hromadaCode : new Date().toISOString() }) }),
+    input: async () => ({ requestId: randomUUID(), need: validNeed({ [field]: field === 'status' ? 'OPEN' : field === 'municipalityId' ? world.otherMunicipality.id : field === 'hromadaCode' ? world.otherMunicipality.hromadaCode : new Date().toISOString() }) }),
   })),
   {
     name: 'updateNeed', actor: () => world.municipalityRep.actor, field: 'need.status',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../lib/actions/run';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
@@ -74,10 +75,22 @@ describe('municipality A and municipality B', () => {
   });
 
   it('a need created by A is always at A’s own hromada', async () => {
-    const result = await runAction(db, 'createNeed', operationOf('createNeed'), world.municipalityRep.actor, { need: validNeed() }, { ip: null });
+    const result = await runAction(db, 'createNeed', operationOf('createNeed'), world.municipalityRep.actor, { requestId: randomUUID(), need: validNeed() }, { ip: null });
     expect(result.ok).toBe(true);
     const need = await db.need.findUniqueOrThrow({ where: { id: (result as { data: { needId: string } }).data.needId } });
     expect(need).toMatchObject({ municipalityId: world.municipality.id, hromadaCode: world.municipality.hromadaCode, status: 'DRAFT' });
+  });
+});
+
+describe('double submits', () => {
+  it('the same posting form submitted twice, even at once, creates one need', async () => {
+    const input = { requestId: randomUUID(), need: validNeed({ title: 'Double-submitted generators' }) };
+    const post = () => runAction(db, 'createNeed', operationOf('createNeed'), world.municipalityRep.actor, input, { ip: null });
+    const [first, second] = await Promise.all([post(), post()]);
+    const third = await post();
+    const ids = [first, second, third].map((result) => (result as { data: { needId: string } }).data.needId);
+    expect(new Set(ids).size).toBe(1);
+    expect(await db.need.count({ where: { requestId: input.requestId } })).toBe(1);
   });
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestPasswordReset, resetPassword } from '../../lib/accounts/passwords';
 import { signUpMunicipality } from '../../lib/accounts/sign-up';
@@ -120,7 +121,7 @@ describe('verification', () => {
     const hromada = await pickFreeHromada(db);
     const signUp = await signUpMunicipality(db, null, validSignUpMunicipality(hromada.code), { ip: `ip-${uniqueSuffix()}` });
     const actor = { userId: signUp.userId, role: 'MUNICIPALITY_REP' as const, companyId: null, municipalityId: signUp.municipalityId };
-    const draft = await createNeedAction(db, actor, { need: validNeed() }, context);
+    const draft = await createNeedAction(db, actor, { requestId: randomUUID(), need: validNeed() }, context);
     const refused = await publishNeed(db, actor, { needId: draft.needId, expectedVersion: draft.version }, context).catch((e: unknown) => e);
     expect(isAppError(refused) && refused.messageKey).toBe('errors.notVerified');
 

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { getAccountOverview } from '@/lib/accounts/account-overview';
@@ -6,7 +6,7 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { changePasswordAction } from './actions';
 
-export const metadata: Metadata = { title: 'Your account' };
+export const generateMetadata = titled('account');
 
 export default async function AccountPage() {
   const actor = await actorForPage('/account');

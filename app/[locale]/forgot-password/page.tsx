@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { ForgotPasswordForm } from '@/components/auth/forgot-password-form';
 import { requestPasswordResetAction } from './actions';
 
-export const metadata: Metadata = { title: 'Reset your password' };
+export const generateMetadata = titled('forgotPassword');
 
 export default async function ForgotPasswordPage() {
   const t = await getTranslations('forgotPassword');

@@ -1,35 +1,52 @@
-import type { Metadata } from 'next';
-import { Link } from '@/lib/i18n/navigation';
-import { z } from 'zod';
-import { SECTOR_LABELS } from '@/components/labels';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { HromadaMap } from '@/components/maps/hromada-map';
+import { NeedFilters } from '@/components/needs/need-filters';
 import { NeedTable } from '@/components/needs/need-table';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/lib/db';
-import { SectorCode } from '@/lib/generated/prisma/enums';
-import { listPublicNeeds } from '@/lib/needs/public-needs';
-import { pageSchema } from '@/lib/pagination';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+import { titled } from '@/lib/i18n/page-title';
+import { listNeedMapPoints, listOblasts, listPublicNeeds, publicNeedFilterSchema } from '@/lib/needs/public-needs';
+import { listHromadaDots } from '@/lib/reference/map-outline';
 
-export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Open needs' };
-
-const sectorSchema = z.enum(SectorCode).optional().catch(undefined);
+export const generateMetadata = titled('needs');
 
 export default async function NeedsPage({ searchParams }: PageProps<'/[locale]/needs'>) {
   const params = await searchParams;
-  const page = pageSchema.parse(params.page);
-  const sector = sectorSchema.parse(params.sector);
-  const needs = await listPublicNeeds(db, { page, sector });
-  const href = (target: number) =>
-    `/needs?${new URLSearchParams({ ...(sector ? { sector } : {}), page: String(target) })}`;
+  const filter = publicNeedFilterSchema.parse(params);
+  const isMap = params.view === 'map';
+  const [t, locale, oblasts] = await Promise.all([getTranslations('needs'), getLocale(), listOblasts(db)]);
+  const query = Object.fromEntries(
+    Object.entries({ ...filter, page: undefined }).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]),
+  );
+  const href = (extra: Record<string, string>) => `/needs?${new URLSearchParams({ ...query, ...extra })}`;
+
   return (
     <>
-      <h1>Open needs{sector ? `: ${SECTOR_LABELS[sector]}` : ''}</h1>
-      <p>
-        {needs.total.toLocaleString('en')} open needs posted by verified hromadas.
-        {sector ? <> <Link href="/needs">Show all sectors</Link></> : null}
+      <h1>{t('title')}</h1>
+      <NeedFilters oblasts={oblasts} values={{ ...filter, view: isMap ? 'map' : undefined }} action={getPathname({ href: '/needs', locale })} />
+      <p className="view-switch">
+        {isMap
+          ? <Link href={href({})}>{t('showList')}</Link>
+          : <Link href={href({ view: 'map' })}>{t('showMap')}</Link>}
       </p>
-      <NeedTable needs={needs.items} />
-      <Pagination page={needs.page} pageCount={needs.pageCount} href={href} />
+      {isMap ? <NeedsMap filter={filter} title={t('mapTitle')} /> : <NeedsList filter={filter} href={href} />}
     </>
   );
+}
+
+async function NeedsList({ filter, href }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; href: (extra: Record<string, string>) => string }) {
+  const [needs, t] = await Promise.all([listPublicNeeds(db, filter), getTranslations('needs')]);
+  return (
+    <>
+      <p role="status">{t('count', { count: needs.total })}</p>
+      <NeedTable needs={needs.items} />
+      <Pagination page={needs.page} pageCount={needs.pageCount} href={(page) => href({ page: String(page) })} />
+    </>
+  );
+}
+
+async function NeedsMap({ filter, title }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; title: string }) {
+  const [dots, points] = await Promise.all([listHromadaDots(db), listNeedMapPoints(db, filter)]);
+  return <HromadaMap dots={dots} points={points} title={title} />;
 }

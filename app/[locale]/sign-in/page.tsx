@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { redirectLocalised } from '@/lib/i18n/redirect-localised';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getActor } from '@/lib/auth/current-actor';
 import { safeReturnPath } from '@/lib/auth/page-guard';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export const generateMetadata = titled('signIn');
 
 export default async function SignInPage({ searchParams }: PageProps<'/[locale]/sign-in'>) {
   const params = await searchParams;

@@ -1,8 +1,8 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/lib/i18n/navigation';
 
-export const metadata: Metadata = { title: 'Create an account' };
+export const generateMetadata = titled('signUp');
 
 export default async function SignUpPage() {
   const t = await getTranslations('signUp');

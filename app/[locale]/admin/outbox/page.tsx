@@ -1,10 +1,10 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { readOutbox } from '@/lib/email/read-outbox';
 
-export const metadata: Metadata = { title: 'Outbox' };
+export const generateMetadata = titled('outbox');
 
 export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/admin/outbox'>) {
   const actor = await actorForPage('/admin/outbox', ['ADMIN']);

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { Link } from '@/lib/i18n/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CreateStaffForm } from '@/components/admin/create-staff-form';
@@ -10,7 +10,7 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
 
-export const metadata: Metadata = { title: 'Users' };
+export const generateMetadata = titled('users');
 
 export default async function UsersPage({ searchParams }: PageProps<'/[locale]/admin/users'>) {
   const actor = await actorForPage('/admin/users', ['ADMIN']);

@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/forms/action-button';
 import { actorForPage } from '@/lib/auth/page-guard';
@@ -6,7 +6,7 @@ import { db } from '@/lib/db';
 import { listPendingVerifications } from '@/lib/verification/verify-organisation';
 import { verifyOrganisationAction } from './actions';
 
-export const metadata: Metadata = { title: 'Verification queue' };
+export const generateMetadata = titled('verifications');
 
 export default async function VerificationsPage() {
   const actor = await actorForPage('/facilitator/verifications', ['FACILITATOR', 'ADMIN']);

@@ -1,9 +1,9 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { ResetPasswordForm } from '@/components/auth/reset-password-form';
 import { resetPasswordAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Choose a new password', referrer: 'no-referrer' };
+export const generateMetadata = titled('resetPassword', { referrer: 'no-referrer' });
 
 export default async function ResetPasswordPage({ params }: PageProps<'/[locale]/reset-password/[token]'>) {
   const { token } = await params;

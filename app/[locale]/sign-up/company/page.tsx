@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { redirectLocalised } from '@/lib/i18n/redirect-localised';
 import { SignUpCompanyForm } from '@/components/auth/sign-up-company-form';
@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { listPrefectures } from '@/lib/reference/prefectures';
 import { signUpCompanyAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Sign up your company' };
+export const generateMetadata = titled('signUpCompany');
 
 export default async function SignUpCompanyPage() {
   if (await getActor()) await redirectLocalised('/account');

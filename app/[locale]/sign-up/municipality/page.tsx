@@ -1,11 +1,11 @@
-import type { Metadata } from 'next';
+import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { redirectLocalised } from '@/lib/i18n/redirect-localised';
 import { SignUpMunicipalityForm } from '@/components/auth/sign-up-municipality-form';
 import { getActor } from '@/lib/auth/current-actor';
 import { signUpMunicipalityAction } from '../actions';
 
-export const metadata: Metadata = { title: 'Sign up your hromada' };
+export const generateMetadata = titled('signUpMunicipality');
 
 export default async function SignUpMunicipalityPage() {
   if (await getActor()) await redirectLocalised('/account');

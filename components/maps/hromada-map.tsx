@@ -1,0 +1,69 @@
+import { useTranslations } from 'next-intl';
+import type { HostilityStatus } from '@/lib/generated/prisma/enums';
+import type { MapDot } from '@/lib/reference/map-outline';
+
+// An SVG map drawn on the server: no tiles, no script, works offline. Equirectangular with the
+// longitude scaled by cos(48.5°), Ukraine's middle latitude, so the country keeps its shape.
+
+const WEST = 22, EAST = 40.5, NORTH = 52.5, SOUTH = 44.2;
+const X_SCALE = Math.cos((48.5 * Math.PI) / 180);
+const WIDTH = 800;
+const HEIGHT = Math.round((WIDTH * (NORTH - SOUTH)) / ((EAST - WEST) * X_SCALE));
+
+const project = (latitude: number, longitude: number) => ({
+  x: ((longitude - WEST) / (EAST - WEST)) * WIDTH,
+  y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
+});
+
+export const HOSTILITY_ORDER: HostilityStatus[] = [
+  'NONE', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES_WITH_STATE_SERVICES', 'ACTIVE_HOSTILITIES', 'TEMPORARILY_OCCUPIED',
+];
+
+export type MapPoint = MapDot & { code: string; nameUk: string; nameEn: string; hostilityStatus: HostilityStatus; openNeeds: number };
+
+export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: MapPoint[]; title: string }) {
+  const t = useTranslations();
+  const counts = new Map<HostilityStatus, number>();
+  for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
+  return (
+    <figure className="hromada-map">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map">
+        <title id="map-title">{title}</title>
+        <g className="map-outline">
+          {dots.map((dot, index) => {
+            const { x, y } = project(dot.latitude, dot.longitude);
+            return <circle key={index} cx={x.toFixed(1)} cy={y.toFixed(1)} r={2} />;
+          })}
+        </g>
+        <g>
+          {points.map((point) => {
+            const { x, y } = project(point.latitude, point.longitude);
+            return (
+              <circle
+                key={point.code}
+                className={`map-point hostility-${point.hostilityStatus.toLowerCase()}`}
+                data-hromada={point.code}
+                cx={x.toFixed(1)}
+                cy={y.toFixed(1)}
+                r={5 + Math.min(point.openNeeds, 6)}
+              >
+                <title>{`${point.nameUk} (${point.nameEn}): ${t('map.openNeeds', { count: point.openNeeds })} · ${t(`hostility.${point.hostilityStatus}`)}`}</title>
+              </circle>
+            );
+          })}
+        </g>
+      </svg>
+      <figcaption>
+        <ul className="map-legend">
+          {HOSTILITY_ORDER.map((status) => (
+            <li key={status}>
+              <span className={`legend-swatch hostility-${status.toLowerCase()}`} aria-hidden="true" />
+              {t(`hostility.${status}`)}: {t('map.hromadas', { count: counts.get(status) ?? 0 })}
+            </li>
+          ))}
+        </ul>
+        <p className="secondary">{t('map.source')}</p>
+      </figcaption>
+    </figure>
+  );
+}

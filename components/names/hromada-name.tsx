@@ -1,0 +1,8 @@
+/** A hromada (or oblast) in Ukrainian, with its romanised name for readers of Latin script. */
+export function HromadaName({ nameUk, nameEn }: { nameUk: string; nameEn: string }) {
+  return (
+    <span className="place-name">
+      <span lang="uk">{nameUk}</span> <span className="secondary">({nameEn})</span>
+    </span>
+  );
+}

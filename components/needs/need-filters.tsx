@@ -1,0 +1,53 @@
+import { useTranslations } from 'next-intl';
+import { HostilityStatus, SectorCode, Stage } from '@/lib/generated/prisma/enums';
+
+type Oblast = { code: string; nameUk: string; nameEn: string };
+type Values = { sector?: string; oblast?: string; hostility?: string; stage?: string; maxBudgetEur?: number; view?: string };
+
+const BUDGET_STEPS = [50_000, 250_000, 1_000_000, 5_000_000, 25_000_000];
+
+/** A plain GET form: filters live in the URL, so a filtered list can be shared and bookmarked. */
+export function NeedFilters({ oblasts, values, action }: { oblasts: Oblast[]; values: Values; action: string }) {
+  const t = useTranslations();
+  return (
+    <form method="get" action={action} className="filters" role="search" aria-label={t('needs.filters')}>
+      {values.view ? <input type="hidden" name="view" value={values.view} /> : null}
+      <label>
+        {t('needs.sector')}
+        <select name="sector" defaultValue={values.sector ?? ''}>
+          <option value="">{t('common.all')}</option>
+          {Object.values(SectorCode).map((code) => <option key={code} value={code}>{t(`sector.${code}`)}</option>)}
+        </select>
+      </label>
+      <label>
+        {t('needs.oblast')}
+        <select name="oblast" defaultValue={values.oblast ?? ''}>
+          <option value="">{t('common.all')}</option>
+          {oblasts.map((oblast) => <option key={oblast.code} value={oblast.code}>{oblast.nameUk} ({oblast.nameEn})</option>)}
+        </select>
+      </label>
+      <label>
+        {t('needs.hostilityStatus')}
+        <select name="hostility" defaultValue={values.hostility ?? ''}>
+          <option value="">{t('common.all')}</option>
+          {Object.values(HostilityStatus).map((code) => <option key={code} value={code}>{t(`hostility.${code}`)}</option>)}
+        </select>
+      </label>
+      <label>
+        {t('needs.stage')}
+        <select name="stage" defaultValue={values.stage ?? ''}>
+          <option value="">{t('common.all')}</option>
+          {Object.values(Stage).map((code) => <option key={code} value={code}>{t(`stage.${code}`)}</option>)}
+        </select>
+      </label>
+      <label>
+        {t('needs.maxBudget')}
+        <select name="maxBudgetEur" defaultValue={values.maxBudgetEur ? String(values.maxBudgetEur) : ''}>
+          <option value="">{t('common.any')}</option>
+          {BUDGET_STEPS.map((step) => <option key={step} value={step}>{t('needs.upToEur', { amount: step })}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="button">{t('needs.applyFilters')}</button>
+    </form>
+  );
+}

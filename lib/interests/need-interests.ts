@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { isStaff, requireRole, requireUser, type Actor } from '../auth/actor';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import type { StoredExplanation } from '../match-store/write';
+
+// The two views of interest in one need: the municipality that posted it (and facilitators) see
+// every company that registered interest; a company sees only its own interest and its own fit.
+
+const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+export async function listInterestsForNeed(db: Db, actor: Actor | null, needId: string) {
+  requireUser(actor);
+  const need = isUuid(needId) ? await db.need.findUnique({ where: { id: needId }, select: { municipalityId: true } }) : null;
+  const isOwner = actor.role === 'MUNICIPALITY_REP' && actor.municipalityId !== null && need?.municipalityId === actor.municipalityId;
+  if (!need || !(isOwner || isStaff(actor))) throw new AppError('NOT_FOUND');
+  return db.interest.findMany({
+    where: { needId, direction: 'COMPANY_INTEREST', withdrawnAt: null },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      id: true, note: true, createdAt: true,
+      company: { select: { id: true, legalNameJa: true, legalNameEn: true, cityEn: true, cityJa: true, prefecture: { select: { nameJa: true, nameEn: true } } } },
+    },
+  });
+}
+
+/** The signed-in company's own interest in a need and its own match with it, if any. */
+export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: string) {
+  requireRole(actor, ['COMPANY_REP']);
+  if (!actor.companyId || !isUuid(needId)) throw new AppError('NOT_FOUND');
+  const [interest, match] = await Promise.all([
+    db.interest.findUnique({
+      where: { companyId_needId_direction: { companyId: actor.companyId, needId, direction: 'COMPANY_INTEREST' } },
+      select: { note: true, createdAt: true, withdrawnAt: true },
+    }),
+    db.match.findUnique({
+      where: { needId_companyId: { needId, companyId: actor.companyId } },
+      select: { score: true, status: true, explanation: true },
+    }),
+  ]);
+  return {
+    interest: interest && !interest.withdrawnAt ? interest : null,
+    match: match ? { ...match, explanation: match.explanation as StoredExplanation } : null,
+  };
+}
