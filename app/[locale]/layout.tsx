@@ -2,7 +2,6 @@ import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import { UserNav } from '@/components/auth/user-nav';
 import { getActor } from '@/lib/auth/current-actor';

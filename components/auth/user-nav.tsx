@@ -1,9 +1,9 @@
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
 import type { Actor } from '@/lib/auth/actor';
+import { Link } from '@/lib/i18n/navigation';
 import { SignOutButton } from './sign-out-button';
 
-/** The header's right side: sign-in links for visitors, the role's own pages for members. */
+/** The header's right side: sign-in links for visitors, each role's own pages for members. */
 export async function UserNav({ actor }: { actor: Actor | null }) {
   const t = await getTranslations('nav');
   if (!actor) {
@@ -17,6 +17,12 @@ export async function UserNav({ actor }: { actor: Actor | null }) {
   const isStaff = actor.role === 'FACILITATOR' || actor.role === 'ADMIN';
   return (
     <>
+      {actor.role === 'COMPANY_REP' ? <Link href="/company/recommended">{t('recommended')}</Link> : null}
+      {actor.role === 'COMPANY_REP' ? <Link href="/company/profile">{t('profile')}</Link> : null}
+      {actor.role === 'MUNICIPALITY_REP' ? <Link href="/municipality/needs">{t('ourNeeds')}</Link> : null}
+      {isStaff ? <Link href="/facilitator/dashboard">{t('dashboard')}</Link> : null}
+      {isStaff ? <Link href="/facilitator/matches">{t('queue')}</Link> : null}
+      {isStaff ? <Link href="/facilitator/policy">{t('policy')}</Link> : null}
       {isStaff ? <Link href="/facilitator/verifications">{t('verifications')}</Link> : null}
       {actor.role === 'ADMIN' ? <Link href="/admin/users">{t('users')}</Link> : null}
       {actor.role === 'ADMIN' ? <Link href="/admin/outbox">{t('outbox')}</Link> : null}

@@ -7,19 +7,12 @@ import { AppError } from '../errors';
 import { interestChanged } from '../match-store/enqueue';
 import { PUBLIC_NEED_WHERE } from '../needs/public-needs';
 import { parseInput } from '../validation';
+import { registerInterestSchema, withdrawInterestSchema } from './interest-schema';
+
+export { registerInterestSchema, withdrawInterestSchema } from './interest-schema';
 
 // A company's interest in an open need is public to the municipality and feeds the ranking, so
 // only a verified company registers one — for itself, never for another company.
-
-export const INTEREST_NOTE_MAX = 2000;
-
-export const registerInterestSchema = z
-  .object({
-    needId: z.uuid(),
-    note: z.string().trim().max(INTEREST_NOTE_MAX, { error: 'validation.tooLong' }).default(''),
-  })
-  .strict();
-export const withdrawInterestSchema = z.object({ needId: z.uuid() }).strict();
 
 export async function registerInterest(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
   requireRole(actor, ['COMPANY_REP']);

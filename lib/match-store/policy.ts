@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireRole, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db';
@@ -6,29 +5,14 @@ import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
 import { enqueue } from './enqueue';
-import {
-  DEFAULT_POLICY,
-  hardConstraintsSchema,
-  matchingPolicySchema,
-  policyWeightsSchema,
-  type VersionedPolicy,
-} from '../matching/policy';
+import { DEFAULT_POLICY, matchingPolicySchema, updatePolicyInputSchema, type VersionedPolicy } from '../matching/policy';
 
 // The matching policy in force is the newest version. Versions are never edited: a change writes
 // the next version, so every stored match can say which policy scored it.
 
 export const POLICY_EDITORS = ['FACILITATOR', 'ADMIN'] as const;
 
-/** What the policy editor submits: the version it was looking at, and the new settings. */
-export const updatePolicyInputSchema = z
-  .object({
-    expectedVersion: z.number().int().min(1),
-    weights: policyWeightsSchema,
-    hardConstraints: hardConstraintsSchema,
-    note: z.string().trim().max(500).default(''),
-  })
-  .strict();
-export type UpdatePolicyInput = z.input<typeof updatePolicyInputSchema>;
+export { updatePolicyInputSchema, type UpdatePolicyInput } from '../matching/policy';
 
 export async function ensureDefaultPolicy(db: Db): Promise<void> {
   await db.matchingPolicy.upsert({

@@ -31,6 +31,17 @@ export const matchingPolicySchema = z
   .strict();
 
 export type MatchingPolicy = z.infer<typeof matchingPolicySchema>;
+
+/** What the policy editor submits: the version it was looking at, and the new settings. */
+export const updatePolicyInputSchema = z
+  .object({
+    expectedVersion: z.number().int().min(1),
+    weights: policyWeightsSchema,
+    hardConstraints: hardConstraintsSchema,
+    note: z.string().trim().max(500, { error: 'validation.tooLong' }).default(''),
+  })
+  .strict();
+export type UpdatePolicyInput = z.input<typeof updatePolicyInputSchema>;
 export type VersionedPolicy = MatchingPolicy & { version: number };
 
 /**

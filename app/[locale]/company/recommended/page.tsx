@@ -1,0 +1,47 @@
+import { getTranslations } from 'next-intl/server';
+import { IntroductionList } from '@/components/introductions/introduction-list';
+import { HostilityBadge } from '@/components/hromadas/hostility-badge';
+import { MatchExplanation } from '@/components/matches/match-explanation';
+import { HromadaName } from '@/components/names/hromada-name';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { Link } from '@/lib/i18n/navigation';
+import { titled } from '@/lib/i18n/page-title';
+import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
+import { listMatchesForCompany } from '@/lib/match-store/queries';
+
+export const generateMetadata = titled('recommended');
+
+export default async function RecommendedPage() {
+  const actor = await actorForPage('/company/recommended', ['COMPANY_REP']);
+  const [t, matches, introductions] = await Promise.all([
+    getTranslations(),
+    listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
+    listOwnIntroductions(db, actor),
+  ]);
+  return (
+    <>
+      <h1>{t('recommended.title')}</h1>
+      <p>{t('recommended.intro')}</p>
+      <h2>{t('introductions.title')}</h2>
+      <IntroductionList introductions={introductions} side="company" />
+      <h2>{t('recommended.needs')}</h2>
+      {matches.items.length === 0 ? <p className="empty">{t('recommended.none')}</p> : (
+        <ol className="match-list">
+          {matches.items.map((match) => (
+            <li key={match.id} className="match-item" data-testid="recommended-need">
+              <div className="match-head">
+                <span className="score" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
+                <Link href={`/needs/${match.need.id}`}>{match.need.title}</Link>
+                <HromadaName nameUk={match.need.hromada.nameUk} nameEn={match.need.hromada.nameEn} />
+                <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} />
+                <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
+              </div>
+              <MatchExplanation explanation={match.explanation} />
+            </li>
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}

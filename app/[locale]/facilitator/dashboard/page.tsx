@@ -1,0 +1,68 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { HromadaMap } from '@/components/maps/hromada-map';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { Link } from '@/lib/i18n/navigation';
+import { titled } from '@/lib/i18n/page-title';
+import { listNeedMapPoints } from '@/lib/needs/public-needs';
+import { getDashboard } from '@/lib/platform/dashboard';
+import { listHromadaDots } from '@/lib/reference/map-outline';
+
+export const generateMetadata = titled('dashboard');
+
+export default async function DashboardPage() {
+  const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
+  const [t, format, dashboard, dots, points] = await Promise.all([
+    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), listNeedMapPoints(db, {}),
+  ]);
+  const busiest = Math.max(1, ...dashboard.bySector.flatMap((row) => [row.openNeeds, row.companies]));
+  return (
+    <>
+      <h1>{t('dashboard.title')}</h1>
+      <section aria-labelledby="pipeline">
+        <h2 id="pipeline">{t('dashboard.pipeline')}</h2>
+        <ol className="pipeline" data-testid="pipeline">
+          {dashboard.pipeline.map((stage) => (
+            <li key={stage.status}>
+              <Link href={`/facilitator/matches?status=${stage.status}`}>
+                <span className="stat-value">{format.number(stage.count)}</span>
+                <span className="stat-label">{t(`matchStatus.${stage.status}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ol>
+        <p className="secondary">{t('dashboard.declined', { count: dashboard.declined })}</p>
+      </section>
+      <section aria-labelledby="by-sector">
+        <h2 id="by-sector">{t('dashboard.bySector')}</h2>
+        <table className="table sector-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('needs.sector')}</th>
+              <th scope="col" className="numeric">{t('dashboard.openNeeds')}</th>
+              <th scope="col" className="numeric">{t('dashboard.companies')}</th>
+              <th scope="col"><span className="visually-hidden">{t('home.share')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.bySector.map((row) => (
+              <tr key={row.sector}>
+                <th scope="row">{t(`sector.${row.sector}`)}</th>
+                <td className="numeric">{format.number(row.openNeeds)}</td>
+                <td className="numeric">{format.number(row.companies)}</td>
+                <td className="bar-cell" aria-hidden="true">
+                  <span className="bar" style={{ width: `${(row.openNeeds / busiest) * 100}%` }} />
+                  <span className="bar bar-secondary" style={{ width: `${(row.companies / busiest) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="map">
+        <h2 id="map">{t('dashboard.map')}</h2>
+        <HromadaMap dots={dots} points={points} title={t('dashboard.mapTitle')} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { DecisionForm } from '@/components/facilitator/decision-form';
+import { HostilityBadge } from '@/components/hromadas/hostility-badge';
+import { MatchExplanation } from '@/components/matches/match-explanation';
+import { CompanyName } from '@/components/names/company-name';
+import { HromadaName } from '@/components/names/hromada-name';
+import { NeedFacts } from '@/components/needs/need-facts';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { Link } from '@/lib/i18n/navigation';
+import { titled } from '@/lib/i18n/page-title';
+import { getMatchCard } from '@/lib/match-decisions/review-queue';
+import { availableActions } from '@/lib/match-decisions/transitions';
+import { decideOnMatchAction } from '../actions';
+
+export const generateMetadata = titled('card');
+
+export default async function MatchCardPage({ params }: PageProps<'/[locale]/facilitator/matches/[id]'>) {
+  const { id } = await params;
+  const actor = await actorForPage(`/facilitator/matches/${id}`, ['FACILITATOR', 'ADMIN']);
+  const card = await getMatchCard(db, actor, id);
+  if (!card) notFound();
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const last = card.decisions[0] ?? null;
+  const actions = availableActions(card.status, last);
+  return (
+    <article className="match-card">
+      <p className="breadcrumbs"><Link href="/facilitator/matches">{t('queue.title')}</Link></p>
+      <h1>{t('card.title')}</h1>
+      <p className="match-head">
+        <span className="score" aria-label={t('matches.scoreLabel', { score: card.score })}>{card.score}</span>
+        <span className={`badge status-${card.status.toLowerCase()}`} data-testid="match-status">{t(`matchStatus.${card.status}`)}</span>
+        <span className="secondary">{t('card.policy', { version: card.policyVersion, date: format.dateTime(card.computedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
+      </p>
+
+      <div className="two-columns">
+        <section aria-labelledby="the-need">
+          <h2 id="the-need">{t('card.need')}</h2>
+          <p><Link href={`/needs/${card.need.id}`}>{card.need.title}</Link></p>
+          <p>
+            <HromadaName nameUk={card.need.hromada.nameUk} nameEn={card.need.hromada.nameEn} /> ·{' '}
+            <HromadaName nameUk={card.need.hromada.oblast.nameUk} nameEn={card.need.hromada.oblast.nameEn} />{' '}
+            <HostilityBadge status={card.need.hromada.hostilityStatus} scope={card.need.hromada.hostilityScope} />
+          </p>
+          <NeedFacts need={{ ...card.need, publishedAt: null }} />
+          <p>{t('card.contact')}: {card.need.municipality.contactName} · {card.need.municipality.contactEmail}</p>
+        </section>
+        <section aria-labelledby="the-company">
+          <h2 id="the-company">{t('card.company')}</h2>
+          <p><CompanyName legalNameJa={card.company.legalNameJa} legalNameEn={card.company.legalNameEn} /></p>
+          <dl className="facts">
+            <dt>{t('companies.location')}</dt><dd>{card.company.cityEn}, {card.company.prefecture.nameEn} <span lang="ja">{card.company.prefecture.nameJa}{card.company.cityJa}</span></dd>
+            <dt>{t('companies.sectors')}</dt><dd>{card.company.sectors.map((s) => t(`sector.${s}`)).join(', ')}</dd>
+            <dt>{t('profile.capabilities')}</dt><dd>{card.company.capabilities.map((c) => t(`capability.${c}`)).join(', ') || t('common.none')}</dd>
+            <dt>{t('companies.riskAppetite')}</dt><dd>{t(`riskAppetite.${card.company.riskAppetite}`)}</dd>
+            <dt>{t('companies.size')}</dt><dd>{t('companies.staff', { count: card.company.employees })}</dd>
+          </dl>
+          <p>{t('card.contact')}: {card.company.contactName} · {card.company.contactEmail}</p>
+        </section>
+      </div>
+
+      <section aria-labelledby="why">
+        <h2 id="why">{t('card.why')}</h2>
+        <MatchExplanation explanation={card.explanation} />
+      </section>
+
+      <section aria-labelledby="decide">
+        <h2 id="decide">{t('card.decide')}</h2>
+        {card.introduction ? <p className="callout">{t('card.introducedOn', { date: format.dateTime(card.introduction.createdAt, { dateStyle: 'long' }) })}</p> : null}
+        {actions.length
+          ? <DecisionForm key={card.version} matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} />
+          : <p className="empty">{t('card.noActions')}</p>}
+      </section>
+
+      <section aria-labelledby="history">
+        <h2 id="history">{t('card.history')}</h2>
+        {card.decisions.length === 0 ? <p className="empty">{t('card.noHistory')}</p> : (
+          <ol className="history" data-testid="decision-history">
+            {card.decisions.map((decision) => (
+              <li key={decision.id}>
+                <strong>{decision.actor.name}</strong> {t(`decisionPast.${decision.action}`)}{' '}
+                ({t(`matchStatus.${decision.fromStatus}`)} → {t(`matchStatus.${decision.toStatus}`)}){' '}
+                <span className="secondary">{format.dateTime(decision.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+                {decision.reason ? <div>{t('card.declineReason')}: {t(`declineReason.${decision.reason}`)}</div> : null}
+                {decision.note ? <blockquote>{decision.note}</blockquote> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}

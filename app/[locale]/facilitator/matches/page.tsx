@@ -1,0 +1,90 @@
+import { getTranslations } from 'next-intl/server';
+import { HostilityBadge } from '@/components/hromadas/hostility-badge';
+import { CompanyName } from '@/components/names/company-name';
+import { HromadaName } from '@/components/names/hromada-name';
+import { Pagination } from '@/components/ui/pagination';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { MatchStatus, SectorCode } from '@/lib/generated/prisma/enums';
+import { Link } from '@/lib/i18n/navigation';
+import { titled } from '@/lib/i18n/page-title';
+import { listReviewQueue, reviewQueueFilterSchema } from '@/lib/match-decisions/review-queue';
+import { listOblasts } from '@/lib/needs/public-needs';
+
+export const generateMetadata = titled('queue');
+
+const SCORE_STEPS = [0, 40, 50, 60, 70, 80];
+
+export default async function ReviewQueuePage({ searchParams }: PageProps<'/[locale]/facilitator/matches'>) {
+  const actor = await actorForPage('/facilitator/matches', ['FACILITATOR', 'ADMIN']);
+  const filter = reviewQueueFilterSchema.parse(await searchParams);
+  const [t, queue, oblasts] = await Promise.all([getTranslations(), listReviewQueue(db, actor, filter), listOblasts(db)]);
+  const query = Object.fromEntries(Object.entries({ ...filter, page: undefined }).filter(([, v]) => v !== undefined && v !== 0).map(([k, v]) => [k, String(v)]));
+  return (
+    <>
+      <h1>{t('queue.title')}</h1>
+      <form method="get" className="filters" role="search" aria-label={t('queue.filters')}>
+        <label>
+          {t('needs.sector')}
+          <select name="sector" defaultValue={filter.sector ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {Object.values(SectorCode).map((code) => <option key={code} value={code}>{t(`sector.${code}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('needs.oblast')}
+          <select name="oblast" defaultValue={filter.oblast ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {oblasts.map((o) => <option key={o.code} value={o.code}>{o.nameUk} ({o.nameEn})</option>)}
+          </select>
+        </label>
+        <label>
+          {t('queue.minScore')}
+          <select name="minScore" defaultValue={String(filter.minScore)}>
+            {SCORE_STEPS.map((s) => <option key={s} value={s}>{s === 0 ? t('common.any') : `≥ ${s}`}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('queue.status')}
+          <select name="status" defaultValue={filter.status ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {Object.values(MatchStatus).map((s) => <option key={s} value={s}>{t(`matchStatus.${s}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="button">{t('needs.applyFilters')}</button>
+      </form>
+      <p role="status">{t('queue.count', { count: queue.total })}</p>
+      {queue.items.length === 0 ? <p className="empty">{t('queue.none')}</p> : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col" className="numeric">{t('matches.score')}</th>
+              <th scope="col">{t('needs.need')}</th>
+              <th scope="col">{t('needs.hromada')}</th>
+              <th scope="col">{t('queue.company')}</th>
+              <th scope="col">{t('queue.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.items.map((item) => (
+              <tr key={item.id} data-testid="queue-row">
+                <td className="numeric"><strong>{item.score}</strong></td>
+                <td>
+                  <Link href={`/facilitator/matches/${item.id}`}>{item.need.title}</Link>
+                  <div className="secondary">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>
+                </td>
+                <td>
+                  <HromadaName nameUk={item.need.hromada.nameUk} nameEn={item.need.hromada.nameEn} />
+                  <div><HostilityBadge status={item.need.hromada.hostilityStatus} scope={item.need.hromada.hostilityScope} /></div>
+                </td>
+                <td><CompanyName legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
+                <td><span className={`badge status-${item.status.toLowerCase()}`}>{t(`matchStatus.${item.status}`)}</span></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={queue.page} pageCount={queue.pageCount} href={(page) => `/facilitator/matches?${new URLSearchParams({ ...query, page: String(page) })}`} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { PolicyEditor } from '@/components/facilitator/policy-editor';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { titled } from '@/lib/i18n/page-title';
+import { getCurrentPolicy, listPolicyVersions } from '@/lib/match-store/policy';
+import { PUBLIC_NEED_WHERE } from '@/lib/needs/public-needs';
+import { previewMatchingPolicyAction, updateMatchingPolicyAction } from './actions';
+
+export const generateMetadata = titled('policy');
+
+export default async function PolicyPage() {
+  const actor = await actorForPage('/facilitator/policy', ['FACILITATOR', 'ADMIN']);
+  const [t, format, policy, versions, needs] = await Promise.all([
+    getTranslations('policy'),
+    getFormatter(),
+    getCurrentPolicy(db),
+    listPolicyVersions(db, actor),
+    db.need.findMany({
+      where: PUBLIC_NEED_WHERE,
+      orderBy: [{ urgency: 'desc' }, { publishedAt: 'desc' }],
+      take: 200,
+      select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } } },
+    }),
+  ]);
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p>{t('intro', { version: policy.version })}</p>
+      <PolicyEditor
+        key={policy.version}
+        version={policy.version}
+        policy={policy}
+        needs={needs.map((need) => ({ id: need.id, title: need.title, hromada: `${need.hromada.nameUk} (${need.hromada.nameEn})` }))}
+        save={updateMatchingPolicyAction}
+        preview={previewMatchingPolicyAction}
+      />
+      <section aria-labelledby="versions">
+        <h2 id="versions">{t('versions')}</h2>
+        <ol className="history" reversed>
+          {versions.map((version) => (
+            <li key={version.version}>
+              <strong>v{version.version}</strong> · {format.dateTime(version.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+              {version.createdBy ? <> · {version.createdBy.name}</> : null}
+              {version.note ? <div>{version.note}</div> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { IntroductionList } from '@/components/introductions/introduction-list';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { Link } from '@/lib/i18n/navigation';
+import { titled } from '@/lib/i18n/page-title';
+import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
+import { listOwnNeeds } from '@/lib/needs/manage-needs';
+
+export const generateMetadata = titled('ourNeeds');
+
+export default async function OurNeedsPage() {
+  const actor = await actorForPage('/municipality/needs', ['MUNICIPALITY_REP']);
+  const [t, format, needs, introductions] = await Promise.all([
+    getTranslations(), getFormatter(), listOwnNeeds(db, actor), listOwnIntroductions(db, actor),
+  ]);
+  return (
+    <>
+      <h1>{t('ourNeeds.title')}</h1>
+      <p><Link href="/municipality/needs/new" className="button primary">{t('ourNeeds.post')}</Link></p>
+      {needs.length === 0 ? <p className="empty">{t('ourNeeds.none')}</p> : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('needs.need')}</th>
+              <th scope="col">{t('needs.sector')}</th>
+              <th scope="col">{t('ourNeeds.status')}</th>
+              <th scope="col">{t('ourNeeds.updated')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {needs.map((need) => (
+              <tr key={need.id}>
+                <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
+                <td>{t(`sector.${need.sector}`)}</td>
+                <td><span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span></td>
+                <td>{format.dateTime(need.updatedAt, { dateStyle: 'medium' })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>{t('introductions.title')}</h2>
+      <IntroductionList introductions={introductions} side="municipality" />
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ActionButton } from '@/components/forms/action-button';
+import { HostilityBadge } from '@/components/hromadas/hostility-badge';
+import { MatchExplanation } from '@/components/matches/match-explanation';
+import { RecommendedCompanies } from '@/components/matches/recommended-companies';
+import { CompanyName } from '@/components/names/company-name';
+import { HromadaName } from '@/components/names/hromada-name';
+import { InterestForm } from '@/components/needs/interest-form';
+import { NeedFacts } from '@/components/needs/need-facts';
+import { isStaff, type Actor } from '@/lib/auth/actor';
+import { getActor } from '@/lib/auth/current-actor';
+import { db } from '@/lib/db';
+import { isAppError } from '@/lib/errors';
+import { Link } from '@/lib/i18n/navigation';
+import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
+import { listMatchesForNeed } from '@/lib/match-store/queries';
+import { getNeedForActor } from '@/lib/needs/manage-needs';
+import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
+import { closeNeedAction, publishNeedAction } from '../../municipality/actions';
+
+type Need = Awaited<ReturnType<typeof getNeedForActor>>;
+
+async function loadNeed(actor: Actor | null, id: string): Promise<Need> {
+  try {
+    return await getNeedForActor(db, actor, id);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/needs/[id]'>): Promise<Metadata> {
+  const need = await loadNeed(await getActor(), (await params).id);
+  return { title: need.title };
+}
+
+export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[id]'>) {
+  const { id } = await params;
+  const actor = await getActor();
+  const need = await loadNeed(actor, id);
+  const t = await getTranslations();
+  const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;
+
+  return (
+    <article className="need-page">
+      <p className="breadcrumbs"><Link href="/needs">{t('needs.title')}</Link></p>
+      <h1>{need.title}</h1>
+      <p className="need-place">
+        <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} /> ·{' '}
+        <HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} />{' '}
+        <HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} />{' '}
+        <span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span>
+      </p>
+      <NeedFacts need={need} />
+      <h2>{t('needs.description')}</h2>
+      <p className="prose">{need.description}</p>
+
+      {isOwner ? <OwnerPanel need={need} actor={actor} /> : null}
+      {actor && isStaff(actor) ? <StaffPanel need={need} actor={actor} /> : null}
+      {actor?.role === 'COMPANY_REP' && need.status === 'OPEN' ? <CompanyPanel needId={need.id} actor={actor} /> : null}
+      {!actor && need.status === 'OPEN' ? (
+        <p className="callout">
+          {t.rich('needPage.signInToHelp', {
+            signIn: (chunks) => <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/needs/${need.id}`)}`}>{chunks}</Link>,
+            signUp: (chunks) => <Link href="/sign-up/company">{chunks}</Link>,
+          })}
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
+  const [t, format, standing] = await Promise.all([getTranslations(), getFormatter(), getOwnStandingOnNeed(db, actor, needId)]);
+  return (
+    <section aria-labelledby="your-fit">
+      <h2 id="your-fit">{t('needPage.yourFit')}</h2>
+      {standing.match
+        ? <>
+            <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className="badge">{t(`matchStatus.${standing.match.status}`)}</span></p>
+            <MatchExplanation explanation={standing.match.explanation} />
+          </>
+        : <p className="empty">{t('needPage.notRanked')}</p>}
+      <h2>{t('interest.title')}</h2>
+      {standing.interest
+        ? <p role="status">
+            {t('interest.registeredOn', { date: format.dateTime(standing.interest.createdAt, { dateStyle: 'long' }) })}{' '}
+            <ActionButton action={withdrawInterestAction} input={{ needId }} className="button small">{t('interest.withdraw')}</ActionButton>
+          </p>
+        : <p>{t('interest.intro')}</p>}
+      <InterestForm needId={needId} note={standing.interest?.note} action={registerInterestAction} />
+    </section>
+  );
+}
+
+async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
+  const t = await getTranslations();
+  const transition = { needId: need.id, expectedVersion: need.version };
+  return (
+    <section aria-labelledby="manage">
+      <h2 id="manage">{t('needPage.manage')}</h2>
+      <p className="actions">
+        {need.status !== 'CLOSED' ? <Link href={`/municipality/needs/${need.id}/edit`} className="button">{t('needPage.edit')}</Link> : null}
+        {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} className="button primary">{t('needPage.publish')}</ActionButton> : null}
+        {need.status === 'OPEN' ? <ActionButton action={closeNeedAction} input={transition}>{t('needPage.close')}</ActionButton> : null}
+      </p>
+      {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="callout">{t('needPage.publishAfterVerification')}</p> : null}
+      <InterestedCompanies needId={need.id} actor={actor} />
+      <Recommended needId={need.id} actor={actor} linkToCards={false} />
+    </section>
+  );
+}
+
+async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
+  return (
+    <section>
+      <InterestedCompanies needId={need.id} actor={actor} />
+      <Recommended needId={need.id} actor={actor} linkToCards />
+    </section>
+  );
+}
+
+async function InterestedCompanies({ needId, actor }: { needId: string; actor: Actor }) {
+  const [t, format, interests] = await Promise.all([getTranslations(), getFormatter(), listInterestsForNeed(db, actor, needId)]);
+  return (
+    <>
+      <h2>{t('needPage.interested', { count: interests.length })}</h2>
+      {interests.length === 0 ? <p className="empty">{t('needPage.noInterest')}</p> : (
+        <ul className="interest-list">
+          {interests.map((interest) => (
+            <li key={interest.id} data-testid="interested-company">
+              <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
+              <span className="secondary">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>
+              {interest.note ? <blockquote>{interest.note}</blockquote> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+async function Recommended({ needId, actor, linkToCards }: { needId: string; actor: Actor; linkToCards: boolean }) {
+  const [t, matches] = await Promise.all([getTranslations(), listMatchesForNeed(db, actor, needId, { pageSize: 10 })]);
+  return (
+    <>
+      <h2>{t('needPage.recommended')}</h2>
+      <p className="secondary">{t('needPage.recommendedHint')}</p>
+      <RecommendedCompanies matches={matches.items} linkToCards={linkToCards} />
+    </>
+  );
+}

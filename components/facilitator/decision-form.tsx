@@ -1,0 +1,76 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import type { DecisionAction } from '@/lib/generated/prisma/enums';
+import { DECLINE_REASONS, decideOnMatchSchema } from '@/lib/match-decisions/schemas';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { SelectField, TextAreaField } from '../forms/text-field';
+
+type Values = z.input<typeof decideOnMatchSchema>;
+
+/**
+ * The match card's decision: one button per allowed action, a note, and a reason when
+ * declining. The version shown travels with it; if a colleague decided first, the server says
+ * so and the page shows their decision.
+ */
+export function DecisionForm({ matchId, version, actions, action }: {
+  matchId: string;
+  version: number;
+  actions: DecisionAction[];
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const form = useForm<Values>({ resolver: zodResolver(decideOnMatchSchema) });
+  const { errors, isSubmitting } = form.formState;
+
+  const submitWith = (decision: DecisionAction) =>
+    form.handleSubmit(async (values) => {
+      const result = await action({ ...values, matchId, version, action: decision, reason: decision === 'DECLINE' ? values.reason || undefined : undefined });
+      if (!result.ok) {
+        applyServerErrors(form, result.error);
+        // A colleague's decision won: show it, keep this note in the field.
+        if (result.error.code === 'CONFLICT') router.refresh();
+        return;
+      }
+      form.reset({ note: '' });
+      router.refresh();
+    });
+
+  return (
+    <form className="form decision-form" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={isSubmitting}>
+      <input type="hidden" value={matchId} {...form.register('matchId')} />
+      <input type="hidden" value={version} {...form.register('version', { valueAsNumber: true })} />
+      <input type="hidden" value="SHORTLIST" {...form.register('action')} />
+      <TextAreaField label={t('card.note')} hint={t('card.noteHint')} error={errors.note} {...form.register('note')} />
+      {actions.includes('DECLINE') ? (
+        <SelectField label={t('card.declineReason')} error={errors.reason} defaultValue="" {...form.register('reason', { setValueAs: (v) => (v === '' ? undefined : v) })}>
+          <option value="">{t('card.declineReasonPlaceholder')}</option>
+          {DECLINE_REASONS.map((reason) => <option key={reason} value={reason}>{t(`declineReason.${reason}`)}</option>)}
+        </SelectField>
+      ) : null}
+      <FormMessage error={errors.root?.server?.message} />
+      <p className="actions">
+        {actions.map((decision) => (
+          <button
+            key={decision}
+            type="button"
+            className={decision === 'INTRODUCE' ? 'button primary' : 'button'}
+            disabled={isSubmitting}
+            onClick={submitWith(decision)}
+          >
+            {t(`decisionAction.${decision}`)}
+          </button>
+        ))}
+      </p>
+      {isSubmitting ? <p role="status">{t('common.saving')}</p> : null}
+      {actions.includes('INTRODUCE') ? <p className="field-hint">{t('card.introduceHint')}</p> : null}
+    </form>
+  );
+}

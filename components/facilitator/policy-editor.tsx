@@ -1,0 +1,157 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, useTransition } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import type { PolicyPreview, PreviewRow } from '@/lib/match-store/policy-preview';
+import { TOTAL_WEIGHT, updatePolicyInputSchema, type MatchingPolicy, type UpdatePolicyInput } from '@/lib/matching/policy';
+import { CRITERIA } from '@/lib/matching/types';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { SelectField, TextField } from '../forms/text-field';
+
+type Values = z.input<typeof updatePolicyInputSchema>;
+type NeedOption = { id: string; title: string; hromada: string };
+const HARD = ['security', 'integrity', 'stage', 'scale'] as const;
+
+/** Weights and hard constraints, a live total, and a preview on one need before saving. */
+export function PolicyEditor({ version, policy, needs, save, preview }: {
+  version: number;
+  policy: MatchingPolicy;
+  needs: NeedOption[];
+  save: (input: unknown) => Promise<ActionResult<unknown>>;
+  preview: (input: unknown) => Promise<ActionResult<unknown>>;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const form = useForm<Values>({ resolver: zodResolver(updatePolicyInputSchema) });
+  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const watched = useWatch({ control: form.control, name: 'weights' });
+  const total = CRITERIA.reduce((sum, criterion) => sum + (Number(watched?.[criterion] ?? policy.weights[criterion]) || 0), 0);
+  const [needId, setNeedId] = useState(needs[0]?.id ?? '');
+  const [previewResult, setPreviewResult] = useState<PolicyPreview | null>(null);
+  const [previewError, setPreviewError] = useState<string | undefined>();
+  const [isPreviewing, startPreview] = useTransition();
+
+  const onSave = form.handleSubmit(async (values) => {
+    const result = await save(values satisfies UpdatePolicyInput);
+    if (!result.ok) return applyServerErrors(form, result.error);
+    router.refresh();
+  });
+
+  const onPreview = () =>
+    startPreview(async () => {
+      setPreviewError(undefined);
+      const values = form.getValues();
+      const result = await preview({ needId, weights: values.weights, hardConstraints: values.hardConstraints });
+      if (result.ok) setPreviewResult(result.data as PolicyPreview);
+      else setPreviewError(result.error.fieldErrors ? 'policy.previewInvalid' : result.error.messageKey);
+    });
+
+  return (
+    <>
+      <form onSubmit={onSave} noValidate className="form wide" aria-busy={isSubmitting}>
+        <input type="hidden" value={version} {...form.register('expectedVersion', { valueAsNumber: true })} />
+        <fieldset>
+          <legend>{t('policy.weights')}</legend>
+          <div className="weights-grid">
+            {CRITERIA.map((criterion) => (
+              <TextField
+                key={criterion}
+                label={t(`criterion.${criterion}`)}
+                hint={t(`criterionHint.${criterion}`)}
+                type="number"
+                min={0}
+                max={TOTAL_WEIGHT}
+                inputMode="numeric"
+                defaultValue={policy.weights[criterion]}
+                error={errors.weights?.[criterion]}
+                {...form.register(`weights.${criterion}`, { valueAsNumber: true })}
+              />
+            ))}
+          </div>
+          <p role="status" className={total === TOTAL_WEIGHT ? 'total ok' : 'total off'} data-testid="weights-total">
+            {t('policy.total', { total, target: TOTAL_WEIGHT })}
+          </p>
+          {errors.weights?.root?.message || errors.weights?.message ? (
+            <p className="field-error" role="alert">{t('policy.mustAddUp')}</p>
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend>{t('policy.hardConstraints')}</legend>
+          <p className="field-hint">{t('policy.hardConstraintsHint')}</p>
+          {HARD.map((constraint) => (
+            <label key={constraint} className="checkbox">
+              <input type="checkbox" defaultChecked={policy.hardConstraints[constraint]} {...form.register(`hardConstraints.${constraint}`)} />
+              {t(`policy.hard.${constraint}`)}
+            </label>
+          ))}
+        </fieldset>
+        <TextField label={t('policy.note')} hint={t('policy.noteHint')} error={errors.note} {...form.register('note')} />
+        <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('policy.saved') : undefined} />
+        <p className="actions">
+          <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+            {isSubmitting ? t('common.saving') : t('policy.save')}
+          </button>
+        </p>
+      </form>
+
+      <section aria-labelledby="preview" className="policy-preview">
+        <h2 id="preview">{t('policy.preview')}</h2>
+        <p>{t('policy.previewIntro')}</p>
+        <div className="field-row">
+          <SelectField label={t('policy.previewNeed')} value={needId} onChange={(event) => setNeedId(event.target.value)}>
+            {needs.map((need) => <option key={need.id} value={need.id}>{need.title} — {need.hromada}</option>)}
+          </SelectField>
+          <button type="button" className="button" onClick={onPreview} disabled={isPreviewing || !needId} aria-busy={isPreviewing}>
+            {isPreviewing ? t('policy.previewing') : t('policy.runPreview')}
+          </button>
+        </div>
+        <FormMessage error={previewError} />
+        {previewResult ? (
+          <div className="two-columns" data-testid="policy-preview">
+            <PreviewList caption={t('policy.currentRanking', { version: previewResult.currentVersion })} rows={previewResult.current} />
+            <PreviewList caption={t('policy.proposedRanking')} rows={previewResult.proposed} showMovement />
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+function PreviewList({ caption, rows, showMovement = false }: { caption: string; rows: PreviewRow[]; showMovement?: boolean }) {
+  const t = useTranslations('policy');
+  return (
+    <table className="table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="numeric">#</th>
+          <th scope="col">{t('company')}</th>
+          <th scope="col" className="numeric">{t('score')}</th>
+          {showMovement ? <th scope="col">{t('change')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.companyId}>
+            <td className="numeric">{row.rank}</td>
+            <td>{row.legalNameEn} <span lang="ja" className="secondary">{row.legalNameJa}</span></td>
+            <td className="numeric">{row.score}</td>
+            {showMovement ? <td>{movement(t, row)}</td> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function movement(t: ReturnType<typeof useTranslations<'policy'>>, row: PreviewRow): string {
+  if (row.otherRank === null) return t('newInTop');
+  if (row.otherRank === row.rank) return t('unchanged');
+  return row.otherRank > row.rank ? t('up', { places: row.otherRank - row.rank }) : t('down', { places: row.rank - row.otherRank });
+}

@@ -1,0 +1,37 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { IntroductionView } from '@/lib/match-decisions/introductions';
+import { Link } from '@/lib/i18n/navigation';
+import { CompanyName } from '../names/company-name';
+import { HromadaName } from '../names/hromada-name';
+
+/** The introductions a party received: who, about which need, how to reach them, and the note. */
+export async function IntroductionList({ introductions, side }: { introductions: IntroductionView[]; side: 'company' | 'municipality' }) {
+  const [t, format] = await Promise.all([getTranslations('introductions'), getFormatter()]);
+  if (introductions.length === 0) return <p className="empty">{t('none')}</p>;
+  return (
+    <ul className="introduction-list">
+      {introductions.map((introduction) => {
+        const { need, company } = introduction.match;
+        const contact = side === 'company' ? need.municipality : company;
+        return (
+          <li key={introduction.match.id} data-testid="introduction">
+            <p>
+              <strong>
+                {side === 'company'
+                  ? <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
+                  : <CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} />}
+              </strong>{' '}
+              — <Link href={`/needs/${need.id}`}>{need.title}</Link>{' '}
+              <span className="secondary">{format.dateTime(introduction.createdAt, { dateStyle: 'long' })}</span>
+            </p>
+            <p>
+              {t('contact')}: {contact.contactName} · <a href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a>
+              {contact.contactPhone ? <> · {contact.contactPhone}</> : null}
+            </p>
+            {introduction.message ? <blockquote>{introduction.message}</blockquote> : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,37 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { registerInterestSchema } from '@/lib/interests/interest-schema';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { TextAreaField } from '../forms/text-field';
+
+type Values = z.input<typeof registerInterestSchema>;
+
+/** A company tells the hromada it can help, with a note on how. Registering again updates the note. */
+export function InterestForm({ needId, note, action }: { needId: string; note?: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations('interest');
+  const router = useRouter();
+  const form = useForm<Values>({ resolver: zodResolver(registerInterestSchema) });
+  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await action(values);
+    if (!result.ok) return applyServerErrors(form, result.error);
+    router.refresh();
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form">
+      <input type="hidden" value={needId} {...form.register('needId')} />
+      <TextAreaField label={t('note')} hint={t('noteHint')} error={errors.note} defaultValue={note} {...form.register('note')} />
+      <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('registered') : undefined} />
+      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+        {isSubmitting ? t('submitting') : note !== undefined ? t('update') : t('submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { Capability, Currency, FundingSource, ProcurementMethod, SectorCode, Stage, Urgency } from '@/lib/generated/prisma/enums';
+import { useRouter } from '@/lib/i18n/navigation';
+import { needSchema, type NeedFields } from '@/lib/needs/need-schema';
+import { ChoiceGroup } from '../forms/choice-group';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { SelectField, TextAreaField, TextField } from '../forms/text-field';
+
+type Values = z.input<typeof needSchema>;
+const emptyToNull = (value: unknown) => (value === '' ? null : value);
+
+/**
+ * Posting or editing a need. A new need carries an id generated with the form, so a second
+ * submit (a double click, a retried request) finds the first need instead of adding another.
+ */
+export function NeedForm({ need, needId, version, action }: {
+  need?: NeedFields;
+  needId?: string;
+  version?: number;
+  action: (input: unknown) => Promise<ActionResult<unknown>>;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [requestId] = useState(() => crypto.randomUUID());
+  const form = useForm<Values>({ resolver: zodResolver(needSchema) });
+  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const input = needId ? { needId, expectedVersion: version, need: values } : { requestId, need: values };
+    const result = await action(input);
+    if (!result.ok) return applyServerErrors(form, result.error, 'need.');
+    router.push(`/needs/${(result.data as { needId: string }).needId}`);
+    router.refresh();
+  });
+
+  const options = (codes: readonly string[], namespace: string) => codes.map((code) => <option key={code} value={code}>{t(`${namespace}.${code}`)}</option>);
+  const busy = isSubmitting || isSubmitSuccessful;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="form wide" aria-busy={busy}>
+      <fieldset>
+        <legend>{t('needForm.what')}</legend>
+        <TextField label={t('needForm.title')} hint={t('needForm.titleHint')} error={errors.title} defaultValue={need?.title} {...form.register('title')} />
+        <TextAreaField label={t('needForm.description')} hint={t('needForm.descriptionHint')} error={errors.description} defaultValue={need?.description} {...form.register('description')} />
+        <SelectField label={t('needs.sector')} error={errors.sector} defaultValue={need?.sector ?? ''} {...form.register('sector')}>
+          <option value="" disabled>{t('common.choose')}</option>
+          {options(Object.values(SectorCode), 'sector')}
+        </SelectField>
+        <ChoiceGroup
+          type="radio"
+          legend={t('needs.stage')}
+          error={errors.stage}
+          checked={need ? [need.stage] : []}
+          choices={Object.values(Stage).map((code) => ({ value: code, label: t(`stage.${code}`), hint: t(`stageHint.${code}`) }))}
+          registration={form.register('stage')}
+        />
+        <SelectField label={t('needs.urgency')} error={errors.urgency} defaultValue={need?.urgency ?? ''} {...form.register('urgency')}>
+          <option value="" disabled>{t('common.choose')}</option>
+          {options(Object.values(Urgency), 'urgency')}
+        </SelectField>
+        <ChoiceGroup
+          legend={t('needForm.requiredCapabilities')}
+          hint={t('needForm.requiredCapabilitiesHint')}
+          error={errors.requiredCapabilities}
+          checked={need?.requiredCapabilities ?? []}
+          choices={Object.values(Capability).map((code) => ({ value: code, label: t(`capability.${code}`) }))}
+          registration={form.register('requiredCapabilities')}
+          columns
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('needForm.money')}</legend>
+        <div className="field-row">
+          <TextField label={t('needs.budget')} type="number" inputMode="decimal" min={0} step="any" error={errors.budgetAmount} defaultValue={need?.budgetAmount ?? ''} {...form.register('budgetAmount', { setValueAs: emptyToNull })} />
+          <SelectField label={t('needForm.currency')} error={errors.budgetCurrency} defaultValue={need?.budgetCurrency ?? ''} {...form.register('budgetCurrency', { setValueAs: emptyToNull })}>
+            <option value="">{t('common.unknown')}</option>
+            {Object.values(Currency).map((code) => <option key={code} value={code}>{code}</option>)}
+          </SelectField>
+        </div>
+        <SelectField label={t('needForm.fundingSource')} error={errors.fundingSource} defaultValue={need?.fundingSource ?? ''} {...form.register('fundingSource')}>
+          <option value="" disabled>{t('common.choose')}</option>
+          {options(Object.values(FundingSource), 'fundingSource')}
+        </SelectField>
+        <SelectField label={t('needForm.procurementMethod')} hint={t('needForm.procurementHint')} error={errors.procurementMethod} defaultValue={need?.procurementMethod ?? ''} {...form.register('procurementMethod')}>
+          <option value="" disabled>{t('common.choose')}</option>
+          {options(Object.values(ProcurementMethod), 'procurementMethod')}
+        </SelectField>
+        <TextField label={t('needForm.prozorroTenderId')} hint={t('needForm.prozorroHint')} error={errors.prozorroTenderId} defaultValue={need?.prozorroTenderId ?? ''} {...form.register('prozorroTenderId', { setValueAs: emptyToNull })} />
+        <TextField label={t('needForm.dreamProjectId')} error={errors.dreamProjectId} defaultValue={need?.dreamProjectId ?? ''} {...form.register('dreamProjectId', { setValueAs: emptyToNull })} />
+      </fieldset>
+      <FormMessage error={errors.root?.server?.message} />
+      <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+        {busy ? t('common.saving') : needId ? t('needForm.saveChanges') : t('needForm.saveDraft')}
+      </button>
+    </form>
+  );
+}

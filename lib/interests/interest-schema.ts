@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+// What the interest form submits; shared by the form and the server action.
+
+export const INTEREST_NOTE_MAX = 2000;
+
+export const registerInterestSchema = z
+  .object({
+    needId: z.uuid(),
+    note: z.string().trim().max(INTEREST_NOTE_MAX, { error: 'validation.tooLong' }).default(''),
+  })
+  .strict();
+export const withdrawInterestSchema = z.object({ needId: z.uuid() }).strict();

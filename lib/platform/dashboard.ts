@@ -1,0 +1,29 @@
+import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
+import type { Db } from '../db';
+import type { MatchStatus, SectorCode } from '../generated/prisma/enums';
+
+// The facilitators' dashboard: supply and demand per sector, and how far matches have got.
+
+export const PIPELINE: MatchStatus[] = ['SUGGESTED', 'SHORTLISTED', 'INTRODUCED', 'AGREED'];
+
+export type SectorBalance = { sector: SectorCode; openNeeds: number; companies: number };
+
+export async function getDashboard(db: Db, actor: Actor | null) {
+  requireRole(actor, STAFF_ROLES);
+  const [needRows, companyRows, statusRows] = await Promise.all([
+    db.need.groupBy({ by: ['sector'], where: { status: 'OPEN', municipality: { verificationStatus: 'VERIFIED' } }, _count: { _all: true } }),
+    db.$queryRaw<{ sector: SectorCode; count: number }[]>`
+      SELECT unnest(sectors)::text AS sector, count(*)::int AS count
+      FROM "Company" WHERE "verificationStatus" = 'VERIFIED' GROUP BY 1`,
+    db.match.groupBy({ by: ['status'], _count: { _all: true }, where: { OR: [{ inNeedTop: true }, { status: { not: 'SUGGESTED' } }] } }),
+  ]);
+  const sectors = await db.sector.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
+  const needs = new Map(needRows.map((row) => [row.sector, row._count._all]));
+  const companies = new Map(companyRows.map((row) => [row.sector, row.count]));
+  const statuses = new Map(statusRows.map((row) => [row.status, row._count._all]));
+  return {
+    bySector: sectors.map(({ code }): SectorBalance => ({ sector: code, openNeeds: needs.get(code) ?? 0, companies: companies.get(code) ?? 0 })),
+    pipeline: PIPELINE.map((status) => ({ status, count: statuses.get(status) ?? 0 })),
+    declined: statuses.get('DECLINED') ?? 0,
+  };
+}
