@@ -1,0 +1,40 @@
+import { createFormatter, createTranslator } from 'next-intl';
+import { describe, expect, it } from 'vitest';
+import en from '../../lib/i18n/messages/en.json';
+import ja from '../../lib/i18n/messages/ja.json';
+import uk from '../../lib/i18n/messages/uk.json';
+import { describeReason, type ReasonContext } from '../../lib/i18n/describe-reason';
+
+// Reasons are stored as codes with params; each reader gets every word in their own language.
+
+const contextFor = (locale: 'en' | 'ja' | 'uk', messages: object): ReasonContext => ({
+  t: createTranslator({ locale, messages }) as unknown as ReasonContext['t'],
+  format: createFormatter({ locale, timeZone: 'Europe/Kyiv' }),
+  locale,
+  prefectureName: (code) => (code === '27' ? (locale === 'ja' ? '大阪府' : 'Osaka') : code),
+});
+
+describe('describeReason', () => {
+  it('translates enum params, lists and countries', () => {
+    const reason = { code: 'BEYOND_RISK_APPETITE', params: { status: 'ACTIVE_HOSTILITIES', appetite: 'NO_HOSTILITIES' } };
+    expect(describeReason(reason, contextFor('en', en))).toBe(
+      "The site (Active hostilities) is beyond the company's risk appetite (Where there are no hostilities).",
+    );
+    expect(describeReason(reason, contextFor('uk', uk))).toContain('Активні бойові дії');
+    const experience = { code: 'MINE_ACTION_EXPERIENCE', params: { countries: ['KH', 'LA'] } };
+    expect(describeReason(experience, contextFor('en', en))).toBe('Experience in mine-contaminated countries: Cambodia and Laos.');
+    expect(describeReason(experience, contextFor('ja', ja))).toContain('カンボジア');
+  });
+
+  it('formats money per locale and names prefectures', () => {
+    const scale = { code: 'WITHIN_CAPACITY', params: { budgetEur: 250000, capacityEur: 1200000 } };
+    expect(describeReason(scale, contextFor('en', en))).toContain('€250,000');
+    expect(describeReason({ code: 'KANSAI_COMPANY', params: { prefectureCode: '27' } }, contextFor('ja', ja))).toBe('関西の大阪府に拠点があります。');
+  });
+
+  it('uses select arguments for flags and falls back for an unknown code', () => {
+    const within = { code: 'WITHIN_RISK_APPETITE', params: { status: 'NONE', appetite: 'NO_HOSTILITIES', isSme: true, atEdge: false } };
+    expect(describeReason(within, contextFor('en', en))).toContain('small and mid-sized companies accept more risk');
+    expect(describeReason({ code: 'NO_SUCH_REASON', params: {} }, contextFor('en', en))).toBe('—');
+  });
+});
