@@ -30,24 +30,27 @@ export function DecisionForm({ matchId, version, actions, action }: {
   const form = useForm<Values>({ resolver: zodResolver(decideOnMatchSchema) });
   const { errors, isSubmitting } = form.formState;
 
-  const submitWith = (decision: DecisionAction) =>
-    form.handleSubmit(async (values) => {
-      const result = await action({ ...values, matchId, version, action: decision, reason: decision === 'DECLINE' ? values.reason || undefined : undefined });
+  // The match, the version on screen and the chosen action join the typed fields, so the shared
+  // schema checks the whole decision (a decline without a reason) before it is sent.
+  const submitWith = (decision: DecisionAction) => () => {
+    form.setValue('matchId', matchId);
+    form.setValue('version', version);
+    form.setValue('action', decision);
+    return form.handleSubmit(async (values) => {
+      const result = await action({ ...values, reason: decision === 'DECLINE' ? values.reason : undefined });
       if (!result.ok) {
         applyServerErrors(form, result.error);
-        // A colleague's decision won: show it, keep this note in the field.
+        // A colleague's decision won: show it, keep this note in the field and the message.
         if (result.error.code === 'CONFLICT') router.refresh();
         return;
       }
       form.reset({ note: '' });
       router.refresh();
-    });
+    })();
+  };
 
   return (
     <form className="form decision-form" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={isSubmitting}>
-      <input type="hidden" value={matchId} {...form.register('matchId')} />
-      <input type="hidden" value={version} {...form.register('version', { valueAsNumber: true })} />
-      <input type="hidden" value="SHORTLIST" {...form.register('action')} />
       <TextAreaField label={t('card.note')} hint={t('card.noteHint')} error={errors.note} {...form.register('note')} />
       {actions.includes('DECLINE') ? (
         <SelectField label={t('card.declineReason')} error={errors.reason} defaultValue="" {...form.register('reason', { setValueAs: (v) => (v === '' ? undefined : v) })}>

@@ -48,7 +48,7 @@ export function NeedForm({ need, needId, version, action }: {
     <form onSubmit={onSubmit} noValidate className="form wide" aria-busy={busy}>
       <fieldset>
         <legend>{t('needForm.what')}</legend>
-        <TextField label={t('needForm.title')} hint={t('needForm.titleHint')} error={errors.title} defaultValue={need?.title} {...form.register('title')} />
+        <TextField label={t('needForm.needTitle')} hint={t('needForm.titleHint')} error={errors.title} defaultValue={need?.title} {...form.register('title')} />
         <TextAreaField label={t('needForm.description')} hint={t('needForm.descriptionHint')} error={errors.description} defaultValue={need?.description} {...form.register('description')} />
         <SelectField label={t('needs.sector')} error={errors.sector} defaultValue={need?.sector ?? ''} {...form.register('sector')}>
           <option value="" disabled>{t('common.choose')}</option>

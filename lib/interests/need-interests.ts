@@ -14,7 +14,7 @@ export async function listInterestsForNeed(db: Db, actor: Actor | null, needId: 
   const need = isUuid(needId) ? await db.need.findUnique({ where: { id: needId }, select: { municipalityId: true } }) : null;
   const isOwner = actor.role === 'MUNICIPALITY_REP' && actor.municipalityId !== null && need?.municipalityId === actor.municipalityId;
   if (!need || !(isOwner || isStaff(actor))) throw new AppError('NOT_FOUND');
-  return db.interest.findMany({
+  const interests = await db.interest.findMany({
     where: { needId, direction: 'COMPANY_INTEREST', withdrawnAt: null },
     orderBy: { createdAt: 'asc' },
     select: {
@@ -22,6 +22,12 @@ export async function listInterestsForNeed(db: Db, actor: Actor | null, needId: 
       company: { select: { id: true, legalNameJa: true, legalNameEn: true, cityEn: true, cityJa: true, prefecture: { select: { nameJa: true, nameEn: true } } } },
     },
   });
+  // Facilitators go from an interested company straight to its match card.
+  const matches = isStaff(actor)
+    ? await db.match.findMany({ where: { needId, companyId: { in: interests.map((i) => i.company.id) } }, select: { id: true, companyId: true } })
+    : [];
+  const matchOf = new Map(matches.map((m) => [m.companyId, m.id]));
+  return interests.map((interest) => ({ ...interest, matchId: matchOf.get(interest.company.id) ?? null }));
 }
 
 /** The signed-in company's own interest in a need and its own match with it, if any. */

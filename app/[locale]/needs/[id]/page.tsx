@@ -132,7 +132,8 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
           {interests.map((interest) => (
             <li key={interest.id} data-testid="interested-company">
               <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
-              <span className="secondary">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>
+              <span className="secondary">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>{' '}
+              {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {interest.note ? <blockquote>{interest.note}</blockquote> : null}
             </li>
           ))}

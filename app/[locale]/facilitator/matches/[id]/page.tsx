@@ -69,7 +69,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
         <h2 id="decide">{t('card.decide')}</h2>
         {card.introduction ? <p className="callout">{t('card.introducedOn', { date: format.dateTime(card.introduction.createdAt, { dateStyle: 'long' }) })}</p> : null}
         {actions.length
-          ? <DecisionForm key={card.version} matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} />
+          ? <DecisionForm matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} />
           : <p className="empty">{t('card.noActions')}</p>}
       </section>
 

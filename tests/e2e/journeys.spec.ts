@@ -1,0 +1,227 @@
+import { randomInt } from 'node:crypto';
+import { expect, test, type Browser } from '@playwright/test';
+import { withCheckDigit } from '../../lib/companies/corporate-number';
+import { demoEmail, eventually, readLatestEmail, signIn } from './helpers';
+
+// The three journeys end to end, each in the language its user works in: a company in Osaka in
+// Japanese, a hromada's officer in Ukrainian, facilitators in Japanese and Ukrainian. Every
+// journey ends with an introduction both sides can see and the emails in the outbox.
+
+const unique = () => `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
+
+async function verify(browser: Browser, email: string): Promise<void> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, demoEmail('facilitator'));
+  await page.goto('/en/facilitator/verifications');
+  await page.getByRole('row').filter({ hasText: email }).getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
+  await context.close();
+}
+
+/** A facilitator opens the match of `companyName` on a need and introduces the two sides. */
+async function introduce(browser: Browser, needPath: string, companyName: string | null, note: string): Promise<string> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, demoEmail('facilitator'));
+  await page.goto(`/en${needPath}`);
+  // A named company through its registered interest, else the best recommended one.
+  const item = companyName
+    ? page.getByTestId('interested-company').filter({ hasText: companyName })
+    : page.getByTestId('recommended-company').first();
+  const introduced = (await item.locator('.company-name span[lang="en"]').textContent()) ?? '';
+  await item.getByRole('link', { name: 'Open the match card' }).click();
+  await expect(page.getByRole('heading', { name: 'Match card' })).toBeVisible();
+  await page.getByLabel('Note').fill(note);
+  await page.getByRole('button', { name: 'Introduce' }).click();
+  await expect(page.getByTestId('match-status')).toHaveText('Introduced');
+  await expect(page.getByTestId('decision-history')).toContainText('introduced');
+  await context.close();
+  return introduced;
+}
+
+test('company journey in Japanese: sign-up, profile, a need, interest, recommendations, introduction', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const email = `e2e-ja-${unique()}@example.test`;
+  const nameEn = `Kansai Satcom ${unique()}`;
+  await page.goto('/ja');
+  await page.getByRole('link', { name: '企業として登録' }).click();
+  await expect(page.getByRole('heading', { name: '企業として登録' })).toBeVisible();
+  await page.getByLabel('お名前').fill('大阪 太郎');
+  await page.getByLabel('勤務先のメールアドレス').fill(email);
+  await page.getByLabel('パスワード', { exact: true }).fill('a long enough passphrase');
+  await page.getByLabel('正式名称（日本語）').fill('株式会社関西衛星通信');
+  await page.getByLabel('正式名称（英語）').fill(nameEn);
+  await page.getByLabel('法人番号').fill(withCheckDigit(String(randomInt(1e11, 1e12))));
+  await page.getByLabel('市区町村（日本語）').fill('大阪市');
+  await page.getByLabel('市区町村（英語）').fill('Osaka');
+  await page.getByLabel('従業員数').fill('35');
+  await page.getByLabel('資本金（円）').fill('20000000');
+  await page.getByRole('button', { name: 'アカウントを作成' }).click();
+  await expect(page).toHaveURL(/\/ja\/account$/);
+  await verify(browser, email);
+
+  // The profile, in plain Japanese: sectors, capabilities, risk appetite explained.
+  await page.getByRole('link', { name: '企業情報' }).click();
+  await expect(page.getByRole('heading', { name: '企業情報', level: 1 })).toBeVisible();
+  await expect(page.getByText('公式の戦闘地域リストに載っていないフロマーダで活動します').first()).toBeVisible();
+  await page.getByRole('checkbox', { name: '通信', exact: true }).check();
+  await page.getByRole('checkbox', { name: '衛星通信', exact: true }).check();
+  await page.getByRole('button', { name: '企業情報を保存' }).click();
+  await expect(page.getByText('保存しました。おすすめを更新しています。')).toBeVisible();
+
+  // Browse with filters, open a need, register interest with a note.
+  await page.goto('/ja/needs');
+  await page.getByLabel('分野').selectOption('COMMUNICATIONS');
+  await page.getByRole('button', { name: '絞り込む' }).click();
+  await expect(page).toHaveURL(/sector=COMMUNICATIONS/);
+  await page.getByRole('link', { name: 'Resilient network for municipal services' }).click();
+  await expect(page.getByRole('heading', { name: 'Resilient network for municipal services' })).toBeVisible();
+  const needPath = new URL(page.url()).pathname.replace(/^\/ja/, '');
+  await page.getByLabel('フロマーダへのメモ').fill('衛星回線のバックアップを2週間で設置できます。');
+  await page.getByRole('button', { name: '関心を表明する' }).click();
+  await expect(page.getByText('関心を表明しました。', { exact: true })).toBeVisible();
+
+  // "Recommended for you", each with its reasons in Japanese.
+  await page.goto('/ja/company/recommended');
+  await eventually(page, async () => {
+    const item = page.getByTestId('recommended-need').filter({ hasText: 'Resilient network for municipal services' });
+    await expect(item).toContainText('必要な能力をすべて備えています：衛星通信。');
+    await expect(item).toContainText('企業が関心を表明しました。');
+  });
+
+  // A facilitator introduces them; both sides see it, and both emails are in the outbox.
+  await introduce(browser, needPath, nameEn, 'Please meet online next week.');
+  await page.reload();
+  await expect(page.getByTestId('introduction').filter({ hasText: 'Resilient network for municipal services' })).toContainText('Please meet online next week.');
+  const toCompany = await readLatestEmail(browser, email);
+  expect(toCompany.subject).toContain('ご紹介');
+  expect(toCompany.text).toContain(demoEmail('hromada-uzhhorod'));
+  const toHromada = await readLatestEmail(browser, demoEmail('hromada-uzhhorod'));
+  expect(toHromada.subject).toContain(`знайомство з компанією ${nameEn}`);
+
+  const hromada = await (await browser.newContext()).newPage();
+  await signIn(hromada, demoEmail('hromada-uzhhorod'), undefined, 'uk');
+  await hromada.getByRole('link', { name: 'Наші потреби' }).click();
+  await expect(hromada.getByTestId('introduction').filter({ hasText: nameEn })).toBeVisible();
+});
+
+test('municipality journey in Ukrainian: claim the hromada, post a need, see interest and recommendations, introduction', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const email = `e2e-uk-${unique()}@example.test`;
+  const title = `Генератори для водоканалу ${unique()}`;
+  await page.goto('/uk/sign-up/municipality');
+  await page.getByLabel('Пошук в офіційному переліку (українською або англійською)').fill('Ворохт');
+  await page.getByRole('radio', { name: /Ворохтянська/ }).check();
+  await page.getByLabel('Ваше ім’я').fill('Оксана Петренко');
+  await page.getByLabel('Робоча ел. пошта').fill(email);
+  await page.getByLabel('Пароль', { exact: true }).fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Створити обліковий запис' }).click();
+  await expect(page).toHaveURL(/\/uk\/account$/);
+  await verify(browser, email);
+
+  await page.getByRole('link', { name: 'Наші потреби' }).click();
+  await page.getByRole('link', { name: 'Опублікувати потребу' }).click();
+  await expect(page.getByRole('heading', { name: 'Нова потреба' })).toBeVisible();
+  await page.getByLabel('Назва').fill(title);
+  await page.getByLabel('Опис').fill('Коротко');
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  // Translated errors at their fields; what was typed stays.
+  await expect(page.getByText('Занадто коротко.')).toBeVisible();
+  await expect(page.getByText('Оберіть варіант.').first()).toBeVisible();
+  await expect(page.getByLabel('Назва')).toHaveValue(title);
+
+  await page.getByLabel('Опис').fill('Два генератори по 200 кВт для насосних станцій під час відключень.');
+  await page.getByLabel('Сектор').selectOption('ENERGY');
+  await page.getByRole('radio', { name: /^Швидке відновлення/ }).check();
+  await page.getByLabel('Терміновість').selectOption('HIGH');
+  await page.getByRole('checkbox', { name: 'Генератори', exact: true }).check();
+  await page.getByLabel('Бюджет').fill('200000');
+  await page.getByLabel('Валюта').selectOption('EUR');
+  await page.getByLabel('Фінансування').selectOption('DONOR_GRANT');
+  await page.getByLabel('Закупівля').selectOption('PROZORRO');
+  await page.getByLabel('Ідентифікатор тендеру Prozorro').fill('UA-2025-05-01-001234-a');
+  await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  const needPath = new URL(page.url()).pathname.replace(/^\/uk/, '');
+  await page.getByRole('button', { name: 'Опублікувати' }).click();
+  await expect(page.locator('.need-place .badge').last()).toHaveText('Відкрита');
+
+  // The ranking runs in the background; recommended companies appear with reasons in Ukrainian.
+  await eventually(page, async () => {
+    await expect(page.getByTestId('recommended-company').first()).toContainText('Пропонує всі потрібні можливості: Генератори.');
+  });
+
+  // A company registers interest; the hromada sees it with the note.
+  const company = await (await browser.newContext()).newPage();
+  await signIn(company, demoEmail('company-01'));
+  await company.goto(`/en${needPath}`);
+  await company.getByLabel('Note to the hromada').fill('We can ship two units within a month.');
+  await company.getByRole('button', { name: 'Register interest' }).click();
+  await expect(company.getByText('Interest registered.', { exact: true })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('interested-company')).toContainText('We can ship two units within a month.');
+
+  const introduced = await introduce(browser, needPath, null, 'Зустріньтеся, будь ласка.');
+  await page.getByRole('link', { name: 'Наші потреби' }).click();
+  await expect(page.getByTestId('introduction').filter({ hasText: introduced })).toContainText('Зустріньтеся, будь ласка.');
+  const email2 = await readLatestEmail(browser, email);
+  expect(email2.subject).toContain(`знайомство з компанією ${introduced}`);
+});
+
+test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo, policy preview, dashboard', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signIn(page, demoEmail('facilitator'), undefined, 'ja');
+  await page.getByRole('link', { name: 'ダッシュボード' }).click();
+  await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('pipeline')).toContainText('提案');
+  expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
+
+  await page.getByRole('link', { name: '審査キュー' }).click();
+  await page.getByLabel('分野').selectOption('HEALTH');
+  await page.getByLabel('ステータス').selectOption('SUGGESTED');
+  await page.getByRole('button', { name: '絞り込む' }).click();
+  const rows = page.getByTestId('queue-row');
+  await expect(rows.first()).toBeVisible();
+  for (const status of await rows.locator('td:last-child').allTextContents()) expect(status).toBe('提案');
+  await rows.first().getByRole('link').click();
+  await expect(page.getByRole('heading', { name: 'マッチカード' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /100点中\d+点の理由/ })).toBeVisible();
+  const cardPath = new URL(page.url()).pathname.replace(/^\/ja/, '');
+
+  // A colleague opens the same card in Ukrainian before the first decision is made.
+  const colleague = await (await browser.newContext()).newPage();
+  await signIn(colleague, demoEmail('facilitator-uk'), undefined, 'uk');
+  await colleague.goto(`/uk${cardPath}`);
+  await expect(colleague.getByRole('heading', { name: 'Картка пари' })).toBeVisible();
+
+  await page.getByLabel('メモ').fill('分野と能力が一致。');
+  await page.getByRole('button', { name: '候補に追加' }).click();
+  await expect(page.getByTestId('match-status')).toHaveText('候補');
+
+  await colleague.getByLabel('Причина відхилення').selectOption('DUPLICATE');
+  await colleague.getByLabel('Примітка').fill('Дублікат іншої пари.');
+  await colleague.getByRole('button', { name: 'Відхилити' }).click();
+  await expect(colleague.getByRole('alert')).toContainText('інший фасилітатор ухвалив рішення');
+  await expect(colleague.getByTestId('match-status')).toHaveText('У короткому списку');
+  await expect(colleague.getByLabel('Примітка')).toHaveValue('Дублікат іншої пари.');
+  await expect(colleague.getByTestId('decision-history').locator('li')).toHaveCount(1);
+
+  // Declining needs a reason; undo steps back.
+  await page.getByRole('button', { name: '見送る' }).click();
+  await expect(page.getByText('見送りの理由を選択してください。')).toBeVisible();
+  await page.getByRole('button', { name: '直前の判断を取り消す' }).click();
+  await expect(page.getByTestId('match-status')).toHaveText('提案');
+  await expect(page.getByTestId('decision-history').locator('li')).toHaveCount(2);
+
+  // The policy editor: a live total, and a preview of one need's ranking before saving.
+  await page.getByRole('link', { name: 'マッチング方針' }).click();
+  await page.getByLabel('対応能力').fill('30');
+  await expect(page.getByTestId('weights-total')).toHaveText('合計：105 / 100');
+  await page.getByLabel('治安', { exact: true }).fill('15');
+  await expect(page.getByTestId('weights-total')).toHaveText('合計：100 / 100');
+  await page.getByRole('button', { name: 'ランキングをプレビュー' }).click();
+  const preview = page.getByTestId('policy-preview');
+  await expect(preview.getByRole('table', { name: /現在（v\d+）/ })).toBeVisible();
+  await expect(preview.getByRole('table', { name: 'この重みの場合' }).locator('tbody tr')).not.toHaveCount(0);
+});
