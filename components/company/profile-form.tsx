@@ -33,7 +33,17 @@ export function CompanyProfileForm({ companyId, version, profile, prefectures, l
   const t = useTranslations();
   const [savedVersion, setSavedVersion] = useState(version);
   const [saved, setSaved] = useState(false);
-  const form = useForm<Values>({ resolver: zodResolver(companyProfileSchema) });
+  // Choices get react-hook-form defaults (it cannot read pre-ticked checkbox groups from the
+  // DOM); typed fields keep DOM defaults so nothing typed before hydration is overwritten.
+  const form = useForm<Values>({
+    resolver: zodResolver(companyProfileSchema),
+    defaultValues: {
+      sectors: profile.sectors, capabilities: profile.capabilities, riskAppetite: profile.riskAppetite,
+      deliveryModes: profile.deliveryModes, stages: profile.stages, tenderRequirement: profile.tenderRequirement,
+      experienceCountries: profile.experienceCountries, languages: profile.languages,
+      hasDisasterReconstructionExperience: profile.hasDisasterReconstructionExperience,
+    },
+  });
   const { errors, isSubmitting } = form.formState;
   const countries = new Intl.DisplayNames([locale], { type: 'region' });
 

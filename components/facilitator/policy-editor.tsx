@@ -28,7 +28,10 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
 }) {
   const t = useTranslations();
   const router = useRouter();
-  const form = useForm<Values>({ resolver: zodResolver(updatePolicyInputSchema) });
+  const form = useForm<Values>({
+    resolver: zodResolver(updatePolicyInputSchema),
+    defaultValues: { expectedVersion: version, weights: policy.weights, hardConstraints: policy.hardConstraints },
+  });
   const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
   const watched = useWatch({ control: form.control, name: 'weights' });
   const total = CRITERIA.reduce((sum, criterion) => sum + (Number(watched?.[criterion] ?? policy.weights[criterion]) || 0), 0);

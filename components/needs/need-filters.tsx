@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { FilterSelect } from '../forms/filter-select';
 import { HostilityStatus, SectorCode, Stage } from '@/lib/generated/prisma/enums';
 
 type Oblast = { code: string; nameUk: string; nameEn: string };
@@ -12,41 +13,26 @@ export function NeedFilters({ oblasts, values, action }: { oblasts: Oblast[]; va
   return (
     <form method="get" action={action} className="filters" role="search" aria-label={t('needs.filters')}>
       {values.view ? <input type="hidden" name="view" value={values.view} /> : null}
-      <label>
-        {t('needs.sector')}
-        <select name="sector" defaultValue={values.sector ?? ''}>
+      <FilterSelect name="sector" label={t('needs.sector')} defaultValue={values.sector ?? ''}>
           <option value="">{t('common.all')}</option>
           {Object.values(SectorCode).map((code) => <option key={code} value={code}>{t(`sector.${code}`)}</option>)}
-        </select>
-      </label>
-      <label>
-        {t('needs.oblast')}
-        <select name="oblast" defaultValue={values.oblast ?? ''}>
+      </FilterSelect>
+      <FilterSelect name="oblast" label={t('needs.oblast')} defaultValue={values.oblast ?? ''}>
           <option value="">{t('common.all')}</option>
           {oblasts.map((oblast) => <option key={oblast.code} value={oblast.code}>{oblast.nameUk} ({oblast.nameEn})</option>)}
-        </select>
-      </label>
-      <label>
-        {t('needs.hostilityStatus')}
-        <select name="hostility" defaultValue={values.hostility ?? ''}>
+      </FilterSelect>
+      <FilterSelect name="hostility" label={t('needs.hostilityStatus')} defaultValue={values.hostility ?? ''}>
           <option value="">{t('common.all')}</option>
           {Object.values(HostilityStatus).map((code) => <option key={code} value={code}>{t(`hostility.${code}`)}</option>)}
-        </select>
-      </label>
-      <label>
-        {t('needs.stage')}
-        <select name="stage" defaultValue={values.stage ?? ''}>
+      </FilterSelect>
+      <FilterSelect name="stage" label={t('needs.stage')} defaultValue={values.stage ?? ''}>
           <option value="">{t('common.all')}</option>
           {Object.values(Stage).map((code) => <option key={code} value={code}>{t(`stage.${code}`)}</option>)}
-        </select>
-      </label>
-      <label>
-        {t('needs.maxBudget')}
-        <select name="maxBudgetEur" defaultValue={values.maxBudgetEur ? String(values.maxBudgetEur) : ''}>
+      </FilterSelect>
+      <FilterSelect name="maxBudgetEur" label={t('needs.maxBudget')} defaultValue={values.maxBudgetEur ? String(values.maxBudgetEur) : ''}>
           <option value="">{t('common.any')}</option>
           {BUDGET_STEPS.map((step) => <option key={step} value={step}>{t('needs.upToEur', { amount: step })}</option>)}
-        </select>
-      </label>
+      </FilterSelect>
       <button type="submit" className="button">{t('needs.applyFilters')}</button>
     </form>
   );

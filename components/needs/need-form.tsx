@@ -30,7 +30,12 @@ export function NeedForm({ need, needId, version, action }: {
   const t = useTranslations();
   const router = useRouter();
   const [requestId] = useState(() => crypto.randomUUID());
-  const form = useForm<Values>({ resolver: zodResolver(needSchema) });
+  // Choices get react-hook-form defaults (it cannot read pre-ticked checkbox groups from the
+  // DOM); typed fields keep DOM defaults so nothing typed before hydration is overwritten.
+  const form = useForm<Values>({
+    resolver: zodResolver(needSchema),
+    defaultValues: { requiredCapabilities: need?.requiredCapabilities ?? [], ...(need ? { stage: need.stage } : {}) },
+  });
   const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -178,8 +178,9 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
 
   await page.getByRole('link', { name: '審査キュー' }).click();
-  await page.getByLabel('分野').selectOption('HEALTH');
-  await page.getByLabel('ステータス').selectOption('SUGGESTED');
+  await expect(page.getByRole('heading', { name: '審査キュー', level: 1 })).toBeVisible();
+  await page.getByLabel('分野', { exact: true }).selectOption('HEALTH');
+  await page.getByLabel('ステータス', { exact: true }).selectOption('SUGGESTED');
   await page.getByRole('button', { name: '絞り込む' }).click();
   const rows = page.getByTestId('queue-row');
   await expect(rows.first()).toBeVisible();
@@ -202,7 +203,7 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await colleague.getByLabel('Причина відхилення').selectOption('DUPLICATE');
   await colleague.getByLabel('Примітка').fill('Дублікат іншої пари.');
   await colleague.getByRole('button', { name: 'Відхилити' }).click();
-  await expect(colleague.getByRole('alert')).toContainText('інший фасилітатор ухвалив рішення');
+  await expect(colleague.getByRole('alert').filter({ hasText: 'інший фасилітатор ухвалив рішення' })).toBeVisible();
   await expect(colleague.getByTestId('match-status')).toHaveText('У короткому списку');
   await expect(colleague.getByLabel('Примітка')).toHaveValue('Дублікат іншої пари.');
   await expect(colleague.getByTestId('decision-history').locator('li')).toHaveCount(1);
@@ -216,6 +217,7 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
 
   // The policy editor: a live total, and a preview of one need's ranking before saving.
   await page.getByRole('link', { name: 'マッチング方針' }).click();
+  await expect(page.getByRole('heading', { name: 'マッチング方針', level: 1 })).toBeVisible();
   await page.getByLabel('対応能力').fill('30');
   await expect(page.getByTestId('weights-total')).toHaveText('合計：105 / 100');
   await page.getByLabel('治安', { exact: true }).fill('15');

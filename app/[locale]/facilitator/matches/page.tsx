@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { FilterSelect } from '@/components/forms/filter-select';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { CompanyName } from '@/components/names/company-name';
 import { HromadaName } from '@/components/names/hromada-name';
@@ -24,33 +25,21 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
     <>
       <h1>{t('queue.title')}</h1>
       <form method="get" className="filters" role="search" aria-label={t('queue.filters')}>
-        <label>
-          {t('needs.sector')}
-          <select name="sector" defaultValue={filter.sector ?? ''}>
+        <FilterSelect name="sector" label={t('needs.sector')} defaultValue={filter.sector ?? ''}>
             <option value="">{t('common.all')}</option>
             {Object.values(SectorCode).map((code) => <option key={code} value={code}>{t(`sector.${code}`)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t('needs.oblast')}
-          <select name="oblast" defaultValue={filter.oblast ?? ''}>
+        </FilterSelect>
+        <FilterSelect name="oblast" label={t('needs.oblast')} defaultValue={filter.oblast ?? ''}>
             <option value="">{t('common.all')}</option>
             {oblasts.map((o) => <option key={o.code} value={o.code}>{o.nameUk} ({o.nameEn})</option>)}
-          </select>
-        </label>
-        <label>
-          {t('queue.minScore')}
-          <select name="minScore" defaultValue={String(filter.minScore)}>
+        </FilterSelect>
+        <FilterSelect name="minScore" label={t('queue.minScore')} defaultValue={String(filter.minScore)}>
             {SCORE_STEPS.map((s) => <option key={s} value={s}>{s === 0 ? t('common.any') : `≥ ${s}`}</option>)}
-          </select>
-        </label>
-        <label>
-          {t('queue.status')}
-          <select name="status" defaultValue={filter.status ?? ''}>
+        </FilterSelect>
+        <FilterSelect name="status" label={t('queue.status')} defaultValue={filter.status ?? ''}>
             <option value="">{t('common.all')}</option>
             {Object.values(MatchStatus).map((s) => <option key={s} value={s}>{t(`matchStatus.${s}`)}</option>)}
-          </select>
-        </label>
+        </FilterSelect>
         <button type="submit" className="button">{t('needs.applyFilters')}</button>
       </form>
       <p role="status">{t('queue.count', { count: queue.total })}</p>
