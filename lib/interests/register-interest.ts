@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireRole, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';

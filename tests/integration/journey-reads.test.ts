@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../../lib/actions/run';
+import { operationOf } from '../../lib/actions/registry';
+import { listInterestsForNeed } from '../../lib/interests/need-interests';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { getCurrentPolicy, rerankCompany, rerankNeed } from '../../lib/match-store';
+import { listNeedMapPoints, listPublicNeeds, publicNeedFilterSchema } from '../../lib/needs/public-needs';
+import { getDashboard } from '../../lib/platform/dashboard';
+import { createAccessWorld, type AccessWorld } from '../factories/access-world';
+import { createCompany } from '../factories/company';
+import { createMatch } from '../factories/match';
+import { createMunicipality, pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { dataFingerprint } from './data-fingerprint';
+import { testDb as db } from './test-db';
+
+// What the journeys' pages read: the needs browser's filters and map, interest lists by owner,
+// the policy preview and the dashboard.
+
+let world: AccessWorld;
+beforeAll(async () => {
+  world = await createAccessWorld(db);
+});
+afterAll(async () => {
+  await stopQueueClient();
+});
+
+describe('browsing needs', () => {
+  it('filters by oblast, hostility status, stage and a budget ceiling compared in euros', async () => {
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'POSSIBLE_HOSTILITIES' });
+    const site = await db.hromada.findUniqueOrThrow({ where: { code: hromada.code } });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    const cheapUah = await createNeed(db, municipality, { stage: 'RECONSTRUCTION', budgetAmount: '2000000', budgetCurrency: 'UAH' });
+    const dearEur = await createNeed(db, municipality, { stage: 'RECONSTRUCTION', budgetAmount: '900000', budgetCurrency: 'EUR' });
+    const recovery = await createNeed(db, municipality, { stage: 'RAPID_RECOVERY' });
+
+    const filter = { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES', stage: 'RECONSTRUCTION', maxBudgetEur: '100000' };
+    const titles = (await listPublicNeeds(db, filter)).items.map((need) => need.title);
+    // 2,000,000 UAH is about 44,000 EUR at the reference rate: under the ceiling; 900,000 EUR is not.
+    expect(titles).toContain(cheapUah.title);
+    expect(titles).not.toContain(dearEur.title);
+    expect(titles).not.toContain(recovery.title);
+
+    const points = await listNeedMapPoints(db, { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES' });
+    expect(points.find((point) => point.code === hromada.code)).toMatchObject({ openNeeds: 3, hostilityStatus: 'POSSIBLE_HOSTILITIES' });
+  });
+
+  it('ignores malformed filters instead of failing', () => {
+    expect(publicNeedFilterSchema.parse({ sector: 'x', oblast: 'UA1', hostility: 'BAD', maxBudgetEur: '-5', page: 'two' })).toEqual({ page: 1 });
+  });
+});
+
+describe('interest lists', () => {
+  it('are for the owning municipality and staff; staff also get the match to open', async () => {
+    const need = await createNeed(db, world.municipality);
+    await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'COMPANY_INTEREST', note: 'We can help.' } });
+    const match = await createMatch(db, world.company.id, need.id);
+
+    const owner = await listInterestsForNeed(db, world.municipalityRep.actor, need.id);
+    expect(owner).toHaveLength(1);
+    expect(owner[0]).toMatchObject({ note: 'We can help.', matchId: null });
+    expect((await listInterestsForNeed(db, world.facilitator.actor, need.id))[0].matchId).toBe(match.id);
+
+    for (const outsider of [world.otherMunicipalityRep.actor, world.companyRep.actor]) {
+      await expect(listInterestsForNeed(db, outsider, need.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+    await expect(listInterestsForNeed(db, null, need.id)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('policy preview', () => {
+  it('ranks one need under the proposed weights next to the current ones, and writes nothing', async () => {
+    // A site off the hostilities list, so the security constraint excludes nobody.
+    const calm = await createMunicipality(db, (await pickFreeHromada(db, { hostilityStatus: 'NONE' })).code, { verificationStatus: 'VERIFIED' });
+    const need = await createNeed(db, calm, { sector: 'WATER_SANITATION', requiredCapabilities: ['WATER_PURIFICATION'] });
+    const skilled = await createCompany(db, { verificationStatus: 'VERIFIED', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], prefectureCode: '13' });
+    const nearby = await createCompany(db, { verificationStatus: 'VERIFIED', sectors: ['WATER_SANITATION'], capabilities: [], prefectureCode: '27' });
+    // Re-ranking a company first records its match profile, which candidate searches read.
+    await rerankCompany(db, skilled.id);
+    await rerankCompany(db, nearby.id);
+    await rerankNeed(db, need.id);
+    const policy = await getCurrentPolicy(db);
+    const before = await dataFingerprint(db);
+
+    // All weight on Kansai: the Osaka company without the capability now ranks above the Tokyo one with it.
+    const weights = { capability: 0, security: 0, integrity: 0, stage: 0, scale: 0, kansai: 100, sisterCity: 0, experience: 0, reciprocal: 0 };
+    const result = await runAction(db, 'previewMatchingPolicy', operationOf('previewMatchingPolicy'), world.facilitator.actor, { needId: need.id, weights, hardConstraints: policy.hardConstraints }, { ip: null });
+    expect(result.ok).toBe(true);
+    const preview = (result as { data: { currentVersion: number; current: { companyId: string; rank: number }[]; proposed: { companyId: string; rank: number; score: number }[] } }).data;
+    expect(preview.currentVersion).toBe(policy.version);
+    const rank = (list: { companyId: string; rank: number }[], id: string) => list.find((row) => row.companyId === id)?.rank ?? Infinity;
+    expect(rank(preview.current, skilled.id)).toBeLessThan(rank(preview.current, nearby.id));
+    expect(rank(preview.proposed, nearby.id)).toBeLessThan(rank(preview.proposed, skilled.id));
+    expect(preview.proposed.find((row) => row.companyId === nearby.id)?.score).toBe(100);
+    expect(await dataFingerprint(db)).toEqual(before);
+
+    const refused = await runAction(db, 'previewMatchingPolicy', operationOf('previewMatchingPolicy'), world.facilitator.actor, { needId: need.id, weights: { ...weights, kansai: 90 }, hardConstraints: policy.hardConstraints }, { ip: null });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+});
+
+describe('dashboard', () => {
+  it('counts supply and demand per sector and the pipeline, for staff only', async () => {
+    const before = await getDashboard(db, world.facilitator.actor);
+    const energy = (d: typeof before) => d.bySector.find((row) => row.sector === 'ENERGY')!;
+    await createNeed(db, world.municipality, { sector: 'ENERGY' });
+    await createMatch(db, world.otherCompany.id, (await createNeed(db, world.municipality)).id, { status: 'INTRODUCED' });
+    const after = await getDashboard(db, world.admin.actor);
+    expect(energy(after).openNeeds).toBe(energy(before).openNeeds + 2);
+    expect(after.pipeline.find((stage) => stage.status === 'INTRODUCED')!.count).toBe(before.pipeline.find((stage) => stage.status === 'INTRODUCED')!.count + 1);
+    await expect(getDashboard(db, world.companyRep.actor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getDashboard(db, world.municipalityRep.actor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
