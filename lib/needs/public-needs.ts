@@ -46,7 +46,8 @@ export const publicNeedFilterSchema = z.object({
   stage: z.enum(Stage).optional().catch(undefined),
   maxBudgetEur: z.coerce.number().int().min(1).optional().catch(undefined),
 });
-export type PublicNeedFilter = z.input<typeof publicNeedFilterSchema>;
+/** The filters as they come from a URL or a caller: anything goes in, the schema sorts it out. */
+export type PublicNeedFilter = Partial<Record<keyof z.input<typeof publicNeedFilterSchema>, unknown>>;
 
 /** Budgets are kept in their own currency; "up to X euros" compares at reference rates. */
 function budgetAtMost(maxEur: number): Prisma.NeedWhereInput {

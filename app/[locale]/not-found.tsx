@@ -1,0 +1,13 @@
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/lib/i18n/navigation';
+
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
+  return (
+    <section className="page-narrow">
+      <h1>{t('title')}</h1>
+      <p>{t('body')}</p>
+      <p><Link href="/">{t('home')}</Link> · <Link href="/needs">{t('needs')}</Link></p>
+    </section>
+  );
+}
