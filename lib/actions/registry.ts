@@ -1,8 +1,10 @@
 import { changePassword, requestPasswordReset, resetPassword } from '../accounts/passwords';
 import { signUpCompany, signUpMunicipality } from '../accounts/sign-up';
+import { setEmailLanguage } from '../accounts/preferences';
 import { createStaffUser, setUserDisabled } from '../accounts/staff';
 import type { Role } from '../generated/prisma/enums';
 import { updateCompanyProfile } from '../companies/profile';
+import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
 import { updateMatchingPolicy } from '../match-store/policy';
@@ -27,12 +29,14 @@ export const ACTIONS = {
   requestPasswordReset: { access: 'public', run: requestPasswordReset },
   resetPassword: { access: 'public', run: resetPassword },
   changePassword: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: changePassword },
+  setEmailLanguage: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: setEmailLanguage },
   createStaffUser: { access: ['ADMIN'], run: createStaffUser },
   setUserDisabled: { access: ['ADMIN'], run: setUserDisabled },
   verifyOrganisation: { access: ['FACILITATOR', 'ADMIN'], run: verifyOrganisation },
   updateCompanyProfile: { access: ['COMPANY_REP'], run: updateCompanyProfile },
   registerInterest: { access: ['COMPANY_REP'], run: registerInterest },
   withdrawInterest: { access: ['COMPANY_REP'], run: withdrawInterest },
+  inviteCompany: { access: ['MUNICIPALITY_REP'], run: inviteCompany },
   createNeed: { access: ['MUNICIPALITY_REP'], run: createNeed },
   updateNeed: { access: ['MUNICIPALITY_REP'], run: updateNeed },
   publishNeed: { access: ['MUNICIPALITY_REP'], run: publishNeed },

@@ -11,3 +11,12 @@ export const registerInterestSchema = z
   })
   .strict();
 export const withdrawInterestSchema = z.object({ needId: z.uuid() }).strict();
+
+/** A municipality invites a company to one of its open needs, with a note. */
+export const inviteCompanySchema = z
+  .object({
+    needId: z.uuid(),
+    companyId: z.uuid(),
+    note: z.string().trim().max(INTEREST_NOTE_MAX, { error: 'validation.tooLong' }).default(''),
+  })
+  .strict();

@@ -34,10 +34,14 @@ export async function listInterestsForNeed(db: Db, actor: Actor | null, needId: 
 export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: string) {
   requireRole(actor, ['COMPANY_REP']);
   if (!actor.companyId || !isUuid(needId)) throw new AppError('NOT_FOUND');
-  const [interest, match] = await Promise.all([
+  const [interest, invitation, match] = await Promise.all([
     db.interest.findUnique({
       where: { companyId_needId_direction: { companyId: actor.companyId, needId, direction: 'COMPANY_INTEREST' } },
       select: { note: true, createdAt: true, withdrawnAt: true },
+    }),
+    db.interest.findUnique({
+      where: { companyId_needId_direction: { companyId: actor.companyId, needId, direction: 'MUNICIPALITY_INVITATION' } },
+      select: { note: true, withdrawnAt: true },
     }),
     db.match.findUnique({
       where: { needId_companyId: { needId, companyId: actor.companyId } },
@@ -46,6 +50,7 @@ export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: 
   ]);
   return {
     interest: interest && !interest.withdrawnAt ? interest : null,
+    invitation: invitation && !invitation.withdrawnAt ? invitation : null,
     match: match ? { ...match, explanation: match.explanation as StoredExplanation } : null,
   };
 }

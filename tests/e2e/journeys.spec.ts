@@ -151,6 +151,10 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await eventually(page, async () => {
     await expect(page.getByTestId('recommended-company').first()).toContainText('Пропонує всі потрібні можливості: Генератори.');
   });
+  // The hromada invites its best match; the invitation shows, and counts in the ranking.
+  const best = page.getByTestId('recommended-company').first();
+  await best.getByRole('button', { name: 'Запросити' }).click();
+  await expect(best.getByText('Запрошено')).toBeVisible();
 
   // A company registers interest; the hromada sees it with the note.
   const company = await (await browser.newContext()).newPage();

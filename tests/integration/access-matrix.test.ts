@@ -40,6 +40,7 @@ const CASES: Record<ActionName, Case> = {
     const link = await db.$transaction((tx) => createOneTimeLink(tx, user.id, 1));
     return { token: link.split('/').at(-1), password: 'another long passphrase' };
   },
+  setEmailLanguage: async () => ({ locale: 'uk' }),
   changePassword: async () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
   createStaffUser: async () => ({ name: 'New Facilitator', email: `staff-${uniqueSuffix()}@example.test`, role: 'FACILITATOR', locale: 'en' }),
   setUserDisabled: async () => ({ userId: (await createUser(db, { role: 'FACILITATOR' })).id, disabled: true }),
@@ -55,6 +56,7 @@ const CASES: Record<ActionName, Case> = {
     await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'COMPANY_INTEREST' } });
     return { needId: need.id };
   },
+  inviteCompany: async (world) => ({ needId: world.openNeed.id, companyId: world.company.id, note: 'Please have a look.' }),
   createNeed: async () => ({ requestId: randomUUID(), need: validNeed() }),
   updateNeed: async (world) => {
     const need = await createNeed(db, world.municipality, { status: 'DRAFT', publishedAt: null });

@@ -5,3 +5,7 @@ import { serveAction } from '@/lib/actions/serve';
 export async function changePasswordAction(input: unknown) {
   return serveAction('changePassword', input);
 }
+
+export async function setEmailLanguageAction(input: unknown) {
+  return serveAction('setEmailLanguage', input);
+}

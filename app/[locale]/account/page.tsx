@@ -1,10 +1,11 @@
 import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { EmailLanguageForm } from '@/components/account/email-language-form';
 import { getAccountOverview } from '@/lib/accounts/account-overview';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
-import { changePasswordAction } from './actions';
+import { changePasswordAction, setEmailLanguageAction } from './actions';
 
 export const generateMetadata = titled('account');
 
@@ -32,6 +33,8 @@ export default async function AccountPage() {
           </>
         ) : null}
       </dl>
+      <h2>{t('emailLanguage')}</h2>
+      <EmailLanguageForm locale={account.locale} action={setEmailLanguageAction} />
       <h2>{t('changePassword')}</h2>
       <ChangePasswordForm action={changePasswordAction} />
     </section>

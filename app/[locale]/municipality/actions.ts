@@ -19,3 +19,7 @@ export async function publishNeedAction(input: unknown) {
 export async function closeNeedAction(input: unknown) {
   return serveAction('closeNeed', input);
 }
+
+export async function inviteCompanyAction(input: unknown) {
+  return serveAction('inviteCompany', input);
+}

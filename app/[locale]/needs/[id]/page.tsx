@@ -14,11 +14,12 @@ import { getActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { Link } from '@/lib/i18n/navigation';
+import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
-import { closeNeedAction, publishNeedAction } from '../../municipality/actions';
+import { closeNeedAction, inviteCompanyAction, publishNeedAction } from '../../municipality/actions';
 
 type Need = Awaited<ReturnType<typeof getNeedForActor>>;
 
@@ -77,6 +78,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
   return (
     <section aria-labelledby="your-fit">
       <h2 id="your-fit">{t('needPage.yourFit')}</h2>
+      {standing.invitation ? <div className="callout">{t('invitation.youAreInvited')}{standing.invitation.note ? <blockquote>{standing.invitation.note}</blockquote> : null}</div> : null}
       {standing.match
         ? <>
             <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className="badge">{t(`matchStatus.${standing.match.status}`)}</span></p>
@@ -108,7 +110,7 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
       </p>
       {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="callout">{t('needPage.publishAfterVerification')}</p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
-      <Recommended needId={need.id} actor={actor} linkToCards={false} />
+      <Recommended needId={need.id} actor={actor} linkToCards={false} canInvite={need.status === 'OPEN' && need.municipality.verificationStatus === 'VERIFIED'} />
     </section>
   );
 }
@@ -143,13 +145,15 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
   );
 }
 
-async function Recommended({ needId, actor, linkToCards }: { needId: string; actor: Actor; linkToCards: boolean }) {
-  const [t, matches] = await Promise.all([getTranslations(), listMatchesForNeed(db, actor, needId, { pageSize: 10 })]);
+async function Recommended({ needId, actor, linkToCards, canInvite = false }: { needId: string; actor: Actor; linkToCards: boolean; canInvite?: boolean }) {
+  const [t, matches, invited] = await Promise.all([
+    getTranslations(), listMatchesForNeed(db, actor, needId, { pageSize: 10 }), listInvitedCompanyIds(db, actor, needId),
+  ]);
   return (
     <>
       <h2>{t('needPage.recommended')}</h2>
       <p className="secondary">{t('needPage.recommendedHint')}</p>
-      <RecommendedCompanies matches={matches.items} linkToCards={linkToCards} />
+      <RecommendedCompanies matches={matches.items} linkToCards={linkToCards} invite={canInvite ? { needId, invited, action: inviteCompanyAction } : undefined} />
     </>
   );
 }

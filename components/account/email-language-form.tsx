@@ -1,0 +1,34 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { emailLanguageSchema } from '@/lib/accounts/preference-schema';
+import type { ActionResult } from '@/lib/actions/run';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { SelectField } from '../forms/text-field';
+
+type Values = z.input<typeof emailLanguageSchema>;
+
+export function EmailLanguageForm({ locale, action }: { locale: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations();
+  const form = useForm<Values>({ resolver: zodResolver(emailLanguageSchema) });
+  const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await action(values);
+    if (!result.ok) applyServerErrors(form, result.error);
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="form narrow">
+      <SelectField label={t('signUp.locale')} hint={t('account.emailLanguageHint')} defaultValue={locale} error={errors.locale} {...form.register('locale')}>
+        {(['ja', 'uk', 'en'] as const).map((code) => <option key={code} value={code}>{t(`locales.${code}`)}</option>)}
+      </SelectField>
+      <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('account.emailLanguageSaved') : undefined} />
+      <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>
+        {isSubmitting ? t('common.saving') : t('account.saveEmailLanguage')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,72 @@
+import { requireRole, type Actor } from '../auth/actor';
+import { recordAudit } from '../audit/record-audit';
+import type { ActionContext } from '../actions/run';
+import type { Db } from '../db';
+import { queueEmail } from '../email/outbox';
+import { env } from '../env';
+import { AppError } from '../errors';
+import { interestChanged } from '../match-store/enqueue';
+import { parseInput } from '../validation';
+import { invitationEmail } from './invitation-email';
+import { inviteCompanySchema } from './interest-schema';
+
+// A verified municipality invites a verified company to one of its own open needs. The
+// invitation counts in the ranking (the "interest shown" criterion) and is emailed to the
+// company's members; inviting again updates the note without a second email.
+
+export async function inviteCompany(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  const { needId, companyId, note } = parseInput(inviteCompanySchema, input);
+  if (!actor.municipalityId) throw new AppError('FORBIDDEN', 'No municipality');
+  const municipalityId = actor.municipalityId;
+
+  return db.$transaction(async (tx) => {
+    const need = await tx.need.findFirst({
+      where: { id: needId, municipalityId },
+      select: { id: true, title: true, status: true, municipality: { select: { verificationStatus: true } }, hromada: { select: { nameUk: true, nameEn: true } } },
+    });
+    if (!need) throw new AppError('NOT_FOUND');
+    if (need.municipality.verificationStatus !== 'VERIFIED') throw new AppError('FORBIDDEN', 'Municipality not verified', { reason: 'notVerified' });
+    if (need.status !== 'OPEN') throw new AppError('CONFLICT', 'Need not open', { reason: 'needNotOpen' });
+    const company = await tx.company.findFirst({
+      where: { id: companyId, verificationStatus: 'VERIFIED' },
+      select: { id: true, users: { where: { disabledAt: null }, select: { name: true, email: true, locale: true } } },
+    });
+    if (!company) throw new AppError('NOT_FOUND');
+
+    const key = { companyId_needId_direction: { companyId, needId, direction: 'MUNICIPALITY_INVITATION' as const } };
+    const before = await tx.interest.findUnique({ where: key });
+    const invitation = await tx.interest.upsert({
+      where: key,
+      create: { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note, createdById: actor.userId },
+      update: { note, withdrawnAt: null },
+    });
+    await recordAudit(tx, actor, {
+      action: before ? 'invitation.updated' : 'invitation.sent',
+      entityType: 'Interest',
+      entityId: invitation.id,
+      before: before ? { note: before.note } : null,
+      after: { needId, companyId, note },
+      ip: context.ip,
+    });
+    if (!before || before.withdrawnAt) {
+      for (const user of company.users) {
+        const message = invitationEmail(user.locale, {
+          name: user.name, hromada: { uk: need.hromada.nameUk, en: need.hromada.nameEn }, needTitle: need.title, note,
+          link: `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`,
+        });
+        await queueEmail(tx, { kind: 'invitation', to: user.email, locale: user.locale, ...message });
+      }
+    }
+    await interestChanged(tx, needId, companyId);
+    return { interestId: invitation.id };
+  });
+}
+
+/** The companies a municipality already invited to its need (ids), for its own page. */
+export async function listInvitedCompanyIds(db: Db, actor: Actor | null, needId: string): Promise<Set<string>> {
+  requireRole(actor, ['MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN']);
+  const scope = actor.role === 'MUNICIPALITY_REP' ? { need: { municipalityId: actor.municipalityId ?? '00000000-0000-0000-0000-000000000000' } } : {};
+  const rows = await db.interest.findMany({ where: { needId, direction: 'MUNICIPALITY_INVITATION', withdrawnAt: null, ...scope }, select: { companyId: true } });
+  return new Set(rows.map((row) => row.companyId));
+}
