@@ -19,35 +19,47 @@ async function firstNeedPath(page: Page, locale: string): Promise<string> {
   return href ?? '';
 }
 
-test('public pages', async ({ page }) => {
-  for (const path of ['/en', '/ja', '/uk/needs', '/en/needs?view=map', '/ja/companies', '/en/sign-in', '/uk/sign-up/municipality', '/ja/sign-up/company', '/en/sign-up', '/en/forgot-password']) {
+// One test per page: an axe run takes seconds, and a failure names its page.
+for (const path of ['/en', '/ja', '/uk/needs', '/en/needs?view=map', '/ja/companies', '/en/sign-in', '/uk/sign-up/municipality', '/ja/sign-up/company', '/en/sign-up', '/en/forgot-password']) {
+  test(`public page ${path}`, async ({ page }) => {
     await expectNoSeriousViolations(page, path);
-  }
+  });
+}
+
+test('public need page', async ({ page }) => {
   await expectNoSeriousViolations(page, await firstNeedPath(page, 'uk'));
 });
 
-test('company pages', async ({ page }) => {
-  await signIn(page, demoEmail('company-01'), undefined, 'ja');
-  for (const path of ['/ja/company/profile', '/ja/company/recommended', '/ja/account']) await expectNoSeriousViolations(page, path);
-  await expectNoSeriousViolations(page, await firstNeedPath(page, 'ja'));
-});
-
-test('municipality pages', async ({ page }) => {
-  await signIn(page, demoEmail('hromada-kyiv'), undefined, 'uk');
-  for (const path of ['/uk/municipality/needs', '/uk/municipality/needs/new']) await expectNoSeriousViolations(page, path);
-  await page.goto('/uk/municipality/needs');
-  const own = await page.getByRole('table').locator('tbody a').first().getAttribute('href');
-  await expectNoSeriousViolations(page, own ?? '');
-});
-
-test('facilitator pages', async ({ page }) => {
-  await signIn(page, demoEmail('facilitator'));
-  for (const path of ['/en/facilitator/dashboard', '/en/facilitator/matches', '/en/facilitator/policy', '/en/facilitator/verifications']) {
-    await expectNoSeriousViolations(page, path);
+test.describe('company pages', () => {
+  test.beforeEach(async ({ page }) => signIn(page, demoEmail('company-01'), undefined, 'ja'));
+  for (const path of ['/ja/company/profile', '/ja/company/recommended', '/ja/account']) {
+    test(path, async ({ page }) => expectNoSeriousViolations(page, path));
   }
-  await page.goto('/en/facilitator/matches');
-  const card = await page.getByTestId('queue-row').first().getByRole('link').getAttribute('href');
-  await expectNoSeriousViolations(page, card ?? '');
+  test('a need page, as a company', async ({ page }) => expectNoSeriousViolations(page, await firstNeedPath(page, 'ja')));
+});
+
+test.describe('municipality pages', () => {
+  test.beforeEach(async ({ page }) => signIn(page, demoEmail('hromada-kyiv'), undefined, 'uk'));
+  for (const path of ['/uk/municipality/needs', '/uk/municipality/needs/new']) {
+    test(path, async ({ page }) => expectNoSeriousViolations(page, path));
+  }
+  test('an own need page', async ({ page }) => {
+    await page.goto('/uk/municipality/needs');
+    const own = await page.getByRole('table').locator('tbody a').first().getAttribute('href');
+    await expectNoSeriousViolations(page, own ?? '');
+  });
+});
+
+test.describe('facilitator pages', () => {
+  test.beforeEach(async ({ page }) => signIn(page, demoEmail('facilitator')));
+  for (const path of ['/en/facilitator/dashboard', '/en/facilitator/matches', '/en/facilitator/policy', '/en/facilitator/verifications']) {
+    test(path, async ({ page }) => expectNoSeriousViolations(page, path));
+  }
+  test('a match card', async ({ page }) => {
+    await page.goto('/en/facilitator/matches');
+    const card = await page.getByTestId('queue-row').first().getByRole('link').getAttribute('href');
+    await expectNoSeriousViolations(page, card ?? '');
+  });
 });
 
 test('sign-in works from the keyboard alone, with a visible focus', async ({ page }) => {
