@@ -61,8 +61,8 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await expect(page).toHaveURL(/\/ja\/account$/);
   await verify(browser, email);
 
-  // The profile, in plain Japanese: sectors, capabilities, risk appetite explained.
-  await page.getByRole('link', { name: '企業情報' }).click();
+  // The account page says what to do next; the profile, in plain Japanese.
+  await page.getByRole('link', { name: /^企業情報を入力する/ }).click();
   await expect(page.getByRole('heading', { name: '企業情報', level: 1 })).toBeVisible();
   await expect(page.getByText('公式の戦闘地域リストに載っていないフロマーダで活動します').first()).toBeVisible();
   await page.getByRole('checkbox', { name: '通信', exact: true }).check();
@@ -176,7 +176,7 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
 test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo, policy preview, dashboard', async ({ page, browser }) => {
   test.setTimeout(90_000);
   await signIn(page, demoEmail('facilitator'), undefined, 'ja');
-  await page.getByRole('link', { name: 'ダッシュボード' }).click();
+  await page.getByRole('link', { name: 'ダッシュボード', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
   await expect(page.getByTestId('pipeline')).toContainText('提案');
   expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);

@@ -5,6 +5,7 @@ import { EmailLanguageForm } from '@/components/account/email-language-form';
 import { getAccountOverview } from '@/lib/accounts/account-overview';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
+import { Link } from '@/lib/i18n/navigation';
 import { changePasswordAction, setEmailLanguageAction } from './actions';
 
 export const generateMetadata = titled('account');
@@ -33,10 +34,30 @@ export default async function AccountPage() {
           </>
         ) : null}
       </dl>
+      <NextSteps role={account.role} />
       <h2>{t('emailLanguage')}</h2>
       <EmailLanguageForm locale={account.locale} action={setEmailLanguageAction} />
       <h2>{t('changePassword')}</h2>
       <ChangePasswordForm action={changePasswordAction} />
     </section>
+  );
+}
+
+/** Where each role goes from here, so a first visit does not end on this page. */
+async function NextSteps({ role }: { role: string }) {
+  const t = await getTranslations('nextSteps');
+  const steps: Record<string, { href: string; label: string }[]> = {
+    COMPANY_REP: [{ href: '/company/profile', label: t('profile') }, { href: '/needs', label: t('browse') }, { href: '/company/recommended', label: t('recommended') }],
+    MUNICIPALITY_REP: [{ href: '/municipality/needs/new', label: t('postNeed') }, { href: '/municipality/needs', label: t('ourNeeds') }],
+    FACILITATOR: [{ href: '/facilitator/matches', label: t('queue') }, { href: '/facilitator/verifications', label: t('verifications') }, { href: '/facilitator/dashboard', label: t('dashboard') }],
+    ADMIN: [{ href: '/admin/users', label: t('users') }, { href: '/facilitator/matches', label: t('queue') }],
+  };
+  return (
+    <>
+      <h2>{t('title')}</h2>
+      <ol className="next-steps">
+        {(steps[role] ?? []).map((step) => <li key={step.href}><Link href={step.href}>{step.label}</Link></li>)}
+      </ol>
+    </>
   );
 }
