@@ -10,13 +10,13 @@ import { companyProfileSchema, type CompanyProfile } from '@/lib/companies/profi
 import { Capability, DeliveryMode, Locale, RiskAppetite, SectorCode, SmeIndustry, Stage, TenderRequirement } from '@/lib/generated/prisma/enums';
 import { POST_CONFLICT_COUNTRIES } from '@/lib/matching/prepare';
 import { ChoiceGroup } from '../forms/choice-group';
+import { emptyToNull } from '../forms/empty-to-null';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
 
 type Values = z.input<typeof companyProfileSchema>;
 type Prefecture = { code: string; nameJa: string; nameEn: string };
-const emptyToNull = (value: unknown) => (value === '' ? null : value);
 
 /**
  * The company's profile: what it does, where it will work and how. Initial values are DOM

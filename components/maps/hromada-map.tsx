@@ -1,5 +1,5 @@
 import { useTranslations } from 'next-intl';
-import type { HostilityStatus } from '@/lib/generated/prisma/enums';
+import { HostilityStatus } from '@/lib/generated/prisma/enums';
 import type { MapDot } from '@/lib/reference/map-outline';
 
 // An SVG map drawn on the server: no tiles, no script, works offline. Equirectangular with the
@@ -14,10 +14,6 @@ const project = (latitude: number, longitude: number) => ({
   x: ((longitude - WEST) / (EAST - WEST)) * WIDTH,
   y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
 });
-
-export const HOSTILITY_ORDER: HostilityStatus[] = [
-  'NONE', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES_WITH_STATE_SERVICES', 'ACTIVE_HOSTILITIES', 'TEMPORARILY_OCCUPIED',
-];
 
 export type MapPoint = MapDot & { code: string; nameUk: string; nameEn: string; hostilityStatus: HostilityStatus; openNeeds: number };
 
@@ -55,7 +51,7 @@ export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: Ma
       </svg>
       <figcaption>
         <ul className="map-legend">
-          {HOSTILITY_ORDER.map((status) => (
+          {Object.values(HostilityStatus).map((status) => (
             <li key={status}>
               <span className={`legend-swatch hostility-${status.toLowerCase()}`} aria-hidden="true" />
               {t(`hostility.${status}`)}: {t('map.hromadas', { count: counts.get(status) ?? 0 })}

@@ -10,12 +10,12 @@ import { Capability, Currency, FundingSource, ProcurementMethod, SectorCode, Sta
 import { useRouter } from '@/lib/i18n/navigation';
 import { needSchema, type NeedFields } from '@/lib/needs/need-schema';
 import { ChoiceGroup } from '../forms/choice-group';
+import { emptyToNull } from '../forms/empty-to-null';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
 
 type Values = z.input<typeof needSchema>;
-const emptyToNull = (value: unknown) => (value === '' ? null : value);
 
 /**
  * Posting or editing a need. A new need carries an id generated with the form, so a second

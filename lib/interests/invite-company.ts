@@ -1,14 +1,13 @@
 import { requireRole, type Actor } from '../auth/actor';
-import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
 import { queueEmail } from '../email/outbox';
 import { env } from '../env';
 import { AppError } from '../errors';
-import { interestChanged } from '../match-store/enqueue';
 import { parseInput } from '../validation';
 import { invitationEmail } from './invitation-email';
 import { inviteCompanySchema } from './interest-schema';
+import { upsertInterest } from './upsert-interest';
 
 // A verified municipality invites a verified company to one of its own open needs. The
 // invitation counts in the ranking (the "interest shown" criterion) and is emailed to the
@@ -34,22 +33,8 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
     });
     if (!company) throw new AppError('NOT_FOUND');
 
-    const key = { companyId_needId_direction: { companyId, needId, direction: 'MUNICIPALITY_INVITATION' as const } };
-    const before = await tx.interest.findUnique({ where: key });
-    const invitation = await tx.interest.upsert({
-      where: key,
-      create: { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note, createdById: actor.userId },
-      update: { note, withdrawnAt: null },
-    });
-    await recordAudit(tx, actor, {
-      action: before ? 'invitation.updated' : 'invitation.sent',
-      entityType: 'Interest',
-      entityId: invitation.id,
-      before: before ? { note: before.note } : null,
-      after: { needId, companyId, note },
-      ip: context.ip,
-    });
-    if (!before || before.withdrawnAt) {
+    const { interest: invitation, wasLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note }, context);
+    if (!wasLive) {
       for (const user of company.users) {
         const message = invitationEmail(user.locale, {
           name: user.name, hromada: { uk: need.hromada.nameUk, en: need.hromada.nameEn }, needTitle: need.title, note,
@@ -58,7 +43,6 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
         await queueEmail(tx, { kind: 'invitation', to: user.email, locale: user.locale, ...message });
       }
     }
-    await interestChanged(tx, needId, companyId);
     return { interestId: invitation.id };
   });
 }
@@ -66,7 +50,8 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
 /** The companies a municipality already invited to its need (ids), for its own page. */
 export async function listInvitedCompanyIds(db: Db, actor: Actor | null, needId: string): Promise<Set<string>> {
   requireRole(actor, ['MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN']);
-  const scope = actor.role === 'MUNICIPALITY_REP' ? { need: { municipalityId: actor.municipalityId ?? '00000000-0000-0000-0000-000000000000' } } : {};
+  if (actor.role === 'MUNICIPALITY_REP' && !actor.municipalityId) return new Set();
+  const scope = actor.role === 'MUNICIPALITY_REP' ? { need: { municipalityId: actor.municipalityId! } } : {};
   const rows = await db.interest.findMany({ where: { needId, direction: 'MUNICIPALITY_INVITATION', withdrawnAt: null, ...scope }, select: { companyId: true } });
   return new Set(rows.map((row) => row.companyId));
 }

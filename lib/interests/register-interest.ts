@@ -7,6 +7,7 @@ import { interestChanged } from '../match-store/enqueue';
 import { PUBLIC_NEED_WHERE } from '../needs/public-needs';
 import { parseInput } from '../validation';
 import { registerInterestSchema, withdrawInterestSchema } from './interest-schema';
+import { upsertInterest } from './upsert-interest';
 
 export { registerInterestSchema, withdrawInterestSchema } from './interest-schema';
 
@@ -20,22 +21,7 @@ export async function registerInterest(db: Db, actor: Actor | null, input: unkno
   return db.$transaction(async (tx) => {
     const need = await tx.need.findFirst({ where: { id: needId, ...PUBLIC_NEED_WHERE }, select: { id: true } });
     if (!need) throw new AppError('NOT_FOUND');
-    const key = { companyId_needId_direction: { companyId, needId, direction: 'COMPANY_INTEREST' as const } };
-    const before = await tx.interest.findUnique({ where: key });
-    const interest = await tx.interest.upsert({
-      where: key,
-      create: { companyId, needId, direction: 'COMPANY_INTEREST', note, createdById: actor.userId },
-      update: { note, withdrawnAt: null },
-    });
-    await recordAudit(tx, actor, {
-      action: before ? 'interest.updated' : 'interest.registered',
-      entityType: 'Interest',
-      entityId: interest.id,
-      before: before ? { note: before.note, withdrawnAt: before.withdrawnAt?.toISOString() ?? null } : null,
-      after: { needId, note },
-      ip: context.ip,
-    });
-    await interestChanged(tx, needId, companyId);
+    const { interest } = await upsertInterest(tx, actor, { companyId, needId, direction: 'COMPANY_INTEREST', note }, context);
     return { interestId: interest.id };
   });
 }

@@ -10,14 +10,14 @@ export type SectorBalance = { sector: SectorCode; openNeeds: number; companies: 
 
 export async function getDashboard(db: Db, actor: Actor | null) {
   requireRole(actor, STAFF_ROLES);
-  const [needRows, companyRows, statusRows] = await Promise.all([
+  const [sectors, needRows, companyRows, statusRows] = await Promise.all([
+    db.sector.findMany({ select: { code: true }, orderBy: { code: 'asc' } }),
     db.need.groupBy({ by: ['sector'], where: { status: 'OPEN', municipality: { verificationStatus: 'VERIFIED' } }, _count: { _all: true } }),
     db.$queryRaw<{ sector: SectorCode; count: number }[]>`
       SELECT unnest(sectors)::text AS sector, count(*)::int AS count
       FROM "Company" WHERE "verificationStatus" = 'VERIFIED' GROUP BY 1`,
     db.match.groupBy({ by: ['status'], _count: { _all: true }, where: { OR: [{ inNeedTop: true }, { status: { not: 'SUGGESTED' } }] } }),
   ]);
-  const sectors = await db.sector.findMany({ select: { code: true }, orderBy: { code: 'asc' } });
   const needs = new Map(needRows.map((row) => [row.sector, row._count._all]));
   const companies = new Map(companyRows.map((row) => [row.sector, row.count]));
   const statuses = new Map(statusRows.map((row) => [row.status, row._count._all]));

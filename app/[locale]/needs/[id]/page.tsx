@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { ActionButton } from '@/components/forms/action-button';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { MatchExplanation } from '@/components/matches/match-explanation';
@@ -23,14 +24,15 @@ import { closeNeedAction, inviteCompanyAction, publishNeedAction } from '../../m
 
 type Need = Awaited<ReturnType<typeof getNeedForActor>>;
 
-async function loadNeed(actor: Actor | null, id: string): Promise<Need> {
+// Read once per request: the metadata and the page both need it.
+const loadNeed = cache(async (actor: Actor | null, id: string): Promise<Need> => {
   try {
     return await getNeedForActor(db, actor, id);
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   }
-}
+});
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/needs/[id]'>): Promise<Metadata> {
   const need = await loadNeed(await getActor(), (await params).id);
