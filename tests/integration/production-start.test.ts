@@ -44,7 +44,7 @@ async function freshDatabase(): Promise<Fresh> {
 }
 
 /** The launcher as `npm start` runs it, with a command that exits at once instead of Next. */
-function launch(url: string, launcherArgs: string[]): Promise<{ code: number; output: string }> {
+function launch(url: string, launcherArgs: string[], nodeEnv = 'production'): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(
       TSX,
@@ -53,7 +53,7 @@ function launch(url: string, launcherArgs: string[]): Promise<{ code: number; ou
         cwd: ROOT,
         env: {
           ...process.env,
-          NODE_ENV: 'production',
+          NODE_ENV: nodeEnv,
           SEED_DEMO_DATA: 'true',
           DATABASE_URL: url,
           NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
@@ -69,11 +69,12 @@ function launch(url: string, launcherArgs: string[]): Promise<{ code: number; ou
 const demoEmails = () => listDemoAccounts().map((account) => account.email);
 
 let fresh: Fresh;
+let development: Fresh;
 beforeAll(async () => {
-  fresh = await freshDatabase();
+  [fresh, development] = await Promise.all([freshDatabase(), freshDatabase()]);
 });
 afterAll(async () => {
-  await fresh?.drop();
+  await Promise.all([fresh?.drop(), development?.drop()]);
 });
 
 describe('production start-up', () => {
@@ -105,5 +106,21 @@ describe('production start-up', () => {
     for (const user of await fresh.db.user.findMany({ select: { passwordHash: true } })) {
       expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(false);
     }
+  });
+});
+
+describe('development start-up (npm run dev)', () => {
+  it('--demo seeds the demo world once, ranks it and prints its accounts', { timeout: 300_000 }, async () => {
+    const first = await launch(development.url, ['--demo'], 'development');
+    expect(first.code).toBe(0);
+    expect(first.output).toContain(DEMO_PASSWORD);
+    expect(await development.db.company.count({ where: { isDemo: true } })).toBeGreaterThanOrEqual(30);
+    expect(await development.db.match.count()).toBeGreaterThan(0);
+    const users = await development.db.user.count();
+
+    const second = await launch(development.url, ['--demo'], 'development');
+    expect(second.code).toBe(0);
+    expect(second.output).toContain('Demo world already-present');
+    expect(await development.db.user.count()).toBe(users);
   });
 });
