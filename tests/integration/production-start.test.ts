@@ -44,7 +44,7 @@ async function freshDatabase(): Promise<Fresh> {
 }
 
 /** The launcher as `npm start` runs it, with a command that exits at once instead of Next. */
-function launch(url: string, launcherArgs: string[], nodeEnv = 'production'): Promise<{ code: number; output: string }> {
+function launch(url: string, launcherArgs: string[], nodeEnv: 'production' | 'development' = 'production'): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     execFile(
       TSX,
