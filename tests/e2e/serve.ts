@@ -9,7 +9,9 @@ const port = process.argv[2] ?? '3100';
 const scratch = await createScratchDatabase('kakehashi_e2e');
 process.env.DATABASE_URL = scratch.url;
 const { prepareDatabase } = await import('../../lib/database/prepare');
-const prepared = await prepareDatabase(scratch.url, { seedDemo: true });
+const prepared = await prepareDatabase(scratch.url);
+// Test code may seed: the demo world is the end-to-end tests' fixture.
+await (await import('../../prisma/seed/development')).seedDemoForDevelopment(scratch.url);
 
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
