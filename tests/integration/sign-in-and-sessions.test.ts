@@ -222,7 +222,8 @@ describe('sign-up', () => {
   });
 
   it('requires 12 to 128 characters of password', async () => {
-    for (const [password, ok] of [['x'.repeat(11), false], ['x'.repeat(12), true], ['x'.repeat(128), true], ['x'.repeat(129), false]] as const) {
+    const phrase = (length: number) => 'violet kettle hums under a copper moon while owls debate '.repeat(3).slice(0, length);
+    for (const [password, ok] of [[phrase(11), false], [phrase(12), true], [phrase(128), true], [phrase(129), false]] as const) {
       const result = await signUpCompany(db, null, validSignUpCompany({ password }), { ip: uniqueIp() }).catch((error: unknown) => error);
       expect(isAppError(result), `${password.length} characters`).toBe(!ok);
     }
@@ -234,5 +235,16 @@ describe('sign-up', () => {
     const company = await db.company.findUniqueOrThrow({ where: { id: companyId } });
     expect(company.verificationStatus).toBe('UNVERIFIED');
     expect(await authenticate(db, { email: input.email, password: input.password }, uniqueIp())).toMatchObject({ userId, companyId, role: 'COMPANY_REP' });
+  });
+
+  it('refuses a password too easy to guess, or the company’s own name, and creates nothing', async () => {
+    const weak = validSignUpCompany({ password: 'password1234' });
+    const ownName = validSignUpCompany();
+    ownName.password = ownName.company.legalNameEn;
+    for (const input of [weak, ownName]) {
+      const refused = await signUpCompany(db, null, input, { ip: uniqueIp() }).catch((error: unknown) => error);
+      expect(isAppError(refused) && refused.code).toBe('VALIDATION');
+      expect(await db.user.count({ where: { email: input.email } })).toBe(0);
+    }
   });
 });
