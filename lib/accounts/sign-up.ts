@@ -9,6 +9,7 @@ import type { Prisma } from '../generated/prisma/client';
 import { companyChanged } from '../match-store/enqueue';
 import { signUpLimiter } from '../security/rate-limit';
 import { parseInput } from '../validation';
+import { assertPasswordAvoids } from './passwords';
 
 // Sign-up creates the account and its organisation together, unverified: the person can
 // prepare a profile or draft needs at once, and publishes after a facilitator verified them.
@@ -54,8 +55,9 @@ export async function signUpMunicipality(db: Db, actor: Actor | null, input: unk
   const passwordHash = await hashPassword(account.password);
   return db.$transaction(async (tx) => {
     await assertEmailFree(tx, account.email);
-    const hromada = await tx.hromada.findUnique({ where: { code: account.hromadaCode }, select: { code: true, nameEn: true } });
+    const hromada = await tx.hromada.findUnique({ where: { code: account.hromadaCode }, select: { code: true, nameEn: true, nameUk: true } });
     if (!hromada) throw new AppError('VALIDATION', 'Unknown hromada', { fieldErrors: { hromadaCode: 'validation.choose' } });
+    assertPasswordAvoids(account.password, [hromada.nameUk, hromada.nameEn], 'password');
     // One municipality per hromada. A second person from the same hromada is added by the
     // facilitators, who can check who they are; a self-service join would hand a stranger
     // the hromada's needs.

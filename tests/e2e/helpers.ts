@@ -34,9 +34,12 @@ export async function readLatestEmail(browser: Browser, to: string): Promise<{ s
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, demoEmail('admin'));
-  await page.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
   const email = page.locator('article.email').first();
-  await expect(email).toBeVisible();
+  // Some emails (password reset) are written by a job a moment after the request: look again.
+  await expect(async () => {
+    await page.goto(`/admin/outbox?to=${encodeURIComponent(to)}`);
+    await expect(email).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   const result = { subject: (await email.locator('h2').textContent()) ?? '', text: (await email.locator('pre').textContent()) ?? '' };
   await context.close();
   return result;
