@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmSignUp } from '../../lib/accounts/confirm-sign-up';
 import { requestPasswordReset } from '../../lib/accounts/passwords';
-import { signUpCompany, signUpMunicipality } from '../../lib/accounts/sign-up';
+import { signUpCompany } from '../../lib/accounts/sign-up';
 import { createStaffUser } from '../../lib/accounts/staff';
 import { authenticate } from '../../lib/auth/sign-in';
 import { ONE_TIME_LINK_REMOVED } from '../../lib/email/one-time-links';
