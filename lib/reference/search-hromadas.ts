@@ -25,7 +25,7 @@ export async function searchHromadas(db: Db, query: unknown): Promise<HromadaOpt
     where: { OR: [{ nameUk: { contains: term, mode: 'insensitive' } }, { nameEn: { contains: term, mode: 'insensitive' } }] },
     orderBy: [{ nameEn: 'asc' }],
     take: 20,
-    select: { code: true, nameUk: true, nameEn: true, oblast: { select: { nameUk: true, nameEn: true } }, municipality: { select: { id: true } } },
+    select: { code: true, nameUk: true, nameEn: true, oblast: { select: { nameUk: true, nameEn: true } }, municipalities: { where: { verificationStatus: { not: 'REJECTED' } }, select: { id: true }, take: 1 } },
   });
   return rows.map((row) => ({
     code: row.code,
@@ -33,6 +33,6 @@ export async function searchHromadas(db: Db, query: unknown): Promise<HromadaOpt
     nameEn: row.nameEn,
     oblastUk: row.oblast.nameUk,
     oblastEn: row.oblast.nameEn,
-    isClaimed: row.municipality !== null,
+    isClaimed: row.municipalities.length > 0, // a rejected claim frees the hromada
   }));
 }

@@ -3,11 +3,17 @@
  * world, and drops that database when Playwright stops the server.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createScratchDatabase } from '../../lib/database/scratch';
+import { E2E_DATABASE_URL_FILE } from './database-url';
 
 const port = process.argv[2] ?? '3100';
 const scratch = await createScratchDatabase('kakehashi_e2e');
 process.env.DATABASE_URL = scratch.url;
+// The tests read emails (their one-time links) straight from this database: the admin outbox
+// no longer shows live links.
+mkdirSync('test-results', { recursive: true });
+writeFileSync(E2E_DATABASE_URL_FILE, scratch.url);
 const { prepareDatabase } = await import('../../lib/database/prepare');
 const prepared = await prepareDatabase(scratch.url);
 // Test code may seed: the demo world is the end-to-end tests' fixture.

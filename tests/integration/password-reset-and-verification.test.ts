@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { changePassword, drainPasswordResetRequests, requestPasswordReset, resetPassword } from '../../lib/accounts/passwords';
 import { signUpMunicipality } from '../../lib/accounts/sign-up';
+import { confirmSignUp } from '../../lib/accounts/confirm-sign-up';
 import { createStaffUser } from '../../lib/accounts/staff';
 import { authenticate } from '../../lib/auth/sign-in';
 import { actorFromClaims } from '../../lib/auth/session';
@@ -20,6 +21,7 @@ import { pickFreeHromada } from '../factories/municipality';
 import { uniqueSuffix } from '../factories/sequence';
 import { createUser } from '../factories/user';
 import { validNeed, validSignUpMunicipality } from '../factories/valid-inputs';
+import { pendingSignUpToken, signUpConfirmed } from './sign-up-helpers';
 import { testDb as db } from './test-db';
 
 const context = { ip: null };
@@ -252,7 +254,7 @@ describe('verification', () => {
 
   it('an unverified municipality drafts needs but publishes only once verified', async () => {
     const hromada = await pickFreeHromada(db);
-    const signUp = await signUpMunicipality(db, null, validSignUpMunicipality(hromada.code), { ip: `ip-${uniqueSuffix()}` });
+    const signUp = await signUpConfirmed(db, validSignUpMunicipality(hromada.code)) as { userId: string; municipalityId: string };
     const actor = { userId: signUp.userId, role: 'MUNICIPALITY_REP' as const, companyId: null, municipalityId: signUp.municipalityId };
     const draft = await createNeedAction(db, actor, { requestId: randomUUID(), need: validNeed() }, context);
     const refused = await publishNeed(db, actor, { needId: draft.needId, expectedVersion: draft.version }, context).catch((e: unknown) => e);
@@ -263,9 +265,10 @@ describe('verification', () => {
     expect((await db.need.findUniqueOrThrow({ where: { id: draft.needId } })).status).toBe('OPEN');
   });
 
-  it('a hromada is claimed once', async () => {
-    const taken = await signUpMunicipality(db, null, validSignUpMunicipality(world.municipality.hromadaCode), { ip: `ip-${uniqueSuffix()}` }).catch((e: unknown) => e);
-    expect(isAppError(taken) && taken.details?.fieldErrors).toEqual({ hromadaCode: 'validation.hromadaClaimed' });
+  it('a hromada is claimed once, told only after the email is confirmed', async () => {
+    const token = await pendingSignUpToken(db, validSignUpMunicipality(world.municipality.hromadaCode));
+    const taken = await confirmSignUp(db, null, { token }, context).catch((e: unknown) => e);
+    expect(isAppError(taken) && taken.messageKey).toBe('errors.hromadaClaimed');
   });
 });
 

@@ -2,6 +2,7 @@ import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
+import { outboxShowsLiveLinks } from '@/lib/email/one-time-links';
 import { readOutbox } from '@/lib/email/read-outbox';
 
 export const generateMetadata = titled('outbox');
@@ -15,6 +16,7 @@ export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/
     <section>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
+      <p className="callout">{outboxShowsLiveLinks() ? t('liveLinks') : t('redacted')}</p>
       {emails.length === 0 ? <p className="empty">{t('none')}</p> : null}
       {emails.map((email) => (
         <article key={email.id} className="email" aria-label={email.subject}>
