@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTIONS, operationOf, type ActionName } from '../../lib/actions/registry';
+import { ACTIONS, operationOf, type Access, type ActionName } from '../../lib/actions/registry';
 import { ROUTE_ACCESS } from '../../lib/actions/route-access';
 import { runAction } from '../../lib/actions/run';
 import { ALL_ROLES, type Actor } from '../../lib/auth/actor';
@@ -81,6 +81,16 @@ function pathsIn(value: unknown, path: Path = []): Path[] {
   return [path, ...Object.entries(value).flatMap(([key, child]) => pathsIn(child, [...path, Array.isArray(value) ? Number(key) : key]))];
 }
 
+/** The places in a value that hold a string. */
+const stringPaths = (value: unknown): Path[] =>
+  pathsIn(value).filter((path) => typeof path.reduce<unknown>((node, step) => (node as Record<string | number, unknown>)[step], value) === 'string');
+
+function allowedCallers(access: Access): Caller[] {
+  if (access === 'public') return CALLERS;
+  if (access === 'anonymous-only') return ['ANONYMOUS'];
+  return [...access];
+}
+
 type Breakage = 'inject' | 'replace' | 'extraKey' | 'delete' | 'asArray';
 
 /** Characters slipped into an otherwise valid value: the attack a length check does not see. */
@@ -105,16 +115,14 @@ function hostileInputFor(shape: Record<string, unknown> | undefined): fc.Arbitra
   const random = fc.oneof(hostileValue, fc.dictionary(hostileString, hostileValue, { maxKeys: 5 }));
   if (!shape) return random;
   const paths = pathsIn(shape);
+  const texts = stringPaths(shape);
   const broken = fc
-    .tuple(
-      fc.constantFrom(...paths),
-      fc.constantFrom<Breakage>('inject', 'inject', 'inject', 'replace', 'replace', 'extraKey', 'delete', 'asArray'),
-      hostileValue,
-      hostileString,
-      injected,
-    )
-    .map(([path, breakage, hostile, key, character]) => breakAt(shape, path, breakage, hostile, key, character));
-  return fc.oneof({ arbitrary: broken, weight: 3 }, { arbitrary: random, weight: 1 });
+    .tuple(fc.constantFrom(...paths), fc.constantFrom<Breakage>('replace', 'replace', 'extraKey', 'delete', 'asArray'), hostileValue, hostileString)
+    .map(([path, breakage, hostile, key]) => breakAt(shape, path, breakage, hostile, key, ''));
+  const tainted = texts.length
+    ? fc.tuple(fc.constantFrom(...texts), injected).map(([path, character]) => breakAt(shape, path, 'inject', null, '', character))
+    : broken;
+  return fc.oneof({ arbitrary: tainted, weight: 2 }, { arbitrary: broken, weight: 2 }, { arbitrary: random, weight: 1 });
 }
 
 /** What the fuzzer saw, readable in a failure message (strings cut short, bigints spelled out). */
@@ -137,10 +145,15 @@ describe('fuzz: server actions', () => {
   for (const name of Object.keys(ACTIONS) as ActionName[]) {
     it(`${name}: hostile input never gives a 500, and a refusal changes nothing`, async () => {
       const shape = validShapes(world, freeHromadaCode)[name];
+      const allowed = allowedCallers(ACTIONS[name].access);
+      // Mostly callers who get past the access check, so the input itself is what is tested.
+      const callers = fc.oneof({ arbitrary: fc.constantFrom(...allowed), weight: 4 }, { arbitrary: fc.constantFrom(...CALLERS), weight: 1 });
+      // Whatever the dice say, NUL in each text field is tried once (PostgreSQL cannot store it).
+      const examples: [Caller, unknown][] = shape ? stringPaths(shape).map((path) => [allowed[0], breakAt(shape, path, 'inject', null, '', '\u0000')]) : [];
       // The fingerprint after each call is the one before the next: a refusal must leave it equal.
       let fingerprint = await dataFingerprint(db);
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...CALLERS), hostileInputFor(shape), async (caller, input) => {
+        fc.asyncProperty(callers, hostileInputFor(shape), async (caller, input) => {
           const actor: Actor | null = caller === 'ANONYMOUS' ? null : world.byRole[caller].actor;
           const result = await runAction(db, name, operationOf(name), actor, input, { ip: '203.0.113.7' });
           const context = `${name} as ${caller} with ${readable(input)} → ${readable(result)}`;
@@ -149,7 +162,7 @@ describe('fuzz: server actions', () => {
           if (!result.ok) expect(after, context).toEqual(fingerprint);
           fingerprint = after;
         }),
-        { numRuns: NUM_RUNS, endOnFailure: true },
+        { numRuns: NUM_RUNS, endOnFailure: true, examples },
       );
     });
   }
