@@ -94,3 +94,15 @@ test('NUL inside the sign-in JSON is refused without a 500', async ({ request })
   });
   expect(malformed.status()).toBeLessThan(500);
 });
+
+test('the outbox page with an unreadable address filter shows nothing rather than failing', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('admin@demo.kakehashi.example');
+  await page.getByLabel('Password', { exact: true }).fill('kakehashi-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  for (const filter of ['%00', 'a%01b%40example.test', 'x'.repeat(300)]) {
+    const response = await page.goto(`/en/admin/outbox?to=${filter}`);
+    expect(response?.status(), filter).toBe(200);
+  }
+});

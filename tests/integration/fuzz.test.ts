@@ -11,7 +11,9 @@ import { authSecret, SESSION_COOKIE } from '../../lib/auth/session';
 import type { Role } from '../../lib/generated/prisma/enums';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { DEFAULT_POLICY } from '../../lib/matching/policy';
+import { createMatch } from '../factories/match';
 import { pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
 import { createAccessWorld, TEST_PASSWORD, type AccessWorld } from '../factories/access-world';
 import { validCompanyProfile, validNeed, validSignUpCompany, validSignUpMunicipality } from '../factories/valid-inputs';
 import { dataFingerprint } from './data-fingerprint';
@@ -47,8 +49,10 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, stringUnit: 'binary' }),
 );
 
+type Setting = { world: AccessWorld; freeHromadaCode: string; match: { id: string; version: number } };
+
 /** Inputs of the right shape (derived from the valid-input factories), so one broken field is reached. */
-function validShapes(world: AccessWorld, freeHromadaCode: string): Partial<Record<ActionName, Record<string, unknown>>> {
+function validShapes({ world, freeHromadaCode, match }: Setting): Partial<Record<ActionName, Record<string, unknown>>> {
   return {
     signUpCompany: validSignUpCompany(),
     signUpMunicipality: validSignUpMunicipality(freeHromadaCode),
@@ -69,7 +73,7 @@ function validShapes(world: AccessWorld, freeHromadaCode: string): Partial<Recor
     closeNeed: { needId: world.openNeed.id, expectedVersion: 0 },
     updateMatchingPolicy: { expectedVersion: 1, ...DEFAULT_POLICY, note: 'fuzz' },
     previewMatchingPolicy: { needId: world.openNeed.id, ...DEFAULT_POLICY },
-    decideOnMatch: { matchId: randomUUID(), version: 0, action: 'SHORTLIST', note: 'fuzz' },
+    decideOnMatch: { matchId: match.id, version: match.version, action: 'SHORTLIST', note: 'fuzz' },
   };
 }
 
@@ -131,11 +135,12 @@ const readable = (value: unknown) =>
     typeof inner === 'bigint' ? `${inner}n` : typeof inner === 'string' && inner.length > 80 ? `${inner.slice(0, 80)}…(${inner.length})` : inner,
   );
 
+let setting: Setting;
 let world: AccessWorld;
-let freeHromadaCode: string;
 beforeAll(async () => {
   world = await createAccessWorld(db);
-  freeHromadaCode = (await pickFreeHromada(db)).code;
+  const match = await createMatch(db, world.company.id, (await createNeed(db, world.municipality)).id);
+  setting = { world, freeHromadaCode: (await pickFreeHromada(db)).code, match };
 });
 afterAll(async () => {
   await stopQueueClient();
@@ -144,7 +149,7 @@ afterAll(async () => {
 describe('fuzz: server actions', () => {
   for (const name of Object.keys(ACTIONS) as ActionName[]) {
     it(`${name}: hostile input never gives a 500, and a refusal changes nothing`, async () => {
-      const shape = validShapes(world, freeHromadaCode)[name];
+      const shape = validShapes(setting)[name];
       const allowed = allowedCallers(ACTIONS[name].access);
       // Mostly callers who get past the access check, so the input itself is what is tested.
       const callers = fc.oneof({ arbitrary: fc.constantFrom(...allowed), weight: 4 }, { arbitrary: fc.constantFrom(...CALLERS), weight: 1 });
