@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requestPasswordReset } from '../../lib/accounts/passwords';
+import type PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { drainPasswordResetRequests, requestPasswordReset } from '../../lib/accounts/passwords';
+import { startJobQueue } from '../../lib/jobs/queue';
 import { signUpCompany } from '../../lib/accounts/sign-up';
 import { createStaffUser } from '../../lib/accounts/staff';
 import { deliverEmail } from '../../lib/email/delivery';
@@ -22,12 +24,15 @@ const tokenIn = (text: string) => text.match(/\/(?:reset-password|sign-up\/confi
 
 let world: AccessWorld;
 let smtp: FakeSmtp;
+let boss: PgBoss;
 beforeAll(async () => {
   world = await createAccessWorld(db);
   smtp = await startFakeSmtp();
+  boss = await startJobQueue(inject('databaseUrl'));
 });
 afterAll(async () => {
   await smtp?.close();
+  await boss?.stop({ graceful: false, wait: true });
   await stopQueueClient();
 });
 
@@ -35,6 +40,7 @@ describe('outbox read by an administrator', () => {
   it('shows no live one-time link: reset, invitation and sign-up confirmation are redacted', async () => {
     const user = await createUser(db, { role: 'ADMIN' });
     await requestPasswordReset(db, null, { email: user.email }, context());
+    await drainPasswordResetRequests(db, boss); // the worker's half writes the email
     const staffEmail = `admin-${uniqueSuffix()}@example.test`;
     await createStaffUser(db, world.admin.actor, { name: 'New Admin', email: staffEmail, role: 'ADMIN', locale: 'en' }, context());
     const signUp = validSignUpCompany();
@@ -57,6 +63,7 @@ describe('delivery by SMTP', () => {
     // English: a plain-text body, so the token is readable in what the server received.
     const user = await createUser(db, { role: 'COMPANY_REP', locale: 'en', companyId: world.company.id });
     await requestPasswordReset(db, null, { email: user.email }, context());
+    await drainPasswordResetRequests(db, boss); // the worker's half writes the email
     const stored = await db.outboxEmail.findFirstOrThrow({ where: { toAddress: user.email, kind: 'password-reset' } });
     const token = tokenIn(stored.text) ?? '';
     expect(token).not.toBe('');
