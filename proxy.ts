@@ -1,5 +1,6 @@
 import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
+import { outageResponse } from './lib/http/database-outage';
 import { routing } from './lib/i18n/routing';
 import {
   buildContentSecurityPolicy,
@@ -14,13 +15,16 @@ import {
 
 const localise = createIntlMiddleware(routing);
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (isForeignOrigin(request.method, request.headers)) {
     return withSecurityHeaders(NextResponse.json({ error: 'FORBIDDEN', messageKey: 'errors.foreignOrigin' }, { status: 403 }));
   }
   if (isBodyTooLarge(request.headers)) {
     return withSecurityHeaders(NextResponse.json({ error: 'PAYLOAD_TOO_LARGE', messageKey: 'errors.payloadTooLarge' }, { status: 413 }));
   }
+
+  const outage = await outageResponse(request);
+  if (outage) return withSecurityHeaders(outage);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = buildContentSecurityPolicy(nonce, {

@@ -26,3 +26,23 @@ export async function checkDatabase(db: Db): Promise<DatabaseHealth> {
     clearTimeout(timer);
   }
 }
+
+const PING_TIMEOUT_MS = 1_000;
+
+/**
+ * A cheap "is the database there": SELECT 1 on a pooled connection, given up after a second.
+ * Asked before each page is rendered (lib/http/database-outage.ts), so it must stay cheap.
+ */
+export async function isDatabaseReachable(db: Db, timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
