@@ -11,7 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 
 type Outcome = { code: number | null; output: string };
 
-function launch(command: string[], env: NodeJS.ProcessEnv, onOutput?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Outcome> {
+function launch(command: string[], env: Record<string, string>, onOutput?: (text: string, child: ReturnType<typeof spawn>) => void): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'prisma/cli/with-database.ts', ...command], {
       env: { ...process.env, SEED_DEMO_DATA: 'false', ...env },
