@@ -2,9 +2,11 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { Client } from 'pg';
-import en from '../../lib/i18n/messages/en.json';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';
+
+type Messages = typeof import('../../lib/i18n/messages/en.json');
+const en = JSON.parse(readFileSync('lib/i18n/messages/en.json', 'utf8')) as Messages;
 
 // Two instances of the app on one database (serve.ts starts the second on E2E_PORT + 10), as
 // behind a load balancer: a session made on one works on the other, a job runs once, and rate
@@ -26,7 +28,8 @@ test('a session made on instance A works on instance B', async ({ browser }) => 
   await signIn(page, demoEmail('facilitator-uk'));
 
   const onB = await browser.newContext({ baseURL: B });
-  await onB.addCookies((await onA.cookies()).map(({ name, value }) => ({ name, value, url: B })));
+  // Cookies belong to the host, not the port: A's cookies, carried over as a load balancer would.
+  await onB.addCookies(await onA.cookies());
   const other = await onB.newPage();
   await other.goto('/en/account');
   await expect(other).toHaveURL(/\/en\/account$/);
