@@ -21,7 +21,10 @@ export async function checkDatabase(db: Db): Promise<DatabaseHealth> {
     ]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started), migrations };
   } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message.split('\n')[0] : 'unknown error' };
+    // Prisma's messages start with a blank line and end with the cause ("Can't reach database
+    // server at …"): the last line with words says what happened.
+    const line = error instanceof Error ? error.message.split('\n').map((part) => part.trim()).filter(Boolean).at(-1) : undefined;
+    return { status: 'down', error: line ?? 'unknown error' };
   } finally {
     clearTimeout(timer);
   }
