@@ -28,12 +28,14 @@ export type JobData = {
  * second (docs/benchmarks/matching.md, p95 0.6 s at 100,000 companies), a delivery is one SMTP
  * exchange, and a full rebuild took 405 s at that size.
  */
-export const EXPIRE_IN_SECONDS: Record<QueueName, number> = {
+export const EXPIRE_IN_SECONDS: Partial<Record<QueueName, number>> = {
   [QUEUES.needChanged]: 30,
   [QUEUES.companyChanged]: 30,
   [QUEUES.emailDelivery]: 60,
   [QUEUES.rebuild]: 30 * 60,
 };
+/** For any other queue: short work, retried soon after its worker dies. */
+export const DEFAULT_EXPIRE_IN_SECONDS = 60;
 
 /**
  * How often an instance with maintenance on looks for expired jobs (pg-boss's default is two
@@ -69,7 +71,7 @@ export async function startJobQueue(connectionString: string, options: JobQueueO
       retryLimit: 3,
       retryDelay: 5,
       retryBackoff: true,
-      expireInSeconds: options.expireInSeconds?.[name] ?? EXPIRE_IN_SECONDS[name],
+      expireInSeconds: options.expireInSeconds?.[name] ?? EXPIRE_IN_SECONDS[name] ?? DEFAULT_EXPIRE_IN_SECONDS,
     } as const;
     await boss.createQueue(name, settings);
     // createQueue leaves an existing queue as it was: databases made before these settings.

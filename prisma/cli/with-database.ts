@@ -11,10 +11,11 @@
  *   tsx prisma/cli/with-database.ts next dev
  */
 import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { EmbeddedPostgresError, leaveSignalsToCaller, startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
+import { EmbeddedPostgresError, leaveSignalsToCaller } from '../../lib/database/embedded-postgres';
 import { chooseEmbeddedPort } from '../../lib/database/local-port';
 import { exitCodeFor } from './exit-code';
+import path from 'node:path';
+import { startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
 import { DEMO_PASSWORD, listDemoAccounts } from '../seed/demo-world';
 
 const DATA_DIR = path.resolve(process.env.EMBEDDED_PG_DATA_DIR ?? '.data/postgres');

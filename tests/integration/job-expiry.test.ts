@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { EXPIRE_IN_SECONDS, MAINTENANCE_INTERVAL_SECONDS, QUEUES, startJobQueue } from '../../lib/jobs/queue';
+import { DEFAULT_EXPIRE_IN_SECONDS, EXPIRE_IN_SECONDS, MAINTENANCE_INTERVAL_SECONDS, QUEUES, startJobQueue } from '../../lib/jobs/queue';
 
 // A job whose worker died (kill -9) is picked up again soon, not after pg-boss's default
 // fifteen minutes during which rankings lagged.
@@ -17,13 +17,15 @@ describe('abandoned jobs', () => {
   it('expire within a minute for re-ranking, with a longer allowance for a full rebuild', async () => {
     const boss = await startJobQueue(inject('databaseUrl'));
     clients.push(boss);
-    for (const queue of [QUEUES.needChanged, QUEUES.companyChanged, QUEUES.emailDelivery]) {
-      const settings = await boss.getQueue(queue);
-      expect(settings?.expireInSeconds).toBe(EXPIRE_IN_SECONDS[queue]);
-      expect(EXPIRE_IN_SECONDS[queue] + MAINTENANCE_INTERVAL_SECONDS).toBeLessThanOrEqual(90);
+    const expiry = async (queue: string) => (await boss.getQueue(queue))?.expireInSeconds ?? Infinity;
+    // Every queue but the full rebuild: an abandoned job is retried within about a minute.
+    for (const queue of Object.values(QUEUES).filter((name) => name !== QUEUES.rebuild)) {
+      expect(await expiry(queue), queue).toBe(EXPIRE_IN_SECONDS[queue] ?? DEFAULT_EXPIRE_IN_SECONDS);
+      expect((await expiry(queue)) + MAINTENANCE_INTERVAL_SECONDS, queue).toBeLessThanOrEqual(90);
     }
-    expect(EXPIRE_IN_SECONDS[QUEUES.needChanged] + MAINTENANCE_INTERVAL_SECONDS).toBeLessThan(60);
-    expect((await boss.getQueue(QUEUES.rebuild))?.expireInSeconds).toBeGreaterThan(EXPIRE_IN_SECONDS[QUEUES.needChanged]);
+    expect((await expiry(QUEUES.needChanged)) + MAINTENANCE_INTERVAL_SECONDS).toBeLessThan(60);
+    // A rebuild of every ranking takes minutes at full size: it has its own, longer allowance.
+    expect(await expiry(QUEUES.rebuild)).toBeGreaterThan(10 * 60);
   });
 
   it('of a worker that fetched and never finished are handed out again after the expiry', async () => {
