@@ -1,5 +1,6 @@
 import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
+import { isMalformedPath, notFoundPathFor } from './lib/http/malformed-path';
 import { outageResponse } from './lib/http/database-outage';
 import { routing } from './lib/i18n/routing';
 import {
@@ -37,11 +38,22 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
   const forwarded = new NextRequest(request, { headers: requestHeaders });
-  const response = isApi(request.nextUrl.pathname)
-    ? NextResponse.next({ request: { headers: requestHeaders } })
-    : localise(forwarded);
+  const response = isMalformedPath(request.nextUrl.pathname)
+    ? notFound(request, requestHeaders)
+    : isApi(request.nextUrl.pathname)
+      ? NextResponse.next({ request: { headers: requestHeaders } })
+      : localise(forwarded);
   response.headers.set('Content-Security-Policy', policy);
   return withSecurityHeaders(response);
+}
+
+/** A path that cannot be decoded: a JSON 404 under /api, else the translated not-found page. */
+function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
+  if (isApi(request.nextUrl.pathname)) {
+    return NextResponse.json({ error: { code: 'NOT_FOUND', status: 404, messageKey: 'errors.NOT_FOUND' } }, { status: 404 });
+  }
+  const target = new URL(notFoundPathFor(request.nextUrl.pathname, routing.locales, routing.defaultLocale), request.url);
+  return NextResponse.rewrite(target, { request: { headers: requestHeaders } });
 }
 
 function isApi(pathname: string): boolean {

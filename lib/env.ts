@@ -22,11 +22,20 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
   /** …and this long after sign-in, however active. */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  /** Sign-in attempts allowed per account in each window… */
-  SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
-  /** …and per IP address (higher: one office shares one address). */
+  /** Sign-in attempts allowed per account from one address in each window (a hard limit)… */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_IP: z.coerce.number().int().min(1).max(1000).default(10),
+  /** …and per IP address, whatever the account (higher: one office shares one address). */
   SIGN_IN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10000).default(50),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /**
+   * Failed sign-ins of one account, from any address, before it backs off: then one attempt
+   * per 1 s, 2 s, 4 s… up to SIGN_IN_BACKOFF_MAX_SECONDS. Never a lockout: a success (or an
+   * address the account signed in from before) is not held back.
+   */
+  SIGN_IN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** At most one password reset email per account in this many seconds (the answer is the same). */
+  PASSWORD_RESET_EMAIL_COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -10,6 +10,7 @@ import { RiskAppetite, SmeIndustry } from '@/lib/generated/prisma/enums';
 import { FormMessage } from '../forms/form-message';
 import { SelectField, TextField } from '../forms/text-field';
 import { AccountFields } from './account-fields';
+import { SignUpSent } from './sign-up-sent';
 import { useSignUpSubmit } from './use-sign-up-submit';
 
 type Values = z.input<typeof signUpCompanySchema>;
@@ -25,9 +26,10 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   const form = useForm<Values>({ resolver: zodResolver(signUpCompanySchema) });
   const errors = form.formState.errors;
   const companyErrors = errors.company ?? {};
-  const onSubmit = useSignUpSubmit(form, action);
+  const { onSubmit, sentTo } = useSignUpSubmit(form, action);
   const { isSubmitting } = form.formState;
 
+  if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate className="form">

@@ -9,6 +9,7 @@ import { signUpMunicipalitySchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { AccountFields } from './account-fields';
 import { HromadaPicker } from './hromada-picker';
+import { SignUpSent } from './sign-up-sent';
 import { useSignUpSubmit } from './use-sign-up-submit';
 
 type Values = z.input<typeof signUpMunicipalitySchema>;
@@ -16,9 +17,10 @@ type Values = z.input<typeof signUpMunicipalitySchema>;
 export function SignUpMunicipalityForm({ action }: { action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const common = useTranslations('signUp');
   const form = useForm<Values>({ resolver: zodResolver(signUpMunicipalitySchema) });
-  const onSubmit = useSignUpSubmit(form, action);
+  const { onSubmit, sentTo } = useSignUpSubmit(form, action);
   const { errors, isSubmitting } = form.formState;
 
+  if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate className="form">

@@ -11,10 +11,10 @@ export async function IntroductionList({ introductions, side }: { introductions:
   return (
     <ul className="introduction-list">
       {introductions.map((introduction) => {
-        const { need, company } = introduction.match;
+        const { need, company } = introduction;
         const contact = side === 'company' ? need.municipality : company;
         return (
-          <li key={introduction.match.id} data-testid="introduction">
+          <li key={introduction.id} data-testid="introduction">
             <p>
               <strong>
                 {side === 'company'

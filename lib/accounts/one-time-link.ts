@@ -22,3 +22,11 @@ export async function createOneTimeLink(
   });
   return new URL(`/reset-password/${token}`, env.NEXTAUTH_URL).toString();
 }
+
+/**
+ * Ends every reset or invitation link of the user that is still open. Called whenever the
+ * password changes, however: a link mailed before the change must not undo it.
+ */
+export async function revokeOneTimeLinks(tx: Prisma.TransactionClient, userId: string, now = new Date()): Promise<void> {
+  await tx.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+}

@@ -1,3 +1,4 @@
+import { confirmSignUp } from '../accounts/confirm-sign-up';
 import { changePassword, requestPasswordReset, resetPassword } from '../accounts/passwords';
 import { signUpCompany, signUpMunicipality } from '../accounts/sign-up';
 import { setEmailLanguage } from '../accounts/preferences';
@@ -26,6 +27,7 @@ export type ActionDefinition = { access: Access; run: LibAction };
 export const ACTIONS = {
   signUpCompany: { access: 'anonymous-only', run: signUpCompany },
   signUpMunicipality: { access: 'anonymous-only', run: signUpMunicipality },
+  confirmSignUp: { access: 'anonymous-only', run: confirmSignUp },
   requestPasswordReset: { access: 'public', run: requestPasswordReset },
   resetPassword: { access: 'public', run: resetPassword },
   changePassword: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: changePassword },

@@ -3,6 +3,7 @@ import { isValidCorporateNumber } from '../companies/corporate-number';
 import { Locale, RiskAppetite, SmeIndustry } from '../generated/prisma/enums';
 import { normaliseEmail } from './email-address';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
+import { judgePassword } from './password-strength';
 
 // Shared by the forms (zodResolver) and the server (safeParse). Messages are catalogue keys
 // under "validation"; every object is strict, so a field the form does not have — a role, a
@@ -17,10 +18,26 @@ export const emailSchema = z
   .transform(normaliseEmail)
   .pipe(z.email({ error: 'validation.email' }));
 
+// A new password of the right length must also be hard to guess (zxcvbn, bundled lists)…
 export const newPasswordSchema = z
   .string({ error: 'validation.required' })
   .min(PASSWORD_MIN_LENGTH, { error: 'validation.passwordTooShort' })
-  .max(PASSWORD_MAX_LENGTH, { error: 'validation.passwordTooLong' });
+  .max(PASSWORD_MAX_LENGTH, { error: 'validation.passwordTooLong' })
+  .superRefine((password, context) => {
+    if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) return;
+    const verdict = judgePassword(password);
+    if (verdict) context.addIssue({ code: 'custom', message: verdict });
+  });
+
+/**
+ * …and not built from what the form itself says about the person: their email, name and
+ * organisation. The server adds what only it knows (a hromada's name, the account's details).
+ */
+const passwordAvoids = <T extends { password: string }>(personal: (data: T) => Array<string | undefined>) =>
+  (data: T, context: z.RefinementCtx) => {
+    const verdict = judgePassword(data.password, personal(data));
+    if (verdict) context.addIssue({ code: 'custom', message: verdict, path: ['password'] });
+  };
 
 const personNameSchema = z
   .string({ error: 'validation.required' })
@@ -69,7 +86,8 @@ export const signUpCompanySchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine(passwordAvoids((data) => [data.email, data.name, data.company.legalNameJa, data.company.legalNameEn]));
 export type SignUpCompanyInput = z.input<typeof signUpCompanySchema>;
 
 export const HROMADA_CODE_PATTERN = /^UA\d{17}$/;
@@ -79,7 +97,8 @@ export const signUpMunicipalitySchema = z
     ...accountFields,
     hromadaCode: z.string({ error: 'validation.choose' }).regex(HROMADA_CODE_PATTERN, { error: 'validation.choose' }),
   })
-  .strict();
+  .strict()
+  .superRefine(passwordAvoids((data) => [data.email, data.name]));
 export type SignUpMunicipalityInput = z.input<typeof signUpMunicipalitySchema>;
 
 export const requestPasswordResetSchema = z.object({ email: emailSchema }).strict();

@@ -10,19 +10,22 @@ export type SignedInUser = Actor & { email: string; name: string; sessionVersion
 
 /**
  * Checks an email and password. Unknown email, wrong password and disabled account all return
- * null (the same answer, in about the same time); too many attempts for the account or the
- * address throw RATE_LIMITED before the password is looked at. Every attempt is audited.
+ * null (the same answer, in about the same time). RATE_LIMITED comes before the password is
+ * looked at: when the address or the account from this address used up its window, or while
+ * the account backs off after failures from elsewhere (seconds, never a lockout). Every attempt
+ * is audited.
  */
 export async function authenticate(db: Db, input: unknown, ip: string | null): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
+  const limiter = signInLimiter(db);
 
   try {
-    await signInLimiter(db).consume(email, ip);
+    await limiter.admit(email, ip);
   } catch (error) {
     if (error instanceof AppError) {
-      await recordAudit(db, null, { action: 'auth.sign-in.rate-limited', entityType: 'User', after: { email }, ip });
+      await recordAudit(db, null, { action: 'auth.sign-in.rate-limited', entityType: 'User', after: { email, limit: error.message }, ip });
     }
     throw error;
   }
@@ -30,6 +33,7 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
   const user = await db.user.findUnique({ where: { email } });
   const isValid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
   if (!user || !isValid || user.disabledAt) {
+    await limiter.failed(email);
     await recordAudit(db, null, {
       action: 'auth.sign-in.failed',
       entityType: 'User',
@@ -40,7 +44,7 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
     return null;
   }
 
-  await signInLimiter(db).forgiveAccount(email);
+  await limiter.succeeded(email, ip);
   const actor: Actor = { userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId };
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
@@ -48,4 +52,3 @@ export async function authenticate(db: Db, input: unknown, ip: string | null): P
   });
   return { ...actor, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
-

@@ -9,19 +9,17 @@ import { applyMigrations } from './schema-engine';
 export type PreparedDatabase = {
   appliedMigrations: string[];
   reference: ReferenceCounts;
-  demo: { companies: number; needs: number; users: number } | 'already-present' | 'skipped';
   /** The database's session secret, for a launcher to use when NEXTAUTH_SECRET is unset. */
   sessionSecret: string;
 };
 
 /**
  * Brings a database to the state the app expects: migrations applied, reference data loaded,
- * and (when asked) the demo world seeded once. Safe to run on every start.
+ * the default policy and session secret present. Safe to run on every start. This is the
+ * production path: it never seeds the demo world (that is prisma/seed/development.ts, a
+ * development-only step run after this one).
  */
-export async function prepareDatabase(
-  connectionString: string,
-  options: { seedDemo: boolean },
-): Promise<PreparedDatabase> {
+export async function prepareDatabase(connectionString: string): Promise<PreparedDatabase> {
   const appliedMigrations = await applyMigrations(connectionString);
   const db = createDb(connectionString, 2);
   try {
@@ -30,18 +28,12 @@ export async function prepareDatabase(
     const sessionSecret = await ensureSessionSecret(db);
     // pg-boss installs its schema and our queues, so that changes can enqueue from the first request.
     await (await startJobQueue(connectionString)).stop({ graceful: false, wait: true });
-    let demo: PreparedDatabase['demo'] = 'skipped';
-    if (options.seedDemo) {
-      // Imported lazily: the demo world is development data, not part of the product.
-      const { hasDemoWorld, seedDemoWorld } = await import('../../prisma/seed/demo-world');
-      demo = (await hasDemoWorld(db)) ? 'already-present' : await seedDemoWorld(db);
-    }
-    // A database that has needs but no matches yet (just seeded, or created before matching
-    // existed) gets its first ranking now; afterwards the job queue keeps it fresh.
+    // A database that has needs but no matches yet (created before matching existed) gets its
+    // first ranking now; afterwards the job queue keeps it fresh.
     if ((await db.match.count()) === 0 && (await db.need.count({ where: { status: 'OPEN' } })) > 0) {
       await rebuildAllMatches(db);
     }
-    return { appliedMigrations, reference, demo, sessionSecret };
+    return { appliedMigrations, reference, sessionSecret };
   } finally {
     await db.$disconnect();
   }

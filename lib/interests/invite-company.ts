@@ -33,8 +33,9 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
     });
     if (!company) throw new AppError('NOT_FOUND');
 
-    const { interest: invitation, wasLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note }, context);
-    if (!wasLive) {
+    const { interest: invitation, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note }, context);
+    // Once per invitation, however many identical requests raced (upsertInterest decides).
+    if (becameLive) {
       for (const user of company.users) {
         const message = invitationEmail(user.locale, {
           name: user.name, hromada: { uk: need.hromada.nameUk, en: need.hromada.nameEn }, needTitle: need.title, note,

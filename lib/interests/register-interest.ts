@@ -34,7 +34,9 @@ export async function withdrawInterest(db: Db, actor: Actor | null, input: unkno
   return db.$transaction(async (tx) => {
     const interest = await tx.interest.findUnique({ where: { companyId_needId_direction: { companyId, needId, direction: 'COMPANY_INTEREST' } } });
     if (!interest || interest.withdrawnAt) throw new AppError('NOT_FOUND');
-    await tx.interest.update({ where: { id: interest.id }, data: { withdrawnAt: new Date() } });
+    // The check and the write in one statement: of racing withdrawals, one withdraws, the rest find nothing.
+    const withdrawn = await tx.interest.updateMany({ where: { id: interest.id, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
+    if (withdrawn.count === 0) throw new AppError('NOT_FOUND');
     await recordAudit(tx, actor, { action: 'interest.withdrawn', entityType: 'Interest', entityId: interest.id, before: { withdrawnAt: null }, after: { withdrawn: true }, ip: context.ip });
     await interestChanged(tx, needId, companyId);
     return { interestId: interest.id };

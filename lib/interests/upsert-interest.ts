@@ -5,8 +5,11 @@ import type { InterestDirection, Prisma } from '../generated/prisma/client';
 import { interestChanged } from '../match-store/enqueue';
 
 // One interest per company, need and direction — a company's own interest or a hromada's
-// invitation. Saving again updates the note (and revives a withdrawn one); every save is
-// audited and re-ranks the pair, in the caller's transaction.
+// invitation. Saving again updates the note (and revives a withdrawn one). Side effects follow
+// real changes only: a save that changes nothing writes no audit row and queues nothing, however
+// many identical requests race (a double click, a retried request). Whether this request changed
+// something is decided in the database: the insert that wins the unique key creates the row, and
+// every other request takes the row's lock before comparing, so the next one sees the change.
 
 type Interest = { companyId: string; needId: string; direction: InterestDirection; note: string };
 const AUDIT_ACTIONS: Record<InterestDirection, { created: string; updated: string }> = {
@@ -14,24 +17,38 @@ const AUDIT_ACTIONS: Record<InterestDirection, { created: string; updated: strin
   MUNICIPALITY_INVITATION: { created: 'invitation.sent', updated: 'invitation.updated' },
 };
 
-/** Returns the saved row and whether it was live before (so a caller notifies only once). */
-export async function upsertInterest(tx: Prisma.TransactionClient, actor: Actor, interest: Interest, context: ActionContext) {
+export type UpsertOutcome = {
+  interest: { id: string };
+  /** The interest went live with this request (created, or revived after a withdrawal): notify once. */
+  becameLive: boolean;
+};
+
+/** Saves the interest in the caller's transaction; audits and re-ranks only when something changed. */
+export async function upsertInterest(tx: Prisma.TransactionClient, actor: Actor, interest: Interest, context: ActionContext): Promise<UpsertOutcome> {
   const { companyId, needId, direction, note } = interest;
   const key = { companyId_needId_direction: { companyId, needId, direction } };
-  const before = await tx.interest.findUnique({ where: key });
-  const saved = await tx.interest.upsert({
-    where: key,
-    create: { companyId, needId, direction, note, createdById: actor.userId },
-    update: { note, withdrawnAt: null },
-  });
-  await recordAudit(tx, actor, {
-    action: before ? AUDIT_ACTIONS[direction].updated : AUDIT_ACTIONS[direction].created,
-    entityType: 'Interest',
-    entityId: saved.id,
-    before: before ? { note: before.note, withdrawnAt: before.withdrawnAt?.toISOString() ?? null } : null,
-    after: { needId, companyId, note },
-    ip: context.ip,
-  });
-  await interestChanged(tx, needId, companyId);
-  return { interest: saved, wasLive: before !== null && before.withdrawnAt === null };
+  const audit = (action: string, id: string, before: Prisma.InputJsonValue | null) =>
+    recordAudit(tx, actor, { action, entityType: 'Interest', entityId: id, before, after: { needId, companyId, note }, ip: context.ip });
+
+  // ON CONFLICT DO NOTHING: of racing first saves one inserts, the others wait for it and insert nothing.
+  const inserted = await tx.interest.createMany({ data: [{ companyId, needId, direction, note, createdById: actor.userId }], skipDuplicates: true });
+  if (inserted.count === 1) {
+    const created = await tx.interest.findUniqueOrThrow({ where: key, select: { id: true } });
+    await audit(AUDIT_ACTIONS[direction].created, created.id, null);
+    await interestChanged(tx, needId, companyId);
+    return { interest: created, becameLive: true };
+  }
+
+  // The row exists: lock it, then read it as the last committed change left it.
+  await tx.$executeRaw`SELECT 1 FROM "Interest" WHERE "companyId" = ${companyId}::uuid AND "needId" = ${needId}::uuid
+    AND direction = ${direction}::"InterestDirection" FOR UPDATE`;
+  const before = await tx.interest.findUniqueOrThrow({ where: key, select: { id: true, note: true, withdrawnAt: true } });
+  const wasLive = before.withdrawnAt === null;
+  if (wasLive && before.note === note) return { interest: { id: before.id }, becameLive: false };
+
+  await tx.interest.update({ where: { id: before.id }, data: { note, withdrawnAt: null } });
+  await audit(AUDIT_ACTIONS[direction].updated, before.id, { note: before.note, withdrawnAt: before.withdrawnAt?.toISOString() ?? null });
+  // Only whether an interest is live counts in the ranking, not its note.
+  if (!wasLive) await interestChanged(tx, needId, companyId);
+  return { interest: { id: before.id }, becameLive: !wasLive };
 }

@@ -10,6 +10,7 @@ export const QUEUES = {
   companyChanged: 'matching-company-changed',
   rebuild: 'matching-rebuild',
   emailDelivery: 'email-delivery',
+  passwordResetRequested: 'password-reset-requested',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -18,6 +19,7 @@ export type JobData = {
   [QUEUES.companyChanged]: { companyId: string };
   [QUEUES.rebuild]: { reason: string };
   [QUEUES.emailDelivery]: { emailId: string };
+  [QUEUES.passwordResetRequested]: { email: string; ip: string | null };
 };
 
 /**

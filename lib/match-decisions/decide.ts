@@ -18,6 +18,7 @@ import { nextStatus } from './transitions';
 // audit entry, the introduction and its emails are one transaction.
 
 type Tx = Prisma.TransactionClient;
+type Pair = { needId: string; companyId: string };
 
 export async function decideOnMatch(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
   requireRole(actor, STAFF_ROLES);
@@ -26,16 +27,16 @@ export async function decideOnMatch(db: Db, actor: Actor | null, input: unknown,
   return db.$transaction(async (tx) => {
     const match = await tx.match.findUnique({
       where: { id: decision.matchId },
-      select: {
-        id: true, status: true, version: true,
-        need: { select: { status: true } },
-        decisions: { orderBy: { createdAt: 'desc' }, take: 1, select: { action: true, fromStatus: true, toStatus: true } },
-      },
+      select: { id: true, needId: true, companyId: true, status: true, version: true, need: { select: { status: true } } },
     });
     if (!match) throw new AppError('NOT_FOUND');
     if (match.version !== decision.version) throw staleMatch(match.status);
+    const pair = { needId: match.needId, companyId: match.companyId };
 
-    const transition = nextStatus(decision.action, match.status, match.decisions[0] ?? null);
+    const last = await tx.matchDecision.findFirst({
+      where: pair, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: { action: true, fromStatus: true, toStatus: true },
+    });
+    const transition = nextStatus(decision.action, match.status, last);
     if (!transition.ok) throw new AppError('CONFLICT', `Cannot ${decision.action} a ${match.status} match`, { reason: transition.reason });
     if (decision.action === 'INTRODUCE' && match.need.status !== 'OPEN') {
       throw new AppError('CONFLICT', 'The need is no longer open', { reason: 'needNotOpen' });
@@ -51,11 +52,11 @@ export async function decideOnMatch(db: Db, actor: Actor | null, input: unknown,
 
     await tx.matchDecision.create({
       data: {
-        matchId: match.id, actorId: actor.userId, action: decision.action,
+        ...pair, actorId: actor.userId, action: decision.action,
         fromStatus: match.status, toStatus: transition.to, reason: decision.reason ?? null, note: decision.note,
       },
     });
-    if (decision.action === 'INTRODUCE') await introduce(tx, match.id, actor.userId, decision.note);
+    if (decision.action === 'INTRODUCE') await introduce(tx, match.id, pair, actor.userId, decision.note);
     await recordAudit(tx, actor, {
       action: `match.${decision.action.toLowerCase()}`,
       entityType: 'Match',
@@ -73,8 +74,8 @@ function staleMatch(status: MatchStatus) {
 }
 
 /** Records the introduction and emails every member of both organisations in their language. */
-async function introduce(tx: Tx, matchId: string, facilitatorId: string, note: string): Promise<void> {
-  await tx.introduction.create({ data: { matchId, introducedById: facilitatorId, message: note } });
+async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: string, note: string): Promise<void> {
+  await tx.introduction.create({ data: { ...pair, introducedById: facilitatorId, message: note } });
   const match = await tx.match.findUniqueOrThrow({
     where: { id: matchId },
     select: {

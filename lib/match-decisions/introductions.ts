@@ -9,13 +9,9 @@ import type { Prisma } from '../generated/prisma/client';
 const introductionSelect = {
   createdAt: true,
   message: true,
-  match: {
-    select: {
-      id: true, status: true,
-      need: { select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } }, municipality: { select: { contactName: true, contactEmail: true, contactPhone: true } } } },
-      company: { select: { id: true, legalNameJa: true, legalNameEn: true, contactName: true, contactEmail: true, contactPhone: true } },
-    },
-  },
+  id: true,
+  need: { select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } }, municipality: { select: { contactName: true, contactEmail: true, contactPhone: true } } } },
+  company: { select: { id: true, legalNameJa: true, legalNameEn: true, contactName: true, contactEmail: true, contactPhone: true } },
 } satisfies Prisma.IntroductionSelect;
 export type IntroductionView = Prisma.IntroductionGetPayload<{ select: typeof introductionSelect }>;
 
@@ -25,6 +21,6 @@ export async function listOwnIntroductions(db: Db, actor: Actor | null): Promise
   const organisationId = actor.role === 'COMPANY_REP' ? actor.companyId : actor.municipalityId;
   if (!organisationId) throw new AppError('FORBIDDEN', 'No organisation');
   const where: Prisma.IntroductionWhereInput =
-    actor.role === 'COMPANY_REP' ? { match: { companyId: organisationId } } : { match: { need: { municipalityId: organisationId } } };
+    actor.role === 'COMPANY_REP' ? { companyId: organisationId } : { need: { municipalityId: organisationId } };
   return db.introduction.findMany({ where, select: introductionSelect, orderBy: { createdAt: 'desc' }, take: 100 });
 }

@@ -52,14 +52,14 @@ export async function listReviewQueue(db: Db, actor: Actor | null, filter: Revie
   return toPage(items, total, filter.page, REVIEW_PAGE_SIZE);
 }
 
-/** Everything the match card shows: both parties, the explanation, the decision history. */
+/** Everything the match card shows: both parties, the explanation, the pair's decision history. */
 export async function getMatchCard(db: Db, actor: Actor | null, matchId: string) {
   requireRole(actor, STAFF_ROLES);
   if (!z.uuid().safeParse(matchId).success) return null;
   const match = await db.match.findUnique({
     where: { id: matchId },
     select: {
-      id: true, score: true, status: true, version: true, explanation: true, policyVersion: true, computedAt: true,
+      id: true, needId: true, companyId: true, score: true, status: true, version: true, explanation: true, policyVersion: true, computedAt: true,
       need: {
         select: {
           id: true, title: true, description: true, sector: true, stage: true, urgency: true, status: true,
@@ -76,14 +76,26 @@ export async function getMatchCard(db: Db, actor: Actor | null, matchId: string)
           prefecture: { select: { nameJa: true, nameEn: true } },
         },
       },
-      decisions: {
-        orderBy: { createdAt: 'desc' },
-        select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, createdAt: true, actor: { select: { name: true } } },
-      },
-      introduction: { select: { createdAt: true, message: true } },
     },
   });
   if (!match) return null;
-  return { ...match, explanation: match.explanation as StoredExplanation };
+  const history = await pairHistory(db, { needId: match.needId, companyId: match.companyId });
+  return { ...match, ...history, explanation: match.explanation as StoredExplanation };
 }
 export type MatchCard = NonNullable<Awaited<ReturnType<typeof getMatchCard>>>;
+
+/**
+ * What people decided on a pair, newest first, and its introduction. Read by the pair, not by
+ * the Match row: the row may have been re-created by re-ranking since.
+ */
+async function pairHistory(db: Db, pair: { needId: string; companyId: string }) {
+  const [decisions, introduction] = await Promise.all([
+    db.matchDecision.findMany({
+      where: pair,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { id: true, action: true, fromStatus: true, toStatus: true, reason: true, note: true, createdAt: true, actor: { select: { name: true } } },
+    }),
+    db.introduction.findUnique({ where: { needId_companyId: pair }, select: { createdAt: true, message: true } }),
+  ]);
+  return { decisions, introduction };
+}

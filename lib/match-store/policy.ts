@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
+import { parseInput } from '../validation';
 import { enqueue } from './enqueue';
 import { DEFAULT_POLICY, matchingPolicySchema, updatePolicyInputSchema, type VersionedPolicy } from '../matching/policy';
 
@@ -42,9 +43,7 @@ export async function listPolicyVersions(db: Db, actor: Actor | null) {
  */
 export async function updateMatchingPolicy(db: Db, actor: Actor | null, input: unknown): Promise<VersionedPolicy> {
   requireRole(actor, POLICY_EDITORS);
-  const parsed = updatePolicyInputSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('VALIDATION', 'Invalid matching policy', { issues: parsed.error.issues });
-  const { expectedVersion, weights, hardConstraints, note } = parsed.data;
+  const { expectedVersion, weights, hardConstraints, note } = parseInput(updatePolicyInputSchema, input);
 
   try {
     return await db.$transaction(async (tx) => {

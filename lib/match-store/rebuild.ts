@@ -7,7 +7,7 @@ import type { MatchContext } from '../matching/types';
 import { loadInterests, loadNeeds } from './inputs';
 import { loadCompanyProfiles, syncCompanyProfiles } from './profiles';
 import { getCurrentPolicy } from './policy';
-import { COMPANY_TOP_K, NEED_TOP_K, upsertMatches, type MatchRow } from './write';
+import { COMPANY_TOP_K, NEED_TOP_K, NOBODY_ACTED_ON, upsertMatches, type MatchRow } from './write';
 
 // Rebuilds every stored match from scratch (after a policy change, or by command). Needs and
 // companies are read once; each need is scored only against the companies of its sector, and
@@ -102,8 +102,8 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rebuild-matches'))`;
-      await tx.$executeRaw`DELETE FROM "Match" WHERE status = 'SUGGESTED'`;
-      // Decided matches stay, off every top list until re-scored below.
+      await tx.$executeRaw`DELETE FROM "Match" WHERE ${NOBODY_ACTED_ON}`;
+      // Matches somebody acted on stay, off every top list until re-scored below.
       await tx.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inCompanyTop" = false, score = 0,
         explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::json, "policyVersion" = ${policy.version}`;
       await upsertMatches(tx, rows, policy.version);
@@ -135,7 +135,7 @@ async function writeFloors(tx: Prisma.TransactionClient, table: Prisma.Sql, key:
   }
 }
 
-/** Matches a facilitator acted on keep their status; their score follows the new policy too. */
+/** Matches a facilitator acted on keep their status (and id); their score follows the new policy too. */
 async function rescoreDecidedMatches(
   db: Db,
   input: {
@@ -148,7 +148,8 @@ async function rescoreDecidedMatches(
   },
 ): Promise<void> {
   const decided = await db.match.findMany({
-    where: { status: { not: 'SUGGESTED' }, inNeedTop: false, inCompanyTop: false },
+    // Only rows somebody acted on survive the delete above without entering a top list.
+    where: { inNeedTop: false, inCompanyTop: false },
     select: { needId: true, companyId: true },
   });
   if (decided.length === 0) return;

@@ -8,7 +8,7 @@ import type { MatchContext } from '../matching/types';
 import { loadInterests, loadNeeds } from './inputs';
 import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles } from './profiles';
 import { getCurrentPolicy } from './policy';
-import { COMPANY_SIDE, NEED_SIDE, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
+import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
 // Incremental re-ranking of one need against every company, or one company against every need.
 // It rewrites the subject's own top list, offers each pair to the counterpart's top list (whose
@@ -83,8 +83,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       await lockSubject(tx, side, id);
       const policy = await getCurrentPolicy(tx);
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf)) ?? [];
-      const existing = await tx.$queryRaw<{ counterpartId: string; status: string; inCounterpartTop: boolean }[]>`
-        SELECT ${side.counterpartColumn} AS "counterpartId", status::text AS status, ${side.counterpartFlag} AS "inCounterpartTop"
+      const existing = await tx.$queryRaw<{ counterpartId: string; actedOn: boolean; inCounterpartTop: boolean }[]>`
+        SELECT ${side.counterpartColumn} AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop"
         FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
 
@@ -105,7 +105,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
         const inSubjectTop = inTop.has(item.id);
-        if (!inSubjectTop && !inCounterpartTop && (!previous || previous.status === 'SUGGESTED')) continue;
+        if (!inSubjectTop && !inCounterpartTop && !previous?.actedOn) continue;
         const needId = side.subject === 'need' ? id : item.id;
         const companyId = side.subject === 'need' ? item.id : id;
         const result = explainPair(item.pair.need, item.pair.company, item.context, policy);
@@ -123,7 +123,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const stillScored = new Set(scored.map((item) => item.id));
       const gone = existing.filter((row) => !stillScored.has(row.counterpartId));
       for (const row of gone) if (row.inCounterpartTop) shrunk.push(row.counterpartId);
-      const decidedGone = gone.filter((row) => row.status !== 'SUGGESTED');
+      const decidedGone = gone.filter((row) => row.actedOn);
       if (decidedGone.length) {
         await tx.$executeRaw`
           UPDATE "Match" SET score = 0, "inNeedTop" = false, "inCompanyTop" = false, "policyVersion" = ${policy.version},
@@ -133,7 +133,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
 
       await upsertMatches(tx, rows, policy.version);
       const deleted = await tx.$executeRaw`
-        DELETE FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid AND status = 'SUGGESTED'
+        DELETE FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid AND ${NOBODY_ACTED_ON}
           AND ${side.counterpartColumn} <> ALL(${rows.map((r) => (side.subject === 'need' ? r.companyId : r.needId))}::uuid[])`;
 
       const ranked = top.sorted();

@@ -20,6 +20,17 @@ export type StoredExplanation = (MatchResult | { kind: 'ineligible' }) & { asOf:
 
 const CHUNK = 2_000;
 
+/**
+ * The stored matches re-ranking may delete: nobody acted on them. A row a facilitator decided on
+ * keeps its id even after an undo, so its card stays where people left it; the decisions
+ * themselves belong to the pair and survive any row (MatchDecision).
+ */
+export const NOBODY_ACTED_ON = Prisma.sql`"Match".status = 'SUGGESTED' AND NOT EXISTS (
+  SELECT 1 FROM "MatchDecision" d WHERE d."needId" = "Match"."needId" AND d."companyId" = "Match"."companyId")`;
+
+/** The opposite, as a column of a select over "Match". */
+export const ACTED_ON_COLUMN = Prisma.sql`NOT (${NOBODY_ACTED_ON}) AS "actedOn"`;
+
 export async function upsertMatches(db: Executor, rows: MatchRow[], policyVersion: number): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = JSON.stringify(rows.slice(i, i + CHUNK));
@@ -91,7 +102,7 @@ export async function trimCounterpartLists(db: Executor, side: Side, counterpart
     UPDATE "Match" m SET ${flag} = false FROM ranked r WHERE m.id = r.id AND r.rank > ${k}`;
   await db.$executeRaw`
     DELETE FROM "Match" WHERE ${column} = ANY(${counterpartIds}::uuid[])
-      AND NOT "inNeedTop" AND NOT "inCompanyTop" AND status = 'SUGGESTED'`;
+      AND NOT "inNeedTop" AND NOT "inCompanyTop" AND ${NOBODY_ACTED_ON}`;
   await db.$executeRaw`
     UPDATE ${counterpartFloor.table} t SET "matchFloor" = f.floor
     FROM (

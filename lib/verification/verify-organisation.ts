@@ -34,6 +34,10 @@ export async function verifyOrganisation(db: Db, actor: Actor | null, input: unk
       ? await tx.company.findUnique({ where: { id }, select: { verificationStatus: true, legalNameEn: true } })
       : await tx.municipality.findUnique({ where: { id }, select: { verificationStatus: true, hromada: { select: { nameEn: true } } } });
     if (!before) throw new AppError('NOT_FOUND');
+    // Rejecting releases the organisation's claim on its hromada or corporate number (the unique
+    // indexes cover only organisations not REJECTED), so the real official or company can sign
+    // up. Undoing a rejection must then find the claim still free.
+    if (decision === 'VERIFIED' && before.verificationStatus === 'REJECTED') await assertClaimFree(tx, kind, id);
     const updated = kind === 'company' ? await tx.company.updateMany({ where, data }) : await tx.municipality.updateMany({ where, data });
     if (updated.count === 0) throw new AppError('CONFLICT', 'Changed since it was loaded', { reason: 'staleVersion' });
     await recordAudit(tx, actor, {
@@ -54,6 +58,14 @@ export async function verifyOrganisation(db: Db, actor: Actor | null, input: unk
     }
     return { id, version: expectedVersion + 1, verificationStatus: decision };
   });
+}
+
+async function assertClaimFree(tx: Prisma.TransactionClient, kind: 'company' | 'municipality', id: string) {
+  const notRejected = { verificationStatus: { not: 'REJECTED' as const }, id: { not: id } };
+  const holder = kind === 'company'
+    ? await tx.company.findFirst({ where: { ...notRejected, corporateNumber: (await tx.company.findUniqueOrThrow({ where: { id } })).corporateNumber }, select: { id: true } })
+    : await tx.municipality.findFirst({ where: { ...notRejected, hromadaCode: (await tx.municipality.findUniqueOrThrow({ where: { id } })).hromadaCode }, select: { id: true } });
+  if (holder) throw new AppError('CONFLICT', 'Claim taken by another organisation', { reason: 'claimTaken' });
 }
 
 async function notifyMembers(tx: Prisma.TransactionClient, kind: 'company' | 'municipality', id: string, organisation: string) {

@@ -5,10 +5,11 @@
  * - DATABASE_URL unset → an embedded PostgreSQL starts with its data in .data/postgres
  *   (git-ignored, reused on the next run) and stops cleanly when the command ends or on Ctrl-C.
  *
- * Either way migrations are applied, reference data loaded and, unless SEED_DEMO_DATA=false,
- * the demo world seeded on first run.
+ * Either way migrations are applied and reference data loaded. With --demo (`npm run dev`) the
+ * demo world is seeded on first run too, unless SEED_DEMO_DATA=false; --demo is refused under
+ * NODE_ENV=production, and without it nothing of the demo world is even imported.
  *
- *   tsx prisma/cli/with-database.ts next dev
+ *   tsx prisma/cli/with-database.ts [--demo] next dev
  */
 import { spawn } from 'node:child_process';
 import { EmbeddedPostgresError, leaveSignalsToCaller } from '../../lib/database/embedded-postgres';
@@ -16,14 +17,18 @@ import { chooseEmbeddedPort } from '../../lib/database/local-port';
 import { exitCodeFor } from './exit-code';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
-import { DEMO_PASSWORD, listDemoAccounts } from '../seed/demo-world';
 
 const DATA_DIR = path.resolve(process.env.EMBEDDED_PG_DATA_DIR ?? '.data/postgres');
 const DATABASE_NAME = 'kakehashi';
 
 async function main(): Promise<void> {
-  const [command, ...args] = process.argv.slice(2);
-  if (!command) throw new Error('usage: with-database.ts <command> [args…]');
+  const demoFlag = process.argv[2] === '--demo';
+  const [command, ...args] = process.argv.slice(demoFlag ? 3 : 2);
+  if (!command) throw new Error('usage: with-database.ts [--demo] <command> [args…]');
+  if (demoFlag && process.env.NODE_ENV === 'production') {
+    throw new Error('--demo seeds development data with a published password; it is refused with NODE_ENV=production.');
+  }
+  const seedDemo = demoFlag && process.env.SEED_DEMO_DATA !== 'false';
 
   let embedded: RunningPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
@@ -49,14 +54,18 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL = databaseUrl;
     const { prepareDatabase } = await import('../../lib/database/prepare');
     const started = Date.now();
-    const prepared = await prepareDatabase(databaseUrl, {
-      seedDemo: process.env.SEED_DEMO_DATA !== 'false',
-    });
+    const prepared = await prepareDatabase(databaseUrl);
     console.log(
       `▸ Database ready in ${Date.now() - started} ms: ${prepared.appliedMigrations.length} migration(s) applied, ` +
-        `${prepared.reference.hromadas} hromadas, demo world ${typeof prepared.demo === 'object' ? `seeded (${prepared.demo.companies} companies, ${prepared.demo.needs} needs)` : prepared.demo}`,
+        `${prepared.reference.hromadas} hromadas`,
     );
-    if (prepared.demo !== 'skipped') printDemoAccounts();
+    if (seedDemo) {
+      // Development only, and imported only here: `npm start` never loads the demo world.
+      const { printDemoAccounts, seedDemoForDevelopment } = await import('../seed/development');
+      const demo = await seedDemoForDevelopment(databaseUrl);
+      console.log(`▸ Demo world ${typeof demo === 'object' ? `seeded (${demo.companies} companies, ${demo.needs} needs)` : demo}`);
+      printDemoAccounts();
+    }
     process.env.NEXTAUTH_SECRET ??= prepared.sessionSecret;
     process.env.NEXTAUTH_URL ??= `http://localhost:${portArgument(args) ?? process.env.PORT ?? 3000}`;
   } catch (error) {
@@ -91,13 +100,6 @@ async function main(): Promise<void> {
 function portArgument(args: string[]): string | undefined {
   const index = args.findIndex((arg) => arg === '-p' || arg === '--port');
   return index >= 0 ? args[index + 1] : undefined;
-}
-
-function printDemoAccounts(): void {
-  console.log(`▸ Demo accounts (password: ${DEMO_PASSWORD}):`);
-  for (const account of listDemoAccounts()) {
-    console.log(`    ${account.role.padEnd(17)} ${account.email.padEnd(42)} ${account.who}`);
-  }
 }
 
 main().catch((error: unknown) => {

@@ -41,7 +41,7 @@ try {
       ...c, isSme: isSme(c), region: c.prefecture.region,
     }));
   const { Prisma } = await import('../../lib/generated/prisma/client');
-  await prepareDatabase(scratch.url, { seedDemo: false });
+  await prepareDatabase(scratch.url);
   const db = createDb(scratch.url, 4);
 
   const [buildMs] = await time(() => createSyntheticWorld(db, { companies: COMPANIES, needs: NEEDS }));

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
-import { demoEmail, linkIn, readLatestEmail, signIn } from './helpers';
+import { confirmSignUpAndSignIn, demoEmail, linkIn, readLatestEmail, signIn } from './helpers';
 
 const unique = () => `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
 
@@ -32,7 +32,9 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   await page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
   await page.getByLabel('Corporate number (法人番号)').fill(withCheckDigit(String(randomInt(1e11, 1e12))));
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  // Nothing exists until the emailed link is opened.
+  await expect(page.getByText('Check your email.')).toBeVisible();
+  await confirmSignUpAndSignIn(page, email, 'a long enough passphrase');
   await expect(page.getByText('Waiting for verification')).toBeVisible();
 
   const facilitatorContext = await browser.newContext();
@@ -46,21 +48,56 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
 
   await page.reload();
   await expect(page.getByText('Verified', { exact: true })).toBeVisible();
-  const notice = await readLatestEmail(browser, email);
+  const notice = await readLatestEmail(email);
   expect(notice.subject).toContain('確認が完了しました');
 });
 
 test('a hromada signs up by finding itself in the official list in Ukrainian', async ({ page }) => {
+  const email = `e2e-hromada-${unique()}@example.test`;
   await page.goto('/sign-up/municipality');
   await page.getByLabel('Search the official list').fill('Яремч');
   await page.getByRole('radio', { name: /Яремчанська · Yaremchanska/ }).check();
   await page.getByLabel('Your name').fill('Оксана Петренко');
-  await page.getByLabel('Work email').fill(`e2e-hromada-${unique()}@example.test`);
+  await page.getByLabel('Work email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText('Check your email.')).toBeVisible();
+  await confirmSignUpAndSignIn(page, email, 'a long enough passphrase');
   await expect(page.getByText('Яремчанська · Yaremchanska')).toBeVisible();
   await expect(page.getByText('Waiting for verification')).toBeVisible();
+});
+
+test('sign-up answers the same for a taken email, and the owner is told by email', async ({ page }) => {
+  const answers: string[] = [];
+  for (const email of [`e2e-fresh-${unique()}@example.test`, demoEmail('hromada-kharkiv')]) {
+    await page.goto('/sign-up/municipality');
+    await page.getByLabel('Search the official list').fill('Коломи');
+    await page.getByRole('radio', { disabled: false }).first().check();
+    await page.getByLabel('Your name').fill('Someone');
+    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const status = page.locator('.form-success');
+    await expect(status).toBeVisible();
+    answers.push(((await status.textContent()) ?? '').replace(email, '<email>'));
+  }
+  expect(answers[0]).toBe(answers[1]);
+  expect((await readLatestEmail(demoEmail('hromada-kharkiv'))).subject).toContain('зареєструватися з вашою адресою');
+});
+
+test('the admin outbox shows no live one-time link', async ({ page }) => {
+  const email = demoEmail('company-07');
+  await page.goto('/forgot-password');
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('button', { name: 'Send the link' }).click();
+  await expect(page.getByText('a link is on its way')).toBeVisible();
+  const token = linkIn((await readLatestEmail(email, 'password-reset')).text).split('/').at(-1) ?? '';
+
+  await signIn(page, demoEmail('admin'));
+  await page.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
+  await expect(page.locator('article.email pre').first()).toContainText('[one-time link removed]');
+  expect(await page.content()).not.toContain(token);
+  expect(await (await page.request.get('/api/outbox')).text()).not.toContain(token);
 });
 
 test('sign-in gives one answer for an unknown email and for a wrong password', async ({ page }) => {
@@ -78,7 +115,7 @@ test('sign-in gives one answer for an unknown email and for a wrong password', a
   expect(messages[0]).toBe(messages[1]);
 });
 
-test('a forgotten password is reset from the emailed link, once', async ({ page, browser }) => {
+test('a forgotten password is reset from the emailed link, once', async ({ page }) => {
   const email = demoEmail('company-12');
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -87,7 +124,7 @@ test('a forgotten password is reset from the emailed link, once', async ({ page,
   await page.getByRole('button', { name: 'Send the link' }).click();
   await expect(page.getByText('a link is on its way')).toBeVisible();
 
-  const link = linkIn((await readLatestEmail(browser, email)).text);
+  const link = linkIn((await readLatestEmail(email, 'password-reset')).text);
   await page.goto(link);
   await page.getByLabel('New password').fill('my freshly reset passphrase');
   await page.getByRole('button', { name: 'Set password' }).click();

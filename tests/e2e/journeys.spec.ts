@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { expect, test, type Browser } from '@playwright/test';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
-import { demoEmail, eventually, readLatestEmail, signIn } from './helpers';
+import { confirmSignUpAndSignIn, demoEmail, eventually, readLatestEmail, signIn } from './helpers';
 
 // The three journeys end to end, each in the language its user works in: a company in Osaka in
 // Japanese, a hromada's officer in Ukrainian, facilitators in Japanese and Ukrainian. Every
@@ -58,7 +58,8 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await page.getByLabel('従業員数').fill('35');
   await page.getByLabel('資本金（円）').fill('20000000');
   await page.getByRole('button', { name: 'アカウントを作成' }).click();
-  await expect(page).toHaveURL(/\/ja\/account$/);
+  await expect(page.getByText('メールをご確認ください。')).toBeVisible();
+  await confirmSignUpAndSignIn(page, email, 'a long enough passphrase', 'ja');
   await verify(browser, email);
 
   // The account page says what to do next; the profile, in plain Japanese.
@@ -94,10 +95,10 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await introduce(browser, needPath, nameEn, 'Please meet online next week.');
   await page.reload();
   await expect(page.getByTestId('introduction').filter({ hasText: 'Resilient network for municipal services' })).toContainText('Please meet online next week.');
-  const toCompany = await readLatestEmail(browser, email);
+  const toCompany = await readLatestEmail(email);
   expect(toCompany.subject).toContain('ご紹介');
   expect(toCompany.text).toContain(demoEmail('hromada-uzhhorod'));
-  const toHromada = await readLatestEmail(browser, demoEmail('hromada-uzhhorod'));
+  const toHromada = await readLatestEmail(demoEmail('hromada-uzhhorod'));
   expect(toHromada.subject).toContain(`знайомство з компанією ${nameEn}`);
 
   const hromada = await (await browser.newContext()).newPage();
@@ -117,7 +118,8 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await page.getByLabel('Робоча ел. пошта').fill(email);
   await page.getByLabel('Пароль', { exact: true }).fill('a long enough passphrase');
   await page.getByRole('button', { name: 'Створити обліковий запис' }).click();
-  await expect(page).toHaveURL(/\/uk\/account$/);
+  await expect(page.getByText('Перевірте пошту.')).toBeVisible();
+  await confirmSignUpAndSignIn(page, email, 'a long enough passphrase', 'uk');
   await verify(browser, email);
 
   await page.getByRole('link', { name: 'Наші потреби' }).click();
@@ -169,7 +171,7 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   const introduced = await introduce(browser, needPath, null, 'Зустріньтеся, будь ласка.');
   await page.getByRole('link', { name: 'Наші потреби' }).click();
   await expect(page.getByTestId('introduction').filter({ hasText: introduced })).toContainText('Зустріньтеся, будь ласка.');
-  const email2 = await readLatestEmail(browser, email);
+  const email2 = await readLatestEmail(email);
   expect(email2.subject).toContain(`знайомство з компанією ${introduced}`);
 });
 

@@ -49,3 +49,60 @@ test('session cookies are HttpOnly and SameSite', async ({ page, context }) => {
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true });
   expect(session?.name).toBe('__Secure-next-auth.session-token');
 });
+
+test('a path with broken percent-encoding answers the translated not-found page with 404', async ({ request }) => {
+  for (const [path, title] of [['/en/needs/%FF', 'Page not found'], ['/uk/needs/%E0%A4%A', 'Сторінку не знайдено'], ['/ja/%00', 'ページが見つかりません']]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain(title);
+  }
+});
+
+test('an unknown path under a locale answers the translated not-found page with 404', async ({ request }) => {
+  const response = await request.get('/ja/no-such-page');
+  expect(response.status()).toBe(404);
+  expect(await response.text()).toContain('ページが見つかりません');
+});
+
+test('a query string with NUL or broken encoding is a 400, not a 500', async ({ request }) => {
+  for (const path of ['/api/hromadas?q=a%00b', '/api/hromadas?q=%FF%FE', '/api/outbox?to=%00']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { messageKey: 'errors.invalidCharacters' } });
+  }
+  expect((await request.get('/api/hromadas?q=100%25_')).status()).toBe(200);
+  for (const path of ['/api/auth/session?x=%00', '/api/auth/providers?%FF=%FF', '/api/auth/%FF', '/api/health?%00']) {
+    expect((await request.get(path)).status(), path).toBeLessThan(500);
+  }
+});
+
+test('NUL inside the sign-in JSON is refused without a 500', async ({ request }) => {
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  for (const credentials of [{ email: 'admin@demo.kakehashi.example\u0000', password: 'kakehashi-demo-2026' }, { email: 'a\u0000b@example.test', password: '\u0000' }]) {
+    const response = await request.post('/api/auth/callback/credentials', {
+      headers: { 'Content-Type': 'application/json' },
+      data: { ...credentials, csrfToken, json: 'true' },
+      maxRedirects: 0,
+    });
+    expect(response.status(), JSON.stringify(credentials)).toBeLessThan(500);
+    expect(response.headers()['set-cookie'] ?? '').not.toContain('session-token');
+  }
+  const malformed = await request.post('/api/auth/callback/credentials', {
+    headers: { 'Content-Type': 'application/json' },
+    data: '{"email": "a@example.test", "password": ',
+    maxRedirects: 0,
+  });
+  expect(malformed.status()).toBeLessThan(500);
+});
+
+test('the outbox page with an unreadable address filter shows nothing rather than failing', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill('admin@demo.kakehashi.example');
+  await page.getByLabel('Password', { exact: true }).fill('kakehashi-demo-2026');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  for (const filter of ['%00', 'a%01b%40example.test', 'x'.repeat(300)]) {
+    const response = await page.goto(`/en/admin/outbox?to=${filter}`);
+    expect(response?.status(), filter).toBe(200);
+  }
+});

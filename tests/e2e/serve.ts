@@ -15,7 +15,9 @@ process.env.DATABASE_URL = scratch.url;
 mkdirSync('test-results', { recursive: true });
 writeFileSync(E2E_DATABASE_URL_FILE, scratch.url);
 const { prepareDatabase } = await import('../../lib/database/prepare');
-const prepared = await prepareDatabase(scratch.url, { seedDemo: true });
+const prepared = await prepareDatabase(scratch.url);
+// Test code may seed: the demo world is the end-to-end tests' fixture.
+await (await import('../../prisma/seed/development')).seedDemoForDevelopment(scratch.url);
 
 const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',

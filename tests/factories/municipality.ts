@@ -33,7 +33,7 @@ export async function pickFreeHromada(
   where: Prisma.HromadaWhereInput = {},
 ): Promise<{ code: string; nameEn: string }> {
   const free = await db.hromada.findMany({
-    where: { ...where, municipality: null, kind: 'TERRITORIAL_COMMUNITY', code: { notIn: Object.values(DEMO_HROMADAS) } },
+    where: { ...where, municipalities: { none: {} }, kind: 'TERRITORIAL_COMMUNITY', code: { notIn: Object.values(DEMO_HROMADAS) } },
     select: { code: true, nameEn: true },
     take: 200,
   });

@@ -22,6 +22,7 @@ import { createUser } from '../factories/user';
 import { uniqueSuffix } from '../factories/sequence';
 import { validCompanyProfile, validNeed, validSignUpCompany, validSignUpMunicipality } from '../factories/valid-inputs';
 import { dataFingerprint } from './data-fingerprint';
+import { pendingSignUpToken } from './sign-up-helpers';
 import { testDb as db } from './test-db';
 
 // Every registered action, as every role and as an anonymous visitor. A case builds a fresh,
@@ -34,6 +35,7 @@ type Case = (world: AccessWorld, caller: Caller) => Promise<unknown>;
 const CASES: Record<ActionName, Case> = {
   signUpCompany: async () => validSignUpCompany(),
   signUpMunicipality: async () => validSignUpMunicipality((await pickFreeHromada(db)).code),
+  confirmSignUp: async () => ({ token: await pendingSignUpToken(db, validSignUpCompany()) }),
   requestPasswordReset: async (world) => ({ email: world.facilitator.email }),
   resetPassword: async () => {
     const user = await createUser(db, { role: 'FACILITATOR' });

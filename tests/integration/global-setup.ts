@@ -7,7 +7,7 @@ export async function setup(project: TestProject) {
   scratch = await createScratchDatabase('kakehashi_test');
   process.env.DATABASE_URL = scratch.url;
   const { prepareDatabase } = await import('../../lib/database/prepare');
-  await prepareDatabase(scratch.url, { seedDemo: false });
+  await prepareDatabase(scratch.url);
   project.provide('databaseUrl', scratch.url);
 }
 

@@ -70,7 +70,7 @@ describe('match decisions', () => {
     expect(outcomes).toEqual(['CONFLICT', 'ok']);
     const loser = [first, second].find((r) => !r.ok);
     expect(loser).toMatchObject({ error: { messageKey: 'errors.matchChangedMeanwhile' } });
-    const decisions = await db.matchDecision.findMany({ where: { matchId: match.id } });
+    const decisions = await db.matchDecision.findMany({ where: { needId: match.needId, companyId: match.companyId } });
     expect(decisions).toHaveLength(1);
     const stored = await db.match.findUniqueOrThrow({ where: { id: match.id } });
     expect(stored.version).toBe(1);
@@ -84,7 +84,7 @@ describe('match decisions', () => {
     const stale = await decide(secondFacilitator.actor, { matchId: match.id, version: 0, action: 'INTRODUCE', note: 'late' });
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', status: 409 } });
     expect(await dataFingerprint(db)).toEqual(before);
-    expect(await db.introduction.count({ where: { matchId: match.id } })).toBe(0);
+    expect(await db.introduction.count({ where: { needId: match.needId, companyId: match.companyId } })).toBe(0);
   });
 
   it('refuses steps the pipeline does not allow', async () => {
@@ -120,11 +120,13 @@ describe('introductions', () => {
     expect(byAddress.get(companyColleague.email)?.text).toContain(`/ja/needs/${match.needId}`);
 
     const companySide = await listOwnIntroductions(db, world.companyRep.actor);
-    expect(companySide.map((i) => i.match.id)).toContain(match.id);
+    const pairOf = (i: { need: { id: string }; company: { id: string } }) => `${i.need.id}:${i.company.id}`;
+    const pair = `${match.needId}:${match.companyId}`;
+    expect(companySide.map(pairOf)).toContain(pair);
     const municipalitySide = await listOwnIntroductions(db, world.municipalityRep.actor);
-    expect(municipalitySide.map((i) => i.match.id)).toContain(match.id);
-    expect((await listOwnIntroductions(db, world.otherCompanyRep.actor)).map((i) => i.match.id)).not.toContain(match.id);
-    expect((await listOwnIntroductions(db, world.otherMunicipalityRep.actor)).map((i) => i.match.id)).not.toContain(match.id);
+    expect(municipalitySide.map(pairOf)).toContain(pair);
+    expect((await listOwnIntroductions(db, world.otherCompanyRep.actor)).map(pairOf)).not.toContain(pair);
+    expect((await listOwnIntroductions(db, world.otherMunicipalityRep.actor)).map(pairOf)).not.toContain(pair);
   });
 
   it('cannot be undone once sent, and cannot be made for a closed need', async () => {

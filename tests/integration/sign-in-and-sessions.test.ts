@@ -1,13 +1,14 @@
 import { encode } from 'next-auth/jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changePassword } from '../../lib/accounts/passwords';
 import { signUpCompany } from '../../lib/accounts/sign-up';
+import { signUpConfirmed } from './sign-up-helpers';
 import { setUserDisabled } from '../../lib/accounts/staff';
 import { authSecret, actorFromClaims, actorFromCookies, SESSION_COOKIE, sessionAbsoluteSeconds } from '../../lib/auth/session';
 import { authenticate } from '../../lib/auth/sign-in';
 import { createDb } from '../../lib/db';
-import { env } from '../../lib/env';
 import { isAppError } from '../../lib/errors';
+import { SIGN_IN_LIMITS, signInBackoffSeconds } from '../../lib/security/rate-limit';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, TEST_PASSWORD, type AccessWorld } from '../factories/access-world';
 import { uniqueSuffix } from '../factories/sequence';
@@ -72,14 +73,61 @@ describe('sign-in', () => {
 });
 
 describe('sign-in rate limit (counted in PostgreSQL)', () => {
-  it(`allows ${env.SIGN_IN_ATTEMPTS_PER_ACCOUNT} attempts per account in the window, then refuses even the right password`, async () => {
+  // A controllable clock: rate-limiter-flexible and the back-off read Date.now().
+  let now = Date.now();
+  const advanceSeconds = (seconds: number) => {
+    now += seconds * 1000;
+    vi.setSystemTime(now);
+  };
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    now = Date.now();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const attempt = (email: string, password: string, ip: string) => authenticate(db, { email, password }, ip).catch((caught: unknown) => caught);
+  const limitOf = (error: unknown) => (isAppError(error) && error.code === 'RATE_LIMITED' ? error.message : null);
+
+  it('ten wrong passwords from ten addresses do not lock the owner out: after the short back-off the right password works', async () => {
     const user = await createUser(db, { role: 'FACILITATOR' });
-    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS_PER_ACCOUNT; attempt += 1) {
-      expect(await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp())).toBeNull();
-    }
-    const error = await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp()).catch((caught: unknown) => caught);
-    expect(isAppError(error) && error.code).toBe('RATE_LIMITED');
+    const results = [];
+    for (let index = 0; index < 12; index += 1) results.push(await attempt(user.email, 'wrong password here', uniqueIp()));
+    // The account backs off: some of the attacker's attempts were refused before any check.
+    expect(results.filter((result) => limitOf(result)?.includes('sign-in:account-backoff')).length).toBeGreaterThan(0);
     expect(await db.auditLog.count({ where: { action: 'auth.sign-in.rate-limited' } })).toBeGreaterThan(0);
+
+    advanceSeconds(SIGN_IN_LIMITS.backoffMaxSeconds);
+    expect(await attempt(user.email, TEST_PASSWORD, uniqueIp())).toMatchObject({ userId: user.id });
+  });
+
+  it('the back-off never holds back an address the account signed in from before', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const home = uniqueIp();
+    expect(await attempt(user.email, TEST_PASSWORD, home)).toMatchObject({ userId: user.id });
+    for (let index = 0; index < 12; index += 1) await attempt(user.email, 'wrong password here', uniqueIp());
+    expect(limitOf(await attempt(user.email, 'wrong password here', uniqueIp()))).toContain('sign-in:account-backoff');
+    expect(await attempt(user.email, TEST_PASSWORD, home)).toMatchObject({ userId: user.id });
+  });
+
+  it('waits 1 s, 2 s, 4 s… between attempts once the free failures are spent, capped', () => {
+    const free = SIGN_IN_LIMITS.freeFailuresPerAccount;
+    expect(signInBackoffSeconds(free - 1, SIGN_IN_LIMITS)).toBe(0);
+    expect([free, free + 1, free + 2].map((failures) => signInBackoffSeconds(failures, SIGN_IN_LIMITS))).toEqual([1, 2, 4]);
+    expect(signInBackoffSeconds(free + 100, SIGN_IN_LIMITS)).toBe(SIGN_IN_LIMITS.backoffMaxSeconds);
+  });
+
+  it(`one address gets ${SIGN_IN_LIMITS.perAccountAndIp} attempts per account in the window, then is refused even the right password`, async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const ip = uniqueIp();
+    for (let failures = 0; failures < SIGN_IN_LIMITS.perAccountAndIp; failures += 1) {
+      advanceSeconds(signInBackoffSeconds(failures, SIGN_IN_LIMITS));
+      expect(await attempt(user.email, 'wrong password here', ip)).toBeNull();
+    }
+    advanceSeconds(SIGN_IN_LIMITS.backoffMaxSeconds);
+    expect(limitOf(await attempt(user.email, TEST_PASSWORD, ip))).toContain('sign-in:account-ip');
+    // Another address is not refused for it.
+    expect(await attempt(user.email, TEST_PASSWORD, uniqueIp())).toMatchObject({ userId: user.id });
   });
 
   it('counts per address across accounts, and two app instances share the count', async () => {
@@ -87,13 +135,13 @@ describe('sign-in rate limit (counted in PostgreSQL)', () => {
     // A second client with its own pool stands in for a second app instance.
     const otherInstance = createDb(inject('databaseUrl'), 2);
     try {
-      for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS_PER_IP; attempt += 1) {
-        const instance = attempt % 2 === 0 ? db : otherInstance;
+      for (let index = 0; index < SIGN_IN_LIMITS.perIp; index += 1) {
+        const instance = index % 2 === 0 ? db : otherInstance;
         await authenticate(instance, { email: `nobody-${uniqueSuffix()}@example.test`, password: 'whatever it is' }, ip);
       }
       const user = await createUser(db, { role: 'FACILITATOR' });
       const error = await authenticate(otherInstance, { email: user.email, password: TEST_PASSWORD }, ip).catch((caught: unknown) => caught);
-      expect(isAppError(error) && error.code).toBe('RATE_LIMITED');
+      expect(limitOf(error)).toContain('sign-in:ip');
       expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).not.toBeNull();
     } finally {
       await otherInstance.$disconnect();
@@ -102,12 +150,14 @@ describe('sign-in rate limit (counted in PostgreSQL)', () => {
 
   it('forgives an account its failures once it signs in', async () => {
     const user = await createUser(db, { role: 'FACILITATOR' });
-    for (let attempt = 0; attempt < env.SIGN_IN_ATTEMPTS_PER_ACCOUNT - 1; attempt += 1) {
-      await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp());
+    for (let index = 0; index < 12; index += 1) await attempt(user.email, 'wrong password here', uniqueIp());
+    advanceSeconds(SIGN_IN_LIMITS.backoffMaxSeconds);
+    expect(await attempt(user.email, TEST_PASSWORD, uniqueIp())).not.toBeNull();
+    // Forgiven: the next few failures from anywhere meet no back-off.
+    for (let index = 0; index < SIGN_IN_LIMITS.freeFailuresPerAccount; index += 1) {
+      expect(await attempt(user.email, 'wrong password here', uniqueIp())).toBeNull();
     }
-    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).not.toBeNull();
-    expect(await authenticate(db, { email: user.email, password: 'wrong password here' }, uniqueIp())).toBeNull();
-    expect(await authenticate(db, { email: user.email, password: TEST_PASSWORD }, uniqueIp())).not.toBeNull();
+    expect(await attempt(user.email, TEST_PASSWORD, uniqueIp())).not.toBeNull();
   });
 });
 
@@ -161,19 +211,19 @@ describe('sessions', () => {
 });
 
 describe('sign-up', () => {
-  it('stores the NFKC, lower-case email and refuses the same address in another spelling', async () => {
+  it('stores the NFKC, lower-case email and treats the same address in another spelling as taken', async () => {
     const local = `suzuki-${uniqueSuffix()}`;
-    const first = validSignUpCompany({ email: `${local.toUpperCase()}＠EXAMPLE.TEST` });
-    const created = await signUpCompany(db, null, first, { ip: uniqueIp() });
+    const created = await signUpConfirmed(db, validSignUpCompany({ email: `${local.toUpperCase()}＠EXAMPLE.TEST` }));
     const user = await db.user.findUniqueOrThrow({ where: { id: created.userId } });
     expect(user.email).toBe(`${local}@example.test`);
-    const again = await signUpCompany(db, null, validSignUpCompany({ email: `${local}@example.test` }), { ip: uniqueIp() }).catch((error: unknown) => error);
-    expect(isAppError(again) && again.code).toBe('CONFLICT');
-    expect(isAppError(again) && again.details?.fieldErrors).toEqual({ email: 'validation.emailTaken' });
+    const again = await signUpCompany(db, null, validSignUpCompany({ email: `${local}@example.test` }), { ip: uniqueIp() });
+    expect(again).toEqual({ emailSent: true });
+    expect(await db.outboxEmail.count({ where: { toAddress: user.email, kind: 'sign-up-attempt' } })).toBe(1);
   });
 
   it('requires 12 to 128 characters of password', async () => {
-    for (const [password, ok] of [['x'.repeat(11), false], ['x'.repeat(12), true], ['x'.repeat(128), true], ['x'.repeat(129), false]] as const) {
+    const phrase = (length: number) => 'violet kettle hums under a copper moon while owls debate '.repeat(3).slice(0, length);
+    for (const [password, ok] of [[phrase(11), false], [phrase(12), true], [phrase(128), true], [phrase(129), false]] as const) {
       const result = await signUpCompany(db, null, validSignUpCompany({ password }), { ip: uniqueIp() }).catch((error: unknown) => error);
       expect(isAppError(result), `${password.length} characters`).toBe(!ok);
     }
@@ -181,9 +231,20 @@ describe('sign-up', () => {
 
   it('creates an unverified draft company whose representative can sign in', async () => {
     const input = validSignUpCompany();
-    const { userId, companyId } = await signUpCompany(db, null, input, { ip: uniqueIp() });
+    const { userId, companyId } = await signUpConfirmed(db, input) as { userId: string; companyId: string };
     const company = await db.company.findUniqueOrThrow({ where: { id: companyId } });
     expect(company.verificationStatus).toBe('UNVERIFIED');
     expect(await authenticate(db, { email: input.email, password: input.password }, uniqueIp())).toMatchObject({ userId, companyId, role: 'COMPANY_REP' });
+  });
+
+  it('refuses a password too easy to guess, or the company’s own name, and creates nothing', async () => {
+    const weak = validSignUpCompany({ password: 'password1234' });
+    const ownName = validSignUpCompany();
+    ownName.password = ownName.company.legalNameEn;
+    for (const input of [weak, ownName]) {
+      const refused = await signUpCompany(db, null, input, { ip: uniqueIp() }).catch((error: unknown) => error);
+      expect(isAppError(refused) && refused.code).toBe('VALIDATION');
+      expect(await db.user.count({ where: { email: input.email } })).toBe(0);
+    }
   });
 });

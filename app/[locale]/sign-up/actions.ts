@@ -9,3 +9,7 @@ export async function signUpCompanyAction(input: unknown) {
 export async function signUpMunicipalityAction(input: unknown) {
   return serveAction('signUpMunicipality', input);
 }
+
+export async function confirmSignUpAction(input: unknown) {
+  return serveAction('confirmSignUp', input);
+}

@@ -2,19 +2,26 @@ import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
+import { outboxShowsLiveLinks } from '@/lib/email/one-time-links';
 import { readOutbox } from '@/lib/email/read-outbox';
+import { isAppError } from '@/lib/errors';
 
 export const generateMetadata = titled('outbox');
 
 export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/admin/outbox'>) {
   const actor = await actorForPage('/admin/outbox', ['ADMIN']);
   const params = await searchParams;
-  const emails = await readOutbox(db, actor, { to: typeof params.to === 'string' ? params.to : undefined });
+  // An address that is no address (too long, control characters) finds nothing, as any other would.
+  const emails = await readOutbox(db, actor, { to: typeof params.to === 'string' ? params.to : undefined }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'VALIDATION') return [];
+    throw error;
+  });
   const t = await getTranslations('outbox');
   return (
     <section>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
+      <p className="callout">{outboxShowsLiveLinks() ? t('liveLinks') : t('redacted')}</p>
       {emails.length === 0 ? <p className="empty">{t('none')}</p> : null}
       {emails.map((email) => (
         <article key={email.id} className="email" aria-label={email.subject}>

@@ -1,0 +1,39 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { confirmSignUpSchema } from '@/lib/accounts/sign-up-schema';
+import { Link } from '@/lib/i18n/navigation';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+
+type Values = z.input<typeof confirmSignUpSchema>;
+
+/**
+ * A button, not an automatic action on opening the page: mail scanners open links, and only
+ * the person should create the account.
+ */
+export function SignUpConfirmForm({ token, action }: { token: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
+  const t = useTranslations('signUpConfirm');
+  const [isDone, setIsDone] = useState(false);
+  const form = useForm<Values>({ resolver: zodResolver(confirmSignUpSchema) });
+  const { errors, isSubmitting } = form.formState;
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await action(values);
+    if (result.ok) setIsDone(true);
+    else applyServerErrors(form, result.error);
+  });
+  if (isDone) return <p className="form-success" role="status">{t('done')} <Link href="/sign-in">{t('signIn')}</Link></p>;
+  return (
+    <form onSubmit={onSubmit} noValidate className="form narrow">
+      <p>{t('intro')}</p>
+      <input type="hidden" defaultValue={token} {...form.register('token')} />
+      <FormMessage error={errors.root?.server?.message ?? errors.token?.message} />
+      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+    </form>
+  );
+}
