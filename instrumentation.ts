@@ -1,3 +1,5 @@
+import type { Instrumentation } from 'next';
+
 // Next.js calls register() once per server process. Each app instance works the job queues
 // (pg-boss gives every job to exactly one instance): matching, password reset requests, and email
 // delivery when SMTP_URL is set. KAKEHASHI_WORKER=off turns them off, for instances that should only serve requests.
@@ -14,3 +16,10 @@ export async function register() {
   await startEmailWorker(db, boss);
   await startPasswordResetWorker(db, boss);
 }
+
+/** Errors in rendering, route handlers and actions: one structured line per cause per minute. */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { logError } = await import('./lib/logging/log');
+  logError(`${context.routeType} ${context.routePath}`, error, { method: request.method, path: request.path.split('?')[0] });
+};

@@ -1,6 +1,7 @@
 import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { isMalformedPath, notFoundPathFor } from './lib/http/malformed-path';
+import { outageResponse } from './lib/http/database-outage';
 import { routing } from './lib/i18n/routing';
 import {
   buildContentSecurityPolicy,
@@ -15,13 +16,16 @@ import {
 
 const localise = createIntlMiddleware(routing);
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (isForeignOrigin(request.method, request.headers)) {
     return withSecurityHeaders(NextResponse.json({ error: 'FORBIDDEN', messageKey: 'errors.foreignOrigin' }, { status: 403 }));
   }
   if (isBodyTooLarge(request.headers)) {
     return withSecurityHeaders(NextResponse.json({ error: 'PAYLOAD_TOO_LARGE', messageKey: 'errors.payloadTooLarge' }, { status: 413 }));
   }
+
+  const outage = await outageResponse(request);
+  if (outage) return withSecurityHeaders(outage);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = buildContentSecurityPolicy(nonce, {

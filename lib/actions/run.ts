@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db';
 import { AppError, ERROR_STATUS, isAppError, type ErrorCode } from '../errors';
+import { logError } from '../logging/log';
 import type { FieldErrors } from '../validation';
 
 // What every server action returns to the browser: data, or an error the form can show (a
@@ -33,7 +34,7 @@ export async function runAction<T>(
         entityId: name,
         after: { code: error.code, reason: typeof error.details?.reason === 'string' ? error.details.reason : null },
         ip: context.ip,
-      }).catch((auditError: unknown) => console.error('[audit]', auditError));
+      }).catch((auditError: unknown) => logError('audit', auditError));
     }
     return { ok: false, error: toActionError(error) };
   }
@@ -53,6 +54,6 @@ export function toActionError(error: AppError): ActionError {
 function unexpected(name: string, error: unknown): AppError {
   // A unique index caught what the pre-check could not (two submits at the same moment).
   if ((error as { code?: unknown })?.code === 'P2002') return new AppError('CONFLICT', 'Already exists');
-  console.error(`[action ${name}]`, error);
+  logError(`action ${name}`, error);
   return new AppError('INTERNAL');
 }

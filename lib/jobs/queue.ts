@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Prisma } from '../generated/prisma/client';
+import { logError } from '../logging/log';
 
 // The durable job queue: pg-boss keeps its jobs in PostgreSQL (schema `pgboss`), so any app
 // instance may enqueue and any may work, and a job survives a restart.
@@ -21,20 +22,62 @@ export type JobData = {
   [QUEUES.passwordResetRequested]: { email: string; ip: string | null };
 };
 
+/**
+ * How long a job may stay active before it counts as abandoned (its worker died: kill -9, a
+ * crash, a lost machine) and is retried. pg-boss's default is 15 minutes, during which
+ * rankings lagged after a restart. Each is well above the work's real duration, since pg-boss
+ * also fails a live handler that runs longer: re-ranking a need or a company takes under a
+ * second (docs/benchmarks/matching.md, p95 0.6 s at 100,000 companies), a delivery is one SMTP
+ * exchange, and a full rebuild took 405 s at that size.
+ */
+export const EXPIRE_IN_SECONDS: Partial<Record<QueueName, number>> = {
+  [QUEUES.needChanged]: 30,
+  [QUEUES.companyChanged]: 30,
+  [QUEUES.emailDelivery]: 60,
+  [QUEUES.rebuild]: 30 * 60,
+};
+/** For any other queue: short work, retried soon after its worker dies. */
+export const DEFAULT_EXPIRE_IN_SECONDS = 60;
+
+/**
+ * How often an instance with maintenance on looks for expired jobs (pg-boss's default is two
+ * minutes). One instance does it per interval, whichever comes first. With the expiries above
+ * an abandoned re-rank is retried within 30 + 15 s, and retried jobs wait `retryDelay` more.
+ */
+export const MAINTENANCE_INTERVAL_SECONDS = 15;
+
+export type JobQueueOptions = {
+  /** Expire abandoned jobs and archive old ones (the app's instances; not one-off commands). */
+  maintenance?: boolean;
+  maintenanceIntervalSeconds?: number;
+  expireInSeconds?: Partial<Record<QueueName, number>>;
+};
+
 /** A started queue client with every queue created. Stop it when done. */
-export async function startJobQueue(connectionString: string, options: { maintenance?: boolean } = {}): Promise<PgBoss> {
+export async function startJobQueue(connectionString: string, options: JobQueueOptions = {}): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString,
     max: 3,
     supervise: options.maintenance ?? false,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? MAINTENANCE_INTERVAL_SECONDS,
     schedule: false,
   });
-  boss.on('error', (error) => console.error('[jobs]', error));
+  boss.on('error', (error) => logError('jobs', error));
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     // 'short': at most one job per key waits while others run, so a burst of edits to the same
     // need re-ranks it once more, not once per edit.
-    await boss.createQueue(name, { name, policy: 'short', retryLimit: 3, retryDelay: 5, retryBackoff: true });
+    const settings = {
+      name,
+      policy: 'short',
+      retryLimit: 3,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: options.expireInSeconds?.[name] ?? EXPIRE_IN_SECONDS[name] ?? DEFAULT_EXPIRE_IN_SECONDS,
+    } as const;
+    await boss.createQueue(name, settings);
+    // createQueue leaves an existing queue as it was: databases made before these settings.
+    await boss.updateQueue(name, settings);
   }
   return boss;
 }

@@ -21,7 +21,30 @@ export async function checkDatabase(db: Db): Promise<DatabaseHealth> {
     ]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started), migrations };
   } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message.split('\n')[0] : 'unknown error' };
+    // Prisma's messages start with a blank line and end with the cause ("Can't reach database
+    // server at …"): the last line with words says what happened.
+    const line = error instanceof Error ? error.message.split('\n').map((part) => part.trim()).filter(Boolean).at(-1) : undefined;
+    return { status: 'down', error: line ?? 'unknown error' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const PING_TIMEOUT_MS = 1_000;
+
+/**
+ * A cheap "is the database there": SELECT 1 on a pooled connection, given up after a second.
+ * Asked before each page is rendered (lib/http/database-outage.ts), so it must stay cheap.
+ */
+export async function isDatabaseReachable(db: Db, timeoutMs = PING_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    return await Promise.race([db.$queryRaw`SELECT 1`.then(() => true), timeout]);
+  } catch {
+    return false;
   } finally {
     clearTimeout(timer);
   }

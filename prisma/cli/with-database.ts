@@ -12,11 +12,13 @@
  *   tsx prisma/cli/with-database.ts [--demo] next dev
  */
 import { spawn } from 'node:child_process';
+import { EmbeddedPostgresError, leaveSignalsToCaller } from '../../lib/database/embedded-postgres';
+import { chooseEmbeddedPort } from '../../lib/database/local-port';
+import { exitCodeFor } from './exit-code';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
 
 const DATA_DIR = path.resolve(process.env.EMBEDDED_PG_DATA_DIR ?? '.data/postgres');
-const DEFAULT_PORT = 54329;
 const DATABASE_NAME = 'kakehashi';
 
 async function main(): Promise<void> {
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   let embedded: RunningPostgres | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_PORT);
+    const port = await chooseEmbeddedPort(process.env.EMBEDDED_PG_PORT);
     console.log(`▸ Starting embedded PostgreSQL on port ${port} (data in ${path.relative(process.cwd(), DATA_DIR)})`);
     embedded = await startEmbeddedPostgres({ dataDir: DATA_DIR, port });
     await embedded.createDatabase(DATABASE_NAME).catch((error: Error) => {
@@ -75,12 +77,22 @@ async function main(): Promise<void> {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
-  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  // A signal we forward is a shutdown we asked for; any other death of the child is a failure
+  // a supervisor (systemd Restart=on-failure, Docker restart policies) must see.
+  let forwarded: NodeJS.Signals | undefined;
+  const forward = (signal: NodeJS.Signals) => () => {
+    forwarded = signal;
+    child.kill(signal);
+  };
+  leaveSignalsToCaller();
   process.on('SIGINT', forward('SIGINT'));
   process.on('SIGTERM', forward('SIGTERM'));
+  process.on('SIGHUP', forward('SIGHUP'));
   child.on('exit', async (code, signal) => {
     await stopDatabase();
-    process.exit(code ?? (signal ? 0 : 1));
+    // Ctrl-C reaches the child and us together; give our own handler its turn first.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    process.exit(exitCodeFor(code, signal, forwarded));
   });
 }
 
@@ -91,6 +103,8 @@ function portArgument(args: string[]): string | undefined {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // Known causes in one sentence; anything else with its stack. Never a bare `undefined`.
+  if (error instanceof EmbeddedPostgresError) console.error(`✗ ${error.message}`);
+  else console.error(error ?? new Error('The launcher failed without a reason'));
   process.exit(1);
 });

@@ -30,14 +30,30 @@ const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
   },
 });
 
+// A second instance of the same build on the same database (tests/e2e/two-instances.spec.ts):
+// sessions, jobs and rate limits must hold across instances, as they do behind a load balancer.
+const secondPort = String(Number(port) + 10);
+const second = spawn('npx', ['next', 'start', '-p', secondPort, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: scratch.url,
+    NEXTAUTH_SECRET: prepared.sessionSecret,
+    NEXTAUTH_URL: `http://127.0.0.1:${secondPort}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+});
+
 let stopping = false;
 const stop = async (code: number) => {
   if (stopping) return;
   stopping = true;
   server.kill('SIGTERM');
+  second.kill('SIGTERM');
   await scratch.drop().catch(() => {});
   process.exit(code);
 };
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 server.on('exit', (code) => void stop(code ?? 0));
+second.on('exit', (code) => void stop(code ?? 0));

@@ -31,6 +31,8 @@ describe('database health', () => {
     server = undefined;
     const down = await checkDatabase(db);
     expect(down.status).toBe('down');
+    // The reason, not Prisma's blank first line.
+    expect(down.status === 'down' && down.error).toMatch(/\S/);
 
     server = await startEmbeddedPostgres({ dataDir, port });
     expect(await checkDatabase(db)).toMatchObject({ status: 'up' });

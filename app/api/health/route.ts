@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { logError } from '@/lib/logging/log';
 import { checkDatabase } from '@/lib/platform/health';
 
 export const dynamic = 'force-dynamic';
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const database = await checkDatabase(db);
   if (database.status === 'down') {
-    console.error(`[health] database unreachable: ${database.error}`);
+    logError('health', new Error(`database unreachable: ${database.error}`));
     return Response.json(
       { status: 'unavailable', database: { status: 'down' } },
       { status: 503, headers: { 'Cache-Control': 'no-store' } },

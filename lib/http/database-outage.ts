@@ -1,0 +1,88 @@
+import { hasLocale } from 'next-intl';
+import { NextResponse, type NextRequest } from 'next/server';
+import en from '../i18n/messages/en.json';
+import ja from '../i18n/messages/ja.json';
+import uk from '../i18n/messages/uk.json';
+import { DEFAULT_LOCALE, LOCALES, type AppLocale } from '../i18n/routing';
+
+// While PostgreSQL is down every page failed with a bare 500. Before a page is rendered the
+// proxy asks whether the database answers; if not, the visitor gets a short page in their
+// language with 503 and Retry-After (what load balancers and crawlers understand), made here
+// without React or the database. Mid-render failures show the same text (app/[locale]/error.tsx).
+
+export const RETRY_AFTER_SECONDS = 30;
+const CATALOGUES: Record<AppLocale, typeof en> = { en, ja, uk };
+
+type PageRequest = { method: string; pathname: string; headers: Headers; cookieLocale?: string };
+
+/** Page loads only: API routes answer for themselves, and a server action expects its own format. */
+export function isPageLoad({ method, pathname, headers }: PageRequest): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false;
+  if (pathname === '/api' || pathname.startsWith('/api/')) return false;
+  return !headers.has('next-action');
+}
+
+/** The path's locale, else the visitor's remembered or preferred one. */
+export function outageLocale({ pathname, headers, cookieLocale }: PageRequest): AppLocale {
+  const segment = pathname.split('/')[1];
+  if (hasLocale(LOCALES, segment)) return segment;
+  if (hasLocale(LOCALES, cookieLocale)) return cookieLocale;
+  for (const part of (headers.get('accept-language') ?? '').split(',')) {
+    const language = part.split(';')[0].trim().slice(0, 2).toLowerCase();
+    if (hasLocale(LOCALES, language)) return language;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/** A 503 page, or null when the request should be served as usual. */
+export async function answerDuringOutage(request: PageRequest, isReachable: () => Promise<boolean>): Promise<Response | null> {
+  if (!isPageLoad(request) || (await isReachable())) return null;
+  const locale = outageLocale(request);
+  return new Response(request.method === 'HEAD' ? null : unavailablePage(locale), {
+    status: 503,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Retry-After': String(RETRY_AFTER_SECONDS),
+      'Cache-Control': 'no-store',
+      'Content-Language': locale,
+    },
+  });
+}
+
+function unavailablePage(locale: AppLocale): string {
+  const t = CATALOGUES[locale].unavailable;
+  return `<!doctype html>
+<html lang="${locale}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t.title)} · Kakehashi</title></head>
+<body>
+<main id="main">
+<h1>${escape(t.title)}</h1>
+<p>${escape(t.body)}</p>
+<p><a href="">${escape(t.retry)}</a> · <a href="/${locale}">${escape(t.home)}</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/** For proxy.ts: the outage page for this request, or null to go on. */
+export async function outageResponse(request: NextRequest): Promise<NextResponse | null> {
+  const answer = await answerDuringOutage(
+    {
+      method: request.method,
+      pathname: request.nextUrl.pathname,
+      headers: request.headers,
+      cookieLocale: request.cookies.get('NEXT_LOCALE')?.value,
+    },
+    async () => {
+      // Imported here: the rest of this module needs no database (and no DATABASE_URL).
+      const [{ db }, { isDatabaseReachable }] = await Promise.all([import('../db'), import('../platform/health')]);
+      return isDatabaseReachable(db);
+    },
+  );
+  return answer && new NextResponse(answer.body, { status: answer.status, headers: answer.headers });
+}

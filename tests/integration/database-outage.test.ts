@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
+import { createDb } from '../../lib/db';
+import { answerDuringOutage, RETRY_AFTER_SECONDS } from '../../lib/http/database-outage';
+import en from '../../lib/i18n/messages/en.json';
+import ja from '../../lib/i18n/messages/ja.json';
+import uk from '../../lib/i18n/messages/uk.json';
+import { isDatabaseReachable } from '../../lib/platform/health';
+
+// While PostgreSQL is down a page load gets a translated "temporarily unavailable" page with
+// 503 and Retry-After (it used to be a bare 500), and pages are served as usual once it is back.
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'kakehashi-outage-'));
+let server: RunningPostgres | undefined;
+
+afterAll(async () => {
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const page = (pathname: string, init: { method?: string; headers?: Record<string, string>; cookieLocale?: string } = {}) => ({
+  method: init.method ?? 'GET',
+  pathname,
+  headers: new Headers(init.headers),
+  cookieLocale: init.cookieLocale,
+});
+
+describe('a database outage', () => {
+  it('answers page loads with a translated 503 and Retry-After, and nothing else', async () => {
+    const port = await freePort();
+    server = await startEmbeddedPostgres({ dataDir, port });
+    await server.createDatabase('outage');
+    const db = createDb(server.urlFor('outage'), 2);
+    const reachable = () => isDatabaseReachable(db);
+
+    expect(await answerDuringOutage(page('/ja/needs'), reachable)).toBeNull();
+
+    await server.stop();
+    server = undefined;
+    expect(await reachable()).toBe(false);
+
+    const japanese = await answerDuringOutage(page('/ja/needs'), reachable);
+    expect(japanese?.status).toBe(503);
+    expect(japanese?.headers.get('Retry-After')).toBe(String(RETRY_AFTER_SECONDS));
+    expect(japanese?.headers.get('Cache-Control')).toBe('no-store');
+    const html = await japanese!.text();
+    expect(html).toContain('<html lang="ja">');
+    expect(html).toContain(ja.unavailable.title);
+    expect(html).toContain(ja.unavailable.body);
+
+    const ukrainian = await answerDuringOutage(page('/', { headers: { 'accept-language': 'uk-UA,uk;q=0.9,en;q=0.5' } }), reachable);
+    expect(await ukrainian!.text()).toContain(uk.unavailable.title);
+    const remembered = await answerDuringOutage(page('/', { cookieLocale: 'en', headers: { 'accept-language': 'ja' } }), reachable);
+    expect(await remembered!.text()).toContain(en.unavailable.title);
+
+    // API routes answer for themselves (health says 503 on its own); actions expect their format.
+    expect(await answerDuringOutage(page('/api/health'), reachable)).toBeNull();
+    expect(await answerDuringOutage(page('/ja/needs/new', { method: 'POST', headers: { 'next-action': 'abc' } }), reachable)).toBeNull();
+
+    server = await startEmbeddedPostgres({ dataDir, port });
+    expect(await answerDuringOutage(page('/ja/needs'), reachable)).toBeNull();
+    await db.$disconnect();
+  });
+});
