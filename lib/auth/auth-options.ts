@@ -1,14 +1,17 @@
 import type { AuthOptions } from 'next-auth';
+import { headers } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '../db';
 import { isAppError } from '../errors';
 import { clientIp } from '../security/client-ip';
-import { authSecret, sessionAbsoluteSeconds, sessionIdleSeconds, SESSION_COOKIE, useSecureCookies, type SessionClaims } from './session';
+import { actorFromClaims, authSecret, sessionIdleSeconds, SESSION_COOKIE, useSecureCookies, type SessionClaims } from './session';
 import { authenticate } from './sign-in';
+import { endSession, startSession } from './user-sessions';
 
-// next-auth v4 with email + password. The JWT carries only the user id, the session version
-// and the sign-in time; who the user is and what they may do is read from the database on
-// every request (lib/auth/session.ts), which is what makes sessions revocable.
+// next-auth v4 with email + password. The JWT carries only the user id, its session's id, the
+// session version and the sign-in time; who the user is, what they may do and whether the
+// session is still open are read from the database on every request (lib/auth/session.ts),
+// which is what makes sessions revocable.
 
 export const authOptions: AuthOptions = {
   secret: authSecret(),
@@ -41,17 +44,24 @@ export const authOptions: AuthOptions = {
       },
     }),
   ],
+  events: {
+    // Revoked on the server, so a copied cookie dies with the one the browser just dropped.
+    async signOut({ token }) {
+      await endSession(db, token as SessionClaims | null, clientIp(await headers()));
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       const claims = token as typeof token & SessionClaims;
       if (user) {
+        claims.sid = (await startSession(db, user.id)).id;
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         claims.authTime = Math.floor(Date.now() / 1000);
+        return claims;
       }
-      // Past the absolute lifetime the token is emptied: the next read finds no user.
-      if (typeof claims.authTime === 'number' && Date.now() / 1000 - claims.authTime > sessionAbsoluteSeconds()) {
-        return {};
-      }
+      // /api/auth/session re-issues the cookie: never for a token the app would refuse (signed
+      // out, revoked, past its absolute lifetime). Throwing makes next-auth clear the cookie.
+      if (!(await actorFromClaims(db, claims))) throw new Error('Session ended');
       return claims;
     },
     async session({ session, token }) {
