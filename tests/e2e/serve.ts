@@ -11,7 +11,7 @@ process.env.DATABASE_URL = scratch.url;
 const { prepareDatabase } = await import('../../lib/database/prepare');
 const prepared = await prepareDatabase(scratch.url, { seedDemo: true });
 
-const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
+const server = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
     ...process.env,
