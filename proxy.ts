@@ -5,7 +5,8 @@ import {
   buildContentSecurityPolicy,
   isBodyTooLarge,
   isForeignOrigin,
-  SECURITY_HEADERS,
+  isHttpsRequest,
+  securityHeadersFor,
 } from './lib/security/http-policy';
 
 // Runs before every request: refuses cross-site writes and oversized bodies, gives each page a
@@ -15,6 +16,11 @@ import {
 const localise = createIntlMiddleware(routing);
 
 export function proxy(request: NextRequest) {
+  const isHttps = isHttpsRequest(request.headers);
+  const withSecurityHeaders = (response: NextResponse): NextResponse => {
+    for (const [name, value] of Object.entries(securityHeadersFor({ isHttps }))) response.headers.set(name, value);
+    return response;
+  };
   if (isForeignOrigin(request.method, request.headers)) {
     return withSecurityHeaders(NextResponse.json({ error: 'FORBIDDEN', messageKey: 'errors.foreignOrigin' }, { status: 403 }));
   }
@@ -25,7 +31,7 @@ export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = buildContentSecurityPolicy(nonce, {
     isDevelopment: process.env.NODE_ENV === 'development',
-    isHttps: request.nextUrl.protocol === 'https:',
+    isHttps,
   });
   // Next reads the policy from the request to put the nonce on its own scripts; next-intl
   // forwards the request headers it is given, so both travel on to the page.
@@ -42,11 +48,6 @@ export function proxy(request: NextRequest) {
 
 function isApi(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
-}
-
-function withSecurityHeaders(response: NextResponse): NextResponse {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-  return response;
 }
 
 export const config = {
