@@ -34,7 +34,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
       {notice ? <p className="form-success" role="status">{notice}</p> : null}
       <TextField label={t('email')} type="email" autoComplete="email" error={errors.email} {...form.register('email')} />
       <TextField label={t('password')} type="password" autoComplete="current-password" error={errors.password} {...form.register('password')} />

@@ -30,7 +30,7 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="form">
+      <form method="post" onSubmit={onSubmit} noValidate className="form">
         <AccountFields defaultLocale="ja" />
         <fieldset>
           <legend>{t('company')}</legend>

@@ -21,7 +21,7 @@ export function SignUpMunicipalityForm({ action }: { action: (input: unknown) =>
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="form">
+      <form method="post" onSubmit={onSubmit} noValidate className="form">
         <Controller
           control={form.control}
           name="hromadaCode"
