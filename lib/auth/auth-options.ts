@@ -1,5 +1,5 @@
 import type { AuthOptions } from 'next-auth';
-import { headers } from 'next/headers';
+import { headers as requestHeaders } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '../db';
 import { isAppError } from '../errors';
@@ -12,6 +12,9 @@ import { endSession, startSession } from './user-sessions';
 // session version and the sign-in time; who the user is, what they may do and whether the
 // session is still open are read from the database on every request (lib/auth/session.ts),
 // which is what makes sessions revocable.
+
+// Thrown by the jwt callback for a token the app refuses; next-auth then clears the cookie.
+const SESSION_ENDED = 'Session ended';
 
 export const authOptions: AuthOptions = {
   secret: authSecret(),
@@ -44,10 +47,17 @@ export const authOptions: AuthOptions = {
       },
     }),
   ],
+  logger: {
+    error(code, metadata) {
+      // Expected whenever a signed-out or revoked cookie comes back: not worth a stack trace.
+      if (code === 'JWT_SESSION_ERROR' && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   events: {
     // Revoked on the server, so a copied cookie dies with the one the browser just dropped.
     async signOut({ token }) {
-      await endSession(db, token as SessionClaims | null, clientIp(await headers()));
+      await endSession(db, token as SessionClaims | null, clientIp(await requestHeaders()));
     },
   },
   callbacks: {
@@ -61,7 +71,7 @@ export const authOptions: AuthOptions = {
       }
       // /api/auth/session re-issues the cookie: never for a token the app would refuse (signed
       // out, revoked, past its absolute lifetime). Throwing makes next-auth clear the cookie.
-      if (!(await actorFromClaims(db, claims))) throw new Error('Session ended');
+      if (!(await actorFromClaims(db, claims))) throw new Error(SESSION_ENDED);
       return claims;
     },
     async session({ session, token }) {
