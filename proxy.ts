@@ -7,7 +7,8 @@ import {
   buildContentSecurityPolicy,
   isBodyTooLarge,
   isForeignOrigin,
-  SECURITY_HEADERS,
+  isHttpsRequest,
+  securityHeadersFor,
 } from './lib/security/http-policy';
 
 // Runs before every request: refuses cross-site writes and oversized bodies, gives each page a
@@ -17,6 +18,11 @@ import {
 const localise = createIntlMiddleware(routing);
 
 export async function proxy(request: NextRequest) {
+  const isHttps = isHttpsRequest(request.headers);
+  const withSecurityHeaders = (response: NextResponse): NextResponse => {
+    for (const [name, value] of Object.entries(securityHeadersFor({ isHttps }))) response.headers.set(name, value);
+    return response;
+  };
   if (isForeignOrigin(request.method, request.headers)) {
     return withSecurityHeaders(NextResponse.json({ error: 'FORBIDDEN', messageKey: 'errors.foreignOrigin' }, { status: 403 }));
   }
@@ -30,7 +36,7 @@ export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = buildContentSecurityPolicy(nonce, {
     isDevelopment: process.env.NODE_ENV === 'development',
-    isHttps: request.nextUrl.protocol === 'https:',
+    isHttps,
   });
   // Next reads the policy from the request to put the nonce on its own scripts; next-intl
   // forwards the request headers it is given, so both travel on to the page.
@@ -58,11 +64,6 @@ function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
 
 function isApi(pathname: string): boolean {
   return pathname === '/api' || pathname.startsWith('/api/');
-}
-
-function withSecurityHeaders(response: NextResponse): NextResponse {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
-  return response;
 }
 
 export const config = {

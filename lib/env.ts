@@ -26,6 +26,15 @@ const envSchema = z.object({
   SIGN_IN_ATTEMPTS_PER_ACCOUNT_AND_IP: z.coerce.number().int().min(1).max(1000).default(10),
   /** …and per IP address, whatever the account (higher: one office shares one address). */
   SIGN_IN_ATTEMPTS_PER_IP: z.coerce.number().int().min(1).max(10000).default(50),
+  /**
+   * Which proxies in front of the app may report the client's address and protocol
+   * (X-Forwarded-For / -Proto): a hop count (1 = one load balancer) or comma-separated
+   * addresses and CIDRs. Unset: none; the socket's peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .regex(/^\s*(\d+|[0-9a-z.:/\s]+(,[0-9a-z.:/\s]+)*)\s*$/i, 'a hop count or comma-separated addresses/CIDRs')
+    .optional(),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   /**
    * Failed sign-ins of one account, from any address, before it backs off: then one attempt

@@ -25,7 +25,7 @@ export function ChangePasswordForm({ action }: { action: (input: unknown) => Pro
     await signOut({ callbackUrl: '/sign-in?notice=passwordChanged' });
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
       <TextField label={t('currentPassword')} type="password" autoComplete="current-password" error={errors.currentPassword} {...form.register('currentPassword')} />
       <TextField label={t('newPassword')} type="password" autoComplete="new-password" hint={hints('passwordHint')} error={errors.newPassword} {...form.register('newPassword')} />
       <FormMessage error={errors.root?.server?.message} />

@@ -21,7 +21,7 @@ export function EmailLanguageForm({ locale, action }: { locale: string; action: 
     if (!result.ok) applyServerErrors(form, result.error);
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
       <SelectField label={t('signUp.locale')} hint={t('account.emailLanguageHint')} defaultValue={locale} error={errors.locale} {...form.register('locale')}>
         {(['ja', 'uk', 'en'] as const).map((code) => <option key={code} value={code}>{t(`locales.${code}`)}</option>)}
       </SelectField>

@@ -32,7 +32,7 @@ export function CreateStaffForm({ action }: { action: (input: unknown) => Promis
     router.refresh();
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
+    <form method="post" onSubmit={onSubmit} noValidate className="form">
       <TextField label={t('name')} error={errors.name} {...form.register('name')} />
       <TextField label={t('email')} type="email" error={errors.email} {...form.register('email')} />
       <SelectField label={t('role')} error={errors.role} {...form.register('role')}>

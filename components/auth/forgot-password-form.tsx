@@ -25,7 +25,7 @@ export function ForgotPasswordForm({ action }: { action: (input: unknown) => Pro
   });
   if (isSent) return <p className="form-success" role="status">{t('sent')}</p>;
   return (
-    <form onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
       <TextField label={t('email')} type="email" autoComplete="email" error={errors.email} {...form.register('email')} />
       <FormMessage error={errors.root?.server?.message} />
       <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>

@@ -27,7 +27,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
   });
   if (isDone) return <p className="form-success" role="status">{t('done')} <Link href="/sign-in">{t('signIn')}</Link></p>;
   return (
-    <form onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
       <input type="hidden" defaultValue={token} {...form.register('token')} />
       <TextField label={t('password')} type="password" autoComplete="new-password" hint={hints('passwordHint')} error={errors.password} {...form.register('password')} />
       <FormMessage error={errors.token?.message ?? errors.root?.server?.message} />

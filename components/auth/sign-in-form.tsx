@@ -7,6 +7,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { useRouter } from '@/lib/i18n/navigation';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
+import { safeReturnPath } from '@/lib/auth/return-path';
 import { signInSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { TextField } from '../forms/text-field';
@@ -22,7 +23,8 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await signIn('credentials', { ...values, redirect: false });
     if (result?.ok && !result.error) {
-      router.push(callbackUrl);
+      // Checked again here: the prop comes from the URL, and the router follows any path.
+      router.push(safeReturnPath(callbackUrl));
       router.refresh();
       return;
     }
@@ -32,7 +34,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
       {notice ? <p className="form-success" role="status">{notice}</p> : null}
       <TextField label={t('email')} type="email" autoComplete="email" error={errors.email} {...form.register('email')} />
       <TextField label={t('password')} type="password" autoComplete="current-password" error={errors.password} {...form.register('password')} />

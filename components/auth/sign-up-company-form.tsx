@@ -32,7 +32,7 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="form">
+      <form method="post" onSubmit={onSubmit} noValidate className="form">
         <AccountFields defaultLocale="ja" />
         <fieldset>
           <legend>{t('company')}</legend>

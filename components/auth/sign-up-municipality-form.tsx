@@ -23,7 +23,7 @@ export function SignUpMunicipalityForm({ action }: { action: (input: unknown) =>
   if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="form">
+      <form method="post" onSubmit={onSubmit} noValidate className="form">
         <Controller
           control={form.control}
           name="hromadaCode"

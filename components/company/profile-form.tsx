@@ -59,7 +59,7 @@ export function CompanyProfileForm({ companyId, version, profile, prefectures, l
     codes.map((code) => ({ value: code, label: t(`${namespace}.${code}`), hint: hints ? t(`${hints}.${code}`) : undefined }));
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form wide" aria-busy={isSubmitting}>
+    <form method="post" onSubmit={onSubmit} noValidate className="form wide" aria-busy={isSubmitting}>
       <fieldset>
         <legend>{t('profile.whatYouDo')}</legend>
         <ChoiceGroup legend={t('profile.sectors')} error={errors.sectors} checked={profile.sectors} choices={options(Object.values(SectorCode), 'sector')} registration={form.register('sectors')} columns />

@@ -50,7 +50,7 @@ export function DecisionForm({ matchId, version, actions, action }: {
   };
 
   return (
-    <form className="form decision-form" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={isSubmitting}>
+    <form method="post" className="form decision-form" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={isSubmitting}>
       <TextAreaField label={t('card.note')} hint={t('card.noteHint')} error={errors.note} {...form.register('note')} />
       {actions.includes('DECLINE') ? (
         <SelectField label={t('card.declineReason')} error={errors.reason} defaultValue="" {...form.register('reason', { setValueAs: (v) => (v === '' ? undefined : v) })}>

@@ -57,7 +57,7 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
 
   return (
     <>
-      <form onSubmit={onSave} noValidate className="form wide" aria-busy={isSubmitting}>
+      <form method="post" onSubmit={onSave} noValidate className="form wide" aria-busy={isSubmitting}>
         <input type="hidden" value={version} {...form.register('expectedVersion', { valueAsNumber: true })} />
         <fieldset>
           <legend>{t('policy.weights')}</legend>

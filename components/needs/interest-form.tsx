@@ -25,7 +25,7 @@ export function InterestForm({ needId, note, action }: { needId: string; note?: 
     router.refresh();
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="form">
+    <form method="post" onSubmit={onSubmit} noValidate className="form">
       <input type="hidden" value={needId} {...form.register('needId')} />
       <TextAreaField label={t('note')} hint={t('noteHint')} error={errors.note} defaultValue={note} {...form.register('note')} />
       <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('registered') : undefined} />

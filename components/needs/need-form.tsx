@@ -50,7 +50,7 @@ export function NeedForm({ need, needId, version, action }: {
   const busy = isSubmitting || isSubmitSuccessful;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="form wide" aria-busy={busy}>
+    <form method="post" onSubmit={onSubmit} noValidate className="form wide" aria-busy={busy}>
       <fieldset>
         <legend>{t('needForm.what')}</legend>
         <TextField label={t('needForm.needTitle')} hint={t('needForm.titleHint')} error={errors.title} defaultValue={need?.title} {...form.register('title')} />

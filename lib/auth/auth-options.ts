@@ -1,14 +1,20 @@
 import type { AuthOptions } from 'next-auth';
+import { headers as requestHeaders } from 'next/headers';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '../db';
 import { isAppError } from '../errors';
 import { clientIp } from '../security/client-ip';
-import { authSecret, sessionAbsoluteSeconds, sessionIdleSeconds, SESSION_COOKIE, useSecureCookies, type SessionClaims } from './session';
+import { actorFromClaims, authSecret, sessionIdleSeconds, SESSION_COOKIE, useSecureCookies, type SessionClaims } from './session';
 import { authenticate } from './sign-in';
+import { endSession, startSession } from './user-sessions';
 
-// next-auth v4 with email + password. The JWT carries only the user id, the session version
-// and the sign-in time; who the user is and what they may do is read from the database on
-// every request (lib/auth/session.ts), which is what makes sessions revocable.
+// next-auth v4 with email + password. The JWT carries only the user id, its session's id, the
+// session version and the sign-in time; who the user is, what they may do and whether the
+// session is still open are read from the database on every request (lib/auth/session.ts),
+// which is what makes sessions revocable.
+
+// Thrown by the jwt callback for a token the app refuses; next-auth then clears the cookie.
+const SESSION_ENDED = 'Session ended';
 
 export const authOptions: AuthOptions = {
   secret: authSecret(),
@@ -41,17 +47,31 @@ export const authOptions: AuthOptions = {
       },
     }),
   ],
+  logger: {
+    error(code, metadata) {
+      // Expected whenever a signed-out or revoked cookie comes back: not worth a stack trace.
+      if (code === 'JWT_SESSION_ERROR' && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
+  events: {
+    // Revoked on the server, so a copied cookie dies with the one the browser just dropped.
+    async signOut({ token }) {
+      await endSession(db, token as SessionClaims | null, clientIp(await requestHeaders()));
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       const claims = token as typeof token & SessionClaims;
       if (user) {
+        claims.sid = (await startSession(db, user.id)).id;
         claims.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         claims.authTime = Math.floor(Date.now() / 1000);
+        return claims;
       }
-      // Past the absolute lifetime the token is emptied: the next read finds no user.
-      if (typeof claims.authTime === 'number' && Date.now() / 1000 - claims.authTime > sessionAbsoluteSeconds()) {
-        return {};
-      }
+      // /api/auth/session re-issues the cookie: never for a token the app would refuse (signed
+      // out, revoked, past its absolute lifetime). Throwing makes next-auth clear the cookie.
+      if (!(await actorFromClaims(db, claims))) throw new Error(SESSION_ENDED);
       return claims;
     },
     async session({ session, token }) {

@@ -3,12 +3,15 @@ import type { Db } from '../db';
 import { env } from '../env';
 import type { Actor } from './actor';
 
-// Sessions are next-auth JWTs (the Credentials provider requires them) carrying three claims
-// of ours. A token is honoured only while the user's row agrees with it, so disabling a user
-// or changing a password (both bump User.sessionVersion) ends every session at once.
+// Sessions are next-auth JWTs (the Credentials provider requires them) carrying four claims
+// of ours. A token is honoured only while its UserSession row is not revoked (signing out ends
+// that one device's session) and the user's row agrees with it, so disabling a user or
+// changing a password (both bump User.sessionVersion) ends every session at once.
 
 export type SessionClaims = {
   sub?: string;
+  /** The UserSession row this token belongs to. */
+  sid?: string;
   /** User.sessionVersion when the token was issued. */
   sv?: number;
   /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
@@ -31,14 +34,28 @@ export function authSecret(): string {
   return 'development-only secret: start through npm run dev/start for a real one';
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A token's session id, when it has a well-formed one. */
+export const sessionIdOf = (claims: SessionClaims | null): string | null =>
+  typeof claims?.sid === 'string' && UUID.test(claims.sid) ? claims.sid : null;
+
 export async function actorFromClaims(db: Db, claims: SessionClaims | null, now = new Date()): Promise<Actor | null> {
-  if (!claims?.sub || typeof claims.sv !== 'number' || typeof claims.authTime !== 'number') return null;
+  const sid = sessionIdOf(claims);
+  if (!claims?.sub || !sid || typeof claims.sv !== 'number' || typeof claims.authTime !== 'number') return null;
   if (now.getTime() / 1000 - claims.authTime > sessionAbsoluteSeconds()) return null;
-  const user = await db.user.findUnique({
-    where: { id: claims.sub },
-    select: { id: true, role: true, companyId: true, municipalityId: true, sessionVersion: true, disabledAt: true },
+  // One primary-key read answers both questions: is this device's session still open, and
+  // does the user still agree with the token?
+  const session = await db.userSession.findUnique({
+    where: { id: sid },
+    select: {
+      userId: true,
+      revokedAt: true,
+      user: { select: { id: true, role: true, companyId: true, municipalityId: true, sessionVersion: true, disabledAt: true } },
+    },
   });
-  if (!user || user.disabledAt || user.sessionVersion !== claims.sv) return null;
+  if (!session || session.revokedAt || session.userId !== claims.sub) return null;
+  const { user } = session;
+  if (user.disabledAt || user.sessionVersion !== claims.sv) return null;
   return { userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId };
 }
 

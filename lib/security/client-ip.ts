@@ -1,11 +1,10 @@
 /**
- * The client's address for rate limits and the audit log: the last X-Forwarded-For entry,
- * which is the one the nearest proxy (the load balancer) appended and a client cannot forge.
- * Next's own server only fills the header when it is absent, so an instance exposed without a
- * proxy sees whatever a client wrote there: deploy behind one (README, "Deploying").
+ * The client's address for rate limits and the audit log. The app's server
+ * (lib/http/app-server.ts) overwrites X-Forwarded-For on every request with the one address it
+ * established from the socket and TRUSTED_PROXIES, so what a client wrote there never arrives.
+ * Should a list arrive anyway, its last entry is the one the nearest hop wrote.
  */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
-  return last ?? headers.get('x-real-ip') ?? null;
+  return forwarded?.split(',').map((part) => part.trim()).filter(Boolean).at(-1) ?? null;
 }

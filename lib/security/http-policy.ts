@@ -32,6 +32,23 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/** Two years, subdomains included: browsers then never try plain http for this site. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=63072000; includeSubDomains';
+
+/**
+ * Whether the browser reached us over https. The app's server (lib/http/app-server.ts) sets
+ * X-Forwarded-Proto on every request from its own socket or a trusted proxy's word, so a
+ * client cannot claim it.
+ */
+export function isHttpsRequest(headers: Headers): boolean {
+  return headers.get('x-forwarded-proto') === 'https';
+}
+
+/** The headers every response carries; HSTS only over https (over http it would be ignored, or pin a development host). */
+export function securityHeadersFor(options: { isHttps: boolean }): Record<string, string> {
+  return options.isHttps ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS;
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

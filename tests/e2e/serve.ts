@@ -19,7 +19,7 @@ const prepared = await prepareDatabase(scratch.url);
 // Test code may seed: the demo world is the end-to-end tests' fixture.
 await (await import('../../prisma/seed/development')).seedDemoForDevelopment(scratch.url);
 
-const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
+const server = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -33,7 +33,7 @@ const server = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], {
 // A second instance of the same build on the same database (tests/e2e/two-instances.spec.ts):
 // sessions, jobs and rate limits must hold across instances, as they do behind a load balancer.
 const secondPort = String(Number(port) + 10);
-const second = spawn('npx', ['next', 'start', '-p', secondPort, '-H', '127.0.0.1'], {
+const second = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', secondPort, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
     ...process.env,

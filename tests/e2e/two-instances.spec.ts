@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';
+import { cookieHeader, rawRequest } from './raw-request';
 
 type Messages = typeof import('../../lib/i18n/messages/en.json');
 const en = JSON.parse(readFileSync('lib/i18n/messages/en.json', 'utf8')) as Messages;
@@ -12,8 +13,10 @@ const en = JSON.parse(readFileSync('lib/i18n/messages/en.json', 'utf8')) as Mess
 // behind a load balancer: a session made on one works on the other, a job runs once, and rate
 // limits count across both. Nothing may live in one process's memory.
 
-const A = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
-const B = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 10}`;
+const PORT_A = Number(process.env.E2E_PORT ?? 3100);
+const PORT_B = PORT_A + 10;
+const A = `http://127.0.0.1:${PORT_A}`;
+const B = `http://127.0.0.1:${PORT_B}`;
 // The e2e server gets Playwright's environment, so both read the same limit.
 const PER_IP = Number(process.env.SIGN_IN_ATTEMPTS_PER_IP ?? 50);
 
@@ -42,30 +45,36 @@ test('a session made on instance A works on instance B', async ({ browser }) => 
   await expect(stranger).toHaveURL(/\/en\/sign-in/);
 });
 
-test('the per-address sign-in limit counts attempts on both instances', async ({ playwright }) => {
+test('the per-address sign-in limit counts attempts on both instances', async () => {
   test.setTimeout(180_000);
-  // An address of its own, so that the other tests' sign-ins are not refused.
-  const address = `198.51.100.${randomInt(1, 255)}`;
-  const clients = await Promise.all(
-    [A, B].map((baseURL) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': address } })),
-  );
-  const attempt = async (client: APIRequestContext, n: number) => {
-    const { csrfToken } = await (await client.get('/api/auth/csrf')).json();
-    const response = await client.post('/api/auth/callback/credentials', {
-      form: { email: `nobody-${n}-${randomInt(1e9)}@two-instances.example`, password: 'not the password', csrfToken, json: 'true', callbackUrl: '/' },
-      maxRedirects: 0,
+  // A loopback address of its own (the app server takes the socket's address as the client's),
+  // so that the other tests' sign-ins from 127.0.0.1 are not refused.
+  const localAddress = `127.0.0.${randomInt(20, 250)}`;
+  const attempt = async (port: number, n: number) => {
+    const csrf = await rawRequest({ port, localAddress, path: '/api/auth/csrf' });
+    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+    const response = await rawRequest({
+      port,
+      localAddress,
+      path: '/api/auth/callback/credentials',
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookieHeader(csrf) },
+      body: new URLSearchParams({
+        email: `nobody-${n}-${randomInt(1e9)}@two-instances.example`, password: 'not the password', csrfToken, json: 'true', callbackUrl: '/',
+      }).toString(),
     });
-    const { url } = await response.json();
+    const { url } = JSON.parse(response.body) as { url: string };
     return new URL(url, A).searchParams.get('error');
   };
 
   // Alternately on A and B, each with a different (unknown) email: only the address repeats.
+  const ports = [PORT_A, PORT_B];
   for (let n = 0; n < PER_IP; n++) {
-    expect(await attempt(clients[n % 2], n), `attempt ${n + 1}`).toBe('CredentialsSignin');
+    expect(await attempt(ports[n % 2], n), `attempt ${n + 1}`).toBe('CredentialsSignin');
   }
   // Each instance saw only half of them, yet both refuse the next one.
-  expect(await attempt(clients[0], PER_IP)).toBe('RATE_LIMITED');
-  expect(await attempt(clients[1], PER_IP + 1)).toBe('RATE_LIMITED');
+  expect(await attempt(PORT_A, PER_IP)).toBe('RATE_LIMITED');
+  expect(await attempt(PORT_B, PER_IP + 1)).toBe('RATE_LIMITED');
 });
 
 test('a need published on A is ranked once and shows on B', async ({ browser }) => {

@@ -10,6 +10,7 @@ import { ROUTE_ACCESS } from '../../lib/actions/route-access';
 import { runAction } from '../../lib/actions/run';
 import { ALL_ROLES, type Actor } from '../../lib/auth/actor';
 import { authSecret, SESSION_COOKIE } from '../../lib/auth/session';
+import { startSession } from '../../lib/auth/user-sessions';
 import type { Role } from '../../lib/generated/prisma/enums';
 import { getCurrentPolicy } from '../../lib/match-store/policy';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
@@ -185,7 +186,8 @@ describe('access matrix: route handlers', () => {
 
 async function sessionCookieFor(actor: Actor): Promise<string> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
-  return encode({ secret: authSecret(), token: { sub: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) } });
+  const session = await startSession(db, user.id);
+  return encode({ secret: authSecret(), token: { sub: user.id, sid: session.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) } });
 }
 
 function listFiles(directory: string): string[] {

@@ -8,6 +8,7 @@ import { confirmSignUp } from '../../lib/accounts/confirm-sign-up';
 import { createStaffUser } from '../../lib/accounts/staff';
 import { authenticate } from '../../lib/auth/sign-in';
 import { actorFromClaims } from '../../lib/auth/session';
+import { startSession } from '../../lib/auth/user-sessions';
 import { isAppError } from '../../lib/errors';
 import { startJobQueue } from '../../lib/jobs/queue';
 import { PASSWORD_RESET_LIMITS } from '../../lib/security/rate-limit';
@@ -72,7 +73,8 @@ describe('password reset by email', () => {
 
   it('sets a new password once per link, ends open sessions, and stores only the token’s hash', async () => {
     const user = await createUser(db, { role: 'FACILITATOR' });
-    const claims = { sub: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+    const claims = { sub: user.id, sid: (await startSession(db, user.id)).id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+    expect(await actorFromClaims(db, claims)).not.toBeNull();
     await requestReset(user.email);
     const token = tokenIn((await latestEmailTo(user.email, 'password-reset'))!.text)!;
     expect(token).toBeDefined();

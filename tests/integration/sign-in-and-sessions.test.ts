@@ -6,6 +6,7 @@ import { signUpConfirmed } from './sign-up-helpers';
 import { setUserDisabled } from '../../lib/accounts/staff';
 import { authSecret, actorFromClaims, actorFromCookies, SESSION_COOKIE, sessionAbsoluteSeconds } from '../../lib/auth/session';
 import { authenticate } from '../../lib/auth/sign-in';
+import { endSession, startSession } from '../../lib/auth/user-sessions';
 import { createDb } from '../../lib/db';
 import { isAppError } from '../../lib/errors';
 import { SIGN_IN_LIMITS, signInBackoffSeconds } from '../../lib/security/rate-limit';
@@ -30,7 +31,8 @@ afterAll(async () => {
 const uniqueIp = () => `192.0.2.${Math.floor(Math.random() * 250) + 1}-${uniqueSuffix()}`;
 const claimsOf = async (userId: string) => {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  return { sub: user.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
+  const session = await startSession(db, user.id);
+  return { sub: user.id, sid: session.id, sv: user.sessionVersion, authTime: Math.floor(Date.now() / 1000) };
 };
 
 describe('sign-in', () => {
@@ -202,6 +204,43 @@ describe('sessions', () => {
     const justPast = new Date((claims.authTime + sessionAbsoluteSeconds() + 5) * 1000);
     expect(await actorFromClaims(db, claims, justInside)).not.toBeNull();
     expect(await actorFromClaims(db, claims, justPast)).toBeNull();
+  });
+
+  it('sign-out revokes that session on the server: a copy of its cookie stops working, and it is audited', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const claims = await claimsOf(user.id);
+    const cookie = await encode({ secret: authSecret(), token: claims });
+    const jar = { getAll: () => [{ name: SESSION_COOKIE, value: cookie }] };
+    expect(await actorFromCookies(db, jar)).toMatchObject({ userId: user.id });
+
+    expect(await endSession(db, claims, '203.0.113.9')).toBe(true);
+    expect(await actorFromCookies(db, jar)).toBeNull();
+    expect(await actorFromClaims(db, claims)).toBeNull();
+    const audit = await db.auditLog.findMany({ where: { action: 'auth.signed-out', actorId: user.id } });
+    expect(audit).toMatchObject([{ entityType: 'UserSession', entityId: claims.sid, ip: '203.0.113.9', actorRole: 'FACILITATOR' }]);
+    // Signing out again with the same token changes nothing and writes nothing.
+    expect(await endSession(db, claims, null)).toBe(false);
+    expect(await db.auditLog.count({ where: { action: 'auth.signed-out', actorId: user.id } })).toBe(1);
+  });
+
+  it('signing out on one device leaves the same user’s other devices signed in', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const laptop = await claimsOf(user.id);
+    const phone = await claimsOf(user.id);
+    await endSession(db, laptop, null);
+    expect(await actorFromClaims(db, laptop)).toBeNull();
+    expect(await actorFromClaims(db, phone)).toMatchObject({ userId: user.id });
+  });
+
+  it('refuses a token without a session, or with another user’s session, and lets no one sign out someone else', async () => {
+    const user = await createUser(db, { role: 'FACILITATOR' });
+    const other = await claimsOf(world.facilitator.actor.userId);
+    const own = await claimsOf(user.id);
+    expect(await actorFromClaims(db, { ...own, sid: undefined })).toBeNull();
+    expect(await actorFromClaims(db, { ...own, sid: 'not-a-uuid' })).toBeNull();
+    expect(await actorFromClaims(db, { ...own, sid: other.sid })).toBeNull();
+    expect(await endSession(db, { ...own, sid: other.sid }, null)).toBe(false);
+    expect(await actorFromClaims(db, other)).not.toBeNull();
   });
 
   it('an admin cannot disable their own account', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildContentSecurityPolicy, isBodyTooLarge, isForeignOrigin, MAX_BODY_BYTES } from '../../lib/security/http-policy';
+import {
+  buildContentSecurityPolicy,
+  isBodyTooLarge,
+  isForeignOrigin,
+  isHttpsRequest,
+  MAX_BODY_BYTES,
+  securityHeadersFor,
+} from '../../lib/security/http-policy';
 import { clientIp } from '../../lib/security/client-ip';
 import { safeReturnPath } from '../../lib/auth/return-path';
 
@@ -37,6 +44,24 @@ describe('content security policy', () => {
   });
 });
 
+describe('strict transport security', () => {
+  it('is sent over https, for two years and every subdomain', () => {
+    const isHttps = isHttpsRequest(headers({ 'x-forwarded-proto': 'https' }));
+    expect(isHttps).toBe(true);
+    expect(securityHeadersFor({ isHttps })['Strict-Transport-Security']).toBe('max-age=63072000; includeSubDomains');
+  });
+  it('is never sent over plain http', () => {
+    for (const request of [headers({ 'x-forwarded-proto': 'http' }), headers({})]) {
+      const isHttps = isHttpsRequest(request);
+      expect(isHttps).toBe(false);
+      expect(securityHeadersFor({ isHttps })['Strict-Transport-Security']).toBeUndefined();
+    }
+  });
+  it('keeps the other security headers either way', () => {
+    for (const isHttps of [true, false]) expect(securityHeadersFor({ isHttps })['X-Content-Type-Options']).toBe('nosniff');
+  });
+});
+
 describe('request size', () => {
   it('refuses declared bodies over the limit', () => {
     expect(isBodyTooLarge(headers({ 'content-length': String(MAX_BODY_BYTES + 1) }))).toBe(true);
@@ -48,7 +73,11 @@ describe('request size', () => {
 describe('client address', () => {
   it('takes the entry the nearest proxy appended, not one the client wrote', () => {
     expect(clientIp(headers({ 'x-forwarded-for': '6.6.6.6, 203.0.113.4' }))).toBe('203.0.113.4');
+    expect(clientIp(headers({ 'x-forwarded-for': '203.0.113.4' }))).toBe('203.0.113.4');
     expect(clientIp(headers({}))).toBeNull();
+  });
+  it('never reads X-Real-IP: only the app server’s X-Forwarded-For counts', () => {
+    expect(clientIp(headers({ 'x-real-ip': '6.6.6.6' }))).toBeNull();
   });
 });
 

@@ -1,0 +1,50 @@
+/**
+ * The app's HTTP server: Next behind a thin layer that establishes the client's address and
+ * protocol from the socket and TRUSTED_PROXIES (lib/http/client-address.ts) and limits
+ * undeclared request bodies (lib/http/app-request.ts). `npm run dev` and `npm start` run it
+ * through the database launcher:
+ *
+ *   tsx lib/http/app-server.ts dev|start [-p 3000] [-H 127.0.0.1]
+ */
+import { createServer } from 'node:http';
+import { createAppRequestListener } from './app-request';
+import { parseTrustedProxies } from './client-address';
+
+const [mode, ...args] = process.argv.slice(2);
+if (mode !== 'dev' && mode !== 'start') {
+  console.error('usage: app-server.ts dev|start [-p port] [-H hostname]');
+  process.exit(2);
+}
+const isDev = mode === 'dev';
+// As `next dev` / `next start` do, before anything that reads it is loaded (lib/env, React).
+(process.env as Record<string, string>).NODE_ENV ??= isDev ? 'development' : 'production';
+
+const { env } = await import('../env');
+const { default: next } = await import('next');
+const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
+const hostname = option('-H', '--hostname');
+const trust = parseTrustedProxies(env.TRUSTED_PROXIES);
+
+const app = next({ dev: isDev, turbopack: isDev, hostname: hostname ?? 'localhost', port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+const server = createServer(createAppRequestListener((request, response) => handle(request, response), { trust }));
+server.on('upgrade', (request, socket, head) => void upgrade(request, socket, head));
+server.listen(port, hostname, () => {
+  console.log(`▸ Kakehashi ${isDev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}` +
+    (env.TRUSTED_PROXIES ? ` (trusted proxies: ${env.TRUSTED_PROXIES})` : ' (no trusted proxies: client address from the socket)'));
+});
+
+const stop = () => {
+  server.close();
+  void app.close().finally(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
+
+function option(short: string, long: string): string | undefined {
+  const index = args.findIndex((arg) => arg === short || arg === long);
+  return index >= 0 ? args[index + 1] : undefined;
+}
