@@ -7,6 +7,7 @@ import { clientIp } from '../security/client-ip';
 import { actorFromClaims, authSecret, sessionIdleSeconds, SESSION_COOKIE, useSecureCookies, type SessionClaims } from './session';
 import { authenticate } from './sign-in';
 import { endSession, startSession } from './user-sessions';
+import { logError } from '../logging/log';
 
 // next-auth v4 with email + password. The JWT carries only the user id, its session's id, the
 // session version and the sign-in time; who the user is, what they may do and whether the
@@ -51,7 +52,7 @@ export const authOptions: AuthOptions = {
     error(code, metadata) {
       // Expected whenever a signed-out or revoked cookie comes back: not worth a stack trace.
       if (code === 'JWT_SESSION_ERROR' && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
-      console.error(`[next-auth][error][${code}]`, metadata);
+      logError(`next-auth ${code}`, metadata);
     },
   },
   events: {
