@@ -29,7 +29,7 @@ export function SignUpConfirmForm({ token, action }: { token: string; action: (i
   });
   if (isDone) return <p className="form-success" role="status">{t('done')} <Link href="/sign-in">{t('signIn')}</Link></p>;
   return (
-    <form onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
       <p>{t('intro')}</p>
       <input type="hidden" defaultValue={token} {...form.register('token')} />
       <FormMessage error={errors.root?.server?.message ?? errors.token?.message} />
