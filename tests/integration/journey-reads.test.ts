@@ -12,6 +12,7 @@ import { createMatch } from '../factories/match';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { dataFingerprint } from './data-fingerprint';
+import type { SectorCode } from '../../lib/generated/prisma/enums';
 import { testDb as db } from './test-db';
 
 // What the journeys' pages read: the needs browser's filters and map, interest lists by owner,
@@ -72,9 +73,17 @@ describe('policy preview', () => {
   it('ranks one need under the proposed weights next to the current ones, and writes nothing', async () => {
     // A site off the hostilities list, so the security constraint excludes nobody.
     const calm = await createMunicipality(db, (await pickFreeHromada(db, { hostilityStatus: 'NONE' })).code, { verificationStatus: 'VERIFIED' });
-    const need = await createNeed(db, calm, { sector: 'WATER_SANITATION', requiredCapabilities: ['WATER_PURIFICATION'] });
-    const skilled = await createCompany(db, { verificationStatus: 'VERIFIED', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], prefectureCode: '13' });
-    const nearby = await createCompany(db, { verificationStatus: 'VERIFIED', sectors: ['WATER_SANITATION'], capabilities: [], prefectureCode: '27' });
+    // The preview shows ten companies, and other test files (the demo world among them) leave
+    // verified companies behind: rank in the sector that has fewest, so both of ours are shown.
+    const [{ sector, companies }] = await db.$queryRaw<{ sector: SectorCode; companies: number }[]>`
+      SELECT s AS sector, count(c.id)::int AS companies
+      FROM unnest(enum_range(NULL::"SectorCode")) AS s
+      LEFT JOIN "Company" c ON s = ANY (c.sectors) AND c."verificationStatus" = 'VERIFIED'
+      GROUP BY s ORDER BY companies, s LIMIT 1`;
+    expect(companies, `verified companies already in ${sector}`).toBeLessThanOrEqual(8);
+    const need = await createNeed(db, calm, { sector, requiredCapabilities: ['WATER_PURIFICATION'] });
+    const skilled = await createCompany(db, { verificationStatus: 'VERIFIED', sectors: [sector], capabilities: ['WATER_PURIFICATION'], prefectureCode: '13' });
+    const nearby = await createCompany(db, { verificationStatus: 'VERIFIED', sectors: [sector], capabilities: [], prefectureCode: '27' });
     // Re-ranking a company first records its match profile, which candidate searches read.
     await rerankCompany(db, skilled.id);
     await rerankCompany(db, nearby.id);
