@@ -27,6 +27,10 @@ function translateParam(name: string, value: ReasonParams[string], context: Reas
   const { t, format, locale } = context;
   const list = (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
   if (name === 'covered' || name === 'missing') return list((value as string[]).map((code) => t(`capability.${code}`)));
+  if (name === 'required') {
+    const either = new Intl.ListFormat(locale, { style: 'long', type: 'disjunction' });
+    return either.format((value as string[]).map((code) => t(`capability.${code}`)));
+  }
   if (name === 'countries') {
     const regions = new Intl.DisplayNames([locale], { type: 'region' });
     return list((value as string[]).map((code) => regions.of(code) ?? code));
@@ -41,12 +45,35 @@ function translateParam(name: string, value: ReasonParams[string], context: Reas
   return value as string | number;
 }
 
+function translateParams(params: ReasonParams, context: ReasonContext): Record<string, string | number> {
+  // Reasons stored before a site's scope was recorded read as they did then: "the site".
+  const values: Record<string, string | number> = { wholeHromada: 'true' };
+  for (const [name, value] of Object.entries(params)) {
+    values[name === 'prefectureCode' ? 'prefecture' : name] = translateParam(name, value, context);
+  }
+  return values;
+}
+
 export function describeReason(reason: Reason, context: ReasonContext): string {
   const key = `reasons.${reason.code}`;
   if (!context.t.has(key)) return context.t('reasons.UNKNOWN');
-  const values: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(reason.params)) {
-    values[name === 'prefectureCode' ? 'prefecture' : name] = translateParam(name, value, context);
+  return context.t(key, translateParams(reason.params, context));
+}
+
+/** Who reads what would change a failed constraint: the company itself, or anyone else. */
+export type RemedyReader = 'you' | 'pair';
+
+/**
+ * What would change a failed hard constraint ("you would be ranked if you accepted possible
+ * hostilities"), or null for a code the catalogues do not cover.
+ */
+export function describeRemedy(reason: Reason, context: ReasonContext, reader: RemedyReader): string | null {
+  const key = `wouldChange.${reader}.${reason.code}`;
+  if (!context.t.has(key)) return null;
+  const values = translateParams(reason.params, context);
+  // The scale constraint fails above ten times the capacity (lib/matching/constraints.ts).
+  if (typeof reason.params.budgetEur === 'number') {
+    values.neededEur = translateParam('budgetEur', Math.ceil(reason.params.budgetEur / 10), context);
   }
   return context.t(key, values);
 }

@@ -76,7 +76,7 @@ describe('scenarios from the source documents', () => {
     const frontline = evaluateMatch(need({ ...grid, site: SITES.kharkiv }), corporation, TODAY, DEFAULT_POLICY);
     expect(frontline).toEqual({
       kind: 'excluded',
-      failed: [{ constraint: 'security', reason: { code: 'WAITS_FOR_CEASEFIRE', params: { status: 'POSSIBLE_HOSTILITIES' } } }],
+      failed: [{ constraint: 'security', reason: { code: 'WAITS_FOR_CEASEFIRE', params: { status: 'POSSIBLE_HOSTILITIES', wholeHromada: true } } }],
     });
     const safe = scored(evaluateMatch(need({ ...grid, site: SITES.lviv }), corporation, TODAY, DEFAULT_POLICY));
     expect(safe.score).toBeGreaterThanOrEqual(70);
