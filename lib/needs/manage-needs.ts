@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
+import { readSiteListing } from '../reference/site-listing';
 import { parseInput } from '../validation';
 import { createNeedSchema, needTransitionSchema, updateNeedSchema } from './need-schema';
 
@@ -56,7 +57,17 @@ export async function publishNeed(db: Db, actor: Actor | null, input: unknown, c
   const { needId, expectedVersion } = parseInput(needTransitionSchema, input);
   const municipality = await ownMunicipality(db, actor);
   if (municipality.verificationStatus !== 'VERIFIED') throw new AppError('FORBIDDEN', 'Municipality not verified', { reason: 'notVerified' });
-  return transition(db, actor, needId, expectedVersion, 'DRAFT', { status: 'OPEN', publishedAt: new Date() }, 'need.published', context);
+  const published = await transition(db, actor, needId, expectedVersion, 'DRAFT', { status: 'OPEN', publishedAt: new Date() }, 'need.published', context);
+  // Published all the same, and told why nobody will be recommended: the need page says it too.
+  const listing = await readSiteListing(db, municipality.hromadaCode);
+  return {
+    ...published,
+    site: {
+      status: listing.status,
+      noCompanyCanBeRanked: listing.isWhollyOccupied,
+      listedSettlements: listing.settlements.map((s) => s.code),
+    },
+  };
 }
 
 export async function closeNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
