@@ -92,6 +92,12 @@ export async function getNeedForActor(db: Db, actor: Actor | null, needId: strin
   return need;
 }
 
+/** What the official list says about the caller's own hromada, shown while they post a need. */
+export async function getOwnSiteListing(db: Db, actor: Actor | null) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  return readSiteListing(db, (await ownMunicipality(db, actor)).hromadaCode);
+}
+
 /** The caller's own needs, drafts included. */
 export async function listOwnNeeds(db: Db, actor: Actor | null) {
   requireRole(actor, ['MUNICIPALITY_REP']);

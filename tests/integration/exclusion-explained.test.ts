@@ -6,6 +6,7 @@ import { getOwnStandingOnNeed, listInterestsForNeed } from '../../lib/interests/
 import { getPairCard, listCompaniesToCompare } from '../../lib/match-decisions/pair-card';
 import { rerankNeed } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { getOwnSiteListing } from '../../lib/needs/manage-needs';
 import { readSiteListing } from '../../lib/reference/site-listing';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createCompany } from '../factories/company';
@@ -116,6 +117,9 @@ describe('the hromada is told what the official list means for its needs', () =>
     const listing = await readSiteListing(db, occupied.code);
     expect(listing).toMatchObject({ status: 'TEMPORARILY_OCCUPIED', isWhollyOccupied: true, settlements: [] });
     expect(listing.wholeSince).toBeInstanceOf(Date);
+    expect(await getOwnSiteListing(db, actor)).toEqual(listing);
+    await expect(getOwnSiteListing(db, world.companyRep.actor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(getOwnSiteListing(db, world.facilitator.actor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const published = await run('publishNeed', actor, { needId: draft.id, expectedVersion: draft.version });
     expect(published).toMatchObject({ ok: true, data: { site: { status: 'TEMPORARILY_OCCUPIED', noCompanyCanBeRanked: true } } });
   });
