@@ -7,7 +7,7 @@ import { demoEmail, signIn } from './helpers';
 
 const NEED = 'Generators for water pumping stations';
 // Naniwa Power Systems (company-01) takes part only in transparent tenders; this Kherson need has none.
-const COMPANY = 'Naniwa Power Systems Co., Ltd. · 浪速パワーシステムズ株式会社';
+const COMPANY = 'Naniwa Power Systems Co., Ltd.';
 
 test('a company reads why it is not ranked for a need, and what would change it', async ({ page }) => {
   await signIn(page, demoEmail('company-01'), undefined, 'ja');
@@ -26,10 +26,12 @@ test('a facilitator opens an unranked pair from the need’s page', async ({ pag
   await signIn(page, demoEmail('facilitator'));
   await page.goto('/en/needs?sector=ENERGY');
   await page.getByRole('link', { name: NEED }).click();
-  await page.getByLabel('Company', { exact: true }).selectOption({ label: COMPANY });
+  const picker = page.getByLabel('Company', { exact: true });
+  const companyId = await picker.locator('option', { hasText: COMPANY }).getAttribute('value');
+  await picker.selectOption(companyId ?? '');
   await page.getByRole('button', { name: 'Open the comparison' }).click();
   await expect(page.getByRole('heading', { name: 'A company and a need' })).toBeVisible();
-  await expect(page).toHaveURL(/\/en\/facilitator\/matches\/pair\?needId=.+&companyId=.+/);
+  await expect(page).toHaveURL(new RegExp(`/en/facilitator/matches/pair\\?needId=[0-9a-f-]{36}&companyId=${companyId}$`));
   await expect(page.getByTestId('failed-constraints')).toContainText('The company requires a transparent tender');
   await expect(page.getByTestId('would-change')).toHaveText('The company would be ranked if the tender were on Prozorro or DREAM with its identifier.');
   await expect(page.getByTestId('hypothetical')).toContainText(/Without these conditions it would score \d+ out of 100\. For comparison only/);
