@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { demoEmail, signIn } from './helpers';
 
 // Every exclusion explained: a company reads, in its language, which condition keeps it off a
@@ -8,6 +9,11 @@ import { demoEmail, signIn } from './helpers';
 const NEED = 'Generators for water pumping stations';
 // Naniwa Power Systems (company-01) takes part only in transparent tenders; this Kherson need has none.
 const COMPANY = 'Naniwa Power Systems Co., Ltd.';
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+}
 
 test('a company reads why it is not ranked for a need, and what would change it', async ({ page }) => {
   await signIn(page, demoEmail('company-01'), undefined, 'ja');
@@ -20,12 +26,14 @@ test('a company reads why it is not ranked for a need, and what would change it'
   await expect(failed.getByTestId('would-change')).toHaveText(
     '入札がProzorroまたはDREAMに識別番号付きで掲載されていれば、または貴社が透明な入札を条件としなければ、ランク付けされます。',
   );
+  await expectNoSeriousViolations(page);
 });
 
 test('a facilitator opens an unranked pair from the need’s page', async ({ page }) => {
   await signIn(page, demoEmail('facilitator'));
   await page.goto('/en/needs?sector=ENERGY');
   await page.getByRole('link', { name: NEED }).click();
+  await expectNoSeriousViolations(page);
   const picker = page.getByLabel('Company', { exact: true });
   const companyId = await picker.locator('option', { hasText: COMPANY }).getAttribute('value');
   await picker.selectOption(companyId ?? '');
@@ -36,4 +44,5 @@ test('a facilitator opens an unranked pair from the need’s page', async ({ pag
   await expect(page.getByTestId('would-change')).toHaveText('The company would be ranked if the tender were on Prozorro or DREAM with its identifier.');
   await expect(page.getByTestId('hypothetical')).toContainText(/Without these conditions it would score \d+ out of 100\. For comparison only/);
   await expect(page.getByTestId('hypothetical').getByRole('table')).toBeVisible();
+  await expectNoSeriousViolations(page);
 });
