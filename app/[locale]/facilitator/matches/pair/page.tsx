@@ -22,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PairCardPage({ searchParams }: PageProps<'/[locale]/facilitator/matches/pair'>) {
   const query = await searchParams;
   const input = { needId: query.needId, companyId: query.companyId };
-  const actor = await actorForPage(`/facilitator/matches/pair?${new URLSearchParams(input as Record<string, string>)}`, ['FACILITATOR', 'ADMIN']);
+  const returnQuery = new URLSearchParams(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const actor = await actorForPage(`/facilitator/matches/pair?${returnQuery}`, ['FACILITATOR', 'ADMIN']);
   const card = await getPairCard(db, actor, input).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'VALIDATION') return null;
     throw error;
