@@ -36,9 +36,6 @@ export type ReadOutcome =
   | { ok: true; facts: EvidenceFacts; warnings: string[] }
   | { ok: false; detail: string; warnings: string[] };
 
-/** Prozorro's OCID prefix: a tender UA-2017-10-31-002726-a is ocds-be6bcu-UA-2017-10-31-002726-a. */
-export const PROZORRO_OCID_PREFIX = 'ocds-be6bcu-';
-
 /**
  * The State Audit Service of Ukraine (Держаудитслужба), by its EDRPOU code: the body that
  * monitors procurements. A release that names it as a party records its monitoring.

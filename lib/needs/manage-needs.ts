@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
+import { requestTenderEvidence } from '../evidence/request-evidence';
 import { parseInput } from '../validation';
 import { createNeedSchema, needTransitionSchema, updateNeedSchema } from './need-schema';
 
@@ -47,6 +48,7 @@ export async function updateNeed(db: Db, actor: Actor | null, input: unknown, co
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
     await needChanged(tx, needId);
+    await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
 }
@@ -103,6 +105,7 @@ async function transition(
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action, entityType: 'Need', entityId: needId, before: { status: before.status }, after: { status: data.status as string }, ip: context.ip });
     await needChanged(tx, needId);
+    await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
 }

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
+import type { ActionContext } from '../actions/run';
+import type { Db } from '../db';
+import { AppError } from '../errors';
+import { parseInput } from '../validation';
+import { ocidFor, ocidMatches } from './ocid';
+import { readOcdsPackage } from './ocds';
+import { saveEvidence } from './store';
+
+// Staff import a release or record package they downloaded from Prozorro or DREAM, for a
+// need that names a tender or project there: the same reading and checks as a fetch.
+
+/** The browser sends the file's JSON re-serialised on one line (JSON text has no raw control characters). */
+export const importTenderEvidenceSchema = z
+  .object({
+    needId: z.uuid(),
+    source: z.enum(['PROZORRO', 'DREAM']),
+    packageJson: z.string().min(2).max(4_000_000),
+  })
+  .strict();
+
+export async function importTenderEvidence(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+  requireRole(actor, STAFF_ROLES);
+  const { needId, source, packageJson } = parseInput(importTenderEvidenceSchema, input);
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(packageJson);
+  } catch {
+    throw new AppError('VALIDATION', 'Not JSON', { fieldErrors: { packageJson: 'validation.invalid' } });
+  }
+  return db.$transaction(async (tx) => {
+    const need = await tx.need.findUnique({ where: { id: needId }, select: { prozorroTenderId: true, dreamProjectId: true } });
+    if (!need) throw new AppError('NOT_FOUND');
+    const identifier = source === 'PROZORRO' ? need.prozorroTenderId : need.dreamProjectId;
+    if (!identifier) throw new AppError('VALIDATION', 'The need names no tender there', { fieldErrors: { source: 'validation.required' } });
+    const result = readOcdsPackage(pkg, ocidMatches(source, identifier));
+    const ocid = result.ok ? result.facts.ocid : ocidFor(source, identifier);
+    return saveEvidence(tx, actor, { needId, source, ocid, origin: 'import', result }, context.ip);
+  });
+}
