@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
@@ -6,19 +5,13 @@ import { AppError } from '../errors';
 import { parseInput } from '../validation';
 import { ocidFor, ocidMatches } from './ocid';
 import { readOcdsPackage } from './ocds';
+import { importTenderEvidenceSchema } from './import-schema';
 import { saveEvidence } from './store';
+
+export { importTenderEvidenceSchema };
 
 // Staff import a release or record package they downloaded from Prozorro or DREAM, for a
 // need that names a tender or project there: the same reading and checks as a fetch.
-
-/** The browser sends the file's JSON re-serialised on one line (JSON text has no raw control characters). */
-export const importTenderEvidenceSchema = z
-  .object({
-    needId: z.uuid(),
-    source: z.enum(['PROZORRO', 'DREAM']),
-    packageJson: z.string().min(2).max(4_000_000),
-  })
-  .strict();
 
 export async function importTenderEvidence(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
   requireRole(actor, STAFF_ROLES);

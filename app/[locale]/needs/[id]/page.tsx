@@ -8,6 +8,7 @@ import { MatchExplanation } from '@/components/matches/match-explanation';
 import { RecommendedCompanies } from '@/components/matches/recommended-companies';
 import { CompanyName } from '@/components/names/company-name';
 import { HromadaName } from '@/components/names/hromada-name';
+import { TenderEvidenceCard } from '@/components/evidence/tender-evidence-card';
 import { InterestForm } from '@/components/needs/interest-form';
 import { NeedFacts } from '@/components/needs/need-facts';
 import { isStaff, type Actor } from '@/lib/auth/actor';
@@ -19,6 +20,7 @@ import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
+import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
 import { closeNeedAction, inviteCompanyAction, publishNeedAction } from '../../municipality/actions';
 
@@ -118,8 +120,11 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
 }
 
 async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
+  const t = await getTranslations('evidence');
   return (
     <section>
+      <TenderEvidenceCard evidence={await listTenderEvidence(db, actor, need.id)} />
+      {need.prozorroTenderId || need.dreamProjectId ? <p><Link href={`/facilitator/evidence?needId=${need.id}`}>{t('import.link')}</Link></p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
       <Recommended needId={need.id} actor={actor} linkToCards />
     </section>
