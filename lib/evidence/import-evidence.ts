@@ -3,7 +3,7 @@ import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
-import { ocidFor, ocidMatches } from './ocid';
+import { ocidFor, ocidMatches, type EvidenceSourceName } from './ocid';
 import { readOcdsPackage } from './ocds';
 import { importTenderEvidenceSchema } from './import-schema';
 import { saveEvidence } from './store';
@@ -22,6 +22,14 @@ export async function importTenderEvidence(db: Db, actor: Actor | null, input: u
   } catch {
     throw new AppError('VALIDATION', 'Not JSON', { fieldErrors: { packageJson: 'validation.invalid' } });
   }
+  return importPackage(db, actor, needId, source, pkg, context.ip);
+}
+
+/**
+ * Reads the package for the need's tender or project on `source` and keeps what it found, with
+ * the audit row (actor null: an operator's command) and the re-ranking when facts changed.
+ */
+export async function importPackage(db: Db, actor: Actor | null, needId: string, source: EvidenceSourceName, pkg: unknown, ip: string | null = null) {
   return db.$transaction(async (tx) => {
     const need = await tx.need.findUnique({ where: { id: needId }, select: { prozorroTenderId: true, dreamProjectId: true } });
     if (!need) throw new AppError('NOT_FOUND');
@@ -29,6 +37,6 @@ export async function importTenderEvidence(db: Db, actor: Actor | null, input: u
     if (!identifier) throw new AppError('VALIDATION', 'The need names no tender there', { fieldErrors: { source: 'validation.required' } });
     const result = readOcdsPackage(pkg, ocidMatches(source, identifier));
     const ocid = result.ok ? result.facts.ocid : ocidFor(source, identifier);
-    return saveEvidence(tx, actor, { needId, source, ocid, origin: 'import', result }, context.ip);
+    return saveEvidence(tx, actor, { needId, source, ocid, origin: 'import', result }, ip);
   });
 }
