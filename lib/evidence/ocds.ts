@@ -52,6 +52,8 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+/** What the evidence columns hold (Decimal(18, 2), integer); a larger figure is not a real tender's. */
+const bounded = (value: number | null, max: number) => (value !== null && Math.abs(value) < max ? value : null);
 const date = (value: unknown): Date | null => {
   const parsed = typeof value === 'string' ? new Date(value) : null;
   return parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
@@ -61,7 +63,9 @@ const date = (value: unknown): Date | null => {
  * The facts of the release about `matchesOcid` in a release or record package.
  * `matchesOcid` says which OCID the need's identifier stands for.
  */
-export function readOcdsPackage(pkg: unknown, matchesOcid: (ocid: string) => boolean): ReadOutcome {
+export function readOcdsPackage(input: unknown, matchesOcid: (ocid: string) => boolean): ReadOutcome {
+  // PostgreSQL stores no NUL character, in text or in jsonb; a published string may hold one.
+  const pkg: unknown = input === undefined ? undefined : JSON.parse(JSON.stringify(input).replaceAll('\\u0000', ''));
   if (!isObject(pkg)) return { ok: false, detail: 'not a JSON object', warnings: [] };
   const isRecordPackage = Array.isArray(pkg.records);
   if (!isRecordPackage && !Array.isArray(pkg.releases)) {
@@ -126,9 +130,9 @@ function factsOf(release: Json, publishedDate: Date | null): EvidenceFacts {
     procurementMethod: text(tender.procurementMethod),
     // Prozorro names its procedure (aboveThresholdUA, reporting…) in its procurementMethodType extension.
     procurementMethodDetails: text(tender.procurementMethodDetails) ?? text(tender.procurementMethodType),
-    valueAmount: number(value.amount),
+    valueAmount: bounded(number(value.amount), 1e15),
     valueCurrency: text(value.currency),
-    numberOfTenderers: number(tender.numberOfTenderers) ?? countBids(release.bids),
+    numberOfTenderers: bounded(number(tender.numberOfTenderers) ?? countBids(release.bids), 2 ** 31),
     buyerName: text(buyer.name),
     buyerId: text(buyer.id),
     funders: withRole('funder').map(partyOf),

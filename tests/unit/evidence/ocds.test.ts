@@ -56,4 +56,13 @@ describe('readOcdsPackage on real Prozorro packages', () => {
     expect(readOcdsPackage([1, 2], () => true).ok).toBe(false);
     expect(readOcdsPackage({ version: '1.1' }, () => true).ok).toBe(false);
   });
+
+  it('drops NUL characters PostgreSQL cannot store, and figures no column can hold', () => {
+    const pkg = fixture('prozorro-UA-2017-10-31-002726-a.record-package.json') as { records: { compiledRelease: { buyer: { name: string }; tender: { value: { amount: number } } } }[] };
+    pkg.records[0].compiledRelease.buyer.name = 'Buyer\u0000 name';
+    pkg.records[0].compiledRelease.tender.value.amount = 1e300;
+    const outcome = readOcdsPackage(pkg, ocid('UA-2017-10-31-002726-a'));
+    if (!outcome.ok) throw new Error(outcome.detail);
+    expect(outcome.facts).toMatchObject({ buyerName: 'Buyer name', valueAmount: null });
+  });
 });
