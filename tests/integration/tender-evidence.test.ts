@@ -6,11 +6,12 @@ import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../../lib/auth/actor';
 import { drainEvidenceJobs, fetchTenderEvidence, type FetchConfig } from '../../lib/evidence/fetch-evidence';
+import { listTenderEvidence } from '../../lib/evidence/evidence-view';
 import { importTenderEvidence } from '../../lib/evidence/import-evidence';
 import { requestTenderEvidence } from '../../lib/evidence/request-evidence';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
-import { drainMatchingJobs, listMatchesForNeed, rerankNeed } from '../../lib/match-store';
+import { drainMatchingJobs, listMatchesForNeed, needChanged, rerankNeed } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import type { ScoreEntry } from '../../lib/matching/types';
@@ -146,6 +147,24 @@ describe('importing a published tender record', () => {
     await expect(importTenderEvidence(db, facilitator, { needId: other.need.id, source: 'DREAM', packageJson: oneLine(packageOf(LIMITED)) }, { ip: null }))
       .rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await db.tenderEvidence.count({ where: { needId: other.need.id } })).toBe(0);
+  });
+
+  it('stops counting once the hromada names another tender, and shows the record to staff only', async () => {
+    const { need, relaxed } = await world(OPEN_TENDER);
+    await importTenderEvidence(db, facilitator, { needId: need.id, source: 'PROZORRO', packageJson: oneLine(packageOf(OPEN_TENDER)) }, { ip: null });
+    await drainMatchingJobs(db, boss);
+    expect(await integrityOf(need.id, relaxed.id)).toMatchObject({ reason: { code: 'VERIFIED_TENDER_DECLARED_FUNDING' } });
+    await db.$transaction(async (tx) => {
+      await tx.need.update({ where: { id: need.id }, data: { prozorroTenderId: 'UA-2025-02-02-000002-b' } });
+      await needChanged(tx, need.id);
+    });
+    await drainMatchingJobs(db, boss);
+    expect(await integrityOf(need.id, relaxed.id)).toMatchObject({ reason: { code: 'TRANSPARENT_AND_OVERSEEN' } });
+
+    expect(await listTenderEvidence(db, facilitator, need.id)).toHaveLength(1);
+    const owner: Actor = { userId: 'x', role: 'MUNICIPALITY_REP', companyId: null, municipalityId: need.municipalityId };
+    await expect(listTenderEvidence(db, owner, need.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listTenderEvidence(db, null, need.id)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });
 
