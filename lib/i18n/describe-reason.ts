@@ -21,6 +21,8 @@ const ENUM_PARAMS: Record<string, string> = {
   procurement: 'procurementMethod',
   funding: 'fundingSource',
   sector: 'sector',
+  source: 'evidence.source',
+  procedure: 'evidence.procedure',
 };
 
 function translateParam(name: string, value: ReasonParams[string], context: ReasonContext): string | number {
@@ -38,7 +40,8 @@ function translateParam(name: string, value: ReasonParams[string], context: Reas
   if (name === 'budgetEur' || name === 'capacityEur') {
     return format.number(value as number, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
   }
-  if (name === 'endedOn') return format.dateTime(new Date(`${value as string}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  if (name === 'funders') return list([...(value as string[])]);
+  if (name === 'endedOn' || name === 'verifiedOn') return format.dateTime(new Date(`${value as string}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
   if (name === 'prefectureCode') return context.prefectureName(value as string);
   if (typeof value === 'boolean') return String(value);
   if (ENUM_PARAMS[name]) return t(`${ENUM_PARAMS[name]}.${value as string}`);

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { HostilityStatus } from '../generated/prisma/enums';
 import type { MatchNeed } from '../matching/types';
+import { PROZORRO_OCID_PREFIX } from '../evidence/ocid';
 
 // Turns need rows into the matching engine's plain inputs, with each site's hostility periods and
 // sister-city ties. (Companies are read from their narrow profiles: profiles.ts.)
@@ -24,6 +25,7 @@ type NeedRow = {
   dreamProjectId: string | null;
   hromadaCode: string;
   matchFloor: number;
+  evidence: { source: 'PROZORRO' | 'DREAM'; verifiedAt: string; procedure: string | null; bids: number | null; funders: { name: string }[] } | null;
 };
 
 type SiteRow = {
@@ -32,6 +34,20 @@ type SiteRow = {
   ties: { prefectureCode: string; cityEn: string; sinceYear: number }[] | null;
 };
 
+/**
+ * The facts last read from the published record of the need's current tender (a record of an
+ * identifier the hromada has since changed does not count). Facts stay verified as of their
+ * date when a later fetch fails. The record of the declared platform comes first.
+ */
+const verifiedTender = Prisma.sql`(
+  SELECT json_build_object('source', e.source, 'verifiedAt', to_char(e."verifiedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+    'procedure', e."procurementMethod", 'bids', e."numberOfTenderers", 'funders', e.funders)
+  FROM "TenderEvidence" e
+  WHERE e."needId" = n.id AND e."verifiedAt" IS NOT NULL
+    AND ((e.source = 'PROZORRO' AND e.ocid = ${PROZORRO_OCID_PREFIX} || n."prozorroTenderId")
+      OR (e.source = 'DREAM' AND (e.ocid = n."dreamProjectId" OR right(e.ocid, length(n."dreamProjectId") + 1) = '-' || n."dreamProjectId")))
+  ORDER BY (e.source::text = n."procurementMethod"::text) DESC, e."verifiedAt" DESC LIMIT 1)`;
+
 /** Open needs of verified municipalities matching `where`, each with its site's periods and ties. */
 export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedInput[]> {
   const rows = await db.$queryRaw<NeedRow[]>`
@@ -39,13 +55,20 @@ export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedIn
       n."requiredCapabilities"::text[] AS "requiredCapabilities", n."budgetAmount"::text AS "budgetAmount",
       n."budgetCurrency"::text AS "budgetCurrency", n."fundingSource"::text AS "fundingSource",
       n."procurementMethod"::text AS "procurementMethod", n."prozorroTenderId", n."dreamProjectId",
-      n."hromadaCode", n."matchFloor"
+      n."hromadaCode", n."matchFloor", ${verifiedTender} AS evidence
     FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
     WHERE n.status = 'OPEN' AND m."verificationStatus" = 'VERIFIED' AND ${where}`;
   const sites = await loadSites(db, [...new Set(rows.map((row) => row.hromadaCode))]);
-  return rows.map(({ budgetAmount, hromadaCode, ...row }) => ({
+  return rows.map(({ budgetAmount, hromadaCode, evidence, ...row }) => ({
     ...(row as unknown as Omit<NeedInput, 'budgetAmount' | 'site'>),
     budgetAmount: budgetAmount === null ? null : Number(budgetAmount),
+    tenderEvidence: evidence && {
+      source: evidence.source,
+      verifiedOn: evidence.verifiedAt.slice(0, 10),
+      procedure: evidence.procedure,
+      bids: evidence.bids,
+      funders: evidence.funders.map((funder) => funder.name),
+    },
     site: sites.get(hromadaCode) ?? { hromadaCode, periods: [], sisterTies: [] },
   }));
 }

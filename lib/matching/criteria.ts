@@ -65,21 +65,41 @@ const security: CriterionFn = (need, company, _context, say) => {
 /**
  * Integrity and transparency. "How tenders will be conducted and companies be selected is a
  * matter of principle for the Japanese side", and corruption is judged by "international
- * financial institutions", not by self-declaration (Responsible Partnership).
+ * financial institutions", not by self-declaration (Responsible Partnership). So what the
+ * published record (Prozorro, DREAM) shows outweighs what the hromada declared: a verified
+ * competitive tender scores above the same declared, and the reason says which it was.
  */
 const integrity: CriterionFn = (need, _company, _context, say) => {
   const params = { procurement: need.need.procurementMethod, funding: need.need.fundingSource };
+  const verified = need.verifiedTender;
+  if (verified) {
+    const facts = { source: verified.source, verifiedOn: verified.verifiedOn, procedure: verified.procedure ?? 'none', bids: verified.bids ?? -1 };
+    if (!need.hasTransparentProcurement) {
+      say?.('VERIFIED_NOT_COMPETITIVE', { ...facts, ...params });
+      return need.hasInternationalOversight ? 0.4 : 0.1;
+    }
+    if (verified.funders.length > 0) {
+      say?.('VERIFIED_TENDER_FUNDED', { ...facts, funders: verified.funders });
+      return 1;
+    }
+    if (need.hasInternationalOversight) {
+      say?.('VERIFIED_TENDER_DECLARED_FUNDING', { ...facts, funding: need.need.fundingSource });
+      return 0.9;
+    }
+    say?.('VERIFIED_TENDER', { ...facts, funding: need.need.fundingSource });
+    return 0.8;
+  }
   if (need.hasTransparentProcurement && need.hasInternationalOversight) {
     say?.('TRANSPARENT_AND_OVERSEEN', params);
-    return 1;
+    return 0.75;
   }
   if (need.hasTransparentProcurement) {
     say?.('TRANSPARENT_TENDER', params);
-    return 0.7;
+    return 0.6;
   }
   if (need.hasInternationalOversight) {
     say?.('INTERNATIONAL_OVERSIGHT', params);
-    return 0.6;
+    return 0.5;
   }
   say?.('NO_TRANSPARENCY_SIGNAL', params);
   return 0.2;

@@ -26,6 +26,22 @@ export type SitePeriod = {
 
 export type SisterTie = { prefectureCode: string; cityEn: string; sinceYear: number };
 
+/**
+ * What published procurement data (Prozorro, DREAM) verified about the need's tender. Only a
+ * record read from a valid package reaches the engine; anything else is null.
+ */
+export type VerifiedTender = {
+  source: 'PROZORRO' | 'DREAM';
+  /** YYYY-MM-DD: the day the record was read. */
+  verifiedOn: string;
+  /** OCDS procurementMethod: open, selective, limited, direct; null when the record has no tender. */
+  procedure: string | null;
+  /** Bids received, null when the record does not say. */
+  bids: number | null;
+  /** Names of the parties with the role "funder". */
+  funders: readonly string[];
+};
+
 export type MatchNeed = {
   id: string;
   sector: SectorCode;
@@ -37,6 +53,8 @@ export type MatchNeed = {
   procurementMethod: ProcurementMethod;
   prozorroTenderId: string | null;
   dreamProjectId: string | null;
+  /** Verified facts outweigh the declared funding and procurement method. Absent: none. */
+  tenderEvidence?: VerifiedTender | null;
   site: {
     hromadaCode: string;
     periods: readonly SitePeriod[];

@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
 import { readSiteListing } from '../reference/site-listing';
+import { requestTenderEvidence } from '../evidence/request-evidence';
 import { parseInput } from '../validation';
 import { createNeedSchema, needTransitionSchema, updateNeedSchema } from './need-schema';
 
@@ -48,6 +49,7 @@ export async function updateNeed(db: Db, actor: Actor | null, input: unknown, co
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
     await needChanged(tx, needId);
+    await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
 }
@@ -120,6 +122,7 @@ async function transition(
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action, entityType: 'Need', entityId: needId, before: { status: before.status }, after: { status: data.status as string }, ip: context.ip });
     await needChanged(tx, needId);
+    await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
 }

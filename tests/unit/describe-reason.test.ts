@@ -38,3 +38,23 @@ describe('describeReason', () => {
     expect(describeReason({ code: 'NO_SUCH_REASON', params: {} }, contextFor('en', en))).toBe('—');
   });
 });
+
+describe('describeReason for tender evidence', () => {
+  const verified = {
+    code: 'VERIFIED_TENDER_FUNDED',
+    params: { source: 'PROZORRO', verifiedOn: '2026-11-20', procedure: 'open', bids: 4, funders: ['European Investment Bank'] },
+  };
+  it('says where and when the tender was verified, in every language', () => {
+    expect(describeReason(verified, contextFor('en', en))).toBe('Verified on Prozorro on November 20, 2026: open tender, 4 bids, funded by European Investment Bank.');
+    expect(describeReason(verified, contextFor('uk', uk))).toBe('Перевірено в Prozorro 20 листопада 2026 р.: відкриті торги, 4 пропозиції, фінансування: European Investment Bank.');
+    expect(describeReason(verified, contextFor('ja', ja))).toBe('2026年11月20日にProzorroで確認済み：一般競争入札、入札4件、資金提供：European Investment Bank。');
+  });
+  it('says when only the hromada declared it, and when the record does not give the bids', () => {
+    const declared = { code: 'TRANSPARENT_TENDER', params: { procurement: 'PROZORRO', funding: 'MUNICIPAL_BUDGET' } };
+    expect(describeReason(declared, contextFor('en', en))).toMatch(/^Declared by the hromada, not verified: /);
+    expect(describeReason(declared, contextFor('uk', uk))).toMatch(/^Задекларовано громадою, не перевірено: /);
+    expect(describeReason(declared, contextFor('ja', ja))).toMatch(/^フロマーダの申告（未確認）：/);
+    const unknownBids = { code: 'VERIFIED_TENDER', params: { source: 'DREAM', verifiedOn: '2026-11-20', procedure: 'selective', bids: -1, funding: 'MUNICIPAL_BUDGET' } };
+    expect(describeReason(unknownBids, contextFor('en', en))).toContain('selective tender, bids not published');
+  });
+});

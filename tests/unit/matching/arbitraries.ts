@@ -35,6 +35,13 @@ export const need: fc.Arbitrary<MatchNeed> = fc.record({
   procurementMethod: oneOf(ProcurementMethod),
   prozorroTenderId: fc.option(fc.constant('UA-2025-01-01-000001-a')),
   dreamProjectId: fc.option(fc.constant('DREAM-X-1')),
+  tenderEvidence: fc.option(fc.record({
+    source: fc.constantFrom('PROZORRO' as const, 'DREAM' as const),
+    verifiedOn: fc.constant('2026-11-20'),
+    procedure: fc.option(fc.constantFrom('open', 'selective', 'limited', 'direct')),
+    bids: fc.option(fc.integer({ min: 0, max: 30 })),
+    funders: fc.array(fc.constantFrom('European Investment Bank', 'EBRD', 'JICA'), { maxLength: 2 }),
+  })),
   site: fc.record({
     hromadaCode: fc.constant('UA80000000000093317'),
     periods: fc.array(sitePeriod, { maxLength: 4 }),

@@ -117,7 +117,8 @@ describe('scenarios from the source documents', () => {
     const strict = company({ tenderRequirement: 'TRANSPARENT_TENDER' });
     const untendered = evaluateMatch(need({ procurementMethod: 'NONE', prozorroTenderId: null, fundingSource: 'MUNICIPAL_BUDGET' }), strict, TODAY, DEFAULT_POLICY);
     expect(untendered).toMatchObject({ kind: 'excluded', failed: [{ constraint: 'integrity', reason: { code: 'REQUIRES_TRANSPARENT_TENDER' } }] });
-    expect(entry(evaluateMatch(need({}), strict, TODAY, DEFAULT_POLICY), 'integrity')).toMatchObject({ points: 15, reason: { code: 'TRANSPARENT_AND_OVERSEEN' } });
+    // Declared, not verified: below full marks (integrity-evidence.test.ts).
+    expect(entry(evaluateMatch(need({}), strict, TODAY, DEFAULT_POLICY), 'integrity')).toMatchObject({ reason: { code: 'TRANSPARENT_AND_OVERSEEN' } });
   });
 
   it('registered interest and an invitation both count as reciprocal interest', () => {

@@ -10,6 +10,7 @@ import { PairAssessmentView } from '@/components/matches/pair-assessment';
 import { RecommendedCompanies } from '@/components/matches/recommended-companies';
 import { CompanyName } from '@/components/names/company-name';
 import { HromadaName } from '@/components/names/hromada-name';
+import { TenderEvidenceCard } from '@/components/evidence/tender-evidence-card';
 import { InterestForm } from '@/components/needs/interest-form';
 import { NeedFacts } from '@/components/needs/need-facts';
 import { SiteNotice } from '@/components/needs/site-notice';
@@ -24,6 +25,7 @@ import { listCompaniesToCompare } from '@/lib/match-decisions/pair-card';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
 import { readSiteListing } from '@/lib/reference/site-listing';
+import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
 import { closeNeedAction, inviteCompanyAction, publishNeedAction } from '../../municipality/actions';
 
@@ -126,10 +128,17 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
 }
 
 async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
-  const [listing, companies] = await Promise.all([readSiteListing(db, need.hromadaCode), listCompaniesToCompare(db, actor)]);
+  const [listing, companies, evidence] = await Promise.all([
+    readSiteListing(db, need.hromadaCode),
+    listCompaniesToCompare(db, actor),
+    listTenderEvidence(db, actor, need.id),
+  ]);
+  const t = await getTranslations('evidence');
   return (
     <section>
       <SiteNotice listing={listing} />
+      <TenderEvidenceCard evidence={evidence} />
+      {need.prozorroTenderId || need.dreamProjectId ? <p><Link href={`/facilitator/evidence?needId=${need.id}`}>{t('import.link')}</Link></p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
       <Recommended needId={need.id} actor={actor} linkToCards />
       <CompareCompany needId={need.id} companies={companies} />
