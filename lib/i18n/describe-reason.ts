@@ -48,5 +48,9 @@ export function describeReason(reason: Reason, context: ReasonContext): string {
   for (const [name, value] of Object.entries(reason.params)) {
     values[name === 'prefectureCode' ? 'prefecture' : name] = translateParam(name, value, context);
   }
+  // A sister tie names its Japanese side in both scripts; the reader gets theirs (Latin outside ja).
+  if ('cityEn' in reason.params) {
+    values.city = String(context.locale === 'ja' && reason.params.cityJa ? reason.params.cityJa : reason.params.cityEn);
+  }
   return context.t(key, values);
 }

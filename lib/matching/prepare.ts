@@ -35,7 +35,6 @@ export type PreparedCompany = {
   canDeliverRemotely: boolean;
   stageMask: number;
   capacityEur: number;
-  cityKey: string;
   mineActionCountries: string[];
   postConflictCountries: string[];
 };
@@ -65,7 +64,6 @@ function capabilityMask(capabilities: readonly string[]): { lo: number; hi: numb
 
 const sectorBit = (sector: string) => 1 << SECTOR_VALUES.indexOf(sector as (typeof SECTOR_VALUES)[number]);
 
-export const normaliseCity = (city: string) => city.trim().toLowerCase().replace(/[\s-]+shi$/, '');
 
 export function prepareNeed(need: MatchNeed, asOf: Date): PreparedNeed {
   const mask = capabilityMask(need.requiredCapabilities);
@@ -104,7 +102,6 @@ export function prepareCompany(company: MatchCompany): PreparedCompany {
     canDeliverRemotely: company.deliveryModes.some((mode) => REMOTE_MODES.has(mode)),
     stageMask,
     capacityEur: company.maxProjectEur ?? (company.isSme ? DEFAULT_CAPACITY_EUR.sme : DEFAULT_CAPACITY_EUR.large),
-    cityKey: normaliseCity(company.cityEn),
     mineActionCountries: company.experienceCountries.filter((c) => MINE_CONTAMINATED_COUNTRIES.has(c)),
     postConflictCountries: company.experienceCountries.filter((c) => POST_CONFLICT_COUNTRIES.has(c)),
   };
