@@ -10,7 +10,7 @@ ALTER TABLE "SisterCityLink" DROP CONSTRAINT "SisterCityLink_hromadaCode_fkey";
 -- DropIndex
 DROP INDEX "SisterCityLink_prefectureCode_cityEn_hromadaCode_key";
 
--- Sister ties are reference data keyed by name until now; the loader writes them again by code.
+-- Sister ties are reference data keyed by name until now. The loader writes them again by code.
 DELETE FROM "SisterCityLink";
 
 -- AlterTable
@@ -61,7 +61,7 @@ ALTER TABLE "JapanMunicipality" ADD CONSTRAINT "JapanMunicipality_prefectureCode
 -- AddForeignKey
 ALTER TABLE "Company" ADD CONSTRAINT "Company_municipalityCode_fkey" FOREIGN KEY ("municipalityCode") REFERENCES "JapanMunicipality"("code") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- A city tie names a hromada, a prefecture tie an oblast; never both.
+-- A city tie names a hromada, a prefecture tie an oblast, never both.
 ALTER TABLE "SisterCityLink" ADD CONSTRAINT "SisterCityLink_one_side_check" CHECK (
   ("kind" = 'CITY' AND "hromadaCode" IS NOT NULL AND "oblastCode" IS NULL) OR
   ("kind" = 'PREFECTURE' AND "oblastCode" IS NOT NULL AND "hromadaCode" IS NULL));
