@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { FormProvider, useForm, type FieldError } from 'react-hook-form';
+import { Controller, FormProvider, useForm, type FieldError } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import { signUpCompanySchema } from '@/lib/auth/schemas';
@@ -45,18 +45,24 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
           <SelectField label={t('prefecture')} defaultValue="27" error={companyErrors.prefectureCode} {...form.register('company.prefectureCode')}>
             {prefectures.map((prefecture) => <option key={prefecture.code} value={prefecture.code}>{prefecture.nameEn} {prefecture.nameJa}</option>)}
           </SelectField>
-          <MunicipalityPicker
-            value={form.watch('company.municipalityCode')}
-            chosenName={chosenName}
-            error={companyErrors.municipalityCode}
-            onChange={(option) => {
-              // The list places the company; the names below start from it and stay editable.
-              setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
-              form.setValue('company.municipalityCode', option.code, { shouldValidate: true });
-              form.setValue('company.prefectureCode', option.prefectureCode);
-              form.setValue('company.cityJa', option.nameJa);
-              form.setValue('company.cityEn', option.nameEn);
-            }}
+          <Controller
+            control={form.control}
+            name="company.municipalityCode"
+            render={({ field, fieldState }) => (
+              <MunicipalityPicker
+                value={field.value ?? undefined}
+                chosenName={chosenName}
+                error={fieldState.error}
+                onChange={(option) => {
+                  // The list places the company; the names below start from it and stay editable.
+                  setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
+                  field.onChange(option.code);
+                  form.setValue('company.prefectureCode', option.prefectureCode);
+                  form.setValue('company.cityJa', option.nameJa);
+                  form.setValue('company.cityEn', option.nameEn);
+                }}
+              />
+            )}
           />
           <TextField label={t('cityJa')} lang="ja" error={companyErrors.cityJa} {...form.register('company.cityJa')} />
           <TextField label={t('cityEn')} error={companyErrors.cityEn} {...form.register('company.cityEn')} />

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import { companyProfileSchema, type CompanyProfile } from '@/lib/companies/profile-schema';
@@ -104,17 +104,24 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
         <SelectField label={t('signUpCompany.prefecture')} error={errors.prefectureCode} defaultValue={profile.prefectureCode} {...form.register('prefectureCode')}>
           {prefectures.map((p) => <option key={p.code} value={p.code}>{locale === 'ja' ? p.nameJa : `${p.nameEn} ${p.nameJa}`}</option>)}
         </SelectField>
-        <MunicipalityPicker
-          value={form.watch('municipalityCode')}
-          chosenName={chosenName}
-          error={errors.municipalityCode}
-          onChange={(option) => {
-            setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
-            form.setValue('municipalityCode', option.code, { shouldValidate: true });
-            form.setValue('prefectureCode', option.prefectureCode);
-            form.setValue('cityJa', option.nameJa);
-            form.setValue('cityEn', option.nameEn);
-          }}
+        <Controller
+          control={form.control}
+          name="municipalityCode"
+          render={({ field, fieldState }) => (
+            <MunicipalityPicker
+              value={field.value ?? undefined}
+              chosenName={chosenName}
+              error={fieldState.error}
+              onChange={(option) => {
+                // The list places the company; the names below start from it and stay editable.
+                setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
+                field.onChange(option.code);
+                form.setValue('prefectureCode', option.prefectureCode);
+                form.setValue('cityJa', option.nameJa);
+                form.setValue('cityEn', option.nameEn);
+              }}
+            />
+          )}
         />
         <TextField label={t('signUpCompany.cityJa')} lang="ja" error={errors.cityJa} defaultValue={profile.cityJa} {...form.register('cityJa')} />
         <TextField label={t('signUpCompany.cityEn')} error={errors.cityEn} defaultValue={profile.cityEn} {...form.register('cityEn')} />
