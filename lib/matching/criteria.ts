@@ -139,7 +139,7 @@ const sisterCity: CriterionFn = (need, company, _context, say) => {
   let best: { score: number; tie: SisterTie } | null = null;
   for (const tie of need.need.site.sisterTies) {
     if (tie.prefectureCode !== company.company.prefectureCode) continue;
-    const score = tie.kind === 'PREFECTURE' ? 0.75 : tie.japanCode === company.company.cityCode ? 1 : 0.5;
+    const score = tie.kind !== 'CITY' ? 0.75 : tie.japanCode === company.company.cityCode ? 1 : 0.5;
     if (!best || score > best.score) best = { score, tie };
   }
   if (!best) {

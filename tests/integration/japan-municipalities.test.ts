@@ -1,10 +1,17 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/japan-municipalities/route';
+import { signUpCompany } from '../../lib/accounts/sign-up';
+import { updateCompanyProfile } from '../../lib/companies/profile';
+import { isAppError } from '../../lib/errors';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { loadSites } from '../../lib/match-store/inputs';
 import { loadReferenceData } from '../../lib/reference/load-reference-data';
 import { searchJapanMunicipalities } from '../../lib/reference/search-japan-municipalities';
+import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createCompany } from '../factories/company';
+import { uniqueSuffix } from '../factories/sequence';
+import { validCompanyProfile, validSignUpCompany } from '../factories/valid-inputs';
 import { testDb as db } from './test-db';
 
 // The official list of Japanese local governments as a table: loaded with the reference data,
@@ -16,11 +23,14 @@ const ODESA_OBLAST = 'UA51000000000030770';
 // A made-up town whose name holds the LIKE wildcards; removed afterwards.
 const ODD = { code: '999990', prefectureCode: '27', kind: 'MUNICIPALITY' as const, cityCode: '999990', nameJa: 'テスト100%_町', nameKana: 'てすと100%_ちょう', nameEn: 'Tesuto100%_-cho' };
 const created: string[] = [];
+let world: AccessWorld;
 
 beforeAll(async () => {
   await db.japanMunicipality.create({ data: ODD });
+  world = await createAccessWorld(db);
 });
 afterAll(async () => {
+  await stopQueueClient();
   await db.company.deleteMany({ where: { id: { in: created } } });
   await db.japanMunicipality.delete({ where: { code: ODD.code } });
 });
@@ -98,5 +108,37 @@ describe('the municipality picker', () => {
       expect(response.status, query).toBe(400);
     }
     expect(await codes('横\u0000浜')).toEqual([]);
+  });
+});
+
+describe('a company placing itself', () => {
+  const context = () => ({ ip: `192.0.2.${uniqueSuffix()}` });
+  const fieldErrorOf = (error: unknown) => (isAppError(error) ? error.details?.fieldErrors : error);
+
+  it('is refused a code that is not a municipality on the list, or lies in another prefecture', async () => {
+    const attempts = [
+      { prefectureCode: '27', municipalityCode: '279999' }, // the right shape, on no list
+      { prefectureCode: '27', municipalityCode: '270008' }, // Osaka prefecture itself, not a place
+      { prefectureCode: '27', municipalityCode: '141003' }, // Yokohama, not in Osaka
+    ];
+    for (const place of attempts) {
+      const profileError = await updateCompanyProfile(db, world.companyRep.actor,
+        { companyId: world.company.id, expectedVersion: 0, profile: validCompanyProfile(place) }, context()).catch((e: unknown) => e);
+      expect(fieldErrorOf(profileError), place.municipalityCode).toEqual({ 'profile.municipalityCode': expect.stringMatching(/^validation\./) });
+      const input = validSignUpCompany();
+      const signUpError = await signUpCompany(db, null, { ...input, company: { ...input.company, ...place } }, context()).catch((e: unknown) => e);
+      expect(fieldErrorOf(signUpError), place.municipalityCode).toEqual({ 'company.municipalityCode': expect.stringMatching(/^validation\./) });
+    }
+    expect(await db.company.findUniqueOrThrow({ where: { id: world.company.id }, select: { version: true } })).toEqual({ version: 0 });
+  });
+
+  it('saves a ward it picked, and the match profile carries the ward\'s city', async () => {
+    await updateCompanyProfile(db, world.companyRep.actor, { companyId: world.company.id, expectedVersion: 0,
+      profile: validCompanyProfile({ prefectureCode: '14', municipalityCode: '141046', cityJa: '横浜市中区', cityEn: 'Naka-ku, Yokohama' }) }, context());
+    expect(await db.company.findUniqueOrThrow({ where: { id: world.company.id }, select: { municipalityCode: true } })).toEqual({ municipalityCode: '141046' });
+    const { syncCompanyProfiles } = await import('../../lib/match-store/profiles');
+    const { Prisma } = await import('../../lib/generated/prisma/client');
+    await syncCompanyProfiles(db, Prisma.sql`c.id = ${world.company.id}::uuid`);
+    expect(await db.companyMatchProfile.findUniqueOrThrow({ where: { companyId: world.company.id }, select: { cityCode: true } })).toEqual({ cityCode: '141003' });
   });
 });
