@@ -49,8 +49,9 @@ export function describeReason(reason: Reason, context: ReasonContext): string {
     values[name === 'prefectureCode' ? 'prefecture' : name] = translateParam(name, value, context);
   }
   // A sister tie names its Japanese side in both scripts; the reader gets theirs (Latin outside ja).
-  if ('cityEn' in reason.params) {
-    values.city = String(context.locale === 'ja' && reason.params.cityJa ? reason.params.cityJa : reason.params.cityEn);
+  // (A reason stored before ties were keyed by code may lack the names: it reads without one.)
+  if (reason.code.startsWith('SISTER_')) {
+    values.city = String((context.locale === 'ja' ? reason.params.cityJa : undefined) ?? reason.params.cityEn ?? '');
   }
   return context.t(key, values);
 }
