@@ -78,5 +78,10 @@ export function describeRemedy(reason: Reason, context: ReasonContext, reader: R
   if (typeof reason.params.budgetEur === 'number') {
     values.neededEur = translateParam('budgetEur', Math.ceil(reason.params.budgetEur / 10), context);
   }
+  // A sister tie names its Japanese side in both scripts; the reader gets theirs (Latin outside ja).
+  // (A reason stored before ties were keyed by code may lack the names: it reads without one.)
+  if (reason.code.startsWith('SISTER_')) {
+    values.city = String((context.locale === 'ja' ? reason.params.cityJa : undefined) ?? reason.params.cityEn ?? '');
+  }
   return context.t(key, values);
 }

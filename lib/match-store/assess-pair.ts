@@ -39,7 +39,7 @@ const companySelect = {
   id: true, sectors: true, capabilities: true, riskAppetite: true, deliveryModes: true, stages: true,
   tenderRequirement: true, maxProjectEur: true, industry: true, capitalJpy: true, employees: true,
   prefectureCode: true, cityEn: true, experienceCountries: true, hasDisasterReconstructionExperience: true,
-  verificationStatus: true, prefecture: { select: { region: true } },
+  verificationStatus: true, prefecture: { select: { region: true } }, municipality: { select: { cityCode: true } },
 } satisfies Prisma.CompanySelect;
 
 type NeedRow = Prisma.NeedGetPayload<{ select: typeof needSelect }>;
@@ -60,7 +60,7 @@ function toMatchCompany(row: CompanyRow): MatchCompany {
     id: row.id, sectors: row.sectors, capabilities: row.capabilities, riskAppetite: row.riskAppetite,
     deliveryModes: row.deliveryModes, stages: row.stages, tenderRequirement: row.tenderRequirement,
     maxProjectEur: row.maxProjectEur, isSme: isSme(row), prefectureCode: row.prefectureCode,
-    region: row.prefecture.region, cityEn: row.cityEn, experienceCountries: row.experienceCountries,
+    region: row.prefecture.region, cityEn: row.cityEn, cityCode: row.municipality?.cityCode ?? null, experienceCountries: row.experienceCountries,
     hasDisasterReconstructionExperience: row.hasDisasterReconstructionExperience,
   };
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { HostilityStatus } from '../generated/prisma/enums';
-import type { MatchNeed } from '../matching/types';
+import type { MatchNeed, SisterTie } from '../matching/types';
 import { PROZORRO_OCID_PREFIX } from '../evidence/ocid';
 
 // Turns need rows into the matching engine's plain inputs, with each site's hostility periods and
@@ -31,7 +31,7 @@ type NeedRow = {
 type SiteRow = {
   hromadaCode: string;
   periods: { status: HostilityStatus; whole: boolean; start: string; end: string | null }[] | null;
-  ties: { prefectureCode: string; cityEn: string; sinceYear: number }[] | null;
+  ties: SisterTie[] | null;
 };
 
 /**
@@ -80,8 +80,10 @@ export async function loadSites(db: Executor, hromadaCodes: string[]): Promise<M
       (SELECT json_agg(json_build_object('status', hp.status, 'whole', hp."territoryLevel" <> 'SETTLEMENT',
               'start', hp."startDate", 'end', hp."endDate"))
          FROM "HostilityPeriod" hp WHERE hp."hromadaCode" = h.code) AS periods,
-      (SELECT json_agg(json_build_object('prefectureCode', s."prefectureCode", 'cityEn', s."cityEn", 'sinceYear', s."sinceYear"))
-         FROM "SisterCityLink" s WHERE s."hromadaCode" = h.code) AS ties
+      (SELECT json_agg(json_build_object('kind', s.kind, 'japanCode', s."japanCode", 'prefectureCode', s."prefectureCode",
+              'nameJa', j."nameJa", 'nameEn', j."nameEn", 'sinceYear', s."sinceYear") ORDER BY s.kind, s."japanCode")
+         FROM "SisterCityLink" s JOIN "JapanMunicipality" j ON j.code = s."japanCode"
+         WHERE s."hromadaCode" = h.code OR s."oblastCode" = h."oblastCode") AS ties
     FROM "Hromada" h WHERE h.code = ANY(${hromadaCodes})`;
   return new Map(
     rows.map((row) => [

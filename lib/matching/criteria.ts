@@ -1,5 +1,5 @@
 import { popcount, type PreparedCompany, type PreparedNeed } from './prepare';
-import type { Criterion, MatchContext, ReasonParams } from './types';
+import type { Criterion, MatchContext, ReasonParams, SisterTie } from './types';
 
 // Each criterion returns how well a pair fits, from 0 to 1, and — only when asked to explain —
 // says why through `say`. Optional calls skip their arguments, so scoring allocates nothing.
@@ -145,23 +145,33 @@ const kansai: CriterionFn = (_need, company, _context, say) => {
   return 0;
 };
 
-/** Sister cities: Kyoto–Kyiv, and Yokohama's water purification for Odesa (Responsible Partnership). */
+/**
+ * Sister ties, compared by code (全国地方公共団体コード), never by spelling: 横浜市, "Yokohama",
+ * "Yokohama City" and 横浜市中区 are all one city once picked from the list, because a company in
+ * a designated city's ward carries the city's code (MatchCompany.cityCode). Kyoto–Kyiv, and
+ * Yokohama's water purification for Odesa (Responsible Partnership).
+ *  - 1: the company is in the Japanese city tied to the need's hromada;
+ *  - 0.75: the company is in a prefecture tied to the hromada's oblast (Kanagawa–Odesa oblast):
+ *    a real, older government tie, but between regions, so thinner than a city's own;
+ *  - 0.5: the company is elsewhere in the prefecture of a tied city (a neighbour of the tie).
+ */
 const sisterCity: CriterionFn = (need, company, _context, say) => {
-  let samePrefecture = false;
+  let best: { score: number; tie: SisterTie } | null = null;
   for (const tie of need.need.site.sisterTies) {
     if (tie.prefectureCode !== company.company.prefectureCode) continue;
-    if (tie.cityEn.toLowerCase() === company.cityKey) {
-      say?.('SISTER_CITY', { cityEn: tie.cityEn, sinceYear: tie.sinceYear });
-      return 1;
-    }
-    samePrefecture = true;
+    const score = tie.kind !== 'CITY' ? 0.75 : tie.japanCode === company.company.cityCode ? 1 : 0.5;
+    if (!best || score > best.score) best = { score, tie };
   }
-  if (samePrefecture) {
-    say?.('SISTER_CITY_PREFECTURE', { prefectureCode: company.company.prefectureCode });
-    return 0.5;
+  if (!best) {
+    say?.('NO_SISTER_TIE');
+    return 0;
   }
-  say?.('NO_SISTER_TIE');
-  return 0;
+  const { tie } = best;
+  const names = { cityJa: tie.nameJa, cityEn: tie.nameEn, sinceYear: tie.sinceYear };
+  if (best.score === 1) say?.('SISTER_CITY', names);
+  else if (best.score === 0.75) say?.('SISTER_PREFECTURE', names);
+  else say?.('SISTER_CITY_PREFECTURE', { ...names, prefectureCode: company.company.prefectureCode });
+  return best.score;
 };
 
 /**

@@ -41,7 +41,6 @@ export type PreparedCompany = {
   canDeliverRemotely: boolean;
   stageMask: number;
   capacityEur: number;
-  cityKey: string;
   mineActionCountries: string[];
   postConflictCountries: string[];
 };
@@ -71,7 +70,6 @@ function capabilityMask(capabilities: readonly string[]): { lo: number; hi: numb
 
 const sectorBit = (sector: string) => 1 << SECTOR_VALUES.indexOf(sector as (typeof SECTOR_VALUES)[number]);
 
-export const normaliseCity = (city: string) => city.trim().toLowerCase().replace(/[\s-]+shi$/, '');
 
 /**
  * Open and selective procedures let any (or any qualified) supplier bid; limited and direct
@@ -119,7 +117,6 @@ export function prepareCompany(company: MatchCompany): PreparedCompany {
     canDeliverRemotely: company.deliveryModes.some((mode) => REMOTE_MODES.has(mode)),
     stageMask,
     capacityEur: company.maxProjectEur ?? (company.isSme ? DEFAULT_CAPACITY_EUR.sme : DEFAULT_CAPACITY_EUR.large),
-    cityKey: normaliseCity(company.cityEn),
     mineActionCountries: company.experienceCountries.filter((c) => MINE_CONTAMINATED_COUNTRIES.has(c)),
     postConflictCountries: company.experienceCountries.filter((c) => POST_CONFLICT_COUNTRIES.has(c)),
   };

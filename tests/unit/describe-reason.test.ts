@@ -32,6 +32,19 @@ describe('describeReason', () => {
     expect(describeReason({ code: 'KANSAI_COMPANY', params: { prefectureCode: '27' } }, contextFor('ja', ja))).toBe('関西の大阪府に拠点があります。');
   });
 
+  it('names the Japanese side of a sister tie in the reader\'s script', () => {
+    const city = { code: 'SISTER_CITY', params: { cityJa: '横浜市', cityEn: 'Yokohama', sinceYear: 1965 } };
+    expect(describeReason(city, contextFor('ja', ja))).toBe('姉妹都市：横浜市とこのフロマーダ（1965年から）。');
+    expect(describeReason(city, contextFor('en', en))).toBe('Sister cities: Yokohama and this hromada, since 1965.');
+    expect(describeReason(city, contextFor('uk', uk))).toBe('Міста-побратими: Yokohama і ця громада, з 1965 року.');
+    const region = { code: 'SISTER_PREFECTURE', params: { cityJa: '神奈川県', cityEn: 'Kanagawa', sinceYear: 1986 } };
+    expect(describeReason(region, contextFor('ja', ja))).toBe('友好交流：神奈川県とこのフロマーダの州（1986年から）。');
+    expect(describeReason(region, contextFor('en', en))).toBe('Partner regions: Kanagawa Prefecture and this hromada’s oblast, since 1986.');
+    const neighbour = { code: 'SISTER_CITY_PREFECTURE', params: { cityJa: '京都市', cityEn: 'Kyoto', sinceYear: 1971, prefectureCode: '27' } };
+    expect(describeReason(neighbour, contextFor('ja', ja))).toBe('大阪府の京都市がこのフロマーダの姉妹都市です。');
+    for (const messages of [en, ja, uk]) expect(JSON.stringify(messages)).not.toContain('{cityEn}');
+  });
+
   it('uses select arguments for flags and falls back for an unknown code', () => {
     const within = { code: 'WITHIN_RISK_APPETITE', params: { status: 'NONE', appetite: 'NO_HOSTILITIES', isSme: true, atEdge: false } };
     expect(describeReason(within, contextFor('en', en))).toContain('small and mid-sized companies accept more risk');

@@ -45,7 +45,11 @@ export const need: fc.Arbitrary<MatchNeed> = fc.record({
   site: fc.record({
     hromadaCode: fc.constant('UA80000000000093317'),
     periods: fc.array(sitePeriod, { maxLength: 4 }),
-    sisterTies: fc.array(fc.record({ prefectureCode: fc.constantFrom('14', '26', '27'), cityEn: fc.constantFrom('Yokohama', 'Kyoto', 'Osaka'), sinceYear: fc.constant(1965) }), { maxLength: 2 }),
+    sisterTies: fc.array(fc.constantFrom(
+      { kind: 'CITY', japanCode: '141003', prefectureCode: '14', nameJa: '横浜市', nameEn: 'Yokohama', sinceYear: 1965 } as const,
+      { kind: 'CITY', japanCode: '261009', prefectureCode: '26', nameJa: '京都市', nameEn: 'Kyoto', sinceYear: 1971 } as const,
+      { kind: 'PREFECTURE', japanCode: '140007', prefectureCode: '14', nameJa: '神奈川県', nameEn: 'Kanagawa', sinceYear: 1986 } as const,
+    ), { maxLength: 2 }),
   }),
 }).map((n) => ({ ...n, budgetCurrency: n.budgetAmount === null ? null : n.budgetCurrency }));
 
@@ -62,6 +66,7 @@ export const company: fc.Arbitrary<MatchCompany> = fc.record({
   prefectureCode: fc.constantFrom('14', '26', '27', '13', '40'),
   region: oneOf(JapanRegion),
   cityEn: fc.constantFrom('Yokohama', 'Kyoto', 'Osaka', 'Sakai', 'Fukuoka'),
+  cityCode: fc.constantFrom('141003', '261009', '271004', '271403', null),
   experienceCountries: fc.uniqueArray(fc.constantFrom('KH', 'IQ', 'AF', 'BA', 'US', 'VN', 'TL'), { maxLength: 3 }),
   hasDisasterReconstructionExperience: fc.boolean(),
 });

@@ -16,7 +16,7 @@ const need = (overrides: Partial<MatchNeed>): MatchNeed => ({
 const company = (overrides: Partial<MatchCompany>): MatchCompany => ({
   id: 'company', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], riskAppetite: 'POSSIBLE_HOSTILITIES',
   deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000,
-  isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', experienceCountries: [],
+  isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', cityCode: '271004', experienceCountries: [],
   hasDisasterReconstructionExperience: false, ...overrides,
 });
 const tender = (overrides: Partial<VerifiedTender>): VerifiedTender => ({
