@@ -48,11 +48,16 @@ function translateParam(name: string, value: ReasonParams[string], context: Reas
   return value as string | number;
 }
 
-function translateParams(params: ReasonParams, context: ReasonContext): Record<string, string | number> {
+function translateParams(reason: Reason, context: ReasonContext): Record<string, string | number> {
   // Reasons stored before a site's scope was recorded read as they did then: "the site".
   const values: Record<string, string | number> = { wholeHromada: 'true' };
-  for (const [name, value] of Object.entries(params)) {
+  for (const [name, value] of Object.entries(reason.params)) {
     values[name === 'prefectureCode' ? 'prefecture' : name] = translateParam(name, value, context);
+  }
+  // A sister tie names its Japanese side in both scripts; the reader gets theirs (Latin outside ja).
+  // (A reason stored before ties were keyed by code may lack the names: it reads without one.)
+  if (reason.code.startsWith('SISTER_')) {
+    values.city = String((context.locale === 'ja' ? reason.params.cityJa : undefined) ?? reason.params.cityEn ?? '');
   }
   return values;
 }
@@ -60,7 +65,7 @@ function translateParams(params: ReasonParams, context: ReasonContext): Record<s
 export function describeReason(reason: Reason, context: ReasonContext): string {
   const key = `reasons.${reason.code}`;
   if (!context.t.has(key)) return context.t('reasons.UNKNOWN');
-  return context.t(key, translateParams(reason.params, context));
+  return context.t(key, translateParams(reason, context));
 }
 
 /** Who reads what would change a failed constraint: the company itself, or anyone else. */
@@ -73,15 +78,10 @@ export type RemedyReader = 'you' | 'pair';
 export function describeRemedy(reason: Reason, context: ReasonContext, reader: RemedyReader): string | null {
   const key = `wouldChange.${reader}.${reason.code}`;
   if (!context.t.has(key)) return null;
-  const values = translateParams(reason.params, context);
+  const values = translateParams(reason, context);
   // The scale constraint fails above ten times the capacity (lib/matching/constraints.ts).
   if (typeof reason.params.budgetEur === 'number') {
     values.neededEur = translateParam('budgetEur', Math.ceil(reason.params.budgetEur / 10), context);
-  }
-  // A sister tie names its Japanese side in both scripts; the reader gets theirs (Latin outside ja).
-  // (A reason stored before ties were keyed by code may lack the names: it reads without one.)
-  if (reason.code.startsWith('SISTER_')) {
-    values.city = String((context.locale === 'ja' ? reason.params.cityJa : undefined) ?? reason.params.cityEn ?? '');
   }
   return context.t(key, values);
 }
