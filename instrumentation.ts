@@ -1,8 +1,8 @@
 import type { Instrumentation } from 'next';
 
 // Next.js calls register() once per server process. Each app instance works the job queues
-// (pg-boss gives every job to exactly one instance): matching, password reset requests, and email
-// delivery when SMTP_URL is set. KAKEHASHI_WORKER=off turns them off, for instances that should only serve requests.
+// (pg-boss gives every job to exactly one instance): matching, password reset requests, email
+// delivery when SMTP_URL is set, and the daily roll-forward of hostility statuses. KAKEHASHI_WORKER=off turns them off, for instances that should only serve requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.KAKEHASHI_WORKER === 'off') return;
   const { db } = await import('./lib/db');
@@ -11,10 +11,12 @@ export async function register() {
   const { startMatchingWorker } = await import('./lib/match-store/worker');
   const { startEmailWorker } = await import('./lib/email/delivery');
   const { startPasswordResetWorker } = await import('./lib/accounts/passwords');
-  const boss = await startJobQueue(env.DATABASE_URL, { maintenance: true });
+  const { startHostilityCalendar } = await import('./lib/hostility-list/schedule');
+  const boss = await startJobQueue(env.DATABASE_URL, { maintenance: true, scheduler: true });
   await startMatchingWorker(db, boss);
   await startEmailWorker(db, boss);
   await startPasswordResetWorker(db, boss);
+  await startHostilityCalendar(db, boss);
 }
 
 /** Errors in rendering, route handlers and actions: one structured line per cause per minute. */

@@ -11,6 +11,7 @@ export const QUEUES = {
   rebuild: 'matching-rebuild',
   emailDelivery: 'email-delivery',
   passwordResetRequested: 'password-reset-requested',
+  hostilityRollForward: 'hostility-roll-forward',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +21,7 @@ export type JobData = {
   [QUEUES.rebuild]: { reason: string };
   [QUEUES.emailDelivery]: { emailId: string };
   [QUEUES.passwordResetRequested]: { email: string; ip: string | null };
+  [QUEUES.hostilityRollForward]: Record<string, never>;
 };
 
 /**
@@ -51,6 +53,8 @@ export type JobQueueOptions = {
   maintenance?: boolean;
   maintenanceIntervalSeconds?: number;
   expireInSeconds?: Partial<Record<QueueName, number>>;
+  /** Run pg-boss's cron scheduler (the daily hostility roll-forward): the app's worker instances. */
+  scheduler?: boolean;
 };
 
 /** A started queue client with every queue created. Stop it when done. */
@@ -60,7 +64,7 @@ export async function startJobQueue(connectionString: string, options: JobQueueO
     max: 3,
     supervise: options.maintenance ?? false,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? MAINTENANCE_INTERVAL_SECONDS,
-    schedule: false,
+    schedule: options.scheduler ?? false,
   });
   boss.on('error', (error) => logError('jobs', error));
   await boss.start();
