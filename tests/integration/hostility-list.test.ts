@@ -10,6 +10,8 @@ import { applyHostilityList, previewHostilityList } from '../../lib/hostility-li
 import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
 import { startJobQueue } from '../../lib/jobs/queue';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { Prisma } from '../../lib/generated/prisma/client';
+import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { rerankNeed } from '../../lib/match-store/refresh';
 import { drainMatchingJobs } from '../../lib/match-store/worker';
 import { createCompany } from '../factories/company';
@@ -100,9 +102,10 @@ describe('hostility list: reading a table', () => {
 
 describe('hostility list: preview and apply', () => {
   it('previews the hromadas whose status changes, the needs and the stored matches, then applies exactly that', async () => {
-    const municipality = await createMunicipality(db, target.code, { verifiedAt: new Date() });
+    const municipality = await createMunicipality(db, target.code, { verificationStatus: 'VERIFIED' });
     const need = await createNeed(db, municipality);
-    await createCompany(db);
+    const company = await createCompany(db, { verificationStatus: 'VERIFIED', riskAppetite: 'ACTIVE_HOSTILITIES' });
+    await syncCompanyProfiles(db, Prisma.sql`c.id = ${company.id}::uuid`);
     await rerankNeed(db, need.id);
     const matchesBefore = await db.match.findMany({ where: { needId: need.id }, orderBy: { companyId: 'asc' } });
     expect(matchesBefore.length).toBeGreaterThan(0);
