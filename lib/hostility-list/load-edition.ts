@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { requireRole, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db';
@@ -9,38 +8,14 @@ import { parseInput } from '../validation';
 import { kyivDay } from './calendar';
 import { parseHostilityTable, type LineError } from './parse';
 import { resolveRows, type PeriodRow } from './resolve';
-import { rollForwardInTransaction, type StatusChange } from './roll-forward';
+import { applyHostilityListSchema, hostilityListSchema, type HostilityListInput, type HostilityListPreview } from './load-edition-schema';
+import { rollForwardInTransaction } from './roll-forward';
 
 // An ADMIN loads an order of the Ministry: a whole new EDITION of the hostilities list, or an
 // AMENDMENT naming only the rows it adds, changes or removes (docs/decisions/012). Two steps:
 // preview (everything applied in a transaction that is rolled back, so the preview is exactly
 // what apply will do) and apply, which must carry the preview's checksum: if the list moved in
 // between (another order applied) or the table differs, the checksum differs and apply refuses.
-
-export const MAX_TABLE_LENGTH = 2_000_000;
-
-export const hostilityListSchema = z
-  .object({
-    kind: z.enum(['EDITION', 'AMENDMENT']),
-    orderNumber: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong'),
-    orderDate: z.iso.date('validation.invalidDate'),
-    source: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
-    hostilityTable: z.string().min(1, 'validation.required').max(MAX_TABLE_LENGTH, 'validation.tooLong'),
-  })
-  .strict();
-export const applyHostilityListSchema = hostilityListSchema.extend({ checksum: z.string().regex(/^[0-9a-f]{64}$/, 'validation.invalid') }).strict();
-
-export type HostilityListInput = z.infer<typeof hostilityListSchema>;
-
-export type HostilityListPreview = {
-  checksum: string;
-  day: string;
-  rowsRead: number;
-  periods: { added: number; changed: number; removed: number; unchanged: number };
-  changes: StatusChange[];
-  needsAffected: number;
-  storedMatchesAffected: number;
-};
 
 class Rollback extends Error {
   constructor(readonly preview: HostilityListPreview) { super('preview'); }
@@ -56,7 +31,10 @@ async function readTable(db: Pick<Db, 'oblast' | 'raion' | 'hromada' | 'katottgC
 
 function tableErrors(errors: LineError[]): AppError {
   const sorted = [...errors].sort((a, b) => a.line - b.line);
-  return new AppError('VALIDATION', 'The table has rows the platform cannot take', { reason: 'hostilityTableRejected', lines: sorted.slice(0, 200), total: sorted.length });
+  const shown = sorted.slice(0, 200);
+  // The form lists them as "line N: why", one field error per line of the table.
+  const fieldErrors = Object.fromEntries(shown.map((e) => [`hostilityTable.${e.line}`, `hostilityList.rowError.${e.reason}`]));
+  return new AppError('VALIDATION', 'The table has rows the platform cannot take', { reason: 'hostilityTableRejected', lines: shown, total: sorted.length, fieldErrors });
 }
 
 /** Binds the preview to the table read and to the list it was made against. */
