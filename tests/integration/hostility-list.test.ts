@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type PgBoss from 'pg-boss';
 import type { Actor } from '../../lib/auth/actor';
@@ -97,6 +98,18 @@ describe('hostility list: reading a table', () => {
     expect(preview).toMatchObject({ rowsRead: 1, periods: { added: 0, changed: 0, unchanged: 1 }, changes: [] });
     const facilitator = { ...admin, role: 'FACILITATOR' } as Actor;
     expect((await rejection(previewHostilityList(db, facilitator, { ...amendment([]), hostilityTable: table }))).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('hostility list: the amendment fixture (constructed, see tests/fixtures/hostility/README.md)', () => {
+  it('reads in the Ministry\'s form and shows Druzhbivska moving from possible to active hostilities', async () => {
+    const table = readFileSync('tests/fixtures/hostility/constructed-amendment-2026-01.csv', 'utf8');
+    const preview = await previewHostilityList(db, admin, { kind: 'AMENDMENT', orderNumber: '26', orderDate: '2026-01-08', source: 'fixture', hostilityTable: table });
+    expect(preview.periods).toEqual({ added: 2, changed: 1, removed: 0, unchanged: 0 });
+    expect(preview.changes.map((c) => [c.code, c.before.status, c.after.status])).toEqual([
+      ['UA23060030000037089', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES'],
+      ['UA59100050000059594', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES'],
+    ]);
   });
 });
 
