@@ -13,6 +13,7 @@ import { startJobQueue } from '../../lib/jobs/queue';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { loadReferenceData } from '../../lib/reference/load-reference-data';
 import { rerankNeed } from '../../lib/match-store/refresh';
 import { drainMatchingJobs } from '../../lib/match-store/worker';
 import { createCompany } from '../factories/company';
@@ -151,6 +152,10 @@ describe('hostility list: preview and apply', () => {
       expect.objectContaining({ endDate: null, editionId: listBefore!.id, supersededById: list!.id }),
     ]);
     expect(await db.auditLog.count({ where: { action: 'hostilityList.amendment', entityId: String(list!.id) } })).toBe(1);
+    // A restart reloads reference data: the shipped file no longer overwrites the amended list.
+    await loadReferenceData(db);
+    expect(await db.hostilityPeriod.findFirstOrThrow({ where: { hromadaCode: target.code } })).toMatchObject({ editionId: list!.id, endDate: yesterday });
+    expect(await statusOf(target.code)).toBe('NONE');
     // The same preview cannot be applied twice: the list moved.
     expect((await rejection(applyHostilityList(db, admin, { ...input, checksum: preview.checksum }))).details).toMatchObject({ reason: 'stalePreview' });
 
