@@ -152,7 +152,8 @@ describe('hostility list: preview and apply', () => {
       expect.objectContaining({ endDate: null, editionId: listBefore!.id, supersededById: list!.id }),
     ]);
     expect(await db.auditLog.count({ where: { action: 'hostilityList.amendment', entityId: String(list!.id) } })).toBe(1);
-    // A restart reloads reference data: the shipped file no longer overwrites the amended list.
+    // A restart with a newer shipped file (its checksum differs) no longer overwrites the amended list.
+    await db.hostilityListEdition.updateMany({ where: { loadedById: null }, data: { checksum: 'an earlier release' } });
     await loadReferenceData(db);
     expect(await db.hostilityPeriod.findFirstOrThrow({ where: { hromadaCode: target.code } })).toMatchObject({ editionId: list!.id, endDate: yesterday });
     expect(await statusOf(target.code)).toBe('NONE');
