@@ -54,6 +54,8 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         SELECT code, NULLIF(raion_code, ''), oblast_code, kind::"HromadaKind", name_uk, name_en, latitude, longitude
         FROM json_to_recordset(${json(hromadas)}::json)
           AS r(code text, raion_code text, oblast_code text, kind text, name_uk text, name_en text, latitude float8, longitude float8)
+        -- A code a KATOTTG edition retired stays retired (lib/reference/katottg-changes.ts).
+        WHERE code NOT IN (SELECT "oldCode" FROM "KatottgCodeChange")
         ON CONFLICT (code) DO UPDATE SET "raionCode" = EXCLUDED."raionCode", "oblastCode" = EXCLUDED."oblastCode",
           kind = EXCLUDED.kind, "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn",
           latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude`;
@@ -65,9 +67,10 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         ON CONFLICT (code) DO UPDATE SET "nameJa" = EXCLUDED."nameJa", "nameEn" = EXCLUDED."nameEn", region = EXCLUDED.region`;
       await tx.$executeRaw`
         INSERT INTO "SisterCityLink" ("prefectureCode", "cityJa", "cityEn", "hromadaCode", "sinceYear", source)
-        SELECT prefecture_code, city_ja, city_en, hromada_code, since_year, source
+        SELECT prefecture_code, city_ja, city_en, COALESCE(c."newCode", hromada_code), since_year, source
         FROM json_to_recordset(${json(sisterCities)}::json)
           AS r(prefecture_code text, city_ja text, city_en text, hromada_code text, since_year int, source text)
+        LEFT JOIN "KatottgCodeChange" c ON c."oldCode" = r.hromada_code
         ON CONFLICT ("prefectureCode", "cityEn", "hromadaCode") DO UPDATE
           SET "cityJa" = EXCLUDED."cityJa", "sinceYear" = EXCLUDED."sinceYear", source = EXCLUDED.source`;
       const sectors = SECTORS.map(({ code, dacCode, dacName }) => ({ code, dacCode, dacName }));
@@ -117,10 +120,12 @@ async function loadShippedEdition(tx: Prisma.TransactionClient, periods: Row[]):
   await tx.$executeRaw`DELETE FROM "HostilityPeriod"`;
   await tx.$executeRaw`
     INSERT INTO "HostilityPeriod" ("hromadaCode", "territoryCode", "territoryLevel", "territoryName", status, "startDate", "endDate", "editionId")
-    SELECT hromada_code, territory_code, territory_level::"TerritoryLevel", territory_name,
+    SELECT COALESCE(c."newCode", hromada_code), territory_code, territory_level::"TerritoryLevel", territory_name,
            status::"HostilityStatus", start_date::date, NULLIF(end_date, '')::date, ${edition.id}
     FROM json_to_recordset(${JSON.stringify(periods)}::json)
-      AS r(hromada_code text, territory_code text, territory_level text, territory_name text, status text, start_date text, end_date text)`;
+      AS r(hromada_code text, territory_code text, territory_level text, territory_name text, status text, start_date text, end_date text)
+    LEFT JOIN "KatottgCodeChange" c ON c."oldCode" = r.hromada_code
+    ON CONFLICT DO NOTHING`;
 }
 
 /**

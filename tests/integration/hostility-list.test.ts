@@ -13,6 +13,7 @@ import { startJobQueue } from '../../lib/jobs/queue';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { applyKatottgChanges } from '../../lib/reference/katottg-changes';
 import { loadReferenceData } from '../../lib/reference/load-reference-data';
 import { rerankNeed } from '../../lib/match-store/refresh';
 import { drainMatchingJobs } from '../../lib/match-store/worker';
@@ -187,5 +188,47 @@ describe('hostility list: statuses follow the calendar', () => {
     expect(tomorrow.changes.map((c) => [c.code, c.after.status])).toContainEqual([other.code, 'NONE']);
     expect(await statusOf(other.code)).toBe('NONE');
     await rollStatusesForward(db, today);
+  });
+});
+
+describe('KATOTTG editions: retired codes re-pointed (constructed rename and merge)', () => {
+  it('merges a hromada into another without losing its needs, claim or periods, and refuses its old code afterwards', async () => {
+    const [pair] = await db.$queryRaw<{ a: string; b: string }[]>`
+      SELECT a.code AS a, b.code AS b FROM "Hromada" a JOIN "Hromada" b ON b."raionCode" = a."raionCode" AND b.code > a.code
+      WHERE a.kind = 'TERRITORIAL_COMMUNITY'
+        AND NOT EXISTS (SELECT 1 FROM "Municipality" m WHERE m."hromadaCode" IN (a.code, b.code))
+        AND EXISTS (SELECT 1 FROM "HostilityPeriod" p WHERE p."hromadaCode" = a.code AND p."territoryLevel" = 'HROMADA')
+      ORDER BY a.code LIMIT 1`;
+    const municipality = await createMunicipality(db, pair.a, { verificationStatus: 'VERIFIED' });
+    const need = await createNeed(db, municipality);
+    const ownPeriods = await db.hostilityPeriod.count({ where: { hromadaCode: pair.a, territoryCode: pair.a } });
+
+    // A bad file changes nothing and names its lines.
+    const bad = await rejection(applyKatottgChanges(db, admin, `old_code,new_code,kind,edition_date\n${pair.a},UA00000000000000001,MERGED,2026-06-01\nnot-a-code,${pair.b},MERGED,2026-06-01`));
+    expect(bad.details).toMatchObject({ lines: [{ line: 2, reason: 'unknownNew' }, { line: 3, reason: 'badRow' }] });
+    expect(await db.katottgCodeChange.count()).toBe(0);
+
+    const outcome = await applyKatottgChanges(db, admin, `old_code,new_code,kind,edition_date\n${pair.a},${pair.b},MERGED,2026-06-01`);
+    expect(outcome).toMatchObject({ retired: 1, municipalities: 1, needs: 1 });
+    expect(await db.need.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({ hromadaCode: pair.b });
+    expect(await db.municipality.findUniqueOrThrow({ where: { id: municipality.id } })).toMatchObject({ hromadaCode: pair.b });
+    expect(await db.hromada.findUnique({ where: { code: pair.a } })).toBeNull();
+    // The old hromada's own rows stay, naming it as the order did, now under its successor.
+    expect(await db.hostilityPeriod.count({ where: { hromadaCode: pair.b, territoryCode: pair.a } })).toBe(ownPeriods);
+    expect(await db.auditLog.count({ where: { action: 'katottg.codesRetired' } })).toBe(1);
+
+    const retired = await rejection(previewHostilityList(db, admin, amendment([`${pair.a},${pair.a},HROMADA,x,POSSIBLE_HOSTILITIES,2026-01-01,`])));
+    expect(retired.details).toMatchObject({ lines: [{ line: 2, reason: 'retiredCode', value: `${pair.a} → ${pair.b}` }] });
+    // A restart does not bring the retired hromada back from the shipped files.
+    await loadReferenceData(db);
+    expect(await db.hromada.findUnique({ where: { code: pair.a } })).toBeNull();
+
+    // A rename: the new edition's code (constructed here) takes everything over.
+    const renamed = `${pair.b.slice(0, 12)}9999999`;
+    const old = await db.hromada.findUniqueOrThrow({ where: { code: pair.b } });
+    await db.hromada.create({ data: { ...old, code: renamed, hostilityStatus: 'NONE', hostilityScope: null } });
+    await applyKatottgChanges(db, admin, `old_code;new_code;kind;edition_date\n${pair.b};${renamed};RENAMED;2026-06-01`);
+    expect(await db.need.findUniqueOrThrow({ where: { id: need.id } })).toMatchObject({ hromadaCode: renamed });
+    expect((await db.hromada.findUniqueOrThrow({ where: { code: renamed } })).hostilityStatus).toBe(old.hostilityStatus);
   });
 });
