@@ -9,7 +9,8 @@ import { isoDay, kyivDay } from '../../lib/hostility-list/calendar';
 import { getListInForce } from '../../lib/hostility-list/list-in-force';
 import { applyHostilityList, previewHostilityList } from '../../lib/hostility-list/load-edition';
 import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
-import { startJobQueue } from '../../lib/jobs/queue';
+import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
+import { startHostilityCalendar } from '../../lib/hostility-list/schedule';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
@@ -189,6 +190,23 @@ describe('hostility list: statuses follow the calendar', () => {
     expect(await statusOf(other.code)).toBe('NONE');
     await rollStatusesForward(db, today);
   });
+});
+
+describe('hostility list: the daily schedule', () => {
+  it('schedules the roll-forward at midnight in Kyiv, and its worker rolls the statuses', async () => {
+    const worker = await startJobQueue(scratch.url, { scheduler: true });
+    try {
+      await startHostilityCalendar(db, worker);
+      expect(await worker.getSchedules()).toContainEqual(expect.objectContaining({ name: QUEUES.hostilityRollForward, cron: '0 0 * * *', options: expect.objectContaining({ tz: 'Europe/Kyiv' }) }));
+      // A status out of step with the calendar (as after a day without a roll) is put right by the job.
+      const period = await db.hostilityPeriod.findFirstOrThrow({ where: { territoryLevel: 'HROMADA', endDate: null }, orderBy: { id: 'asc' } });
+      await db.hromada.update({ where: { code: period.hromadaCode }, data: { hostilityStatus: 'NONE', hostilityScope: null } });
+      await worker.send(QUEUES.hostilityRollForward, {});
+      await expect.poll(async () => statusOf(period.hromadaCode), { timeout: 60_000, interval: 500 }).not.toBe('NONE');
+    } finally {
+      await worker.stop({ graceful: false, wait: true });
+    }
+  }, 90_000);
 });
 
 describe('KATOTTG editions: retired codes re-pointed (constructed rename and merge)', () => {
