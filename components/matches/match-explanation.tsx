@@ -1,14 +1,18 @@
 import { getTranslations } from 'next-intl/server';
 import { describeReason } from '@/lib/i18n/describe-reason';
 import type { StoredExplanation } from '@/lib/match-store/write';
-import { getReasonContext } from './reason-context';
+import { getListInForceOnce, getReasonContext } from './reason-context';
 
 /**
  * Why a pair was ranked where it is: each criterion's points out of its weight with the reason
  * in words, or the constraints that exclude it. The points add up to the score shown.
  */
 export async function MatchExplanation({ explanation, compact = false }: { explanation: StoredExplanation; compact?: boolean }) {
-  const [t, context] = await Promise.all([getTranslations('matches'), getReasonContext()]);
+  const [t, context, list] = await Promise.all([getTranslations('matches'), getReasonContext(), getListInForceOnce()]);
+  // The security reason rests on the hostilities list: say which order.
+  const asOf = (criterion: string) => criterion === 'security' && list
+    ? <> <small className="secondary" data-testid="security-as-of">({context.t('hostilityList.asOf', { number: list.orderNumber, date: context.format.dateTime(list.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })})</small></>
+    : null;
   if (explanation.kind === 'ineligible') return <p className="explanation-note">{t('ineligible')}</p>;
   if (explanation.kind === 'excluded') {
     return (
@@ -17,7 +21,7 @@ export async function MatchExplanation({ explanation, compact = false }: { expla
         <ul className="failed-constraints">
           {explanation.failed.map((failure) => (
             <li key={failure.constraint}>
-              <strong>{context.t(`criterion.${failure.constraint}`)}</strong>: {describeReason(failure.reason, context)}
+              <strong>{context.t(`criterion.${failure.constraint}`)}</strong>: {describeReason(failure.reason, context)}{asOf(failure.constraint)}
             </li>
           ))}
         </ul>
@@ -45,7 +49,7 @@ export async function MatchExplanation({ explanation, compact = false }: { expla
               <span className="points">{t('pointsOf', { points: entry.points, max: entry.maxPoints })}</span>
               <meter min={0} max={Math.max(entry.maxPoints, 1)} value={entry.points} aria-hidden="true" />
             </td>
-            <td>{describeReason(entry.reason, context)}</td>
+            <td>{describeReason(entry.reason, context)}{asOf(entry.criterion)}</td>
           </tr>
         ))}
       </tbody>

@@ -16,16 +16,18 @@ const ORDER = [
   `${IZIUM};active_hostilities;ХАРКІВСЬКА ОБЛАСТЬ;Ізюмська міська територіальна громада;30.01.2026;`,
 ].join('\n');
 
-async function openNeedIn(hromadaCode: string): Promise<string> {
+async function queryOne(sql: string, values: unknown[]): Promise<string> {
   const client = new Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: string }>(`SELECT id FROM "Need" WHERE "hromadaCode" = $1 AND status = 'OPEN' ORDER BY "createdAt" LIMIT 1`, [hromadaCode]);
+    const { rows } = await client.query<{ id: string }>(sql, values);
     return rows[0].id;
   } finally {
     await client.end();
   }
 }
+const openNeedIn = (hromadaCode: string) =>
+  queryOne(`SELECT id FROM "Need" WHERE "hromadaCode" = $1 AND status = 'OPEN' ORDER BY "createdAt" LIMIT 1`, [hromadaCode]);
 
 test('an admin previews and applies an amendment; the need page shows the new status as of the order', async ({ page }) => {
   const needId = await openNeedIn(IZIUM);
@@ -63,6 +65,11 @@ test('an admin previews and applies an amendment; the need page shows the new st
   await page.goto(`/en/needs/${needId}`);
   await expect(page.locator('.need-place .badge').first()).toHaveText('Active hostilities');
   await expect(page.getByTestId('hostility-source')).toHaveText('as of Order No. 26-e2e of Jan 8, 2026');
+
+  // A match's security reason says which order it rests on.
+  const matchId = await queryOne(`SELECT id FROM "Match" WHERE "needId" = $1 ORDER BY score DESC LIMIT 1`, [needId]);
+  await page.goto(`/en/facilitator/matches/${matchId}`);
+  await expect(page.getByTestId('security-as-of').first()).toHaveText('(as of Order No. 26-e2e of Jan 8, 2026)');
 });
 
 test('a table with an unknown code is refused line by line', async ({ page }) => {
