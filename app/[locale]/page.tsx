@@ -34,7 +34,7 @@ export default async function HomePage() {
           {t('home.hostilityListInForce', {
             number: overview.hostilityList.orderNumber,
             date: format.dateTime(overview.hostilityList.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }),
-            day: format.dateTime(overview.hostilityList.day, { dateStyle: 'medium', timeZone: 'UTC' }),
+            day: format.dateTime(overview.hostilityList.day ?? overview.hostilityList.loadedAt, { dateStyle: 'medium', timeZone: 'UTC' }),
           })}
         </p>
       ) : null}

@@ -53,10 +53,21 @@ export async function rollForwardInTransaction(
   const needIds = needs.map((n) => n.id);
   const storedMatches = needIds.length ? await tx.match.count({ where: { needId: { in: needIds } } }) : 0;
   if (options.enqueue) for (const needId of needIds) await needChanged(tx, needId);
+  const queued = options.enqueue ? needIds.length : 0;
+  await tx.hostilityRollForward.upsert({
+    where: { day },
+    create: { day, statusChanges: changes.length, needsQueued: queued },
+    update: { rolledAt: new Date(), statusChanges: { increment: changes.length }, needsQueued: { increment: queued } },
+  });
   return { day: day.toISOString().slice(0, 10), changes, needIds, storedMatches };
 }
 
 /** The daily job: statuses as of `day` (Kyiv's today by default), needs re-ranked where they moved. */
 export async function rollStatusesForward(db: Db, day: Date = kyivDay()): Promise<RollForward> {
   return db.$transaction((tx) => rollForwardInTransaction(tx, day, { enqueue: true }), { timeout: 60_000 });
+}
+
+/** The last day the statuses were rolled forward to, or null before the first roll. */
+export async function lastRolledDay(db: Pick<Db, 'hostilityRollForward'>): Promise<Date | null> {
+  return (await db.hostilityRollForward.findFirst({ orderBy: { day: 'desc' }, select: { day: true } }))?.day ?? null;
 }

@@ -1,7 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db';
 import { QUEUES } from '../jobs/queue';
-import { LIST_TIME_ZONE } from './calendar';
+import { isoDay, kyivDay, LIST_TIME_ZONE } from './calendar';
 import { rollStatusesForward } from './roll-forward';
 
 // Every midnight in Kyiv the statuses move to the new day (a period that started or ended) and
@@ -15,4 +15,7 @@ export async function startHostilityCalendar(db: Db, boss: PgBoss): Promise<void
   await boss.work(QUEUES.hostilityRollForward, { pollingIntervalSeconds: 30, batchSize: 1 }, async () => {
     await rollStatusesForward(db);
   });
+  // Catch up at start: days missed while no worker ran (the roll-up at start leaves the statuses
+  // to this job, so that the needs whose status moved are re-ranked too).
+  await boss.send(QUEUES.hostilityRollForward, {}, { singletonKey: `start-${isoDay(kyivDay())}` });
 }

@@ -59,7 +59,7 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         ON CONFLICT (code) DO UPDATE SET "raionCode" = EXCLUDED."raionCode", "oblastCode" = EXCLUDED."oblastCode",
           kind = EXCLUDED.kind, "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn",
           latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude`;
-      await loadShippedEdition(tx, periods);
+      const reloaded = await loadShippedEdition(tx, periods);
       await tx.$executeRaw`
         INSERT INTO "Prefecture" (code, "nameJa", "nameEn", region)
         SELECT code, name_ja, name_en, region::"JapanRegion"
@@ -80,7 +80,13 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         FROM json_to_recordset(${json(sectors.map((s) => ({ code: s.code, dac_code: s.dacCode, dac_name: s.dacName })))}::json)
           AS r(code text, dac_code text, dac_name text)
         ON CONFLICT (code) DO UPDATE SET "dacCode" = EXCLUDED."dacCode", "dacName" = EXCLUDED."dacName"`;
-      await rollUpHostilityStatus(tx, kyivDay());
+      // Once statuses have been rolled forward, the worker's job keeps them (and re-ranks what
+      // moved, lib/hostility-list/schedule.ts); here only a first or replaced shipped list.
+      if (reloaded || (await tx.hostilityRollForward.count()) === 0) {
+        const day = kyivDay();
+        await rollUpHostilityStatus(tx, day);
+        await tx.hostilityRollForward.upsert({ where: { day }, create: { day, statusChanges: 0, needsQueued: 0 }, update: {} });
+      }
     },
     { timeout: 60_000 },
   );
@@ -108,11 +114,11 @@ export const SHIPPED_EDITION = {
  * or amendment was loaded (lib/hostility-list), the list in force is the database's and a code
  * release no longer overwrites it (docs/decisions/012-hostility-list-editions.md).
  */
-async function loadShippedEdition(tx: Prisma.TransactionClient, periods: Row[]): Promise<void> {
+async function loadShippedEdition(tx: Prisma.TransactionClient, periods: Row[]): Promise<boolean> {
   const checksum = createHash('sha256').update(JSON.stringify(periods)).digest('hex');
   const shipped = await tx.hostilityListEdition.findFirst({ where: { loadedById: null, source: SHIPPED_EDITION.source }, orderBy: { id: 'desc' } });
-  if (shipped && (await tx.hostilityListEdition.count({ where: { id: { gt: shipped.id } } })) > 0) return;
-  if (shipped?.checksum === checksum && (await tx.hostilityPeriod.count()) > 0) return;
+  if (shipped && (await tx.hostilityListEdition.count({ where: { id: { gt: shipped.id } } })) > 0) return false;
+  if (shipped?.checksum === checksum && (await tx.hostilityPeriod.count()) > 0) return false;
   const edition = shipped
     ? await tx.hostilityListEdition.update({ where: { id: shipped.id }, data: { checksum } })
     : await tx.hostilityListEdition.create({ data: { ...SHIPPED_EDITION, kind: 'EDITION', checksum } });
@@ -126,6 +132,7 @@ async function loadShippedEdition(tx: Prisma.TransactionClient, periods: Row[]):
       AS r(hromada_code text, territory_code text, territory_level text, territory_name text, status text, start_date text, end_date text)
     LEFT JOIN "KatottgCodeChange" c ON c."oldCode" = r.hromada_code
     ON CONFLICT DO NOTHING`;
+  return true;
 }
 
 /**

@@ -8,7 +8,7 @@ import { isAppError } from '../../lib/errors';
 import { isoDay, kyivDay } from '../../lib/hostility-list/calendar';
 import { getListInForce } from '../../lib/hostility-list/list-in-force';
 import { applyHostilityList, previewHostilityList } from '../../lib/hostility-list/load-edition';
-import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
+import { lastRolledDay, rollStatusesForward } from '../../lib/hostility-list/roll-forward';
 import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
 import { startHostilityCalendar } from '../../lib/hostility-list/schedule';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
@@ -187,6 +187,10 @@ describe('hostility list: statuses follow the calendar', () => {
     expect((await rollStatusesForward(db, today)).changes).toEqual([]);
     const tomorrow = await rollStatusesForward(db, new Date(today.getTime() + DAY));
     expect(tomorrow.changes.map((c) => [c.code, c.after.status])).toContainEqual([other.code, 'NONE']);
+    expect(await statusOf(other.code)).toBe('NONE');
+    expect(await lastRolledDay(db)).toEqual(new Date(today.getTime() + DAY));
+    // A restart does not roll statuses behind the job's back (it would skip the re-ranking).
+    await loadReferenceData(db);
     expect(await statusOf(other.code)).toBe('NONE');
     await rollStatusesForward(db, today);
   });
