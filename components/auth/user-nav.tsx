@@ -26,7 +26,6 @@ export async function UserNav({ actor }: { actor: Actor | null }) {
       {isStaff ? <Link href="/facilitator/verifications">{t('verifications')}</Link> : null}
       {actor.role === 'ADMIN' ? <Link href="/admin/users">{t('users')}</Link> : null}
       {actor.role === 'ADMIN' ? <Link href="/admin/outbox">{t('outbox')}</Link> : null}
-      {actor.role === 'ADMIN' ? <Link href="/admin/hostility-list">{t('hostilityList')}</Link> : null}
       <Link href="/account">{t('account')}</Link>
       <SignOutButton />
     </>

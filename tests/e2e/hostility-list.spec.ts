@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
@@ -82,4 +83,14 @@ test('a table with an unknown code is refused line by line', async ({ page }) =>
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await expect(page.getByTestId('hostility-row-errors')).toHaveText('Line 2: code not in KATOTTG');
   await expect(page.getByTestId('hostility-preview')).toHaveCount(0);
+});
+
+test('the page is accessible in Ukrainian and Japanese', async ({ page }) => {
+  await signIn(page, demoEmail('admin'));
+  for (const locale of ['uk', 'ja']) {
+    await page.goto(`/${locale}/admin/hostility-list`);
+    await expect(page.locator('main h1')).toBeVisible();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), locale).toEqual([]);
+  }
 });
