@@ -33,7 +33,7 @@ function tableErrors(errors: LineError[]): AppError {
   const sorted = [...errors].sort((a, b) => a.line - b.line);
   const shown = sorted.slice(0, 200);
   // The form lists them as "line N: why", one field error per line of the table.
-  const fieldErrors = Object.fromEntries(shown.map((e) => [`hostilityTable.${e.line}`, `hostilityList.rowError.${e.reason}`]));
+  const fieldErrors = Object.fromEntries(shown.map((e) => [`hostilityTable.${e.line}`, `hostilityList.rowError.${e.problem}`]));
   return new AppError('VALIDATION', 'The table has rows the platform cannot take', { reason: 'hostilityTableRejected', lines: shown, total: sorted.length, fieldErrors });
 }
 
@@ -58,7 +58,7 @@ async function writeEdition(tx: Prisma.TransactionClient, editionId: number, kin
       SELECT 1 FROM "HostilityPeriod" p WHERE p."hromadaCode" = i.hromada_code AND p."territoryCode" = i.territory_code
         AND p.status = i.status AND p."startDate" = i.start_date)
     ORDER BY i.line`;
-  if (unmatched.length) throw tableErrors(unmatched.map(({ line }) => ({ line, reason: 'removesNothing' })));
+  if (unmatched.length) throw tableErrors(unmatched.map(({ line }) => ({ line, problem: 'removesNothing' })));
 
   // Rows the order changes or drops go to history first, with the edition that had set them.
   const sameKey = `i.hromada_code = p."hromadaCode" AND i.territory_code = p."territoryCode" AND i.status = p.status AND i.start_date = p."startDate"`;

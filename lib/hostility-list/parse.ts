@@ -22,7 +22,7 @@ export type TableRow = {
   action: RowAction;
 };
 
-export type LineError = { line: number; reason: LineErrorReason; value?: string };
+export type LineError = { line: number; problem: LineErrorReason; value?: string };
 export type LineErrorReason =
   | 'unknownColumns' | 'emptyTable' | 'badCode' | 'unknownCode' | 'retiredCode' | 'badStatus' | 'badDate'
   | 'badAction' | 'missingName' | 'conflictingRows' | 'removesNothing' | 'hromadaMismatch' | 'unreadable';
@@ -83,14 +83,14 @@ export function parseHostilityTable(text: string): { rows: TableRow[]; errors: L
     records = parse(text, { bom: true, delimiter: [',', ';', '\t'], relax_column_count: true, skip_empty_lines: true, trim: true });
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { rows: [], errors: [{ line, reason: 'unreadable' }] };
+    return { rows: [], errors: [{ line, problem: 'unreadable' }] };
   }
   const [header, ...body] = records;
-  if (!header || body.length === 0) return { rows: [], errors: [{ line: 1, reason: 'emptyTable' }] };
+  if (!header || body.length === 0) return { rows: [], errors: [{ line: 1, problem: 'emptyTable' }] };
   const fields = header.map((name) => COLUMNS[normalise(name)]);
   const unknown = header.filter((_, i) => !fields[i]);
   if (unknown.length > 0 || !fields.includes('code') || !fields.includes('status') || !fields.includes('start')) {
-    return { rows: [], errors: [{ line: 1, reason: 'unknownColumns', value: unknown.join(', ') || header.join(', ') }] };
+    return { rows: [], errors: [{ line: 1, problem: 'unknownColumns', value: unknown.join(', ') || header.join(', ') }] };
   }
 
   const rows: TableRow[] = [];
@@ -99,7 +99,7 @@ export function parseHostilityTable(text: string): { rows: TableRow[]; errors: L
     const line = index + 2;
     const raw = Object.fromEntries(fields.map((field, i) => [field, cells[i] ?? ''])) as RawRow;
     raw.code = raw.code.toUpperCase();
-    const fail = (reason: LineErrorReason, value?: string) => errors.push({ line, reason, value });
+    const fail = (reason: LineErrorReason, value?: string) => errors.push({ line, problem: reason, value });
     if (!CODE.test(raw.code)) return fail('badCode', raw.code);
     const hromadaCode = raw.hromada ? raw.hromada.toUpperCase() : null;
     if (hromadaCode !== null && !CODE.test(hromadaCode)) return fail('badCode', hromadaCode);

@@ -44,7 +44,7 @@ export async function resolveRows(db: Reader, rows: TableRow[]): Promise<{ perio
     const code = row.territoryCode;
     const retiredAs = successor.get(code) ?? (row.hromadaCode ? successor.get(row.hromadaCode) : undefined);
     if (retiredAs) {
-      errors.push({ line: row.line, reason: 'retiredCode', value: `${code} → ${retiredAs}` });
+      errors.push({ line: row.line, problem: 'retiredCode', value: `${code} → ${retiredAs}` });
       continue;
     }
     const level: TerritoryLevel | null = oblastCodes.has(code) && !hromadaByCode.has(code) ? 'OBLAST'
@@ -53,11 +53,11 @@ export async function resolveRows(db: Reader, rows: TableRow[]): Promise<{ perio
           : hromadaByKey.has(hromadaKey(code)) && code.slice(9, 12) !== '000' ? 'SETTLEMENT'
             : null;
     if (!level) {
-      errors.push({ line: row.line, reason: 'unknownCode', value: code });
+      errors.push({ line: row.line, problem: 'unknownCode', value: code });
       continue;
     }
     if (row.territoryLevel && row.territoryLevel !== level) {
-      errors.push({ line: row.line, reason: 'hromadaMismatch', value: `${code}: ${row.territoryLevel} ≠ ${level}` });
+      errors.push({ line: row.line, problem: 'hromadaMismatch', value: `${code}: ${row.territoryLevel} ≠ ${level}` });
       continue;
     }
     const covered = level === 'OBLAST' ? hromadas.filter((h) => h.oblastCode === code)
@@ -65,7 +65,7 @@ export async function resolveRows(db: Reader, rows: TableRow[]): Promise<{ perio
         : level === 'HROMADA' ? [hromadaByCode.get(code)!]
           : [hromadaByKey.get(hromadaKey(code))!];
     if (row.hromadaCode && !covered.some((h) => h.code === row.hromadaCode)) {
-      errors.push({ line: row.line, reason: 'hromadaMismatch', value: `${row.hromadaCode} ∌ ${code}` });
+      errors.push({ line: row.line, problem: 'hromadaMismatch', value: `${row.hromadaCode} ∌ ${code}` });
       continue;
     }
     const hromadaCodes = row.hromadaCode ? [row.hromadaCode] : covered.map((h) => h.code);
@@ -92,7 +92,7 @@ function dedupe(periods: PeriodRow[], errors: LineError[]): PeriodRow[] {
     const earlier = seen.get(key);
     if (!earlier) seen.set(key, period);
     else if (earlier.end_date !== period.end_date || earlier.action !== period.action) {
-      errors.push({ line: period.line, reason: 'conflictingRows', value: String(earlier.line) });
+      errors.push({ line: period.line, problem: 'conflictingRows', value: String(earlier.line) });
     }
   }
   return errors.length ? [] : [...seen.values()];

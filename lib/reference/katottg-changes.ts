@@ -15,7 +15,7 @@ import { rollForwardInTransaction } from '../hostility-list/roll-forward';
 // transaction: any bad line refuses the whole file.
 
 export type KatottgChange = { line: number; oldCode: string; newCode: string; kind: KatottgChangeKind; editionDate: string };
-export type KatottgProblem = { line: number; reason: 'badRow' | 'unknownOld' | 'unknownNew' | 'alreadyRetired' | 'bothClaimed'; value: string };
+export type KatottgProblem = { line: number; problem: 'badRow' | 'unknownOld' | 'unknownNew' | 'alreadyRetired' | 'bothClaimed'; value: string };
 
 const CODE = /^UA\d{17}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -29,7 +29,7 @@ export function parseKatottgChanges(text: string): { changes: KatottgChange[]; p
     const kind = (row.kind ?? '').toUpperCase();
     if (!CODE.test(row.old_code ?? '') || !CODE.test(row.new_code ?? '') || row.old_code === row.new_code
       || (kind !== 'RENAMED' && kind !== 'MERGED') || !DATE.test(row.edition_date ?? '')) {
-      problems.push({ line, reason: 'badRow', value: Object.values(row).join(',') });
+      problems.push({ line, problem: 'badRow', value: Object.values(row).join(',') });
       return;
     }
     changes.push({ line, oldCode: row.old_code, newCode: row.new_code, kind, editionDate: row.edition_date });
@@ -53,11 +53,11 @@ export async function applyKatottgChanges(db: Db, actor: Actor | null, text: str
     const claimed = new Set(claims.map((c) => c.hromadaCode));
     const retiring = new Set(changes.map((c) => c.oldCode));
     for (const change of changes) {
-      if (gone.has(change.oldCode)) problems.push({ line: change.line, reason: 'alreadyRetired', value: change.oldCode });
-      else if (!known.has(change.oldCode)) problems.push({ line: change.line, reason: 'unknownOld', value: change.oldCode });
-      else if (!known.has(change.newCode) || retiring.has(change.newCode)) problems.push({ line: change.line, reason: 'unknownNew', value: change.newCode });
+      if (gone.has(change.oldCode)) problems.push({ line: change.line, problem: 'alreadyRetired', value: change.oldCode });
+      else if (!known.has(change.oldCode)) problems.push({ line: change.line, problem: 'unknownOld', value: change.oldCode });
+      else if (!known.has(change.newCode) || retiring.has(change.newCode)) problems.push({ line: change.line, problem: 'unknownNew', value: change.newCode });
       // One live claim per hromada: two claimed hromadas merging need a decision first.
-      else if (claimed.has(change.oldCode) && claimed.has(change.newCode)) problems.push({ line: change.line, reason: 'bothClaimed', value: `${change.oldCode} → ${change.newCode}` });
+      else if (claimed.has(change.oldCode) && claimed.has(change.newCode)) problems.push({ line: change.line, problem: 'bothClaimed', value: `${change.oldCode} → ${change.newCode}` });
     }
     if (problems.length) {
       throw new AppError('VALIDATION', 'The KATOTTG mapping cannot be applied', { reason: 'katottgMappingRejected', lines: problems.sort((a, b) => a.line - b.line) });

@@ -81,10 +81,10 @@ describe('hostility list: reading a table', () => {
       `${target.code},${target.code},HROMADA,x,ACTIVE_HOSTILITIES,2026-02-30,`,
     ]);
     const error = await rejection(previewHostilityList(db, admin, input));
-    expect(error.details).toMatchObject({ reason: 'hostilityTableRejected', lines: [{ line: 4, reason: 'badStatus' }, { line: 5, reason: 'badDate' }] });
+    expect(error.details).toMatchObject({ reason: 'hostilityTableRejected', lines: [{ line: 4, problem: 'badStatus' }, { line: 5, problem: 'badDate' }] });
     // Codes are checked once the table reads: the unknown code on its own line.
     const unknown = await rejection(previewHostilityList(db, admin, amendment([row(null), 'UA99999999999999999,UA99999999999999999,HROMADA,Nowhere,ACTIVE_HOSTILITIES,2026-01-01,'])));
-    expect(unknown.details).toMatchObject({ lines: [{ line: 3, reason: 'unknownCode', value: 'UA99999999999999999' }] });
+    expect(unknown.details).toMatchObject({ lines: [{ line: 3, problem: 'unknownCode', value: 'UA99999999999999999' }] });
     expect({ periods: await db.hostilityPeriod.count(), editions: await db.hostilityListEdition.count() }).toEqual(before);
   });
 
@@ -92,7 +92,7 @@ describe('hostility list: reading a table', () => {
     const input = amendment([`${row(null)},`, `${target.code},${target.code},HROMADA,x,POSSIBLE_HOSTILITIES,2020-01-01,,REMOVE`].map((l) => l));
     input.hostilityTable = input.hostilityTable.replace(HEADER, `${HEADER},action`);
     const error = await rejection(previewHostilityList(db, admin, input));
-    expect(error.details).toMatchObject({ lines: [{ line: 3, reason: 'removesNothing' }] });
+    expect(error.details).toMatchObject({ lines: [{ line: 3, problem: 'removesNothing' }] });
   });
 
   it('accepts the Ministry\'s form (katottg, category, dd.mm.yyyy) and refuses non-ADMINs', async () => {
@@ -227,7 +227,7 @@ describe('KATOTTG editions: retired codes re-pointed (constructed rename and mer
 
     // A bad file changes nothing and names its lines.
     const bad = await rejection(applyKatottgChanges(db, admin, `old_code,new_code,kind,edition_date\n${pair.a},UA00000000000000001,MERGED,2026-06-01\nnot-a-code,${pair.b},MERGED,2026-06-01`));
-    expect(bad.details).toMatchObject({ lines: [{ line: 2, reason: 'unknownNew' }, { line: 3, reason: 'badRow' }] });
+    expect(bad.details).toMatchObject({ lines: [{ line: 2, problem: 'unknownNew' }, { line: 3, problem: 'badRow' }] });
     expect(await db.katottgCodeChange.count()).toBe(0);
 
     const outcome = await applyKatottgChanges(db, admin, `old_code,new_code,kind,edition_date\n${pair.a},${pair.b},MERGED,2026-06-01`);
@@ -240,7 +240,7 @@ describe('KATOTTG editions: retired codes re-pointed (constructed rename and mer
     expect(await db.auditLog.count({ where: { action: 'katottg.codesRetired' } })).toBe(1);
 
     const retired = await rejection(previewHostilityList(db, admin, amendment([`${pair.a},${pair.a},HROMADA,x,POSSIBLE_HOSTILITIES,2026-01-01,`])));
-    expect(retired.details).toMatchObject({ lines: [{ line: 2, reason: 'retiredCode', value: `${pair.a} → ${pair.b}` }] });
+    expect(retired.details).toMatchObject({ lines: [{ line: 2, problem: 'retiredCode', value: `${pair.a} → ${pair.b}` }] });
     // A restart does not bring the retired hromada back from the shipped files.
     await loadReferenceData(db);
     expect(await db.hromada.findUnique({ where: { code: pair.a } })).toBeNull();

@@ -29,10 +29,10 @@ describe('reading a hostilities table', () => {
       + 'UA59100050000059594,active_hostilities,x,10.01.2026,01.01.2026\n'
       + 'UA59100050000059594,active_hostilities,,10.01.2026,\n');
     expect(rows).toEqual([]);
-    expect(errors.map((e) => [e.line, e.reason])).toEqual([[2, 'badCode'], [3, 'badStatus'], [4, 'badDate'], [5, 'badDate'], [6, 'missingName']]);
+    expect(errors.map((e) => [e.line, e.problem])).toEqual([[2, 'badCode'], [3, 'badStatus'], [4, 'badDate'], [5, 'badDate'], [6, 'missingName']]);
   });
 
   it('refuses unknown columns rather than guessing', () => {
-    expect(parseHostilityTable('code_x,category,start_date\nUA59100050000059594,active_hostilities,01.01.2026').errors).toEqual([{ line: 1, reason: 'unknownColumns', value: 'code_x' }]);
+    expect(parseHostilityTable('code_x,category,start_date\nUA59100050000059594,active_hostilities,01.01.2026').errors).toEqual([{ line: 1, problem: 'unknownColumns', value: 'code_x' }]);
   });
 });
