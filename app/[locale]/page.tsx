@@ -29,6 +29,15 @@ export default async function HomePage() {
         />
         <Stat label={t('home.openNeeds')} value={overview.openNeeds} />
       </section>
+      {overview.hostilityList ? (
+        <p className="secondary" data-testid="hostility-list-in-force">
+          {t('home.hostilityListInForce', {
+            number: overview.hostilityList.orderNumber,
+            date: format.dateTime(overview.hostilityList.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }),
+            day: format.dateTime(overview.hostilityList.day ?? overview.hostilityList.loadedAt, { dateStyle: 'medium', timeZone: 'UTC' }),
+          })}
+        </p>
+      ) : null}
       <section aria-labelledby="by-sector">
         <h2 id="by-sector">{t('home.bySector')}</h2>
         <table className="table sector-table">

@@ -1,13 +1,30 @@
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { HostilityScope, HostilityStatus } from '@/lib/generated/prisma/enums';
+import type { ListInForce } from '@/lib/hostility-list/list-in-force';
 
-/** The hromada's status on the official hostilities list, as a coloured badge. */
-export function HostilityBadge({ status, scope }: { status: HostilityStatus; scope: HostilityScope | null }) {
+/**
+ * The hromada's status on the official hostilities list, as a coloured badge. With `list` (the
+ * order in force, lib/hostility-list/list-in-force.ts) the reader sees which order it comes from;
+ * `showSource` writes that next to the badge rather than only in its tooltip.
+ */
+export function HostilityBadge({ status, scope, list, showSource = false }: {
+  status: HostilityStatus;
+  scope: HostilityScope | null;
+  list?: Pick<ListInForce, 'orderNumber' | 'orderDate'> | null;
+  showSource?: boolean;
+}) {
   const t = useTranslations();
+  const format = useFormatter();
+  const source = list
+    ? t('hostilityList.asOf', { number: list.orderNumber, date: format.dateTime(list.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })
+    : t('common.hostilitySource');
   return (
-    <span className={`badge hostility-${status.toLowerCase()}`} title={t('common.hostilitySource')}>
-      {t(`hostility.${status}`)}
-      {scope === 'PARTIAL' ? ` (${t('hostilityScope.PARTIAL')})` : ''}
-    </span>
+    <>
+      <span className={`badge hostility-${status.toLowerCase()}`} title={source}>
+        {t(`hostility.${status}`)}
+        {scope === 'PARTIAL' ? ` (${t('hostilityScope.PARTIAL')})` : ''}
+      </span>
+      {showSource && list ? <> <small className="secondary" data-testid="hostility-source">{source}</small></> : null}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { describeReason } from '@/lib/i18n/describe-reason';
 import type { StoredExplanation } from '@/lib/match-store/write';
 import { FailedConstraints } from './failed-constraints';
 import { getReasonContext } from './reason-context';
+import { SecurityAsOf } from './security-as-of';
 
 /**
  * Why a pair was ranked where it is: each criterion's points out of its weight with the reason
@@ -40,7 +41,7 @@ export async function MatchExplanation({ explanation, compact = false, caption }
               <span className="points">{t('pointsOf', { points: entry.points, max: entry.maxPoints })}</span>
               <meter min={0} max={Math.max(entry.maxPoints, 1)} value={entry.points} aria-hidden="true" />
             </td>
-            <td>{describeReason(entry.reason, context)}</td>
+            <td>{describeReason(entry.reason, context)}<SecurityAsOf criterion={entry.criterion} /></td>
           </tr>
         ))}
       </tbody>

@@ -1,11 +1,12 @@
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import type { PublicNeed } from '@/lib/needs/public-needs';
+import type { ListInForce } from '@/lib/hostility-list/list-in-force';
 import { HostilityBadge } from '../hromadas/hostility-badge';
 import { HromadaName } from '../names/hromada-name';
 import { Money } from '../names/money';
 
-export function NeedTable({ needs }: { needs: PublicNeed[] }) {
+export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInForce | null }) {
   const t = useTranslations();
   if (needs.length === 0) return <p className="empty">{t('needs.none')}</p>;
   return (
@@ -29,7 +30,7 @@ export function NeedTable({ needs }: { needs: PublicNeed[] }) {
               <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
               <div className="secondary"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
             </td>
-            <td><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} /></td>
+            <td><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} /></td>
             <td>{t(`sector.${need.sector}`)}</td>
             <td>{t(`stage.${need.stage}`)}</td>
             <td>{t(`urgency.${need.urgency}`)}</td>

@@ -5,6 +5,7 @@ import { setEmailLanguage } from '../accounts/preferences';
 import { createStaffUser, setUserDisabled } from '../accounts/staff';
 import type { Role } from '../generated/prisma/enums';
 import { updateCompanyProfile } from '../companies/profile';
+import { applyHostilityList, previewHostilityList } from '../hostility-list/load-edition';
 import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
@@ -54,6 +55,8 @@ export const ACTIONS = {
   },
   decideOnMatch: { access: ['FACILITATOR', 'ADMIN'], run: decideOnMatch },
   importTenderEvidence: { access: ['FACILITATOR', 'ADMIN'], run: importTenderEvidence },
+  previewHostilityList: { access: ['ADMIN'], run: async (db, actor, input) => previewHostilityList(db, actor, input) },
+  applyHostilityList: { access: ['ADMIN'], run: async (db, actor, input, context) => applyHostilityList(db, actor, input, context) },
 } as const satisfies Record<string, ActionDefinition>;
 
 export type ActionName = keyof typeof ACTIONS;

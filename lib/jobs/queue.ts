@@ -12,6 +12,7 @@ export const QUEUES = {
   emailDelivery: 'email-delivery',
   passwordResetRequested: 'password-reset-requested',
   tenderEvidence: 'tender-evidence-fetch',
+  hostilityRollForward: 'hostility-roll-forward',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -22,6 +23,7 @@ export type JobData = {
   [QUEUES.emailDelivery]: { emailId: string };
   [QUEUES.passwordResetRequested]: { email: string; ip: string | null };
   [QUEUES.tenderEvidence]: { needId: string; source: 'PROZORRO' | 'DREAM' };
+  [QUEUES.hostilityRollForward]: Record<string, never>;
 };
 
 /**
@@ -53,6 +55,8 @@ export type JobQueueOptions = {
   maintenance?: boolean;
   maintenanceIntervalSeconds?: number;
   expireInSeconds?: Partial<Record<QueueName, number>>;
+  /** Run pg-boss's cron scheduler (the daily hostility roll-forward): the app's worker instances. */
+  scheduler?: boolean;
 };
 
 /** A started queue client with every queue created. Stop it when done. */
@@ -62,7 +66,7 @@ export async function startJobQueue(connectionString: string, options: JobQueueO
     max: 3,
     supervise: options.maintenance ?? false,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? MAINTENANCE_INTERVAL_SECONDS,
-    schedule: false,
+    schedule: options.scheduler ?? false,
   });
   boss.on('error', (error) => logError('jobs', error));
   await boss.start();

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
+import { kyivDay } from '../hostility-list/calendar';
 import { SECTORS } from './sectors';
 
 // Loads the reference files committed in prisma/reference (derived from the official sources
@@ -53,17 +56,12 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         SELECT code, NULLIF(raion_code, ''), oblast_code, kind::"HromadaKind", name_uk, name_en, latitude, longitude
         FROM json_to_recordset(${json(hromadas)}::json)
           AS r(code text, raion_code text, oblast_code text, kind text, name_uk text, name_en text, latitude float8, longitude float8)
+        -- A code a KATOTTG edition retired stays retired (lib/reference/katottg-changes.ts).
+        WHERE code NOT IN (SELECT "oldCode" FROM "KatottgCodeChange")
         ON CONFLICT (code) DO UPDATE SET "raionCode" = EXCLUDED."raionCode", "oblastCode" = EXCLUDED."oblastCode",
           kind = EXCLUDED.kind, "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn",
           latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude`;
-      // The official list is replaced whole: an amended order can remove rows as well as add them.
-      await tx.$executeRaw`DELETE FROM "HostilityPeriod"`;
-      await tx.$executeRaw`
-        INSERT INTO "HostilityPeriod" ("hromadaCode", "territoryCode", "territoryLevel", "territoryName", status, "startDate", "endDate")
-        SELECT hromada_code, territory_code, territory_level::"TerritoryLevel", territory_name,
-               status::"HostilityStatus", start_date::date, NULLIF(end_date, '')::date
-        FROM json_to_recordset(${json(periods)}::json)
-          AS r(hromada_code text, territory_code text, territory_level text, territory_name text, status text, start_date text, end_date text)`;
+      const reloaded = await loadShippedEdition(tx, periods);
       await tx.$executeRaw`
         INSERT INTO "Prefecture" (code, "nameJa", "nameEn", region)
         SELECT code, name_ja, name_en, region::"JapanRegion"
@@ -80,10 +78,12 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
       await tx.$executeRaw`DELETE FROM "SisterCityLink"`;
       await tx.$executeRaw`
         INSERT INTO "SisterCityLink" (kind, "japanCode", "prefectureCode", "hromadaCode", "oblastCode", "sinceYear", source)
-        SELECT kind::"SisterTieKind", japan_code, left(japan_code, 2), NULLIF(hromada_code, ''), NULLIF(oblast_code, ''), since_year,
-               source || ' <' || source_url || '>'
+        SELECT kind::"SisterTieKind", japan_code, left(japan_code, 2), COALESCE(c."newCode", NULLIF(hromada_code, '')), NULLIF(oblast_code, ''),
+               since_year, source || ' <' || source_url || '>'
         FROM json_to_recordset(${json(sisterCities)}::json)
-          AS r(kind text, japan_code text, hromada_code text, oblast_code text, since_year int, source text, source_url text)`;
+          AS r(kind text, japan_code text, hromada_code text, oblast_code text, since_year int, source text, source_url text)
+        -- A hromada renamed or merged in a later KATOTTG edition keeps its ties under its new code.
+        LEFT JOIN "KatottgCodeChange" c ON c."oldCode" = NULLIF(r.hromada_code, '')`;
       await placeCompanies(tx);
       const sectors = SECTORS.map(({ code, dacCode, dacName }) => ({ code, dacCode, dacName }));
       await tx.$executeRaw`
@@ -92,7 +92,13 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         FROM json_to_recordset(${json(sectors.map((s) => ({ code: s.code, dac_code: s.dacCode, dac_name: s.dacName })))}::json)
           AS r(code text, dac_code text, dac_name text)
         ON CONFLICT (code) DO UPDATE SET "dacCode" = EXCLUDED."dacCode", "dacName" = EXCLUDED."dacName"`;
-      await rollUpHostilityStatus(tx);
+      // Once statuses have been rolled forward, the worker's job keeps them (and re-ranks what
+      // moved, lib/hostility-list/schedule.ts); here only a first or replaced shipped list.
+      if (reloaded || (await tx.hostilityRollForward.count()) === 0) {
+        const day = kyivDay();
+        await rollUpHostilityStatus(tx, day);
+        await tx.hostilityRollForward.upsert({ where: { day }, create: { day, statusChanges: 0, needsQueued: 0 }, update: {} });
+      }
     },
     { timeout: 60_000 },
   );
@@ -107,6 +113,39 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
     sisterCities: sisterCities.length,
     sectors: SECTORS.length,
   };
+}
+
+/** The edition committed in prisma/reference (see its README), with no ADMIN behind it. */
+export const SHIPPED_EDITION = {
+  orderNumber: '376',
+  orderDate: new Date('2025-02-28T00:00:00Z'),
+  source: 'prisma/reference/hostility-periods.csv (Order No. 376 of 28 Feb 2025, as amended by Orders 748 and 779, April 2025)',
+} as const;
+
+/**
+ * Loads the shipped list as its edition while no ADMIN has loaded a later one; once an edition
+ * or amendment was loaded (lib/hostility-list), the list in force is the database's and a code
+ * release no longer overwrites it (docs/decisions/012-hostility-list-editions.md).
+ */
+async function loadShippedEdition(tx: Prisma.TransactionClient, periods: Row[]): Promise<boolean> {
+  const checksum = createHash('sha256').update(JSON.stringify(periods)).digest('hex');
+  const shipped = await tx.hostilityListEdition.findFirst({ where: { loadedById: null, source: SHIPPED_EDITION.source }, orderBy: { id: 'desc' } });
+  if (shipped && (await tx.hostilityListEdition.count({ where: { id: { gt: shipped.id } } })) > 0) return false;
+  if (shipped?.checksum === checksum && (await tx.hostilityPeriod.count()) > 0) return false;
+  const edition = shipped
+    ? await tx.hostilityListEdition.update({ where: { id: shipped.id }, data: { checksum } })
+    : await tx.hostilityListEdition.create({ data: { ...SHIPPED_EDITION, kind: 'EDITION', checksum } });
+  // Nothing but the shipped edition so far: the committed file is the whole list.
+  await tx.$executeRaw`DELETE FROM "HostilityPeriod"`;
+  await tx.$executeRaw`
+    INSERT INTO "HostilityPeriod" ("hromadaCode", "territoryCode", "territoryLevel", "territoryName", status, "startDate", "endDate", "editionId")
+    SELECT COALESCE(c."newCode", hromada_code), territory_code, territory_level::"TerritoryLevel", territory_name,
+           status::"HostilityStatus", start_date::date, NULLIF(end_date, '')::date, ${edition.id}
+    FROM json_to_recordset(${JSON.stringify(periods)}::json)
+      AS r(hromada_code text, territory_code text, territory_level text, territory_name text, status text, start_date text, end_date text)
+    LEFT JOIN "KatottgCodeChange" c ON c."oldCode" = r.hromada_code
+    ON CONFLICT DO NOTHING`;
+  return true;
 }
 
 /**

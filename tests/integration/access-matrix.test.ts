@@ -12,6 +12,7 @@ import { ALL_ROLES, type Actor } from '../../lib/auth/actor';
 import { authSecret, SESSION_COOKIE } from '../../lib/auth/session';
 import { startSession } from '../../lib/auth/user-sessions';
 import type { Role } from '../../lib/generated/prisma/enums';
+import { previewHostilityList } from '../../lib/hostility-list/load-edition';
 import { getCurrentPolicy } from '../../lib/match-store/policy';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, TEST_PASSWORD, type AccessWorld } from '../factories/access-world';
@@ -81,6 +82,12 @@ const CASES: Record<ActionName, Case> = {
     const policy = await getCurrentPolicy(db);
     return { needId: world.openNeed.id, weights: policy.weights, hardConstraints: policy.hardConstraints };
   },
+  previewHostilityList: async () => restatedPeriod(),
+  applyHostilityList: async (world) => {
+    const order = await restatedPeriod();
+    const preview = await previewHostilityList(db, world.byRole.ADMIN.actor, order);
+    return { ...order, checksum: preview.checksum };
+  },
   decideOnMatch: async (world) => {
     const match = await createMatch(db, world.company.id, (await createNeed(db, world.municipality)).id);
     return { matchId: match.id, version: match.version, action: 'SHORTLIST', note: 'Strong generator experience.' };
@@ -91,6 +98,17 @@ const CASES: Record<ActionName, Case> = {
     return { needId: need.id, source: 'PROZORRO', packageJson: JSON.stringify(JSON.parse(pkg)) };
   },
 };
+
+/** An amendment restating one period of the list as it is: valid, and changes no status. */
+async function restatedPeriod() {
+  const period = await db.hostilityPeriod.findFirstOrThrow({ where: { territoryLevel: 'HROMADA' }, orderBy: { id: 'asc' } });
+  const table = [
+    'hromada_code,territory_code,territory_level,territory_name,status,start_date,end_date',
+    [period.hromadaCode, period.territoryCode, period.territoryLevel, period.territoryName, period.status,
+      period.startDate.toISOString().slice(0, 10), period.endDate?.toISOString().slice(0, 10) ?? ''].join(','),
+  ].join('\n');
+  return { kind: 'AMENDMENT', orderNumber: '1-matrix', orderDate: '2026-01-08', source: 'access matrix', hostilityTable: table };
+}
 
 const CALLERS: Caller[] = ['ANONYMOUS', ...ALL_ROLES];
 

@@ -4,6 +4,7 @@ import { NeedFilters } from '@/components/needs/need-filters';
 import { NeedTable } from '@/components/needs/need-table';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/lib/db';
+import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listNeedMapPoints, listOblasts, listPublicNeeds, publicNeedFilterSchema } from '@/lib/needs/public-needs';
@@ -36,11 +37,11 @@ export default async function NeedsPage({ searchParams }: PageProps<'/[locale]/n
 }
 
 async function NeedsList({ filter, href }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; href: (extra: Record<string, string>) => string }) {
-  const [needs, t] = await Promise.all([listPublicNeeds(db, filter), getTranslations('needs')]);
+  const [needs, t, list] = await Promise.all([listPublicNeeds(db, filter), getTranslations('needs'), getListInForce(db)]);
   return (
     <>
       <p role="status">{t('count', { count: needs.total })}</p>
-      <NeedTable needs={needs.items} />
+      <NeedTable needs={needs.items} list={list} />
       <Pagination page={needs.page} pageCount={needs.pageCount} href={(page) => href({ page: String(page) })} />
     </>
   );

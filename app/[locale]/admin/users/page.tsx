@@ -20,6 +20,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
   return (
     <section>
       <h1>{t('title')}</h1>
+      <p><Link href="/admin/hostility-list">{t('hostilityListLink')}</Link></p>
       <nav aria-label={t('role')} className="filters">
         <Link href="/admin/users" aria-current={users.role ? undefined : 'page'}>{t('all')}</Link>
         {ROLES.map((role) => (

@@ -5,6 +5,7 @@ import { MatchExplanation } from '@/components/matches/match-explanation';
 import { HromadaName } from '@/components/names/hromada-name';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
+import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
@@ -14,10 +15,11 @@ export const generateMetadata = titled('recommended');
 
 export default async function RecommendedPage() {
   const actor = await actorForPage('/company/recommended', ['COMPANY_REP']);
-  const [t, matches, introductions] = await Promise.all([
+  const [t, matches, introductions, list] = await Promise.all([
     getTranslations(),
     listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
     listOwnIntroductions(db, actor),
+    getListInForce(db),
   ]);
   return (
     <>
@@ -34,7 +36,7 @@ export default async function RecommendedPage() {
                 <span className="score" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
                 <Link href={`/needs/${match.need.id}`}>{match.need.title}</Link>
                 <HromadaName nameUk={match.need.hromada.nameUk} nameEn={match.need.hromada.nameEn} />
-                <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} />
+                <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} list={list} />
                 <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
               </div>
               <MatchExplanation explanation={match.explanation} />

@@ -6,6 +6,7 @@ import { HromadaName } from '@/components/names/hromada-name';
 import { Pagination } from '@/components/ui/pagination';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
+import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { MatchStatus, SectorCode } from '@/lib/generated/prisma/enums';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
@@ -19,7 +20,7 @@ const SCORE_STEPS = [0, 40, 50, 60, 70, 80];
 export default async function ReviewQueuePage({ searchParams }: PageProps<'/[locale]/facilitator/matches'>) {
   const actor = await actorForPage('/facilitator/matches', ['FACILITATOR', 'ADMIN']);
   const filter = reviewQueueFilterSchema.parse(await searchParams);
-  const [t, queue, oblasts] = await Promise.all([getTranslations(), listReviewQueue(db, actor, filter), listOblasts(db)]);
+  const [t, queue, oblasts, list] = await Promise.all([getTranslations(), listReviewQueue(db, actor, filter), listOblasts(db), getListInForce(db)]);
   const query = Object.fromEntries(Object.entries({ ...filter, page: undefined }).filter(([, v]) => v !== undefined && v !== 0).map(([k, v]) => [k, String(v)]));
   return (
     <>
@@ -64,7 +65,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
                 </td>
                 <td>
                   <HromadaName nameUk={item.need.hromada.nameUk} nameEn={item.need.hromada.nameEn} />
-                  <div><HostilityBadge status={item.need.hromada.hostilityStatus} scope={item.need.hromada.hostilityScope} /></div>
+                  <div><HostilityBadge status={item.need.hromada.hostilityStatus} scope={item.need.hromada.hostilityScope} list={list} /></div>
                 </td>
                 <td><CompanyName legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
                 <td><span className={`badge status-${item.status.toLowerCase()}`}>{t(`matchStatus.${item.status}`)}</span></td>

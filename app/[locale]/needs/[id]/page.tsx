@@ -18,6 +18,7 @@ import { isStaff, type Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
+import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { Link } from '@/lib/i18n/navigation';
 import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
@@ -50,7 +51,7 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
   const { id } = await params;
   const actor = await getActor();
   const need = await loadNeed(actor, id);
-  const t = await getTranslations();
+  const [t, list] = await Promise.all([getTranslations(), getListInForce(db)]);
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;
 
   return (
@@ -60,7 +61,7 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
       <p className="need-place">
         <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} /> ·{' '}
         <HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} />{' '}
-        <HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} />{' '}
+        <HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} showSource />{' '}
         <span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span>
       </p>
       <NeedFacts need={need} />

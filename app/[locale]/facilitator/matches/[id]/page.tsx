@@ -10,6 +10,7 @@ import { TenderEvidenceCard } from '@/components/evidence/tender-evidence-card';
 import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
+import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { getMatchCard } from '@/lib/match-decisions/review-queue';
@@ -23,7 +24,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
   const actor = await actorForPage(`/facilitator/matches/${id}`, ['FACILITATOR', 'ADMIN']);
   const card = await getMatchCard(db, actor, id);
   if (!card) notFound();
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, list] = await Promise.all([getTranslations(), getFormatter(), getListInForce(db)]);
   const last = card.decisions[0] ?? null;
   const actions = availableActions(card.status, last);
   return (
@@ -43,7 +44,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
           <p>
             <HromadaName nameUk={card.need.hromada.nameUk} nameEn={card.need.hromada.nameEn} /> ·{' '}
             <HromadaName nameUk={card.need.hromada.oblast.nameUk} nameEn={card.need.hromada.oblast.nameEn} />{' '}
-            <HostilityBadge status={card.need.hromada.hostilityStatus} scope={card.need.hromada.hostilityScope} />
+            <HostilityBadge status={card.need.hromada.hostilityStatus} scope={card.need.hromada.hostilityScope} list={list} showSource />
           </p>
           <NeedFacts need={{ ...card.need, publishedAt: null }} />
           <p>{t('card.contact')}: {card.need.municipality.contactName} · {card.need.municipality.contactEmail}</p>

@@ -1,0 +1,39 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { HostilityListForm } from '@/components/admin/hostility-list-form';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import { listEditions } from '@/lib/hostility-list/list-in-force';
+import { titled } from '@/lib/i18n/page-title';
+import { applyHostilityListAction, previewHostilityListAction } from './actions';
+
+export const generateMetadata = titled('hostilityList');
+
+export default async function HostilityListPage() {
+  await actorForPage('/admin/hostility-list', ['ADMIN']);
+  const [editions, t, format] = await Promise.all([listEditions(db), getTranslations('hostilityList'), getFormatter()]);
+  return (
+    <section>
+      <h1>{t('title')}</h1>
+      <p>{t('lead')}</p>
+      <HostilityListForm preview={previewHostilityListAction} apply={applyHostilityListAction} />
+      <h2>{t('history')}</h2>
+      <table className="table" data-testid="hostility-editions">
+        <thead>
+          <tr><th scope="col">{t('order')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('loadedAt')}</th><th scope="col">{t('source')}</th><th scope="col" className="numeric">{t('periodsCited')}</th><th scope="col" className="numeric">{t('periodsSuperseded')}</th></tr>
+        </thead>
+        <tbody>
+          {editions.map((edition) => (
+            <tr key={edition.id}>
+              <td>{t('asOfOrder', { number: edition.orderNumber, date: format.dateTime(edition.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}</td>
+              <td>{t(`kinds.${edition.kind}`)}</td>
+              <td>{edition.loadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+              <td>{edition.source}</td>
+              <td className="numeric">{edition._count.periods}</td>
+              <td className="numeric">{edition._count.superseded}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState, type ChangeEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/actions/run';
+import { hostilityListSchema, type HostilityListPreview } from '@/lib/hostility-list/load-edition-schema';
+import { FormMessage } from '../forms/form-message';
+import { applyServerErrors } from '../forms/server-errors';
+import { SelectField, TextAreaField, TextField } from '../forms/text-field';
+
+type Values = z.input<typeof hostilityListSchema>;
+type Action = (input: unknown) => Promise<ActionResult<HostilityListPreview>>;
+
+/** Load an order of the Ministry: preview what it changes, then apply exactly that preview. */
+export function HostilityListForm({ preview, apply }: { preview: Action; apply: Action }) {
+  const t = useTranslations('hostilityList');
+  const statuses = useTranslations('hostility');
+  const root = useTranslations();
+  const router = useRouter();
+  const [shown, setShown] = useState<{ values: Values; preview: HostilityListPreview } | null>(null);
+  const [rowErrors, setRowErrors] = useState<{ line: string; key: string }[]>([]);
+  const [applied, setApplied] = useState<string | null>(null);
+  const form = useForm<Values>({ resolver: zodResolver(hostilityListSchema), defaultValues: { kind: 'AMENDMENT' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const failed = (error: Extract<Awaited<ReturnType<Action>>, { ok: false }>['error']) => {
+    setRowErrors(Object.entries(error.fieldErrors ?? {})
+      .filter(([path]) => path.startsWith('hostilityTable.'))
+      .map(([path, key]) => ({ line: path.slice('hostilityTable.'.length), key })));
+    applyServerErrors(form, error);
+  };
+  const onPreview = form.handleSubmit(async (values) => {
+    setShown(null);
+    setApplied(null);
+    setRowErrors([]);
+    const result = await preview(values);
+    if (!result.ok) return failed(result.error);
+    setShown({ values, preview: result.data });
+  });
+  const onApply = async () => {
+    if (!shown) return;
+    const result = await apply({ ...shown.values, checksum: shown.preview.checksum });
+    if (!result.ok) {
+      setShown(null);
+      return failed(result.error);
+    }
+    setShown(null);
+    setApplied(t('applied', { count: result.data.changes.length }));
+    form.reset({ kind: 'AMENDMENT' });
+    router.refresh();
+  };
+  const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    form.setValue('hostilityTable', await file.text(), { shouldValidate: true });
+    if (!form.getValues('source')) form.setValue('source', file.name);
+  };
+
+  return (
+    <>
+      <form method="post" onSubmit={onPreview} noValidate className="form">
+        <SelectField label={t('kind')} error={errors.kind} {...form.register('kind')}>
+          <option value="AMENDMENT">{t('kinds.AMENDMENT')}</option>
+          <option value="EDITION">{t('kinds.EDITION')}</option>
+        </SelectField>
+        <TextField label={t('orderNumber')} error={errors.orderNumber} {...form.register('orderNumber')} />
+        <TextField label={t('orderDate')} type="date" error={errors.orderDate} {...form.register('orderDate')} />
+        <TextField label={t('source')} hint={t('sourceHint')} error={errors.source} {...form.register('source')} />
+        <label className="field">
+          <span>{t('file')}</span>
+          <input type="file" accept=".csv,.tsv,.txt,text/csv" onChange={readFile} data-testid="hostility-file" />
+        </label>
+        <TextAreaField label={t('table')} hint={t('tableHint')} rows={8} error={errors.hostilityTable} {...form.register('hostilityTable')} />
+        {rowErrors.length > 0 ? (
+          <ul className="form-errors" role="alert" data-testid="hostility-row-errors">
+            {rowErrors.map((row) => <li key={row.line}>{t('line', { line: row.line })}: {root(row.key)}</li>)}
+          </ul>
+        ) : null}
+        <FormMessage error={errors.root?.server?.message} success={applied ?? undefined} />
+        <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>{t('preview')}</button>
+      </form>
+      {shown ? (
+        <section aria-labelledby="hostility-preview" data-testid="hostility-preview">
+          <h2 id="hostility-preview">{t('previewTitle', { day: shown.preview.day })}</h2>
+          <p>{t('previewCounts', { rows: shown.preview.rowsRead, ...shown.preview.periods })}</p>
+          <p>{t('previewAffected', { needs: shown.preview.needsAffected, matches: shown.preview.storedMatchesAffected })}</p>
+          {shown.preview.changes.length === 0 ? <p>{t('noStatusChanges')}</p> : (
+            <table className="table">
+              <thead><tr><th scope="col">{t('hromada')}</th><th scope="col">{t('before')}</th><th scope="col">{t('after')}</th></tr></thead>
+              <tbody>
+                {shown.preview.changes.map((change) => (
+                  <tr key={change.code}>
+                    <td>{change.nameUk}<div className="secondary">{change.nameEn} · {change.code}</div></td>
+                    <td>{statuses(change.before.status)}</td>
+                    <td>{statuses(change.after.status)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <button type="button" className="button primary" onClick={onApply}>{t('apply')}</button>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import { getListInForceOnce, getReasonContext } from './reason-context';
+
+/** The security reason rests on the hostilities list: which order it is read from. */
+export async function SecurityAsOf({ criterion }: { criterion: string }) {
+  if (criterion !== 'security') return null;
+  const [context, list] = await Promise.all([getReasonContext(), getListInForceOnce()]);
+  if (!list) return null;
+  const date = context.format.dateTime(list.orderDate, { dateStyle: 'medium', timeZone: 'UTC' });
+  return <> <small className="secondary" data-testid="security-as-of">({context.t('hostilityList.asOf', { number: list.orderNumber, date })})</small></>;
+}
