@@ -78,8 +78,8 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
       await tx.$executeRaw`DELETE FROM "SisterCityLink"`;
       await tx.$executeRaw`
         INSERT INTO "SisterCityLink" (kind, "japanCode", "prefectureCode", "hromadaCode", "oblastCode", "sinceYear", source)
-        SELECT kind::"SisterTieKind", japan_code, left(japan_code, 2), COALESCE(c."newCode", NULLIF(hromada_code, '')), NULLIF(oblast_code, ''),
-               since_year, source || ' <' || source_url || '>'
+        SELECT r.kind::"SisterTieKind", r.japan_code, left(r.japan_code, 2), COALESCE(c."newCode", NULLIF(r.hromada_code, '')),
+               NULLIF(r.oblast_code, ''), r.since_year, r.source || ' <' || r.source_url || '>'
         FROM json_to_recordset(${json(sisterCities)}::json)
           AS r(kind text, japan_code text, hromada_code text, oblast_code text, since_year int, source text, source_url text)
         -- A hromada renamed or merged in a later KATOTTG edition keeps its ties under its new code.
