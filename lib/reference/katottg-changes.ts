@@ -79,7 +79,7 @@ export async function applyKatottgChanges(db: Db, actor: Actor | null, text: str
           await tx.$executeRaw`UPDATE "HostilityPeriodRevision" SET "hromadaCode" = ${newCode} WHERE "hromadaCode" = ${oldCode}`;
           await tx.$executeRaw`
             DELETE FROM "SisterCityLink" s WHERE s."hromadaCode" = ${oldCode} AND EXISTS (
-              SELECT 1 FROM "SisterCityLink" t WHERE t."hromadaCode" = ${newCode} AND t."prefectureCode" = s."prefectureCode" AND t."cityEn" = s."cityEn")`;
+              SELECT 1 FROM "SisterCityLink" t WHERE t."hromadaCode" = ${newCode} AND t."japanCode" = s."japanCode")`;
           await tx.$executeRaw`UPDATE "SisterCityLink" SET "hromadaCode" = ${newCode} WHERE "hromadaCode" = ${oldCode}`;
           await tx.katottgCodeChange.create({ data: { oldCode, newCode, kind, editionDate: new Date(`${editionDate}T00:00:00Z`) } });
           await tx.hromada.delete({ where: { code: oldCode } });
