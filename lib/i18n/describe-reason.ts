@@ -26,7 +26,7 @@ const ENUM_PARAMS: Record<string, string> = {
 function translateParam(name: string, value: ReasonParams[string], context: ReasonContext): string | number {
   const { t, format, locale } = context;
   const list = (items: string[]) => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
-  if (name === 'covered' || name === 'missing') return list((value as string[]).map((code) => t(`capability.${code}`)));
+  if (name === 'covered' || name === 'missing' || name === 'required') return list((value as string[]).map((code) => t(`capability.${code}`)));
   if (name === 'countries') {
     const regions = new Intl.DisplayNames([locale], { type: 'region' });
     return list((value as string[]).map((code) => regions.of(code) ?? code));
