@@ -22,6 +22,8 @@ import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { createUser } from '../factories/user';
+import { closeNeed, publishNeed } from '../../lib/needs/manage-needs';
+import { verifyOrganisation } from '../../lib/verification/verify-organisation';
 import { inject } from 'vitest';
 import { testDb } from './test-db';
 
@@ -135,6 +137,33 @@ describe('stored matches', () => {
     });
     await drainMatchingJobs(testDb, boss);
     expect(await testDb.match.count({ where: { needId: need.id } })).toBe(0);
+  });
+
+  it('follow a facilitator’s verification: a verified company enters the lists, a rejected one leaves them', async () => {
+    const { need, unverified } = await world();
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(need.id)).has(unverified.id)).toBe(false);
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'VERIFIED', expectedVersion: unverified.version }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(need.id)).has(unverified.id)).toBe(true);
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'REJECTED', expectedVersion: unverified.version + 1 }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(need.id)).has(unverified.id)).toBe(false);
+  });
+
+  it('follow a municipality’s publishing and closing of a need', async () => {
+    const { municipality, purifier } = await world();
+    const rep = await createUser(testDb, { role: 'MUNICIPALITY_REP', municipalityId: municipality.id });
+    const actor: Actor = { userId: rep.id, role: 'MUNICIPALITY_REP', companyId: null, municipalityId: municipality.id };
+    const draft = await createNeed(testDb, municipality, {
+      sector: 'WATER_SANITATION', requiredCapabilities: ['WATER_PURIFICATION'], status: 'DRAFT', publishedAt: null,
+    });
+    await publishNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(draft.id)).has(purifier.id)).toBe(true);
+    await closeNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version + 1 }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect(await testDb.match.count({ where: { needId: draft.id } })).toBe(0);
   });
 
   it('agree with a full rebuild after incremental changes', async () => {
