@@ -259,7 +259,35 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
           await rebuildAllMatches(testDb);
         }
       }),
-      { numRuns: 6, endOnFailure: true },
+      // Bounded in time as well as in runs, so that a loaded machine stays well under a minute.
+      { numRuns: 6, endOnFailure: true, interruptAfterTimeLimit: 35_000 },
     );
+  });
+
+  it('break ties on a full list’s floor by id, as a rebuild does, when a need arrives later', async () => {
+    // Identical needs score the same for the company; its list holds ten of them. Needs created
+    // afterwards whose id sorts before the floor's must take its place, one by one.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const needIds: string[] = [];
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    try {
+      for (let i = 0; i < COMPANY_TOP_K + 6; i += 1) {
+        const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+        const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+        const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', requiredCapabilities: ['POWER_GENERATORS'] });
+        needIds.push(need.id);
+        built.needs.push({ id: need.id, actor: facilitator });
+        await testDb.$transaction((tx) => needChanged(tx, need.id));
+        await drainMatchingJobs(testDb, boss);
+      }
+      await expectAgreement('one by one', needIds, [company.id]);
+    } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
   });
 });
