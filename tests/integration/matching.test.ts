@@ -5,6 +5,7 @@ import { startJobQueue } from '../../lib/jobs/queue';
 import {
   companyChanged,
   drainMatchingJobs,
+  ensureDefaultPolicy,
   getCurrentPolicy,
   interestChanged,
   listMatchesForCompany,
@@ -193,6 +194,18 @@ describe('matching policy', () => {
     // Put the default back for the other tests.
     await updateMatchingPolicy(testDb, facilitator, { expectedVersion: saved.version, ...DEFAULT_POLICY });
     await drainMatchingJobs(testDb, boss);
+  });
+
+  it('gets a new default version when the newest predates a hard constraint, once', async () => {
+    const current = await getCurrentPolicy(testDb);
+    const olderSwitches: Record<string, boolean> = { ...current.hardConstraints };
+    delete olderSwitches.capability;
+    await testDb.matchingPolicy.create({ data: { version: current.version + 1, weights: current.weights, hardConstraints: olderSwitches } });
+    expect(await ensureDefaultPolicy(testDb)).toBe(true);
+    const upgraded = await getCurrentPolicy(testDb);
+    expect(upgraded).toEqual({ version: current.version + 2, ...DEFAULT_POLICY });
+    expect(await ensureDefaultPolicy(testDb)).toBe(false);
+    expect((await getCurrentPolicy(testDb)).version).toBe(upgraded.version);
   });
 
   it('refuses a stale version, a bad policy, and anyone but facilitators and admins — changing nothing', async () => {
