@@ -2,7 +2,8 @@ import type { Instrumentation } from 'next';
 
 // Next.js calls register() once per server process. Each app instance works the job queues
 // (pg-boss gives every job to exactly one instance): matching, password reset requests, and email
-// delivery when SMTP_URL is set. KAKEHASHI_WORKER=off turns them off, for instances that should only serve requests.
+// delivery when SMTP_URL is set,
+// tender records when PROZORRO_OCDS_URL or DREAM_OCDS_URL is set. KAKEHASHI_WORKER=off turns them off, for instances that should only serve requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.KAKEHASHI_WORKER === 'off') return;
   const { db } = await import('./lib/db');
@@ -11,10 +12,12 @@ export async function register() {
   const { startMatchingWorker } = await import('./lib/match-store/worker');
   const { startEmailWorker } = await import('./lib/email/delivery');
   const { startPasswordResetWorker } = await import('./lib/accounts/passwords');
+  const { startEvidenceWorker } = await import('./lib/evidence/fetch-evidence');
   const boss = await startJobQueue(env.DATABASE_URL, { maintenance: true });
   await startMatchingWorker(db, boss);
   await startEmailWorker(db, boss);
   await startPasswordResetWorker(db, boss);
+  await startEvidenceWorker(db, boss);
 }
 
 /** Errors in rendering, route handlers and actions: one structured line per cause per minute. */

@@ -2,6 +2,12 @@ import { z } from 'zod';
 
 // The one place that reads process.env. Everything else imports `env`.
 
+const ocdsUrlTemplate = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL')
+  .refine((url) => url.includes('{ocid}'), 'must contain {ocid}')
+  .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Set by the launcher (embedded PostgreSQL) when the user did not set it. */
@@ -45,6 +51,16 @@ const envSchema = z.object({
   SIGN_IN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** At most one password reset email per account in this many seconds (the answer is the same). */
   PASSWORD_RESET_EMAIL_COOLDOWN_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * Where Kakehashi reads a tender's published record in OCDS form (a release or record
+   * package), with {ocid} where the record's OCID goes, e.g. a Prozorro OCDS API's
+   * https://…/api/record.json?ocid={ocid}. Unset: no fetching; staff can still import packages.
+   */
+  PROZORRO_OCDS_URL: ocdsUrlTemplate,
+  /** The same for DREAM; {ocid} receives the need's DREAM project id. */
+  DREAM_OCDS_URL: ocdsUrlTemplate,
+  /** Requests per minute to each of those endpoints, shared by every instance. */
+  OCDS_FETCH_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

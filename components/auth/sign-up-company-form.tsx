@@ -2,12 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { FormProvider, useForm, type FieldError } from 'react-hook-form';
+import { useState } from 'react';
+import { Controller, FormProvider, useForm, type FieldError } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import { signUpCompanySchema } from '@/lib/auth/schemas';
 import { RiskAppetite, SmeIndustry } from '@/lib/generated/prisma/enums';
 import { FormMessage } from '../forms/form-message';
+import { MunicipalityPicker } from '../company/municipality-picker';
 import { SelectField, TextField } from '../forms/text-field';
 import { AccountFields } from './account-fields';
 import { SignUpSent } from './sign-up-sent';
@@ -28,6 +30,7 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   const companyErrors = errors.company ?? {};
   const { onSubmit, sentTo } = useSignUpSubmit(form, action);
   const { isSubmitting } = form.formState;
+  const [chosenName, setChosenName] = useState<string>();
 
   if (sentTo) return <SignUpSent email={sentTo} />;
   return (
@@ -42,6 +45,25 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
           <SelectField label={t('prefecture')} defaultValue="27" error={companyErrors.prefectureCode} {...form.register('company.prefectureCode')}>
             {prefectures.map((prefecture) => <option key={prefecture.code} value={prefecture.code}>{prefecture.nameEn} {prefecture.nameJa}</option>)}
           </SelectField>
+          <Controller
+            control={form.control}
+            name="company.municipalityCode"
+            render={({ field, fieldState }) => (
+              <MunicipalityPicker
+                value={field.value ?? undefined}
+                chosenName={chosenName}
+                error={fieldState.error}
+                onChange={(option) => {
+                  // The list places the company; the names below start from it and stay editable.
+                  setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
+                  field.onChange(option.code);
+                  form.setValue('company.prefectureCode', option.prefectureCode);
+                  form.setValue('company.cityJa', option.nameJa);
+                  form.setValue('company.cityEn', option.nameEn);
+                }}
+              />
+            )}
+          />
           <TextField label={t('cityJa')} lang="ja" error={companyErrors.cityJa} {...form.register('company.cityJa')} />
           <TextField label={t('cityEn')} error={companyErrors.cityEn} {...form.register('company.cityEn')} />
           <SelectField label={t('industry')} error={companyErrors.industry} {...form.register('company.industry')}>

@@ -3,7 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import { companyProfileSchema, type CompanyProfile } from '@/lib/companies/profile-schema';
@@ -14,6 +14,7 @@ import { emptyToNull } from '../forms/empty-to-null';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
+import { MunicipalityPicker } from './municipality-picker';
 
 type Values = z.input<typeof companyProfileSchema>;
 type Prefecture = { code: string; nameJa: string; nameEn: string };
@@ -22,10 +23,12 @@ type Prefecture = { code: string; nameJa: string; nameEn: string };
  * The company's profile: what it does, where it will work and how. Initial values are DOM
  * defaults (not react-hook-form defaults), so nothing typed before hydration is overwritten.
  */
-export function CompanyProfileForm({ companyId, version, profile, prefectures, locale, action }: {
+export function CompanyProfileForm({ companyId, version, profile, municipalityName, prefectures, locale, action }: {
   companyId: string;
   version: number;
   profile: CompanyProfile;
+  /** The picked municipality's names, for "Chosen: …"; undefined while none is picked. */
+  municipalityName?: string;
   prefectures: Prefecture[];
   locale: string;
   action: (input: unknown) => Promise<ActionResult<unknown>>;
@@ -42,8 +45,10 @@ export function CompanyProfileForm({ companyId, version, profile, prefectures, l
       deliveryModes: profile.deliveryModes, stages: profile.stages, tenderRequirement: profile.tenderRequirement,
       experienceCountries: profile.experienceCountries, languages: profile.languages,
       hasDisasterReconstructionExperience: profile.hasDisasterReconstructionExperience,
+      municipalityCode: profile.municipalityCode ?? undefined,
     },
   });
+  const [chosenName, setChosenName] = useState(municipalityName);
   const { errors, isSubmitting } = form.formState;
   const countries = new Intl.DisplayNames([locale], { type: 'region' });
 
@@ -99,6 +104,25 @@ export function CompanyProfileForm({ companyId, version, profile, prefectures, l
         <SelectField label={t('signUpCompany.prefecture')} error={errors.prefectureCode} defaultValue={profile.prefectureCode} {...form.register('prefectureCode')}>
           {prefectures.map((p) => <option key={p.code} value={p.code}>{locale === 'ja' ? p.nameJa : `${p.nameEn} ${p.nameJa}`}</option>)}
         </SelectField>
+        <Controller
+          control={form.control}
+          name="municipalityCode"
+          render={({ field, fieldState }) => (
+            <MunicipalityPicker
+              value={field.value ?? undefined}
+              chosenName={chosenName}
+              error={fieldState.error}
+              onChange={(option) => {
+                // The list places the company; the names below start from it and stay editable.
+                setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
+                field.onChange(option.code);
+                form.setValue('prefectureCode', option.prefectureCode);
+                form.setValue('cityJa', option.nameJa);
+                form.setValue('cityEn', option.nameEn);
+              }}
+            />
+          )}
+        />
         <TextField label={t('signUpCompany.cityJa')} lang="ja" error={errors.cityJa} defaultValue={profile.cityJa} {...form.register('cityJa')} />
         <TextField label={t('signUpCompany.cityEn')} error={errors.cityEn} defaultValue={profile.cityEn} {...form.register('cityEn')} />
         <SelectField label={t('signUpCompany.industry')} error={errors.industry} defaultValue={profile.industry} {...form.register('industry')}>

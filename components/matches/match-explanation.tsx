@@ -1,33 +1,28 @@
 import { getTranslations } from 'next-intl/server';
 import { describeReason } from '@/lib/i18n/describe-reason';
 import type { StoredExplanation } from '@/lib/match-store/write';
+import { FailedConstraints } from './failed-constraints';
 import { getReasonContext } from './reason-context';
 
 /**
  * Why a pair was ranked where it is: each criterion's points out of its weight with the reason
  * in words, or the constraints that exclude it. The points add up to the score shown.
  */
-export async function MatchExplanation({ explanation, compact = false }: { explanation: StoredExplanation; compact?: boolean }) {
+export async function MatchExplanation({ explanation, compact = false, caption }: { explanation: StoredExplanation; compact?: boolean; caption?: string }) {
   const [t, context] = await Promise.all([getTranslations('matches'), getReasonContext()]);
   if (explanation.kind === 'ineligible') return <p className="explanation-note">{t('ineligible')}</p>;
   if (explanation.kind === 'excluded') {
     return (
       <div className="explanation">
         <p className="explanation-note">{t('excluded')}</p>
-        <ul className="failed-constraints">
-          {explanation.failed.map((failure) => (
-            <li key={failure.constraint}>
-              <strong>{context.t(`criterion.${failure.constraint}`)}</strong>: {describeReason(failure.reason, context)}
-            </li>
-          ))}
-        </ul>
+        <FailedConstraints failed={explanation.failed} reader="pair" />
       </div>
     );
   }
   const entries = compact ? explanation.entries.filter((entry) => entry.points > 0).slice(0, 3) : explanation.entries;
   return (
     <table className="table explanation">
-      <caption className={compact ? 'visually-hidden' : undefined}>{t('whyCaption', { score: explanation.score })}</caption>
+      <caption className={compact ? 'visually-hidden' : undefined}>{caption ?? t('whyCaption', { score: explanation.score })}</caption>
       {compact ? null : (
         <thead>
           <tr>

@@ -10,6 +10,7 @@ import { env } from '../env';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import type { Locale } from '../generated/prisma/enums';
+import { assertMunicipalityOnList } from '../reference/japan-municipalities';
 import { signUpLimiter } from '../security/rate-limit';
 import { parseInput } from '../validation';
 import { hashToken } from './one-time-link';
@@ -36,6 +37,7 @@ export async function signUpCompany(db: Db, actor: Actor | null, input: unknown,
   requireAnonymous(actor);
   const { company, email, name, locale, password } = parseInput(signUpCompanySchema, input);
   await signUpLimiter(db).consume(context.ip);
+  await assertMunicipalityOnList(db, company, 'company.municipalityCode');
   return requestSignUp(db, email, { kind: 'company', name, locale, company, passwordHash: await hashPassword(password) });
 }
 

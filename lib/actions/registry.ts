@@ -8,6 +8,7 @@ import { updateCompanyProfile } from '../companies/profile';
 import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
+import { importTenderEvidence } from '../evidence/import-evidence';
 import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
 import { closeNeed, createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
@@ -52,6 +53,7 @@ export const ACTIONS = {
     run: async (db, actor, input) => previewPolicy(db, actor, input),
   },
   decideOnMatch: { access: ['FACILITATOR', 'ADMIN'], run: decideOnMatch },
+  importTenderEvidence: { access: ['FACILITATOR', 'ADMIN'], run: importTenderEvidence },
 } as const satisfies Record<string, ActionDefinition>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -6,6 +6,7 @@ import type { Access } from './registry';
 export const ROUTE_ACCESS = {
   '/api/health GET': 'public',
   '/api/hromadas GET': 'public',
+  '/api/japan-municipalities GET': 'public',
   // next-auth's own endpoints: sign-in (rate-limited, audited), sign-out, session, CSRF token.
   '/api/auth/[...nextauth] GET': 'public',
   '/api/auth/[...nextauth] POST': 'public',

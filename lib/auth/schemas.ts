@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidCorporateNumber } from '../companies/corporate-number';
 import { Locale, RiskAppetite, SmeIndustry } from '../generated/prisma/enums';
+import { municipalityCodeField, municipalityInPrefecture } from '../companies/profile-schema';
 import { normaliseEmail } from './email-address';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 import { judgePassword } from './password-strength';
@@ -77,6 +78,7 @@ export const signUpCompanySchema = z
           .trim()
           .refine(isValidCorporateNumber, { error: 'validation.corporateNumber' }),
         prefectureCode: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, { error: 'validation.choose' }),
+        municipalityCode: municipalityCodeField,
         cityJa: shortText(100),
         cityEn: shortText(100),
         industry: z.enum(SmeIndustry, { error: 'validation.choose' }),
@@ -84,7 +86,8 @@ export const signUpCompanySchema = z
         capitalJpy: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(0, { error: 'validation.tooSmall' }).max(1e15, { error: 'validation.tooLarge' }),
         riskAppetite: z.enum(RiskAppetite, { error: 'validation.choose' }),
       })
-      .strict(),
+      .strict()
+      .refine(municipalityInPrefecture, { error: 'validation.municipalityInPrefecture', path: ['municipalityCode'] }),
   })
   .strict()
   .superRefine(passwordAvoids((data) => [data.email, data.name, data.company.legalNameJa, data.company.legalNameEn]));

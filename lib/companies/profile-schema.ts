@@ -16,11 +16,21 @@ import {
 
 const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' });
 const required = (max: number) => text(max).min(1, { error: 'validation.required' });
+/**
+ * The municipality picked from the official list (全国地方公共団体コード, 6 digits). It must lie in
+ * the chosen prefecture (its first two digits); the server also checks it is on the list.
+ */
+export const municipalityCodeField = z.string({ error: 'validation.choose' }).regex(/^\d{6}$/, { error: 'validation.choose' });
+export const municipalityInPrefecture = (value: { prefectureCode: string; municipalityCode: string }) =>
+  value.municipalityCode.slice(0, 2) === value.prefectureCode;
+const MUNICIPALITY_IN_PREFECTURE = { error: 'validation.municipalityInPrefecture', path: ['municipalityCode'] };
+
 const distinct = <T extends z.ZodType>(item: T) => z.array(item).refine((values) => new Set(values).size === values.length, { error: 'validation.duplicate' });
 
 export const companyProfileSchema = z
   .object({
     prefectureCode: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, { error: 'validation.choose' }),
+    municipalityCode: municipalityCodeField,
     cityJa: required(100),
     cityEn: required(100),
     industry: z.enum(SmeIndustry, { error: 'validation.choose' }),
@@ -43,7 +53,8 @@ export const companyProfileSchema = z
     contactPhone: text(40).nullable(),
     website: z.url({ protocol: /^https?$/, error: 'validation.url' }).max(300).nullable(),
   })
-  .strict();
+  .strict()
+  .refine(municipalityInPrefecture, MUNICIPALITY_IN_PREFECTURE);
 export type CompanyProfile = z.infer<typeof companyProfileSchema>;
 
 export const updateCompanyProfileSchema = z

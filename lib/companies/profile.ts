@@ -4,6 +4,7 @@ import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { companyChanged } from '../match-store/enqueue';
+import { assertMunicipalityOnList } from '../reference/japan-municipalities';
 import { parseInput } from '../validation';
 import { updateCompanyProfileSchema } from './profile-schema';
 
@@ -22,6 +23,7 @@ export async function updateCompanyProfile(db: Db, actor: Actor | null, input: u
   requireRole(actor, ['COMPANY_REP']);
   const { companyId, expectedVersion, profile } = parseInput(updateCompanyProfileSchema, input);
   if (actor.companyId !== companyId) throw new AppError('FORBIDDEN', 'Not your company');
+  await assertMunicipalityOnList(db, profile, 'profile.municipalityCode');
   return db.$transaction(async (tx) => {
     const before = await tx.company.findUnique({ where: { id: companyId } });
     if (!before) throw new AppError('NOT_FOUND');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isStaff, requireRole, requireUser, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { assessPairs } from '../match-store/assess-pair';
 import type { StoredExplanation } from '../match-store/write';
 
 // The two views of interest in one need: the municipality that posted it (and facilitators) see
@@ -22,12 +23,23 @@ export async function listInterestsForNeed(db: Db, actor: Actor | null, needId: 
       company: { select: { id: true, legalNameJa: true, legalNameEn: true, cityEn: true, cityJa: true, prefecture: { select: { nameJa: true, nameEn: true } } } },
     },
   });
-  // Facilitators go from an interested company straight to its match card.
-  const matches = isStaff(actor)
-    ? await db.match.findMany({ where: { needId, companyId: { in: interests.map((i) => i.company.id) } }, select: { id: true, companyId: true } })
-    : [];
-  const matchOf = new Map(matches.map((m) => [m.companyId, m.id]));
-  return interests.map((interest) => ({ ...interest, matchId: matchOf.get(interest.company.id) ?? null }));
+  // Facilitators go from an interested company straight to its match card; everyone who sees
+  // the list sees why a company no list holds is not ranked.
+  const companyIds = interests.map((i) => i.company.id);
+  const [matches, assessments] = await Promise.all([
+    db.match.findMany({ where: { needId, companyId: { in: companyIds } }, select: { id: true, companyId: true, inNeedTop: true } }),
+    assessPairs(db, needId, companyIds),
+  ]);
+  const matchOf = new Map(matches.map((m) => [m.companyId, m]));
+  return interests.map((interest) => {
+    const match = matchOf.get(interest.company.id);
+    return {
+      ...interest,
+      matchId: isStaff(actor) ? (match?.id ?? null) : null,
+      isRecommended: match?.inNeedTop ?? false,
+      assessment: assessments.get(interest.company.id) ?? null,
+    };
+  });
 }
 
 /** The signed-in company's own interest in a need and its own match with it, if any. */
@@ -48,9 +60,12 @@ export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: 
       select: { score: true, status: true, explanation: true },
     }),
   ]);
+  // No stored row: judged now, so an excluded company reads which condition excludes it.
+  const assessment = match ? null : ((await assessPairs(db, needId, [actor.companyId])).get(actor.companyId) ?? null);
   return {
     interest: interest && !interest.withdrawnAt ? interest : null,
     invitation: invitation && !invitation.withdrawnAt ? invitation : null,
     match: match ? { ...match, explanation: match.explanation as StoredExplanation } : null,
+    assessment,
   };
 }

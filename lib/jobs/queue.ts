@@ -11,6 +11,7 @@ export const QUEUES = {
   rebuild: 'matching-rebuild',
   emailDelivery: 'email-delivery',
   passwordResetRequested: 'password-reset-requested',
+  tenderEvidence: 'tender-evidence-fetch',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +21,7 @@ export type JobData = {
   [QUEUES.rebuild]: { reason: string };
   [QUEUES.emailDelivery]: { emailId: string };
   [QUEUES.passwordResetRequested]: { email: string; ip: string | null };
+  [QUEUES.tenderEvidence]: { needId: string; source: 'PROZORRO' | 'DREAM' };
 };
 
 /**
@@ -92,9 +94,11 @@ export async function enqueueInTransaction<Q extends QueueName>(
   queue: Q,
   data: JobData[Q],
   singletonKey: string,
+  startAfterSeconds?: number,
 ): Promise<void> {
   await boss.send(queue, data, {
     singletonKey,
+    ...(startAfterSeconds ? { startAfter: startAfterSeconds } : {}),
     db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
   });
 }

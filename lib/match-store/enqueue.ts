@@ -22,8 +22,9 @@ export async function enqueue<Q extends QueueName>(
   queue: Q,
   data: JobData[Q],
   singletonKey: string,
+  startAfterSeconds?: number,
 ): Promise<void> {
-  await enqueueInTransaction(tx, await queueClient(), queue, data, singletonKey);
+  await enqueueInTransaction(tx, await queueClient(), queue, data, singletonKey, startAfterSeconds);
 }
 
 export const needChanged = (tx: Prisma.TransactionClient, needId: string) =>

@@ -1,7 +1,8 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { HostilityStatus } from '../generated/prisma/enums';
-import type { MatchNeed } from '../matching/types';
+import type { MatchNeed, SisterTie } from '../matching/types';
+import { PROZORRO_OCID_PREFIX } from '../evidence/ocid';
 
 // Turns need rows into the matching engine's plain inputs, with each site's hostility periods and
 // sister-city ties. (Companies are read from their narrow profiles: profiles.ts.)
@@ -24,13 +25,28 @@ type NeedRow = {
   dreamProjectId: string | null;
   hromadaCode: string;
   matchFloor: number;
+  evidence: { source: 'PROZORRO' | 'DREAM'; verifiedAt: string; procedure: string | null; bids: number | null; funders: { name: string }[] } | null;
 };
 
 type SiteRow = {
   hromadaCode: string;
   periods: { status: HostilityStatus; whole: boolean; start: string; end: string | null }[] | null;
-  ties: { prefectureCode: string; cityEn: string; sinceYear: number }[] | null;
+  ties: SisterTie[] | null;
 };
+
+/**
+ * The facts last read from the published record of the need's current tender (a record of an
+ * identifier the hromada has since changed does not count). Facts stay verified as of their
+ * date when a later fetch fails. The record of the declared platform comes first.
+ */
+const verifiedTender = Prisma.sql`(
+  SELECT json_build_object('source', e.source, 'verifiedAt', to_char(e."verifiedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+    'procedure', e."procurementMethod", 'bids', e."numberOfTenderers", 'funders', e.funders)
+  FROM "TenderEvidence" e
+  WHERE e."needId" = n.id AND e."verifiedAt" IS NOT NULL
+    AND ((e.source = 'PROZORRO' AND e.ocid = ${PROZORRO_OCID_PREFIX} || n."prozorroTenderId")
+      OR (e.source = 'DREAM' AND (e.ocid = n."dreamProjectId" OR right(e.ocid, length(n."dreamProjectId") + 1) = '-' || n."dreamProjectId")))
+  ORDER BY (e.source::text = n."procurementMethod"::text) DESC, e."verifiedAt" DESC LIMIT 1)`;
 
 /** Open needs of verified municipalities matching `where`, each with its site's periods and ties. */
 export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedInput[]> {
@@ -39,13 +55,20 @@ export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedIn
       n."requiredCapabilities"::text[] AS "requiredCapabilities", n."budgetAmount"::text AS "budgetAmount",
       n."budgetCurrency"::text AS "budgetCurrency", n."fundingSource"::text AS "fundingSource",
       n."procurementMethod"::text AS "procurementMethod", n."prozorroTenderId", n."dreamProjectId",
-      n."hromadaCode", n."matchFloor"
+      n."hromadaCode", n."matchFloor", ${verifiedTender} AS evidence
     FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
     WHERE n.status = 'OPEN' AND m."verificationStatus" = 'VERIFIED' AND ${where}`;
   const sites = await loadSites(db, [...new Set(rows.map((row) => row.hromadaCode))]);
-  return rows.map(({ budgetAmount, hromadaCode, ...row }) => ({
+  return rows.map(({ budgetAmount, hromadaCode, evidence, ...row }) => ({
     ...(row as unknown as Omit<NeedInput, 'budgetAmount' | 'site'>),
     budgetAmount: budgetAmount === null ? null : Number(budgetAmount),
+    tenderEvidence: evidence && {
+      source: evidence.source,
+      verifiedOn: evidence.verifiedAt.slice(0, 10),
+      procedure: evidence.procedure,
+      bids: evidence.bids,
+      funders: evidence.funders.map((funder) => funder.name),
+    },
     site: sites.get(hromadaCode) ?? { hromadaCode, periods: [], sisterTies: [] },
   }));
 }
@@ -57,8 +80,10 @@ export async function loadSites(db: Executor, hromadaCodes: string[]): Promise<M
       (SELECT json_agg(json_build_object('status', hp.status, 'whole', hp."territoryLevel" <> 'SETTLEMENT',
               'start', hp."startDate", 'end', hp."endDate"))
          FROM "HostilityPeriod" hp WHERE hp."hromadaCode" = h.code) AS periods,
-      (SELECT json_agg(json_build_object('prefectureCode', s."prefectureCode", 'cityEn', s."cityEn", 'sinceYear', s."sinceYear"))
-         FROM "SisterCityLink" s WHERE s."hromadaCode" = h.code) AS ties
+      (SELECT json_agg(json_build_object('kind', s.kind, 'japanCode', s."japanCode", 'prefectureCode', s."prefectureCode",
+              'nameJa', j."nameJa", 'nameEn', j."nameEn", 'sinceYear', s."sinceYear") ORDER BY s.kind, s."japanCode")
+         FROM "SisterCityLink" s JOIN "JapanMunicipality" j ON j.code = s."japanCode"
+         WHERE s."hromadaCode" = h.code OR s."oblastCode" = h."oblastCode") AS ties
     FROM "Hromada" h WHERE h.code = ANY(${hromadaCodes})`;
   return new Map(
     rows.map((row) => [

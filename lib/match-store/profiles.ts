@@ -32,12 +32,13 @@ export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql): Prom
   return db.$executeRaw`
     INSERT INTO "CompanyMatchProfile" ("companyId", "isEligible", "sectorMask", "capabilityLo", "capabilityHi", "riskAppetite",
       "deliveryMask", "stageMask", "tenderRequirement", "maxProjectEur", industry, "capitalJpy", employees, "prefectureCode",
-      region, "cityEn", "experienceCountries", "hasDisasterReconstructionExperience")
+      region, "cityEn", "cityCode", "experienceCountries", "hasDisasterReconstructionExperience")
     SELECT c.id, c."verificationStatus" = 'VERIFIED', ${bitOf('SectorCode', 'sectors')}, ${bitOf('Capability', 'capabilities', 0, 30)},
       ${bitOf('Capability', 'capabilities', 30)}, c."riskAppetite", ${bitOf('DeliveryMode', 'deliveryModes')}, ${bitOf('Stage', 'stages')},
       c."tenderRequirement", c."maxProjectEur", c.industry, c."capitalJpy", c.employees, c."prefectureCode", p.region, c."cityEn",
-      c."experienceCountries", c."hasDisasterReconstructionExperience"
+      m."cityCode", c."experienceCountries", c."hasDisasterReconstructionExperience"
     FROM "Company" c JOIN "Prefecture" p ON p.code = c."prefectureCode"
+      LEFT JOIN "JapanMunicipality" m ON m.code = c."municipalityCode"
     WHERE ${where}
     ON CONFLICT ("companyId") DO UPDATE SET
       "isEligible" = EXCLUDED."isEligible", "sectorMask" = EXCLUDED."sectorMask", "capabilityLo" = EXCLUDED."capabilityLo",
@@ -45,6 +46,7 @@ export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql): Prom
       "stageMask" = EXCLUDED."stageMask", "tenderRequirement" = EXCLUDED."tenderRequirement", "maxProjectEur" = EXCLUDED."maxProjectEur",
       industry = EXCLUDED.industry, "capitalJpy" = EXCLUDED."capitalJpy", employees = EXCLUDED.employees,
       "prefectureCode" = EXCLUDED."prefectureCode", region = EXCLUDED.region, "cityEn" = EXCLUDED."cityEn",
+      "cityCode" = EXCLUDED."cityCode",
       "experienceCountries" = EXCLUDED."experienceCountries",
       "hasDisasterReconstructionExperience" = EXCLUDED."hasDisasterReconstructionExperience"`;
 }
@@ -64,16 +66,16 @@ type ProfileRow = [
   id: string, sectorMask: number, capabilityLo: number, capabilityHi: number, riskAppetite: RiskAppetite,
   deliveryMask: number, stageMask: number, tenderRequirement: TenderRequirement, maxProjectEur: number | null,
   industry: SmeIndustry, capitalJpy: string, employees: number, prefectureCode: string, region: JapanRegion,
-  cityEn: string, experienceCountries: string[] | null, hasDisaster: boolean, matchFloor: number,
+  cityEn: string, cityCode: string | null, experienceCountries: string[] | null, hasDisaster: boolean, matchFloor: number,
 ];
 
 const PROFILE_COLUMNS = `"companyId", "sectorMask", "capabilityLo", "capabilityHi", "riskAppetite", "deliveryMask", "stageMask",
-  "tenderRequirement", "maxProjectEur", industry, "capitalJpy", employees, "prefectureCode", region, "cityEn",
+  "tenderRequirement", "maxProjectEur", industry, "capitalJpy", employees, "prefectureCode", region, "cityEn", "cityCode",
   "experienceCountries", "hasDisasterReconstructionExperience", "matchFloor"`;
 
 function toCompany(row: ProfileRow): CompanyInput {
   const [id, sectorMask, lo, hi, riskAppetite, deliveryMask, stageMask, tenderRequirement, maxProjectEur, industry,
-    capitalJpy, employees, prefectureCode, region, cityEn, experienceCountries, hasDisaster, matchFloor] = row;
+    capitalJpy, employees, prefectureCode, region, cityEn, cityCode, experienceCountries, hasDisaster, matchFloor] = row;
   return {
     id,
     sectors: fromMask(SECTOR_VALUES, sectorMask),
@@ -88,6 +90,7 @@ function toCompany(row: ProfileRow): CompanyInput {
     prefectureCode,
     region,
     cityEn,
+    cityCode,
     experienceCountries: experienceCountries ?? [],
     hasDisasterReconstructionExperience: hasDisaster,
     matchFloor,

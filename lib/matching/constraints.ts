@@ -37,9 +37,12 @@ export function passesHardConstraints(
       if (!fail) return false;
       passes = false;
       const { site } = need;
+      // Whether the whole hromada is listed: a reader told only that "the site" is listed would
+      // not know that some settlements are, and the rest of the hromada is not.
+      const wholeHromada = site.isWholeHromada;
       fail('security', code, code === 'SITE_OCCUPIED' ? {} : code === 'WAITS_FOR_CEASEFIRE'
-        ? { status: site.status }
-        : { status: site.status, appetite: company.company.riskAppetite });
+        ? { status: site.status, wholeHromada }
+        : { status: site.status, appetite: company.company.riskAppetite, wholeHromada });
     }
   }
 

@@ -1,6 +1,6 @@
 import type { PreparedCompany, PreparedNeed } from './prepare';
 import { coveredCapabilities, FAR_ABOVE_CAPACITY_FACTOR, siteVerdict, stageFits } from './rules';
-import type { Criterion, MatchContext, ReasonParams } from './types';
+import type { Criterion, MatchContext, ReasonParams, SisterTie } from './types';
 
 // Each criterion returns how well a pair fits, from 0 to 1, and — only when asked to explain —
 // says why through `say`. Optional calls skip their arguments, so scoring allocates nothing.
@@ -46,7 +46,7 @@ const security: CriterionFn = (need, company, _context, say) => {
     say?.('WAITS_FOR_CEASEFIRE', { status: site.status });
     return 0;
   }
-  if (verdict === 'REMOTE_ONLY') {
+  if (verdict === 'remoteOnly') {
     say?.('REMOTE_DELIVERY_ONLY', { status: site.status, appetite: company.company.riskAppetite });
     return 0.4;
   }
@@ -71,21 +71,41 @@ const security: CriterionFn = (need, company, _context, say) => {
 /**
  * Integrity and transparency. "How tenders will be conducted and companies be selected is a
  * matter of principle for the Japanese side", and corruption is judged by "international
- * financial institutions", not by self-declaration (Responsible Partnership).
+ * financial institutions", not by self-declaration (Responsible Partnership). So what the
+ * published record (Prozorro, DREAM) shows outweighs what the hromada declared: a verified
+ * competitive tender scores above the same declared, and the reason says which it was.
  */
 const integrity: CriterionFn = (need, _company, _context, say) => {
   const params = { procurement: need.need.procurementMethod, funding: need.need.fundingSource };
+  const verified = need.verifiedTender;
+  if (verified) {
+    const facts = { source: verified.source, verifiedOn: verified.verifiedOn, procedure: verified.procedure ?? 'none', bids: verified.bids ?? -1 };
+    if (!need.hasTransparentProcurement) {
+      say?.('VERIFIED_NOT_COMPETITIVE', { ...facts, ...params });
+      return need.hasInternationalOversight ? 0.4 : 0.1;
+    }
+    if (verified.funders.length > 0) {
+      say?.('VERIFIED_TENDER_FUNDED', { ...facts, funders: verified.funders });
+      return 1;
+    }
+    if (need.hasInternationalOversight) {
+      say?.('VERIFIED_TENDER_DECLARED_FUNDING', { ...facts, funding: need.need.fundingSource });
+      return 0.9;
+    }
+    say?.('VERIFIED_TENDER', { ...facts, funding: need.need.fundingSource });
+    return 0.8;
+  }
   if (need.hasTransparentProcurement && need.hasInternationalOversight) {
     say?.('TRANSPARENT_AND_OVERSEEN', params);
-    return 1;
+    return 0.75;
   }
   if (need.hasTransparentProcurement) {
     say?.('TRANSPARENT_TENDER', params);
-    return 0.7;
+    return 0.6;
   }
   if (need.hasInternationalOversight) {
     say?.('INTERNATIONAL_OVERSIGHT', params);
-    return 0.6;
+    return 0.5;
   }
   say?.('NO_TRANSPARENCY_SIGNAL', params);
   return 0.2;
@@ -132,23 +152,33 @@ const kansai: CriterionFn = (_need, company, _context, say) => {
   return 0;
 };
 
-/** Sister cities: Kyoto–Kyiv, and Yokohama's water purification for Odesa (Responsible Partnership). */
+/**
+ * Sister ties, compared by code (全国地方公共団体コード), never by spelling: 横浜市, "Yokohama",
+ * "Yokohama City" and 横浜市中区 are all one city once picked from the list, because a company in
+ * a designated city's ward carries the city's code (MatchCompany.cityCode). Kyoto–Kyiv, and
+ * Yokohama's water purification for Odesa (Responsible Partnership).
+ *  - 1: the company is in the Japanese city tied to the need's hromada;
+ *  - 0.75: the company is in a prefecture tied to the hromada's oblast (Kanagawa–Odesa oblast):
+ *    a real, older government tie, but between regions, so thinner than a city's own;
+ *  - 0.5: the company is elsewhere in the prefecture of a tied city (a neighbour of the tie).
+ */
 const sisterCity: CriterionFn = (need, company, _context, say) => {
-  let samePrefecture = false;
+  let best: { score: number; tie: SisterTie } | null = null;
   for (const tie of need.need.site.sisterTies) {
     if (tie.prefectureCode !== company.company.prefectureCode) continue;
-    if (tie.cityEn.toLowerCase() === company.cityKey) {
-      say?.('SISTER_CITY', { cityEn: tie.cityEn, sinceYear: tie.sinceYear });
-      return 1;
-    }
-    samePrefecture = true;
+    const score = tie.kind !== 'CITY' ? 0.75 : tie.japanCode === company.company.cityCode ? 1 : 0.5;
+    if (!best || score > best.score) best = { score, tie };
   }
-  if (samePrefecture) {
-    say?.('SISTER_CITY_PREFECTURE', { prefectureCode: company.company.prefectureCode });
-    return 0.5;
+  if (!best) {
+    say?.('NO_SISTER_TIE');
+    return 0;
   }
-  say?.('NO_SISTER_TIE');
-  return 0;
+  const { tie } = best;
+  const names = { cityJa: tie.nameJa, cityEn: tie.nameEn, sinceYear: tie.sinceYear };
+  if (best.score === 1) say?.('SISTER_CITY', names);
+  else if (best.score === 0.75) say?.('SISTER_PREFECTURE', names);
+  else say?.('SISTER_CITY_PREFECTURE', { ...names, prefectureCode: company.company.prefectureCode });
+  return best.score;
 };
 
 /**

@@ -2,7 +2,7 @@ import { CAPABILITY_VALUES, SECTOR_VALUES } from './vocabulary';
 import { toEur } from './currency';
 import { deliversRemotely } from './rules';
 import { readSiteStatus, TOLERANCE, type SiteStatus } from './site-security';
-import type { MatchCompany, MatchNeed } from './types';
+import type { MatchCompany, MatchNeed, VerifiedTender } from './types';
 
 // Needs and companies turned once into the form the criteria read fast (bit masks, numbers), so
 // that ranking one need against every company, or rebuilding everything, costs no allocation
@@ -18,10 +18,16 @@ export type PreparedNeed = {
   capabilityHi: number;
   requiredCount: number;
   budgetEur: number | null;
-  /** The tender can be looked up by anyone: on Prozorro or in DREAM, with its identifier. */
+  /**
+   * The tender is open to competition and anyone can look it up. Verified when the published
+   * record was read (an open or selective procedure); else as declared: on Prozorro or in DREAM,
+   * with its identifier. The integrity criterion and hard constraint both read this.
+   */
   hasTransparentProcurement: boolean;
-  /** Money that comes with an international lender's or donor's own checks. */
+  /** Money that comes with an international lender's or donor's own checks: a verified funder, or as declared. */
   hasInternationalOversight: boolean;
+  /** The published record's facts, when one was read; null while only declarations stand. */
+  verifiedTender: VerifiedTender | null;
 };
 
 export type PreparedCompany = {
@@ -36,7 +42,6 @@ export type PreparedCompany = {
   canDeliverRemotely: boolean;
   stageMask: number;
   capacityEur: number;
-  cityKey: string;
   mineActionCountries: string[];
   postConflictCountries: string[];
 };
@@ -62,10 +67,16 @@ function capabilityMask(capabilities: readonly string[]): { lo: number; hi: numb
 
 const sectorBit = (sector: string) => 1 << SECTOR_VALUES.indexOf(sector as (typeof SECTOR_VALUES)[number]);
 
-export const normaliseCity = (city: string) => city.trim().toLowerCase().replace(/[\s-]+shi$/, '');
+
+/**
+ * Open and selective procedures let any (or any qualified) supplier bid; limited and direct
+ * ones do not (OCDS method codelist). A record without a tender section proves no competition.
+ */
+export const isCompetitive = (tender: VerifiedTender) => tender.procedure === 'open' || tender.procedure === 'selective';
 
 export function prepareNeed(need: MatchNeed, asOf: Date): PreparedNeed {
   const mask = capabilityMask(need.requiredCapabilities);
+  const verified = need.tenderEvidence ?? null;
   return {
     need,
     site: readSiteStatus(need.site.periods, asOf),
@@ -77,10 +88,12 @@ export function prepareNeed(need: MatchNeed, asOf: Date): PreparedNeed {
     requiredCount: new Set(need.requiredCapabilities).size,
     budgetEur:
       need.budgetAmount !== null && need.budgetCurrency !== null ? toEur(need.budgetAmount, need.budgetCurrency) : null,
-    hasTransparentProcurement:
-      (need.procurementMethod === 'PROZORRO' && !!need.prozorroTenderId) ||
-      (need.procurementMethod === 'DREAM' && !!need.dreamProjectId),
-    hasInternationalOversight: OVERSIGHT_FUNDING.has(need.fundingSource),
+    hasTransparentProcurement: verified
+      ? isCompetitive(verified)
+      : (need.procurementMethod === 'PROZORRO' && !!need.prozorroTenderId) ||
+        (need.procurementMethod === 'DREAM' && !!need.dreamProjectId),
+    hasInternationalOversight: (verified !== null && verified.funders.length > 0) || OVERSIGHT_FUNDING.has(need.fundingSource),
+    verifiedTender: verified,
   };
 }
 
@@ -102,7 +115,6 @@ export function prepareCompany(company: MatchCompany): PreparedCompany {
     stageMask,
     // The company's own figure when it gave one; otherwise the estimate from its capital and staff.
     capacityEur: company.maxProjectEur ?? company.estimatedCapacityEur,
-    cityKey: normaliseCity(company.cityEn),
     mineActionCountries: company.experienceCountries.filter((c) => MINE_CONTAMINATED_COUNTRIES.has(c)),
     postConflictCountries: company.experienceCountries.filter((c) => POST_CONFLICT_COUNTRIES.has(c)),
   };

@@ -19,22 +19,22 @@ type SecurityFacts = { tolerance: number; waitsForCeasefire: boolean; canDeliver
 /**
  * How the site stands against the company's risk appetite: refused outright (an occupied
  * hromada; any listed site for a company that waits for a ceasefire), beyond its appetite
- * (refused unless it can deliver remotely: REMOTE_ONLY), or within it (null).
+ * (refused unless it can deliver remotely: remoteOnly), or within it (null).
  */
 export function siteVerdict(
   site: SiteStatus,
   company: SecurityFacts,
-): 'SITE_OCCUPIED' | 'WAITS_FOR_CEASEFIRE' | 'BEYOND_RISK_APPETITE' | 'REMOTE_ONLY' | null {
+): 'SITE_OCCUPIED' | 'WAITS_FOR_CEASEFIRE' | 'BEYOND_RISK_APPETITE' | 'remoteOnly' | null {
   if (site.severity === 4 && site.isWholeHromada) return 'SITE_OCCUPIED';
   if (company.waitsForCeasefire && site.severity > 0) return 'WAITS_FOR_CEASEFIRE';
-  if (site.effectiveSeverity > company.tolerance) return company.canDeliverRemotely ? 'REMOTE_ONLY' : 'BEYOND_RISK_APPETITE';
+  if (site.effectiveSeverity > company.tolerance) return company.canDeliverRemotely ? 'remoteOnly' : 'BEYOND_RISK_APPETITE';
   return null;
 }
 
 /** The security rule: the code of the refusal, or null when the company accepts the site. */
 export function securityFailure(site: SiteStatus, company: SecurityFacts): 'SITE_OCCUPIED' | 'WAITS_FOR_CEASEFIRE' | 'BEYOND_RISK_APPETITE' | null {
   const verdict = siteVerdict(site, company);
-  return verdict === 'REMOTE_ONLY' ? null : verdict;
+  return verdict === 'remoteOnly' ? null : verdict;
 }
 
 type IntegrityFacts = { hasTransparentProcurement: boolean; hasInternationalOversight: boolean };

@@ -24,7 +24,35 @@ export type SitePeriod = {
   end: Date | null;
 };
 
-export type SisterTie = { prefectureCode: string; cityEn: string; sinceYear: number };
+/**
+ * A sister tie reaching a need's hromada, keyed by code (SisterCityLink): CITY ties a Japanese
+ * city (japanCode: its 全国地方公共団体コード) to the hromada itself; PREFECTURE ties a prefecture
+ * (japanCode: the prefecture's code) to the hromada's oblast. Names are for the reason only.
+ */
+export type SisterTie = {
+  kind: 'CITY' | 'PREFECTURE';
+  japanCode: string;
+  prefectureCode: string;
+  nameJa: string;
+  nameEn: string;
+  sinceYear: number;
+};
+
+/**
+ * What published procurement data (Prozorro, DREAM) verified about the need's tender. Only a
+ * record read from a valid package reaches the engine; anything else is null.
+ */
+export type VerifiedTender = {
+  source: 'PROZORRO' | 'DREAM';
+  /** YYYY-MM-DD: the day the record was read. */
+  verifiedOn: string;
+  /** OCDS procurementMethod: open, selective, limited, direct; null when the record has no tender. */
+  procedure: string | null;
+  /** Bids received, null when the record does not say. */
+  bids: number | null;
+  /** Names of the parties with the role "funder". */
+  funders: readonly string[];
+};
 
 export type MatchNeed = {
   id: string;
@@ -37,6 +65,8 @@ export type MatchNeed = {
   procurementMethod: ProcurementMethod;
   prozorroTenderId: string | null;
   dreamProjectId: string | null;
+  /** Verified facts outweigh the declared funding and procurement method. Absent: none. */
+  tenderEvidence?: VerifiedTender | null;
   site: {
     hromadaCode: string;
     periods: readonly SitePeriod[];
@@ -60,6 +90,12 @@ export type MatchCompany = {
   prefectureCode: string;
   region: JapanRegion;
   cityEn: string;
+  /**
+   * The company's city on the official list (全国地方公共団体コード), for sister ties: a company
+   * in a ward of a designated city carries the city's code (横浜市中区 141046 → 横浜市 141003),
+   * resolved through JapanMunicipality.cityCode. null when the company has not picked one.
+   */
+  cityCode: string | null;
   /** ISO 3166-1 alpha-2. */
   experienceCountries: readonly string[];
   hasDisasterReconstructionExperience: boolean;

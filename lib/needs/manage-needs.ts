@@ -6,6 +6,8 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
+import { readSiteListing } from '../reference/site-listing';
+import { requestTenderEvidence } from '../evidence/request-evidence';
 import { parseInput } from '../validation';
 import { createNeedSchema, needTransitionSchema, updateNeedSchema } from './need-schema';
 
@@ -47,6 +49,7 @@ export async function updateNeed(db: Db, actor: Actor | null, input: unknown, co
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
     await needChanged(tx, needId);
+    await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
 }
@@ -56,7 +59,17 @@ export async function publishNeed(db: Db, actor: Actor | null, input: unknown, c
   const { needId, expectedVersion } = parseInput(needTransitionSchema, input);
   const municipality = await ownMunicipality(db, actor);
   if (municipality.verificationStatus !== 'VERIFIED') throw new AppError('FORBIDDEN', 'Municipality not verified', { reason: 'notVerified' });
-  return transition(db, actor, needId, expectedVersion, 'DRAFT', { status: 'OPEN', publishedAt: new Date() }, 'need.published', context);
+  const published = await transition(db, actor, needId, expectedVersion, 'DRAFT', { status: 'OPEN', publishedAt: new Date() }, 'need.published', context);
+  // Published all the same, and told why nobody will be recommended: the need page says it too.
+  const listing = await readSiteListing(db, municipality.hromadaCode);
+  return {
+    ...published,
+    site: {
+      status: listing.status,
+      noCompanyCanBeRanked: listing.isWhollyOccupied,
+      listedSettlements: listing.settlements.map((s) => s.code),
+    },
+  };
 }
 
 export async function closeNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
@@ -81,6 +94,12 @@ export async function getNeedForActor(db: Db, actor: Actor | null, needId: strin
   return need;
 }
 
+/** What the official list says about the caller's own hromada, shown while they post a need. */
+export async function getOwnSiteListing(db: Db, actor: Actor | null) {
+  requireRole(actor, ['MUNICIPALITY_REP']);
+  return readSiteListing(db, (await ownMunicipality(db, actor)).hromadaCode);
+}
+
 /** The caller's own needs, drafts included. */
 export async function listOwnNeeds(db: Db, actor: Actor | null) {
   requireRole(actor, ['MUNICIPALITY_REP']);
@@ -103,6 +122,7 @@ async function transition(
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action, entityType: 'Need', entityId: needId, before: { status: before.status }, after: { status: data.status as string }, ip: context.ip });
     await needChanged(tx, needId);
+    await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
 }

@@ -23,6 +23,7 @@ export type ReferenceCounts = {
   hromadas: number;
   hostilityPeriods: number;
   prefectures: number;
+  japanMunicipalities: number;
   sisterCities: number;
   sectors: number;
 };
@@ -33,6 +34,7 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
   const hromadas = readReference('hromadas.csv');
   const periods = readReference('hostility-periods.csv');
   const prefectures = readReference('prefectures.csv');
+  const japanMunicipalities = readReference('japan-municipalities.csv');
   const sisterCities = readReference('sister-cities.csv');
   const json = (rows: unknown[]) => JSON.stringify(rows);
 
@@ -70,12 +72,21 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         FROM json_to_recordset(${json(prefectures)}::json) AS r(code text, name_ja text, name_en text, region text)
         ON CONFLICT (code) DO UPDATE SET "nameJa" = EXCLUDED."nameJa", "nameEn" = EXCLUDED."nameEn", region = EXCLUDED.region`;
       await tx.$executeRaw`
-        INSERT INTO "SisterCityLink" ("prefectureCode", "cityJa", "cityEn", "hromadaCode", "sinceYear", source)
-        SELECT prefecture_code, city_ja, city_en, hromada_code, since_year, source
+        INSERT INTO "JapanMunicipality" (code, "prefectureCode", kind, "cityCode", "nameJa", "nameKana", "nameEn")
+        SELECT code, prefecture_code, kind::"JapanMunicipalityKind", NULLIF(city_code, ''), name_ja, name_kana, name_en
+        FROM json_to_recordset(${json(japanMunicipalities)}::json)
+          AS r(code text, prefecture_code text, kind text, city_code text, name_ja text, name_kana text, name_en text)
+        ON CONFLICT (code) DO UPDATE SET "prefectureCode" = EXCLUDED."prefectureCode", kind = EXCLUDED.kind,
+          "cityCode" = EXCLUDED."cityCode", "nameJa" = EXCLUDED."nameJa", "nameKana" = EXCLUDED."nameKana", "nameEn" = EXCLUDED."nameEn"`;
+      // Like the hostility list, the ties are replaced whole: a tie can end as well as begin.
+      await tx.$executeRaw`DELETE FROM "SisterCityLink"`;
+      await tx.$executeRaw`
+        INSERT INTO "SisterCityLink" (kind, "japanCode", "prefectureCode", "hromadaCode", "oblastCode", "sinceYear", source)
+        SELECT kind::"SisterTieKind", japan_code, left(japan_code, 2), NULLIF(hromada_code, ''), NULLIF(oblast_code, ''), since_year,
+               source || ' <' || source_url || '>'
         FROM json_to_recordset(${json(sisterCities)}::json)
-          AS r(prefecture_code text, city_ja text, city_en text, hromada_code text, since_year int, source text)
-        ON CONFLICT ("prefectureCode", "cityEn", "hromadaCode") DO UPDATE
-          SET "cityJa" = EXCLUDED."cityJa", "sinceYear" = EXCLUDED."sinceYear", source = EXCLUDED.source`;
+          AS r(kind text, japan_code text, hromada_code text, oblast_code text, since_year int, source text, source_url text)`;
+      await placeCompanies(tx);
       const sectors = SECTORS.map(({ code, dacCode, dacName }) => ({ code, dacCode, dacName }));
       await tx.$executeRaw`
         INSERT INTO "Sector" (code, "dacCode", "dacName")
@@ -94,9 +105,39 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
     hromadas: hromadas.length,
     hostilityPeriods: periods.length,
     prefectures: prefectures.length,
+    japanMunicipalities: japanMunicipalities.length,
     sisterCities: sisterCities.length,
     sectors: SECTORS.length,
   };
+}
+
+/**
+ * Back-fills the municipality of companies created before they picked one from the official
+ * list, by their free-text city within their prefecture: the Japanese name with or without 市
+ * ("横浜", "横浜市"), or the English one with or without "City"/"-shi" ("Yokohama City"), or a
+ * ward ("Naka-ku, Yokohama" → 横浜市中区). This runs here, not in the migration, because the list
+ * is loaded after migrations; a company it cannot place keeps a null code (no sister-city points)
+ * until it picks one. Names that fit two places in a prefecture are left alone.
+ */
+async function placeCompanies(db: Pick<Db, '$executeRaw'>): Promise<void> {
+  await db.$executeRaw`
+    WITH candidates AS (
+      SELECT c.id, m.code
+      FROM "Company" c
+      JOIN "JapanMunicipality" m ON m."prefectureCode" = c."prefectureCode" AND m.kind <> 'PREFECTURE'
+      WHERE c."municipalityCode" IS NULL AND (
+        regexp_replace(btrim(c."cityJa"), '市$', '') = regexp_replace(m."nameJa", '市$', '')
+        OR lower(regexp_replace(btrim(c."cityEn"), '([ -](city|shi))$', '', 'i')) = lower(m."nameEn")
+        OR lower(regexp_replace(btrim(c."cityEn"), '\\s*,\\s*', ', ', 'g')) = lower(m."nameEn"))
+    ), placed AS (
+      SELECT id, min(code) AS code FROM candidates GROUP BY id HAVING count(DISTINCT code) = 1
+    )
+    UPDATE "Company" c SET "municipalityCode" = placed.code FROM placed WHERE c.id = placed.id`;
+  // The matcher reads the city from the company's profile (lib/match-store/profiles.ts).
+  await db.$executeRaw`
+    UPDATE "CompanyMatchProfile" p SET "cityCode" = m."cityCode"
+    FROM "Company" c JOIN "JapanMunicipality" m ON m.code = c."municipalityCode"
+    WHERE p."companyId" = c.id AND p."cityCode" IS DISTINCT FROM m."cityCode"`;
 }
 
 /**

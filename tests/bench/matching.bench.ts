@@ -38,8 +38,8 @@ try {
   const { estimateCapacityEur } = await import('../../lib/companies/capacity');
   // The naive way reads whole company rows through the ORM, as a first version would.
   const loadAllCompanies = async () =>
-    (await db.company.findMany({ where: { verificationStatus: 'VERIFIED' }, include: { prefecture: true } })).map((c) => ({
-      ...c, isSme: isSme(c), estimatedCapacityEur: estimateCapacityEur(c), region: c.prefecture.region,
+    (await db.company.findMany({ where: { verificationStatus: 'VERIFIED' }, include: { prefecture: true, municipality: true } })).map((c) => ({
+      ...c, isSme: isSme(c), estimatedCapacityEur: estimateCapacityEur(c), region: c.prefecture.region, cityCode: c.municipality?.cityCode ?? null,
     }));
   const { Prisma } = await import('../../lib/generated/prisma/client');
   await prepareDatabase(scratch.url);

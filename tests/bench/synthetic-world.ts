@@ -18,7 +18,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const PREFECTURES = [['27', 'Osaka'], ['28', 'Kobe'], ['26', 'Kyoto'], ['25', 'Otsu'], ['29', 'Nara'], ['30', 'Wakayama'], ['13', 'Chiyoda'], ['14', 'Yokohama'], ['23', 'Nagoya'], ['40', 'Fukuoka'], ['04', 'Sendai'], ['34', 'Hiroshima']];
+// [prefecture, city, its code on the official list of local governments (japan-municipalities.csv)]
+const PREFECTURES = [['27', 'Osaka', '271004'], ['28', 'Kobe', '281000'], ['26', 'Kyoto', '261009'], ['25', 'Otsu', '252018'], ['29', 'Nara', '292010'], ['30', 'Wakayama', '302015'], ['13', 'Chiyoda', '131016'], ['14', 'Yokohama', '141003'], ['23', 'Nagoya', '231002'], ['40', 'Fukuoka', '401307'], ['04', 'Sendai', '041009'], ['34', 'Hiroshima', '341002']];
 const APPETITES = ['AFTER_CEASEFIRE_ONLY', 'NO_HOSTILITIES', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES'];
 const MODES = ['ON_SITE', 'SUPPLY_ONLY', 'REMOTE_SUPPORT', 'TRAINING_IN_JAPAN'];
 const TENDER = ['NONE', 'NONE', 'TRANSPARENT_TENDER', 'IFI_OR_DONOR_OVERSIGHT'];
@@ -49,12 +50,12 @@ export async function createSyntheticWorld(db: Db, counts: { companies: number; 
       const index = start + i;
       const sectors = some(SECTOR_VALUES, 1, 2);
       const capabilities = [...new Set([...sectors.flatMap((s) => some(sectorCapabilities.get(s)!, 1, 2)), ...(random() < 0.2 ? [pick(CAPABILITY_VALUES)] : [])])];
-      const [prefecture, city] = random() < 0.6 ? pick(PREFECTURES.slice(0, 6)) : pick(PREFECTURES);
+      const [prefecture, city, municipalityCode] = random() < 0.6 ? pick(PREFECTURES.slice(0, 6)) : pick(PREFECTURES);
       const large = random() < 0.08;
       return {
         legalNameJa: `合成株式会社${index}`, legalNameEn: `Synthetic ${index} Co.`,
         corporateNumber: withCheckDigit(String(200_000_000_000 + index)),
-        prefectureCode: prefecture, cityJa: city, cityEn: city,
+        prefectureCode: prefecture, municipalityCode, cityJa: city, cityEn: city,
         industry: 'MANUFACTURING_AND_OTHER', employees: large ? 1000 + Math.floor(random() * 20000) : 5 + Math.floor(random() * 290),
         capitalJpy: large ? 5_000_000_000 : 10_000_000 + Math.floor(random() * 280_000_000),
         sectors, capabilities,
@@ -67,17 +68,17 @@ export async function createSyntheticWorld(db: Db, counts: { companies: number; 
       };
     });
     await db.$executeRaw`
-      INSERT INTO "Company" (id, "legalNameJa", "legalNameEn", "corporateNumber", "prefectureCode", "cityJa", "cityEn", industry,
+      INSERT INTO "Company" (id, "legalNameJa", "legalNameEn", "corporateNumber", "prefectureCode", "municipalityCode", "cityJa", "cityEn", industry,
         employees, "capitalJpy", sectors, capabilities, "riskAppetite", "deliveryModes", stages, "tenderRequirement",
         "maxProjectEur", "experienceCountries", "hasDisasterReconstructionExperience", languages, "contactName", "contactEmail",
         "verificationStatus", "updatedAt")
-      SELECT gen_random_uuid(), r."legalNameJa", r."legalNameEn", r."corporateNumber", r."prefectureCode", r."cityJa", r."cityEn",
+      SELECT gen_random_uuid(), r."legalNameJa", r."legalNameEn", r."corporateNumber", r."prefectureCode", r."municipalityCode", r."cityJa", r."cityEn",
         r.industry::"SmeIndustry", r.employees, r."capitalJpy", r.sectors::"SectorCode"[], r.capabilities::"Capability"[],
         r."riskAppetite"::"RiskAppetite", r."deliveryModes"::"DeliveryMode"[], r.stages::"Stage"[],
         r."tenderRequirement"::"TenderRequirement", r."maxProjectEur", r."experienceCountries", r."hasDisasterReconstructionExperience",
         ARRAY['ja','en']::"Locale"[], 'Synthetic contact', 'contact@synthetic.test', 'VERIFIED', now()
       FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r("legalNameJa" text, "legalNameEn" text, "corporateNumber" text,
-        "prefectureCode" text, "cityJa" text, "cityEn" text, industry text, employees int, "capitalJpy" bigint, sectors text[],
+        "prefectureCode" text, "municipalityCode" text, "cityJa" text, "cityEn" text, industry text, employees int, "capitalJpy" bigint, sectors text[],
         capabilities text[], "riskAppetite" text, "deliveryModes" text[], stages text[], "tenderRequirement" text,
         "maxProjectEur" int, "experienceCountries" text[], "hasDisasterReconstructionExperience" boolean)`;
   }

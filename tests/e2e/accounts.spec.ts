@@ -18,6 +18,8 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   await page.getByLabel('Legal name (Japanese)').fill('株式会社E2E発電');
   await page.getByLabel('Legal name (English)').fill(`E2E Power ${unique()}`);
   await page.getByLabel('Corporate number (法人番号)').fill('1234567890123');
+  await page.getByLabel('Search the official list (kanji, kana or romaji)').fill('Sakai');
+  await page.getByRole('radio', { name: /^大阪府堺市 · Sakai, Osaka/ }).check();
   await page.getByLabel('City (Japanese)').fill('堺市');
   await page.getByLabel('City (English)').fill('Sakai');
   await page.getByLabel('Employees').fill('42');

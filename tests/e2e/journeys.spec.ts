@@ -53,8 +53,10 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await page.getByLabel('正式名称（日本語）').fill('株式会社関西衛星通信');
   await page.getByLabel('正式名称（英語）').fill(nameEn);
   await page.getByLabel('法人番号').fill(withCheckDigit(String(randomInt(1e11, 1e12))));
-  await page.getByLabel('市区町村（日本語）').fill('大阪市');
-  await page.getByLabel('市区町村（英語）').fill('Osaka');
+  // The municipality comes from the official list, found by its kana; it fills the city names.
+  await page.getByLabel('公式一覧から検索（漢字・かな・ローマ字）').fill('おおさかし');
+  await page.getByRole('radio', { name: /^大阪府大阪市 · Osaka, Osaka/ }).check();
+  await expect(page.getByLabel('市区町村（英語）')).toHaveValue('Osaka');
   await page.getByLabel('従業員数').fill('35');
   await page.getByLabel('資本金（円）').fill('20000000');
   await page.getByRole('button', { name: 'アカウントを作成' }).click();

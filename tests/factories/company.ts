@@ -12,6 +12,7 @@ export function buildCompany(overrides: Partial<CompanyInput> = {}): CompanyInpu
     legalNameEn: `Test Industries ${suffix}`,
     corporateNumber: uniqueCorporateNumber(),
     prefectureCode: '27',
+    municipalityCode: '271004',
     cityJa: '大阪市',
     cityEn: 'Osaka',
     industry: 'MANUFACTURING_AND_OTHER',

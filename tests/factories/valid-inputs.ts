@@ -12,6 +12,7 @@ export const validSignUpCompany = (overrides: Record<string, unknown> = {}) => (
     legalNameEn: `Test Power ${uniqueSuffix()}`,
     corporateNumber: uniqueCorporateNumber(),
     prefectureCode: '27',
+    municipalityCode: '271004',
     cityJa: '大阪市',
     cityEn: 'Osaka',
     industry: 'MANUFACTURING_AND_OTHER',
@@ -33,6 +34,7 @@ export const validSignUpMunicipality = (hromadaCode: string, overrides: Record<s
 
 export const validCompanyProfile = (overrides: Record<string, unknown> = {}) => ({
   prefectureCode: '27',
+  municipalityCode: '271004',
   cityJa: '大阪市',
   cityEn: 'Osaka',
   industry: 'MANUFACTURING_AND_OTHER',

@@ -85,6 +85,11 @@ const CASES: Record<ActionName, Case> = {
     const match = await createMatch(db, world.company.id, (await createNeed(db, world.municipality)).id);
     return { matchId: match.id, version: match.version, action: 'SHORTLIST', note: 'Strong generator experience.' };
   },
+  importTenderEvidence: async (world) => {
+    const need = await createNeed(db, world.municipality, { procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2017-10-31-002726-a' });
+    const pkg = readFileSync(path.resolve('tests/fixtures/ocds/prozorro-UA-2017-10-31-002726-a.record-package.json'), 'utf8');
+    return { needId: need.id, source: 'PROZORRO', packageJson: JSON.stringify(JSON.parse(pkg)) };
+  },
 };
 
 const CALLERS: Caller[] = ['ANONYMOUS', ...ALL_ROLES];

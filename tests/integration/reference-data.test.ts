@@ -16,9 +16,9 @@ describe('reference data', () => {
     expect(await testDb.hromada.count({ where: { kind: 'TERRITORIAL_COMMUNITY', raionCode: { not: null } } })).toBe(1772);
     expect(await testDb.oblast.count()).toBe(27);
     expect(await testDb.prefecture.count()).toBe(47);
-    const links = await testDb.sisterCityLink.findMany({ include: { hromada: true } });
-    expect(links.map((l) => `${l.cityEn}–${l.hromada.nameEn}`)).toEqual(
-      expect.arrayContaining(['Kyoto–Kyiv', 'Yokohama–Odeska']),
+    const links = await testDb.sisterCityLink.findMany({ include: { japan: true, hromada: true, oblast: true } });
+    expect(links.map((l) => `${l.japan.nameEn}–${(l.hromada ?? l.oblast)?.nameEn}`)).toEqual(
+      expect.arrayContaining(['Kyoto–Kyiv', 'Yokohama–Odeska', 'Kanagawa–Odesa']),
     );
   });
 
@@ -27,7 +27,8 @@ describe('reference data', () => {
       hromadas: await testDb.hromada.count(),
       periods: await testDb.hostilityPeriod.count(),
       statuses: await testDb.hromada.groupBy({ by: ['hostilityStatus', 'hostilityScope'], _count: { _all: true }, orderBy: [{ hostilityStatus: 'asc' }, { hostilityScope: 'asc' }] }),
-      sisterCities: await testDb.sisterCityLink.count(),
+      sisterCities: await testDb.sisterCityLink.findMany({ select: { kind: true, japanCode: true, hromadaCode: true, oblastCode: true }, orderBy: { japanCode: 'asc' } }),
+      japanMunicipalities: await testDb.japanMunicipality.count(),
       sectors: await testDb.sector.count(),
     });
     const before = await fingerprint();

@@ -32,9 +32,42 @@ describe('describeReason', () => {
     expect(describeReason({ code: 'KANSAI_COMPANY', params: { prefectureCode: '27' } }, contextFor('ja', ja))).toBe('関西の大阪府に拠点があります。');
   });
 
+  it('names the Japanese side of a sister tie in the reader\'s script', () => {
+    const city = { code: 'SISTER_CITY', params: { cityJa: '横浜市', cityEn: 'Yokohama', sinceYear: 1965 } };
+    expect(describeReason(city, contextFor('ja', ja))).toBe('姉妹都市：横浜市とこのフロマーダ（1965年から）。');
+    expect(describeReason(city, contextFor('en', en))).toBe('Sister cities: Yokohama and this hromada, since 1965.');
+    expect(describeReason(city, contextFor('uk', uk))).toBe('Міста-побратими: Yokohama і ця громада, з 1965 року.');
+    const region = { code: 'SISTER_PREFECTURE', params: { cityJa: '神奈川県', cityEn: 'Kanagawa', sinceYear: 1986 } };
+    expect(describeReason(region, contextFor('ja', ja))).toBe('友好交流：神奈川県とこのフロマーダの州（1986年から）。');
+    expect(describeReason(region, contextFor('en', en))).toBe('Partner regions: Kanagawa Prefecture and this hromada’s oblast, since 1986.');
+    const neighbour = { code: 'SISTER_CITY_PREFECTURE', params: { cityJa: '京都市', cityEn: 'Kyoto', sinceYear: 1971, prefectureCode: '27' } };
+    expect(describeReason(neighbour, contextFor('ja', ja))).toBe('大阪府の京都市がこのフロマーダの姉妹都市です。');
+    for (const messages of [en, ja, uk]) expect(JSON.stringify(messages)).not.toContain('{cityEn}');
+  });
+
   it('uses select arguments for flags and falls back for an unknown code', () => {
     const within = { code: 'WITHIN_RISK_APPETITE', params: { status: 'NONE', appetite: 'NO_HOSTILITIES', isSme: true, atEdge: false } };
     expect(describeReason(within, contextFor('en', en))).toContain('small and mid-sized companies accept more risk');
     expect(describeReason({ code: 'NO_SUCH_REASON', params: {} }, contextFor('en', en))).toBe('—');
+  });
+});
+
+describe('describeReason for tender evidence', () => {
+  const verified = {
+    code: 'VERIFIED_TENDER_FUNDED',
+    params: { source: 'PROZORRO', verifiedOn: '2026-11-20', procedure: 'open', bids: 4, funders: ['European Investment Bank'] },
+  };
+  it('says where and when the tender was verified, in every language', () => {
+    expect(describeReason(verified, contextFor('en', en))).toBe('Verified on Prozorro on November 20, 2026: open tender, 4 bids, funded by European Investment Bank.');
+    expect(describeReason(verified, contextFor('uk', uk))).toBe('Перевірено в Prozorro 20 листопада 2026 р.: відкриті торги, 4 пропозиції, фінансування: European Investment Bank.');
+    expect(describeReason(verified, contextFor('ja', ja))).toBe('2026年11月20日にProzorroで確認済み：一般競争入札、入札4件、資金提供：European Investment Bank。');
+  });
+  it('says when only the hromada declared it, and when the record does not give the bids', () => {
+    const declared = { code: 'TRANSPARENT_TENDER', params: { procurement: 'PROZORRO', funding: 'MUNICIPAL_BUDGET' } };
+    expect(describeReason(declared, contextFor('en', en))).toMatch(/^Declared by the hromada, not verified: /);
+    expect(describeReason(declared, contextFor('uk', uk))).toMatch(/^Задекларовано громадою, не перевірено: /);
+    expect(describeReason(declared, contextFor('ja', ja))).toMatch(/^フロマーダの申告（未確認）：/);
+    const unknownBids = { code: 'VERIFIED_TENDER', params: { source: 'DREAM', verifiedOn: '2026-11-20', procedure: 'selective', bids: -1, funding: 'MUNICIPAL_BUDGET' } };
+    expect(describeReason(unknownBids, contextFor('en', en))).toContain('selective tender, bids not published');
   });
 });

@@ -43,7 +43,32 @@ describe('reference files', () => {
     const prefectures = read('prefectures.csv');
     expect(prefectures.map((p) => p.code)).toEqual(Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0')));
     const sisterCities = read('sister-cities.csv');
-    expect(sisterCities.map((s) => `${s.city_en}–${hromadas.find((h) => h.code === s.hromada_code)?.name_en}`))
-      .toEqual(expect.arrayContaining(['Kyoto–Kyiv', 'Yokohama–Odeska']));
+    const japan = read('japan-municipalities.csv');
+    const oblasts = read('oblasts.csv');
+    expect(sisterCities.map((s) => `${japan.find((j) => j.code === s.japan_code)?.name_en}–${(hromadas.find((h) => h.code === s.hromada_code) ?? oblasts.find((o) => o.code === s.oblast_code))?.name_en}`))
+      .toEqual(['Kyoto–Kyiv', 'Yokohama–Odeska', 'Kanagawa–Odesa']);
+    for (const tie of sisterCities) {
+      // Every tie names the public page that documents it, and its kind fits its two sides.
+      expect(tie.source_url).toMatch(/^https:\/\//);
+      expect(tie.agreement_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const side = japan.find((j) => j.code === tie.japan_code)!;
+      expect(side.kind).toBe(tie.kind === 'PREFECTURE' ? 'PREFECTURE' : 'DESIGNATED_CITY');
+      expect(tie.kind === 'PREFECTURE' ? tie.oblast_code : tie.hromada_code).not.toBe('');
+    }
+  });
+
+  it('list Japan\'s local governments by their 6-digit code with a valid check digit, each ward with its city', () => {
+    const japan = read('japan-municipalities.csv');
+    expect(japan).toHaveLength(1969);
+    const byCode = new Map(japan.map((j) => [j.code, j]));
+    for (const row of japan) {
+      // 全国地方公共団体コード: 5 digits and a check digit, 11 − (Σ digit × (6,5,4,3,2)) mod 11, last digit.
+      const sum = [...row.code.slice(0, 5)].reduce((total, digit, i) => total + Number(digit) * (6 - i), 0);
+      expect(Number(row.code[5]), row.code).toBe((11 - (sum % 11)) % 10);
+      expect(row.prefecture_code).toBe(row.code.slice(0, 2));
+      if (row.kind === 'WARD') expect(byCode.get(row.city_code)?.kind, row.code).toBe('DESIGNATED_CITY');
+      if (row.kind !== 'PREFECTURE' && row.kind !== 'WARD') expect(row.city_code).toBe(row.code);
+      expect(row.name_en, row.code).toMatch(/^[A-Z][A-Za-z' ,-]+$/);
+    }
   });
 });

@@ -35,10 +35,21 @@ export const need: fc.Arbitrary<MatchNeed> = fc.record({
   procurementMethod: oneOf(ProcurementMethod),
   prozorroTenderId: fc.option(fc.constant('UA-2025-01-01-000001-a')),
   dreamProjectId: fc.option(fc.constant('DREAM-X-1')),
+  tenderEvidence: fc.option(fc.record({
+    source: fc.constantFrom('PROZORRO' as const, 'DREAM' as const),
+    verifiedOn: fc.constant('2026-11-20'),
+    procedure: fc.option(fc.constantFrom('open', 'selective', 'limited', 'direct')),
+    bids: fc.option(fc.integer({ min: 0, max: 30 })),
+    funders: fc.array(fc.constantFrom('European Investment Bank', 'EBRD', 'JICA'), { maxLength: 2 }),
+  })),
   site: fc.record({
     hromadaCode: fc.constant('UA80000000000093317'),
     periods: fc.array(sitePeriod, { maxLength: 4 }),
-    sisterTies: fc.array(fc.record({ prefectureCode: fc.constantFrom('14', '26', '27'), cityEn: fc.constantFrom('Yokohama', 'Kyoto', 'Osaka'), sinceYear: fc.constant(1965) }), { maxLength: 2 }),
+    sisterTies: fc.array(fc.constantFrom(
+      { kind: 'CITY', japanCode: '141003', prefectureCode: '14', nameJa: '横浜市', nameEn: 'Yokohama', sinceYear: 1965 } as const,
+      { kind: 'CITY', japanCode: '261009', prefectureCode: '26', nameJa: '京都市', nameEn: 'Kyoto', sinceYear: 1971 } as const,
+      { kind: 'PREFECTURE', japanCode: '140007', prefectureCode: '14', nameJa: '神奈川県', nameEn: 'Kanagawa', sinceYear: 1986 } as const,
+    ), { maxLength: 2 }),
   }),
 }).map((n) => ({ ...n, budgetCurrency: n.budgetAmount === null ? null : n.budgetCurrency }));
 
@@ -56,6 +67,7 @@ export const company: fc.Arbitrary<MatchCompany> = fc.record({
   prefectureCode: fc.constantFrom('14', '26', '27', '13', '40'),
   region: oneOf(JapanRegion),
   cityEn: fc.constantFrom('Yokohama', 'Kyoto', 'Osaka', 'Sakai', 'Fukuoka'),
+  cityCode: fc.constantFrom('141003', '261009', '271004', '271403', null),
   experienceCountries: fc.uniqueArray(fc.constantFrom('KH', 'IQ', 'AF', 'BA', 'US', 'VN', 'TL'), { maxLength: 3 }),
   hasDisasterReconstructionExperience: fc.boolean(),
 });

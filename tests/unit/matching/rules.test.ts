@@ -23,7 +23,7 @@ const baseNeed: MatchNeed = {
 const baseCompany = {
   id: 'company', sectors: ['ENERGY'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'NO_HOSTILITIES', deliveryModes: ['ON_SITE'],
   stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000, estimatedCapacityEur: 1_000_000, isSme: true,
-  prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', experienceCountries: [], hasDisasterReconstructionExperience: false,
+  prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', cityCode: '271004', experienceCountries: [], hasDisasterReconstructionExperience: false,
 } as const;
 
 describe('hard rules', () => {

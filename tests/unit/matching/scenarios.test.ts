@@ -19,7 +19,10 @@ const period = (status: SitePeriod['status'], start: string, end: string | null 
 });
 
 const SITES = {
-  odesa: { hromadaCode: 'UA51100270000073549', periods: [], sisterTies: [{ prefectureCode: '14', cityEn: 'Yokohama', sinceYear: 1965 }] },
+  odesa: { hromadaCode: 'UA51100270000073549', periods: [], sisterTies: [
+    { kind: 'CITY', japanCode: '141003', prefectureCode: '14', nameJa: '横浜市', nameEn: 'Yokohama', sinceYear: 1965 },
+    { kind: 'PREFECTURE', japanCode: '140007', prefectureCode: '14', nameJa: '神奈川県', nameEn: 'Kanagawa', sinceYear: 1986 },
+  ] },
   lviv: { hromadaCode: 'UA46060250000025047', periods: [], sisterTies: [] },
   kharkiv: { hromadaCode: 'UA63120270000028556', periods: [period('ACTIVE_HOSTILITIES', '2022-02-24', '2022-09-15'), period('POSSIBLE_HOSTILITIES', '2022-09-15')], sisterTies: [] },
   izium: { hromadaCode: 'UA63040090000021240', periods: [period('POSSIBLE_HOSTILITIES', '2022-09-11')], sisterTies: [] },
@@ -37,7 +40,7 @@ const need = (overrides: Partial<MatchNeed>): MatchNeed => ({
 const company = (overrides: Partial<MatchCompany>): MatchCompany => ({
   id: 'company', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], riskAppetite: 'POSSIBLE_HOSTILITIES',
   deliveryModes: ['ON_SITE', 'SUPPLY_ONLY'], stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000,
-  estimatedCapacityEur: 1_000_000, isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', experienceCountries: [],
+  estimatedCapacityEur: 1_000_000, isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', cityCode: '271004', experienceCountries: [],
   hasDisasterReconstructionExperience: false, ...overrides,
 });
 
@@ -49,11 +52,43 @@ const entry = (result: MatchResult, criterion: string) => scored(result).entries
 
 describe('scenarios from the source documents', () => {
   it('a Yokohama water-purification company for an Odesa water need earns the sister-city tie', () => {
-    const yokohama = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Yokohama' }), TODAY, DEFAULT_POLICY);
-    expect(entry(yokohama, 'sisterCity')).toMatchObject({ points: DEFAULT_POLICY.weights.sisterCity, reason: { code: 'SISTER_CITY', params: { cityEn: 'Yokohama', sinceYear: 1965 } } });
-    const kawasaki = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Kawasaki' }), TODAY, DEFAULT_POLICY);
-    expect(entry(kawasaki, 'sisterCity').reason.code).toBe('SISTER_CITY_PREFECTURE');
+    const yokohama = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Yokohama', cityCode: '141003' }), TODAY, DEFAULT_POLICY);
+    expect(entry(yokohama, 'sisterCity')).toMatchObject({ points: DEFAULT_POLICY.weights.sisterCity, reason: { code: 'SISTER_CITY', params: { cityJa: '横浜市', cityEn: 'Yokohama', sinceYear: 1965 } } });
+    const kawasaki = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Kawasaki', cityCode: '141305' }), TODAY, DEFAULT_POLICY);
+    expect(entry(kawasaki, 'sisterCity').reason.code).toBe('SISTER_PREFECTURE');
     expect(scored(yokohama).score).toBeGreaterThan(scored(kawasaki).score);
+  });
+
+  it('scores a city by its code, however the company spelt it: 横浜市, Yokohama, Yokohama City and Naka-ku all earn the tie', () => {
+    // What the picker stores for each spelling: 横浜市, "Yokohama" and "Yokohama City" are the
+    // city (141003); 横浜市中区 (141046) is a ward whose city, on the official list, is 141003.
+    const spellings = [
+      { cityEn: '横浜市', cityCode: '141003' },
+      { cityEn: 'Yokohama', cityCode: '141003' },
+      { cityEn: 'Yokohama City', cityCode: '141003' },
+      { cityEn: 'Naka-ku, Yokohama', cityCode: '141003' },
+    ];
+    const entries = spellings.map((spelling) =>
+      entry(evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', ...spelling }), TODAY, DEFAULT_POLICY), 'sisterCity'));
+    for (const e of entries) expect(e).toMatchObject({ points: DEFAULT_POLICY.weights.sisterCity, reason: { code: 'SISTER_CITY' } });
+    // A company that never picked a municipality is not a Yokohama company, whatever it typed.
+    const unplaced = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Yokohama', cityCode: null }), TODAY, DEFAULT_POLICY);
+    expect(entry(unplaced, 'sisterCity').points).toBeLessThan(5);
+  });
+
+  it('grades ties: the tied city in full, a prefecture–oblast partnership above a neighbour of a tied city', () => {
+    const cityOnly = need({ site: { ...SITES.odesa, sisterTies: [SITES.odesa.sisterTies[0]] } });
+    const prefectureOnly = need({ site: { ...SITES.odesa, sisterTies: [SITES.odesa.sisterTies[1]] } });
+    const kawasaki = company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Kawasaki', cityCode: '141305' });
+    const partner = entry(evaluateMatch(prefectureOnly, kawasaki, TODAY, DEFAULT_POLICY), 'sisterCity');
+    const neighbour = entry(evaluateMatch(cityOnly, kawasaki, TODAY, DEFAULT_POLICY), 'sisterCity');
+    expect(partner.points).toBeLessThan(5);
+    expect(partner.points).toBeGreaterThan(neighbour.points);
+    expect(neighbour.points).toBeGreaterThan(0);
+    expect(partner).toMatchObject({ reason: { code: 'SISTER_PREFECTURE', params: { cityJa: '神奈川県', cityEn: 'Kanagawa', sinceYear: 1986 } } });
+    expect(neighbour.reason.code).toBe('SISTER_CITY_PREFECTURE');
+    expect(entry(evaluateMatch(need({}), company({}), TODAY, DEFAULT_POLICY), 'sisterCity'))
+      .toMatchObject({ points: 0, reason: { code: 'NO_SISTER_TIE' } });
   });
 
   it('demining experience in Cambodia counts for a hromada on the hostilities list', () => {
@@ -76,7 +111,7 @@ describe('scenarios from the source documents', () => {
     const frontline = evaluateMatch(need({ ...grid, site: SITES.kharkiv }), corporation, TODAY, DEFAULT_POLICY);
     expect(frontline).toEqual({
       kind: 'excluded',
-      failed: [{ constraint: 'security', reason: { code: 'WAITS_FOR_CEASEFIRE', params: { status: 'POSSIBLE_HOSTILITIES' } } }],
+      failed: [{ constraint: 'security', reason: { code: 'WAITS_FOR_CEASEFIRE', params: { status: 'POSSIBLE_HOSTILITIES', wholeHromada: true } } }],
     });
     const safe = scored(evaluateMatch(need({ ...grid, site: SITES.lviv }), corporation, TODAY, DEFAULT_POLICY));
     expect(safe.score).toBeGreaterThanOrEqual(70);
@@ -118,7 +153,8 @@ describe('scenarios from the source documents', () => {
     const strict = company({ tenderRequirement: 'TRANSPARENT_TENDER' });
     const untendered = evaluateMatch(need({ procurementMethod: 'NONE', prozorroTenderId: null, fundingSource: 'MUNICIPAL_BUDGET' }), strict, TODAY, DEFAULT_POLICY);
     expect(untendered).toMatchObject({ kind: 'excluded', failed: [{ constraint: 'integrity', reason: { code: 'REQUIRES_TRANSPARENT_TENDER' } }] });
-    expect(entry(evaluateMatch(need({}), strict, TODAY, DEFAULT_POLICY), 'integrity')).toMatchObject({ points: DEFAULT_POLICY.weights.integrity, reason: { code: 'TRANSPARENT_AND_OVERSEEN' } });
+    // Declared, not verified: below full marks (integrity-evidence.test.ts).
+    expect(entry(evaluateMatch(need({}), strict, TODAY, DEFAULT_POLICY), 'integrity')).toMatchObject({ reason: { code: 'TRANSPARENT_AND_OVERSEEN' } });
   });
 
   it('registered interest and an invitation both count as reciprocal interest', () => {

@@ -6,6 +6,7 @@ import { companyProfileSchema } from '@/lib/companies/profile-schema';
 import { getCompanyForActor } from '@/lib/companies/profile';
 import { db } from '@/lib/db';
 import { titled } from '@/lib/i18n/page-title';
+import { describeMunicipality } from '@/lib/reference/japan-municipalities';
 import { listPrefectures } from '@/lib/reference/prefectures';
 import { updateCompanyProfileAction } from '../actions';
 
@@ -14,7 +15,9 @@ export const generateMetadata = titled('profile');
 export default async function CompanyProfilePage() {
   const actor = await actorForPage('/company/profile', ['COMPANY_REP']);
   const company = await getCompanyForActor(db, actor, actor.companyId ?? '');
-  const [t, locale, prefectures] = await Promise.all([getTranslations(), getLocale(), listPrefectures(db)]);
+  const [t, locale, prefectures, municipalityName] = await Promise.all([
+    getTranslations(), getLocale(), listPrefectures(db), describeMunicipality(db, company.municipalityCode),
+  ]);
   // Only the fields the profile form edits: the schema's keys, taken from the stored company.
   const profile = Object.fromEntries(Object.keys(companyProfileSchema.shape).map((key) => [key, company[key as keyof typeof company]]));
   return (
@@ -26,6 +29,7 @@ export default async function CompanyProfilePage() {
         companyId={company.id}
         version={company.version}
         profile={profile as Parameters<typeof CompanyProfileForm>[0]['profile']}
+        municipalityName={municipalityName}
         prefectures={prefectures}
         locale={locale}
         action={updateCompanyProfileAction}

@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ActionButton } from '@/components/forms/action-button';
+import { FilterSelect } from '@/components/forms/filter-select';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { MatchExplanation } from '@/components/matches/match-explanation';
+import { PairAssessmentView } from '@/components/matches/pair-assessment';
 import { RecommendedCompanies } from '@/components/matches/recommended-companies';
 import { CompanyName } from '@/components/names/company-name';
 import { HromadaName } from '@/components/names/hromada-name';
+import { TenderEvidenceCard } from '@/components/evidence/tender-evidence-card';
 import { InterestForm } from '@/components/needs/interest-form';
 import { NeedFacts } from '@/components/needs/need-facts';
+import { SiteNotice } from '@/components/needs/site-notice';
 import { isStaff, type Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
@@ -17,8 +21,11 @@ import { isAppError } from '@/lib/errors';
 import { Link } from '@/lib/i18n/navigation';
 import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
+import { listCompaniesToCompare } from '@/lib/match-decisions/pair-card';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
+import { readSiteListing } from '@/lib/reference/site-listing';
+import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
 import { closeNeedAction, inviteCompanyAction, publishNeedAction } from '../../municipality/actions';
 
@@ -86,7 +93,9 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
             <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className="badge">{t(`matchStatus.${standing.match.status}`)}</span></p>
             <MatchExplanation explanation={standing.match.explanation} />
           </>
-        : <p className="empty">{t('needPage.notRanked')}</p>}
+        : standing.assessment
+          ? <PairAssessmentView assessment={standing.assessment} reader="you" />
+          : <p className="empty">{t('needPage.notRanked')}</p>}
       <h2>{t('interest.title')}</h2>
       {standing.interest
         ? <p role="status">
@@ -100,11 +109,12 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
 }
 
 async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
-  const t = await getTranslations();
+  const [t, listing] = await Promise.all([getTranslations(), readSiteListing(db, need.hromadaCode)]);
   const transition = { needId: need.id, expectedVersion: need.version };
   return (
     <section aria-labelledby="manage">
       <h2 id="manage">{t('needPage.manage')}</h2>
+      <SiteNotice listing={listing} />
       <p className="actions">
         {need.status !== 'CLOSED' ? <Link href={`/municipality/needs/${need.id}/edit`} className="button">{t('needPage.edit')}</Link> : null}
         {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} className="button primary">{t('needPage.publish')}</ActionButton> : null}
@@ -118,11 +128,39 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
 }
 
 async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
+  const [listing, companies, evidence] = await Promise.all([
+    readSiteListing(db, need.hromadaCode),
+    listCompaniesToCompare(db, actor),
+    listTenderEvidence(db, actor, need.id),
+  ]);
+  const t = await getTranslations('evidence');
   return (
     <section>
+      <SiteNotice listing={listing} />
+      <TenderEvidenceCard evidence={evidence} />
+      {need.prozorroTenderId || need.dreamProjectId ? <p><Link href={`/facilitator/evidence?needId=${need.id}`}>{t('import.link')}</Link></p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
       <Recommended needId={need.id} actor={actor} linkToCards />
+      <CompareCompany needId={need.id} companies={companies} />
     </section>
+  );
+}
+
+/** Facilitators open any company against this need, ranked or not. */
+async function CompareCompany({ needId, companies }: { needId: string; companies: Awaited<ReturnType<typeof listCompaniesToCompare>> }) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  return (
+    <>
+      <h2 id="compare">{t('explain.compareTitle')}</h2>
+      <form method="get" action={`/${locale}/facilitator/matches/pair`} className="filters" aria-labelledby="compare">
+        <input type="hidden" name="needId" value={needId} />
+        <FilterSelect name="companyId" label={t('explain.compareCompany')} defaultValue="">
+          <option value="" disabled>{t('common.choose')}</option>
+          {companies.map((c) => <option key={c.id} value={c.id}>{c.legalNameEn} · {c.legalNameJa}</option>)}
+        </FilterSelect>
+        <button type="submit" className="button">{t('explain.compareOpen')}</button>
+      </form>
+    </>
   );
 }
 
@@ -138,7 +176,9 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
               <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
               <span className="secondary">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>{' '}
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
+              {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}
               {interest.note ? <blockquote>{interest.note}</blockquote> : null}
+              {!interest.isRecommended && interest.assessment ? <PairAssessmentView assessment={interest.assessment} reader="pair" /> : null}
             </li>
           ))}
         </ul>

@@ -6,6 +6,8 @@ import { MatchExplanation } from '@/components/matches/match-explanation';
 import { CompanyName } from '@/components/names/company-name';
 import { HromadaName } from '@/components/names/hromada-name';
 import { NeedFacts } from '@/components/needs/need-facts';
+import { TenderEvidenceCard } from '@/components/evidence/tender-evidence-card';
+import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
@@ -64,6 +66,8 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
         <h2 id="why">{t('card.why')}</h2>
         <MatchExplanation explanation={card.explanation} />
       </section>
+
+      <TenderEvidenceCard evidence={await listTenderEvidence(db, actor, card.need.id)} />
 
       <section aria-labelledby="decide">
         <h2 id="decide">{t('card.decide')}</h2>

@@ -1,0 +1,76 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useState } from 'react';
+import type { FieldError } from 'react-hook-form';
+import type { JapanMunicipalityOption } from '@/lib/reference/search-japan-municipalities';
+import { translateKey } from '../forms/text-field';
+
+/**
+ * Finds the company's municipality in the official list (全国地方公共団体コード) by kanji, kana or
+ * romaji, so the sister-city criterion compares codes, not spellings. Results are a radio group,
+ * like the hromada picker, so choosing works from the keyboard and is announced.
+ */
+export function MunicipalityPicker({ value, chosenName, onChange, error }: {
+  value: string | undefined;
+  chosenName: string | undefined;
+  onChange: (option: JapanMunicipalityOption) => void;
+  error?: FieldError;
+}) {
+  const t = useTranslations('municipalityPicker');
+  const root = useTranslations();
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<JapanMunicipalityOption[]>([]);
+  const [isSearching, setIsSearching] = useState(false);
+
+  useEffect(() => {
+    if (query.trim().length < 1) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      setIsSearching(true);
+      try {
+        const response = await fetch(`/api/japan-municipalities?q=${encodeURIComponent(query.trim())}`, { signal: controller.signal });
+        if (response.ok) setOptions(((await response.json()) as { municipalities: JapanMunicipalityOption[] }).municipalities);
+      } catch {
+        // aborted by a newer query
+      } finally {
+        setIsSearching(false);
+      }
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  const visible = query.trim().length < 1 ? [] : options;
+  return (
+    <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+      <legend>{t('legend')}</legend>
+      <p className="field-hint" aria-live="polite">{chosenName ? t('chosen', { name: chosenName }) : t('none')}</p>
+      <div className="field">
+        <label htmlFor={`${id}-search`}>{t('search')}</label>
+        <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
+        <p id={`${id}-hint`} className="field-hint">{t('hint')}</p>
+      </div>
+      <div role="status" aria-live="polite" className="field-hint">
+        {isSearching ? '…' : query.trim().length >= 1 && visible.length === 0 ? t('noResults') : null}
+      </div>
+      {visible.length > 0 ? (
+        <ul className="choice-list">
+          {visible.map((option) => (
+            <li key={option.code}>
+              <label>
+                <input type="radio" name={`${id}-municipality`} value={option.code} checked={value === option.code} onChange={() => onChange(option)} />
+                <span lang="ja">{option.prefectureJa}{option.nameJa}</span> · {option.nameEn}, {option.prefectureEn}{' '}
+                <span className="secondary" lang="ja">({option.nameKana})</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error?.message ? <p id={`${id}-error`} className="field-error" role="alert">{translateKey(root, error.message)}</p> : null}
+    </fieldset>
+  );
+}

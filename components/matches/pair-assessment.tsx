@@ -1,0 +1,40 @@
+import { getTranslations } from 'next-intl/server';
+import type { RemedyReader } from '@/lib/i18n/describe-reason';
+import type { PairAssessment } from '@/lib/match-store/assess-pair';
+import { FailedConstraints } from './failed-constraints';
+import { MatchExplanation } from './match-explanation';
+
+/**
+ * A pair no stored list holds, judged now: why it is not judged at all, which conditions
+ * exclude it and what would change them, or its score below the lists' floors. Facilitators also
+ * see the points an excluded pair would have without those conditions, labelled as such.
+ */
+export async function PairAssessmentView({ assessment, reader, showHypothetical = false }: {
+  assessment: PairAssessment;
+  reader: RemedyReader;
+  showHypothetical?: boolean;
+}) {
+  const t = await getTranslations('explain');
+  if (assessment.kind === 'notJudged') return <p className="explanation-note">{t('notJudged', { why: assessment.why })}</p>;
+  const { result, hypothetical } = assessment;
+  if (result.kind === 'scored') {
+    return (
+      <div className="explanation" data-testid="pair-assessment">
+        <p className="explanation-note">{t(reader === 'you' ? 'belowTopYou' : 'belowTop', { score: result.score })}</p>
+        <MatchExplanation explanation={{ ...result, asOf: '' }} compact={reader !== 'you'} />
+      </div>
+    );
+  }
+  return (
+    <div className="explanation" data-testid="pair-assessment">
+      <p className="explanation-note">{t(reader === 'you' ? 'excludedYou' : 'excludedPair')}</p>
+      <FailedConstraints failed={result.failed} reader={reader} />
+      {showHypothetical && hypothetical?.kind === 'scored' ? (
+        <div data-testid="hypothetical">
+          <p className="secondary">{t('hypothetical', { score: hypothetical.score })}</p>
+          <MatchExplanation explanation={{ ...hypothetical, asOf: '' }} caption={t('hypotheticalCaption')} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

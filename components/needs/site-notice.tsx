@@ -1,0 +1,31 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { SiteListing } from '@/lib/reference/site-listing';
+
+/**
+ * For the hromada posting a need: no company can be ranked at a wholly occupied hromada; at a
+ * partly listed one, which settlements the official list names and since when.
+ */
+export async function SiteNotice({ listing }: { listing: SiteListing }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const day = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeZone: 'UTC' });
+  if (listing.isWhollyOccupied) {
+    return (
+      <p className="callout" role="note" data-testid="site-notice">
+        {t('siteNotice.occupied', { date: listing.wholeSince ? day(listing.wholeSince) : '—' })}
+      </p>
+    );
+  }
+  if (listing.settlements.length === 0) return null;
+  return (
+    <div className="callout" role="note" data-testid="site-notice">
+      <p>{t('siteNotice.partly')}</p>
+      <ul>
+        {listing.settlements.map((s) => (
+          <li key={`${s.code}-${s.status}-${s.since.toISOString()}`}>
+            {t('siteNotice.settlement', { name: s.name, code: s.code, status: t(`hostility.${s.status}`), date: day(s.since) })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
