@@ -16,7 +16,7 @@ import { SelectField, TextField } from '../forms/text-field';
 
 type Values = z.input<typeof updatePolicyInputSchema>;
 type NeedOption = { id: string; title: string; hromada: string };
-const HARD = ['security', 'integrity', 'stage', 'scale'] as const;
+const HARD = ['capability', 'security', 'integrity', 'stage', 'scale'] as const;
 
 /** Weights and hard constraints, a live total, and a preview on one need before saving. */
 export function PolicyEditor({ version, policy, needs, save, preview }: {

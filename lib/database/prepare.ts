@@ -1,6 +1,6 @@
 import { ensureSessionSecret } from '../auth/platform-secret';
 import { createDb } from '../db';
-import { startJobQueue } from '../jobs/queue';
+import { QUEUES, startJobQueue } from '../jobs/queue';
 import { ensureDefaultPolicy } from '../match-store/policy';
 import { rebuildAllMatches } from '../match-store/rebuild';
 import { loadReferenceData, type ReferenceCounts } from '../reference/load-reference-data';
@@ -24,10 +24,18 @@ export async function prepareDatabase(connectionString: string): Promise<Prepare
   const db = createDb(connectionString, 2);
   try {
     const reference = await loadReferenceData(db);
-    await ensureDefaultPolicy(db);
+    const newPolicy = await ensureDefaultPolicy(db);
     const sessionSecret = await ensureSessionSecret(db);
     // pg-boss installs its schema and our queues, so that changes can enqueue from the first request.
-    await (await startJobQueue(connectionString)).stop({ graceful: false, wait: true });
+    const boss = await startJobQueue(connectionString);
+    try {
+      // A new default policy re-ranks what is stored: the workers rebuild every match.
+      if (newPolicy && (await db.match.count()) > 0) {
+        await boss.send(QUEUES.rebuild, { reason: 'default policy upgraded' }, { singletonKey: 'rebuild' });
+      }
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
     // A database that has needs but no matches yet (created before matching existed) gets its
     // first ranking now; afterwards the job queue keeps it fresh.
     if ((await db.match.count()) === 0 && (await db.need.count({ where: { status: 'OPEN' } })) > 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { estimateCapacityEur } from '../companies/capacity';
 import { isSme } from '../companies/sme';
 import type { Db } from '../db';
 import { evaluateMatch } from '../matching/evaluate';
@@ -59,7 +60,7 @@ function toMatchCompany(row: CompanyRow): MatchCompany {
   return {
     id: row.id, sectors: row.sectors, capabilities: row.capabilities, riskAppetite: row.riskAppetite,
     deliveryModes: row.deliveryModes, stages: row.stages, tenderRequirement: row.tenderRequirement,
-    maxProjectEur: row.maxProjectEur, isSme: isSme(row), prefectureCode: row.prefectureCode,
+    maxProjectEur: row.maxProjectEur, estimatedCapacityEur: estimateCapacityEur(row), isSme: isSme(row), prefectureCode: row.prefectureCode,
     region: row.prefecture.region, cityEn: row.cityEn, cityCode: row.municipality?.cityCode ?? null, experienceCountries: row.experienceCountries,
     hasDisasterReconstructionExperience: row.hasDisasterReconstructionExperience,
   };

@@ -26,7 +26,7 @@ export type PolicyPreview = { currentVersion: number; current: PreviewRow[]; pro
 
 type Ranked = { id: string; score: number };
 
-const NO_HARD_CONSTRAINTS = { security: false, integrity: false, stage: false, scale: false };
+const NO_HARD_CONSTRAINTS = { capability: false, security: false, integrity: false, stage: false, scale: false };
 
 export async function previewPolicy(db: Db, actor: Actor | null, input: unknown): Promise<PolicyPreview> {
   requireRole(actor, STAFF_ROLES);

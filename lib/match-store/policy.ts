@@ -15,12 +15,31 @@ export const POLICY_EDITORS = ['FACILITATOR', 'ADMIN'] as const;
 
 export { updatePolicyInputSchema, type UpdatePolicyInput } from '../matching/policy';
 
-export async function ensureDefaultPolicy(db: Db): Promise<void> {
-  await db.matchingPolicy.upsert({
-    where: { version: 1 },
-    create: { version: 1, ...DEFAULT_POLICY, note: 'Default policy, drawn from the source documents.' },
-    update: {},
-  });
+/**
+ * Writes the default policy when there is none, and a new version with the defaults when the
+ * newest version predates a hard constraint the engine now has (its switches lack the key): a
+ * policy written before a rule existed never decided on it. Returns whether it wrote a version,
+ * so that the caller queues a rebuild of the stored matches.
+ */
+export async function ensureDefaultPolicy(db: Db): Promise<boolean> {
+  const newest = await db.matchingPolicy.findFirst({ orderBy: { version: 'desc' } });
+  if (newest) {
+    const switches = Object.keys((newest.hardConstraints ?? {}) as object);
+    const known = Object.keys(DEFAULT_POLICY.hardConstraints);
+    if (known.every((key) => switches.includes(key))) return false;
+  }
+  const version = (newest?.version ?? 0) + 1;
+  const note = newest
+    ? 'Default policy with the capability and capacity constraints (docs/decisions/009-relevance-and-capacity.md).'
+    : 'Default policy, drawn from the source documents.';
+  try {
+    await db.matchingPolicy.create({ data: { version, ...DEFAULT_POLICY, note } });
+  } catch (error) {
+    // Another instance preparing the same database wrote it first.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
+    throw error;
+  }
+  return true;
 }
 
 export async function getCurrentPolicy(db: Pick<Db, 'matchingPolicy'>): Promise<VersionedPolicy> {

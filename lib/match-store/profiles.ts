@@ -8,9 +8,10 @@ import {
   type SmeIndustry,
   type TenderRequirement,
 } from '../generated/prisma/enums';
+import { estimateCapacityEur } from '../companies/capacity';
 import { isSme } from '../companies/sme';
 import type { MatchingPolicy } from '../matching/policy';
-import { TOLERANCE, type SiteStatus } from '../matching/site-security';
+import { candidateFilter, REMOTE_DELIVERY_MODES } from '../matching/rules';
 import type { MatchCompany } from '../matching/types';
 import { CAPABILITY_VALUES, SECTOR_VALUES } from '../matching/vocabulary';
 
@@ -84,6 +85,7 @@ function toCompany(row: ProfileRow): CompanyInput {
     stages: fromMask(STAGE_VALUES, stageMask),
     tenderRequirement,
     maxProjectEur,
+    estimatedCapacityEur: estimateCapacityEur({ capitalJpy: BigInt(capitalJpy), employees }),
     isSme: isSme({ industry, capitalJpy: BigInt(capitalJpy), employees }),
     prefectureCode,
     region,
@@ -104,36 +106,36 @@ async function queryProfiles(db: Db, where: string, values: unknown[]): Promise<
   return result.rows.map(toCompany);
 }
 
-const REMOTE_MASK = ['SUPPLY_ONLY', 'REMOTE_SUPPORT', 'TRAINING_IN_JAPAN']
-  .reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode as DeliveryMode)), 0);
+const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
 
 /**
- * The companies that can match a need: eligible, working in its sector, and — when the policy
- * makes them hard — not refusing its site or its procurement. Pairs the engine would exclude
- * anyway are never read.
+ * The companies that can match a need: eligible, and passing the hard rules the policy switches
+ * on. The conditions are not written here: `candidateFilter` (lib/matching/rules.ts) computes
+ * them by running the engine's own rules over every value a profile column can hold, and this
+ * turns its answer into SQL. The scale rule is left to the engine (capacity is estimated in
+ * TypeScript), so this returns a superset of the pairs the engine keeps, never fewer.
  */
 export async function loadCandidateCompanies(
   db: Db,
-  need: { sectorBit: number; site: SiteStatus; hasTransparentProcurement: boolean; hasInternationalOversight: boolean },
+  need: Parameters<typeof candidateFilter>[0],
   policy: MatchingPolicy,
 ): Promise<CompanyInput[]> {
+  const filter = candidateFilter(need, policy.hardConstraints);
+  if (filter.none) return [];
+  const values: unknown[] = [filter.sectorBit];
   const filters = ['"sectorMask" & $1 <> 0'];
-  const values: unknown[] = [need.sectorBit];
-  if (policy.hardConstraints.security) {
-    const { site } = need;
-    if (site.severity === 4 && site.isWholeHromada) return [];
-    if (site.severity > 0) filters.push(`"riskAppetite" <> 'AFTER_CEASEFIRE_ONLY'`);
-    if (site.effectiveSeverity > 0) {
-      values.push((Object.keys(TOLERANCE) as RiskAppetite[]).filter((a) => TOLERANCE[a] >= site.effectiveSeverity));
-      filters.push(`("riskAppetite"::text = ANY($${values.length}) OR "deliveryMask" & ${REMOTE_MASK} <> 0)`);
-    }
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  if (filter.appetites !== null) {
+    filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
+      OR ("riskAppetite"::text = ANY(${param(filter.appetitesIfRemote)}) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);
   }
-  if (policy.hardConstraints.integrity) {
-    const allowed = ['NONE'];
-    if (need.hasTransparentProcurement) allowed.push('TRANSPARENT_TENDER');
-    if (need.hasInternationalOversight) allowed.push('IFI_OR_DONOR_OVERSIGHT');
-    values.push(allowed);
-    filters.push(`"tenderRequirement"::text = ANY($${values.length})`);
+  if (filter.tenderRequirements !== null) filters.push(`"tenderRequirement"::text = ANY(${param(filter.tenderRequirements)})`);
+  if (filter.stageBit !== null) filters.push(`"stageMask" & ${param(filter.stageBit)} <> 0`);
+  if (filter.capabilities !== null) {
+    filters.push(`("capabilityLo" & ${param(filter.capabilities.capabilityLo)} <> 0 OR "capabilityHi" & ${param(filter.capabilities.capabilityHi)} <> 0)`);
   }
   return queryProfiles(db, filters.join(' AND '), values);
 }

@@ -47,7 +47,16 @@ function parseFilter(filter: MatchListFilter) {
   return parsed.data;
 }
 
-async function list(db: Db, where: Prisma.MatchWhereInput, filter: ReturnType<typeof parseFilter>): Promise<Page<StoredMatch>> {
+/**
+ * Best first; equal scores by the listed side's id, the order the engine's TopK and the SQL trim
+ * use (lib/matching/top-k.ts), so a list reads in the order it was cut.
+ */
+async function list(
+  db: Db,
+  where: Prisma.MatchWhereInput,
+  tieKey: 'companyId' | 'needId',
+  filter: ReturnType<typeof parseFilter>,
+): Promise<Page<StoredMatch>> {
   const scoped: Prisma.MatchWhereInput = {
     ...where,
     score: { gte: filter.minScore },
@@ -57,7 +66,7 @@ async function list(db: Db, where: Prisma.MatchWhereInput, filter: ReturnType<ty
     db.match.findMany({
       where: scoped,
       select: matchSelect,
-      orderBy: [{ score: 'desc' }, { id: 'asc' }],
+      orderBy: [{ score: 'desc' }, { [tieKey]: 'asc' }, { id: 'asc' }],
       ...pageWindow(filter.page, filter.pageSize),
     }),
     db.match.count({ where: scoped }),
@@ -73,11 +82,11 @@ export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: st
     if (own === 0) throw new AppError('NOT_FOUND');
   }
   // A need's list: its top companies, and any pair somebody already acted on.
-  return list(db, { needId, OR: [{ inNeedTop: true }, { status: { not: 'SUGGESTED' } }] }, parseFilter(filter));
+  return list(db, { needId, OR: [{ inNeedTop: true }, { status: { not: 'SUGGESTED' } }] }, 'companyId', parseFilter(filter));
 }
 
 export async function listMatchesForCompany(db: Db, actor: Actor | null, companyId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
   requireRole(actor, ['FACILITATOR', 'ADMIN', 'COMPANY_REP']);
   if (actor.role === 'COMPANY_REP' && actor.companyId !== companyId) throw new AppError('NOT_FOUND');
-  return list(db, { companyId, OR: [{ inCompanyTop: true }, { status: { not: 'SUGGESTED' } }] }, parseFilter(filter));
+  return list(db, { companyId, OR: [{ inCompanyTop: true }, { status: { not: 'SUGGESTED' } }] }, 'needId', parseFilter(filter));
 }

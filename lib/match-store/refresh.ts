@@ -98,10 +98,9 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const asOfText = asOf.toISOString().slice(0, 10);
       for (const item of scored) {
         const previous = before.get(item.id);
-        const roomy = item.floor < 0;
-        const enters = roomy || item.score > item.floor;
-        const stays = previous?.inCounterpartTop === true && (roomy || item.score >= item.floor);
-        const inCounterpartTop = enters || stays;
+        // A score equal to the counterpart's floor enters too: the trim below then breaks the tie
+        // by id, as the rebuild's heaps do, and cuts the list back to its length.
+        const inCounterpartTop = item.floor < 0 || item.score >= item.floor;
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
         const inSubjectTop = inTop.has(item.id);

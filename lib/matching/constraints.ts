@@ -1,5 +1,6 @@
 import type { MatchingPolicy } from './policy';
 import type { PreparedCompany, PreparedNeed } from './prepare';
+import { integrityFailure, offersSomeRequired, securityFailure, stageFits, withinReachOfCapacity } from './rules';
 import type { HardConstraint, ReasonParams } from './types';
 
 export type SayFailure = (constraint: HardConstraint, code: string, params?: ReasonParams) => void;
@@ -7,6 +8,7 @@ export type SayFailure = (constraint: HardConstraint, code: string, params?: Rea
 /**
  * Whether the pair passes every hard constraint. Without `fail` it returns at the first failure
  * and allocates nothing (it runs for every pair of a rebuild); with it, it reports them all.
+ * The rules themselves are in rules.ts; this applies the ones the policy switches on.
  */
 export function passesHardConstraints(
   need: PreparedNeed,
@@ -15,6 +17,7 @@ export function passesHardConstraints(
   fail?: SayFailure,
 ): boolean {
   let passes = true;
+  const hard = policy.hardConstraints;
 
   if ((company.sectorMask & need.sectorBit) === 0) {
     if (!fail) return false;
@@ -22,15 +25,18 @@ export function passesHardConstraints(
     fail('sector', 'OUTSIDE_COMPANY_SECTORS', { sector: need.need.sector });
   }
 
-  const { site } = need;
-  if (policy.hardConstraints.security) {
-    let code: string | null = null;
-    if (site.severity === 4 && site.isWholeHromada) code = 'SITE_OCCUPIED';
-    else if (company.waitsForCeasefire && site.severity > 0) code = 'WAITS_FOR_CEASEFIRE';
-    else if (site.effectiveSeverity > company.tolerance && !company.canDeliverRemotely) code = 'BEYOND_RISK_APPETITE';
+  if (hard.capability && !offersSomeRequired(need, company)) {
+    if (!fail) return false;
+    passes = false;
+    fail('capability', 'OFFERS_NONE_OF_REQUIRED_CAPABILITIES', { required: [...new Set(need.need.requiredCapabilities)] });
+  }
+
+  if (hard.security) {
+    const code = securityFailure(need.site, company);
     if (code !== null) {
       if (!fail) return false;
       passes = false;
+      const { site } = need;
       // Whether the whole hromada is listed: a reader told only that "the site" is listed would
       // not know that some settlements are, and the rest of the hromada is not.
       const wholeHromada = site.isWholeHromada;
@@ -40,30 +46,27 @@ export function passesHardConstraints(
     }
   }
 
-  if (policy.hardConstraints.integrity) {
-    const requirement = company.company.tenderRequirement;
-    if (requirement === 'TRANSPARENT_TENDER' && !need.hasTransparentProcurement) {
+  if (hard.integrity) {
+    const code = integrityFailure(need, company.company.tenderRequirement);
+    if (code !== null) {
       if (!fail) return false;
       passes = false;
-      fail('integrity', 'REQUIRES_TRANSPARENT_TENDER', { procurement: need.need.procurementMethod });
-    } else if (requirement === 'IFI_OR_DONOR_OVERSIGHT' && !need.hasInternationalOversight) {
-      if (!fail) return false;
-      passes = false;
-      fail('integrity', 'REQUIRES_INTERNATIONAL_OVERSIGHT', { funding: need.need.fundingSource });
+      fail('integrity', code, code === 'REQUIRES_TRANSPARENT_TENDER'
+        ? { procurement: need.need.procurementMethod }
+        : { funding: need.need.fundingSource });
     }
   }
 
-  if (policy.hardConstraints.stage && (company.stageMask & need.stageBit) === 0) {
+  if (hard.stage && !stageFits(company.stageMask, need.stageBit)) {
     if (!fail) return false;
     passes = false;
     fail('stage', 'STAGE_MISMATCH', { stage: need.need.stage });
   }
 
-  // Ten times what the company can take on is where the scale criterion reaches zero.
-  if (policy.hardConstraints.scale && need.budgetEur !== null && need.budgetEur > company.capacityEur * 10) {
+  if (hard.scale && !withinReachOfCapacity(need.budgetEur, company.capacityEur)) {
     if (!fail) return false;
     passes = false;
-    fail('scale', 'FAR_ABOVE_CAPACITY', { budgetEur: Math.round(need.budgetEur), capacityEur: company.capacityEur });
+    fail('scale', 'FAR_ABOVE_CAPACITY', { budgetEur: Math.round(need.budgetEur!), capacityEur: Math.round(company.capacityEur) });
   }
 
   return passes;

@@ -1,4 +1,5 @@
-import { popcount, type PreparedCompany, type PreparedNeed } from './prepare';
+import type { PreparedCompany, PreparedNeed } from './prepare';
+import { coveredCapabilities, FAR_ABOVE_CAPACITY_FACTOR, siteVerdict, stageFits } from './rules';
 import type { Criterion, MatchContext, ReasonParams, SisterTie } from './types';
 
 // Each criterion returns how well a pair fits, from 0 to 1, and — only when asked to explain —
@@ -10,13 +11,17 @@ type CriterionFn = (need: PreparedNeed, company: PreparedCompany, context: Match
 const capabilityCodes = (need: PreparedNeed, company: PreparedCompany, has: boolean) =>
   need.need.requiredCapabilities.filter((capability) => company.company.capabilities.includes(capability) === has);
 
-/** Capability fit: the share of the need's required capabilities the company offers. */
+/**
+ * Capability fit: the share of the need's required capabilities the company offers, in
+ * proportion (two of four is half). A company offering none is excluded by the capability
+ * constraint while the policy keeps it on.
+ */
 const capability: CriterionFn = (need, company, _context, say) => {
   if (need.requiredCount === 0) {
     say?.('NO_REQUIRED_CAPABILITIES');
     return 0.5;
   }
-  const covered = popcount(need.capabilityLo & company.capabilityLo) + popcount(need.capabilityHi & company.capabilityHi);
+  const covered = coveredCapabilities(need, company);
   say?.(covered === need.requiredCount ? 'ALL_CAPABILITIES' : covered > 0 ? 'SOME_CAPABILITIES' : 'NO_REQUIRED_CAPABILITY', {
     covered: capabilityCodes(need, company, true),
     missing: capabilityCodes(need, company, false),
@@ -32,19 +37,20 @@ const capability: CriterionFn = (need, company, _context, say) => {
  */
 const security: CriterionFn = (need, company, _context, say) => {
   const { site } = need;
-  if (site.severity === 4 && site.isWholeHromada) {
+  const verdict = siteVerdict(site, company);
+  if (verdict === 'SITE_OCCUPIED') {
     say?.('SITE_OCCUPIED');
     return 0;
   }
-  if (company.waitsForCeasefire && site.severity > 0) {
+  if (verdict === 'WAITS_FOR_CEASEFIRE') {
     say?.('WAITS_FOR_CEASEFIRE', { status: site.status });
     return 0;
   }
-  if (site.effectiveSeverity > company.tolerance) {
-    if (company.canDeliverRemotely) {
-      say?.('REMOTE_DELIVERY_ONLY', { status: site.status, appetite: company.company.riskAppetite });
-      return 0.4;
-    }
+  if (verdict === 'remoteOnly') {
+    say?.('REMOTE_DELIVERY_ONLY', { status: site.status, appetite: company.company.riskAppetite });
+    return 0.4;
+  }
+  if (verdict === 'BEYOND_RISK_APPETITE') {
     say?.('BEYOND_RISK_APPETITE', { status: site.status, appetite: company.company.riskAppetite });
     return 0;
   }
@@ -107,7 +113,7 @@ const integrity: CriterionFn = (need, _company, _context, say) => {
 
 /** Stage fit: Tokyo "clearly divides" rapid recovery and large-scale reconstruction. */
 const stage: CriterionFn = (need, company, _context, say) => {
-  if ((company.stageMask & need.stageBit) !== 0) {
+  if (stageFits(company.stageMask, need.stageBit)) {
     say?.('STAGE_MATCH', { stage: need.need.stage });
     return 1;
   }
@@ -122,10 +128,11 @@ const scale: CriterionFn = (need, company, _context, say) => {
     return 0.5;
   }
   const ratio = need.budgetEur / company.capacityEur;
-  const params = { budgetEur: Math.round(need.budgetEur), capacityEur: company.capacityEur };
+  const params = { budgetEur: Math.round(need.budgetEur), capacityEur: Math.round(company.capacityEur) };
   if (ratio > 1) {
     say?.('ABOVE_CAPACITY', params);
-    return Math.max(0, 1 - Math.log10(ratio));
+    // Falls with the order of magnitude, to zero where the scale constraint excludes.
+    return Math.max(0, 1 - Math.log(ratio) / Math.log(FAR_ABOVE_CAPACITY_FACTOR));
   }
   if (!company.company.isSme && ratio < 0.005) {
     say?.('SMALL_FOR_LARGE_COMPANY', params);

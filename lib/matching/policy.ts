@@ -19,6 +19,7 @@ export const policyWeightsSchema = z
 /** Sector fit is always hard: a company is never matched outside the sectors it works in. */
 export const hardConstraintsSchema = z
   .object({
+    capability: z.boolean(),
     security: z.boolean(),
     integrity: z.boolean(),
     stage: z.boolean(),
@@ -45,22 +46,24 @@ export type UpdatePolicyInput = z.input<typeof updatePolicyInputSchema>;
 export type VersionedPolicy = MatchingPolicy & { version: number };
 
 /**
- * The default, read from the source documents: capability first (it decides whether the work
- * gets done), then the two preconditions Japanese companies name — security and the absence of
- * corruption (Responsible Partnership, "security … and the absence of corruption") — then stage
- * and scale, and smaller weights for the ties that make a first project likelier to happen.
+ * The default, read from the source documents; each weight's reasoning is in
+ * docs/decisions/009-relevance-and-capacity.md. Capability first (it decides whether the work
+ * gets done at all), then the two conditions Tokyo names — security and the absence of
+ * corruption (Responsible Partnership) — then scale (a lead contractor must be able to carry
+ * the budget) and stage, and small weights for the ties that make a first project likelier.
+ * Every switch is on except stage: a company that named one stage may still supply the other.
  */
 export const DEFAULT_POLICY: MatchingPolicy = {
   weights: {
-    capability: 25,
-    security: 20,
-    integrity: 15,
-    stage: 10,
-    scale: 8,
-    kansai: 5,
-    sisterCity: 5,
-    experience: 7,
-    reciprocal: 5,
+    capability: 30,
+    security: 18,
+    integrity: 14,
+    stage: 8,
+    scale: 12,
+    kansai: 4,
+    sisterCity: 4,
+    experience: 6,
+    reciprocal: 4,
   },
-  hardConstraints: { security: true, integrity: true, stage: false, scale: false },
+  hardConstraints: { capability: true, security: true, integrity: true, stage: false, scale: true },
 };

@@ -1,5 +1,6 @@
 import { CAPABILITY_VALUES, SECTOR_VALUES } from './vocabulary';
 import { toEur } from './currency';
+import { deliversRemotely } from './rules';
 import { readSiteStatus, TOLERANCE, type SiteStatus } from './site-security';
 import type { MatchCompany, MatchNeed, VerifiedTender } from './types';
 
@@ -45,16 +46,12 @@ export type PreparedCompany = {
   postConflictCountries: string[];
 };
 
-/** Where the company names no limit: what an SME or a large corporation usually takes on. */
-export const DEFAULT_CAPACITY_EUR = { sme: 5_000_000, large: 200_000_000 } as const;
-
 // The documents name Japan's work in Cambodia (demining, over twenty years), Iraq, Afghanistan and
 // Bosnia and Herzegovina (post-conflict reconstruction); all four are also mine-contaminated.
 export const MINE_CONTAMINATED_COUNTRIES = new Set(['KH', 'AF', 'IQ', 'BA', 'AO', 'LA', 'VN', 'MZ', 'HR', 'LK', 'CO']);
 export const POST_CONFLICT_COUNTRIES = new Set([...MINE_CONTAMINATED_COUNTRIES, 'TL', 'SS', 'RW', 'LR', 'SL', 'XK', 'RS', 'SY', 'YE', 'PS']);
 
 const OVERSIGHT_FUNDING = new Set(['JICA', 'INTERNATIONAL_FINANCIAL_INSTITUTION', 'DONOR_GRANT']);
-const REMOTE_MODES = new Set(['SUPPLY_ONLY', 'REMOTE_SUPPORT', 'TRAINING_IN_JAPAN']);
 
 function capabilityMask(capabilities: readonly string[]): { lo: number; hi: number } {
   let lo = 0;
@@ -114,9 +111,10 @@ export function prepareCompany(company: MatchCompany): PreparedCompany {
     tolerance: TOLERANCE[company.riskAppetite],
     waitsForCeasefire: company.riskAppetite === 'AFTER_CEASEFIRE_ONLY',
     isKansai: company.region === 'KANSAI',
-    canDeliverRemotely: company.deliveryModes.some((mode) => REMOTE_MODES.has(mode)),
+    canDeliverRemotely: deliversRemotely(company.deliveryModes),
     stageMask,
-    capacityEur: company.maxProjectEur ?? (company.isSme ? DEFAULT_CAPACITY_EUR.sme : DEFAULT_CAPACITY_EUR.large),
+    // The company's own figure when it gave one; otherwise the estimate from its capital and staff.
+    capacityEur: company.maxProjectEur ?? company.estimatedCapacityEur,
     mineActionCountries: company.experienceCountries.filter((c) => MINE_CONTAMINATED_COUNTRIES.has(c)),
     postConflictCountries: company.experienceCountries.filter((c) => POST_CONFLICT_COUNTRIES.has(c)),
   };
@@ -124,8 +122,4 @@ export function prepareCompany(company: MatchCompany): PreparedCompany {
 
 export const stageBit = (stage: string) => (stage === 'RAPID_RECOVERY' ? 1 : 2);
 
-export function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+export { popcount } from './bits';

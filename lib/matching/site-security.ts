@@ -1,15 +1,11 @@
 import type { HostilityStatus, RiskAppetite } from '../generated/prisma/enums';
+import { HOSTILITY_SEVERITY, STATUS_OF_SEVERITY } from '../reference/hostility-severity';
 import type { SitePeriod } from './types';
 
 // Reading a site's status on the official list (Order No. 376 of 28 Feb 2025) on a given day.
 
-export const SEVERITY: Record<HostilityStatus, number> = {
-  NONE: 0,
-  POSSIBLE_HOSTILITIES: 1,
-  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: 2,
-  ACTIVE_HOSTILITIES: 3,
-  TEMPORARILY_OCCUPIED: 4,
-};
+/** The severity order is defined once, with the reference data (lib/reference/hostility-severity.ts). */
+export const SEVERITY = HOSTILITY_SEVERITY;
 
 /** The most severe site a company accepts for work on site, by its stated risk appetite. */
 export const TOLERANCE: Record<RiskAppetite, number> = {
@@ -19,7 +15,6 @@ export const TOLERANCE: Record<RiskAppetite, number> = {
   ACTIVE_HOSTILITIES: 3,
 };
 
-const STATUSES = Object.keys(SEVERITY) as HostilityStatus[];
 const RECENT_DAYS = 365;
 const DAY_MS = 86_400_000;
 
@@ -57,7 +52,7 @@ export function readSiteStatus(periods: readonly SitePeriod[], asOf: Date): Site
     }
   }
   return {
-    status: STATUSES[severity],
+    status: STATUS_OF_SEVERITY[severity],
     severity,
     isWholeHromada: severity > 0 && isWholeHromada,
     effectiveSeverity: severity > 0 && !isWholeHromada ? severity - 1 : severity,

@@ -1,5 +1,8 @@
 // Keeping the k best of a stream without sorting all of it: a bounded min-heap ordered by score,
-// ties broken by id so that the same inputs always give the same ranking.
+// ties broken by id so that the same inputs always give the same ranking. The order — score
+// descending, then id ascending — is the one order of every list: the SQL that trims stored lists
+// (lib/match-store/write.ts, ORDER BY score DESC, id) and the reads (queries.ts) use it too.
+// Ids are lowercase UUIDs, whose string order is PostgreSQL's uuid order (byte by byte).
 
 export type Ranked = { score: number; id: string };
 

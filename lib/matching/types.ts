@@ -82,7 +82,10 @@ export type MatchCompany = {
   deliveryModes: readonly DeliveryMode[];
   stages: readonly Stage[];
   tenderRequirement: TenderRequirement;
+  /** The largest project the company says it can take on; null when it left that to the estimate. */
   maxProjectEur: number | null;
+  /** What it can take on, estimated from its capital and staff (lib/companies/capacity.ts). */
+  estimatedCapacityEur: number;
   isSme: boolean;
   prefectureCode: string;
   region: JapanRegion;
@@ -118,7 +121,7 @@ export const CRITERIA = [
 ] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
-export const HARD_CONSTRAINTS = ['sector', 'security', 'integrity', 'stage', 'scale'] as const;
+export const HARD_CONSTRAINTS = ['sector', 'capability', 'security', 'integrity', 'stage', 'scale'] as const;
 export type HardConstraint = (typeof HARD_CONSTRAINTS)[number];
 
 export type ReasonParams = Record<string, string | number | boolean | readonly string[]>;

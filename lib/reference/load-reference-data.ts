@@ -3,8 +3,9 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../db';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
+import { severitySql } from './hostility-severity';
 import { SECTORS } from './sectors';
 
 // Loads the reference files committed in prisma/reference (derived from the official sources
@@ -192,7 +193,9 @@ export async function rollUpHostilityStatus(
       FROM "HostilityPeriod"
       WHERE "startDate" <= ${asOf}::date AND ("endDate" IS NULL OR "endDate" >= ${asOf}::date)
     ), worst AS (
-      SELECT "hromadaCode", max(status) AS status FROM current GROUP BY "hromadaCode"
+      -- The most severe by the explicit order, never by the enum's position.
+      SELECT DISTINCT ON ("hromadaCode") "hromadaCode", status FROM current
+      ORDER BY "hromadaCode", ${Prisma.raw(severitySql('status'))} DESC
     ), rolled AS (
       SELECT w."hromadaCode", w.status,
              CASE WHEN bool_or(c.whole) THEN 'WHOLE' ELSE 'PARTIAL' END::"HostilityScope" AS scope

@@ -35,10 +35,11 @@ try {
   const { rebuildAllMatches, rerankNeed, rerankCompany, listMatchesForNeed, NEED_TOP_K } = await import('../../lib/match-store');
   const { loadNeeds } = await import('../../lib/match-store/inputs');
   const { isSme } = await import('../../lib/companies/sme');
+  const { estimateCapacityEur } = await import('../../lib/companies/capacity');
   // The naive way reads whole company rows through the ORM, as a first version would.
   const loadAllCompanies = async () =>
     (await db.company.findMany({ where: { verificationStatus: 'VERIFIED' }, include: { prefecture: true, municipality: true } })).map((c) => ({
-      ...c, isSme: isSme(c), region: c.prefecture.region, cityCode: c.municipality?.cityCode ?? null,
+      ...c, isSme: isSme(c), estimatedCapacityEur: estimateCapacityEur(c), region: c.prefecture.region, cityCode: c.municipality?.cityCode ?? null,
     }));
   const { Prisma } = await import('../../lib/generated/prisma/client');
   await prepareDatabase(scratch.url);

@@ -42,7 +42,7 @@ export async function createSyntheticWorld(db: Db, counts: { companies: number; 
     INSERT INTO "Municipality" (id, "hromadaCode", "contactName", "contactEmail", "verificationStatus", "updatedAt")
     SELECT gen_random_uuid(), code, 'Synthetic officer', 'officer@synthetic.test', 'VERIFIED', now()
     FROM "Hromada" WHERE "hostilityStatus" <> 'TEMPORARILY_OCCUPIED' OR random() < 0.05
-    ON CONFLICT ("hromadaCode") DO NOTHING`;
+    ON CONFLICT ("hromadaCode") WHERE "verificationStatus" <> 'REJECTED' DO NOTHING`;
   const municipalities = await db.municipality.findMany({ select: { id: true, hromadaCode: true } });
 
   for (let start = 0; start < counts.companies; start += CHUNK) {

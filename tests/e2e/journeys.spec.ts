@@ -226,9 +226,10 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   // The policy editor: a live total, and a preview of one need's ranking before saving.
   await page.getByRole('link', { name: 'マッチング方針' }).click();
   await expect(page.getByRole('heading', { name: 'マッチング方針', level: 1 })).toBeVisible();
-  await page.getByLabel('対応能力').fill('30');
+  // Default weights (docs/decisions/009): capability 30, security 18.
+  await page.getByLabel('対応能力').fill('35');
   await expect(page.getByTestId('weights-total')).toHaveText('合計：105 / 100');
-  await page.getByLabel('治安', { exact: true }).fill('15');
+  await page.getByLabel('治安', { exact: true }).fill('13');
   await expect(page.getByTestId('weights-total')).toHaveText('合計：100 / 100');
   await page.getByRole('button', { name: 'ランキングをプレビュー' }).click();
   const preview = page.getByTestId('policy-preview');

@@ -93,12 +93,16 @@ describe('policy preview', () => {
 
     // All weight on Kansai: the Osaka company without the capability now ranks above the Tokyo one with it.
     const weights = { capability: 0, security: 0, integrity: 0, stage: 0, scale: 0, kansai: 100, sisterCity: 0, experience: 0, reciprocal: 0 };
-    const result = await runAction(db, 'previewMatchingPolicy', operationOf('previewMatchingPolicy'), world.facilitator.actor, { needId: need.id, weights, hardConstraints: policy.hardConstraints }, { ip: null });
+    // …with the capability constraint off, since the Osaka company offers none of the required ones.
+    const hardConstraints = { ...policy.hardConstraints, capability: false };
+    const result = await runAction(db, 'previewMatchingPolicy', operationOf('previewMatchingPolicy'), world.facilitator.actor, { needId: need.id, weights, hardConstraints }, { ip: null });
     expect(result.ok).toBe(true);
     const preview = (result as { data: { currentVersion: number; current: { companyId: string; rank: number }[]; proposed: { companyId: string; rank: number; score: number }[] } }).data;
     expect(preview.currentVersion).toBe(policy.version);
     const rank = (list: { companyId: string; rank: number }[], id: string) => list.find((row) => row.companyId === id)?.rank ?? Infinity;
-    expect(rank(preview.current, skilled.id)).toBeLessThan(rank(preview.current, nearby.id));
+    // Under the policy in force the Osaka company is not recommended at all.
+    expect(rank(preview.current, skilled.id)).toBe(1);
+    expect(rank(preview.current, nearby.id)).toBe(Infinity);
     expect(rank(preview.proposed, nearby.id)).toBeLessThan(rank(preview.proposed, skilled.id));
     expect(preview.proposed.find((row) => row.companyId === nearby.id)?.score).toBe(100);
     expect(await dataFingerprint(db)).toEqual(before);

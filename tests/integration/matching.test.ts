@@ -5,6 +5,7 @@ import { startJobQueue } from '../../lib/jobs/queue';
 import {
   companyChanged,
   drainMatchingJobs,
+  ensureDefaultPolicy,
   getCurrentPolicy,
   interestChanged,
   listMatchesForCompany,
@@ -22,6 +23,8 @@ import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { createUser } from '../factories/user';
+import { closeNeed, publishNeed } from '../../lib/needs/manage-needs';
+import { verifyOrganisation } from '../../lib/verification/verify-organisation';
 import { inject } from 'vitest';
 import { testDb } from './test-db';
 
@@ -93,7 +96,9 @@ describe('stored matches', () => {
     });
     await drainMatchingJobs(testDb, boss);
     const after = await scoresFor(need.id);
-    expect(after.get(repairer.id)!.score).toBeGreaterThan(after.get(purifier.id)!.score);
+    expect(after.has(repairer.id)).toBe(true);
+    // The purifier now offers none of the required capabilities: the capability constraint drops it.
+    expect(after.has(purifier.id)).toBe(false);
   });
 
   it('follow a change of company, and appear on the company’s own list', async () => {
@@ -135,6 +140,33 @@ describe('stored matches', () => {
     expect(await testDb.match.count({ where: { needId: need.id } })).toBe(0);
   });
 
+  it('follow a facilitator’s verification: a verified company enters the lists, a rejected one leaves them', async () => {
+    const { need, unverified } = await world();
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(need.id)).has(unverified.id)).toBe(false);
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'VERIFIED', expectedVersion: unverified.version }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(need.id)).has(unverified.id)).toBe(true);
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'REJECTED', expectedVersion: unverified.version + 1 }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(need.id)).has(unverified.id)).toBe(false);
+  });
+
+  it('follow a municipality’s publishing and closing of a need', async () => {
+    const { municipality, purifier } = await world();
+    const rep = await createUser(testDb, { role: 'MUNICIPALITY_REP', municipalityId: municipality.id });
+    const actor: Actor = { userId: rep.id, role: 'MUNICIPALITY_REP', companyId: null, municipalityId: municipality.id };
+    const draft = await createNeed(testDb, municipality, {
+      sector: 'WATER_SANITATION', requiredCapabilities: ['WATER_PURIFICATION'], status: 'DRAFT', publishedAt: null,
+    });
+    await publishNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect((await scoresFor(draft.id)).has(purifier.id)).toBe(true);
+    await closeNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version + 1 }, { ip: null });
+    await drainMatchingJobs(testDb, boss);
+    expect(await testDb.match.count({ where: { needId: draft.id } })).toBe(0);
+  });
+
   it('agree with a full rebuild after incremental changes', async () => {
     const { need } = await world();
     await rebuildAllMatches(testDb);
@@ -162,6 +194,18 @@ describe('matching policy', () => {
     // Put the default back for the other tests.
     await updateMatchingPolicy(testDb, facilitator, { expectedVersion: saved.version, ...DEFAULT_POLICY });
     await drainMatchingJobs(testDb, boss);
+  });
+
+  it('gets a new default version when the newest predates a hard constraint, once', async () => {
+    const current = await getCurrentPolicy(testDb);
+    const olderSwitches: Record<string, boolean> = { ...current.hardConstraints };
+    delete olderSwitches.capability;
+    await testDb.matchingPolicy.create({ data: { version: current.version + 1, weights: current.weights, hardConstraints: olderSwitches } });
+    expect(await ensureDefaultPolicy(testDb)).toBe(true);
+    const upgraded = await getCurrentPolicy(testDb);
+    expect(upgraded).toEqual({ version: current.version + 2, ...DEFAULT_POLICY });
+    expect(await ensureDefaultPolicy(testDb)).toBe(false);
+    expect((await getCurrentPolicy(testDb)).version).toBe(upgraded.version);
   });
 
   it('refuses a stale version, a bad policy, and anyone but facilitators and admins — changing nothing', async () => {

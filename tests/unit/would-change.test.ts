@@ -19,10 +19,10 @@ const contextFor = (locale: keyof typeof MESSAGES): ReasonContext => ({
   prefectureName: (code) => code,
 });
 
-// The codes lib/matching/constraints.ts can fail with: its upper-case literals that are not enum
-// values. The capability constraint's code is added by another change; its sentences come first.
+// The codes lib/matching/constraints.ts can fail with — its own and those of the rules it applies
+// (lib/matching/rules.ts): their upper-case literals that are not enum values.
 const enumValues = new Set(Object.values(enums).flatMap((values) => Object.values(values as Record<string, string>)));
-const source = readFileSync(path.resolve('lib/matching/constraints.ts'), 'utf8');
+const source = ['constraints.ts', 'rules.ts'].map((file) => readFileSync(path.resolve('lib/matching', file), 'utf8')).join('\n');
 const emitted = [...new Set([...source.matchAll(/'([A-Z][A-Z_]{4,})'/g)].map((match) => match[1]))].filter((code) => !enumValues.has(code));
 const FAILURE_CODES = [...new Set([...emitted, 'OFFERS_NONE_OF_REQUIRED_CAPABILITIES'])];
 

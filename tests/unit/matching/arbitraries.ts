@@ -62,6 +62,7 @@ export const company: fc.Arbitrary<MatchCompany> = fc.record({
   stages: someOf(Stage, 1),
   tenderRequirement: oneOf(TenderRequirement),
   maxProjectEur: fc.option(fc.integer({ min: 1, max: 1_000_000_000 })),
+  estimatedCapacityEur: fc.integer({ min: 100_000, max: 1_000_000_000 }),
   isSme: fc.boolean(),
   prefectureCode: fc.constantFrom('14', '26', '27', '13', '40'),
   region: oneOf(JapanRegion),
@@ -81,7 +82,7 @@ export const context: fc.Arbitrary<MatchContext> = fc.record({
 export const policy: fc.Arbitrary<MatchingPolicy> = fc
   .record({
     cuts: fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 8, maxLength: 8 }),
-    hard: fc.record({ security: fc.boolean(), integrity: fc.boolean(), stage: fc.boolean(), scale: fc.boolean() }),
+    hard: fc.record({ capability: fc.boolean(), security: fc.boolean(), integrity: fc.boolean(), stage: fc.boolean(), scale: fc.boolean() }),
   })
   .map(({ cuts, hard }) => {
     const points = [0, ...cuts.sort((a, b) => a - b), 100];

@@ -16,7 +16,7 @@ const need = (overrides: Partial<MatchNeed>): MatchNeed => ({
 const company = (overrides: Partial<MatchCompany>): MatchCompany => ({
   id: 'company', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], riskAppetite: 'POSSIBLE_HOSTILITIES',
   deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000,
-  isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', cityCode: '271004', experienceCountries: [],
+  estimatedCapacityEur: 1_000_000, isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', cityCode: '271004', experienceCountries: [],
   hasDisasterReconstructionExperience: false, ...overrides,
 });
 const tender = (overrides: Partial<VerifiedTender>): VerifiedTender => ({
@@ -32,11 +32,11 @@ describe('the integrity criterion with published evidence', () => {
   it('says "declared, not verified" without evidence, and verified facts score higher than the same declaration', () => {
     const declared = evaluateMatch(need({}), company({}), TODAY, DEFAULT_POLICY);
     expect(integrity(declared).reason).toEqual({ code: 'TRANSPARENT_AND_OVERSEEN', params: { procurement: 'PROZORRO', funding: 'DONOR_GRANT' } });
-    expect(integrity(declared).points).toBeLessThan(15);
+    expect(integrity(declared).points).toBeLessThan(DEFAULT_POLICY.weights.integrity);
 
     const funded = evaluateMatch(need({ tenderEvidence: tender({ funders: ['European Investment Bank'] }) }), company({}), TODAY, DEFAULT_POLICY);
     expect(integrity(funded)).toMatchObject({
-      points: 15,
+      points: DEFAULT_POLICY.weights.integrity,
       reason: { code: 'VERIFIED_TENDER_FUNDED', params: { source: 'PROZORRO', verifiedOn: '2026-11-20', procedure: 'open', bids: 4, funders: ['European Investment Bank'] } },
     });
     const verifiedTenderOnly = evaluateMatch(need({ tenderEvidence: tender({}) }), company({}), TODAY, DEFAULT_POLICY);

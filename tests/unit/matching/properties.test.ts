@@ -70,7 +70,11 @@ describe('matching engine properties', () => {
         fc.pre(missing.length > 0);
         const before = evaluateMatch(n, c, ctx, p);
         const after = evaluateMatch(n, { ...c, capabilities: [...c.capabilities, missing[pick % missing.length]] }, ctx, p);
-        expect(after.kind).toBe(before.kind);
+        // A capability never excludes: it can only let in a company that offered none (the capability constraint).
+        if (before.kind === 'scored') expect(after.kind).toBe('scored');
+        if (before.kind === 'excluded' && after.kind === 'scored') {
+          expect(before.failed.some((f) => f.reason.code === 'OFFERS_NONE_OF_REQUIRED_CAPABILITIES')).toBe(true);
+        }
         if (before.kind === 'scored' && after.kind === 'scored') expect(after.score).toBeGreaterThanOrEqual(before.score);
       }),
       RUNS,

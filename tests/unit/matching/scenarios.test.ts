@@ -40,7 +40,7 @@ const need = (overrides: Partial<MatchNeed>): MatchNeed => ({
 const company = (overrides: Partial<MatchCompany>): MatchCompany => ({
   id: 'company', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], riskAppetite: 'POSSIBLE_HOSTILITIES',
   deliveryModes: ['ON_SITE', 'SUPPLY_ONLY'], stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000,
-  isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', cityCode: '271004', experienceCountries: [],
+  estimatedCapacityEur: 1_000_000, isSme: true, prefectureCode: '27', region: 'KANSAI', cityEn: 'Osaka', cityCode: '271004', experienceCountries: [],
   hasDisasterReconstructionExperience: false, ...overrides,
 });
 
@@ -53,7 +53,7 @@ const entry = (result: MatchResult, criterion: string) => scored(result).entries
 describe('scenarios from the source documents', () => {
   it('a Yokohama water-purification company for an Odesa water need earns the sister-city tie', () => {
     const yokohama = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Yokohama', cityCode: '141003' }), TODAY, DEFAULT_POLICY);
-    expect(entry(yokohama, 'sisterCity')).toMatchObject({ points: 5, reason: { code: 'SISTER_CITY', params: { cityJa: '横浜市', cityEn: 'Yokohama', sinceYear: 1965 } } });
+    expect(entry(yokohama, 'sisterCity')).toMatchObject({ points: DEFAULT_POLICY.weights.sisterCity, reason: { code: 'SISTER_CITY', params: { cityJa: '横浜市', cityEn: 'Yokohama', sinceYear: 1965 } } });
     const kawasaki = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Kawasaki', cityCode: '141305' }), TODAY, DEFAULT_POLICY);
     expect(entry(kawasaki, 'sisterCity').reason.code).toBe('SISTER_PREFECTURE');
     expect(scored(yokohama).score).toBeGreaterThan(scored(kawasaki).score);
@@ -70,7 +70,7 @@ describe('scenarios from the source documents', () => {
     ];
     const entries = spellings.map((spelling) =>
       entry(evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', ...spelling }), TODAY, DEFAULT_POLICY), 'sisterCity'));
-    for (const e of entries) expect(e).toMatchObject({ points: 5, reason: { code: 'SISTER_CITY' } });
+    for (const e of entries) expect(e).toMatchObject({ points: DEFAULT_POLICY.weights.sisterCity, reason: { code: 'SISTER_CITY' } });
     // A company that never picked a municipality is not a Yokohama company, whatever it typed.
     const unplaced = evaluateMatch(need({}), company({ prefectureCode: '14', region: 'KANTO', cityEn: 'Yokohama', cityCode: null }), TODAY, DEFAULT_POLICY);
     expect(entry(unplaced, 'sisterCity').points).toBeLessThan(5);
@@ -96,7 +96,7 @@ describe('scenarios from the source documents', () => {
     const base = { sectors: ['DEMINING'], capabilities: ['MINE_DETECTION'], riskAppetite: 'ACTIVE_HOSTILITIES' } as const;
     const cambodia = evaluateMatch(demining, company({ ...base, experienceCountries: ['KH'] }), TODAY, DEFAULT_POLICY);
     const novice = evaluateMatch(demining, company(base), TODAY, DEFAULT_POLICY);
-    expect(entry(cambodia, 'experience')).toMatchObject({ points: 7, reason: { code: 'MINE_ACTION_EXPERIENCE', params: { countries: ['KH'] } } });
+    expect(entry(cambodia, 'experience')).toMatchObject({ points: DEFAULT_POLICY.weights.experience, reason: { code: 'MINE_ACTION_EXPERIENCE', params: { countries: ['KH'] } } });
     expect(entry(cambodia, 'security').reason).toMatchObject({ code: 'WITHIN_RISK_APPETITE', params: { status: 'POSSIBLE_HOSTILITIES', isSme: true } });
     expect(scored(cambodia).score).toBeGreaterThan(scored(novice).score);
   });
@@ -115,7 +115,7 @@ describe('scenarios from the source documents', () => {
     });
     const safe = scored(evaluateMatch(need({ ...grid, site: SITES.lviv }), corporation, TODAY, DEFAULT_POLICY));
     expect(safe.score).toBeGreaterThanOrEqual(70);
-    expect(entry(safe, 'security')).toMatchObject({ points: 20, reason: { code: 'NOT_ON_HOSTILITIES_LIST' } });
+    expect(entry(safe, 'security')).toMatchObject({ points: DEFAULT_POLICY.weights.security, reason: { code: 'NOT_ON_HOSTILITIES_LIST' } });
   });
 
   it('SMEs accept more risk: at a listed site an SME scores above an otherwise identical large corporation', () => {
@@ -129,7 +129,8 @@ describe('scenarios from the source documents', () => {
     const kherson = need({ sector: 'ENERGY', requiredCapabilities: ['POWER_GENERATORS'], site: SITES.kherson });
     const base = { sectors: ['ENERGY'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'NO_HOSTILITIES' } as const;
     const supplier = evaluateMatch(kherson, company({ ...base, deliveryModes: ['SUPPLY_ONLY'] }), TODAY, DEFAULT_POLICY);
-    expect(entry(supplier, 'security')).toMatchObject({ points: 8, reason: { code: 'REMOTE_DELIVERY_ONLY' } });
+    expect(entry(supplier, 'security')).toMatchObject({ reason: { code: 'REMOTE_DELIVERY_ONLY' } });
+    expect(Math.abs(entry(supplier, 'security').points - 0.4 * DEFAULT_POLICY.weights.security)).toBeLessThan(1);
     const onSiteOnly = evaluateMatch(kherson, company({ ...base, deliveryModes: ['ON_SITE'] }), TODAY, DEFAULT_POLICY);
     expect(onSiteOnly.kind).toBe('excluded');
   });
@@ -159,14 +160,44 @@ describe('scenarios from the source documents', () => {
   it('registered interest and an invitation both count as reciprocal interest', () => {
     const asked = evaluateMatch(need({}), company({}), { ...TODAY, companyRegisteredInterest: true }, DEFAULT_POLICY);
     const silent = evaluateMatch(need({}), company({}), TODAY, DEFAULT_POLICY);
-    expect(scored(asked).score - scored(silent).score).toBe(5);
+    expect(scored(asked).score - scored(silent).score).toBe(DEFAULT_POLICY.weights.reciprocal);
     expect(entry(evaluateMatch(need({}), company({}), { ...TODAY, companyRegisteredInterest: true, municipalityInvitedCompany: true }, DEFAULT_POLICY), 'reciprocal').reason.code)
       .toBe('MUTUAL_INTEREST');
   });
 
-  it('a need far beyond a small company’s capacity loses the scale points', () => {
+  it('a need far beyond a company’s capacity is not recommended, and loses the scale points when that constraint is off', () => {
     const huge = need({ budgetAmount: 60_000_000 });
-    expect(entry(evaluateMatch(huge, company({ maxProjectEur: 1_000_000 }), TODAY, DEFAULT_POLICY), 'scale').points).toBe(0);
-    expect(entry(evaluateMatch(huge, company({ maxProjectEur: 100_000_000 }), TODAY, DEFAULT_POLICY), 'scale').points).toBe(8);
+    expect(evaluateMatch(huge, company({ maxProjectEur: 1_000_000 }), TODAY, DEFAULT_POLICY)).toEqual({
+      kind: 'excluded',
+      failed: [{ constraint: 'scale', reason: { code: 'FAR_ABOVE_CAPACITY', params: { budgetEur: 60_000_000, capacityEur: 1_000_000 } } }],
+    });
+    const lenient = { ...DEFAULT_POLICY, hardConstraints: { ...DEFAULT_POLICY.hardConstraints, scale: false } };
+    expect(entry(evaluateMatch(huge, company({ maxProjectEur: 1_000_000 }), TODAY, lenient), 'scale').points).toBe(0);
+    // Ten times the capacity is the edge: just within it still scores.
+    expect(evaluateMatch(huge, company({ maxProjectEur: 6_000_000 }), TODAY, DEFAULT_POLICY).kind).toBe('scored');
+    expect(evaluateMatch(huge, company({ maxProjectEur: 5_999_999 }), TODAY, DEFAULT_POLICY).kind).toBe('excluded');
+    expect(entry(evaluateMatch(huge, company({ maxProjectEur: 100_000_000 }), TODAY, DEFAULT_POLICY), 'scale').points).toBe(DEFAULT_POLICY.weights.scale);
+  });
+
+  it('without its own figure, a company’s capacity is the estimate from its capital and staff', () => {
+    const huge = need({ budgetAmount: 60_000_000 });
+    const result = evaluateMatch(huge, company({ maxProjectEur: null, estimatedCapacityEur: 1_500_000 }), TODAY, DEFAULT_POLICY);
+    expect(result).toMatchObject({ kind: 'excluded', failed: [{ reason: { params: { capacityEur: 1_500_000 } } }] });
+  });
+
+  it('a company that offers none of the required capabilities is not recommended; partial coverage counts in proportion', () => {
+    const hospital = need({ sector: 'HEALTH', requiredCapabilities: ['MEDICAL_EQUIPMENT', 'TELEMEDICINE'] });
+    const base = { sectors: ['HEALTH'] } as const;
+    const retrofit = evaluateMatch(hospital, company({ ...base, capabilities: ['SEISMIC_RETROFIT'] }), TODAY, DEFAULT_POLICY);
+    expect(retrofit).toEqual({
+      kind: 'excluded',
+      failed: [{ constraint: 'capability', reason: { code: 'OFFERS_NONE_OF_REQUIRED_CAPABILITIES', params: { required: ['MEDICAL_EQUIPMENT', 'TELEMEDICINE'] } } }],
+    });
+    const half = scored(evaluateMatch(hospital, company({ ...base, capabilities: ['TELEMEDICINE'] }), TODAY, DEFAULT_POLICY));
+    const all = scored(evaluateMatch(hospital, company({ ...base, capabilities: ['TELEMEDICINE', 'MEDICAL_EQUIPMENT'] }), TODAY, DEFAULT_POLICY));
+    expect(entry(half, 'capability').points).toBe(DEFAULT_POLICY.weights.capability / 2);
+    expect(entry(all, 'capability').points).toBe(DEFAULT_POLICY.weights.capability);
+    const off = { ...DEFAULT_POLICY, hardConstraints: { ...DEFAULT_POLICY.hardConstraints, capability: false } };
+    expect(entry(evaluateMatch(hospital, company({ ...base, capabilities: ['SEISMIC_RETROFIT'] }), TODAY, off), 'capability').points).toBe(0);
   });
 });

@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import type PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Actor } from '../../lib/auth/actor';
+import { Prisma } from '../../lib/generated/prisma/client';
+import type { Capability, DeliveryMode, RiskAppetite, SectorCode, Stage, TenderRequirement } from '../../lib/generated/prisma/enums';
+import { startJobQueue } from '../../lib/jobs/queue';
+import {
+  companyChanged, drainMatchingJobs, getCurrentPolicy, interestChanged, listMatchesForCompany, listMatchesForNeed, needChanged,
+  rebuildAllMatches, rerankCompany, rerankNeed,
+} from '../../lib/match-store';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
+import { loadCompanyProfiles } from '../../lib/match-store/profiles';
+import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
+import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
+import { prepareCompany, prepareNeed } from '../../lib/matching/prepare';
+import { closeNeed, publishNeed } from '../../lib/needs/manage-needs';
+import { verifyOrganisation } from '../../lib/verification/verify-organisation';
+import { createCompany } from '../factories/company';
+import { createMunicipality, pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { createUser } from '../factories/user';
+import { testDb } from './test-db';
+
+// The differential test of ranking: random worlds (listed, partly listed and occupied sites,
+// every delivery mode and risk appetite, required capabilities, budgets), random sequences of
+// changes made through the product's own functions, and then three answers that must agree —
+// the stored lists kept by incremental re-ranking, the lists of a full rebuild, and the pure
+// engine's order computed here by sorting every pair (score desc, then id).
+
+let boss: PgBoss;
+let facilitator: Actor;
+const context = { ip: null };
+
+beforeAll(async () => {
+  boss = await startJobQueue(inject('databaseUrl'));
+  const user = await createUser(testDb, { role: 'FACILITATOR' });
+  facilitator = { userId: user.id, role: 'FACILITATOR', companyId: null, municipalityId: null };
+  await drainMatchingJobs(testDb, boss);
+});
+
+afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
+  await stopQueueClient();
+});
+
+// A small vocabulary makes overlaps, partial coverage and equal scores common.
+const POOL: Capability[] = ['WATER_PURIFICATION', 'WATER_NETWORK_REPAIR', 'WASTEWATER_TREATMENT', 'POWER_GENERATORS'];
+const SECTORS: SectorCode[] = ['WATER_SANITATION', 'HOUSING', 'EDUCATION'];
+const APPETITES: RiskAppetite[] = ['AFTER_CEASEFIRE_ONLY', 'NO_HOSTILITIES', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES'];
+const MODES: DeliveryMode[] = ['ON_SITE', 'SUPPLY_ONLY', 'REMOTE_SUPPORT', 'TRAINING_IN_JAPAN'];
+const STAGES: Stage[] = ['RAPID_RECOVERY', 'RECONSTRUCTION'];
+const TENDER: TenderRequirement[] = ['NONE', 'TRANSPARENT_TENDER', 'IFI_OR_DONOR_OVERSIGHT'];
+const SITES: Prisma.HromadaWhereInput[] = [
+  { hostilityStatus: 'NONE' },
+  { hostilityStatus: 'POSSIBLE_HOSTILITIES', hostilityScope: 'WHOLE' },
+  { hostilityStatus: 'ACTIVE_HOSTILITIES', hostilityScope: 'WHOLE' },
+  { hostilityScope: 'PARTIAL' },
+  { hostilityStatus: 'TEMPORARILY_OCCUPIED', hostilityScope: 'WHOLE' },
+];
+const BUDGETS = [null, 80_000, 900_000, 20_000_000, 500_000_000];
+
+const subset = <T,>(values: readonly T[], min = 0) => fc.subarray([...values], { minLength: min });
+
+const companyArb = fc.record({
+  capabilities: subset(POOL),
+  riskAppetite: fc.constantFrom(...APPETITES),
+  deliveryModes: subset(MODES, 1),
+  stages: subset(STAGES, 1),
+  tenderRequirement: fc.constantFrom(...TENDER),
+  maxProjectEur: fc.constantFrom(null, 500_000, 5_000_000),
+  employees: fc.constantFrom(20, 120, 3_000),
+  verified: fc.boolean(),
+});
+
+const needArb = fc.record({
+  site: fc.integer({ min: 0, max: SITES.length - 1 }),
+  requiredCapabilities: subset(POOL),
+  budget: fc.constantFrom(...BUDGETS),
+  stage: fc.constantFrom(...STAGES),
+  procurement: fc.constantFrom('PROZORRO', 'NONE'),
+  funding: fc.constantFrom('DONOR_GRANT', 'MUNICIPAL_BUDGET', 'JICA'),
+  open: fc.boolean(),
+});
+
+const changeArb = fc.oneof(
+  fc.record({ kind: fc.constant('editCompany' as const), i: fc.nat(), company: companyArb }),
+  fc.record({ kind: fc.constant('editNeed' as const), i: fc.nat(), requiredCapabilities: subset(POOL), budget: fc.constantFrom(...BUDGETS) }),
+  fc.record({ kind: fc.constant('publishOrClose' as const), i: fc.nat() }),
+  fc.record({ kind: fc.constant('verify' as const), i: fc.nat(), decision: fc.constantFrom('VERIFIED' as const, 'REJECTED' as const) }),
+  fc.record({ kind: fc.constant('interest' as const), need: fc.nat(), company: fc.nat(), invited: fc.boolean() }),
+);
+
+const worldArb = fc.record({
+  sector: fc.constantFrom(...SECTORS),
+  companies: fc.array(companyArb, { minLength: 3, maxLength: 8 }),
+  needs: fc.array(needArb, { minLength: 4, maxLength: 12 }),
+  changes: fc.array(changeArb, { minLength: 2, maxLength: 8 }),
+});
+type World = typeof worldArb extends fc.Arbitrary<infer W> ? W : never;
+
+const companyData = (sector: SectorCode, c: World['companies'][number]) => ({
+  sectors: [sector], capabilities: c.capabilities, riskAppetite: c.riskAppetite, deliveryModes: c.deliveryModes,
+  stages: c.stages, tenderRequirement: c.tenderRequirement, maxProjectEur: c.maxProjectEur, employees: c.employees,
+});
+
+type Entry = [id: string, score: number];
+
+/** The pure engine's answer: every pair scored, each list sorted by score desc then id, cut at k. */
+async function engineLists() {
+  const asOf = new Date();
+  const policy = await getCurrentPolicy(testDb);
+  const [needs, companies, interests] = await Promise.all([
+    loadNeeds(testDb, Prisma.sql`true`),
+    loadCompanyProfiles(testDb, 'all'),
+    loadInterests(testDb, Prisma.sql`true`),
+  ]);
+  const byNeed = new Map<string, Entry[]>();
+  const byCompany = new Map<string, Entry[]>();
+  const preparedCompanies = companies.map(prepareCompany);
+  for (const need of needs) {
+    const prepared = prepareNeed(need, asOf);
+    for (const company of preparedCompanies) {
+      const interest = interests.get(`${need.id}:${company.company.id}`);
+      const score = scorePair(prepared, company, {
+        asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false,
+      }, policy);
+      if (score === EXCLUDED) continue;
+      byNeed.set(need.id, [...(byNeed.get(need.id) ?? []), [company.company.id, score]]);
+      byCompany.set(company.company.id, [...(byCompany.get(company.company.id) ?? []), [need.id, score]]);
+    }
+  }
+  const best = (list: Entry[] | undefined, k: number) =>
+    (list ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k);
+  return {
+    need: (id: string) => best(byNeed.get(id), NEED_TOP_K),
+    company: (id: string) => best(byCompany.get(id), COMPANY_TOP_K),
+  };
+}
+
+/** The stored lists, in the order the screens read them (equal scores by id, as the engine cuts them). */
+async function storedLists(needIds: string[], companyIds: string[]) {
+  const needs = new Map<string, Entry[]>();
+  const companies = new Map<string, Entry[]>();
+  for (const id of needIds) {
+    const page = await listMatchesForNeed(testDb, facilitator, id, { pageSize: 50 });
+    needs.set(id, page.items.map((m) => [m.company.id, m.score]));
+  }
+  for (const id of companyIds) {
+    const page = await listMatchesForCompany(testDb, facilitator, id, { pageSize: 50 });
+    companies.set(id, page.items.map((m) => [m.need.id, m.score]));
+  }
+  return { need: (id: string) => needs.get(id), company: (id: string) => companies.get(id) };
+}
+
+async function expectAgreement(label: string, needIds: string[], companyIds: string[]) {
+  const [engine, stored] = [await engineLists(), await storedLists(needIds, companyIds)];
+  for (const id of needIds) expect(stored.need(id), `${label}: need ${id}`).toEqual(engine.need(id));
+  for (const id of companyIds) expect(stored.company(id), `${label}: company ${id}`).toEqual(engine.company(id));
+}
+
+async function buildWorld(world: World) {
+  const companies = [];
+  for (const c of world.companies) {
+    const company = await createCompany(testDb, {
+      ...companyData(world.sector, c), capitalJpy: 50_000_000n, verificationStatus: c.verified ? 'VERIFIED' : 'UNVERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    companies.push(company);
+  }
+  const needs = [];
+  for (const n of world.needs) {
+    const hromada = await pickFreeHromada(testDb, SITES[n.site]).catch(() => pickFreeHromada(testDb, SITES[0]));
+    const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+    const rep = await createUser(testDb, { role: 'MUNICIPALITY_REP', municipalityId: municipality.id });
+    const need = await createNeed(testDb, municipality, {
+      sector: world.sector, stage: n.stage, requiredCapabilities: n.requiredCapabilities,
+      budgetAmount: n.budget === null ? null : String(n.budget), budgetCurrency: n.budget === null ? null : 'EUR',
+      procurementMethod: n.procurement, prozorroTenderId: n.procurement === 'PROZORRO' ? 'UA-2025-03-14-001234-a' : null,
+      fundingSource: n.funding, status: n.open ? 'OPEN' : 'DRAFT', publishedAt: n.open ? new Date() : null,
+    });
+    await testDb.$transaction((tx) => needChanged(tx, need.id));
+    needs.push({ id: need.id, actor: { userId: rep.id, role: 'MUNICIPALITY_REP', companyId: null, municipalityId: municipality.id } as Actor });
+  }
+  return { companies: companies.map((c) => c.id), needs };
+}
+
+async function applyChange(world: World, built: Awaited<ReturnType<typeof buildWorld>>, change: World['changes'][number]) {
+  if (change.kind === 'editCompany') {
+    const id = built.companies[change.i % built.companies.length];
+    await testDb.$transaction(async (tx) => {
+      await tx.company.update({ where: { id }, data: companyData(world.sector, change.company) });
+      await companyChanged(tx, id);
+    });
+  } else if (change.kind === 'editNeed') {
+    const { id } = built.needs[change.i % built.needs.length];
+    await testDb.$transaction(async (tx) => {
+      await tx.need.update({
+        where: { id },
+        data: { requiredCapabilities: change.requiredCapabilities, budgetAmount: change.budget === null ? null : String(change.budget), budgetCurrency: change.budget === null ? null : 'EUR' },
+      });
+      await needChanged(tx, id);
+    });
+  } else if (change.kind === 'publishOrClose') {
+    const { id, actor } = built.needs[change.i % built.needs.length];
+    const need = await testDb.need.findUniqueOrThrow({ where: { id } });
+    if (need.status === 'DRAFT') await publishNeed(testDb, actor, { needId: id, expectedVersion: need.version }, context);
+    else if (need.status === 'OPEN') await closeNeed(testDb, actor, { needId: id, expectedVersion: need.version }, context);
+  } else if (change.kind === 'verify') {
+    const id = built.companies[change.i % built.companies.length];
+    const company = await testDb.company.findUniqueOrThrow({ where: { id } });
+    if (company.verificationStatus === change.decision) return;
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id, decision: change.decision, expectedVersion: company.version }, context);
+  } else {
+    const needId = built.needs[change.need % built.needs.length].id;
+    const companyId = built.companies[change.company % built.companies.length];
+    const direction = change.invited ? 'MUNICIPALITY_INVITATION' : 'COMPANY_INTEREST';
+    await testDb.$transaction(async (tx) => {
+      await tx.interest.upsert({
+        where: { companyId_needId_direction: { companyId, needId, direction } },
+        create: { companyId, needId, direction }, update: { withdrawnAt: null },
+      });
+      await interestChanged(tx, needId, companyId);
+    });
+  }
+}
+
+/** Takes the world's needs and companies out of matching, so that other files see the database as before. */
+async function retire(built: Awaited<ReturnType<typeof buildWorld>>) {
+  await testDb.need.updateMany({ where: { id: { in: built.needs.map((n) => n.id) }, status: 'OPEN' }, data: { status: 'CLOSED', closedAt: new Date() } });
+  await testDb.company.updateMany({ where: { id: { in: built.companies } }, data: { verificationStatus: 'REJECTED' } });
+}
+
+describe('incremental re-ranking, a full rebuild and the pure engine', () => {
+  it('agree after any sequence of changes to a random world', async () => {
+    await rebuildAllMatches(testDb);
+    await fc.assert(
+      fc.asyncProperty(worldArb, async (world) => {
+        const built = await buildWorld(world);
+        try {
+          const needIds = built.needs.map((n) => n.id);
+          await drainMatchingJobs(testDb, boss);
+          await expectAgreement('built', needIds, built.companies);
+          for (const change of world.changes) await applyChange(world, built, change);
+          await drainMatchingJobs(testDb, boss);
+          await expectAgreement('incremental', needIds, built.companies);
+          // Re-ranking one side alone, with no counterpart refilling its list afterwards (as when
+          // the other side's list is full), must change nothing: each answer is already complete.
+          for (const id of needIds) await rerankNeed(testDb, id);
+          await expectAgreement('need re-ranked alone', needIds, built.companies);
+          for (const id of built.companies) await rerankCompany(testDb, id);
+          await expectAgreement('company re-ranked alone', needIds, built.companies);
+          await drainMatchingJobs(testDb, boss);
+          await rebuildAllMatches(testDb);
+          await expectAgreement('rebuild', needIds, built.companies);
+        } finally {
+          await retire(built);
+          await rebuildAllMatches(testDb);
+        }
+      }),
+      // Bounded in time as well as in runs, so that a loaded machine stays well under a minute.
+      { numRuns: 6, endOnFailure: true, interruptAfterTimeLimit: 35_000 },
+    );
+  });
+
+  it('break ties on a full list’s floor by id, as a rebuild does, when a need arrives later', async () => {
+    // Identical needs score the same for the company; its list holds ten of them. Needs created
+    // afterwards whose id sorts before the floor's must take its place, one by one.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const needIds: string[] = [];
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    try {
+      for (let i = 0; i < COMPANY_TOP_K + 6; i += 1) {
+        const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+        const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+        const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', requiredCapabilities: ['POWER_GENERATORS'] });
+        needIds.push(need.id);
+        built.needs.push({ id: need.id, actor: facilitator });
+        await testDb.$transaction((tx) => needChanged(tx, need.id));
+        await drainMatchingJobs(testDb, boss);
+      }
+      await expectAgreement('one by one', needIds, [company.id]);
+    } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+});
