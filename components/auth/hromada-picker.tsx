@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { FieldError } from 'react-hook-form';
 import type { HromadaOption } from '@/lib/reference/search-hromadas';
 import { translateKey } from '../forms/text-field';
+import { useReferenceSearch } from '../forms/use-reference-search';
 
 /**
  * Finds a hromada in the official list by its Ukrainian or English name. Results are a radio
@@ -14,31 +15,7 @@ export function HromadaPicker({ value, onChange, error }: { value: string; onCha
   const t = useTranslations('signUpMunicipality');
   const root = useTranslations();
   const id = useId();
-  const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<HromadaOption[]>([]);
-  const [isSearching, setIsSearching] = useState(false);
-
-  useEffect(() => {
-    if (query.trim().length < 2) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setIsSearching(true);
-      try {
-        const response = await fetch(`/api/hromadas?q=${encodeURIComponent(query.trim())}`, { signal: controller.signal });
-        if (response.ok) setOptions(((await response.json()) as { hromadas: HromadaOption[] }).hromadas);
-      } catch {
-        // aborted by a newer query
-      } finally {
-        setIsSearching(false);
-      }
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
-
-  const visible = query.trim().length < 2 ? [] : options;
+  const { query, setQuery, visible, isSearching, isEmpty } = useReferenceSearch<HromadaOption>('/api/hromadas', 'hromadas', 2);
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t('hromada')}</legend>
@@ -48,7 +25,7 @@ export function HromadaPicker({ value, onChange, error }: { value: string; onCha
         <p id={`${id}-hint`} className="field-hint">{t('hromadaHint')}</p>
       </div>
       <div role="status" aria-live="polite" className="field-hint">
-        {isSearching ? '…' : query.trim().length >= 2 && visible.length === 0 ? t('noResults') : null}
+        {isSearching ? '…' : isEmpty ? t('noResults') : null}
       </div>
       {visible.length > 0 ? (
         <ul className="choice-list">

@@ -1,10 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { FieldError } from 'react-hook-form';
 import type { JapanMunicipalityOption } from '@/lib/reference/search-japan-municipalities';
 import { translateKey } from '../forms/text-field';
+import { useReferenceSearch } from '../forms/use-reference-search';
 
 /**
  * Finds the company's municipality in the official list (全国地方公共団体コード) by kanji, kana or
@@ -20,31 +21,7 @@ export function MunicipalityPicker({ value, chosenName, onChange, error }: {
   const t = useTranslations('municipalityPicker');
   const root = useTranslations();
   const id = useId();
-  const [query, setQuery] = useState('');
-  const [options, setOptions] = useState<JapanMunicipalityOption[]>([]);
-  const [isSearching, setIsSearching] = useState(false);
-
-  useEffect(() => {
-    if (query.trim().length < 1) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setIsSearching(true);
-      try {
-        const response = await fetch(`/api/japan-municipalities?q=${encodeURIComponent(query.trim())}`, { signal: controller.signal });
-        if (response.ok) setOptions(((await response.json()) as { municipalities: JapanMunicipalityOption[] }).municipalities);
-      } catch {
-        // aborted by a newer query
-      } finally {
-        setIsSearching(false);
-      }
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
-
-  const visible = query.trim().length < 1 ? [] : options;
+  const { query, setQuery, visible, isSearching, isEmpty } = useReferenceSearch<JapanMunicipalityOption>('/api/japan-municipalities', 'municipalities', 1);
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t('legend')}</legend>
@@ -55,7 +32,7 @@ export function MunicipalityPicker({ value, chosenName, onChange, error }: {
         <p id={`${id}-hint`} className="field-hint">{t('hint')}</p>
       </div>
       <div role="status" aria-live="polite" className="field-hint">
-        {isSearching ? '…' : query.trim().length >= 1 && visible.length === 0 ? t('noResults') : null}
+        {isSearching ? '…' : isEmpty ? t('noResults') : null}
       </div>
       {visible.length > 0 ? (
         <ul className="choice-list">
