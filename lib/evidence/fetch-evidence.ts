@@ -62,7 +62,7 @@ export async function fetchTenderEvidence(
   const url = template.replace('{ocid}', encodeURIComponent(ocid));
   const origin = new URL(url).origin;
   const failed = async (status: 'UNREACHABLE' | 'NOT_FOUND' | 'INVALID', detail: string, retry: boolean): Promise<Outcome> => {
-    await db.$transaction((tx) => saveEvidence(tx, null, { needId, source, ocid, origin, result: { ok: false, status, detail } }));
+    await db.$transaction((tx) => saveEvidence(tx, null, { needId, source, identifier, origin, result: { ok: false, status, detail } }));
     return retry && !lastAttempt ? 'retry' : 'saved';
   };
 
@@ -82,7 +82,7 @@ export async function fetchTenderEvidence(
   }
   const result = readOcdsPackage(pkg, ocidMatches(source, identifier));
   await db.$transaction(async (tx) => {
-    await saveEvidence(tx, null, { needId, source, ocid: result.ok ? result.facts.ocid : ocid, origin, result });
+    await saveEvidence(tx, null, { needId, source, identifier, origin, result });
     // A tender still running changes (bids arrive, the status moves on): read it again tomorrow.
     if (result.ok && !SETTLED.has(result.facts.tenderStatus ?? '')) {
       await enqueue(tx, QUEUES.tenderEvidence, job, `${needId}:${source}:refresh`, REFRESH_SECONDS);

@@ -3,7 +3,7 @@ import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
-import { ocidFor, ocidMatches, type EvidenceSourceName } from './ocid';
+import { ocidMatches, type EvidenceSourceName } from './ocid';
 import { readOcdsPackage } from './ocds';
 import { importTenderEvidenceSchema } from './import-schema';
 import { saveEvidence } from './store';
@@ -36,7 +36,6 @@ export async function importPackage(db: Db, actor: Actor | null, needId: string,
     const identifier = source === 'PROZORRO' ? need.prozorroTenderId : need.dreamProjectId;
     if (!identifier) throw new AppError('VALIDATION', 'The need names no tender there', { fieldErrors: { source: 'validation.required' } });
     const result = readOcdsPackage(pkg, ocidMatches(source, identifier));
-    const ocid = result.ok ? result.facts.ocid : ocidFor(source, identifier);
-    return saveEvidence(tx, actor, { needId, source, ocid, origin: 'import', result }, ip);
+    return saveEvidence(tx, actor, { needId, source, identifier, origin: 'import', result }, ip);
   });
 }

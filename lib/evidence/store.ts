@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/record-audit';
 import { Prisma } from '../generated/prisma/client';
 import type { EvidenceFetchStatus } from '../generated/prisma/enums';
 import { needChanged } from '../match-store/enqueue';
-import type { EvidenceSourceName } from './ocid';
+import { ocidFor, ocidMatches, type EvidenceSourceName } from './ocid';
 import type { ReadOutcome } from './ocds';
 
 // Writes what a fetch or an import found into the need's TenderEvidence row, with its audit row,
@@ -13,7 +13,8 @@ import type { ReadOutcome } from './ocds';
 export type EvidenceAttempt = {
   needId: string;
   source: EvidenceSourceName;
-  ocid: string;
+  /** The need's tender id (Prozorro) or project id (DREAM): which record this attempt was about. */
+  identifier: string;
   /** 'import', or the endpoint the package came from. */
   origin: string;
   result: ReadOutcome | { ok: false; status: Exclude<EvidenceFetchStatus, 'VERIFIED' | 'PENDING'>; detail: string };
@@ -35,9 +36,13 @@ export async function saveEvidence(
   attempt: EvidenceAttempt,
   ip: string | null = null,
 ): Promise<{ id: string; status: EvidenceFetchStatus }> {
-  const { needId, source, ocid, origin, result } = attempt;
+  const { needId, source, identifier, origin, result } = attempt;
   const key = { needId_source: { needId, source } };
   const before = await tx.tenderEvidence.findUnique({ where: key });
+  // Whether the row holds this identifier's record. A DREAM record's OCID carries its publisher's
+  // prefix, so this is the same matcher that accepted the record, never a comparison of strings.
+  const sameRecord = before !== null && ocidMatches(source, identifier)(before.ocid);
+  const ocid = result.ok ? result.facts.ocid : sameRecord ? before.ocid : ocidFor(source, identifier);
   const now = new Date();
   let data: Prisma.TenderEvidenceUncheckedCreateInput;
   if (result.ok) {
@@ -53,7 +58,6 @@ export async function saveEvidence(
   } else {
     const status = 'status' in result ? result.status : 'INVALID';
     // A different tender's facts are not this one's: they go when the identifier changed.
-    const sameRecord = before?.ocid === ocid;
     data = {
       needId, source, ocid, origin, status, statusDetail: result.detail.slice(0, 500), fetchedAt: now,
       ...(sameRecord ? {} : NO_FACTS),

@@ -243,4 +243,33 @@ describe('fetching the record through the job queue', () => {
     expect(await fetchTenderEvidence(db, dream, dreamConfig, false)).toBe('rate-limited');
     expect(requests.length).toBe(before + 1);
   });
+
+  it('a failed DREAM fetch keeps the facts of the record read before, whose OCID carries a publisher prefix', async () => {
+    // DREAM asks for the bare project id and accepts any record whose OCID ends in it, so the
+    // stored OCID differs from what a failed attempt asks for. The committed Prozorro package
+    // stands in for a DREAM record of project OPEN_TENDER: its OCID is 'ocds-be6bcu-' + that id.
+    const { need } = await world(OPEN_TENDER);
+    await db.need.update({ where: { id: need.id }, data: { dreamProjectId: OPEN_TENDER } });
+    const job = { needId: need.id, source: 'DREAM' as const };
+    expect(await fetchTenderEvidence(db, job, config({ endpoints: { DREAM: `${baseUrl}/record.json?ocid={ocid}` } }), false)).toBe('saved');
+    expect(requests).toContain(`/record.json?ocid=${OPEN_TENDER}`);
+    const verified = await db.tenderEvidence.findUniqueOrThrow({ where: { needId_source: job } });
+    expect(verified).toMatchObject({ status: 'VERIFIED', ocid: `ocds-be6bcu-${OPEN_TENDER}`, procurementMethod: 'open', numberOfTenderers: 2 });
+    await drainMatchingJobs(db, boss);
+
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await fetchTenderEvidence(db, job, config({ endpoints: { DREAM: `http://127.0.0.1:${port}/record.json?ocid={ocid}` } }), true)).toBe('saved');
+    const row = await db.tenderEvidence.findUniqueOrThrow({ where: { needId_source: job } });
+    expect(row).toMatchObject({ status: 'UNREACHABLE', ocid: `ocds-be6bcu-${OPEN_TENDER}`, procurementMethod: 'open', numberOfTenderers: 2 });
+    expect(row.verifiedAt).toEqual(verified.verifiedAt);
+    expect(await jobsFor(QUEUES.needChanged, need.id)).toBe(0n);
+
+    // Once the hromada names another project, the old record's facts go.
+    await db.need.update({ where: { id: need.id }, data: { dreamProjectId: 'DREAM-UA-OTHER-1' } });
+    expect(await fetchTenderEvidence(db, job, config({ endpoints: { DREAM: `http://127.0.0.1:${port}/record.json?ocid={ocid}` } }), true)).toBe('saved');
+    expect(await db.tenderEvidence.findUniqueOrThrow({ where: { needId_source: job } })).toMatchObject({ ocid: 'DREAM-UA-OTHER-1', verifiedAt: null, procurementMethod: null });
+  });
 });
