@@ -41,13 +41,13 @@ export function clientAddressOf(request: PeerRequest, trust: ProxyTrust): string
 export function protocolOf(request: PeerRequest, trust: ProxyTrust): 'http' | 'https' {
   if (request.socket.encrypted) return 'https';
   if (!isFromTrustedProxy(request, trust)) return 'http';
-  return firstValue(request.headers['x-forwarded-proto'])?.toLowerCase() === 'https' ? 'https' : 'http';
+  return fromOutermostTrustedHop(request, trust, 'x-forwarded-proto')?.toLowerCase() === 'https' ? 'https' : 'http';
 }
 
 /** The public host a trusted proxy reports; null when the peer is not one (then Host stands). */
 export function forwardedHostOf(request: PeerRequest, trust: ProxyTrust): string | null {
   if (!isFromTrustedProxy(request, trust)) return null;
-  return firstValue(request.headers['x-forwarded-host']) ?? null;
+  return fromOutermostTrustedHop(request, trust, 'x-forwarded-host') ?? null;
 }
 
 function isFromTrustedProxy(request: PeerRequest, trust: ProxyTrust): boolean {
@@ -55,9 +55,19 @@ function isFromTrustedProxy(request: PeerRequest, trust: ProxyTrust): boolean {
   return !!peer && trust(peer, 0);
 }
 
-function firstValue(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value?.split(',')[0]?.trim() || undefined;
+/**
+ * The X-Forwarded-Proto/-Host entry our outermost trusted proxy appended: with n trusted hops
+ * (counted as proxy-addr counts them for the address) it is the n-th from the end. Entries
+ * before it were written by the client (or a proxy we do not trust), so the first is never read.
+ * A header with fewer entries than hops (a proxy that overwrites instead of appending) gives its
+ * first entry, which a trusted proxy wrote.
+ */
+function fromOutermostTrustedHop(request: PeerRequest, trust: ProxyTrust, name: 'x-forwarded-proto' | 'x-forwarded-host'): string | undefined {
+  const header = request.headers[name];
+  const values = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((value) => value.trim());
+  // proxy-addr lists the socket's peer, then the trusted hops, then the client: the hops before it.
+  const hops = Math.max(1, proxyAddr.all(request as unknown as IncomingMessage, trust).length - 1);
+  return values[Math.max(0, values.length - hops)] || undefined;
 }
 
 /** `::ffff:203.0.113.4` (an IPv4 client on a dual-stack socket) is recorded as `203.0.113.4`. */

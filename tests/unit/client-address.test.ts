@@ -41,6 +41,26 @@ describe('client address with a hop count', () => {
     const trust = parseTrustedProxies('2');
     expect(clientAddressOf(request('10.0.0.2', { 'x-forwarded-for': '6.6.6.6, 203.0.113.4, 192.0.2.50' }), trust)).toBe('203.0.113.4');
   });
+  it('1: the protocol and host are the ones the load balancer appended, not the ones the client wrote first', () => {
+    const trust = parseTrustedProxies('1');
+    const headers = { 'x-forwarded-for': '203.0.113.4', 'x-forwarded-proto': 'https, http', 'x-forwarded-host': 'evil.example, kakehashi.example' };
+    expect(protocolOf(request('10.0.0.2', headers), trust)).toBe('http');
+    expect(forwardedHostOf(request('10.0.0.2', headers), trust)).toBe('kakehashi.example');
+    expect(protocolOf(request('10.0.0.2', { ...headers, 'x-forwarded-proto': 'http, https' }), trust)).toBe('https');
+  });
+  it('2: the protocol and host are the ones the CDN appended; the load balancer’s own come after them', () => {
+    const trust = parseTrustedProxies('2');
+    const headers = {
+      'x-forwarded-for': '6.6.6.6, 203.0.113.4, 192.0.2.50',
+      'x-forwarded-proto': 'https, http, https',
+      'x-forwarded-host': 'evil.example, kakehashi.example, lb.internal',
+    };
+    expect(protocolOf(request('10.0.0.2', headers), trust)).toBe('http');
+    expect(forwardedHostOf(request('10.0.0.2', headers), trust)).toBe('kakehashi.example');
+    expect(protocolOf(request('10.0.0.2', { ...headers, 'x-forwarded-proto': 'http, https, http' }), trust)).toBe('https');
+    // A proxy that overwrites rather than appends leaves one entry, written by a trusted proxy.
+    expect(protocolOf(request('10.0.0.2', { ...headers, 'x-forwarded-proto': 'https' }), trust)).toBe('https');
+  });
   it('a request that skipped the proxy has no entries to trust: the socket peer is the client', () => {
     expect(clientAddressOf(request('203.0.113.9'), parseTrustedProxies('1'))).toBe('203.0.113.9');
   });
@@ -56,8 +76,9 @@ describe('client address with a list of proxies', () => {
     expect(protocolOf(request('198.51.100.8', forged), trust)).toBe('http');
     expect(forwardedHostOf(request('198.51.100.8', forged), trust)).toBeNull();
   });
-  it('takes only the first protocol a trusted proxy reports, and nothing but https counts as https', () => {
-    expect(protocolOf(request('10.1.2.3', { 'x-forwarded-proto': 'https, http' }), trust)).toBe('https');
+  it('takes the protocol our proxy appended, not one the client wrote before it, and nothing but https counts as https', () => {
+    expect(protocolOf(request('10.1.2.3', { 'x-forwarded-proto': 'https, http' }), trust)).toBe('http');
+    expect(protocolOf(request('10.1.2.3', { 'x-forwarded-for': '6.6.6.6, 203.0.113.4, 192.0.2.50', 'x-forwarded-proto': 'http, https, http' }), trust)).toBe('https');
     expect(protocolOf(request('10.1.2.3', { 'x-forwarded-proto': 'wss' }), trust)).toBe('http');
   });
   it('refuses a setting that names no address, so a typo stops the server', () => {
