@@ -1,3 +1,4 @@
+import { FAR_ABOVE_CAPACITY_FACTOR } from '../matching/rules';
 import type { Reason, ReasonParams } from '../matching/types';
 
 // Turns a stored reason ({ code: 'BEYOND_RISK_APPETITE', params: { status, appetite } }) into a
@@ -79,9 +80,10 @@ export function describeRemedy(reason: Reason, context: ReasonContext, reader: R
   const key = `wouldChange.${reader}.${reason.code}`;
   if (!context.t.has(key)) return null;
   const values = translateParams(reason, context);
-  // The scale constraint fails above ten times the capacity (lib/matching/constraints.ts).
+  // The scale rule (withinReachOfCapacity) excludes a budget above the capacity times this
+  // factor: the smallest capacity it accepts is the budget divided by it, rounded up.
   if (typeof reason.params.budgetEur === 'number') {
-    values.neededEur = translateParam('budgetEur', Math.ceil(reason.params.budgetEur / 10), context);
+    values.neededEur = translateParam('budgetEur', Math.ceil(reason.params.budgetEur / FAR_ABOVE_CAPACITY_FACTOR), context);
   }
   return context.t(key, values);
 }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../lib/i18n/messages/en.json';
 import ja from '../../lib/i18n/messages/ja.json';
 import uk from '../../lib/i18n/messages/uk.json';
-import { describeReason, type ReasonContext } from '../../lib/i18n/describe-reason';
+import { describeReason, describeRemedy, type ReasonContext } from '../../lib/i18n/describe-reason';
+import { withinReachOfCapacity } from '../../lib/matching/rules';
 
 // Reasons are stored as codes with params; each reader gets every word in their own language.
 
@@ -30,6 +31,15 @@ describe('describeReason', () => {
     const scale = { code: 'WITHIN_CAPACITY', params: { budgetEur: 250000, capacityEur: 1200000 } };
     expect(describeReason(scale, contextFor('en', en))).toContain('€250,000');
     expect(describeReason({ code: 'KANSAI_COMPANY', params: { prefectureCode: '27' } }, contextFor('ja', ja))).toBe('関西の大阪府に拠点があります。');
+  });
+
+  it('names, as the remedy for a budget far above capacity, the smallest capacity the scale rule accepts', () => {
+    for (const budgetEur of [1_000_000, 1_234_567, 99]) {
+      const remedy = describeRemedy({ code: 'FAR_ABOVE_CAPACITY', params: { budgetEur, capacityEur: 1 } }, contextFor('en', en), 'pair')!;
+      const neededEur = Number(/€([\d,]+)/.exec(remedy)![1].replaceAll(',', ''));
+      expect(withinReachOfCapacity(budgetEur, neededEur)).toBe(true);
+      expect(withinReachOfCapacity(budgetEur, neededEur - 1)).toBe(false);
+    }
   });
 
   it('names the Japanese side of a sister tie in the reader\'s script', () => {
