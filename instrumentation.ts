@@ -23,9 +23,14 @@ export async function register() {
   await startHostilityCalendar(db, boss);
 }
 
-/** Errors in rendering, route handlers and actions: one structured line per cause per minute. */
+/**
+ * Errors in rendering, route handlers and actions: one structured line per cause per minute. The
+ * path loses its query and any one-time token (a password reset or sign-up confirmation link):
+ * a live token in the log would let whoever reads it take the account.
+ */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { logError } = await import('./lib/logging/log');
-  logError(`${context.routeType} ${context.routePath}`, error, { method: request.method, path: request.path.split('?')[0] });
+  const { redactOneTimeLinkPath } = await import('./lib/email/one-time-links');
+  logError(`${context.routeType} ${context.routePath}`, error, { method: request.method, path: redactOneTimeLinkPath(request.path.split('?')[0]) });
 };
