@@ -6,7 +6,9 @@ import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
 import { parseInput } from '../validation';
 import { enqueue } from './enqueue';
-import { DEFAULT_POLICY, matchingPolicySchema, updatePolicyInputSchema, type VersionedPolicy } from '../matching/policy';
+import {
+  DEFAULT_POLICY, matchingPolicySchema, policyWeightsSchema, updatePolicyInputSchema, type MatchingPolicy, type VersionedPolicy,
+} from '../matching/policy';
 
 // The matching policy in force is the newest version. Versions are never edited: a change writes
 // the next version, so every stored match can say which policy scored it.
@@ -16,30 +18,73 @@ export const POLICY_EDITORS = ['FACILITATOR', 'ADMIN'] as const;
 export { updatePolicyInputSchema, type UpdatePolicyInput } from '../matching/policy';
 
 /**
- * Writes the default policy when there is none, and a new version with the defaults when the
- * newest version predates a hard constraint the engine now has (its switches lack the key): a
- * policy written before a rule existed never decided on it. Returns whether it wrote a version,
- * so that the caller queues a rebuild of the stored matches.
+ * The defaults before decision 009 added the capability constraint and turned scale on. A policy
+ * whose weights (or switches) still equal these was never tuned there: the upgrade moves that
+ * part to the new defaults, which the same decision chose.
+ */
+const DEFAULTS_BEFORE_009 = {
+  weights: { capability: 25, security: 20, integrity: 15, stage: 10, scale: 8, kansai: 5, sisterCity: 5, experience: 7, reciprocal: 5 },
+  hardConstraints: { security: true, integrity: true, stage: false, scale: false },
+};
+
+const sameSettings = (a: object, b: object) =>
+  JSON.stringify(Object.entries(a).sort(([x], [y]) => x.localeCompare(y))) === JSON.stringify(Object.entries(b).sort(([x], [y]) => x.localeCompare(y)));
+
+/**
+ * The policy a version written before a hard constraint existed becomes: a facilitator's tuning
+ * is kept — their weights (they still add up to the total) and every switch they decided on —
+ * and only the switches they never saw take their default. Weights or switches still equal to
+ * the defaults before decision 009 were never tuned, and take the new defaults.
+ */
+export function upgradedPolicy(newest: { weights: unknown; hardConstraints: unknown }): MatchingPolicy {
+  const weights = policyWeightsSchema.safeParse(newest.weights);
+  const stored = (newest.hardConstraints ?? {}) as Record<string, unknown>;
+  const decided = Object.fromEntries(
+    Object.keys(DEFAULT_POLICY.hardConstraints).flatMap((key) => (typeof stored[key] === 'boolean' ? [[key, stored[key]]] : [])),
+  );
+  return matchingPolicySchema.parse({
+    weights: weights.success && !sameSettings(weights.data, DEFAULTS_BEFORE_009.weights) ? weights.data : DEFAULT_POLICY.weights,
+    hardConstraints: sameSettings(stored, DEFAULTS_BEFORE_009.hardConstraints)
+      ? DEFAULT_POLICY.hardConstraints
+      : { ...DEFAULT_POLICY.hardConstraints, ...decided },
+  });
+}
+
+/**
+ * Writes the default policy when there is none, and the next version when the newest predates a
+ * hard constraint the engine now has (its switches lack the key): a policy written before a rule
+ * existed never decided on it (see upgradedPolicy). The version and its audit row (actor null:
+ * the database preparation) are written together. Returns whether it wrote a version, so that
+ * the caller queues a rebuild of the stored matches.
  */
 export async function ensureDefaultPolicy(db: Db): Promise<boolean> {
-  const newest = await db.matchingPolicy.findFirst({ orderBy: { version: 'desc' } });
-  if (newest) {
-    const switches = Object.keys((newest.hardConstraints ?? {}) as object);
-    const known = Object.keys(DEFAULT_POLICY.hardConstraints);
-    if (known.every((key) => switches.includes(key))) return false;
-  }
-  const version = (newest?.version ?? 0) + 1;
-  const note = newest
-    ? 'Default policy with the capability and capacity constraints (docs/decisions/009-relevance-and-capacity.md).'
-    : 'Default policy, drawn from the source documents.';
   try {
-    await db.matchingPolicy.create({ data: { version, ...DEFAULT_POLICY, note } });
+    return await db.$transaction(async (tx) => {
+      const newest = await tx.matchingPolicy.findFirst({ orderBy: { version: 'desc' } });
+      if (newest) {
+        const switches = Object.keys((newest.hardConstraints ?? {}) as object);
+        if (Object.keys(DEFAULT_POLICY.hardConstraints).every((key) => switches.includes(key))) return false;
+      }
+      const version = (newest?.version ?? 0) + 1;
+      const policy = newest ? upgradedPolicy(newest) : DEFAULT_POLICY;
+      const note = newest
+        ? 'The capability and capacity constraints added: the earlier tuning kept, new switches at their defaults (docs/decisions/009-relevance-and-capacity.md).'
+        : 'Default policy, drawn from the source documents.';
+      await tx.matchingPolicy.create({ data: { version, ...policy, note } });
+      await recordAudit(tx, null, {
+        action: newest ? 'matching-policy.upgrade' : 'matching-policy.create',
+        entityType: 'MatchingPolicy',
+        entityId: String(version),
+        before: newest ? { version: newest.version, weights: newest.weights, hardConstraints: newest.hardConstraints } : null,
+        after: { version, ...policy, note },
+      });
+      return true;
+    });
   } catch (error) {
     // Another instance preparing the same database wrote it first.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') return false;
     throw error;
   }
-  return true;
 }
 
 export async function getCurrentPolicy(db: Pick<Db, 'matchingPolicy'>): Promise<VersionedPolicy> {

@@ -196,16 +196,33 @@ describe('matching policy', () => {
     await drainMatchingJobs(testDb, boss);
   });
 
-  it('gets a new default version when the newest predates a hard constraint, once', async () => {
+  it('upgrades a policy that predates a hard constraint once, keeping the tuning, with its audit row', async () => {
     const current = await getCurrentPolicy(testDb);
-    const olderSwitches: Record<string, boolean> = { ...current.hardConstraints };
-    delete olderSwitches.capability;
-    await testDb.matchingPolicy.create({ data: { version: current.version + 1, weights: current.weights, hardConstraints: olderSwitches } });
+    // A facilitator's tuning from before the capability switch existed.
+    const tunedWeights = { capability: 20, security: 25, integrity: 20, stage: 5, scale: 10, kansai: 5, sisterCity: 5, experience: 5, reciprocal: 5 };
+    const tunedSwitches = { security: true, integrity: false, stage: true, scale: false };
+    await testDb.matchingPolicy.create({ data: { version: current.version + 1, weights: tunedWeights, hardConstraints: tunedSwitches } });
     expect(await ensureDefaultPolicy(testDb)).toBe(true);
-    const upgraded = await getCurrentPolicy(testDb);
-    expect(upgraded).toEqual({ version: current.version + 2, ...DEFAULT_POLICY });
+    const kept = await getCurrentPolicy(testDb);
+    expect(kept).toEqual({ version: current.version + 2, weights: tunedWeights, hardConstraints: { ...tunedSwitches, capability: true } });
+    expect(await testDb.auditLog.findFirst({ where: { entityType: 'MatchingPolicy', entityId: String(kept.version) } })).toMatchObject({
+      actorId: null,
+      action: 'matching-policy.upgrade',
+      before: { version: current.version + 1, weights: tunedWeights, hardConstraints: tunedSwitches },
+      after: { weights: tunedWeights, hardConstraints: { ...tunedSwitches, capability: true } },
+    });
     expect(await ensureDefaultPolicy(testDb)).toBe(false);
-    expect((await getCurrentPolicy(testDb)).version).toBe(upgraded.version);
+    expect((await getCurrentPolicy(testDb)).version).toBe(kept.version);
+
+    // The defaults of before, never tuned, move to the new defaults.
+    const oldDefaults = {
+      weights: { capability: 25, security: 20, integrity: 15, stage: 10, scale: 8, kansai: 5, sisterCity: 5, experience: 7, reciprocal: 5 },
+      hardConstraints: { security: true, integrity: true, stage: false, scale: false },
+    };
+    await testDb.matchingPolicy.create({ data: { version: kept.version + 1, ...oldDefaults } });
+    expect(await ensureDefaultPolicy(testDb)).toBe(true);
+    expect(await getCurrentPolicy(testDb)).toEqual({ version: kept.version + 2, ...DEFAULT_POLICY });
+    expect(await testDb.auditLog.count({ where: { entityType: 'MatchingPolicy', entityId: String(kept.version + 2), action: 'matching-policy.upgrade', actorId: null } })).toBe(1);
   });
 
   it('refuses a stale version, a bad policy, and anyone but facilitators and admins — changing nothing', async () => {
