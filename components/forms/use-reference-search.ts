@@ -3,8 +3,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * Searches one of the official lists (hromadas, Japanese municipalities) as the person types:
- * debounced, the previous request aborted, nothing asked below `minLength` characters.
+ * Searches a list too long to send whole (hromadas, Japanese municipalities, companies for staff)
+ * as the person types: debounced, the previous request aborted, nothing asked below `minLength`
+ * characters.
  */
 export function useReferenceSearch<T>(endpoint: string, resultKey: string, minLength: number) {
   const [query, setQuery] = useState('');

@@ -11,4 +11,5 @@ export const ROUTE_ACCESS = {
   '/api/auth/[...nextauth] GET': 'public',
   '/api/auth/[...nextauth] POST': 'public',
   '/api/outbox GET': ['ADMIN'],
+  '/api/companies/search GET': ['FACILITATOR', 'ADMIN'],
 } as const satisfies Record<string, Access>;

@@ -43,12 +43,3 @@ export async function getPairCard(db: Db, actor: Actor | null, input: unknown) {
   };
 }
 export type PairCard = NonNullable<Awaited<ReturnType<typeof getPairCard>>>;
-
-/** The companies a facilitator can pick on a need's page, by name, verified or not. */
-export async function listCompaniesToCompare(db: Db, actor: Actor | null) {
-  requireRole(actor, STAFF_ROLES);
-  return db.company.findMany({
-    orderBy: { legalNameEn: 'asc' },
-    select: { id: true, legalNameJa: true, legalNameEn: true },
-  });
-}

@@ -34,9 +34,11 @@ test('a facilitator opens an unranked pair from the need’s page', async ({ pag
   await page.goto('/en/needs?sector=ENERGY');
   await page.getByRole('link', { name: NEED }).click();
   await expectNoSeriousViolations(page);
-  const picker = page.getByLabel('Company', { exact: true });
-  const companyId = await picker.locator('option', { hasText: COMPANY }).getAttribute('value');
-  await picker.selectOption(companyId ?? '');
+  // Companies are searched by name, not listed whole.
+  await page.getByLabel('Search by company name (English or Japanese)').fill('Naniwa Power');
+  const choice = page.getByRole('radio', { name: new RegExp(COMPANY.replace(/[.]/g, '\\.')) });
+  const companyId = await choice.getAttribute('value');
+  await choice.check();
   await page.getByRole('button', { name: 'Open the comparison' }).click();
   await expect(page.getByRole('heading', { name: 'A company and a need' })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/en/facilitator/matches/pair\\?needId=[0-9a-f-]{36}&companyId=${companyId}$`));

@@ -1,9 +1,12 @@
+import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../lib/actions/run';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import type { Actor } from '../../lib/auth/actor';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '../../lib/interests/need-interests';
-import { getPairCard, listCompaniesToCompare } from '../../lib/match-decisions/pair-card';
+import { GET as searchCompaniesRoute } from '../../app/api/companies/search/route';
+import { getPairCard } from '../../lib/match-decisions/pair-card';
+import { COMPANY_SEARCH_LIMIT, searchCompaniesToCompare } from '../../lib/match-decisions/search-companies';
 import { rerankNeed } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { getOwnSiteListing } from '../../lib/needs/manage-needs';
@@ -100,10 +103,35 @@ describe('a facilitator opens any pair', () => {
     await expect(getPairCard(db, world.companyRep.actor, { needId: need.id, companyId: world.company.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(getPairCard(db, world.municipalityRep.actor, input)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(getPairCard(db, null, input)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(listCompaniesToCompare(db, world.companyRep.actor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(listCompaniesToCompare(db, world.municipalityRep.actor)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(searchCompaniesToCompare(db, world.companyRep.actor, { q: 'Test' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(searchCompaniesToCompare(db, world.municipalityRep.actor, { q: 'Test' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(searchCompaniesToCompare(db, null, { q: 'Test' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(getPairCard(db, world.facilitator.actor, { needId: 'nope', companyId: strict.id })).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await getPairCard(db, world.facilitator.actor, { needId: strict.id, companyId: strict.id })).toBeNull();
+  });
+});
+
+describe('the company picker on a need\'s page', () => {
+  const names = async (q: string) => (await searchCompaniesToCompare(db, world.facilitator.actor, { q })).map((company) => company.legalNameEn);
+
+  it('finds companies by part of either name, a page at a time, typed wildcards matching themselves', async () => {
+    const marker = `Picker${Date.now()}`;
+    const odd = await createCompany(db, { legalNameEn: `${marker} 100%_Works`, legalNameJa: `${marker}工業％` });
+    for (let i = 0; i < COMPANY_SEARCH_LIMIT + 5; i++) await createCompany(db, { legalNameEn: `${marker} Industries ${String(i).padStart(2, '0')}` });
+    const page = await names(marker.toLowerCase());
+    expect(page).toHaveLength(COMPANY_SEARCH_LIMIT);
+    expect(page).toEqual([...page].sort());
+    expect(await names(`${marker} 100%_`)).toEqual([odd.legalNameEn]);
+    expect(await names(`${marker}工業`)).toEqual([odd.legalNameEn]);
+    expect(await names(`${marker} 1_0`)).toEqual([]);
+    expect(await names('%%')).toEqual([]);
+    // Below two characters nothing is asked.
+    expect(await names('P')).toEqual([]);
+  });
+
+  it('answers staff only through its route', async () => {
+    const response = await searchCompaniesRoute(new NextRequest('http://localhost/api/companies/search?q=Test'));
+    expect(response.status).toBe(401);
   });
 });
 

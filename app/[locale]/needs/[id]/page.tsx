@@ -3,8 +3,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ActionButton } from '@/components/forms/action-button';
-import { FilterSelect } from '@/components/forms/filter-select';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
+import { CompareCompanyPicker } from '@/components/matches/compare-company-picker';
 import { MatchExplanation } from '@/components/matches/match-explanation';
 import { PairAssessmentView } from '@/components/matches/pair-assessment';
 import { RecommendedCompanies } from '@/components/matches/recommended-companies';
@@ -22,7 +22,6 @@ import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { Link } from '@/lib/i18n/navigation';
 import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
-import { listCompaniesToCompare } from '@/lib/match-decisions/pair-card';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
 import { readSiteListing } from '@/lib/reference/site-listing';
@@ -129,9 +128,8 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
 }
 
 async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
-  const [listing, companies, evidence] = await Promise.all([
+  const [listing, evidence] = await Promise.all([
     readSiteListing(db, need.hromadaCode),
-    listCompaniesToCompare(db, actor),
     listTenderEvidence(db, actor, need.id),
   ]);
   const t = await getTranslations('evidence');
@@ -142,23 +140,20 @@ async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
       {need.prozorroTenderId || need.dreamProjectId ? <p><Link href={`/facilitator/evidence?needId=${need.id}`}>{t('import.link')}</Link></p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
       <Recommended needId={need.id} actor={actor} linkToCards />
-      <CompareCompany needId={need.id} companies={companies} />
+      <CompareCompany needId={need.id} />
     </section>
   );
 }
 
-/** Facilitators open any company against this need, ranked or not. */
-async function CompareCompany({ needId, companies }: { needId: string; companies: Awaited<ReturnType<typeof listCompaniesToCompare>> }) {
+/** Facilitators open any company against this need, ranked or not, found by name (there may be very many). */
+async function CompareCompany({ needId }: { needId: string }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <>
       <h2 id="compare">{t('explain.compareTitle')}</h2>
       <form method="get" action={`/${locale}/facilitator/matches/pair`} className="filters" aria-labelledby="compare">
         <input type="hidden" name="needId" value={needId} />
-        <FilterSelect name="companyId" label={t('explain.compareCompany')} defaultValue="">
-          <option value="" disabled>{t('common.choose')}</option>
-          {companies.map((c) => <option key={c.id} value={c.id}>{c.legalNameEn} · {c.legalNameJa}</option>)}
-        </FilterSelect>
+        <CompareCompanyPicker />
         <button type="submit" className="button">{t('explain.compareOpen')}</button>
       </form>
     </>
