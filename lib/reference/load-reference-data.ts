@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import { kyivDay } from '../hostility-list/calendar';
+import { isoDay, kyivDay } from '../hostility-list/calendar';
 import { severitySql } from './hostility-severity';
 import { SECTORS } from './sectors';
 
@@ -185,13 +185,15 @@ async function placeCompanies(db: Pick<Db, '$executeRaw'>): Promise<void> {
  */
 export async function rollUpHostilityStatus(
   db: Pick<Db, '$executeRaw'>,
-  asOf: Date = new Date(),
+  asOf: Date = kyivDay(),
 ): Promise<void> {
+  // The Kyiv calendar day as text: a timestamp cast to date would follow the session's time zone.
+  const day = isoDay(kyivDay(asOf));
   await db.$executeRaw`
     WITH current AS (
       SELECT "hromadaCode", status, "territoryLevel" <> 'SETTLEMENT' AS whole
       FROM "HostilityPeriod"
-      WHERE "startDate" <= ${asOf}::date AND ("endDate" IS NULL OR "endDate" >= ${asOf}::date)
+      WHERE "startDate" <= ${day}::date AND ("endDate" IS NULL OR "endDate" >= ${day}::date)
     ), worst AS (
       -- The most severe by the explicit order, never by the enum's position.
       SELECT DISTINCT ON ("hromadaCode") "hromadaCode", status FROM current
