@@ -15,7 +15,9 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { applyKatottgChanges } from '../../lib/reference/katottg-changes';
-import { loadReferenceData } from '../../lib/reference/load-reference-data';
+import { loadReferenceData, rollUpHostilityStatus } from '../../lib/reference/load-reference-data';
+import { loadSites } from '../../lib/match-store/inputs';
+import { readSiteStatus } from '../../lib/matching/site-security';
 import { rerankNeed } from '../../lib/match-store/refresh';
 import { drainMatchingJobs } from '../../lib/match-store/worker';
 import { createCompany } from '../factories/company';
@@ -193,6 +195,56 @@ describe('hostility list: statuses follow the calendar', () => {
     await loadReferenceData(db);
     expect(await statusOf(other.code)).toBe('NONE');
     await rollStatusesForward(db, today);
+  });
+});
+
+describe('hostility list: the engine and the roll-up read the same day', () => {
+  /** 00:00 in Kyiv on `day` (21:00Z or 22:00Z the day before, with summer time). */
+  const kyivMidnight = (day: Date) => {
+    const summer = new Date(day.getTime() - 3 * 3_600_000);
+    return kyivDay(summer).getTime() === day.getTime() ? summer : new Date(day.getTime() - 2 * 3_600_000);
+  };
+
+  it('agrees for every hromada whose period starts or ends, at Kyiv midnight and at 10:00Z on the first and the last day', async () => {
+    // Real boundaries of the shipped list: the earliest periods that both start and end.
+    const bounded = await db.hostilityPeriod.findMany({ where: { endDate: { not: null } }, orderBy: [{ endDate: 'asc' }, { id: 'asc' }], take: 3 });
+    expect(bounded.length).toBeGreaterThan(0);
+    const instants = bounded.flatMap((p) => [
+      kyivMidnight(p.startDate), new Date(p.startDate.getTime() + 10 * 3_600_000),
+      new Date(p.endDate!.getTime() + 10 * 3_600_000), kyivMidnight(new Date(p.endDate!.getTime() + DAY)),
+    ]);
+    const codes = [...new Set(bounded.map((p) => p.hromadaCode))];
+    const sites = await loadSites(db, codes);
+    const disagreements: string[] = [];
+    class Rollback extends Error {}
+    await db.$transaction(async (tx) => {
+      for (const instant of instants) {
+        await rollUpHostilityStatus(tx, instant);
+        for (const hromada of await tx.hromada.findMany({ where: { code: { in: codes } } })) {
+          const engine = readSiteStatus(sites.get(hromada.code)!.periods, instant);
+          const sql = `${hromada.hostilityStatus}/${hromada.hostilityScope}`;
+          const read = `${engine.status}/${engine.status === 'NONE' ? null : engine.isWholeHromada ? 'WHOLE' : 'PARTIAL'}`;
+          if (sql !== read) disagreements.push(`${hromada.code} at ${instant.toISOString()}: roll-up ${sql}, engine ${read}`);
+        }
+      }
+      throw new Rollback();
+    }).catch((error: unknown) => { if (!(error instanceof Rollback)) throw error; });
+    expect(disagreements).toEqual([]);
+  });
+
+  it('ranks a need as of the Kyiv day: at 00:30 in Kyiv the explanation is dated that day, not the UTC one', async () => {
+    const [free] = await db.$queryRaw<{ code: string }[]>`
+      SELECT h.code FROM "Hromada" h WHERE h.kind = 'TERRITORIAL_COMMUNITY' AND h."hostilityStatus" = 'NONE'
+        AND NOT EXISTS (SELECT 1 FROM "HostilityPeriod" p WHERE p."hromadaCode" = h.code)
+        AND NOT EXISTS (SELECT 1 FROM "Municipality" m WHERE m."hromadaCode" = h.code) ORDER BY h.code LIMIT 1`;
+    const municipality = await createMunicipality(db, free.code, { verificationStatus: 'VERIFIED' });
+    const need = await createNeed(db, municipality);
+    const company = await createCompany(db, { verificationStatus: 'VERIFIED', riskAppetite: 'ACTIVE_HOSTILITIES' });
+    await syncCompanyProfiles(db, Prisma.sql`c.id = ${company.id}::uuid`);
+    await rerankNeed(db, need.id, { asOf: new Date('2025-01-31T22:30:00Z') });
+    const matches = await db.match.findMany({ where: { needId: need.id } });
+    expect(matches.length).toBeGreaterThan(0);
+    expect(new Set(matches.map((m) => (m.explanation as { asOf: string }).asOf))).toEqual(new Set(['2025-02-01']));
   });
 });
 
