@@ -15,7 +15,7 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { applyKatottgChanges } from '../../lib/reference/katottg-changes';
-import { loadReferenceData, rollUpHostilityStatus } from '../../lib/reference/load-reference-data';
+import { loadReferenceData, rollUpHostilityStatus, SHIPPED_EDITION } from '../../lib/reference/load-reference-data';
 import { loadSites } from '../../lib/match-store/inputs';
 import { readSiteStatus } from '../../lib/matching/site-security';
 import { rerankNeed } from '../../lib/match-store/refresh';
@@ -118,6 +118,35 @@ describe('hostility list: the amendment fixture (constructed, see tests/fixtures
   });
 });
 
+describe('hostility list: a release with a new shipped file, before any ADMIN order', () => {
+  it('replaces the shipped list and queues a rebuild of the stored matches; a plain restart queues nothing', async () => {
+    const { prepareDatabase } = await import('../../lib/database/prepare');
+    const [free] = await db.$queryRaw<{ code: string }[]>`
+      SELECT h.code FROM "Hromada" h WHERE h.kind = 'TERRITORIAL_COMMUNITY' AND h."hostilityStatus" = 'NONE'
+        AND NOT EXISTS (SELECT 1 FROM "Municipality" m WHERE m."hromadaCode" = h.code) ORDER BY h.code DESC LIMIT 1`;
+    const need = await createNeed(db, await createMunicipality(db, free.code, { verificationStatus: 'VERIFIED' }));
+    const company = await createCompany(db, { verificationStatus: 'VERIFIED' });
+    await syncCompanyProfiles(db, Prisma.sql`c.id = ${company.id}::uuid`);
+    await rerankNeed(db, need.id);
+    expect(await db.match.count()).toBeGreaterThan(0);
+    expect(await boss.getQueueSize(QUEUES.rebuild)).toBe(0);
+
+    // The release's file differs from what is loaded, and it rewords the edition's source text.
+    await db.hostilityListEdition.updateMany({ where: { loadedById: null }, data: { checksum: 'an earlier release', source: 'an earlier wording' } });
+    const editions = await db.hostilityListEdition.count();
+    expect((await prepareDatabase(scratch.url)).reference.hostilityListReloaded).toBe(true);
+    expect(await db.hostilityListEdition.count()).toBe(editions);
+    expect(await db.hostilityListEdition.findFirstOrThrow({ where: { loadedById: null } })).toMatchObject({ source: SHIPPED_EDITION.source });
+    expect(await boss.getQueueSize(QUEUES.rebuild)).toBe(1);
+    const [job] = await boss.fetch(QUEUES.rebuild);
+    expect(job.data).toEqual({ reason: 'shipped hostility list replaced' });
+    await boss.complete(QUEUES.rebuild, job.id);
+
+    expect((await prepareDatabase(scratch.url)).reference.hostilityListReloaded).toBe(false);
+    expect(await boss.getQueueSize(QUEUES.rebuild)).toBe(0);
+  }, 120_000);
+});
+
 describe('hostility list: preview and apply', () => {
   it('previews the hromadas whose status changes, the needs and the stored matches, then applies exactly that', async () => {
     const municipality = await createMunicipality(db, target.code, { verificationStatus: 'VERIFIED' });
@@ -156,9 +185,13 @@ describe('hostility list: preview and apply', () => {
       expect.objectContaining({ endDate: null, editionId: listBefore!.id, supersededById: list!.id }),
     ]);
     expect(await db.auditLog.count({ where: { action: 'hostilityList.amendment', entityId: String(list!.id) } })).toBe(1);
-    // A restart with a newer shipped file (its checksum differs) no longer overwrites the amended list.
-    await db.hostilityListEdition.updateMany({ where: { loadedById: null }, data: { checksum: 'an earlier release' } });
-    await loadReferenceData(db);
+    // A restart with a newer shipped file (its checksum differs, and the release reworded its
+    // source text) no longer overwrites the amended list, nor adds a shipped edition over it.
+    await db.hostilityListEdition.updateMany({ where: { loadedById: null }, data: { checksum: 'an earlier release', source: 'an earlier wording' } });
+    const editions = await db.hostilityListEdition.count();
+    expect((await loadReferenceData(db)).hostilityListReloaded).toBe(false);
+    expect(await db.hostilityListEdition.count()).toBe(editions);
+    expect(await db.hostilityPeriodRevision.count({ where: { hromadaCode: target.code } })).toBe(1);
     expect(await db.hostilityPeriod.findFirstOrThrow({ where: { hromadaCode: target.code } })).toMatchObject({ editionId: list!.id, endDate: yesterday });
     expect(await statusOf(target.code)).toBe('NONE');
     // The same preview cannot be applied twice: the list moved.
