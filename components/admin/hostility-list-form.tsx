@@ -7,12 +7,12 @@ import { useState, type ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
-import { hostilityListSchema, type HostilityListPreview } from '@/lib/hostility-list/load-edition-schema';
+import { hostilityListFormSchema, type HostilityListPreview } from '@/lib/hostility-list/load-edition-schema';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
 
-type Values = z.input<typeof hostilityListSchema>;
+type Values = z.input<typeof hostilityListFormSchema>;
 type Action = (input: unknown) => Promise<ActionResult<HostilityListPreview>>;
 
 /** Load an order of the Ministry: preview what it changes, then apply exactly that preview. */
@@ -24,7 +24,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
   const [shown, setShown] = useState<{ values: Values; preview: HostilityListPreview } | null>(null);
   const [rowErrors, setRowErrors] = useState<{ line: string; key: string }[]>([]);
   const [applied, setApplied] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(hostilityListSchema), defaultValues: { kind: 'AMENDMENT' } });
+  const form = useForm<Values>({ resolver: zodResolver(hostilityListFormSchema), defaultValues: { kind: 'AMENDMENT' } });
   const { errors, isSubmitting } = form.formState;
 
   const failed = (error: Extract<Awaited<ReturnType<Action>>, { ok: false }>['error']) => {

@@ -90,6 +90,15 @@ describe('hostility list: reading a table', () => {
     expect({ periods: await db.hostilityPeriod.count(), editions: await db.hostilityListEdition.count() }).toEqual(before);
   });
 
+  it('refuses through the form a table larger than a request carries; the command line reads the full edition', async () => {
+    const full = readFileSync('prisma/reference/hostility-periods.csv', 'utf8');
+    const input = { kind: 'EDITION', orderNumber: '376', orderDate: '2025-02-28', source: 'the shipped file', hostilityTable: full };
+    const refused = await rejection(previewHostilityList(db, admin, input));
+    expect(refused.details).toMatchObject({ fieldErrors: { hostilityTable: 'validation.hostilityTableTooLarge' } });
+    const preview = await previewHostilityList(db, admin, input, { viaCommandLine: true });
+    expect(preview).toMatchObject({ rowsRead: full.trim().split('\n').length - 1, changes: [], periods: { added: 0, removed: 0 } });
+  }, 60_000);
+
   it('refuses a removal that names no period in force, by line', async () => {
     const input = amendment([`${row(null)},`, `${target.code},${target.code},HROMADA,x,POSSIBLE_HOSTILITIES,2020-01-01,,REMOVE`].map((l) => l));
     input.hostilityTable = input.hostilityTable.replace(HEADER, `${HEADER},action`);
