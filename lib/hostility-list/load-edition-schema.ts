@@ -47,5 +47,10 @@ export type HostilityListPreview = {
   changes: StatusChange[];
   needsAffected: number;
   storedMatchesAffected: number;
+  /**
+   * The order in force when this one is dated before it: the list will go on citing that one
+   * (lib/hostility-list/list-in-force.ts), which the ADMIN should know before applying.
+   */
+  olderThan: { orderNumber: string; orderDate: string } | null;
 };
 

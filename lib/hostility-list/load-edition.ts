@@ -5,7 +5,8 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { parseInput } from '../validation';
-import { kyivDay } from './calendar';
+import { isoDay, kyivDay } from './calendar';
+import { ORDER_IN_FORCE_FIRST } from './list-in-force';
 import { parseHostilityTable, type LineError } from './parse';
 import { resolveRows, type PeriodRow } from './resolve';
 import {
@@ -104,6 +105,9 @@ async function run(db: Db, actor: Actor, input: HostilityListInput, expectedChec
     await tx.$executeRaw`LOCK TABLE "HostilityListEdition" IN SHARE ROW EXCLUSIVE MODE`;
     const latest = await tx.hostilityListEdition.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
     const checksum = checksumOf(input, periods, latest?.id ?? null);
+    const inForce = await tx.hostilityListEdition.findFirst({ orderBy: ORDER_IN_FORCE_FIRST, select: { orderNumber: true, orderDate: true } });
+    const olderThan = inForce && isoDay(inForce.orderDate) > input.orderDate
+      ? { orderNumber: inForce.orderNumber, orderDate: isoDay(inForce.orderDate) } : null;
     if (expectedChecksum !== null && expectedChecksum !== checksum) {
       throw new AppError('CONFLICT', 'The list changed since the preview', { reason: 'stalePreview' });
     }
@@ -120,7 +124,7 @@ async function run(db: Db, actor: Actor, input: HostilityListInput, expectedChec
     });
     const preview: HostilityListPreview = {
       checksum, day: rolled.day, rowsRead, periods: counts, changes: rolled.changes,
-      needsAffected: rolled.needIds.length, storedMatchesAffected: rolled.storedMatches,
+      needsAffected: rolled.needIds.length, storedMatchesAffected: rolled.storedMatches, olderThan,
     };
     if (expectedChecksum === null) throw new Rollback(preview);
     await recordAudit(tx, actor, {

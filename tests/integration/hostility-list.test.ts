@@ -6,7 +6,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/
 import { createDb, type Db } from '../../lib/db';
 import { isAppError } from '../../lib/errors';
 import { isoDay, kyivDay } from '../../lib/hostility-list/calendar';
-import { getListInForce } from '../../lib/hostility-list/list-in-force';
+import { getListInForce, listEditions } from '../../lib/hostility-list/list-in-force';
 import { applyHostilityList, previewHostilityList } from '../../lib/hostility-list/load-edition';
 import { lastRolledDay, rollStatusesForward } from '../../lib/hostility-list/roll-forward';
 import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
@@ -237,6 +237,31 @@ describe('hostility list: statuses follow the calendar', () => {
     await loadReferenceData(db);
     expect(await statusOf(other.code)).toBe('NONE');
     await rollStatusesForward(db, today);
+  });
+});
+
+describe('hostility list: the order in force', () => {
+  it('is the latest by order date: an amendment to an earlier order, loaded later, is not cited, and its preview warns', async () => {
+    const inForce = await getListInForce(db);
+    expect(inForce).toMatchObject({ orderNumber: '27', orderDate: new Date('2026-01-08T00:00:00Z') });
+    const period = await db.hostilityPeriod.findFirstOrThrow({ where: { hromadaCode: target.code } });
+    const earlier = { ...amendment([row(period.endDate)], '25/1'), orderDate: '2025-12-01' };
+    const preview = await previewHostilityList(db, admin, earlier);
+    expect(preview.olderThan).toEqual({ orderNumber: '27', orderDate: '2026-01-08' });
+    await applyHostilityList(db, admin, { ...earlier, checksum: preview.checksum });
+    expect((await getListInForce(db))?.id).toBe(inForce!.id);
+    expect((await listEditions(db, admin)).map((e) => e.orderNumber)).toEqual(['27', '26', '25/1', '376']);
+
+    const later = { ...amendment([row(period.endDate)], '28'), orderDate: '2026-02-01' };
+    expect((await previewHostilityList(db, admin, later)).olderThan).toBeNull();
+  });
+
+  it('lists the orders loaded to an ADMIN only', async () => {
+    expect((await listEditions(db, admin)).length).toBeGreaterThan(1);
+    for (const role of ['FACILITATOR', 'MUNICIPALITY_REP', 'COMPANY_REP'] as const) {
+      expect((await rejection(listEditions(db, { ...admin, role } as Actor))).code).toBe('FORBIDDEN');
+    }
+    expect((await rejection(listEditions(db, null))).code).toBe('UNAUTHENTICATED');
   });
 });
 
