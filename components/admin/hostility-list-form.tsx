@@ -1,18 +1,18 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
-import { hostilityListSchema, type HostilityListPreview } from '@/lib/hostility-list/load-edition-schema';
+import { hostilityListFormSchema, type HostilityListPreview } from '@/lib/hostility-list/load-edition-schema';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
 
-type Values = z.input<typeof hostilityListSchema>;
+type Values = z.input<typeof hostilityListFormSchema>;
 type Action = (input: unknown) => Promise<ActionResult<HostilityListPreview>>;
 
 /** Load an order of the Ministry: preview what it changes, then apply exactly that preview. */
@@ -20,11 +20,13 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
   const t = useTranslations('hostilityList');
   const statuses = useTranslations('hostility');
   const root = useTranslations();
+  const format = useFormatter();
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   const router = useRouter();
   const [shown, setShown] = useState<{ values: Values; preview: HostilityListPreview } | null>(null);
   const [rowErrors, setRowErrors] = useState<{ line: string; key: string }[]>([]);
   const [applied, setApplied] = useState<string | null>(null);
-  const form = useForm<Values>({ resolver: zodResolver(hostilityListSchema), defaultValues: { kind: 'AMENDMENT' } });
+  const form = useForm<Values>({ resolver: zodResolver(hostilityListFormSchema), defaultValues: { kind: 'AMENDMENT' } });
   const { errors, isSubmitting } = form.formState;
 
   const failed = (error: Extract<Awaited<ReturnType<Action>>, { ok: false }>['error']) => {
@@ -88,6 +90,11 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
           <h2 id="hostility-preview">{t('previewTitle', { day: shown.preview.day })}</h2>
           <p>{t('previewCounts', { rows: shown.preview.rowsRead, ...shown.preview.periods })}</p>
           <p>{t('previewAffected', { needs: shown.preview.needsAffected, matches: shown.preview.storedMatchesAffected })}</p>
+          {shown.preview.olderThan ? (
+            <p className="callout" role="note" data-testid="hostility-older-order">
+              {t('olderOrder', { date: day(shown.values.orderDate), number: shown.preview.olderThan.orderNumber, latestDate: day(shown.preview.olderThan.orderDate) })}
+            </p>
+          ) : null}
           {shown.preview.changes.length === 0 ? <p>{t('noStatusChanges')}</p> : (
             <table className="table">
               <thead><tr><th scope="col">{t('hromada')}</th><th scope="col">{t('before')}</th><th scope="col">{t('after')}</th></tr></thead>

@@ -29,9 +29,12 @@ export async function prepareDatabase(connectionString: string): Promise<Prepare
     // pg-boss installs its schema and our queues, so that changes can enqueue from the first request.
     const boss = await startJobQueue(connectionString);
     try {
-      // A new default policy re-ranks what is stored: the workers rebuild every match.
-      if (newPolicy && (await db.match.count()) > 0) {
-        await boss.send(QUEUES.rebuild, { reason: 'default policy upgraded' }, { singletonKey: 'rebuild' });
+      // A new default policy re-ranks what is stored: the workers rebuild every match. So does a
+      // release that replaced the shipped hostilities list: the loader rolled its statuses up
+      // itself, so the daily job sees no change to re-rank.
+      const rebuildReason = newPolicy ? 'default policy upgraded' : reference.hostilityListReloaded ? 'shipped hostility list replaced' : null;
+      if (rebuildReason && (await db.match.count()) > 0) {
+        await boss.send(QUEUES.rebuild, { reason: rebuildReason }, { singletonKey: 'rebuild' });
       }
     } finally {
       await boss.stop({ graceful: false, wait: true });

@@ -3,9 +3,12 @@
 
 export const LIST_TIME_ZONE = 'Europe/Kyiv';
 
+// Built once: the engine reads the day for every need it prepares.
+const KYIV_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: LIST_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The calendar day in Kyiv at `now`, as midnight UTC of that date (what a DATE column holds). */
 export function kyivDay(now: Date = new Date()): Date {
-  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: LIST_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const ymd = KYIV_DATE.format(now);
   return new Date(`${ymd}T00:00:00Z`);
 }
 

@@ -5,10 +5,14 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { parseInput } from '../validation';
-import { kyivDay } from './calendar';
+import { isoDay, kyivDay } from './calendar';
+import { ORDER_IN_FORCE_FIRST } from './list-in-force';
 import { parseHostilityTable, type LineError } from './parse';
 import { resolveRows, type PeriodRow } from './resolve';
-import { applyHostilityListSchema, hostilityListSchema, type HostilityListInput, type HostilityListPreview } from './load-edition-schema';
+import {
+  applyHostilityListFormSchema, applyHostilityListSchema, hostilityListFormSchema, hostilityListSchema,
+  type HostilityListInput, type HostilityListPreview,
+} from './load-edition-schema';
 import { rollForwardInTransaction } from './roll-forward';
 
 // An ADMIN loads an order of the Ministry: a whole new EDITION of the hostilities list, or an
@@ -101,6 +105,9 @@ async function run(db: Db, actor: Actor, input: HostilityListInput, expectedChec
     await tx.$executeRaw`LOCK TABLE "HostilityListEdition" IN SHARE ROW EXCLUSIVE MODE`;
     const latest = await tx.hostilityListEdition.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
     const checksum = checksumOf(input, periods, latest?.id ?? null);
+    const inForce = await tx.hostilityListEdition.findFirst({ orderBy: ORDER_IN_FORCE_FIRST, select: { orderNumber: true, orderDate: true } });
+    const olderThan = inForce && isoDay(inForce.orderDate) > input.orderDate
+      ? { orderNumber: inForce.orderNumber, orderDate: isoDay(inForce.orderDate) } : null;
     if (expectedChecksum !== null && expectedChecksum !== checksum) {
       throw new AppError('CONFLICT', 'The list changed since the preview', { reason: 'stalePreview' });
     }
@@ -117,7 +124,7 @@ async function run(db: Db, actor: Actor, input: HostilityListInput, expectedChec
     });
     const preview: HostilityListPreview = {
       checksum, day: rolled.day, rowsRead, periods: counts, changes: rolled.changes,
-      needsAffected: rolled.needIds.length, storedMatchesAffected: rolled.storedMatches,
+      needsAffected: rolled.needIds.length, storedMatchesAffected: rolled.storedMatches, olderThan,
     };
     if (expectedChecksum === null) throw new Rollback(preview);
     await recordAudit(tx, actor, {
@@ -141,15 +148,23 @@ async function run(db: Db, actor: Actor, input: HostilityListInput, expectedChec
   }
 }
 
+/**
+ * Where the order comes from: the admin form (a request, so a table within MAX_FORM_TABLE_BYTES)
+ * or the command line, which reads a full edition from disk.
+ */
+export type OrderChannel = { viaCommandLine?: boolean };
+
 /** What the order would change, computed by applying it in a transaction that is rolled back. */
-export async function previewHostilityList(db: Db, actor: Actor | null, input: unknown): Promise<HostilityListPreview> {
+export async function previewHostilityList(db: Db, actor: Actor | null, input: unknown, channel: OrderChannel = {}): Promise<HostilityListPreview> {
   requireRole(actor, ['ADMIN']);
-  return run(db, actor, parseInput(hostilityListSchema, input), null, null);
+  return run(db, actor, parseInput(channel.viaCommandLine ? hostilityListSchema : hostilityListFormSchema, input), null, null);
 }
 
 /** Applies the order previewed with `checksum`, in one transaction with its audit row. */
-export async function applyHostilityList(db: Db, actor: Actor | null, input: unknown, context: { ip: string | null } = { ip: null }): Promise<HostilityListPreview> {
+export async function applyHostilityList(
+  db: Db, actor: Actor | null, input: unknown, context: { ip: string | null } & OrderChannel = { ip: null },
+): Promise<HostilityListPreview> {
   requireRole(actor, ['ADMIN']);
-  const { checksum, ...order } = parseInput(applyHostilityListSchema, input);
+  const { checksum, ...order } = parseInput(context.viaCommandLine ? applyHostilityListSchema : applyHostilityListFormSchema, input);
   return run(db, actor, order, checksum, context.ip);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { estimateCapacityEur } from '../companies/capacity';
 import { isSme } from '../companies/sme';
 import type { Db } from '../db';
+import { kyivDay } from '../hostility-list/calendar';
 import { evaluateMatch } from '../matching/evaluate';
 import type { MatchingPolicy, VersionedPolicy } from '../matching/policy';
 import type { MatchCompany, MatchNeed, MatchResult } from '../matching/types';
@@ -85,7 +86,7 @@ function judge(need: MatchNeed, company: MatchCompany, context: Parameters<typeo
  * One need against several companies, judged now under the policy in force. Callers check who
  * may read the pairs; this only reads. Companies not found are left out of the map.
  */
-export async function assessPairs(db: Db, needId: string, companyIds: string[], asOf = new Date()): Promise<Map<string, PairAssessment>> {
+export async function assessPairs(db: Db, needId: string, companyIds: string[], asOf = kyivDay()): Promise<Map<string, PairAssessment>> {
   const out = new Map<string, PairAssessment>();
   if (!z.uuid().safeParse(needId).success) return out;
   const ids = companyIds.filter((id) => z.uuid().safeParse(id).success);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { AppError } from '../errors';
+import { kyivDay } from '../hostility-list/calendar';
 import { Prisma } from '../generated/prisma/client';
 import { EXCLUDED, scorePair } from '../matching/evaluate';
 import { hardConstraintsSchema, policyWeightsSchema, type MatchingPolicy } from '../matching/policy';
@@ -33,7 +34,7 @@ export async function previewPolicy(db: Db, actor: Actor | null, input: unknown)
   const { needId, weights, hardConstraints } = parseInput(previewPolicySchema, input);
   const current = await getCurrentPolicy(db);
   const proposed: MatchingPolicy = { weights, hardConstraints };
-  const asOf = new Date();
+  const asOf = kyivDay();
 
   const [need] = await loadNeeds(db, Prisma.sql`n.id = ${needId}::uuid`);
   if (!need) throw new AppError('NOT_FOUND', 'Only open needs of verified hromadas are ranked');

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
+import { kyivDay } from '../hostility-list/calendar';
 import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import { TopK } from '../matching/top-k';
@@ -19,7 +20,8 @@ type Item = { score: number; id: string; need: number; company: number };
 export type RebuildOutcome = { needs: number; companies: number; pairsScored: number; matches: number; seconds: { score: number; write: number } };
 
 export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): Promise<RebuildOutcome> {
-  const asOf = options.asOf ?? new Date();
+  // The list's day in Kyiv, as the daily roll-forward reads it (lib/hostility-list/calendar.ts).
+  const asOf = kyivDay(options.asOf);
   const started = performance.now();
   const policy = await getCurrentPolicy(db);
   await syncCompanyProfiles(db, Prisma.sql`true`);

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
+import { kyivDay } from '../hostility-list/calendar';
 import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
@@ -75,7 +76,8 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
 }
 
 export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
-  const asOf = options.asOf ?? new Date();
+  // The list's day in Kyiv, as the daily roll-forward reads it (lib/hostility-list/calendar.ts).
+  const asOf = kyivDay(options.asOf);
   // Profiles are read outside the transaction (the fast pool), so a company's own comes first.
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(

@@ -1,4 +1,5 @@
 import type { HostilityStatus, RiskAppetite } from '../generated/prisma/enums';
+import { kyivDay } from '../hostility-list/calendar';
 import { HOSTILITY_SEVERITY, STATUS_OF_SEVERITY } from '../reference/hostility-severity';
 import type { SitePeriod } from './types';
 
@@ -31,15 +32,20 @@ export type SiteStatus = {
   recentlyEndedOn: Date | null;
 };
 
-const inForce = (period: SitePeriod, asOf: Date) =>
-  period.start <= asOf && (period.end === null || period.end >= asOf);
+// The list's dates are Kyiv calendar days (stored as UTC midnight) and a period's end date is its
+// last day in force, as in the SQL roll-up (lib/reference/load-reference-data.ts): comparing them
+// with an instant would end a period at 00:00Z on its last day and start one two or three hours late.
+const inForce = (period: SitePeriod, day: Date) =>
+  period.start <= day && (period.end === null || period.end >= day);
 
+/** The site's status on the Kyiv calendar day of `asOf` (an instant or a day from kyivDay). */
 export function readSiteStatus(periods: readonly SitePeriod[], asOf: Date): SiteStatus {
+  const day = kyivDay(asOf);
   let severity = 0;
   let isWholeHromada = false;
   let recentlyEndedOn: Date | null = null;
   for (const period of periods) {
-    if (inForce(period, asOf)) {
+    if (inForce(period, day)) {
       const s = SEVERITY[period.status];
       if (s > severity) {
         severity = s;
@@ -47,7 +53,7 @@ export function readSiteStatus(periods: readonly SitePeriod[], asOf: Date): Site
       } else if (s === severity) {
         isWholeHromada ||= period.isWholeHromada;
       }
-    } else if (period.end !== null && period.end < asOf && asOf.getTime() - period.end.getTime() <= RECENT_DAYS * DAY_MS) {
+    } else if (period.end !== null && period.end < day && day.getTime() - period.end.getTime() <= RECENT_DAYS * DAY_MS) {
       if (!recentlyEndedOn || period.end > recentlyEndedOn) recentlyEndedOn = period.end;
     }
   }

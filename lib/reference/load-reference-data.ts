@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import { kyivDay } from '../hostility-list/calendar';
+import { isoDay, kyivDay } from '../hostility-list/calendar';
 import { severitySql } from './hostility-severity';
 import { SECTORS } from './sectors';
 
@@ -28,6 +28,12 @@ export type ReferenceCounts = {
   japanMunicipalities: number;
   sisterCities: number;
   sectors: number;
+  /**
+   * Whether the shipped hostilities list was (re)loaded: a first start, or a release with a new
+   * file and no ADMIN's order since. Its statuses were rolled up here, so nothing re-ranks the
+   * needs they moved unless the caller does (lib/database/prepare.ts).
+   */
+  hostilityListReloaded: boolean;
 };
 
 export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
@@ -40,6 +46,7 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
   const sisterCities = readReference('sister-cities.csv');
   const json = (rows: unknown[]) => JSON.stringify(rows);
 
+  let reloaded = false;
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`
@@ -62,7 +69,7 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         ON CONFLICT (code) DO UPDATE SET "raionCode" = EXCLUDED."raionCode", "oblastCode" = EXCLUDED."oblastCode",
           kind = EXCLUDED.kind, "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn",
           latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude`;
-      const reloaded = await loadShippedEdition(tx, periods);
+      reloaded = await loadShippedEdition(tx, periods);
       await tx.$executeRaw`
         INSERT INTO "Prefecture" (code, "nameJa", "nameEn", region)
         SELECT code, name_ja, name_en, region::"JapanRegion"
@@ -113,6 +120,7 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
     japanMunicipalities: japanMunicipalities.length,
     sisterCities: sisterCities.length,
     sectors: SECTORS.length,
+    hostilityListReloaded: reloaded,
   };
 }
 
@@ -124,17 +132,18 @@ export const SHIPPED_EDITION = {
 } as const;
 
 /**
- * Loads the shipped list as its edition while no ADMIN has loaded a later one; once an edition
- * or amendment was loaded (lib/hostility-list), the list in force is the database's and a code
- * release no longer overwrites it (docs/decisions/012-hostility-list-editions.md).
+ * Loads the shipped list as its edition while no ADMIN has loaded an order; once an edition or
+ * amendment was loaded (lib/hostility-list), the list in force is the database's and a code
+ * release never overwrites it (docs/decisions/012-hostility-list-editions.md). The shipped
+ * edition is the one no ADMIN loaded, whatever its source text: a release may reword that text.
  */
 async function loadShippedEdition(tx: Prisma.TransactionClient, periods: Row[]): Promise<boolean> {
+  if ((await tx.hostilityListEdition.count({ where: { loadedById: { not: null } } })) > 0) return false;
   const checksum = createHash('sha256').update(JSON.stringify(periods)).digest('hex');
-  const shipped = await tx.hostilityListEdition.findFirst({ where: { loadedById: null, source: SHIPPED_EDITION.source }, orderBy: { id: 'desc' } });
-  if (shipped && (await tx.hostilityListEdition.count({ where: { id: { gt: shipped.id } } })) > 0) return false;
+  const shipped = await tx.hostilityListEdition.findFirst({ where: { loadedById: null }, orderBy: { id: 'desc' } });
   if (shipped?.checksum === checksum && (await tx.hostilityPeriod.count()) > 0) return false;
   const edition = shipped
-    ? await tx.hostilityListEdition.update({ where: { id: shipped.id }, data: { checksum } })
+    ? await tx.hostilityListEdition.update({ where: { id: shipped.id }, data: { ...SHIPPED_EDITION, checksum } })
     : await tx.hostilityListEdition.create({ data: { ...SHIPPED_EDITION, kind: 'EDITION', checksum } });
   // Nothing but the shipped edition so far: the committed file is the whole list.
   await tx.$executeRaw`DELETE FROM "HostilityPeriod"`;
@@ -185,13 +194,15 @@ async function placeCompanies(db: Pick<Db, '$executeRaw'>): Promise<void> {
  */
 export async function rollUpHostilityStatus(
   db: Pick<Db, '$executeRaw'>,
-  asOf: Date = new Date(),
+  asOf: Date = kyivDay(),
 ): Promise<void> {
+  // The Kyiv calendar day as text: a timestamp cast to date would follow the session's time zone.
+  const day = isoDay(kyivDay(asOf));
   await db.$executeRaw`
     WITH current AS (
       SELECT "hromadaCode", status, "territoryLevel" <> 'SETTLEMENT' AS whole
       FROM "HostilityPeriod"
-      WHERE "startDate" <= ${asOf}::date AND ("endDate" IS NULL OR "endDate" >= ${asOf}::date)
+      WHERE "startDate" <= ${day}::date AND ("endDate" IS NULL OR "endDate" >= ${day}::date)
     ), worst AS (
       -- The most severe by the explicit order, never by the enum's position.
       SELECT DISTINCT ON ("hromadaCode") "hromadaCode", status FROM current

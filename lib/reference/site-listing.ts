@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import type { HostilityStatus } from '../generated/prisma/enums';
+import { kyivDay } from '../hostility-list/calendar';
 import { readSiteStatus } from '../matching/site-security';
 
 // What the official hostilities list says about one hromada today, for the hromada's own people:
@@ -20,7 +21,9 @@ export type SiteListing = {
   settlements: ListedSettlement[];
 };
 
-export async function readSiteListing(db: Db, hromadaCode: string, asOf = new Date()): Promise<SiteListing> {
+export async function readSiteListing(db: Db, hromadaCode: string, at = new Date()): Promise<SiteListing> {
+  // The list's calendar day in Kyiv, as the engine and the daily roll-forward read it.
+  const asOf = kyivDay(at);
   const rows = await db.hostilityPeriod.findMany({
     where: { hromadaCode, startDate: { lte: asOf } },
     orderBy: [{ startDate: 'asc' }, { territoryCode: 'asc' }],

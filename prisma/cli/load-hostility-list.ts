@@ -39,8 +39,8 @@ try {
     source: values.source ?? path.basename(file), hostilityTable: readFileSync(file, 'utf8'),
   };
   const result = values.apply
-    ? await applyHostilityList(db, actor, { ...input, checksum: values.apply })
-    : await previewHostilityList(db, actor, input);
+    ? await applyHostilityList(db, actor, { ...input, checksum: values.apply }, { ip: null, viaCommandLine: true })
+    : await previewHostilityList(db, actor, input, { viaCommandLine: true });
   console.log(JSON.stringify({ applied: Boolean(values.apply), ...result }, null, 2));
   if (!values.apply) console.log(`\nTo apply exactly this: add --apply ${result.checksum}`);
 } catch (error) {

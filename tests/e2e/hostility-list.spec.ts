@@ -94,3 +94,29 @@ test('the page is accessible in Ukrainian and Japanese', async ({ page }) => {
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), locale).toEqual([]);
   }
 });
+
+test('a full edition is too large for the form: the page says so, in words, and sends nothing', async ({ page }) => {
+  await signIn(page, demoEmail('admin'));
+  await page.goto('/en/admin/hostility-list');
+  await page.getByLabel('Kind of order').selectOption('EDITION');
+  await page.getByLabel('Order number').fill('376-e2e');
+  await page.getByLabel('Order date').fill('2025-02-28');
+  await page.getByTestId('hostility-file').setInputFiles('prisma/reference/hostility-periods.csv');
+  const requests: string[] = [];
+  page.on('request', (request) => { if (request.method() === 'POST') requests.push(request.url()); });
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByText(/larger than this page can send.*npm run hostility:load/)).toBeVisible();
+  await expect(page.getByTestId('hostility-preview')).toHaveCount(0);
+  expect(requests).toEqual([]);
+});
+
+test('an order dated before the one in force is previewed with a warning', async ({ page }) => {
+  await signIn(page, demoEmail('admin'));
+  await page.goto('/en/admin/hostility-list');
+  await page.getByLabel('Order number').fill('1-e2e');
+  await page.getByLabel('Order date').fill('2024-01-01');
+  await page.getByLabel('Source').fill('old.csv');
+  await page.getByRole('textbox', { name: 'Table' }).fill(ORDER.split('\n').slice(0, 2).join('\n'));
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  await expect(page.getByTestId('hostility-older-order')).toContainText(/This order is dated Jan 1, 2024, before Order No\. \S+ of/);
+});

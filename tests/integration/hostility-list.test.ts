@@ -6,7 +6,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/
 import { createDb, type Db } from '../../lib/db';
 import { isAppError } from '../../lib/errors';
 import { isoDay, kyivDay } from '../../lib/hostility-list/calendar';
-import { getListInForce } from '../../lib/hostility-list/list-in-force';
+import { getListInForce, listEditions } from '../../lib/hostility-list/list-in-force';
 import { applyHostilityList, previewHostilityList } from '../../lib/hostility-list/load-edition';
 import { lastRolledDay, rollStatusesForward } from '../../lib/hostility-list/roll-forward';
 import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
@@ -15,7 +15,9 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { applyKatottgChanges } from '../../lib/reference/katottg-changes';
-import { loadReferenceData } from '../../lib/reference/load-reference-data';
+import { loadReferenceData, rollUpHostilityStatus, SHIPPED_EDITION } from '../../lib/reference/load-reference-data';
+import { loadSites } from '../../lib/match-store/inputs';
+import { readSiteStatus } from '../../lib/matching/site-security';
 import { rerankNeed } from '../../lib/match-store/refresh';
 import { drainMatchingJobs } from '../../lib/match-store/worker';
 import { createCompany } from '../factories/company';
@@ -88,6 +90,15 @@ describe('hostility list: reading a table', () => {
     expect({ periods: await db.hostilityPeriod.count(), editions: await db.hostilityListEdition.count() }).toEqual(before);
   });
 
+  it('refuses through the form a table larger than a request carries; the command line reads the full edition', async () => {
+    const full = readFileSync('prisma/reference/hostility-periods.csv', 'utf8');
+    const input = { kind: 'EDITION', orderNumber: '376', orderDate: '2025-02-28', source: 'the shipped file', hostilityTable: full };
+    const refused = await rejection(previewHostilityList(db, admin, input));
+    expect(refused.details).toMatchObject({ fieldErrors: { hostilityTable: 'validation.hostilityTableTooLarge' } });
+    const preview = await previewHostilityList(db, admin, input, { viaCommandLine: true });
+    expect(preview).toMatchObject({ rowsRead: full.trim().split('\n').length - 1, changes: [], periods: { added: 0, removed: 0 } });
+  }, 60_000);
+
   it('refuses a removal that names no period in force, by line', async () => {
     const input = amendment([`${row(null)},`, `${target.code},${target.code},HROMADA,x,POSSIBLE_HOSTILITIES,2020-01-01,,REMOVE`].map((l) => l));
     input.hostilityTable = input.hostilityTable.replace(HEADER, `${HEADER},action`);
@@ -114,6 +125,35 @@ describe('hostility list: the amendment fixture (constructed, see tests/fixtures
       ['UA59100050000059594', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES'],
     ]);
   });
+});
+
+describe('hostility list: a release with a new shipped file, before any ADMIN order', () => {
+  it('replaces the shipped list and queues a rebuild of the stored matches; a plain restart queues nothing', async () => {
+    const { prepareDatabase } = await import('../../lib/database/prepare');
+    const [free] = await db.$queryRaw<{ code: string }[]>`
+      SELECT h.code FROM "Hromada" h WHERE h.kind = 'TERRITORIAL_COMMUNITY' AND h."hostilityStatus" = 'NONE'
+        AND NOT EXISTS (SELECT 1 FROM "Municipality" m WHERE m."hromadaCode" = h.code) ORDER BY h.code DESC LIMIT 1`;
+    const need = await createNeed(db, await createMunicipality(db, free.code, { verificationStatus: 'VERIFIED' }));
+    const company = await createCompany(db, { verificationStatus: 'VERIFIED' });
+    await syncCompanyProfiles(db, Prisma.sql`c.id = ${company.id}::uuid`);
+    await rerankNeed(db, need.id);
+    expect(await db.match.count()).toBeGreaterThan(0);
+    expect(await boss.getQueueSize(QUEUES.rebuild)).toBe(0);
+
+    // The release's file differs from what is loaded, and it rewords the edition's source text.
+    await db.hostilityListEdition.updateMany({ where: { loadedById: null }, data: { checksum: 'an earlier release', source: 'an earlier wording' } });
+    const editions = await db.hostilityListEdition.count();
+    expect((await prepareDatabase(scratch.url)).reference.hostilityListReloaded).toBe(true);
+    expect(await db.hostilityListEdition.count()).toBe(editions);
+    expect(await db.hostilityListEdition.findFirstOrThrow({ where: { loadedById: null } })).toMatchObject({ source: SHIPPED_EDITION.source });
+    expect(await boss.getQueueSize(QUEUES.rebuild)).toBe(1);
+    const [job] = await boss.fetch(QUEUES.rebuild);
+    expect(job.data).toEqual({ reason: 'shipped hostility list replaced' });
+    await boss.complete(QUEUES.rebuild, job.id);
+
+    expect((await prepareDatabase(scratch.url)).reference.hostilityListReloaded).toBe(false);
+    expect(await boss.getQueueSize(QUEUES.rebuild)).toBe(0);
+  }, 120_000);
 });
 
 describe('hostility list: preview and apply', () => {
@@ -154,9 +194,13 @@ describe('hostility list: preview and apply', () => {
       expect.objectContaining({ endDate: null, editionId: listBefore!.id, supersededById: list!.id }),
     ]);
     expect(await db.auditLog.count({ where: { action: 'hostilityList.amendment', entityId: String(list!.id) } })).toBe(1);
-    // A restart with a newer shipped file (its checksum differs) no longer overwrites the amended list.
-    await db.hostilityListEdition.updateMany({ where: { loadedById: null }, data: { checksum: 'an earlier release' } });
-    await loadReferenceData(db);
+    // A restart with a newer shipped file (its checksum differs, and the release reworded its
+    // source text) no longer overwrites the amended list, nor adds a shipped edition over it.
+    await db.hostilityListEdition.updateMany({ where: { loadedById: null }, data: { checksum: 'an earlier release', source: 'an earlier wording' } });
+    const editions = await db.hostilityListEdition.count();
+    expect((await loadReferenceData(db)).hostilityListReloaded).toBe(false);
+    expect(await db.hostilityListEdition.count()).toBe(editions);
+    expect(await db.hostilityPeriodRevision.count({ where: { hromadaCode: target.code } })).toBe(1);
     expect(await db.hostilityPeriod.findFirstOrThrow({ where: { hromadaCode: target.code } })).toMatchObject({ editionId: list!.id, endDate: yesterday });
     expect(await statusOf(target.code)).toBe('NONE');
     // The same preview cannot be applied twice: the list moved.
@@ -193,6 +237,81 @@ describe('hostility list: statuses follow the calendar', () => {
     await loadReferenceData(db);
     expect(await statusOf(other.code)).toBe('NONE');
     await rollStatusesForward(db, today);
+  });
+});
+
+describe('hostility list: the order in force', () => {
+  it('is the latest by order date: an amendment to an earlier order, loaded later, is not cited, and its preview warns', async () => {
+    const inForce = await getListInForce(db);
+    expect(inForce).toMatchObject({ orderNumber: '27', orderDate: new Date('2026-01-08T00:00:00Z') });
+    const period = await db.hostilityPeriod.findFirstOrThrow({ where: { hromadaCode: target.code } });
+    const earlier = { ...amendment([row(period.endDate)], '25/1'), orderDate: '2025-12-01' };
+    const preview = await previewHostilityList(db, admin, earlier);
+    expect(preview.olderThan).toEqual({ orderNumber: '27', orderDate: '2026-01-08' });
+    await applyHostilityList(db, admin, { ...earlier, checksum: preview.checksum });
+    expect((await getListInForce(db))?.id).toBe(inForce!.id);
+    expect((await listEditions(db, admin)).map((e) => e.orderNumber)).toEqual(['27', '26', '25/1', '376']);
+
+    const later = { ...amendment([row(period.endDate)], '28'), orderDate: '2026-02-01' };
+    expect((await previewHostilityList(db, admin, later)).olderThan).toBeNull();
+  });
+
+  it('lists the orders loaded to an ADMIN only', async () => {
+    expect((await listEditions(db, admin)).length).toBeGreaterThan(1);
+    for (const role of ['FACILITATOR', 'MUNICIPALITY_REP', 'COMPANY_REP'] as const) {
+      expect((await rejection(listEditions(db, { ...admin, role } as Actor))).code).toBe('FORBIDDEN');
+    }
+    expect((await rejection(listEditions(db, null))).code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('hostility list: the engine and the roll-up read the same day', () => {
+  /** 00:00 in Kyiv on `day` (21:00Z or 22:00Z the day before, with summer time). */
+  const kyivMidnight = (day: Date) => {
+    const summer = new Date(day.getTime() - 3 * 3_600_000);
+    return kyivDay(summer).getTime() === day.getTime() ? summer : new Date(day.getTime() - 2 * 3_600_000);
+  };
+
+  it('agrees for every hromada whose period starts or ends, at Kyiv midnight and at 10:00Z on the first and the last day', async () => {
+    // Real boundaries of the shipped list: the earliest periods that both start and end.
+    const bounded = await db.hostilityPeriod.findMany({ where: { endDate: { not: null } }, orderBy: [{ endDate: 'asc' }, { id: 'asc' }], take: 3 });
+    expect(bounded.length).toBeGreaterThan(0);
+    const instants = bounded.flatMap((p) => [
+      kyivMidnight(p.startDate), new Date(p.startDate.getTime() + 10 * 3_600_000),
+      new Date(p.endDate!.getTime() + 10 * 3_600_000), kyivMidnight(new Date(p.endDate!.getTime() + DAY)),
+    ]);
+    const codes = [...new Set(bounded.map((p) => p.hromadaCode))];
+    const sites = await loadSites(db, codes);
+    const disagreements: string[] = [];
+    class Rollback extends Error {}
+    await db.$transaction(async (tx) => {
+      for (const instant of instants) {
+        await rollUpHostilityStatus(tx, instant);
+        for (const hromada of await tx.hromada.findMany({ where: { code: { in: codes } } })) {
+          const engine = readSiteStatus(sites.get(hromada.code)!.periods, instant);
+          const sql = `${hromada.hostilityStatus}/${hromada.hostilityScope}`;
+          const read = `${engine.status}/${engine.status === 'NONE' ? null : engine.isWholeHromada ? 'WHOLE' : 'PARTIAL'}`;
+          if (sql !== read) disagreements.push(`${hromada.code} at ${instant.toISOString()}: roll-up ${sql}, engine ${read}`);
+        }
+      }
+      throw new Rollback();
+    }).catch((error: unknown) => { if (!(error instanceof Rollback)) throw error; });
+    expect(disagreements).toEqual([]);
+  });
+
+  it('ranks a need as of the Kyiv day: at 00:30 in Kyiv the explanation is dated that day, not the UTC one', async () => {
+    const [free] = await db.$queryRaw<{ code: string }[]>`
+      SELECT h.code FROM "Hromada" h WHERE h.kind = 'TERRITORIAL_COMMUNITY' AND h."hostilityStatus" = 'NONE'
+        AND NOT EXISTS (SELECT 1 FROM "HostilityPeriod" p WHERE p."hromadaCode" = h.code)
+        AND NOT EXISTS (SELECT 1 FROM "Municipality" m WHERE m."hromadaCode" = h.code) ORDER BY h.code LIMIT 1`;
+    const municipality = await createMunicipality(db, free.code, { verificationStatus: 'VERIFIED' });
+    const need = await createNeed(db, municipality);
+    const company = await createCompany(db, { verificationStatus: 'VERIFIED', riskAppetite: 'ACTIVE_HOSTILITIES' });
+    await syncCompanyProfiles(db, Prisma.sql`c.id = ${company.id}::uuid`);
+    await rerankNeed(db, need.id, { asOf: new Date('2025-01-31T22:30:00Z') });
+    const matches = await db.match.findMany({ where: { needId: need.id } });
+    expect(matches.length).toBeGreaterThan(0);
+    expect(new Set(matches.map((m) => (m.explanation as { asOf: string }).asOf))).toEqual(new Set(['2025-02-01']));
   });
 });
 

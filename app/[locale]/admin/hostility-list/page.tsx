@@ -9,8 +9,8 @@ import { applyHostilityListAction, previewHostilityListAction } from './actions'
 export const generateMetadata = titled('hostilityList');
 
 export default async function HostilityListPage() {
-  await actorForPage('/admin/hostility-list', ['ADMIN']);
-  const [editions, t, format] = await Promise.all([listEditions(db), getTranslations('hostilityList'), getFormatter()]);
+  const actor = await actorForPage('/admin/hostility-list', ['ADMIN']);
+  const [editions, t, format] = await Promise.all([listEditions(db, actor), getTranslations('hostilityList'), getFormatter()]);
   return (
     <section>
       <h1>{t('title')}</h1>
