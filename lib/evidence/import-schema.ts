@@ -14,6 +14,6 @@ export const importTenderEvidenceSchema = z
   .object({
     needId: z.uuid({ error: 'validation.invalid' }),
     source: z.enum(['PROZORRO', 'DREAM']),
-    packageJson: z.string().min(2, { error: 'validation.required' }).max(MAX_PACKAGE_CHARS, { error: 'evidence.import.tooLarge' }),
+    packageJson: z.string().min(2, { error: 'validation.required' }).max(MAX_PACKAGE_CHARS, { error: 'validation.evidencePackageTooLarge' }),
   })
   .strict();
