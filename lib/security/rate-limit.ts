@@ -16,6 +16,8 @@ export type Limiter = {
   consume(key: string): Promise<void>;
   /** Counts one attempt; false instead of an error once the window's attempts are spent. */
   tryConsume(key: string): Promise<boolean>;
+  /** Gives back one attempt counted for the key (a sign-in that succeeded was no abuse). */
+  refund(key: string): Promise<void>;
   forgive(key: string): Promise<void>;
 };
 
@@ -52,6 +54,9 @@ export function createLimiter(db: Db, name: string, attempts: number, windowSeco
         if (!(error instanceof RateLimiterRes)) throw error;
         return false;
       }
+    },
+    async refund(key) {
+      await limiter.reward(digest(key), 1);
     },
     async forgive(key) {
       await limiter.delete(digest(key));
@@ -135,6 +140,9 @@ export function createSignInLimiter(db: Db, limits: SignInLimits): SignInLimiter
       await failures.delete(digest(email));
       await gate.delete(digest(email));
       if (ip) {
+        // The address limit counts failures: an office of hundreds behind one NAT signs in
+        // every morning, while guessing from one address still spends the window.
+        await perAddress.refund(ip);
         await perAccountAndAddress.forgive(accountAtAddress(email, ip));
         await knownAddresses.set(digest(accountAtAddress(email, ip)), 1, KNOWN_ADDRESS_SECONDS);
       }

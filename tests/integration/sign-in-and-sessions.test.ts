@@ -150,6 +150,20 @@ describe('sign-in rate limit (counted in PostgreSQL)', () => {
     }
   });
 
+  it('counts failures per address, not successful sign-ins: an office behind one address keeps signing in', async () => {
+    const office = uniqueIp();
+    const colleagues = await Promise.all(Array.from({ length: 3 }, () => createUser(db, { role: 'FACILITATOR' })));
+    for (let index = 0; index < SIGN_IN_LIMITS.perIp + 5; index += 1) {
+      const colleague = colleagues[index % colleagues.length];
+      expect(await attempt(colleague.email, TEST_PASSWORD, office), `sign-in ${index + 1}`).toMatchObject({ userId: colleague.id });
+    }
+    // Guessing from the same address still spends the window.
+    for (let index = 0; index < SIGN_IN_LIMITS.perIp; index += 1) {
+      await attempt(`nobody-${uniqueSuffix()}@example.test`, 'wrong password here', office);
+    }
+    expect(limitOf(await attempt(colleagues[0].email, TEST_PASSWORD, office))).toContain('sign-in:ip');
+  });
+
   it('forgives an account its failures once it signs in', async () => {
     const user = await createUser(db, { role: 'FACILITATOR' });
     for (let index = 0; index < 12; index += 1) await attempt(user.email, 'wrong password here', uniqueIp());
