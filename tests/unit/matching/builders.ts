@@ -28,12 +28,12 @@ export const makeNeed = (fields: Partial<MatchNeed> = {}, site: Partial<MatchNee
 
 export const makeCompany = (fields: Partial<MatchCompany> = {}): MatchCompany => ({
   id: 'company', sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], riskAppetite: 'NO_HOSTILITIES',
-  deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000, isSme: true,
-  prefectureCode: '13', region: 'KANTO', cityEn: 'Chiyoda', experienceCountries: [], hasDisasterReconstructionExperience: false, ...fields,
+  deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: 2_000_000,
+  estimatedCapacityEur: 2_000_000, isSme: true, prefectureCode: '13', region: 'KANTO', cityEn: 'Chiyoda', cityCode: '131016', experienceCountries: [], hasDisasterReconstructionExperience: false, ...fields,
 });
 
 /** Only the sector constraint, which is always hard. */
-export const NO_HARD: MatchingPolicy['hardConstraints'] = { security: false, integrity: false, stage: false, scale: false };
+export const NO_HARD: MatchingPolicy['hardConstraints'] = { capability: false, security: false, integrity: false, stage: false, scale: false };
 
 /** All 100 points on one criterion: the score is then 100 × that criterion's fraction, rounded. */
 export const weighOnly = (criterion: Criterion, hardConstraints: MatchingPolicy['hardConstraints'] = NO_HARD): MatchingPolicy => ({

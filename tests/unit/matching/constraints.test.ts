@@ -24,10 +24,10 @@ describe('hard constraints', () => {
       .toEqual({ kind: 'excluded', failed: [{ constraint: 'security', reason: { code: 'SITE_OCCUPIED', params: {} } }] });
     const possible = makeNeed({}, { periods: [period('POSSIBLE_HOSTILITIES', '2022-03-01', null, false)] });
     expect(evaluateMatch(possible, makeCompany({ riskAppetite: 'AFTER_CEASEFIRE_ONLY', deliveryModes: ['SUPPLY_ONLY'] }), CONTEXT, on))
-      .toEqual({ kind: 'excluded', failed: [{ constraint: 'security', reason: { code: 'WAITS_FOR_CEASEFIRE', params: { status: 'POSSIBLE_HOSTILITIES' } } }] });
+      .toEqual({ kind: 'excluded', failed: [{ constraint: 'security', reason: { code: 'WAITS_FOR_CEASEFIRE', params: { status: 'POSSIBLE_HOSTILITIES', wholeHromada: false } } }] });
     const active = makeNeed({}, { periods: [period('ACTIVE_HOSTILITIES', '2022-03-01')] });
     expect(evaluateMatch(active, makeCompany({ riskAppetite: 'POSSIBLE_HOSTILITIES' }), CONTEXT, on))
-      .toEqual({ kind: 'excluded', failed: [{ constraint: 'security', reason: { code: 'BEYOND_RISK_APPETITE', params: { status: 'ACTIVE_HOSTILITIES', appetite: 'POSSIBLE_HOSTILITIES' } } }] });
+      .toEqual({ kind: 'excluded', failed: [{ constraint: 'security', reason: { code: 'BEYOND_RISK_APPETITE', params: { status: 'ACTIVE_HOSTILITIES', appetite: 'POSSIBLE_HOSTILITIES', wholeHromada: true } } }] });
     for (const [need, company] of [
       [occupied, makeCompany({ riskAppetite: 'ACTIVE_HOSTILITIES' })],
       [possible, makeCompany({ riskAppetite: 'AFTER_CEASEFIRE_ONLY' })],

@@ -123,12 +123,13 @@ describe('integrity', () => {
   const PROZORRO = { procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2025-01-21-002209-a' } as const;
   const DREAM = { procurementMethod: 'DREAM', dreamProjectId: 'DREAM-1' } as const;
 
-  it('grades a public tender and international oversight', () => {
+  it('grades a declared public tender and international oversight below verified evidence', () => {
+    // Declared only: top marks are kept for what Prozorro or DREAM verified (integrity-evidence.test.ts).
     expect(read('integrity', makeNeed({ ...PROZORRO, fundingSource: 'DONOR_GRANT' }), makeCompany()))
-      .toMatchObject({ points: 100, code: 'TRANSPARENT_AND_OVERSEEN', params: { procurement: 'PROZORRO', funding: 'DONOR_GRANT' } });
-    expect(read('integrity', makeNeed({ ...DREAM }), makeCompany())).toMatchObject({ points: 70, code: 'TRANSPARENT_TENDER' });
-    expect(read('integrity', makeNeed({ fundingSource: 'JICA' }), makeCompany())).toMatchObject({ points: 60, code: 'INTERNATIONAL_OVERSIGHT' });
-    expect(read('integrity', makeNeed({ fundingSource: 'INTERNATIONAL_FINANCIAL_INSTITUTION' }), makeCompany()).points).toBe(60);
+      .toMatchObject({ points: 75, code: 'TRANSPARENT_AND_OVERSEEN', params: { procurement: 'PROZORRO', funding: 'DONOR_GRANT' } });
+    expect(read('integrity', makeNeed({ ...DREAM }), makeCompany())).toMatchObject({ points: 60, code: 'TRANSPARENT_TENDER' });
+    expect(read('integrity', makeNeed({ fundingSource: 'JICA' }), makeCompany())).toMatchObject({ points: 50, code: 'INTERNATIONAL_OVERSIGHT' });
+    expect(read('integrity', makeNeed({ fundingSource: 'INTERNATIONAL_FINANCIAL_INSTITUTION' }), makeCompany()).points).toBe(50);
     expect(read('integrity', makeNeed(), makeCompany())).toMatchObject({ points: 20, code: 'NO_TRANSPARENCY_SIGNAL', params: { procurement: 'NONE', funding: 'MUNICIPAL_BUDGET' } });
   });
 
@@ -179,13 +180,21 @@ describe('scale', () => {
     expect(read('scale', makeNeed({ budgetAmount: 400_000 }), makeCompany({ maxProjectEur: 100_000_000 })).points).toBe(100);
   });
 
-  it('compares in euros, and assumes a usual capacity where the company names none', () => {
+  it('compares in euros, and uses the estimate from capital and staff where the company names no maximum', () => {
     const company = makeCompany({ maxProjectEur: 11_000 });
     expect(read('scale', makeNeed({ budgetAmount: 1_000_000, budgetCurrency: 'UAH' }), company)).toMatchObject({ points: 70, params: { budgetEur: 22_000 } });
     expect(read('scale', makeNeed({ budgetAmount: 3_666_667, budgetCurrency: 'JPY' }), company).points).toBe(70);
     expect(read('scale', makeNeed({ budgetAmount: 24_444, budgetCurrency: 'USD' }), company).points).toBe(70);
-    expect(read('scale', makeNeed({ budgetAmount: 10_000_000 }), makeCompany({ maxProjectEur: null }))).toMatchObject({ points: 70, params: { capacityEur: 5_000_000 } });
-    expect(read('scale', makeNeed({ budgetAmount: 400_000_000 }), makeCompany({ maxProjectEur: null, isSme: false }))).toMatchObject({ points: 70, params: { capacityEur: 200_000_000 } });
+    // 10 M against an estimate of 5 M: 1 − log(2)/log(10) = 0.699 → 70.
+    expect(read('scale', makeNeed({ budgetAmount: 10_000_000 }), makeCompany({ maxProjectEur: null, estimatedCapacityEur: 5_000_000 })))
+      .toMatchObject({ points: 70, params: { capacityEur: 5_000_000 } });
+    expect(read('scale', makeNeed({ budgetAmount: 400_000_000 }), makeCompany({ maxProjectEur: null, estimatedCapacityEur: 200_000_000, isSme: false })))
+      .toMatchObject({ points: 70, params: { capacityEur: 200_000_000 } });
+    // A maximum the company names outweighs the estimate, in either direction.
+    expect(read('scale', makeNeed({ budgetAmount: 2_000_000 }), makeCompany({ maxProjectEur: 1_000_000, estimatedCapacityEur: 50_000_000 })))
+      .toMatchObject({ points: 70, params: { capacityEur: 1_000_000 } });
+    expect(read('scale', makeNeed({ budgetAmount: 2_000_000 }), makeCompany({ maxProjectEur: 2_000_000, estimatedCapacityEur: 100_000 })))
+      .toMatchObject({ points: 100, params: { capacityEur: 2_000_000 } });
   });
 });
 
@@ -195,27 +204,52 @@ describe('kansai, sister city, experience, reciprocal interest', () => {
     expect(read('kansai', makeNeed(), makeCompany({ region: 'CHUGOKU', prefectureCode: '34' }))).toMatchObject({ points: 0, code: 'OUTSIDE_KANSAI', params: { prefectureCode: '34' } });
   });
 
-  it('the sister city itself, then its prefecture', () => {
-    const odesa = makeNeed({}, { sisterTies: [{ prefectureCode: '14', cityEn: 'Yokohama', sinceYear: 1965 }] });
-    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '14', cityEn: 'Yokohama' })))
-      .toMatchObject({ points: 100, code: 'SISTER_CITY', params: { cityEn: 'Yokohama', sinceYear: 1965 } });
-    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '14', cityEn: ' Yokohama-shi ' })).points).toBe(100);
-    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '14', cityEn: 'YOKOHAMA SHI' })).points).toBe(100);
-    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '14', cityEn: 'Yokohama  - shi' })).points).toBe(100);
-    // Only a trailing "shi" is the municipal suffix: Higashi-Shirakawa keeps its name.
-    const tie = makeNeed({}, { sisterTies: [{ prefectureCode: '21', cityEn: 'Higashi-Shirakawa', sinceYear: 2000 }] });
-    expect(read('sisterCity', tie, makeCompany({ prefectureCode: '21', cityEn: 'Higashi-Shirakawa' })).points).toBe(100);
-    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '14', cityEn: 'Kawasaki' })))
-      .toMatchObject({ points: 50, code: 'SISTER_CITY_PREFECTURE', params: { prefectureCode: '14' } });
-    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '27', cityEn: 'Yokohama' }))).toMatchObject({ points: 0, code: 'NO_SISTER_TIE' });
-    expect(read('sisterCity', makeNeed(), makeCompany({ prefectureCode: '14', cityEn: 'Yokohama' })).points).toBe(0);
+  // Real codes from prisma/reference/japan-municipalities.csv: Yokohama 141003 (its Naka ward
+  // 141046 carries the city's code), Kawasaki 141305, Kyoto 261009, Uji 262048; Kanagawa 14, Kyoto pref. 26.
+  const YOKOHAMA = { kind: 'CITY', japanCode: '141003', prefectureCode: '14', nameJa: '横浜市', nameEn: 'Yokohama', sinceYear: 1965 } as const;
+  const KYOTO = { kind: 'CITY', japanCode: '261009', prefectureCode: '26', nameJa: '京都市', nameEn: 'Kyoto', sinceYear: 1971 } as const;
+  const UJI = { kind: 'CITY', japanCode: '262048', prefectureCode: '26', nameJa: '宇治市', nameEn: 'Uji', sinceYear: 2000 } as const;
+  const KANAGAWA = { kind: 'PREFECTURE', japanCode: '140007', prefectureCode: '14', nameJa: '神奈川県', nameEn: 'Kanagawa', sinceYear: 1986 } as const;
+  const inYokohama = (fields: Parameters<typeof makeCompany>[0] = {}) => makeCompany({ prefectureCode: '14', cityCode: '141003', ...fields });
+
+  it('the sister city itself, then its prefecture, compared by code', () => {
+    const odesa = makeNeed({}, { sisterTies: [YOKOHAMA] });
+    expect(read('sisterCity', odesa, inYokohama()))
+      .toMatchObject({ points: 100, code: 'SISTER_CITY', params: { cityJa: '横浜市', cityEn: 'Yokohama', sinceYear: 1965 } });
+    // Spelling does not matter by design: the code decides, whatever the company typed as its city.
+    expect(read('sisterCity', odesa, inYokohama({ cityEn: 'Naka-ku, Yokohama' })).points).toBe(100);
+    expect(read('sisterCity', odesa, inYokohama({ cityEn: 'Kawasaki' })).points).toBe(100);
+    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '14', cityEn: 'Yokohama', cityCode: '141305' })))
+      .toMatchObject({ points: 50, code: 'SISTER_CITY_PREFECTURE', params: { cityEn: 'Yokohama', prefectureCode: '14' } });
+    // A company that has not picked its city from the list is only "in the prefecture".
+    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '14', cityEn: 'Yokohama', cityCode: null })).points).toBe(50);
+    // The same city code in another prefecture is impossible, but the prefecture is checked first.
+    expect(read('sisterCity', odesa, makeCompany({ prefectureCode: '27', cityCode: '141003' }))).toMatchObject({ points: 0, code: 'NO_SISTER_TIE' });
+    expect(read('sisterCity', makeNeed(), inYokohama()).points).toBe(0);
+  });
+
+  it('a prefecture tied to the oblast counts for any company in the prefecture, below the city itself', () => {
+    const oblast = makeNeed({}, { sisterTies: [KANAGAWA] });
+    expect(read('sisterCity', oblast, makeCompany({ prefectureCode: '14', cityCode: '141305' })))
+      .toMatchObject({ points: 75, code: 'SISTER_PREFECTURE', params: { cityJa: '神奈川県', cityEn: 'Kanagawa', sinceYear: 1986 } });
+    // Even a company whose city code happens to equal the prefecture tie's code is not "the city".
+    expect(read('sisterCity', oblast, makeCompany({ prefectureCode: '14', cityCode: '140007' })).points).toBe(75);
+    expect(read('sisterCity', oblast, makeCompany({ prefectureCode: '13', cityCode: '131016' })).points).toBe(0);
+    // Both ties: the city's own outranks the prefecture's, in either order; a neighbour takes the prefecture's.
+    for (const ties of [[KANAGAWA, YOKOHAMA], [YOKOHAMA, KANAGAWA]]) {
+      const both = makeNeed({}, { sisterTies: ties });
+      expect(read('sisterCity', both, inYokohama())).toMatchObject({ points: 100, code: 'SISTER_CITY' });
+      expect(read('sisterCity', both, makeCompany({ prefectureCode: '14', cityCode: '141305' }))).toMatchObject({ points: 75, code: 'SISTER_PREFECTURE' });
+    }
   });
 
   it('keeps looking past a tie in the same prefecture for the city itself', () => {
-    const twoTies = makeNeed({}, { sisterTies: [{ prefectureCode: '26', cityEn: 'Uji', sinceYear: 2000 }, { prefectureCode: '26', cityEn: 'Kyoto', sinceYear: 1971 }] });
-    expect(read('sisterCity', twoTies, makeCompany({ prefectureCode: '26', cityEn: 'Kyoto' }))).toMatchObject({ points: 100, params: { cityEn: 'Kyoto', sinceYear: 1971 } });
-    const otherFirst = makeNeed({}, { sisterTies: [{ prefectureCode: '14', cityEn: 'Yokohama', sinceYear: 1965 }, { prefectureCode: '26', cityEn: 'Kyoto', sinceYear: 1971 }] });
-    expect(read('sisterCity', otherFirst, makeCompany({ prefectureCode: '26', cityEn: 'Uji' })).points).toBe(50);
+    const twoTies = makeNeed({}, { sisterTies: [UJI, KYOTO] });
+    expect(read('sisterCity', twoTies, makeCompany({ prefectureCode: '26', cityCode: '261009' }))).toMatchObject({ points: 100, params: { cityEn: 'Kyoto', sinceYear: 1971 } });
+    expect(read('sisterCity', twoTies, makeCompany({ prefectureCode: '26', cityCode: '262048' }))).toMatchObject({ points: 100, params: { cityEn: 'Uji', sinceYear: 2000 } });
+    const otherFirst = makeNeed({}, { sisterTies: [YOKOHAMA, KYOTO] });
+    expect(read('sisterCity', otherFirst, makeCompany({ prefectureCode: '26', cityCode: '262048' })))
+      .toMatchObject({ points: 50, code: 'SISTER_CITY_PREFECTURE', params: { cityEn: 'Kyoto', prefectureCode: '26' } });
   });
 
   it('mine action for demining, other post-conflict work, then disaster reconstruction', () => {

@@ -10,8 +10,8 @@ const need: MatchNeed = {
 };
 const company = (id: string, fields: Partial<MatchCompany> = {}): MatchCompany => ({
   id, sectors: ['ENERGY'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'NO_HOSTILITIES', deliveryModes: ['ON_SITE'],
-  stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: null, isSme: true, prefectureCode: '13', region: 'KANTO',
-  cityEn: 'Chiyoda', experienceCountries: [], hasDisasterReconstructionExperience: false, ...fields,
+  stages: ['RAPID_RECOVERY'], tenderRequirement: 'NONE', maxProjectEur: null, estimatedCapacityEur: 5_000_000, isSme: true, prefectureCode: '13',
+  region: 'KANTO', cityEn: 'Chiyoda', cityCode: '131016', experienceCountries: [], hasDisasterReconstructionExperience: false, ...fields,
 });
 const judged = (candidates: JudgedNeed['candidates']): JudgedNeed => ({ need, asOf: AS_OF, candidates });
 const only = (criterion: keyof MatchingPolicy['weights']): MatchingPolicy => ({
@@ -27,8 +27,14 @@ describe('measuring a policy against judgements', () => {
       { company: company('c-none', { capabilities: [] }), relevance: 0, rationale: 'x', turnsOn: ['capability'] },
       { company: company('d-outside', { sectors: ['HEALTH'] }), relevance: 1, rationale: 'x', turnsOn: ['sector'] },
     ]);
-    const ranking = rankJudgedNeed(set, only('capability'));
-    expect(ranking).toEqual([
+    // The capability constraint (on by default) excludes c-none, like the sector d-outside.
+    expect(rankJudgedNeed(set, only('capability'))).toEqual([
+      { companyId: 'a-capable', score: 100, relevance: 2 },
+      { companyId: 'b-capable', score: 100, relevance: 3 },
+    ]);
+    // With it off, c-none is ranked, last, with its zero; d-outside is still out (sector is always hard).
+    const capabilityOff = { ...only('capability'), hardConstraints: { ...DEFAULT_POLICY.hardConstraints, capability: false } };
+    expect(rankJudgedNeed(set, capabilityOff)).toEqual([
       { companyId: 'a-capable', score: 100, relevance: 2 },
       { companyId: 'b-capable', score: 100, relevance: 3 },
       { companyId: 'c-none', score: 0, relevance: 0 },

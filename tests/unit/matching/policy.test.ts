@@ -16,12 +16,12 @@ describe('matching policy', () => {
   it('the default is valid and weighs the criteria as the documents read (see policy.ts)', () => {
     expect(matchingPolicySchema.parse(DEFAULT_POLICY)).toEqual(DEFAULT_POLICY);
     expect(DEFAULT_POLICY).toEqual({
-      weights: { capability: 25, security: 20, integrity: 15, stage: 10, scale: 8, kansai: 5, sisterCity: 5, experience: 7, reciprocal: 5 },
-      hardConstraints: { security: true, integrity: true, stage: false, scale: false },
+      weights: { capability: 30, security: 18, integrity: 14, stage: 8, scale: 12, kansai: 4, sisterCity: 4, experience: 6, reciprocal: 4 },
+      hardConstraints: { capability: true, security: true, integrity: true, stage: false, scale: true },
     });
     expect(TOTAL_WEIGHT).toBe(100);
     expect(CRITERIA).toHaveLength(9);
-    expect(HARD_CONSTRAINTS).toEqual(['sector', 'security', 'integrity', 'stage', 'scale']);
+    expect(HARD_CONSTRAINTS).toEqual(['sector', 'capability', 'security', 'integrity', 'stage', 'scale']);
   });
 
   it('weights are whole points from 0 to 100 that add up to 100', () => {
@@ -62,26 +62,34 @@ describe('matching policy', () => {
 
 describe('points per criterion', () => {
   it('add up to the score, rounding leftovers to the largest remainders', () => {
-    // Default policy; security 0.72 × 20 = 14.4, scale 0.6 × 8 = 4.8, integrity 0.2 × 15 = 3,
-    // sister city 0.5 × 5 = 2.5: raw 25 + 14.4 + 3 + 10 + 4.8 + 0 + 2.5 + 0 + 0 = 59.7 → 60.
-    const need = makeNeed({ budgetAmount: 100_000 }, { periods: [], sisterTies: [{ prefectureCode: '13', cityEn: 'Hachioji', sinceYear: 1990 }] });
+    // Default policy (capability 30, security 18, integrity 14, stage 8, scale 12, Kansai 4,
+    // sister city 4, experience 6, reciprocal 4). A large company within its appetite: security
+    // 0.9 × 0.8 × 18 = 12.96; no transparency signal 0.2 × 14 = 2.8; a job below 0.5 % of its
+    // capacity 0.6 × 12 = 7.2; in Tokyo, a prefecture with a tied city (Hachioji, not its own
+    // city Chiyoda) 0.5 × 4 = 2. Raw 30 + 12.96 + 2.8 + 8 + 7.2 + 0 + 2 + 0 + 0 = 62.96 → 63.
+    const hachioji = { kind: 'CITY', japanCode: '132012', prefectureCode: '13', nameJa: '八王子市', nameEn: 'Hachioji', sinceYear: 1990 } as const;
+    const need = makeNeed({ budgetAmount: 100_000 }, { periods: [], sisterTies: [hachioji] });
     const company = makeCompany({ isSme: false, riskAppetite: 'ACTIVE_HOSTILITIES', maxProjectEur: 100_000_000 });
     const listed = { ...need, site: { ...need.site, periods: [{ status: 'POSSIBLE_HOSTILITIES' as const, isWholeHromada: true, start: new Date('2022-01-01'), end: null }] } };
     const result = scoredOrThrow(evaluateMatch(listed, company, CONTEXT, DEFAULT_POLICY));
-    expect(result.score).toBe(60);
+    expect(result.score).toBe(63);
     const points = Object.fromEntries(result.entries.map((e) => [e.criterion, e.points]));
-    // Floors 25+14+3+10+4+0+2 = 58; the two leftover points go to scale (.8), then sister city (.5).
-    expect(points).toEqual({ capability: 25, security: 14, integrity: 3, stage: 10, scale: 5, kansai: 0, sisterCity: 3, experience: 0, reciprocal: 0 });
-    expect(result.entries.map((e) => e.maxPoints)).toEqual([25, 20, 15, 10, 8, 5, 5, 7, 5]);
+    // Floors 30+12+2+8+7+0+2 = 61; the two leftover points go to security (.96), then integrity (.8), not scale (.2).
+    expect(points).toEqual({ capability: 30, security: 13, integrity: 3, stage: 8, scale: 7, kansai: 0, sisterCity: 2, experience: 0, reciprocal: 0 });
+    expect(result.entries.map((e) => e.maxPoints)).toEqual([30, 18, 14, 8, 12, 4, 4, 6, 4]);
   });
 
   it('an equal remainder goes to the criterion listed first', () => {
-    // Capability 0.5 × 25 = 12.5 and sister city 0.5 × 5 = 2.5; the rest whole: raw 56, one point left over.
-    const need = makeNeed({ requiredCapabilities: [] }, { sisterTies: [{ prefectureCode: '13', cityEn: 'Hachioji', sinceYear: 1990 }] });
-    const result = scoredOrThrow(evaluateMatch(need, makeCompany(), CONTEXT, DEFAULT_POLICY));
-    expect(result.score).toBe(56);
+    // At the edge of an SME's appetite, security 0.75 × 18 = 13.5; a Prozorro tender with donor
+    // money, integrity 0.75 × 14 = 10.5; the rest whole: raw 30 + 13.5 + 10.5 + 8 + 12 = 74, one point left over.
+    const need = makeNeed(
+      { procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2025-01-21-002209-a', fundingSource: 'DONOR_GRANT' },
+      { periods: [{ status: 'POSSIBLE_HOSTILITIES', isWholeHromada: true, start: new Date('2022-01-01'), end: null }] },
+    );
+    const result = scoredOrThrow(evaluateMatch(need, makeCompany({ riskAppetite: 'POSSIBLE_HOSTILITIES' }), CONTEXT, DEFAULT_POLICY));
+    expect(result.score).toBe(74);
     const points = Object.fromEntries(result.entries.map((e) => [e.criterion, e.points]));
-    expect(points).toMatchObject({ capability: 13, sisterCity: 2 });
+    expect(points).toEqual({ capability: 30, security: 14, integrity: 10, stage: 8, scale: 12, kansai: 0, sisterCity: 0, experience: 0, reciprocal: 0 });
   });
 
   it('a criterion without weight is explained but gives no points', () => {
@@ -92,12 +100,13 @@ describe('points per criterion', () => {
   });
 
   it('a whole share is not rounded down by floating-point error', () => {
-    // 0.7 × 90 is 62.99999999999999 in floating point: integrity must still show 63 of 90.
-    const policy = { ...DEFAULT_POLICY, weights: { capability: 0, security: 0, integrity: 90, stage: 10, scale: 0, kansai: 0, sisterCity: 0, experience: 0, reciprocal: 0 } };
-    const need = makeNeed({ procurementMethod: 'DREAM', dreamProjectId: 'D-1' });
-    const result = scoredOrThrow(evaluateMatch(need, makeCompany(), CONTEXT, policy));
+    // 90 × 7/10 is 62.99999999999999 in floating point: seven of ten capabilities must still show 63 of 90.
+    const policy = { ...DEFAULT_POLICY, weights: { capability: 90, security: 0, integrity: 0, stage: 10, scale: 0, kansai: 0, sisterCity: 0, experience: 0, reciprocal: 0 } };
+    const required = ['POWER_GENERATORS', 'GRID_EQUIPMENT', 'SOLAR_AND_STORAGE', 'HEATING_SYSTEMS', 'MINE_DETECTION', 'DEBRIS_CLEARANCE', 'TEMPORARY_BRIDGES', 'WATER_PURIFICATION', 'MEDICAL_EQUIPMENT', 'TELECOM_NETWORKS'] as const;
+    const need = makeNeed({ requiredCapabilities: required });
+    const result = scoredOrThrow(evaluateMatch(need, makeCompany({ capabilities: required.slice(0, 7) }), CONTEXT, policy));
     expect(result.score).toBe(73);
-    expect(Object.fromEntries(result.entries.filter((e) => e.maxPoints > 0).map((e) => [e.criterion, e.points]))).toEqual({ integrity: 63, stage: 10 });
+    expect(Object.fromEntries(result.entries.filter((e) => e.maxPoints > 0).map((e) => [e.criterion, e.points]))).toEqual({ capability: 63, stage: 10 });
   });
 });
 
