@@ -133,6 +133,28 @@ describe('integrity', () => {
     expect(read('integrity', makeNeed(), makeCompany())).toMatchObject({ points: 20, code: 'NO_TRANSPARENCY_SIGNAL', params: { procurement: 'NONE', funding: 'MUNICIPAL_BUDGET' } });
   });
 
+  it('grades what Prozorro or DREAM verified, whatever was declared, and says so', () => {
+    const record = { source: 'PROZORRO', verifiedOn: '2026-11-20', procedure: 'open', bids: 4, funders: [] as string[] } as const;
+    const facts = { source: 'PROZORRO', verifiedOn: '2026-11-20', procedure: 'open', bids: 4 };
+    // A verified funder: full marks, even where the hromada declared its own budget and no tender.
+    expect(read('integrity', makeNeed({ tenderEvidence: { ...record, funders: ['EBRD'] } }), makeCompany()))
+      .toMatchObject({ points: 100, code: 'VERIFIED_TENDER_FUNDED', params: { ...facts, funders: ['EBRD'] } });
+    // A verified competitive tender, with donor money only declared: 0.9; with the hromada's own budget: 0.8.
+    expect(read('integrity', makeNeed({ fundingSource: 'DONOR_GRANT', tenderEvidence: record }), makeCompany()))
+      .toEqual({ points: 90, score: 90, code: 'VERIFIED_TENDER_DECLARED_FUNDING', params: { ...facts, funding: 'DONOR_GRANT' } });
+    expect(read('integrity', makeNeed({ tenderEvidence: record }), makeCompany()))
+      .toEqual({ points: 80, score: 80, code: 'VERIFIED_TENDER', params: { ...facts, funding: 'MUNICIPAL_BUDGET' } });
+    // Selective is competitive (any qualified supplier may bid); limited and direct are not.
+    expect(read('integrity', makeNeed({ tenderEvidence: { ...record, procedure: 'selective' } }), makeCompany()).points).toBe(80);
+    for (const procedure of ['limited', 'direct'] as const) {
+      expect(read('integrity', makeNeed({ tenderEvidence: { ...record, procedure } }), makeCompany())).toMatchObject({ points: 10, code: 'VERIFIED_NOT_COMPETITIVE' });
+    }
+    // A record without a tender section proves no competition, even against a declared Prozorro tender;
+    // declared oversight still counts for something.
+    expect(read('integrity', makeNeed({ ...PROZORRO, fundingSource: 'JICA', tenderEvidence: { ...record, procedure: null, bids: null } }), makeCompany()))
+      .toEqual({ points: 40, score: 40, code: 'VERIFIED_NOT_COMPETITIVE', params: { source: 'PROZORRO', verifiedOn: '2026-11-20', procedure: 'none', bids: -1, procurement: 'PROZORRO', funding: 'JICA' } });
+  });
+
   it('a tender counts only with the identifier that lets anyone look it up', () => {
     expect(read('integrity', makeNeed({ procurementMethod: 'PROZORRO' }), makeCompany()).points).toBe(20);
     expect(read('integrity', makeNeed({ procurementMethod: 'DREAM' }), makeCompany()).points).toBe(20);
@@ -241,6 +263,13 @@ describe('kansai, sister city, experience, reciprocal interest', () => {
       expect(read('sisterCity', both, inYokohama())).toMatchObject({ points: 100, code: 'SISTER_CITY' });
       expect(read('sisterCity', both, makeCompany({ prefectureCode: '14', cityCode: '141305' }))).toMatchObject({ points: 75, code: 'SISTER_PREFECTURE' });
     }
+  });
+
+  it('of equal ties, names the first listed (the loader orders them by code), so an explanation is stable', () => {
+    const both = makeNeed({}, { sisterTies: [KYOTO, UJI] });
+    const kameoka = makeCompany({ prefectureCode: '26', cityCode: '262064' });
+    expect(read('sisterCity', both, kameoka)).toMatchObject({ points: 50, params: { cityEn: 'Kyoto' } });
+    expect(read('sisterCity', makeNeed({}, { sisterTies: [UJI, KYOTO] }), kameoka)).toMatchObject({ points: 50, params: { cityEn: 'Uji' } });
   });
 
   it('keeps looking past a tie in the same prefecture for the city itself', () => {
