@@ -55,6 +55,12 @@ describe('hard constraints', () => {
     const waiting = makeNeed({}, { periods: [period('POSSIBLE_HOSTILITIES', '2022-03-01')] });
     expect(fast(waiting, makeCompany({ riskAppetite: 'AFTER_CEASEFIRE_ONLY' }), weighOnly('security'))).toBe(0);
     expect(fast(waiting, makeCompany({ riskAppetite: 'POSSIBLE_HOSTILITIES' }), weighOnly('security'))).toBe(75);
+    // Each sister-tie grade, without a reason to give: the city, a prefecture tied to the oblast, a tied city's prefecture.
+    const tie = (kind: 'CITY' | 'PREFECTURE', japanCode: string) => ({ kind, japanCode, prefectureCode: '14', nameJa: '', nameEn: '', sinceYear: 1965 });
+    const yokohama = makeCompany({ prefectureCode: '14', cityCode: '141003' });
+    expect(fast(makeNeed({}, { sisterTies: [tie('CITY', '141003')] }), yokohama, weighOnly('sisterCity'))).toBe(100);
+    expect(fast(makeNeed({}, { sisterTies: [tie('PREFECTURE', '140007')] }), yokohama, weighOnly('sisterCity'))).toBe(75);
+    expect(fast(makeNeed({}, { sisterTies: [tie('CITY', '141305')] }), yokohama, weighOnly('sisterCity'))).toBe(50);
   });
 
   it('security lets through delivery without travel, a site within the appetite, and a site off the list', () => {
