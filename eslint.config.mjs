@@ -2,7 +2,7 @@ import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
 const config = [
-  { ignores: ['lib/generated/**', '.next/**', '.data/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts'] },
+  { ignores: ['lib/generated/**', '.next/**', '.data/**', 'playwright-report/**', 'test-results/**', 'next-env.d.ts', '.stryker-tmp/**', 'reports/**'] },
   ...nextCoreWebVitals,
   ...nextTypescript,
   {

@@ -7,7 +7,7 @@ import { useState, useTransition } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
-import type { PolicyPreview, PreviewRow } from '@/lib/match-store/policy-preview';
+import type { PolicyPreview, PreviewRow, RelevanceSummary } from '@/lib/match-store/policy-preview';
 import { TOTAL_WEIGHT, updatePolicyInputSchema, type MatchingPolicy, type UpdatePolicyInput } from '@/lib/matching/policy';
 import { CRITERIA } from '@/lib/matching/types';
 import { FormMessage } from '../forms/form-message';
@@ -121,6 +121,7 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
             <PreviewList caption={t('policy.proposedRanking')} rows={previewResult.proposed} showMovement />
           </div>
         ) : null}
+        {previewResult ? <RelevanceTable version={previewResult.currentVersion} {...previewResult.relevance} /> : null}
       </section>
     </>
   );
@@ -149,6 +150,40 @@ function PreviewList({ caption, rows, showMovement = false }: { caption: string;
           </tr>
         ))}
       </tbody>
+    </table>
+  );
+}
+
+/** Both policies measured on the judged set, so a change of weights is seen to help or hurt. */
+function RelevanceTable({ version, current, proposed }: { version: number; current: RelevanceSummary; proposed: RelevanceSummary }) {
+  const t = useTranslations('policy');
+  const figure = (value: number) => value.toFixed(3);
+  const rows = [
+    { key: 'precisionAt5', label: t('precisionAt5') },
+    { key: 'ndcgAt10', label: t('ndcgAt10') },
+  ] as const;
+  return (
+    <table className="table" data-testid="policy-relevance">
+      <caption>{t('relevance')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('metric')}</th>
+          <th scope="col" className="numeric">{t('currentRanking', { version })}</th>
+          <th scope="col" className="numeric">{t('proposedRanking')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, label }) => (
+          <tr key={key}>
+            <th scope="row">{label}</th>
+            <td className="numeric">{figure(current[key])}</td>
+            <td className="numeric">{figure(proposed[key])}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr><td colSpan={3} className="field-hint">{t('relevanceIntro', { pairs: current.pairs, needs: current.needs })}</td></tr>
+      </tfoot>
     </table>
   );
 }

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { kyivDay } from '../hostility-list/calendar';
 import { Prisma } from '../generated/prisma/client';
 import { EXCLUDED, scorePair } from '../matching/evaluate';
+import { JUDGED_SET, measureRelevance } from '../matching/evaluation';
 import { hardConstraintsSchema, policyWeightsSchema, type MatchingPolicy } from '../matching/policy';
 import { prepareCompany, prepareNeed } from '../matching/prepare';
 import { TopK } from '../matching/top-k';
@@ -14,7 +15,8 @@ import { getCurrentPolicy } from './policy';
 import { loadCandidateCompanies } from './profiles';
 
 // The policy editor's preview: how one need's ranking would look under the weights being
-// edited, next to the ranking under the policy in force. Nothing is written.
+// edited, next to the ranking under the policy in force, and how each policy ranks the judged
+// set (lib/matching/evaluation) by precision@5 and nDCG@10. Nothing is written.
 
 export const PREVIEW_SIZE = 10;
 
@@ -23,7 +25,19 @@ export const previewPolicySchema = z
   .strict();
 
 export type PreviewRow = { companyId: string; legalNameJa: string; legalNameEn: string; score: number; rank: number; /** Its rank in the other list, null when absent there. */ otherRank: number | null };
-export type PolicyPreview = { currentVersion: number; current: PreviewRow[]; proposed: PreviewRow[] };
+export type RelevanceSummary = { precisionAt5: number; ndcgAt10: number; needs: number; pairs: number };
+export type PolicyPreview = {
+  currentVersion: number;
+  current: PreviewRow[];
+  proposed: PreviewRow[];
+  relevance: { current: RelevanceSummary; proposed: RelevanceSummary };
+};
+
+/** The judged set's figures under a policy: pure, a few milliseconds. */
+export function summariseRelevance(policy: MatchingPolicy): RelevanceSummary {
+  const { precisionAt5, ndcgAt10, needs, pairs } = measureRelevance(JUDGED_SET, policy);
+  return { precisionAt5, ndcgAt10, needs, pairs };
+}
 
 type Ranked = { id: string; score: number };
 
@@ -71,5 +85,10 @@ export async function previewPolicy(db: Db, actor: Actor | null, input: unknown)
         score: item.score, rank: index + 1, otherRank: otherIndex === -1 ? null : otherIndex + 1,
       };
     });
-  return { currentVersion: current.version, current: rows(before, after), proposed: rows(after, before) };
+  return {
+    currentVersion: current.version,
+    current: rows(before, after),
+    proposed: rows(after, before),
+    relevance: { current: summariseRelevance(current), proposed: summariseRelevance(proposed) },
+  };
 }

@@ -235,4 +235,9 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   const preview = page.getByTestId('policy-preview');
   await expect(preview.getByRole('table', { name: /現在（v\d+）/ })).toBeVisible();
   await expect(preview.getByRole('table', { name: 'この重みの場合' }).locator('tbody tr')).not.toHaveCount(0);
+  // Both policies measured on the judged set, side by side.
+  const relevance = page.getByTestId('policy-relevance');
+  await expect(relevance.getByRole('caption')).toHaveText('適合度の測定');
+  await expect(relevance.getByRole('row', { name: /Precision@5/ })).toContainText(/\d\.\d{3}\s*\d\.\d{3}/);
+  await expect(relevance.getByRole('row', { name: /nDCG@10/ })).toContainText(/\d\.\d{3}\s*\d\.\d{3}/);
 });

@@ -4,6 +4,7 @@ import { operationOf } from '../../lib/actions/registry';
 import { listInterestsForNeed } from '../../lib/interests/need-interests';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { getCurrentPolicy, rerankCompany, rerankNeed } from '../../lib/match-store';
+import { summariseRelevance, type PolicyPreview } from '../../lib/match-store/policy-preview';
 import { listNeedMapPoints, listPublicNeeds, publicNeedFilterSchema } from '../../lib/needs/public-needs';
 import { getDashboard } from '../../lib/platform/dashboard';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
@@ -105,6 +106,12 @@ describe('policy preview', () => {
     expect(rank(preview.current, nearby.id)).toBe(Infinity);
     expect(rank(preview.proposed, nearby.id)).toBeLessThan(rank(preview.proposed, skilled.id));
     expect(preview.proposed.find((row) => row.companyId === nearby.id)?.score).toBe(100);
+    // And both policies measured on the judged set: all weight on Kansai ranks it worse.
+    const { relevance } = (result as { data: PolicyPreview }).data;
+    expect(relevance.current).toEqual(summariseRelevance(policy));
+    expect(relevance.proposed).toEqual(summariseRelevance({ weights, hardConstraints }));
+    expect(relevance.current.pairs).toBeGreaterThanOrEqual(60);
+    expect(relevance.proposed.ndcgAt10).toBeLessThan(relevance.current.ndcgAt10);
     expect(await dataFingerprint(db)).toEqual(before);
 
     const refused = await runAction(db, 'previewMatchingPolicy', operationOf('previewMatchingPolicy'), world.facilitator.actor, { needId: need.id, weights: { ...weights, kansai: 90 }, hardConstraints: policy.hardConstraints }, { ip: null });

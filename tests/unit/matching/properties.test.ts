@@ -12,7 +12,8 @@ import {
 } from '../../../lib/matching';
 import { company, context, need, policy } from './arbitraries';
 
-const RUNS = { numRuns: 2000 };
+// Fewer runs under mutation testing (tests/unit/matching/vitest.mutation.config.ts), where they repeat per mutant.
+const RUNS = { numRuns: Number(process.env.FC_NUM_RUNS ?? 2000) };
 
 describe('matching engine properties', () => {
   it('generates only valid policies (the arbitrary itself is sound)', () => {
@@ -102,7 +103,7 @@ describe('matching engine properties', () => {
           for (const entry of result.entries) expect(entry.reason.code).toMatch(/^[A-Z_]+$/);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: Math.min(500, RUNS.numRuns) },
     );
   });
 });

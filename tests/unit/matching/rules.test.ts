@@ -64,6 +64,17 @@ describe('hard rules', () => {
     );
   });
 
+  it('the candidate filter says "nobody" for an occupied hromada under the security constraint, so no query runs', () => {
+    const hard = DEFAULT_POLICY.hardConstraints;
+    const at = (periods: SitePeriod[]) => prepareNeed({ ...baseNeed, site: { ...baseNeed.site, periods } }, TODAY.asOf);
+    const occupied = at([period('TEMPORARILY_OCCUPIED', true)]);
+    expect(candidateFilter(occupied, hard)).toMatchObject({ none: true, appetites: [], appetitesIfRemote: [] });
+    expect(candidateFilter(occupied, { ...hard, security: false })).toMatchObject({ none: false, appetites: null });
+    // Occupied settlements only: the rest of the hromada is open to a company that accepts active hostilities.
+    expect(candidateFilter(at([period('TEMPORARILY_OCCUPIED', false)]), hard)).toMatchObject({ none: false, appetites: ['ACTIVE_HOSTILITIES'] });
+    expect(candidateFilter(at([]), hard).none).toBe(false);
+  });
+
   it('severity is an explicit order, and its SQL is generated from the same map', () => {
     expect(STATUS_OF_SEVERITY.map((status) => HOSTILITY_SEVERITY[status])).toEqual([0, 1, 2, 3, 4]);
     const sql = severitySql('status');
