@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { FieldError } from 'react-hook-form';
 import type { HromadaOption } from '@/lib/reference/search-hromadas';
 import { translateKey } from '../forms/text-field';
+import { ReferenceSearchBox } from '../forms/reference-search-box';
 import { useReferenceSearch } from '../forms/use-reference-search';
 
 /**
@@ -15,18 +16,12 @@ export function HromadaPicker({ value, onChange, error }: { value: string; onCha
   const t = useTranslations('signUpMunicipality');
   const root = useTranslations();
   const id = useId();
-  const { query, setQuery, visible, isSearching, isEmpty } = useReferenceSearch<HromadaOption>('/api/hromadas', 'hromadas', 2);
+  const search = useReferenceSearch<HromadaOption>('/api/hromadas', 'hromadas', 2);
+  const { visible } = search;
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t('hromada')}</legend>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>{t('hromadaSearch')}</label>
-        <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
-        <p id={`${id}-hint`} className="field-hint">{t('hromadaHint')}</p>
-      </div>
-      <div role="status" aria-live="polite" className="field-hint">
-        {isSearching ? '…' : isEmpty ? t('noResults') : null}
-      </div>
+      <ReferenceSearchBox id={id} label={t('hromadaSearch')} hint={t('hromadaHint')} noResults={t('noResults')} search={search} />
       {visible.length > 0 ? (
         <ul className="choice-list">
           {visible.map((option) => (

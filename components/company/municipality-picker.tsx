@@ -5,6 +5,7 @@ import { useId } from 'react';
 import type { FieldError } from 'react-hook-form';
 import type { JapanMunicipalityOption } from '@/lib/reference/search-japan-municipalities';
 import { translateKey } from '../forms/text-field';
+import { ReferenceSearchBox } from '../forms/reference-search-box';
 import { useReferenceSearch } from '../forms/use-reference-search';
 
 /**
@@ -21,19 +22,13 @@ export function MunicipalityPicker({ value, chosenName, onChange, error }: {
   const t = useTranslations('municipalityPicker');
   const root = useTranslations();
   const id = useId();
-  const { query, setQuery, visible, isSearching, isEmpty } = useReferenceSearch<JapanMunicipalityOption>('/api/japan-municipalities', 'municipalities', 1);
+  const search = useReferenceSearch<JapanMunicipalityOption>('/api/japan-municipalities', 'municipalities', 1);
+  const { visible } = search;
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t('legend')}</legend>
       <p className="field-hint" aria-live="polite">{chosenName ? t('chosen', { name: chosenName }) : t('none')}</p>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>{t('search')}</label>
-        <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
-        <p id={`${id}-hint`} className="field-hint">{t('hint')}</p>
-      </div>
-      <div role="status" aria-live="polite" className="field-hint">
-        {isSearching ? '…' : isEmpty ? t('noResults') : null}
-      </div>
+      <ReferenceSearchBox id={id} label={t('search')} hint={t('hint')} noResults={t('noResults')} search={search} />
       {visible.length > 0 ? (
         <ul className="choice-list">
           {visible.map((option) => (

@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import type { CompanyOption } from '@/lib/match-decisions/search-companies';
+import { ReferenceSearchBox } from '../forms/reference-search-box';
 import { useReferenceSearch } from '../forms/use-reference-search';
 
 /**
@@ -12,18 +13,12 @@ import { useReferenceSearch } from '../forms/use-reference-search';
 export function CompareCompanyPicker() {
   const t = useTranslations('explain');
   const id = useId();
-  const { query, setQuery, visible, isSearching, isEmpty } = useReferenceSearch<CompanyOption>('/api/companies/search', 'companies', 2);
+  const search = useReferenceSearch<CompanyOption>('/api/companies/search', 'companies', 2);
+  const { visible } = search;
   return (
     <fieldset>
       <legend>{t('compareCompany')}</legend>
-      <div className="field">
-        <label htmlFor={`${id}-search`}>{t('compareSearch')}</label>
-        <input id={`${id}-search`} type="search" value={query} onChange={(event) => setQuery(event.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
-        <p id={`${id}-hint`} className="field-hint">{t('compareHint')}</p>
-      </div>
-      <div role="status" aria-live="polite" className="field-hint">
-        {isSearching ? '…' : isEmpty ? t('compareNoResults') : null}
-      </div>
+      <ReferenceSearchBox id={id} label={t('compareSearch')} hint={t('compareHint')} noResults={t('compareNoResults')} search={search} />
       {visible.length > 0 ? (
         <ul className="choice-list">
           {visible.map((company) => (
