@@ -25,7 +25,7 @@ ADD COLUMN     "duplicateOfId" UUID;
 -- AddForeignKey
 ALTER TABLE "Need" ADD CONSTRAINT "Need_duplicateOfId_fkey" FOREIGN KEY ("duplicateOfId") REFERENCES "Need"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- A reason belongs to a closed need only; a duplicate's target only to a need closed as a duplicate,
+-- A reason belongs to a closed need only, and the need a duplicate repeats only to a need closed as a duplicate,
 -- and never the need itself.
 ALTER TABLE "Need" ADD CONSTRAINT "Need_close_reason_only_when_closed" CHECK ("status" = 'CLOSED' OR "closeReason" IS NULL);
 ALTER TABLE "Need" ADD CONSTRAINT "Need_duplicate_of_only_for_duplicates" CHECK ("duplicateOfId" IS NULL OR ("closeReason" = 'DUPLICATE' AND "duplicateOfId" <> "id"));
