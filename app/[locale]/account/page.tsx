@@ -2,17 +2,19 @@ import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { EmailLanguageForm } from '@/components/account/email-language-form';
+import { VerificationState } from '@/components/account/verification-state';
+import { getOwnVerification } from '@/lib/verification/resubmit';
 import { getAccountOverview } from '@/lib/accounts/account-overview';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
-import { changePasswordAction, setEmailLanguageAction } from './actions';
+import { changePasswordAction, resubmitForVerificationAction, setEmailLanguageAction } from './actions';
 
 export const generateMetadata = titled('account');
 
 export default async function AccountPage() {
   const actor = await actorForPage('/account');
-  const account = await getAccountOverview(db, actor);
+  const [account, ownVerification] = await Promise.all([getAccountOverview(db, actor), getOwnVerification(db, actor)]);
   const [t, roles, verification] = await Promise.all([getTranslations('account'), getTranslations('roles'), getTranslations('verification')]);
   return (
     <section className="page-narrow">
@@ -29,11 +31,11 @@ export default async function AccountPage() {
             <dt>{t('status')}</dt>
             <dd>
               <span className={`badge verification-${account.organisation.verificationStatus.toLowerCase()}`}>{verification(account.organisation.verificationStatus)}</span>
-              {account.organisation.verificationStatus !== 'VERIFIED' ? <p className="field-hint">{t('unverifiedNote')}</p> : null}
             </dd>
           </>
         ) : null}
       </dl>
+      {ownVerification ? <VerificationState verification={ownVerification} resubmitAction={resubmitForVerificationAction} /> : null}
       <NextSteps role={account.role} />
       <h2>{t('emailLanguage')}</h2>
       <EmailLanguageForm locale={account.locale} action={setEmailLanguageAction} />

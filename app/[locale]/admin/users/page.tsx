@@ -6,6 +6,7 @@ import { ActionButton } from '@/components/forms/action-button';
 import { Pagination } from '@/components/ui/pagination';
 import { listUsers } from '@/lib/accounts/staff';
 import { ALL_ROLES as ROLES } from '@/lib/auth/actor';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
@@ -20,6 +21,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
   return (
     <section>
       <h1>{t('title')}</h1>
+      <ToDoList actor={actor} />
       <p><Link href="/admin/hostility-list">{t('hostilityListLink')}</Link></p>
       <nav aria-label={t('role')} className="filters">
         <Link href="/admin/users" aria-current={users.role ? undefined : 'page'}>{t('all')}</Link>

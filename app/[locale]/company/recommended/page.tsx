@@ -3,6 +3,7 @@ import { IntroductionList } from '@/components/introductions/introduction-list';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { MatchExplanation } from '@/components/matches/match-explanation';
 import { HromadaName } from '@/components/names/hromada-name';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { getListInForce } from '@/lib/hostility-list/list-in-force';
@@ -24,6 +25,7 @@ export default async function RecommendedPage() {
   return (
     <>
       <h1>{t('recommended.title')}</h1>
+      <ToDoList actor={actor} />
       <p>{t('recommended.intro')}</p>
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { HromadaMap } from '@/components/maps/hromada-map';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
@@ -19,6 +20,7 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      <ToDoList actor={actor} />
       <section aria-labelledby="pipeline">
         <h2 id="pipeline">{t('dashboard.pipeline')}</h2>
         <ol className="pipeline" data-testid="pipeline">

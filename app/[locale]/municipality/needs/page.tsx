@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { IntroductionList } from '@/components/introductions/introduction-list';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
@@ -17,6 +18,7 @@ export default async function OurNeedsPage() {
   return (
     <>
       <h1>{t('ourNeeds.title')}</h1>
+      <ToDoList actor={actor} />
       <p><Link href="/municipality/needs/new" className="button primary">{t('ourNeeds.post')}</Link></p>
       {needs.length === 0 ? <p className="empty">{t('ourNeeds.none')}</p> : (
         <table className="table">
@@ -33,7 +35,7 @@ export default async function OurNeedsPage() {
               <tr key={need.id}>
                 <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
                 <td>{t(`sector.${need.sector}`)}</td>
-                <td><span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span></td>
+                <td><span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span>{need.closeReason ? <div className="secondary">{t(`needCloseReason.${need.closeReason}`)}</div> : null}</td>
                 <td>{format.dateTime(need.updatedAt, { dateStyle: 'medium' })}</td>
               </tr>
             ))}
