@@ -94,7 +94,7 @@ test('a hromada closes a need with a reason and reopens it; the ranking comes ba
   await page.getByRole('button', { name: 'Close this need…' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Close the need' }).click();
-  await expect(dialog.getByText('Choose an option.').first()).toBeVisible();
+  await expect(dialog.getByText('Choose one.').first()).toBeVisible();
   await dialog.getByRole('radio', { name: /^Cancelled/ }).check();
   await dialog.getByRole('button', { name: 'Close the need' }).click();
   await expect(page.getByText('The need is closed.')).toBeVisible();
