@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { IntroductionList } from '@/components/introductions/introduction-list';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { MatchExplanation } from '@/components/matches/match-explanation';
+import { RankingProgress } from '@/components/matches/ranking-progress';
 import { HromadaName } from '@/components/names/hromada-name';
 import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
@@ -11,16 +12,18 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
+import { readRankingState } from '@/lib/match-store/ranking-state';
 
 export const generateMetadata = titled('recommended');
 
 export default async function RecommendedPage() {
   const actor = await actorForPage('/company/recommended', ['COMPANY_REP']);
-  const [t, matches, introductions, list] = await Promise.all([
+  const [t, matches, introductions, list, ranking] = await Promise.all([
     getTranslations(),
     listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
     listOwnIntroductions(db, actor),
     getListInForce(db),
+    readRankingState(db, actor, {}),
   ]);
   return (
     <>
@@ -30,6 +33,7 @@ export default async function RecommendedPage() {
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />
       <h2>{t('recommended.needs')}</h2>
+      <RankingProgress pending={ranking.pending} />
       {matches.items.length === 0 ? <p className="empty">{t('recommended.none')}</p> : (
         <ol className="match-list">
           {matches.items.map((match) => (
