@@ -1,14 +1,15 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { PublicCompany } from '@/lib/companies/public-companies';
 import { CompanyName } from '../names/company-name';
+import { tableClass } from '@/components/ui/table';
 
 export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
   const t = useTranslations();
   const locale = useLocale();
   const countryName = new Intl.DisplayNames([locale], { type: 'region' });
-  if (companies.length === 0) return <p className="empty">{t('companies.none')}</p>;
+  if (companies.length === 0) return <p className="text-muted">{t('companies.none')}</p>;
   return (
-    <table className="table" aria-label={t('companies.title')}>
+    <table className={tableClass} aria-label={t('companies.title')}>
       <thead>
         <tr>
           <th scope="col">{t('companies.company')}</th>

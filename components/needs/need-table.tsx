@@ -5,12 +5,13 @@ import type { ListInForce } from '@/lib/hostility-list/list-in-force';
 import { HostilityBadge } from '../hromadas/hostility-badge';
 import { HromadaName } from '../names/hromada-name';
 import { Money } from '../names/money';
+import { tableClass } from '@/components/ui/table';
 
 export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInForce | null }) {
   const t = useTranslations();
-  if (needs.length === 0) return <p className="empty">{t('needs.none')}</p>;
+  if (needs.length === 0) return <p className="text-muted">{t('needs.none')}</p>;
   return (
-    <table className="table" aria-label={t('needs.title')}>
+    <table className={tableClass} aria-label={t('needs.title')}>
       <thead>
         <tr>
           <th scope="col">{t('needs.need')}</th>
@@ -19,7 +20,7 @@ export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInF
           <th scope="col">{t('needs.sector')}</th>
           <th scope="col">{t('needs.stage')}</th>
           <th scope="col">{t('needs.urgency')}</th>
-          <th scope="col" className="numeric">{t('needs.budget')}</th>
+          <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('needs.budget')}</th>
         </tr>
       </thead>
       <tbody>
@@ -28,13 +29,13 @@ export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInF
             <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
             <td>
               <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
-              <div className="secondary"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
+              <div className="text-sm text-muted"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
             </td>
             <td><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} /></td>
             <td>{t(`sector.${need.sector}`)}</td>
             <td>{t(`stage.${need.stage}`)}</td>
             <td>{t(`urgency.${need.urgency}`)}</td>
-            <td className="numeric"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
+            <td className="md:text-right! tabular-nums whitespace-nowrap"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
           </tr>
         ))}
       </tbody>
