@@ -54,12 +54,12 @@ export default async function HomePage() {
           <tbody>
             {overview.openNeedsBySector.map((row) => (
               <tr key={row.sector}>
-                <td>
+                <td data-label={t('needs.sector')}>
                   <Link href={`/needs?sector=${row.sector}`}>{t(`sector.${row.sector}`)}</Link>
                 </td>
-                <td>{row.dacCode}</td>
-                <td className="md:text-right! tabular-nums whitespace-nowrap" data-testid={`sector-count-${row.sector}`}>{format.number(row.count)}</td>
-                <td className="w-2/5 max-md:hidden" aria-hidden="true">
+                <td data-label="OECD DAC">{row.dacCode}</td>
+                <td data-label={t('home.openNeeds')} className="md:text-right! tabular-nums whitespace-nowrap" data-testid={`sector-count-${row.sector}`}>{format.number(row.count)}</td>
+                <td data-label={t('home.share')} className="w-2/5 max-md:hidden" aria-hidden="true">
                   <span className="block h-3 rounded-sm bg-accent" style={{ width: `${(row.count / busiest) * 100}%` }} />
                 </td>
               </tr>

@@ -103,9 +103,9 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
               <tbody>
                 {shown.preview.changes.map((change) => (
                   <tr key={change.code}>
-                    <td>{change.nameUk}<div className="text-sm text-muted">{change.nameEn} · {change.code}</div></td>
-                    <td>{statuses(change.before.status)}</td>
-                    <td>{statuses(change.after.status)}</td>
+                    <td data-label={t('hromada')}>{change.nameUk}<div className="text-sm text-muted">{change.nameEn} · {change.code}</div></td>
+                    <td data-label={t('before')}>{statuses(change.before.status)}</td>
+                    <td data-label={t('after')}>{statuses(change.after.status)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -23,16 +23,16 @@ export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
       <tbody>
         {companies.map((company) => (
           <tr key={company.id}>
-            <td><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
-            <td>
+            <td data-label={t('companies.company')}><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
+            <td data-label={t('companies.location')}>
               {locale === 'ja'
                 ? <span lang="ja">{company.prefecture.nameJa}{company.cityJa}</span>
                 : <>{company.cityEn}, {company.prefecture.nameEn}</>}
             </td>
-            <td>{t(company.isSme ? 'companies.sme' : 'companies.large')} · {t('companies.staff', { count: company.employees })}</td>
-            <td>{company.sectors.map((sector) => t(`sector.${sector}`)).join(', ')}</td>
-            <td>{t(`riskAppetite.${company.riskAppetite}`)}</td>
-            <td>{company.experienceCountries.length
+            <td data-label={t('companies.size')}>{t(company.isSme ? 'companies.sme' : 'companies.large')} · {t('companies.staff', { count: company.employees })}</td>
+            <td data-label={t('companies.sectors')}>{company.sectors.map((sector) => t(`sector.${sector}`)).join(', ')}</td>
+            <td data-label={t('companies.riskAppetite')}>{t(`riskAppetite.${company.riskAppetite}`)}</td>
+            <td data-label={t('companies.experience')}>{company.experienceCountries.length
                 ? company.experienceCountries.map((code) => countryName.of(code) ?? code).join(', ')
                 : '—'}</td>
           </tr>

@@ -145,10 +145,10 @@ function PreviewList({ caption, rows, showMovement = false }: { caption: string;
       <tbody>
         {rows.map((row) => (
           <tr key={row.companyId}>
-            <td className="md:text-right! tabular-nums whitespace-nowrap">{row.rank}</td>
-            <td>{row.legalNameEn} <span lang="ja" className="text-sm text-muted">{row.legalNameJa}</span></td>
-            <td className="md:text-right! tabular-nums whitespace-nowrap">{row.score}</td>
-            {showMovement ? <td>{movement(t, row)}</td> : null}
+            <td data-label="#" className="md:text-right! tabular-nums whitespace-nowrap">{row.rank}</td>
+            <td data-label={t('company')}>{row.legalNameEn} <span lang="ja" className="text-sm text-muted">{row.legalNameJa}</span></td>
+            <td data-label={t('score')} className="md:text-right! tabular-nums whitespace-nowrap">{row.score}</td>
+            {showMovement ? <td data-label={t('change')}>{movement(t, row)}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -177,9 +177,9 @@ function RelevanceTable({ version, current, proposed }: { version: number; curre
       <tbody>
         {rows.map(({ key, label }) => (
           <tr key={key}>
-            <th scope="row">{label}</th>
+            <th data-label={t('metric')} scope="row">{label}</th>
             <td className="md:text-right! tabular-nums whitespace-nowrap">{figure(current[key])}</td>
-            <td className="md:text-right! tabular-nums whitespace-nowrap">{figure(proposed[key])}</td>
+            <td data-label={t('proposedRanking')} className="md:text-right! tabular-nums whitespace-nowrap">{figure(proposed[key])}</td>
           </tr>
         ))}
       </tbody>

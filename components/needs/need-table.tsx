@@ -26,16 +26,16 @@ export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInF
       <tbody>
         {needs.map((need) => (
           <tr key={need.id}>
-            <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
-            <td>
+            <td data-label={t('needs.need')}><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
+            <td data-label={t('needs.hromada')}>
               <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
               <div className="text-sm text-muted"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
             </td>
-            <td><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} /></td>
-            <td>{t(`sector.${need.sector}`)}</td>
-            <td>{t(`stage.${need.stage}`)}</td>
-            <td>{t(`urgency.${need.urgency}`)}</td>
-            <td className="md:text-right! tabular-nums whitespace-nowrap"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
+            <td data-label={t('needs.hostilityStatus')}><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} /></td>
+            <td data-label={t('needs.sector')}>{t(`sector.${need.sector}`)}</td>
+            <td data-label={t('needs.stage')}>{t(`stage.${need.stage}`)}</td>
+            <td data-label={t('needs.urgency')}>{t(`urgency.${need.urgency}`)}</td>
+            <td data-label={t('needs.budget')} className="md:text-right! tabular-nums whitespace-nowrap"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,3 @@
-import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { Link } from '@/lib/i18n/navigation';
 import { buttonVariants } from './button';
@@ -10,13 +9,13 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
     <nav className="mt-4 flex flex-wrap items-center justify-between gap-2" aria-label={t('pagination')}>
       {page > 1 ? (
         <Link href={href(page - 1)} rel="prev" className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
-          <ChevronLeft aria-hidden="true" />{t('previous')}
+          ← {t('previous')}
         </Link>
       ) : <span />}
       <span className="whitespace-nowrap text-sm text-muted">{t('pageOf', { page, pageCount })}</span>
       {page < pageCount ? (
         <Link href={href(page + 1)} rel="next" className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
-          {t('next')}<ChevronRight aria-hidden="true" />
+          {t('next')} →
         </Link>
       ) : <span />}
     </nav>

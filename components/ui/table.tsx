@@ -2,8 +2,8 @@ import type { ComponentProps, ReactNode } from 'react';
 import { cn } from './cn';
 
 /**
- * Tables that reflow into cards below `md` (768 px): each row becomes a card, each cell a line
- * captioned by its `data-label` (pass `label` to <TableCell>). They never scroll sideways.
+ * Tables that reflow into cards below `md` (768 px): each row becomes a card (the first cell its
+ * title), the other cells two by two, each captioned by its `data-label` (pass `label` to <TableCell>). They never scroll sideways.
  * The classes sit on the <table>, so plain <thead>/<tr>/<td> inside are styled too.
  */
 export const tableClass = cn(
@@ -13,9 +13,11 @@ export const tableClass = cn(
   '[&_tbody>tr>*]:border-b [&_tbody>tr>*]:border-line [&_tbody>tr>*]:px-3 [&_tbody>tr>*]:py-2 [&_tbody>tr>*]:text-left [&_tbody>tr>*]:align-top',
   '[&_tfoot>tr>*]:px-3 [&_tfoot>tr>*]:py-2',
   'max-md:block max-md:[&_thead]:sr-only max-md:[&_tbody]:grid max-md:[&_tbody]:gap-3 max-md:[&_tfoot]:block',
-  'max-md:[&_tbody>tr]:grid max-md:[&_tbody>tr]:gap-1.5 max-md:[&_tbody>tr]:rounded-lg max-md:[&_tbody>tr]:border max-md:[&_tbody>tr]:border-line max-md:[&_tbody>tr]:bg-paper max-md:[&_tbody>tr]:p-3',
-  'max-md:[&_tbody>tr>*]:flex max-md:[&_tbody>tr>*]:flex-wrap max-md:[&_tbody>tr>*]:items-baseline max-md:[&_tbody>tr>*]:gap-x-2 max-md:[&_tbody>tr>*]:border-0 max-md:[&_tbody>tr>*]:p-0',
-  'max-md:[&_tbody>tr>*[data-label]]:before:content-[attr(data-label)] max-md:[&_tbody>tr>*]:before:text-xs max-md:[&_tbody>tr>*]:before:font-semibold max-md:[&_tbody>tr>*]:before:text-muted',
+  'max-md:[&_tbody>tr]:grid max-md:[&_tbody>tr]:grid-cols-2 max-md:[&_tbody>tr]:gap-x-4 max-md:[&_tbody>tr]:gap-y-2 max-md:[&_tbody>tr]:rounded-lg max-md:[&_tbody>tr]:border max-md:[&_tbody>tr]:border-line max-md:[&_tbody>tr]:bg-paper max-md:[&_tbody>tr]:p-3',
+  'max-md:[&_tbody>tr>*]:block max-md:[&_tbody>tr>*]:min-w-0 max-md:[&_tbody>tr>*]:border-0 max-md:[&_tbody>tr>*]:p-0',
+  'max-md:[&_tbody>tr>*[data-label]]:before:block max-md:[&_tbody>tr>*[data-label]]:before:content-[attr(data-label)] max-md:[&_tbody>tr>*]:before:text-xs max-md:[&_tbody>tr>*]:before:font-semibold max-md:[&_tbody>tr>*]:before:text-muted',
+  // The first cell (what the row is about) is the card's title: full width, no caption.
+  'max-md:[&_tbody>tr>*:first-child]:col-span-2 max-md:[&_tbody>tr>*:first-child]:font-semibold max-md:[&_tbody>tr>*:first-child]:before:hidden',
   'max-md:[&_tbody>tr>*:empty]:hidden max-md:[&_caption]:block',
 );
 

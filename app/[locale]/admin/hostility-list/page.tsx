@@ -25,12 +25,12 @@ export default async function HostilityListPage() {
         <tbody>
           {editions.map((edition) => (
             <tr key={edition.id}>
-              <td>{t('asOfOrder', { number: edition.orderNumber, date: format.dateTime(edition.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}</td>
-              <td>{t(`kinds.${edition.kind}`)}</td>
-              <td>{edition.loadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
-              <td>{edition.source}</td>
-              <td className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.periods}</td>
-              <td className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.superseded}</td>
+              <td data-label={t('order')}>{t('asOfOrder', { number: edition.orderNumber, date: format.dateTime(edition.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}</td>
+              <td data-label={t('kind')}>{t(`kinds.${edition.kind}`)}</td>
+              <td data-label={t('loadedAt')}>{edition.loadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+              <td data-label={t('source')}>{edition.source}</td>
+              <td data-label={t('periodsCited')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.periods}</td>
+              <td data-label={t('periodsSuperseded')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.superseded}</td>
             </tr>
           ))}
         </tbody>

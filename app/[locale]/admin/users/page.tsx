@@ -36,11 +36,11 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
         <tbody>
           {users.items.map((user) => (
             <tr key={user.id}>
-              <td>{user.name}<div className="text-sm text-muted">{user.email}</div></td>
-              <td>{roles(user.role)}</td>
-              <td>{user.organisation ?? '—'}</td>
-              <td>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
-              <td>
+              <td data-label={t('name')}>{user.name}<div className="text-sm text-muted">{user.email}</div></td>
+              <td data-label={t('role')}>{roles(user.role)}</td>
+              <td data-label={t('organisation')}>{user.organisation ?? '—'}</td>
+              <td data-label={t('lastSignIn')}>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
+              <td data-label={t('status')}>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (
                   <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>

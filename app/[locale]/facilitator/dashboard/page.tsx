@@ -48,10 +48,10 @@ export default async function DashboardPage() {
           <tbody>
             {dashboard.bySector.map((row) => (
               <tr key={row.sector}>
-                <th scope="row">{t(`sector.${row.sector}`)}</th>
-                <td className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.openNeeds)}</td>
-                <td className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.companies)}</td>
-                <td className="w-2/5 max-md:hidden" aria-hidden="true">
+                <th data-label={t('needs.sector')} scope="row">{t(`sector.${row.sector}`)}</th>
+                <td data-label={t('dashboard.openNeeds')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.openNeeds)}</td>
+                <td data-label={t('dashboard.companies')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.companies)}</td>
+                <td data-label={t('home.share')} className="w-2/5 max-md:hidden" aria-hidden="true">
                   <span className="block h-3 rounded-sm bg-accent" style={{ width: `${(row.openNeeds / busiest) * 100}%` }} />
                   <span className="mt-0.5 block h-3 rounded-sm bg-muted" style={{ width: `${(row.companies / busiest) * 100}%` }} />
                 </td>

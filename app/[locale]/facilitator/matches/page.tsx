@@ -61,17 +61,17 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
           <tbody>
             {queue.items.map((item) => (
               <tr key={item.id} data-testid="queue-row">
-                <td className="md:text-right! tabular-nums whitespace-nowrap"><strong>{item.score}</strong></td>
-                <td>
+                <td data-label={t('matches.score')} className="md:text-right! tabular-nums whitespace-nowrap"><strong>{item.score}</strong></td>
+                <td data-label={t('needs.need')}>
                   <Link href={`/facilitator/matches/${item.id}`}>{item.need.title}</Link>
                   <div className="text-sm text-muted">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>
                 </td>
-                <td>
+                <td data-label={t('needs.hromada')}>
                   <HromadaName nameUk={item.need.hromada.nameUk} nameEn={item.need.hromada.nameEn} />
                   <div><HostilityBadge status={item.need.hromada.hostilityStatus} scope={item.need.hromada.hostilityScope} list={list} /></div>
                 </td>
-                <td><CompanyName legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
-                <td><span className={badgeClass('match', item.status)}>{t(`matchStatus.${item.status}`)}</span></td>
+                <td data-label={t('queue.company')}><CompanyName legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
+                <td data-label={t('queue.status')}><span className={badgeClass('match', item.status)}>{t(`matchStatus.${item.status}`)}</span></td>
               </tr>
             ))}
           </tbody>

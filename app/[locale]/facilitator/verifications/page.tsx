@@ -31,11 +31,11 @@ export default async function VerificationsPage() {
           <tbody>
             {pending.companies.map((company) => (
               <tr key={company.id}>
-                <td><span lang="ja">{company.legalNameJa}</span><div className="text-sm text-muted">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div></td>
-                <td>{company.corporateNumber}</td>
-                <td>{company.contactName}<div className="text-sm text-muted">{company.contactEmail}</div></td>
-                <td>{company.createdAt.toISOString().slice(0, 10)}</td>
-                <td>{decide('company', company.id, company.version)}</td>
+                <td data-label={t('companies')}><span lang="ja">{company.legalNameJa}</span><div className="text-sm text-muted">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div></td>
+                <td data-label={t('corporateNumber')}>{company.corporateNumber}</td>
+                <td data-label={t('contact')}>{company.contactName}<div className="text-sm text-muted">{company.contactEmail}</div></td>
+                <td data-label={t('since')}>{company.createdAt.toISOString().slice(0, 10)}</td>
+                <td data-label={t('verify')}>{decide('company', company.id, company.version)}</td>
               </tr>
             ))}
           </tbody>
@@ -48,10 +48,10 @@ export default async function VerificationsPage() {
           <tbody>
             {pending.municipalities.map((municipality) => (
               <tr key={municipality.id}>
-                <td><span lang="uk">{municipality.hromada.nameUk}</span><div className="text-sm text-muted">{municipality.hromada.nameEn} · {municipality.hromada.oblast.nameEn}</div></td>
-                <td>{municipality.contactName}<div className="text-sm text-muted">{municipality.contactEmail}</div></td>
-                <td>{municipality.createdAt.toISOString().slice(0, 10)}</td>
-                <td>{decide('municipality', municipality.id, municipality.version)}</td>
+                <td data-label={t('municipalities')}><span lang="uk">{municipality.hromada.nameUk}</span><div className="text-sm text-muted">{municipality.hromada.nameEn} · {municipality.hromada.oblast.nameEn}</div></td>
+                <td data-label={t('contact')}>{municipality.contactName}<div className="text-sm text-muted">{municipality.contactEmail}</div></td>
+                <td data-label={t('since')}>{municipality.createdAt.toISOString().slice(0, 10)}</td>
+                <td data-label={t('verify')}>{decide('municipality', municipality.id, municipality.version)}</td>
               </tr>
             ))}
           </tbody>

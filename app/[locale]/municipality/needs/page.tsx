@@ -34,10 +34,10 @@ export default async function OurNeedsPage() {
           <tbody>
             {needs.map((need) => (
               <tr key={need.id}>
-                <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
-                <td>{t(`sector.${need.sector}`)}</td>
-                <td><span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span></td>
-                <td>{format.dateTime(need.updatedAt, { dateStyle: 'medium' })}</td>
+                <td data-label={t('needs.need')}><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
+                <td data-label={t('needs.sector')}>{t(`sector.${need.sector}`)}</td>
+                <td data-label={t('ourNeeds.status')}><span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span></td>
+                <td data-label={t('ourNeeds.updated')} className="whitespace-nowrap">{format.dateTime(need.updatedAt, { dateStyle: 'medium' })}</td>
               </tr>
             ))}
           </tbody>
