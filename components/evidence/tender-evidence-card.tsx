@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { badgeVariants } from '@/components/ui/badge';
 import { publicRecordUrl, type TenderEvidenceView } from '@/lib/evidence/evidence-view';
 
 // The published tender record of a need, as a facilitator checks it: where it was read, when,
@@ -21,7 +22,7 @@ export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenc
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0" key={record.id}>
             <dt>{t('labels.source')}</dt><dd>{t(`source.${record.source}`)}</dd>
             <dt>{t('labels.ocid')}</dt><dd>{link ? <a href={link} rel="noopener noreferrer">{record.ocid}</a> : record.ocid}</dd>
-            <dt>{t('labels.status')}</dt><dd><span className="badge inline-block whitespace-nowrap rounded-full bg-[#eceff4] px-2 py-0.5 text-xs font-semibold leading-5 text-[#2b3445]" data-testid="evidence-status">{t(`status.${record.status}`)}</span></dd>
+            <dt>{t('labels.status')}</dt><dd><span className={badgeVariants()} data-testid="evidence-status">{t(`status.${record.status}`)}</span></dd>
             {record.statusDetail ? <><dt>{t('labels.detail')}</dt><dd>{record.statusDetail}</dd></> : null}
             <dt>{t('labels.fetchedAt')}</dt><dd>{when(record.fetchedAt)}</dd>
             <dt>{t('labels.verifiedAt')}</dt><dd>{when(record.verifiedAt)}</dd>

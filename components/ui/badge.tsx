@@ -3,10 +3,11 @@ import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
 /**
- * A short status label. Never wraps (a status is one word to the eye); tones map to the
- * tokens in app/globals.css, all AA on their wash.
+ * A short status label. From `lg` up it never wraps; on phones a long one (Ukrainian hostility
+ * statuses) wraps between words, never inside one. Tones map to the tokens in
+ * app/globals.css, all AA on their wash.
  */
-export const badgeVariants = cva('badge inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold leading-5', {
+export const badgeVariants = cva('badge inline-block max-w-full rounded-full lg:whitespace-nowrap px-2 py-0.5 text-xs font-semibold leading-5', {
   variants: {
     tone: {
       neutral: 'bg-[#eceff4] text-[#2b3445]',

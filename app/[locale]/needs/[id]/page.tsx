@@ -92,7 +92,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
       {standing.invitation ? <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('invitation.youAreInvited')}{standing.invitation.note ? <blockquote>{standing.invitation.note}</blockquote> : null}</div> : null}
       {standing.match
         ? <>
-            <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className="badge inline-block whitespace-nowrap rounded-full bg-[#eceff4] px-2 py-0.5 text-xs font-semibold leading-5 text-[#2b3445]">{t(`matchStatus.${standing.match.status}`)}</span></p>
+            <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className={badgeClass('match', standing.match.status)}>{t(`matchStatus.${standing.match.status}`)}</span></p>
             <MatchExplanation explanation={standing.match.explanation} />
           </>
         : standing.assessment
