@@ -22,7 +22,7 @@ export function EmailLanguageForm({ locale, action }: { locale: string; action: 
     if (!result.ok) applyServerErrors(form, result.error);
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-md gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-md gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
       <SelectField label={t('signUp.locale')} hint={t('account.emailLanguageHint')} defaultValue={locale} error={errors.locale} {...form.register('locale')}>
         {(['ja', 'uk', 'en'] as const).map((code) => <option key={code} value={code}>{t(`locales.${code}`)}</option>)}
       </SelectField>

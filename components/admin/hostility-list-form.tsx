@@ -66,7 +66,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
 
   return (
     <>
-      <form method="post" onSubmit={onPreview} noValidate className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold">
+      <form method="post" onSubmit={onPreview} noValidate className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
         <SelectField label={t('kind')} error={errors.kind} {...form.register('kind')}>
           <option value="AMENDMENT">{t('kinds.AMENDMENT')}</option>
           <option value="EDITION">{t('kinds.EDITION')}</option>

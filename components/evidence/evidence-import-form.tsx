@@ -43,7 +43,7 @@ export function EvidenceImportForm({ needId, action }: { needId: string; action:
   });
 
   return (
-    <form method="post" className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold" noValidate onSubmit={submit} aria-busy={isSubmitting}>
+    <form method="post" className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" noValidate onSubmit={submit} aria-busy={isSubmitting}>
       <TextField label={t('evidence.import.needId')} error={errors.needId} {...form.register('needId')} />
       <SelectField label={t('evidence.import.source')} error={errors.source} {...form.register('source')}>
         <option value="PROZORRO">{t('evidence.source.PROZORRO')}</option>

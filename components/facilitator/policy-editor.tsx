@@ -59,7 +59,7 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
 
   return (
     <>
-      <form method="post" onSubmit={onSave} noValidate className="grid min-w-0 max-w-4xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold" aria-busy={isSubmitting}>
+      <form method="post" onSubmit={onSave} noValidate className="grid min-w-0 max-w-4xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" aria-busy={isSubmitting}>
         <input type="hidden" value={version} {...form.register('expectedVersion', { valueAsNumber: true })} />
         <fieldset>
           <legend>{t('policy.weights')}</legend>

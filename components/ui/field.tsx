@@ -28,8 +28,11 @@ export function FieldGroup({ legend, className, children, ...props }: ComponentP
   );
 }
 
-/** A form laid out as one column; `width` caps it for short forms. */
+/**
+ * A form laid out as one column; `width` caps it for short forms. POST by default, so a form
+ * submitted before hydration never puts its fields in the URL (tests/unit/form-methods.test.ts).
+ */
 export function FormStack({ width = 'md', className, ...props }: ComponentProps<'form'> & { width?: 'sm' | 'md' | 'lg' }) {
   const max = { sm: 'max-w-md', md: 'max-w-2xl', lg: 'max-w-4xl' }[width];
-  return <form className={cn('grid min-w-0 gap-4', max, className)} {...props} />;
+  return <form method="post" className={cn('grid min-w-0 gap-4 [&>button]:justify-self-start', max, className)} {...props} />;
 }
