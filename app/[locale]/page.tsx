@@ -15,7 +15,7 @@ export default async function HomePage() {
         <h1>
           Kakehashi <span lang="ja">架け橋</span>
         </h1>
-        <p>{t('home.lead')}</p>
+        <p className="max-w-3xl text-lg text-muted">{t('home.lead')}</p>
         <p className="flex flex-wrap gap-3">
           <Link href="/sign-up/company" className={buttonVariants()}>{t('home.joinCompany')}</Link>
           <Link href="/sign-up/municipality" className={buttonVariants({ variant: 'secondary' })}>{t('home.joinHromada')}</Link>
