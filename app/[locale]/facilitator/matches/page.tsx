@@ -28,7 +28,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
   return (
     <>
       <h1>{t('queue.title')}</h1>
-      <form method="get" className="mt-2 mb-4 grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] [&_select]:w-full [&>button]:justify-self-start" role="search" aria-label={t('queue.filters')}>
+      <form method="get" className="mt-2 mb-4 grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] [&_select]:w-full [&_button]:justify-self-start" role="search" aria-label={t('queue.filters')}>
         <FilterSelect name="sector" label={t('needs.sector')} defaultValue={filter.sector ?? ''}>
             <option value="">{t('common.all')}</option>
             {Object.values(SectorCode).map((code) => <option key={code} value={code}>{t(`sector.${code}`)}</option>)}
