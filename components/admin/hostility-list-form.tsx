@@ -11,7 +11,7 @@ import { hostilityListFormSchema, type HostilityListPreview } from '@/lib/hostil
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { tableClass } from '@/components/ui/table';
 
 type Values = z.input<typeof hostilityListFormSchema>;
@@ -85,7 +85,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
           </ul>
         ) : null}
         <FormMessage error={errors.root?.server?.message} success={applied ?? undefined} />
-        <button type="submit" className={buttonVariants({ variant: 'secondary' })} disabled={isSubmitting} aria-busy={isSubmitting}>{t('preview')}</button>
+        <Button type="submit" variant="secondary" busy={isSubmitting}>{t('preview')}</Button>
       </form>
       {shown ? (
         <section aria-labelledby="hostility-preview" data-testid="hostility-preview">

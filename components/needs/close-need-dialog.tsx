@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { useForm, type FieldValues, type UseFormReturn } from 'react-hook-form';
+import { useForm, useWatch, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { ActionResult } from '@/lib/actions/run';
 import { closeNeedSchema, type CloseNeedInput } from '@/lib/needs/need-schema';
@@ -37,7 +37,7 @@ export function CloseNeedDialog({ needId, expectedVersion, candidates, action }:
     defaultValues: { needId, expectedVersion, reason: undefined, duplicateOfNeedId: null },
   });
   const { errors, isSubmitting } = form.formState;
-  const reason = form.watch('reason');
+  const reason = useWatch({ control: form.control, name: 'reason' });
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await action({ ...values, duplicateOfNeedId: values.reason === 'DUPLICATE' ? values.duplicateOfNeedId || null : null });
     if (!result.ok) return applyServerErrors(form as unknown as UseFormReturn<FieldValues, unknown, FieldValues>, result.error);

@@ -14,7 +14,7 @@ import { emptyToNull } from '../forms/empty-to-null';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof needSchema>;
 
@@ -103,9 +103,9 @@ export function NeedForm({ need, needId, version, action }: {
         <TextField label={t('needForm.dreamProjectId')} error={errors.dreamProjectId} defaultValue={need?.dreamProjectId ?? ''} {...form.register('dreamProjectId', { setValueAs: emptyToNull })} />
       </fieldset>
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className={buttonVariants()} disabled={busy} aria-busy={busy}>
+      <Button type="submit" busy={busy}>
         {busy ? t('common.saving') : needId ? t('needForm.saveChanges') : t('needForm.saveDraft')}
-      </button>
+      </Button>
     </form>
   );
 }

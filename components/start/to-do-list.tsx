@@ -1,3 +1,4 @@
+import { CircleAlert } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
@@ -8,16 +9,21 @@ import { listToDo, type ToDoItem } from '@/lib/platform/to-do';
 export async function ToDoList({ actor }: { actor: Actor }) {
   const [items, t] = await Promise.all([listToDo(db, actor), getTranslations('toDo')]);
   return (
-    <section aria-labelledby="to-do" className="to-do" data-testid="to-do">
-      <h2 id="to-do">{t('title')}</h2>
-      {items.length === 0 ? <p className="empty">{t('nothing')}</p> : (
-        <ul>
+    <section aria-labelledby="to-do" className="my-4 rounded-lg border border-line bg-paper p-4 sm:p-5" data-testid="to-do">
+      <h2 id="to-do" className="mt-0 mb-2 text-lg font-bold">{t('title')}</h2>
+      {items.length === 0 ? <p className="m-0 text-muted">{t('nothing')}</p> : (
+        <ul className="m-0 grid list-none gap-2 p-0">
           {items.map((item) => (
-            <li key={item.kind} data-kind={item.kind}>
-              <Link href={item.href}>{label(t, item)}</Link>
-              {'entries' in item && item.entries?.length ? (
-                <ul>{item.entries.map((entry) => <li key={entry.id}><Link href={entry.href}>{entry.title}</Link></li>)}</ul>
-              ) : null}
+            <li key={item.kind} data-kind={item.kind} className="flex min-w-0 gap-2">
+              <CircleAlert className="mt-1 size-4 shrink-0 text-accent" aria-hidden="true" />
+              <div className="min-w-0">
+                <Link href={item.href}>{label(t, item)}</Link>
+                {'entries' in item && item.entries?.length ? (
+                  <ul className="mt-1 mb-0 grid gap-1 pl-5 text-sm">
+                    {item.entries.map((entry) => <li key={entry.id}><Link href={entry.href}>{entry.title}</Link></li>)}
+                  </ul>
+                ) : null}
+              </div>
             </li>
           ))}
         </ul>
