@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { toast } from 'sonner';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
@@ -43,6 +44,7 @@ export function NeedForm({ need, needId, version, action }: {
     const input = needId ? { needId, expectedVersion: version, need: values } : { requestId, need: values };
     const result = await action(input);
     if (!result.ok) return applyServerErrors(form, result.error, 'need.');
+    toast.success(t(needId ? 'needForm.saved' : 'needForm.draftSaved'));
     router.push(`/needs/${(result.data as { needId: string }).needId}`);
     router.refresh();
   });

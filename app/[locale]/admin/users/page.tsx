@@ -45,7 +45,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
               <td data-label={t('status')}>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (
-                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} done={t(user.disabled ? 'enabledDone' : 'disabledDone', { name: user.name })} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                     {user.disabled ? t('enable') : t('disable')}
                   </ActionButton>
                 )}

@@ -108,7 +108,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
       {standing.interest
         ? <p role="status">
             {t('interest.registeredOn', { date: format.dateTime(standing.interest.createdAt, { dateStyle: 'long' }) })}{' '}
-            <ActionButton action={withdrawInterestAction} input={{ needId }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
+            <ActionButton action={withdrawInterestAction} input={{ needId }} done={t('interest.withdrawn')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
           </p>
         : <p>{t('interest.intro')}</p>}
       <InterestForm needId={needId} note={standing.interest?.note} action={registerInterestAction} />
@@ -125,7 +125,7 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
       <SiteNotice listing={listing} />
       <p className="flex flex-wrap items-center gap-3">
         {need.status !== 'CLOSED' ? <Link href={`/municipality/needs/${need.id}/edit`} className={buttonVariants({ variant: 'secondary' })}>{t('needPage.edit')}</Link> : null}
-        {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} className={buttonVariants()}>{t('needPage.publish')}</ActionButton> : null}
+        {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} done={t('needPage.published')} className={buttonVariants()}>{t('needPage.publish')}</ActionButton> : null}
         {need.status === 'OPEN' ? <NeedClosing need={need} actor={actor} canManage closeAction={closeNeedAction} reopenAction={reopenNeedAction} /> : null}
       </p>
       {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('needPage.publishAfterVerification')}</p> : null}
