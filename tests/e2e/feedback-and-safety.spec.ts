@@ -59,6 +59,10 @@ test.describe('each role lands on its own start page, with its to-do list', () =
       await signIn(page, email);
       await expect(page).toHaveURL(start);
       await expect(page.getByRole('heading', { name: 'To do' })).toBeVisible();
+      // The start page with its to-do list fits a phone.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
     });
   }
 
