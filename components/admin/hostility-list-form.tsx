@@ -11,7 +11,7 @@ import { hostilityListFormSchema, type HostilityListPreview } from '@/lib/hostil
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { tableClass } from '@/components/ui/table';
 
 type Values = z.input<typeof hostilityListFormSchema>;
@@ -45,9 +45,11 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
     if (!result.ok) return failed(result.error);
     setShown({ values, preview: result.data });
   });
+  const [isApplying, setApplying] = useState(false);
   const onApply = async () => {
     if (!shown) return;
-    const result = await apply({ ...shown.values, checksum: shown.preview.checksum });
+    setApplying(true);
+    const result = await apply({ ...shown.values, checksum: shown.preview.checksum }).finally(() => setApplying(false));
     if (!result.ok) {
       setShown(null);
       return failed(result.error);
@@ -85,7 +87,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
           </ul>
         ) : null}
         <FormMessage error={errors.root?.server?.message} success={applied ?? undefined} />
-        <button type="submit" className={buttonVariants({ variant: 'secondary' })} disabled={isSubmitting} aria-busy={isSubmitting}>{t('preview')}</button>
+        <Button type="submit" variant="secondary" busy={isSubmitting}>{t('preview')}</Button>
       </form>
       {shown ? (
         <section aria-labelledby="hostility-preview" data-testid="hostility-preview">
@@ -111,7 +113,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
               </tbody>
             </table>
           )}
-          <button type="button" className={buttonVariants()} onClick={onApply}>{t('apply')}</button>
+          <Button onClick={onApply} busy={isApplying}>{t('apply')}</Button>
         </section>
       ) : null}
     </>

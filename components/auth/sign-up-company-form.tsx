@@ -14,7 +14,7 @@ import { SelectField, TextField } from '../forms/text-field';
 import { AccountFields } from './account-fields';
 import { SignUpSent } from './sign-up-sent';
 import { useSignUpSubmit } from './use-sign-up-submit';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof signUpCompanySchema>;
 type Prefecture = { code: string; nameJa: string; nameEn: string };
@@ -78,9 +78,9 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
         </fieldset>
         <p className="m-0 text-sm text-muted">{common('afterwards')}</p>
         <FormMessage error={errors.root?.server?.message} />
-        <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
+        <Button type="submit" busy={isSubmitting}>
           {isSubmitting ? common('submitting') : common('submit')}
-        </button>
+        </Button>
       </form>
     </FormProvider>
   );

@@ -15,7 +15,7 @@ import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
 import { MunicipalityPicker } from './municipality-picker';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof companyProfileSchema>;
 type Prefecture = { code: string; nameJa: string; nameEn: string };
@@ -143,9 +143,9 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
       </fieldset>
 
       <FormMessage error={errors.root?.server?.message} success={saved ? t('profile.saved') : undefined} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
+      <Button type="submit" busy={isSubmitting}>
         {isSubmitting ? t('common.saving') : t('profile.save')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,19 +3,22 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type ReactNode } from 'react';
+import { toast } from 'sonner';
 import type { ActionResult } from '@/lib/actions/run';
 import { Button } from '@/components/ui/button';
 import { translateKey } from './text-field';
 
 /**
- * One button, one server action with a fixed input (verify this company, disable that user).
- * Disabled while the action runs, so a double click sends it once; the page refreshes after.
+ * One button, one server action with a fixed input (publish this need, disable that user).
+ * Busy while the action runs, so a double click sends it once; `done` (a translated sentence)
+ * confirms it in a toast, a refusal shows beside the button; the page refreshes after.
  */
-export function ActionButton({ action, input, children, className }: {
+export function ActionButton({ action, input, children, className, done }: {
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   input: unknown;
   children: ReactNode;
   className?: string;
+  done: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -32,6 +35,7 @@ export function ActionButton({ action, input, children, className }: {
             setError(null);
             const result = await action(input);
             if (!result.ok) setError(result.error.messageKey);
+            else toast.success(done);
             router.refresh();
           })
         }

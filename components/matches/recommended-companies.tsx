@@ -25,7 +25,7 @@ export async function RecommendedCompanies({ matches, linkToCards, invite }: { m
             {linkToCards ? <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link> : null}
             {invite && invite.invited.has(match.company.id) ? <span className={badgeClass('match', 'SHORTLISTED')}>{t('invitation.invited')}</span> : null}
             {invite && !invite.invited.has(match.company.id) ? (
-              <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+              <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} done={t('invitation.sent', { company: match.company.legalNameEn })} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                 {t('invitation.invite')}
               </ActionButton>
             ) : null}

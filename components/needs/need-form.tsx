@@ -3,6 +3,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { toast } from 'sonner';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
@@ -14,7 +15,7 @@ import { emptyToNull } from '../forms/empty-to-null';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof needSchema>;
 
@@ -43,6 +44,7 @@ export function NeedForm({ need, needId, version, action }: {
     const input = needId ? { needId, expectedVersion: version, need: values } : { requestId, need: values };
     const result = await action(input);
     if (!result.ok) return applyServerErrors(form, result.error, 'need.');
+    toast.success(t(needId ? 'needForm.saved' : 'needForm.draftSaved'));
     router.push(`/needs/${(result.data as { needId: string }).needId}`);
     router.refresh();
   });
@@ -103,9 +105,9 @@ export function NeedForm({ need, needId, version, action }: {
         <TextField label={t('needForm.dreamProjectId')} error={errors.dreamProjectId} defaultValue={need?.dreamProjectId ?? ''} {...form.register('dreamProjectId', { setValueAs: emptyToNull })} />
       </fieldset>
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className={buttonVariants()} disabled={busy} aria-busy={busy}>
+      <Button type="submit" busy={busy}>
         {busy ? t('common.saving') : needId ? t('needForm.saveChanges') : t('needForm.saveDraft')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -12,7 +12,9 @@ import { decideOnMatch } from '../match-decisions/decide';
 import { importTenderEvidence } from '../evidence/import-evidence';
 import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
-import { closeNeed, createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
+import { closeNeed, NEED_CLOSERS, reopenNeed } from '../needs/close-need';
+import { createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
+import { resubmitForVerification } from '../verification/resubmit';
 import { verifyOrganisation } from '../verification/verify-organisation';
 import type { LibAction } from './run';
 
@@ -37,6 +39,7 @@ export const ACTIONS = {
   createStaffUser: { access: ['ADMIN'], run: createStaffUser },
   setUserDisabled: { access: ['ADMIN'], run: setUserDisabled },
   verifyOrganisation: { access: ['FACILITATOR', 'ADMIN'], run: verifyOrganisation },
+  resubmitForVerification: { access: ['COMPANY_REP', 'MUNICIPALITY_REP'], run: resubmitForVerification },
   updateCompanyProfile: { access: ['COMPANY_REP'], run: updateCompanyProfile },
   registerInterest: { access: ['COMPANY_REP'], run: registerInterest },
   withdrawInterest: { access: ['COMPANY_REP'], run: withdrawInterest },
@@ -44,7 +47,8 @@ export const ACTIONS = {
   createNeed: { access: ['MUNICIPALITY_REP'], run: createNeed },
   updateNeed: { access: ['MUNICIPALITY_REP'], run: updateNeed },
   publishNeed: { access: ['MUNICIPALITY_REP'], run: publishNeed },
-  closeNeed: { access: ['MUNICIPALITY_REP'], run: closeNeed },
+  closeNeed: { access: NEED_CLOSERS, run: closeNeed },
+  reopenNeed: { access: NEED_CLOSERS, run: reopenNeed },
   updateMatchingPolicy: {
     access: ['FACILITATOR', 'ADMIN'],
     run: async (db, actor, input) => updateMatchingPolicy(db, actor, input),

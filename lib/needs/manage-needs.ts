@@ -72,12 +72,6 @@ export async function publishNeed(db: Db, actor: Actor | null, input: unknown, c
   };
 }
 
-export async function closeNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
-  requireRole(actor, ['MUNICIPALITY_REP']);
-  const { needId, expectedVersion } = parseInput(needTransitionSchema, input);
-  return transition(db, actor, needId, expectedVersion, 'OPEN', { status: 'CLOSED', closedAt: new Date() }, 'need.closed', context);
-}
-
 /** One need as its reader may see it: drafts only to their own municipality and to staff. */
 export async function getNeedForActor(db: Db, actor: Actor | null, needId: string) {
   if (!z.uuid().safeParse(needId).success) throw new AppError('NOT_FOUND');
@@ -85,6 +79,7 @@ export async function getNeedForActor(db: Db, actor: Actor | null, needId: strin
     where: { id: needId },
     include: {
       municipality: { select: { verificationStatus: true } },
+      duplicateOf: { select: { id: true, title: true } },
       hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
     },
   });
@@ -127,7 +122,7 @@ async function transition(
   });
 }
 
-async function writeVersioned(tx: Tx, needId: string, expectedVersion: number, data: Prisma.NeedUpdateManyMutationInput) {
+export async function writeVersioned(tx: Tx, needId: string, expectedVersion: number, data: Prisma.NeedUncheckedUpdateManyInput) {
   const updated = await tx.need.updateMany({ where: { id: needId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
   if (updated.count === 0) throw new AppError('CONFLICT', 'Need changed since it was loaded', { reason: 'staleVersion' });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Capability, Currency, FundingSource, ProcurementMethod, SectorCode, Stage, Urgency } from '../generated/prisma/enums';
+import { Capability, Currency, FundingSource, NeedCloseReason, ProcurementMethod, SectorCode, Stage, Urgency } from '../generated/prisma/enums';
 
 // What a municipality representative writes about a need. The site is always their own
 // hromada and the status moves only through publish/close, so neither is a field here.
@@ -44,3 +44,25 @@ export type NeedFields = z.infer<typeof needSchema>;
 export const createNeedSchema = z.object({ requestId: z.uuid(), need: needSchema }).strict();
 export const updateNeedSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0), need: needSchema }).strict();
 export const needTransitionSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0) }).strict();
+
+/**
+ * Closing asks why. A duplicate may name the need it repeats (the form offers the same
+ * municipality's other needs); no other reason takes one.
+ */
+export const closeNeedSchema = z
+  .object({
+    needId: z.uuid(),
+    expectedVersion: z.number().int().min(0),
+    reason: z.enum(NeedCloseReason, { error: 'validation.choose' }),
+    duplicateOfNeedId: z.uuid({ error: 'validation.choose' }).nullable(),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    if (input.duplicateOfNeedId && input.reason !== 'DUPLICATE') {
+      context.addIssue({ code: 'custom', path: ['duplicateOfNeedId'], message: 'validation.onlyForDuplicate' });
+    }
+    if (input.duplicateOfNeedId === input.needId) {
+      context.addIssue({ code: 'custom', path: ['duplicateOfNeedId'], message: 'validation.notItself' });
+    }
+  });
+export type CloseNeedInput = z.input<typeof closeNeedSchema>;

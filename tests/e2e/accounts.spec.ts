@@ -37,6 +37,7 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   // Nothing exists until the emailed link is opened.
   await expect(page.getByText('Check your email.')).toBeVisible();
   await confirmSignUpAndSignIn(page, email, 'a long enough passphrase');
+  await page.goto('/en/account');
   await expect(page.getByText('Waiting for verification')).toBeVisible();
 
   const facilitatorContext = await browser.newContext();
@@ -47,6 +48,7 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   await facilitator.getByRole('menuitem', { name: 'Verifications' }).click();
   const row = facilitator.getByRole('row').filter({ hasText: email });
   await row.getByRole('button', { name: 'Verify' }).click();
+  await facilitator.getByRole('alertdialog').getByRole('button', { name: 'Verify' }).click();
   await expect(facilitator.getByRole('row').filter({ hasText: email })).toHaveCount(0);
   await facilitatorContext.close();
 

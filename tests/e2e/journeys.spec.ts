@@ -15,6 +15,7 @@ async function verify(browser: Browser, email: string): Promise<void> {
   await signIn(page, demoEmail('facilitator'));
   await page.goto('/en/facilitator/verifications');
   await page.getByRole('row').filter({ hasText: email }).getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
   await context.close();
 }
@@ -64,8 +65,9 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await confirmSignUpAndSignIn(page, email, 'a long enough passphrase', 'ja');
   await verify(browser, email);
 
-  // The account page says what to do next; the profile, in plain Japanese.
-  await page.getByRole('link', { name: /^企業情報を入力する/ }).click();
+  // The start page's to-do list says what to do next; the profile, in plain Japanese.
+  await expect(page).toHaveURL(/\/ja\/company\/recommended$/);
+  await page.getByTestId('to-do').getByRole('link', { name: /^プロフィールを完成させてください/ }).click();
   await expect(page.getByRole('heading', { name: '企業情報', level: 1 })).toBeVisible();
   await expect(page.getByText('公式の戦闘地域リストに載っていないフロマーダで活動します').first()).toBeVisible();
   await page.getByRole('checkbox', { name: '通信', exact: true }).check();

@@ -23,7 +23,8 @@ import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { createUser } from '../factories/user';
-import { closeNeed, publishNeed } from '../../lib/needs/manage-needs';
+import { closeNeed } from '../../lib/needs/close-need';
+import { publishNeed } from '../../lib/needs/manage-needs';
 import { verifyOrganisation } from '../../lib/verification/verify-organisation';
 import { inject } from 'vitest';
 import { testDb } from './test-db';
@@ -147,7 +148,7 @@ describe('stored matches', () => {
     await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'VERIFIED', expectedVersion: unverified.version }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect((await scoresFor(need.id)).has(unverified.id)).toBe(true);
-    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'REJECTED', expectedVersion: unverified.version + 1 }, { ip: null });
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'REJECTED', expectedVersion: unverified.version + 1, category: null, note: 'The corporate number is not in the register.' }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect((await scoresFor(need.id)).has(unverified.id)).toBe(false);
   });
@@ -162,7 +163,7 @@ describe('stored matches', () => {
     await publishNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect((await scoresFor(draft.id)).has(purifier.id)).toBe(true);
-    await closeNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version + 1 }, { ip: null });
+    await closeNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version + 1, reason: 'FULFILLED', duplicateOfNeedId: null }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect(await testDb.match.count({ where: { needId: draft.id } })).toBe(0);
   });

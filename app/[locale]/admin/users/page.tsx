@@ -6,6 +6,7 @@ import { ActionButton } from '@/components/forms/action-button';
 import { Pagination } from '@/components/ui/pagination';
 import { listUsers } from '@/lib/accounts/staff';
 import { ALL_ROLES as ROLES } from '@/lib/auth/actor';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
@@ -22,6 +23,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
   return (
     <section>
       <h1>{t('title')}</h1>
+      <ToDoList actor={actor} />
       <p><Link href="/admin/hostility-list">{t('hostilityListLink')}</Link></p>
       <nav aria-label={t('role')} className="mt-2 mb-4 flex flex-wrap items-end gap-4 [&_a[aria-current=page]]:font-bold [&_a[aria-current=page]]:text-ink [&_a[aria-current=page]]:no-underline">
         <Link href="/admin/users" aria-current={users.role ? undefined : 'page'}>{t('all')}</Link>
@@ -43,7 +45,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
               <td data-label={t('status')}>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (
-                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} done={t(user.disabled ? 'enabledDone' : 'disabledDone', { name: user.name })} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                     {user.disabled ? t('enable') : t('disable')}
                   </ActionButton>
                 )}

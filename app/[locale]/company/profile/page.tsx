@@ -5,6 +5,8 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { companyProfileSchema } from '@/lib/companies/profile-schema';
 import { getCompanyForActor } from '@/lib/companies/profile';
 import { db } from '@/lib/db';
+import { Alert } from '@/components/ui/alert';
+import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { describeMunicipality } from '@/lib/reference/japan-municipalities';
 import { listPrefectures } from '@/lib/reference/prefectures';
@@ -25,6 +27,11 @@ export default async function CompanyProfilePage() {
     <section>
       <h1>{t('profile.title')}</h1>
       <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
+      {company.verificationStatus === 'REJECTED' ? (
+        <Alert tone="warning" role="status" data-testid="profile-rejected">
+          {t.rich('verificationState.profileRejected', { reason: company.rejectionReason ?? '', account: (chunks) => <Link href="/account">{chunks}</Link> })}
+        </Alert>
+      ) : null}
       <p>{t('profile.intro')}</p>
       <CompanyProfileForm
         companyId={company.id}

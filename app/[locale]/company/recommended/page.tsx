@@ -2,7 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { IntroductionList } from '@/components/introductions/introduction-list';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { MatchExplanation } from '@/components/matches/match-explanation';
+import { RankingProgress } from '@/components/matches/ranking-progress';
 import { HromadaName } from '@/components/names/hromada-name';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { getListInForce } from '@/lib/hostility-list/list-in-force';
@@ -10,25 +12,29 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
+import { readRankingState } from '@/lib/match-store/ranking-state';
 import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('recommended');
 
 export default async function RecommendedPage() {
   const actor = await actorForPage('/company/recommended', ['COMPANY_REP']);
-  const [t, matches, introductions, list] = await Promise.all([
+  const [t, matches, introductions, list, ranking] = await Promise.all([
     getTranslations(),
     listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
     listOwnIntroductions(db, actor),
     getListInForce(db),
+    readRankingState(db, actor, {}),
   ]);
   return (
     <>
       <h1>{t('recommended.title')}</h1>
+      <ToDoList actor={actor} />
       <p>{t('recommended.intro')}</p>
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />
       <h2>{t('recommended.needs')}</h2>
+      <RankingProgress pending={ranking.pending} />
       {matches.items.length === 0 ? <p className="text-muted">{t('recommended.none')}</p> : (
         <ol className="m-0 grid list-none gap-4 p-0">
           {matches.items.map((match) => (

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { HromadaMap } from '@/components/maps/hromada-map';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
@@ -20,6 +21,7 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      <ToDoList actor={actor} />
       <section aria-labelledby="pipeline">
         <h2 id="pipeline">{t('dashboard.pipeline')}</h2>
         <ol className="m-0 grid list-none grid-cols-2 gap-3 p-0 sm:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))] [&_a]:grid [&_a]:gap-1 [&_a]:rounded-lg [&_a]:border [&_a]:border-line [&_a]:bg-paper [&_a]:px-4 [&_a]:py-3 [&_a]:text-ink [&_a]:no-underline" data-testid="pipeline">
