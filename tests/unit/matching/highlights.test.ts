@@ -34,7 +34,7 @@ describe('recommendation highlights', () => {
     expect(highlights.map((h) => [h.entry.criterion, h.stance])).toEqual([['scale', 'weakness'], ['experience', 'strength'], ['sisterCity', 'strength']]);
     for (const h of highlights) expect(['capability', 'security', 'integrity', 'stage']).not.toContain(h.entry.criterion);
     expect(distinguishingReasons(osaka, [yokohama, tokyo]).map((h) => [h.entry.criterion, h.stance])).toEqual([['scale', 'strength'], ['kansai', 'strength'], ['experience', 'weakness']]);
-    expect(distinguishingReasons(tokyo, [osaka, yokohama], 1).map((h) => [h.entry.criterion, h.stance])).toEqual([['reciprocal', 'strength']]);
+    expect(distinguishingReasons(tokyo, [osaka, yokohama], 2).map((h) => [h.entry.criterion, h.stance])).toEqual([['scale', 'strength'], ['reciprocal', 'strength']]);
   });
 
   it('a match alone on its list is described by its top reasons', () => {
