@@ -1,11 +1,13 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Stat } from '@/components/ui/stat';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { getPlatformOverview } from '@/lib/platform/overview';
+import { formatDate, formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 export default async function HomePage() {
-  const [overview, t, format] = await Promise.all([getPlatformOverview(db), getTranslations(), getFormatter()]);
+  const [overview, t, format, locale] = await Promise.all([getPlatformOverview(db), getTranslations(), getFormatter(), getLocale() as Promise<AppLocale>]);
   const busiest = Math.max(1, ...overview.openNeedsBySector.map((row) => row.count));
   return (
     <>
@@ -33,8 +35,8 @@ export default async function HomePage() {
         <p className="secondary" data-testid="hostility-list-in-force">
           {t('home.hostilityListInForce', {
             number: overview.hostilityList.orderNumber,
-            date: format.dateTime(overview.hostilityList.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }),
-            day: format.dateTime(overview.hostilityList.day ?? overview.hostilityList.loadedAt, { dateStyle: 'medium', timeZone: 'UTC' }),
+            date: formatDay(overview.hostilityList.orderDate, locale),
+            day: overview.hostilityList.day ? formatDay(overview.hostilityList.day, locale) : formatDate(overview.hostilityList.loadedAt, locale),
           })}
         </p>
       ) : null}

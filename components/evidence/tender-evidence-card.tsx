@@ -1,12 +1,14 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { publicRecordUrl, type TenderEvidenceView } from '@/lib/evidence/evidence-view';
+import { dateTimeParts } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 // The published tender record of a need, as a facilitator checks it: where it was read, when,
 // whether that worked, and what it says about the procedure, the money and who oversees it.
 
 export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenceView[] }) {
-  const [t, format] = await Promise.all([getTranslations('evidence'), getFormatter()]);
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const [t, format, tTime, locale] = await Promise.all([getTranslations('evidence'), getFormatter(), getTranslations('time'), getLocale() as Promise<AppLocale>]);
+  const when = (date: Date | null) => (date ? tTime('at', dateTimeParts(date, locale)) : '—');
   const parties = (list: { name: string; id: string | null }[]) =>
     list.length ? list.map((party) => (party.id ? `${party.name} (${party.id})` : party.name)).join('; ') : t('nothing');
   return (

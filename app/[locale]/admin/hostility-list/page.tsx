@@ -1,16 +1,19 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { HostilityListForm } from '@/components/admin/hostility-list-form';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { listEditions } from '@/lib/hostility-list/list-in-force';
 import { titled } from '@/lib/i18n/page-title';
 import { applyHostilityListAction, previewHostilityListAction } from './actions';
+import { DateTime } from '@/components/time/when';
+import { formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 export const generateMetadata = titled('hostilityList');
 
 export default async function HostilityListPage() {
   const actor = await actorForPage('/admin/hostility-list', ['ADMIN']);
-  const [editions, t, format] = await Promise.all([listEditions(db, actor), getTranslations('hostilityList'), getFormatter()]);
+  const [editions, t, locale] = await Promise.all([listEditions(db, actor), getTranslations('hostilityList'), getLocale() as Promise<AppLocale>]);
   return (
     <section>
       <h1>{t('title')}</h1>
@@ -24,9 +27,9 @@ export default async function HostilityListPage() {
         <tbody>
           {editions.map((edition) => (
             <tr key={edition.id}>
-              <td>{t('asOfOrder', { number: edition.orderNumber, date: format.dateTime(edition.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}</td>
+              <td>{t('asOfOrder', { number: edition.orderNumber, date: formatDay(edition.orderDate, locale) })}</td>
               <td>{t(`kinds.${edition.kind}`)}</td>
-              <td>{edition.loadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+              <td><DateTime value={edition.loadedAt} /></td>
               <td>{edition.source}</td>
               <td className="numeric">{edition._count.periods}</td>
               <td className="numeric">{edition._count.superseded}</td>

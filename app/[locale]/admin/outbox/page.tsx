@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { outboxShowsLiveLinks } from '@/lib/email/one-time-links';
 import { readOutbox } from '@/lib/email/read-outbox';
 import { isAppError } from '@/lib/errors';
+import { DateTime } from '@/components/time/when';
 
 export const generateMetadata = titled('outbox');
 
@@ -27,7 +28,7 @@ export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/
         <article key={email.id} className="email" aria-label={email.subject}>
           <h2>{email.subject}</h2>
           <p className="secondary">
-            {t('to')}: {email.toAddress} · {t('kind')}: {email.kind} · {email.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+            {t('to')}: {email.toAddress} · {t('kind')}: {email.kind} · <DateTime value={email.createdAt} />
             {email.sentAt ? ` · ${t('sent')}` : ''}
           </p>
           <pre lang={email.locale}>{email.text}</pre>

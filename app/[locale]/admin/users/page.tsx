@@ -9,6 +9,7 @@ import { ALL_ROLES as ROLES } from '@/lib/auth/actor';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
+import { DateTime } from '@/components/time/when';
 
 export const generateMetadata = titled('users');
 
@@ -37,7 +38,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
               <td>{user.name}<div className="secondary">{user.email}</div></td>
               <td>{roles(user.role)}</td>
               <td>{user.organisation ?? '—'}</td>
-              <td>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
+              <td>{user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : t('never')}</td>
               <td>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (

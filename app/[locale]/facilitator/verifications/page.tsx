@@ -5,6 +5,7 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { listPendingVerifications } from '@/lib/verification/verify-organisation';
 import { verifyOrganisationAction } from './actions';
+import { DateOf } from '@/components/time/when';
 
 export const generateMetadata = titled('verifications');
 
@@ -32,7 +33,7 @@ export default async function VerificationsPage() {
                 <td><span lang="ja">{company.legalNameJa}</span><div className="secondary">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div></td>
                 <td>{company.corporateNumber}</td>
                 <td>{company.contactName}<div className="secondary">{company.contactEmail}</div></td>
-                <td>{company.createdAt.toISOString().slice(0, 10)}</td>
+                <td><DateOf value={company.createdAt} /></td>
                 <td>{decide('company', company.id, company.version)}</td>
               </tr>
             ))}
@@ -48,7 +49,7 @@ export default async function VerificationsPage() {
               <tr key={municipality.id}>
                 <td><span lang="uk">{municipality.hromada.nameUk}</span><div className="secondary">{municipality.hromada.nameEn} · {municipality.hromada.oblast.nameEn}</div></td>
                 <td>{municipality.contactName}<div className="secondary">{municipality.contactEmail}</div></td>
-                <td>{municipality.createdAt.toISOString().slice(0, 10)}</td>
+                <td><DateOf value={municipality.createdAt} /></td>
                 <td>{decide('municipality', municipality.id, municipality.version)}</td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { IntroductionList } from '@/components/introductions/introduction-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
@@ -6,13 +6,14 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listOwnNeeds } from '@/lib/needs/manage-needs';
+import { DateOf } from '@/components/time/when';
 
 export const generateMetadata = titled('ourNeeds');
 
 export default async function OurNeedsPage() {
   const actor = await actorForPage('/municipality/needs', ['MUNICIPALITY_REP']);
-  const [t, format, needs, introductions] = await Promise.all([
-    getTranslations(), getFormatter(), listOwnNeeds(db, actor), listOwnIntroductions(db, actor),
+  const [t, needs, introductions] = await Promise.all([
+    getTranslations(), listOwnNeeds(db, actor), listOwnIntroductions(db, actor),
   ]);
   return (
     <>
@@ -34,7 +35,7 @@ export default async function OurNeedsPage() {
                 <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
                 <td>{t(`sector.${need.sector}`)}</td>
                 <td><span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span></td>
-                <td>{format.dateTime(need.updatedAt, { dateStyle: 'medium' })}</td>
+                <td><DateOf value={need.updatedAt} /></td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { DecisionForm } from '@/components/facilitator/decision-form';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
@@ -16,6 +16,9 @@ import { titled } from '@/lib/i18n/page-title';
 import { getMatchCard } from '@/lib/match-decisions/review-queue';
 import { availableActions } from '@/lib/match-decisions/transitions';
 import { decideOnMatchAction } from '../actions';
+import { DateTime } from '@/components/time/when';
+import { dateTimeParts, formatDate } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 export const generateMetadata = titled('card');
 
@@ -24,7 +27,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
   const actor = await actorForPage(`/facilitator/matches/${id}`, ['FACILITATOR', 'ADMIN']);
   const card = await getMatchCard(db, actor, id);
   if (!card) notFound();
-  const [t, format, list] = await Promise.all([getTranslations(), getFormatter(), getListInForce(db)]);
+  const [t, locale, list] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getListInForce(db)]);
   const last = card.decisions[0] ?? null;
   const actions = availableActions(card.status, last);
   return (
@@ -34,7 +37,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
       <p className="match-head">
         <span className="score" aria-label={t('matches.scoreLabel', { score: card.score })}>{card.score}</span>
         <span className={`badge status-${card.status.toLowerCase()}`} data-testid="match-status">{t(`matchStatus.${card.status}`)}</span>
-        <span className="secondary">{t('card.policy', { version: card.policyVersion, date: format.dateTime(card.computedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
+        <span className="secondary">{t('card.policy', { version: card.policyVersion, date: t('time.at', dateTimeParts(card.computedAt, locale)) })}</span>
       </p>
 
       <div className="two-columns">
@@ -72,7 +75,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
 
       <section aria-labelledby="decide">
         <h2 id="decide">{t('card.decide')}</h2>
-        {card.introduction ? <p className="callout">{t('card.introducedOn', { date: format.dateTime(card.introduction.createdAt, { dateStyle: 'long' }) })}</p> : null}
+        {card.introduction ? <p className="callout">{t('card.introducedOn', { date: formatDate(card.introduction.createdAt, locale) })}</p> : null}
         {actions.length
           ? <DecisionForm matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} />
           : <p className="empty">{t('card.noActions')}</p>}
@@ -86,7 +89,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
               <li key={decision.id}>
                 <strong>{decision.actor.name}</strong> {t(`decisionPast.${decision.action}`)}{' '}
                 ({t(`matchStatus.${decision.fromStatus}`)} → {t(`matchStatus.${decision.toStatus}`)}){' '}
-                <span className="secondary">{format.dateTime(decision.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+                <span className="secondary"><DateTime value={decision.createdAt} /></span>
                 {decision.reason ? <div>{t('card.declineReason')}: {t(`declineReason.${decision.reason}`)}</div> : null}
                 {decision.note ? <blockquote>{decision.note}</blockquote> : null}
               </li>
