@@ -1,15 +1,17 @@
 import { getTranslations } from 'next-intl/server';
 import { describeReason } from '@/lib/i18n/describe-reason';
 import type { StoredExplanation } from '@/lib/match-store/write';
+import { weighedEntries } from '@/lib/matching/highlights';
 import { FailedConstraints } from './failed-constraints';
 import { getReasonContext } from './reason-context';
 import { SecurityAsOf } from './security-as-of';
 
 /**
- * Why a pair was ranked where it is: each criterion's points out of its weight with the reason
- * in words, or the constraints that exclude it. The points add up to the score shown.
+ * Why a pair was ranked where it is: each criterion the policy weighs, its points out of its
+ * weight with the reason in words, or the constraints that exclude it. The points add up to the
+ * score shown; a criterion weighted 0 gives none and is left out (no "0 / 0").
  */
-export async function MatchExplanation({ explanation, compact = false, caption }: { explanation: StoredExplanation; compact?: boolean; caption?: string }) {
+export async function MatchExplanation({ explanation, caption }: { explanation: StoredExplanation; caption?: string }) {
   const [t, context] = await Promise.all([getTranslations('matches'), getReasonContext()]);
   if (explanation.kind === 'ineligible') return <p className="explanation-note">{t('ineligible')}</p>;
   if (explanation.kind === 'excluded') {
@@ -20,26 +22,23 @@ export async function MatchExplanation({ explanation, compact = false, caption }
       </div>
     );
   }
-  const entries = compact ? explanation.entries.filter((entry) => entry.points > 0).slice(0, 3) : explanation.entries;
   return (
-    <table className="table explanation">
-      <caption className={compact ? 'visually-hidden' : undefined}>{caption ?? t('whyCaption', { score: explanation.score })}</caption>
-      {compact ? null : (
-        <thead>
-          <tr>
-            <th scope="col">{t('criterion')}</th>
-            <th scope="col" className="numeric">{t('points')}</th>
-            <th scope="col">{t('reason')}</th>
-          </tr>
-        </thead>
-      )}
+    <table className="table explanation" data-testid="criteria-table">
+      <caption>{caption ?? t('whyCaption', { score: explanation.score })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('criterion')}</th>
+          <th scope="col" className="numeric">{t('points')}</th>
+          <th scope="col">{t('reason')}</th>
+        </tr>
+      </thead>
       <tbody>
-        {entries.map((entry) => (
+        {weighedEntries(explanation.entries).map((entry) => (
           <tr key={entry.criterion} data-criterion={entry.criterion}>
             <th scope="row">{context.t(`criterion.${entry.criterion}`)}</th>
-            <td className="numeric">
+            <td className="numeric whitespace-nowrap tabular-nums">
               <span className="points">{t('pointsOf', { points: entry.points, max: entry.maxPoints })}</span>
-              <meter min={0} max={Math.max(entry.maxPoints, 1)} value={entry.points} aria-hidden="true" />
+              <meter min={0} max={entry.maxPoints} value={entry.points} aria-hidden="true" />
             </td>
             <td>{describeReason(entry.reason, context)}<SecurityAsOf criterion={entry.criterion} /></td>
           </tr>

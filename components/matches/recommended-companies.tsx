@@ -4,33 +4,37 @@ import { ActionButton } from '../forms/action-button';
 import type { StoredMatch } from '@/lib/match-store/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { CompanyName } from '../names/company-name';
-import { MatchExplanation } from './match-explanation';
+import { entriesOf, MatchSummary, othersThan, SharedReasons } from './match-summary';
 
-/** A need's best companies, each with its score, status and its three strongest reasons. */
+/** A need's best companies, each a card with its score, status and what sets it apart from the others. */
 type Invite = { needId: string; invited: Set<string>; action: (input: unknown) => Promise<ActionResult<unknown>> };
 
 export async function RecommendedCompanies({ matches, linkToCards, invite }: { matches: StoredMatch[]; linkToCards: boolean; invite?: Invite }) {
   const t = await getTranslations();
   if (matches.length === 0) return <p className="empty">{t('matches.noneForNeed')}</p>;
+  const lists = entriesOf(matches.map((match) => match.explanation));
   return (
-    <ol className="match-list">
-      {matches.map((match) => (
-        <li key={match.id} className="match-item" data-testid="recommended-company">
-          <div className="match-head">
-            <span className="score" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
-            <CompanyName legalNameJa={match.company.legalNameJa} legalNameEn={match.company.legalNameEn} />
-            <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
-            {linkToCards ? <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link> : null}
-            {invite && invite.invited.has(match.company.id) ? <span className="badge status-shortlisted">{t('invitation.invited')}</span> : null}
-            {invite && !invite.invited.has(match.company.id) ? (
-              <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} className="button small">
-                {t('invitation.invite')}
-              </ActionButton>
-            ) : null}
-          </div>
-          <MatchExplanation explanation={match.explanation} compact />
-        </li>
-      ))}
-    </ol>
+    <>
+      <SharedReasons lists={lists} of="companies" />
+      <ol className="m-0 grid list-none gap-3 p-0">
+        {matches.map((match, index) => (
+          <li key={match.id} className="match-item min-w-0 rounded-lg border border-line bg-paper p-3 sm:p-4" data-testid="recommended-company">
+            <div className="match-head mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span className="score text-xl font-bold tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
+              <CompanyName legalNameJa={match.company.legalNameJa} legalNameEn={match.company.legalNameEn} />
+              <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
+              {linkToCards ? <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link> : null}
+              {invite && invite.invited.has(match.company.id) ? <span className="badge status-shortlisted">{t('invitation.invited')}</span> : null}
+              {invite && !invite.invited.has(match.company.id) ? (
+                <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} className="button small">
+                  {t('invitation.invite')}
+                </ActionButton>
+              ) : null}
+            </div>
+            <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} />
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

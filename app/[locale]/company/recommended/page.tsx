@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { IntroductionList } from '@/components/introductions/introduction-list';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
-import { MatchExplanation } from '@/components/matches/match-explanation';
+import { entriesOf, MatchSummary, othersThan, SharedReasons } from '@/components/matches/match-summary';
 import { HromadaName } from '@/components/names/hromada-name';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
@@ -21,6 +21,7 @@ export default async function RecommendedPage() {
     listOwnIntroductions(db, actor),
     getListInForce(db),
   ]);
+  const lists = entriesOf(matches.items.map((match) => match.explanation));
   return (
     <>
       <h1>{t('recommended.title')}</h1>
@@ -28,22 +29,23 @@ export default async function RecommendedPage() {
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />
       <h2>{t('recommended.needs')}</h2>
-      {matches.items.length === 0 ? <p className="empty">{t('recommended.none')}</p> : (
-        <ol className="match-list">
-          {matches.items.map((match) => (
-            <li key={match.id} className="match-item" data-testid="recommended-need">
-              <div className="match-head">
-                <span className="score" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
+      {matches.items.length === 0 ? <p className="empty">{t('recommended.none')}</p> : (<>
+        <SharedReasons lists={lists} of="needs" />
+        <ol className="m-0 grid list-none gap-3 p-0">
+          {matches.items.map((match, index) => (
+            <li key={match.id} className="match-item min-w-0 rounded-lg border border-line bg-paper p-3 sm:p-4" data-testid="recommended-need">
+              <div className="match-head mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
+                <span className="score text-xl font-bold tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
                 <Link href={`/needs/${match.need.id}`}>{match.need.title}</Link>
                 <HromadaName nameUk={match.need.hromada.nameUk} nameEn={match.need.hromada.nameEn} />
                 <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} list={list} />
                 <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
               </div>
-              <MatchExplanation explanation={match.explanation} />
+              <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} />
             </li>
           ))}
         </ol>
-      )}
+      </>)}
     </>
   );
 }
