@@ -1,13 +1,14 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { publicRecordUrl, type TenderEvidenceView } from '@/lib/evidence/evidence-view';
 import { dateTimeParts } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
+import { Money } from '../names/money';
 
 // The published tender record of a need, as a facilitator checks it: where it was read, when,
 // whether that worked, and what it says about the procedure, the money and who oversees it.
 
 export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenceView[] }) {
-  const [t, format, tTime, locale] = await Promise.all([getTranslations('evidence'), getFormatter(), getTranslations('time'), getLocale() as Promise<AppLocale>]);
+  const [t, tTime, locale] = await Promise.all([getTranslations('evidence'), getTranslations('time'), getLocale() as Promise<AppLocale>]);
   const when = (date: Date | null) => (date ? tTime('at', dateTimeParts(date, locale)) : '—');
   const parties = (list: { name: string; id: string | null }[]) =>
     list.length ? list.map((party) => (party.id ? `${party.name} (${party.id})` : party.name)).join('; ') : t('nothing');
@@ -17,7 +18,7 @@ export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenc
       {evidence.length === 0 ? <p className="empty">{t('none')}</p> : evidence.map((record) => {
         const link = publicRecordUrl(record);
         const money = record.valueAmount !== null && record.valueCurrency && /^[A-Z]{3}$/.test(record.valueCurrency)
-          ? format.number(record.valueAmount, { style: 'currency', currency: record.valueCurrency })
+          ? <Money amount={record.valueAmount} currency={record.valueCurrency} />
           : t('notPublished');
         return (
           <dl className="facts" key={record.id}>

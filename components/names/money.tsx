@@ -1,5 +1,4 @@
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import type { Currency } from '@/lib/generated/prisma/enums';
 import { formatDay } from '@/lib/i18n/dates';
 import { readerEquivalents, roundEstimate } from '@/lib/i18n/money';
 import type { AppLocale } from '@/lib/i18n/routing';
@@ -24,7 +23,7 @@ export function Money({ amount, currency }: { amount: Amount; currency: string |
   return (
     <span data-testid="money">
       <span className="whitespace-nowrap">{money(value, currency)}</span>
-      {readerEquivalents(value, currency as Currency, locale).map((equivalent) => {
+      {readerEquivalents(value, currency, locale).map((equivalent) => {
         const note = t('money.estimate', { rates: list.format(equivalent.rates.map(rateText)) });
         return (
           <span key={equivalent.currency} className="text-muted" data-testid="money-estimate" title={note}>

@@ -1,5 +1,5 @@
 import type { Currency } from '../generated/prisma/enums';
-import { convert, ratesBehind, type ReferenceRate } from '../matching/currency';
+import { convert, isRatedCurrency, ratesBehind, type ReferenceRate } from '../matching/currency';
 import type { AppLocale } from './routing';
 
 // Which currencies a reader thinks in, so that an amount shows "≈" its value there beside the
@@ -15,8 +15,12 @@ export const READER_CURRENCIES: Record<AppLocale, readonly Currency[]> = {
 
 export type Equivalent = { currency: Currency; amount: number; rates: ReferenceRate[] };
 
-/** The amount in each of the reader's currencies other than its own, with the rates used. */
-export function readerEquivalents(amount: number, currency: Currency, locale: AppLocale): Equivalent[] {
+/**
+ * The amount in each of the reader's currencies other than its own, with the rates used; none for
+ * a currency the table has no rate for (a published tender may be in any currency).
+ */
+export function readerEquivalents(amount: number, currency: string, locale: AppLocale): Equivalent[] {
+  if (!isRatedCurrency(currency)) return [];
   return READER_CURRENCIES[locale]
     .filter((target) => target !== currency)
     .map((target) => ({ currency: target, amount: convert(amount, currency, target), rates: ratesBehind(currency, target) }));

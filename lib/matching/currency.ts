@@ -14,6 +14,8 @@ export type ReferenceRate = { currency: Currency; perEur: number; date: string; 
 const RATES = new Map<Currency, ReferenceRate>([['EUR', { currency: 'EUR', perEur: 1, date: '', source: 'ECB' }]]);
 for (const rate of table.rates) RATES.set(rate.currency as Currency, rate as ReferenceRate);
 
+export const isRatedCurrency = (code: string): code is Currency => RATES.has(code as Currency);
+
 /** The rate of a currency against the euro; EUR itself has no date (it is the unit). */
 export function referenceRate(currency: Currency): ReferenceRate {
   const rate = RATES.get(currency);

@@ -52,6 +52,7 @@ describe('amounts in the reader currency beside the original', () => {
     expect(readerEquivalents(2_980_640, 'UAH', 'uk').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['EUR', 100_000]]);
     expect(readerEquivalents(100_000, 'EUR', 'uk').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['UAH', 2_980_640]]);
     expect(readerEquivalents(100_000, 'EUR', 'en')).toEqual([]);
+    expect(readerEquivalents(100_000, 'GBP', 'ja')).toEqual([]);
   });
 
   it('names the dated rates behind each estimate (a cross rate rests on two)', () => {
