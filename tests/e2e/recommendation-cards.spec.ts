@@ -1,30 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demoEmail, signIn } from './helpers';
 
 // Issue 13, "Reasons that confuse": each recommendation repeated a nine-row table (the company's
 // page was 5,857 px tall, 13,728 px on a phone) and municipalities saw only the three reasons
 // that are the same for every company. Cards now say what sets each match apart; the full table
-// is one click away. The heights are printed for the closing note (before = every table open).
-
-async function heights(page: Page, path: string) {
-  const measured: Record<string, number> = {};
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: width === 1280 ? 800 : 844 });
-    await page.goto(path);
-    measured[`${width}`] = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
-    measured[`${width} tables open`] = await page.evaluate(() => document.documentElement.scrollHeight);
-  }
-  console.log(`page heights ${path}: ${JSON.stringify(measured)}`);
-  return measured;
-}
+// is one click away (recommendation-heights.spec.ts measures the pages).
 
 test('a company reads a compact card per need, the full criteria table one click away', async ({ page }) => {
   await signIn(page, demoEmail('company-01'));
-  const measured = await heights(page, '/en/company/recommended');
-  expect(measured['1280']).toBeLessThan(measured['1280 tables open']);
-
-  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/en/company/recommended');
   const card = page.getByTestId('recommended-need').first();
   await expect(card.getByTestId('reason-highlights').getByRole('listitem')).not.toHaveCount(0);
@@ -41,8 +24,6 @@ test('a hromada sees what differs between its recommended companies, and what th
   await signIn(page, demoEmail('hromada-kyiv'), undefined, 'uk');
   await page.goto('/uk/municipality/needs');
   const own = await page.getByRole('table').locator('tbody a').first().getAttribute('href');
-  await heights(page, own ?? '');
-  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(own ?? '');
   const cards = page.getByTestId('recommended-company');
   test.skip((await cards.count()) < 2, 'the demo need has fewer than two recommendations');
