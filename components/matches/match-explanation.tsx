@@ -2,6 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { describeReason } from '@/lib/i18n/describe-reason';
 import type { StoredExplanation } from '@/lib/match-store/write';
 import { weighedEntries } from '@/lib/matching/highlights';
+import { cn } from '@/components/ui/cn';
+import { numericClass, tableClass } from '@/components/ui/table';
 import { FailedConstraints } from './failed-constraints';
 import { getReasonContext } from './reason-context';
 import { SecurityAsOf } from './security-as-of';
@@ -13,22 +15,22 @@ import { SecurityAsOf } from './security-as-of';
  */
 export async function MatchExplanation({ explanation, caption }: { explanation: StoredExplanation; caption?: string }) {
   const [t, context] = await Promise.all([getTranslations('matches'), getReasonContext()]);
-  if (explanation.kind === 'ineligible') return <p className="explanation-note">{t('ineligible')}</p>;
+  if (explanation.kind === 'ineligible') return <p className="text-muted">{t('ineligible')}</p>;
   if (explanation.kind === 'excluded') {
     return (
-      <div className="explanation">
-        <p className="explanation-note">{t('excluded')}</p>
+      <div className="min-w-0">
+        <p className="text-muted">{t('excluded')}</p>
         <FailedConstraints failed={explanation.failed} reader="pair" />
       </div>
     );
   }
   return (
-    <table className="table explanation" data-testid="criteria-table">
+    <table className={cn(tableClass, '[&_meter]:ml-2 [&_meter]:w-20 [&_meter]:align-middle')} data-testid="criteria-table">
       <caption>{caption ?? t('whyCaption', { score: explanation.score })}</caption>
       <thead>
         <tr>
           <th scope="col">{t('criterion')}</th>
-          <th scope="col" className="numeric">{t('points')}</th>
+          <th scope="col" className={numericClass}>{t('points')}</th>
           <th scope="col">{t('reason')}</th>
         </tr>
       </thead>
@@ -36,11 +38,11 @@ export async function MatchExplanation({ explanation, caption }: { explanation: 
         {weighedEntries(explanation.entries).map((entry) => (
           <tr key={entry.criterion} data-criterion={entry.criterion}>
             <th scope="row">{context.t(`criterion.${entry.criterion}`)}</th>
-            <td className="numeric whitespace-nowrap tabular-nums">
+            <td className={numericClass} data-label={t('points')}>
               <span className="points">{t('pointsOf', { points: entry.points, max: entry.maxPoints })}</span>
               <meter min={0} max={entry.maxPoints} value={entry.points} aria-hidden="true" />
             </td>
-            <td>{describeReason(entry.reason, context)}<SecurityAsOf criterion={entry.criterion} /></td>
+            <td data-label={t('reason')}>{describeReason(entry.reason, context)}<SecurityAsOf criterion={entry.criterion} /></td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,6 @@
 import { getTranslations } from 'next-intl/server';
+import { buttonVariants } from '@/components/ui/button';
+import { badgeClass } from '@/components/ui/status-badge';
 import type { ActionResult } from '@/lib/actions/run';
 import { ActionButton } from '../forms/action-button';
 import type { StoredMatch } from '@/lib/match-store/queries';
@@ -11,22 +13,22 @@ type Invite = { needId: string; invited: Set<string>; action: (input: unknown) =
 
 export async function RecommendedCompanies({ matches, linkToCards, invite }: { matches: StoredMatch[]; linkToCards: boolean; invite?: Invite }) {
   const t = await getTranslations();
-  if (matches.length === 0) return <p className="empty">{t('matches.noneForNeed')}</p>;
+  if (matches.length === 0) return <p className="text-muted">{t('matches.noneForNeed')}</p>;
   const lists = entriesOf(matches.map((match) => match.explanation));
   return (
     <>
       <SharedReasons lists={lists} of="companies" />
-      <ol className="m-0 grid list-none gap-3 p-0">
+      <ol className="m-0 grid list-none gap-4 p-0">
         {matches.map((match, index) => (
-          <li key={match.id} className="match-item min-w-0 rounded-lg border border-line bg-paper p-3 sm:p-4" data-testid="recommended-company">
-            <div className="match-head mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
-              <span className="score text-xl font-bold tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
+          <li key={match.id} className="min-w-0 rounded-lg border border-line bg-paper px-4 py-3" data-testid="recommended-company">
+            <div className="mb-2 flex flex-wrap items-center gap-3">
+              <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
               <CompanyName legalNameJa={match.company.legalNameJa} legalNameEn={match.company.legalNameEn} />
-              <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
+              <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
               {linkToCards ? <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link> : null}
-              {invite && invite.invited.has(match.company.id) ? <span className="badge status-shortlisted">{t('invitation.invited')}</span> : null}
+              {invite && invite.invited.has(match.company.id) ? <span className={badgeClass('match', 'SHORTLISTED')}>{t('invitation.invited')}</span> : null}
               {invite && !invite.invited.has(match.company.id) ? (
-                <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} className="button small">
+                <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                   {t('invitation.invite')}
                 </ActionButton>
               ) : null}

@@ -22,13 +22,13 @@ export function Money({ amount, currency }: { amount: Amount; currency: string |
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   return (
     <span data-testid="money">
-      <span className="whitespace-nowrap">{money(value, currency)}</span>
+      <span className="whitespace-nowrap tabular-nums">{money(value, currency)}</span>
       {readerEquivalents(value, currency, locale).map((equivalent) => {
         const note = t('money.estimate', { rates: list.format(equivalent.rates.map(rateText)) });
         return (
           <span key={equivalent.currency} className="text-muted" data-testid="money-estimate" title={note}>
             {' '}
-            <span className="whitespace-nowrap">{t('money.approx', { amount: money(roundEstimate(equivalent.amount), equivalent.currency) })}</span>
+            <span className="whitespace-nowrap tabular-nums">{t('money.approx', { amount: money(roundEstimate(equivalent.amount), equivalent.currency) })}</span>
             <span className="sr-only"> ({note})</span>
           </span>
         );
