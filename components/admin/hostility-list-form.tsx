@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,6 +13,8 @@ import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
 import { Button } from '@/components/ui/button';
 import { tableClass } from '@/components/ui/table';
+import { formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 type Values = z.input<typeof hostilityListFormSchema>;
 type Action = (input: unknown) => Promise<ActionResult<HostilityListPreview>>;
@@ -22,8 +24,8 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
   const t = useTranslations('hostilityList');
   const statuses = useTranslations('hostility');
   const root = useTranslations();
-  const format = useFormatter();
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const locale = useLocale() as AppLocale;
+  const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   const router = useRouter();
   const [shown, setShown] = useState<{ values: Values; preview: HostilityListPreview } | null>(null);
   const [rowErrors, setRowErrors] = useState<{ line: string; key: string }[]>([]);

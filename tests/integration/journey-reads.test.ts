@@ -15,6 +15,7 @@ import { createNeed } from '../factories/need';
 import { dataFingerprint } from './data-fingerprint';
 import type { SectorCode } from '../../lib/generated/prisma/enums';
 import { testDb as db } from './test-db';
+import { toEur } from '../../lib/matching/currency';
 
 // What the journeys' pages read: the needs browser's filters and map, interest lists by owner,
 // the policy preview and the dashboard.
@@ -38,13 +39,25 @@ describe('browsing needs', () => {
 
     const filter = { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES', stage: 'RECONSTRUCTION', maxBudgetEur: '100000' };
     const titles = (await listPublicNeeds(db, filter)).items.map((need) => need.title);
-    // 2,000,000 UAH is about 44,000 EUR at the reference rate: under the ceiling; 900,000 EUR is not.
+    // 2,000,000 UAH is about 67,100 EUR at the reference rate (NBU, 2022-07-21): under the ceiling; 900,000 EUR is not.
     expect(titles).toContain(cheapUah.title);
     expect(titles).not.toContain(dearEur.title);
     expect(titles).not.toContain(recovery.title);
 
     const points = await listNeedMapPoints(db, { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES' });
     expect(points.find((point) => point.code === hromada.code)).toMatchObject({ openNeeds: 3, hostilityStatus: 'POSSIBLE_HOSTILITIES' });
+  });
+
+  it('compares at the same dated rates the ranking and the page use (lib/matching/currency.ts)', async () => {
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'POSSIBLE_HOSTILITIES' });
+    const site = await db.hromada.findUniqueOrThrow({ where: { code: hromada.code } });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    // Exactly 100,000 euros at the NBU's 29.8064 hryvnias per euro.
+    const need = await createNeed(db, municipality, { budgetAmount: String(100_000 * 29.8064), budgetCurrency: 'UAH' });
+    expect(toEur(100_000 * 29.8064, 'UAH')).toBeCloseTo(100_000, 6);
+    const titles = async (maxBudgetEur: string) => (await listPublicNeeds(db, { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES', maxBudgetEur })).items.map((n) => n.title);
+    expect(await titles('100000')).toContain(need.title);
+    expect(await titles('99999')).not.toContain(need.title);
   });
 
   it('ignores malformed filters instead of failing', () => {

@@ -19,6 +19,7 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { DEFAULT_POLICY } from '../../lib/matching';
+import { distinguishingReasons, sharedCriteria } from '../../lib/matching/highlights';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
@@ -87,6 +88,27 @@ describe('stored matches', () => {
     const page = await listMatchesForNeed(testDb, facilitator, need.id, { pageSize: 50 });
     const scores = page.items.map((m) => m.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('give the municipality cards that say what differs between its companies, not what they share', async () => {
+    const { municipality, need, purifier, repairer } = await world();
+    const rep = await createUser(testDb, { role: 'MUNICIPALITY_REP', municipalityId: municipality.id });
+    const owner: Actor = { userId: rep.id, role: 'MUNICIPALITY_REP', companyId: null, municipalityId: municipality.id };
+    const page = await listMatchesForNeed(testDb, owner, need.id, { pageSize: 50 });
+    const lists = page.items.map((m) => (m.explanation.kind === 'scored' ? m.explanation.entries : []));
+    const shared = sharedCriteria(lists);
+    // Both offer one of the two capabilities on a site off the hostilities list: the same for both.
+    expect(shared).toEqual(expect.arrayContaining(['capability', 'security', 'integrity']));
+    const byCompany = new Map(page.items.map((m, i) => [m.company.id, distinguishingReasons(lists[i], lists.filter((_, j) => j !== i))]));
+    for (const highlights of byCompany.values()) {
+      for (const { entry } of highlights) {
+        expect(shared).not.toContain(entry.criterion);
+        expect(entry.maxPoints).toBeGreaterThan(0);
+      }
+    }
+    // The Osaka company (the factory's prefecture) against the Tokyo one: Kansai sets them apart.
+    expect(byCompany.get(purifier.id)!.map((h) => [h.entry.criterion, h.stance])).toContainEqual(['kansai', 'strength']);
+    expect(byCompany.get(repairer.id)!.map((h) => [h.entry.criterion, h.stance])).toContainEqual(['kansai', 'weakness']);
   });
 
   it('follow a change of need through the job queue', async () => {

@@ -9,7 +9,7 @@ import {
   TOTAL_WEIGHT,
   updatePolicyInputSchema,
 } from '../../../lib/matching';
-import { fromEur, toEur } from '../../../lib/matching/currency';
+import { convert, fromEur, ratesBehind, referenceRate, toEur } from '../../../lib/matching/currency';
 import { CONTEXT, makeCompany, makeNeed, scoredOrThrow } from './builders';
 
 describe('matching policy', () => {
@@ -113,10 +113,17 @@ describe('points per criterion', () => {
 describe('reference exchange rates', () => {
   it('convert to euros and back', () => {
     expect(toEur(100, 'EUR')).toBe(100);
-    expect(toEur(100, 'USD')).toBeCloseTo(90, 9);
-    expect(toEur(1_000, 'UAH')).toBeCloseTo(22, 9);
-    expect(toEur(1_000, 'JPY')).toBeCloseTo(6, 9);
+    // The committed official rates: ECB 2026-07-21 (USD, JPY per euro), NBU 2022-07-21 (UAH per euro).
+    expect(toEur(114.18, 'USD')).toBeCloseTo(100, 9);
+    expect(toEur(29_806.4, 'UAH')).toBeCloseTo(1_000, 9);
+    expect(toEur(185_820, 'JPY')).toBeCloseTo(1_000, 9);
     for (const currency of ['EUR', 'USD', 'UAH', 'JPY'] as const) expect(toEur(fromEur(1_234, currency), currency)).toBeCloseTo(1_234, 6);
-    expect(fromEur(90, 'USD')).toBeCloseTo(100, 9);
+    expect(fromEur(100, 'USD')).toBeCloseTo(114.18, 9);
+    expect(convert(29.8064, 'UAH', 'JPY')).toBeCloseTo(185.82, 9);
+    expect(referenceRate('UAH')).toEqual({ currency: 'UAH', perEur: 29.8064, date: '2022-07-21', source: 'NBU', note: expect.stringContaining('National Bank of Ukraine') });
+    expect(referenceRate('JPY')).toMatchObject({ date: '2026-07-21', source: 'ECB' });
+    expect(ratesBehind('UAH', 'JPY').map((r) => r.source)).toEqual(['NBU', 'ECB']);
+    expect(ratesBehind('UAH', 'EUR').map((r) => r.currency)).toEqual(['UAH']);
+    expect(ratesBehind('EUR', 'EUR')).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
 import { tableClass } from '@/components/ui/table';
 import { buttonVariants } from '@/components/ui/button';
+import { DateTime } from '@/components/time/when';
 
 export const generateMetadata = titled('users');
 
@@ -41,7 +42,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
               <td data-label={t('name')}>{user.name}<div className="text-sm text-muted">{user.email}</div></td>
               <td data-label={t('role')}>{roles(user.role)}</td>
               <td data-label={t('organisation')}>{user.organisation ?? '—'}</td>
-              <td data-label={t('lastSignIn')}>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
+              <td data-label={t('lastSignIn')}>{user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : t('never')}</td>
               <td data-label={t('status')}>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (

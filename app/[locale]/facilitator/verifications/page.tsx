@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { listPendingVerifications } from '@/lib/verification/verify-organisation';
 import { verifyOrganisationAction } from './actions';
 import { tableClass } from '@/components/ui/table';
+import { DateOf } from '@/components/time/when';
 
 export const generateMetadata = titled('verifications');
 
@@ -40,7 +41,7 @@ export default async function VerificationsPage() {
                 <td data-label={t('companies')}><span lang="ja">{company.legalNameJa}</span><div className="text-sm text-muted">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div>{resubmission(company)}</td>
                 <td data-label={t('corporateNumber')}>{company.corporateNumber}</td>
                 <td data-label={t('contact')}>{company.contactName}<div className="text-sm text-muted">{company.contactEmail}</div></td>
-                <td data-label={t('since')}>{company.createdAt.toISOString().slice(0, 10)}</td>
+                <td data-label={t('since')}><DateOf value={company.createdAt} /></td>
                 <td data-label={t('verify')}>{decide('company', company.id, company.version, company.legalNameJa)}</td>
               </tr>
             ))}
@@ -56,7 +57,7 @@ export default async function VerificationsPage() {
               <tr key={municipality.id}>
                 <td data-label={t('municipalities')}><span lang="uk">{municipality.hromada.nameUk}</span><div className="text-sm text-muted">{municipality.hromada.nameEn} · {municipality.hromada.oblast.nameEn}</div>{resubmission(municipality)}</td>
                 <td data-label={t('contact')}>{municipality.contactName}<div className="text-sm text-muted">{municipality.contactEmail}</div></td>
-                <td data-label={t('since')}>{municipality.createdAt.toISOString().slice(0, 10)}</td>
+                <td data-label={t('since')}><DateOf value={municipality.createdAt} /></td>
                 <td data-label={t('verify')}>{decide('municipality', municipality.id, municipality.version, municipality.hromada.nameUk)}</td>
               </tr>
             ))}

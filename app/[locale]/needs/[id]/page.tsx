@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ActionButton } from '@/components/forms/action-button';
@@ -33,6 +33,9 @@ import { registerInterestAction, withdrawInterestAction } from '../../company/ac
 import { closeNeedAction, inviteCompanyAction, publishNeedAction, reopenNeedAction } from '../../municipality/actions';
 import { buttonVariants } from '@/components/ui/button';
 import { badgeClass } from '@/components/ui/status-badge';
+import { DateOf } from '@/components/time/when';
+import { formatDate } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 type Need = Awaited<ReturnType<typeof getNeedForActor>>;
 
@@ -91,7 +94,7 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 }
 
 async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
-  const [t, format, standing] = await Promise.all([getTranslations(), getFormatter(), getOwnStandingOnNeed(db, actor, needId)]);
+  const [t, locale, standing] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getOwnStandingOnNeed(db, actor, needId)]);
   return (
     <section aria-labelledby="your-fit">
       <h2 id="your-fit">{t('needPage.yourFit')}</h2>
@@ -107,7 +110,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
       <h2>{t('interest.title')}</h2>
       {standing.interest
         ? <p role="status">
-            {t('interest.registeredOn', { date: format.dateTime(standing.interest.createdAt, { dateStyle: 'long' }) })}{' '}
+            {t('interest.registeredOn', { date: formatDate(standing.interest.createdAt, locale) })}{' '}
             <ActionButton action={withdrawInterestAction} input={{ needId }} done={t('interest.withdrawn')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
           </p>
         : <p>{t('interest.intro')}</p>}
@@ -170,7 +173,7 @@ async function CompareCompany({ needId }: { needId: string }) {
 }
 
 async function InterestedCompanies({ needId, actor }: { needId: string; actor: Actor }) {
-  const [t, format, interests] = await Promise.all([getTranslations(), getFormatter(), listInterestsForNeed(db, actor, needId)]);
+  const [t, interests] = await Promise.all([getTranslations(), listInterestsForNeed(db, actor, needId)]);
   return (
     <>
       <h2>{t('needPage.interested', { count: interests.length })}</h2>
@@ -179,7 +182,7 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
           {interests.map((interest) => (
             <li key={interest.id} data-testid="interested-company">
               <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
-              <span className="text-sm text-muted">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>{' '}
+              <span className="text-sm text-muted"><DateOf value={interest.createdAt} /></span>{' '}
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}
               {interest.note ? <blockquote>{interest.note}</blockquote> : null}
