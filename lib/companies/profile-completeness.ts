@@ -19,10 +19,11 @@ export type ProfileSectionId = (typeof PROFILE_SECTIONS)[number]['id'];
 
 /**
  * Answers a company may rightly leave empty: experience it does not have, a website it does not
- * run. Everything else is read by the matching (capabilities, capacity, the municipality for the
+ * run, a largest project it leaves to our estimate (from capital and staff, docs/decisions/009).
+ * Everything else is read by the matching (capabilities, stages, the municipality for the
  * sister-city criterion…) or by the people who read the profile (both descriptions, a phone).
  */
-const OPTIONAL: ReadonlySet<ProfileField> = new Set(['experienceCountries', 'hasDisasterReconstructionExperience', 'website']);
+const OPTIONAL: ReadonlySet<ProfileField> = new Set(['maxProjectEur', 'experienceCountries', 'hasDisasterReconstructionExperience', 'website']);
 
 export type SectionCompleteness = { id: ProfileSectionId; filled: number; total: number; missing: ProfileField[] };
 export type ProfileCompleteness = { filled: number; total: number; percent: number; sections: SectionCompleteness[] };

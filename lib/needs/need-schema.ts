@@ -27,17 +27,20 @@ export const needFieldsSchema = z
   })
   .strict();
 
+/**
+ * The tender id each procurement method asks for: a Prozorro id for Prozorro, a DREAM project id
+ * for DREAM, none otherwise. The form shows only that field; the schema requires it.
+ */
+export const TENDER_ID_FIELD = { PROZORRO: 'prozorroTenderId', DREAM: 'dreamProjectId', NONE: null } as const satisfies Record<ProcurementMethod, string | null>;
+export type TenderIdField = 'prozorroTenderId' | 'dreamProjectId';
+
 /** The rules across fields; the database enforces the same ones with CHECK constraints. */
 export const needSchema = needFieldsSchema.superRefine((need, context) => {
   if ((need.budgetAmount === null) !== (need.budgetCurrency === null)) {
     context.addIssue({ code: 'custom', path: [need.budgetAmount === null ? 'budgetAmount' : 'budgetCurrency'], message: 'validation.budgetPair' });
   }
-  if (need.procurementMethod === 'PROZORRO' && !need.prozorroTenderId) {
-    context.addIssue({ code: 'custom', path: ['prozorroTenderId'], message: 'validation.required' });
-  }
-  if (need.procurementMethod === 'DREAM' && !need.dreamProjectId) {
-    context.addIssue({ code: 'custom', path: ['dreamProjectId'], message: 'validation.required' });
-  }
+  const tenderId = TENDER_ID_FIELD[need.procurementMethod];
+  if (tenderId && !need[tenderId]) context.addIssue({ code: 'custom', path: [tenderId], message: 'validation.required' });
 });
 export type NeedFields = z.infer<typeof needSchema>;
 

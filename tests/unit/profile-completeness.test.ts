@@ -13,8 +13,8 @@ describe('profile completeness', () => {
     expect(new Set(placed).size).toBe(placed.length);
   });
 
-  it('counts a full profile as complete, leaving experience and a website optional', () => {
-    const full = validCompanyProfile({ contactPhone: '+81 6 1234 5678', website: null, experienceCountries: [], hasDisasterReconstructionExperience: false });
+  it('counts a full profile as complete, leaving experience, a website and the largest project optional', () => {
+    const full = validCompanyProfile({ contactPhone: '+81 6 1234 5678', website: null, experienceCountries: [], hasDisasterReconstructionExperience: false, maxProjectEur: null });
     const result = measureProfileCompleteness(full);
     expect(result.percent).toBe(100);
     expect(result.filled).toBe(result.total);
@@ -22,10 +22,10 @@ describe('profile completeness', () => {
   });
 
   it('names what is missing, section by section', () => {
-    const result = measureProfileCompleteness(validCompanyProfile({ capabilities: [], descriptionEn: '   ', maxProjectEur: null, municipalityCode: null, contactPhone: null }));
+    const result = measureProfileCompleteness(validCompanyProfile({ capabilities: [], descriptionEn: '   ', stages: [], municipalityCode: null, contactPhone: null }));
     const missing = Object.fromEntries(result.sections.map((section) => [section.id, section.missing]));
     expect(missing).toEqual({
-      organisation: [], sectors: ['capabilities', 'descriptionEn'], capacity: ['maxProjectEur'], risk: [], place: ['municipalityCode'], contact: ['contactPhone'],
+      organisation: [], sectors: ['capabilities', 'descriptionEn'], capacity: ['stages'], risk: [], place: ['municipalityCode'], contact: ['contactPhone'],
     });
     expect(result.total - result.filled).toBe(5);
     expect(result.percent).toBe(Math.floor(((result.total - 5) / result.total) * 100));
