@@ -2,12 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm, type FieldErrors } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/run';
 import { measureProfileCompleteness, PROFILE_SECTIONS, type ProfileDraft, type ProfileSectionId } from '@/lib/companies/profile-completeness';
 import { companyProfileSchema, type CompanyProfile } from '@/lib/companies/profile-schema';
+import { Button } from '../ui/button';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '../ui/tabs';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { ProfileSaveBar } from './profile-save-bar';
@@ -23,7 +25,7 @@ function firstError(errors: FieldErrors<ProfileValues>) {
 }
 
 /**
- * The company's profile in six sections shown one at a time, with how complete each is and a
+ * The company's profile in six sections shown one at a time (tabs), with how complete each is and a
  * save bar that stays in view. It is one form: saving sends every section, with the version it
  * was loaded with (a colleague's save in between is a conflict, not overwritten).
  */
@@ -38,7 +40,6 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const t = useTranslations();
-  const id = useId();
   const [current, setCurrent] = useState<ProfileSectionId>(PROFILE_SECTIONS[0].id);
   const [savedVersion, setSavedVersion] = useState(version);
   const [saved, setSaved] = useState(false);
@@ -90,41 +91,34 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
   const errorCount = (fields: readonly string[]) => fields.filter((name) => errors[name as keyof ProfileValues]).length;
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form wide" aria-busy={isSubmitting}>
-      <nav aria-label={t('profile.sectionsNav')}>
-        <ol className="flex flex-wrap gap-2">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-4xl gap-4" aria-busy={isSubmitting}>
+      <Tabs value={current} onValueChange={(value) => setCurrent(value as ProfileSectionId)}>
+        <TabsList aria-label={t('profile.sectionsNav')}>
           {completeness.sections.map((section) => {
-            const fields = PROFILE_SECTIONS.find((s) => s.id === section.id)?.fields ?? [];
-            const broken = errorCount(fields);
+            const broken = errorCount(PROFILE_SECTIONS.find((s) => s.id === section.id)?.fields ?? []);
             return (
-              <li key={section.id}>
-                <button
-                  type="button"
-                  className="button"
-                  aria-current={section.id === current ? 'step' : undefined}
-                  aria-controls={`${id}-${section.id}`}
-                  onClick={() => setCurrent(section.id)}
-                >
-                  {title(section.id)}{' '}
-                  <span className="secondary">({t('profile.sectionStatus', { filled: section.filled, total: section.total })})</span>
-                  {broken > 0 ? <span className="field-error"> {t('profile.sectionErrors', { count: broken })}</span> : null}
-                </button>
-              </li>
+              <TabsTrigger key={section.id} value={section.id} className="text-start">
+                {title(section.id)}{' '}
+                <span className="text-sm font-normal text-muted">{t('profile.sectionStatus', { filled: section.filled, total: section.total })}</span>
+                {broken > 0 ? <span className="block text-sm text-danger">{t('profile.sectionErrors', { count: broken })}</span> : null}
+              </TabsTrigger>
             );
           })}
-        </ol>
-      </nav>
-
-      {PROFILE_SECTIONS.map((section) => (
-        <fieldset key={section.id} id={`${id}-${section.id}`} hidden={section.id !== current}>
-          <legend>{title(section.id)}</legend>
-          <ProfileSectionFields id={section.id} form={form} profile={profile} municipalityName={municipalityName} prefectures={prefectures} countries={countries} />
-        </fieldset>
-      ))}
+        </TabsList>
+        {PROFILE_SECTIONS.map((section) => (
+          // Every section stays mounted (one form, DOM defaults kept); only the chosen one shows.
+          <TabsContent key={section.id} value={section.id} forceMount className="data-[state=inactive]:hidden">
+            <fieldset className="grid min-w-0 gap-4 rounded-lg border border-line bg-paper p-4 sm:p-5">
+              <legend className="px-1 font-bold">{title(section.id)}</legend>
+              <ProfileSectionFields id={section.id} form={form} profile={profile} municipalityName={municipalityName} prefectures={prefectures} countries={countries} />
+            </fieldset>
+          </TabsContent>
+        ))}
+      </Tabs>
 
       <div className="flex flex-wrap justify-between gap-2">
-        {previous ? <button type="button" className="button" onClick={() => setCurrent(previous.id)}>{t('profile.previous', { section: title(previous.id) })}</button> : <span />}
-        {next ? <button type="button" className="button" onClick={() => setCurrent(next.id)}>{t('profile.next', { section: title(next.id) })}</button> : null}
+        {previous ? <Button variant="secondary" onClick={() => setCurrent(previous.id)}>{t('profile.previous', { section: title(previous.id) })}</Button> : <span />}
+        {next ? <Button variant="secondary" onClick={() => setCurrent(next.id)}>{t('profile.next', { section: title(next.id) })}</Button> : null}
       </div>
 
       <ProfileSaveBar completeness={completeness} isSubmitting={isSubmitting}>

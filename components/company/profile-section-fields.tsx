@@ -73,7 +73,7 @@ export function ProfileSectionFields({ id, form, profile, municipalityName, pref
             registration={form.register('experienceCountries')}
             columns
           />
-          <label className="checkbox">
+          <label className="flex items-baseline gap-2">
             <input type="checkbox" defaultChecked={profile.hasDisasterReconstructionExperience} {...form.register('hasDisasterReconstructionExperience')} />
             {t('profile.disasterExperience')}
           </label>
@@ -89,7 +89,7 @@ export function ProfileSectionFields({ id, form, profile, municipalityName, pref
     case 'place':
       return (
         <>
-          <p className="field-hint">{t('profile.placeHint')}</p>
+          <p className="m-0 text-sm text-muted">{t('profile.placeHint')}</p>
           <SelectField label={t('signUpCompany.prefecture')} error={errors.prefectureCode} defaultValue={profile.prefectureCode} {...form.register('prefectureCode')}>
             {prefectures.map((p) => <option key={p.code} value={p.code}>{locale === 'ja' ? p.nameJa : `${p.nameEn} ${p.nameJa}`}</option>)}
           </SelectField>

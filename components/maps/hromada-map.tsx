@@ -1,4 +1,5 @@
 import { useTranslations } from 'next-intl';
+import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
 import type { MapDot } from '@/lib/reference/map-outline';
 
@@ -17,15 +18,30 @@ const project = (latitude: number, longitude: number) => ({
 
 export type MapPoint = MapDot & { code: string; nameUk: string; nameEn: string; hostilityStatus: HostilityStatus; openNeeds: number };
 
+const HOSTILITY_FILL: Record<HostilityStatus, string> = {
+  NONE: 'fill-hostility-none-fill',
+  POSSIBLE_HOSTILITIES: 'fill-hostility-possible-fill',
+  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: 'fill-hostility-services-fill',
+  ACTIVE_HOSTILITIES: 'fill-hostility-active-fill',
+  TEMPORARILY_OCCUPIED: 'fill-hostility-occupied-fill',
+};
+const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
+  NONE: 'bg-hostility-none-fill',
+  POSSIBLE_HOSTILITIES: 'bg-hostility-possible-fill',
+  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: 'bg-hostility-services-fill',
+  ACTIVE_HOSTILITIES: 'bg-hostility-active-fill',
+  TEMPORARILY_OCCUPIED: 'bg-hostility-occupied-fill',
+};
+
 export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: MapPoint[]; title: string }) {
   const t = useTranslations();
   const counts = new Map<HostilityStatus, number>();
   for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
   return (
-    <figure className="hromada-map">
+    <figure className="m-0 min-w-0 [&_svg]:h-auto [&_svg]:w-full [&_svg]:max-w-4xl [&_svg]:rounded-lg [&_svg]:border [&_svg]:border-line [&_svg]:bg-paper">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map">
         <title id="map-title">{title}</title>
-        <g className="map-outline">
+        <g className="fill-[#c7ccd6]">
           {dots.map((dot, index) => {
             const { x, y } = project(dot.latitude, dot.longitude);
             return <circle key={index} cx={x.toFixed(1)} cy={y.toFixed(1)} r={2} />;
@@ -37,7 +53,7 @@ export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: Ma
             return (
               <circle
                 key={point.code}
-                className={`map-point hostility-${point.hostilityStatus.toLowerCase()}`}
+                className={cn('map-point stroke-white stroke-[1.5] opacity-90', HOSTILITY_FILL[point.hostilityStatus])}
                 data-hromada={point.code}
                 cx={x.toFixed(1)}
                 cy={y.toFixed(1)}
@@ -50,15 +66,15 @@ export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: Ma
         </g>
       </svg>
       <figcaption>
-        <ul className="map-legend">
+        <ul className="m-0 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">
           {Object.values(HostilityStatus).map((status) => (
             <li key={status}>
-              <span className={`legend-swatch hostility-${status.toLowerCase()}`} aria-hidden="true" />
+              <span className={cn('mr-1.5 inline-block size-3.5 rounded-full align-[-0.1rem]', HOSTILITY_SWATCH[status])} aria-hidden="true" />
               {t(`hostility.${status}`)}: {t('map.hromadas', { count: counts.get(status) ?? 0 })}
             </li>
           ))}
         </ul>
-        <p className="secondary">{t('map.source')}</p>
+        <p className="text-sm text-muted">{t('map.source')}</p>
       </figcaption>
     </figure>
   );

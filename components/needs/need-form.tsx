@@ -15,6 +15,7 @@ import { FormMessage } from '../forms/form-message';
 import { NumberField, numberInput } from '../forms/number-field';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof needSchema>;
 
@@ -62,7 +63,7 @@ export function NeedForm({ need, needId, version, action }: {
   const busy = isSubmitting || isSubmitSuccessful;
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form wide" aria-busy={busy}>
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-4xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" aria-busy={busy}>
       <fieldset>
         <legend>{t('needForm.what')}</legend>
         <TextField label={t('needForm.needTitle')} hint={t('needForm.titleHint')} error={errors.title} defaultValue={need?.title} {...form.register('title')} />
@@ -95,7 +96,7 @@ export function NeedForm({ need, needId, version, action }: {
       </fieldset>
       <fieldset>
         <legend>{t('needForm.money')}</legend>
-        <div className="field-row">
+        <div className="flex flex-wrap items-end gap-4">
           <NumberField label={t('needs.budget')} allowDecimals error={errors.budgetAmount} defaultValue={need?.budgetAmount} registration={form.register('budgetAmount', numberInput(locale))} />
           <SelectField label={t('needForm.currency')} error={errors.budgetCurrency} defaultValue={need?.budgetCurrency ?? ''} {...form.register('budgetCurrency', { setValueAs: emptyToNull })}>
             <option value="">{t('common.unknown')}</option>
@@ -118,7 +119,7 @@ export function NeedForm({ need, needId, version, action }: {
         ) : null}
       </fieldset>
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+      <button type="submit" className={buttonVariants()} disabled={busy} aria-busy={busy}>
         {busy ? t('common.saving') : needId ? t('needForm.saveChanges') : t('needForm.saveDraft')}
       </button>
     </form>

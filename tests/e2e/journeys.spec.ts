@@ -196,12 +196,14 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
 test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo, policy preview, dashboard', async ({ page, browser }) => {
   test.setTimeout(90_000);
   await signIn(page, demoEmail('facilitator'), undefined, 'ja');
-  await page.getByRole('link', { name: 'ダッシュボード', exact: true }).click();
+  await page.getByRole('button', { name: '仲介業務' }).click();
+  await page.getByRole('menuitem', { name: 'ダッシュボード', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
   await expect(page.getByTestId('pipeline')).toContainText('提案');
   expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
 
-  await page.getByRole('link', { name: '審査キュー' }).click();
+  await page.getByRole('button', { name: '仲介業務' }).click();
+  await page.getByRole('menuitem', { name: '審査キュー', exact: true }).click();
   await expect(page.getByRole('heading', { name: '審査キュー', level: 1 })).toBeVisible();
   await page.getByLabel('分野', { exact: true }).selectOption('HEALTH');
   await page.getByLabel('ステータス', { exact: true }).selectOption('SUGGESTED');
@@ -240,7 +242,8 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await expect(page.getByTestId('decision-history').locator('li')).toHaveCount(2);
 
   // The policy editor: a live total, and a preview of one need's ranking before saving.
-  await page.getByRole('link', { name: 'マッチング方針' }).click();
+  await page.getByRole('button', { name: '仲介業務' }).click();
+  await page.getByRole('menuitem', { name: 'マッチング方針', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'マッチング方針', level: 1 })).toBeVisible();
   // Default weights (docs/decisions/009): capability 30, security 18.
   await page.getByLabel('対応能力').fill('35');

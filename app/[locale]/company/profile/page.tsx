@@ -10,6 +10,7 @@ import { describeMunicipality } from '@/lib/reference/japan-municipalities';
 import { POST_CONFLICT_COUNTRIES } from '@/lib/matching/prepare';
 import { listPrefectures } from '@/lib/reference/prefectures';
 import { updateCompanyProfileAction } from '../actions';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('profile');
 
@@ -28,7 +29,7 @@ export default async function CompanyProfilePage() {
   return (
     <section>
       <h1>{t('profile.title')}</h1>
-      <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={`badge verification-${company.verificationStatus.toLowerCase()}`}>{t(`verification.${company.verificationStatus}`)}</span></p>
+      <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
       <p>{t('profile.intro')}</p>
       <CompanyProfileForm
         companyId={company.id}
