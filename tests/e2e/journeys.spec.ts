@@ -73,13 +73,13 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await expect(page.getByTestId('profile-save-bar')).toContainText('入力済み');
   await expect(page.getByLabel('資本金（円）')).toHaveValue('20,000,000');
   await page.getByLabel('従業員数').fill('');
-  await page.getByRole('button', { name: /^リスク許容度と入札/ }).click();
+  await page.getByRole('tab', { name: /^リスク許容度と入札/ }).click();
   await expect(page.getByText('公式の戦闘地域リストに載っていないフロマーダで活動します').first()).toBeVisible();
   await page.getByRole('button', { name: '企業情報を保存' }).click();
   await expect(page.getByText('数値を入力してください。')).toBeVisible();
   await expect(page.getByLabel('従業員数')).toBeFocused();
   await page.getByLabel('従業員数').fill('35');
-  await page.getByRole('button', { name: /^分野と能力/ }).click();
+  await page.getByRole('tab', { name: /^分野と能力/ }).click();
   await page.getByRole('checkbox', { name: '通信', exact: true }).check();
   await page.getByRole('checkbox', { name: '衛星通信', exact: true }).check();
   await page.getByRole('button', { name: '企業情報を保存' }).click();
