@@ -2,11 +2,14 @@ import { test as base, type BrowserContext } from '@playwright/test';
 
 export { expect } from '@playwright/test';
 
+const ALLOWED = 'allowed console error';
+
 /**
  * Every spec's `test`: fails when a page logs a console error or throws (a hydration mismatch
  * such as React #418, a failed script, an unhandled rejection), in the test's own page and in
- * every context the test opens with `browser.newContext()`. A spec that provokes an error on
- * purpose (a 404 page, a refused request) names it with `test.use({ allowedConsoleErrors })`.
+ * every context the test opens with `browser.newContext()`. An error provoked on purpose (a 404
+ * page, a refused sign-in) is named: for a whole file or group with
+ * `test.use({ allowedConsoleErrors: [/…/] })`, inside one test with `allowConsoleError('…')`.
  */
 export const test = base.extend<{ allowedConsoleErrors: RegExp[]; consoleGuard: void }>({
   allowedConsoleErrors: [[], { option: true }],
@@ -15,13 +18,10 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; consoleGuard: 
       const problems: string[] = [];
       const watch = (watched: BrowserContext) => {
         watched.on('console', (message) => {
-          if (message.type() !== 'error') return;
-          const text = `${message.text()} (${message.location().url || message.page()?.url() || 'unknown page'})`;
-          if (!allowedConsoleErrors.some((allowed) => allowed.test(text))) problems.push(`console error: ${text}`);
+          if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url || message.page()?.url() || 'unknown page'})`);
         });
         watched.on('weberror', (error) => {
-          const text = error.error().stack ?? error.error().message;
-          if (!allowedConsoleErrors.some((allowed) => allowed.test(text))) problems.push(`page error: ${text} (${error.page()?.url() ?? 'unknown page'})`);
+          problems.push(`page error: ${error.error().stack ?? error.error().message} (${error.page()?.url() ?? 'unknown page'})`);
         });
       };
       watch(context);
@@ -34,11 +34,21 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; consoleGuard: 
       };
       await use();
       browser.newContext = newContext;
-      if (problems.length > 0) {
-        await testInfo.attach('console-errors', { body: problems.join('\n'), contentType: 'text/plain' });
-        throw new Error(`The pages logged ${problems.length} error(s):\n${problems.join('\n')}`);
+
+      const allowedHere = testInfo.annotations.filter((note) => note.type === ALLOWED).map((note) => note.description ?? '');
+      const unexpected = problems.filter(
+        (problem) => !allowedConsoleErrors.some((allowed) => allowed.test(problem)) && !allowedHere.some((allowed) => allowed && problem.includes(allowed)),
+      );
+      if (unexpected.length > 0) {
+        await testInfo.attach('console-errors', { body: unexpected.join('\n'), contentType: 'text/plain' });
+        throw new Error(`The pages logged ${unexpected.length} error(s):\n${unexpected.join('\n')}`);
       }
     },
     { auto: true },
   ],
 });
+
+/** Inside a test: an error the test provokes on purpose, by a piece of its text. */
+export function allowConsoleError(text: string): void {
+  test.info().annotations.push({ type: ALLOWED, description: text });
+}
