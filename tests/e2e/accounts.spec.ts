@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { expect, test } from './fixtures';
+import { allowConsoleError, expect, test } from './fixtures';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
 import { confirmSignUpAndSignIn, demoEmail, linkIn, readLatestEmail, signIn } from './helpers';
 
@@ -112,6 +112,8 @@ test('the admin outbox shows no live one-time link', async ({ page }) => {
 });
 
 test('sign-in gives one answer for an unknown email and for a wrong password', async ({ page }) => {
+  // next-auth answers a refused sign-in with 401, which the browser logs.
+  allowConsoleError('status of 401');
   const messages: string[] = [];
   for (const [email, password] of [[`nobody-${unique()}@example.test`, 'whatever password'], [demoEmail('company-05'), 'not the demo password']]) {
     await page.goto('/sign-in');
