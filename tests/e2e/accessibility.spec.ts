@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, signIn } from './helpers';
 
 // axe-core on every main page, signed out and as each role, in more than one language: no

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { allowConsoleError, expect, test } from './fixtures';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
 import { confirmSignUpAndSignIn, demoEmail, linkIn, readLatestEmail, signIn } from './helpers';
 
@@ -17,19 +17,26 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   await page.getByLabel('Password', { exact: true }).fill('short');
   await page.getByLabel('Legal name (Japanese)').fill('株式会社E2E発電');
   await page.getByLabel('Legal name (English)').fill(`E2E Power ${unique()}`);
-  await page.getByLabel('Corporate number (法人番号)').fill('1234567890123');
   await page.getByLabel('Search the official list (kanji, kana or romaji)').fill('Sakai');
   await page.getByRole('radio', { name: /^大阪府堺市 · Sakai, Osaka/ }).check();
   await page.getByLabel('City (Japanese)').fill('堺市');
   await page.getByLabel('City (English)').fill('Sakai');
-  await page.getByLabel('Employees').fill('42');
+  // Amounts are shown grouped as typed in the reader's language.
   await page.getByLabel('Capital (yen)').fill('30000000');
+  await page.getByLabel('Capital (yen)').blur();
+  await expect(page.getByLabel('Capital (yen)')).toHaveValue('30,000,000');
   await page.getByRole('button', { name: 'Create account' }).click();
 
-  // Client-side validation with the shared schema: translated, and nothing typed is lost.
+  // Client-side validation with the shared schema: translated, saying what is missing and the
+  // limit, and nothing typed is lost.
   await expect(page.getByText('At least 12 characters.')).toBeVisible();
-  await expect(page.getByText('Not a valid corporate number')).toBeVisible();
+  await expect(page.getByText('Enter your corporate number (法人番号): 13 digits.')).toBeVisible();
+  await expect(page.getByText('Enter a number.')).toBeVisible();
   await expect(page.getByLabel('City (English)')).toHaveValue('Sakai');
+  await page.getByLabel('Corporate number (法人番号)').fill('1234567890123');
+  await page.getByLabel('Employees').fill('42');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('These 13 digits are not a corporate number')).toBeVisible();
 
   await page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
   await page.getByLabel('Corporate number (法人番号)').fill(withCheckDigit(String(randomInt(1e11, 1e12))));
@@ -107,6 +114,8 @@ test('the admin outbox shows no live one-time link', async ({ page }) => {
 });
 
 test('sign-in gives one answer for an unknown email and for a wrong password', async ({ page }) => {
+  // next-auth answers a refused sign-in with 401, which the browser logs.
+  allowConsoleError('status of 401');
   const messages: string[] = [];
   for (const [email, password] of [[`nobody-${unique()}@example.test`, 'whatever password'], [demoEmail('company-05'), 'not the demo password']]) {
     await page.goto('/sign-in');

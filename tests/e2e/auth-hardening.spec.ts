@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, demoEmail } from './helpers';
 import { rawRequest as sendRaw } from './raw-request';
 

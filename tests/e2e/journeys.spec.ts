@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
 import { confirmSignUpAndSignIn, demoEmail, eventually, readLatestEmail, signIn } from './helpers';
 
@@ -66,10 +67,21 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await verify(browser, email);
 
   // The start page's to-do list says what to do next; the profile, in plain Japanese.
+  // It comes in sections with a completeness meter; amounts are grouped; an emptied number asks
+  // for a number and the form opens the section that holds it.
   await expect(page).toHaveURL(/\/ja\/company\/recommended$/);
   await page.getByTestId('to-do').getByRole('link', { name: /^プロフィールを完成させてください/ }).click();
   await expect(page.getByRole('heading', { name: '企業情報', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('profile-save-bar')).toContainText('入力済み');
+  await expect(page.getByLabel('資本金（円）')).toHaveValue('20,000,000');
+  await page.getByLabel('従業員数').fill('');
+  await page.getByRole('tab', { name: /^リスク許容度と入札/ }).click();
   await expect(page.getByText('公式の戦闘地域リストに載っていないフロマーダで活動します').first()).toBeVisible();
+  await page.getByRole('button', { name: '企業情報を保存' }).click();
+  await expect(page.getByText('数値を入力してください。')).toBeVisible();
+  await expect(page.getByLabel('従業員数')).toBeFocused();
+  await page.getByLabel('従業員数').fill('35');
+  await page.getByRole('tab', { name: /^分野と能力/ }).click();
   await page.getByRole('checkbox', { name: '通信', exact: true }).check();
   await page.getByRole('checkbox', { name: '衛星通信', exact: true }).check();
   await page.getByRole('button', { name: '企業情報を保存' }).click();
@@ -131,9 +143,11 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await expect(page.getByRole('heading', { name: 'Нова потреба' })).toBeVisible();
   await page.getByLabel('Назва').fill(title);
   await page.getByLabel('Опис').fill('Коротко');
+  // Only the tender id the procurement method asks for is shown.
+  await expect(page.getByLabel('Ідентифікатор тендеру Prozorro')).toHaveCount(0);
   await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
-  // Translated errors at their fields; what was typed stays.
-  await expect(page.getByText('Занадто коротко.')).toBeVisible();
+  // Translated errors at their fields, with the limit; what was typed stays.
+  await expect(page.getByText('Щонайменше 20 символів.')).toBeVisible();
   await expect(page.getByText('Оберіть варіант.').first()).toBeVisible();
   await expect(page.getByLabel('Назва')).toHaveValue(title);
 
@@ -143,6 +157,8 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await page.getByLabel('Терміновість').selectOption('HIGH');
   await page.getByRole('checkbox', { name: 'Генератори', exact: true }).check();
   await page.getByLabel('Бюджет').fill('200000');
+  await page.getByLabel('Бюджет').blur();
+  await expect(page.getByLabel('Бюджет')).toHaveValue('200\u00a0000');
   await page.getByLabel('Валюта').selectOption('EUR');
   await page.getByLabel('Фінансування').selectOption('DONOR_GRANT');
   await page.getByLabel('Закупівля').selectOption('PROZORRO');

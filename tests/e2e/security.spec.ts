@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('pages carry a nonce-based CSP and the other security headers', async ({ request }) => {
   const response = await request.get('/');

@@ -53,7 +53,7 @@ describe('matching policy', () => {
     expect(updatePolicyInputSchema.parse({ ...input, note: '  why  ' }).note).toBe('why');
     expect(updatePolicyInputSchema.safeParse({ ...input, note: 'x'.repeat(500) }).success).toBe(true);
     const long = updatePolicyInputSchema.safeParse({ ...input, note: 'x'.repeat(501) });
-    expect(long.error?.issues[0].message).toBe('validation.tooLong');
+    expect(long.error?.issues[0].message).toBe('validation.tooLong|{"max":500}');
     expect(updatePolicyInputSchema.safeParse({ ...input, expectedVersion: 0 }).success).toBe(false);
     expect(updatePolicyInputSchema.safeParse({ ...input, expectedVersion: 1.5 }).success).toBe(false);
     expect(updatePolicyInputSchema.safeParse({ ...input, other: 1 }).success).toBe(false);
