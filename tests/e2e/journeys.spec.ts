@@ -183,7 +183,8 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('link', { name: 'ダッシュボード', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
   await expect(page.getByTestId('pipeline')).toContainText('提案');
-  expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('interactive-map')).toBeVisible();
+  expect(await page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
 
   await page.getByRole('link', { name: '審査キュー' }).click();
   await expect(page.getByRole('heading', { name: '審査キュー', level: 1 })).toBeVisible();

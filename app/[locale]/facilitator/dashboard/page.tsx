@@ -6,14 +6,14 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listNeedMapPoints } from '@/lib/needs/public-needs';
 import { getDashboard } from '@/lib/platform/dashboard';
-import { listHromadaDots } from '@/lib/reference/map-outline';
+import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
 
 export const generateMetadata = titled('dashboard');
 
 export default async function DashboardPage() {
   const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
-  const [t, format, dashboard, dots, points] = await Promise.all([
-    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), listNeedMapPoints(db, {}),
+  const [t, format, dashboard, dots, points, statuses] = await Promise.all([
+    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), listNeedMapPoints(db, {}), listHromadaStatuses(db),
   ]);
   const busiest = Math.max(1, ...dashboard.bySector.flatMap((row) => [row.openNeeds, row.companies]));
   return (
@@ -61,7 +61,7 @@ export default async function DashboardPage() {
       </section>
       <section aria-labelledby="map">
         <h2 id="map">{t('dashboard.map')}</h2>
-        <HromadaMap dots={dots} points={points} title={t('dashboard.mapTitle')} />
+        <HromadaMap dots={dots} points={points} statuses={statuses} title={t('dashboard.mapTitle')} listHref="/needs" />
       </section>
     </>
   );
