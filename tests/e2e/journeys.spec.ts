@@ -183,6 +183,9 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('link', { name: 'ダッシュボード', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
   await expect(page.getByTestId('pipeline')).toContainText('提案');
+  await expect(page.getByTestId('sector-chart-legend')).toContainText('公開中の案件');
+  await expect(page.getByRole('img', { name: /^公開中の案件：\d+件$/ }).first()).toBeVisible();
+  await expect(page.getByRole('img', { name: /^企業：\d+社$/ }).first()).toBeAttached();
   await expect(page.getByTestId('interactive-map')).toBeVisible();
   expect(await page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
 

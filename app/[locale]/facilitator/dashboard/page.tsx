@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ChartLegend, SectorBar } from '@/components/facilitator/sector-bars';
 import { HromadaMap } from '@/components/maps/hromada-map';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
@@ -41,7 +42,10 @@ export default async function DashboardPage() {
               <th scope="col">{t('needs.sector')}</th>
               <th scope="col" className="numeric">{t('dashboard.openNeeds')}</th>
               <th scope="col" className="numeric">{t('dashboard.companies')}</th>
-              <th scope="col"><span className="visually-hidden">{t('home.share')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('dashboard.chart')}</span>
+                <ChartLegend />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -50,9 +54,9 @@ export default async function DashboardPage() {
                 <th scope="row">{t(`sector.${row.sector}`)}</th>
                 <td className="numeric">{format.number(row.openNeeds)}</td>
                 <td className="numeric">{format.number(row.companies)}</td>
-                <td className="bar-cell" aria-hidden="true">
-                  <span className="bar" style={{ width: `${(row.openNeeds / busiest) * 100}%` }} />
-                  <span className="bar bar-secondary" style={{ width: `${(row.companies / busiest) * 100}%` }} />
+                <td className="bar-cell">
+                  <SectorBar value={row.openNeeds} of={busiest} series="openNeeds" label={t('dashboard.openNeedsBar', { count: row.openNeeds })} />
+                  <SectorBar value={row.companies} of={busiest} series="companies" label={t('dashboard.companiesBar', { count: row.companies })} />
                 </td>
               </tr>
             ))}
