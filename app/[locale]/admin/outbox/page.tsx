@@ -27,7 +27,7 @@ export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/
         <article key={email.id} className="email" aria-label={email.subject}>
           <h2>{email.subject}</h2>
           <p className="secondary">
-            {t('to')}: {email.toAddress} · {t('kind')}: {email.kind} · {email.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+            {t('to')}: {email.toAddress} · {t('kind')}: {t.has(`kinds.${email.kind}`) ? t(`kinds.${email.kind}` as 'kinds.introduction') : email.kind} · {email.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
             {email.sentAt ? ` · ${t('sent')}` : ''}
           </p>
           <pre lang={email.locale}>{email.text}</pre>
