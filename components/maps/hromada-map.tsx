@@ -67,6 +67,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
           zoomIn: t('map.zoomIn'),
           zoomOut: t('map.zoomOut'),
           loadFailed: t('map.loadFailed'),
+          closePopup: t('map.closePopup'),
         }}
       >
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" style={{ width: '100%', maxWidth: '56rem', height: 'auto' }}>

@@ -34,6 +34,7 @@ export type MapText = {
   zoomIn: string;
   zoomOut: string;
   loadFailed: string;
+  closePopup: string;
 };
 
 type ShapeProperties = { code: string; nameUk: string; nameEn: string };
@@ -89,6 +90,8 @@ export function InteractiveHromadaMap({
         popupContent(withNeeds.get(code), fallbackName, statuses[code] ?? 'NONE', statusLabels, text, readsUkrainian);
       const open = (layer: Layer, code: string, at: [number, number], fallbackName: ShapeProperties | null) => {
         layer.bindPopup(popupFor(code, fallbackName), { maxWidth: 280 }).openPopup(at);
+        // Leaflet names its close button in English.
+        layer.getPopup()?.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', text.closePopup);
       };
 
       L.geoJSON(shapes.current, {
