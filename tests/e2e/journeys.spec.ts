@@ -187,7 +187,7 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await expect(page.getByRole('img', { name: /^公開中の案件：\d+件$/ }).first()).toBeVisible();
   await expect(page.getByRole('img', { name: /^企業：\d+社$/ }).first()).toBeAttached();
   await expect(page.getByTestId('interactive-map')).toBeVisible();
-  expect(await page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
+  await expect.poll(() => page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
 
   await page.getByRole('link', { name: '審査キュー' }).click();
   await expect(page.getByRole('heading', { name: '審査キュー', level: 1 })).toBeVisible();
