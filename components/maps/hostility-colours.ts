@@ -1,12 +1,12 @@
 import type { HostilityStatus } from '@/lib/generated/prisma/enums';
 
-// One colour per hostility status, shared by the interactive map's fills, its legend and the
-// server-drawn fallback, so the three always agree. Ordered from calm to severe; each is dark
-// enough for white borders and a 3:1 contrast against the page as a legend swatch.
+// One colour per hostility status for the map's fills (Leaflet and the SVG fallback take a colour,
+// not a class), the same as the design system's --color-hostility-*-fill tokens, so map, legend
+// and badges agree. Ordered from calm to severe.
 export const HOSTILITY_COLOURS: Record<HostilityStatus, string> = {
   NONE: '#2e8b57',
-  POSSIBLE_HOSTILITIES: '#b38700',
-  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: '#d35f00',
+  POSSIBLE_HOSTILITIES: '#d4a000',
+  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: '#e06a00',
   ACTIVE_HOSTILITIES: '#c62828',
   TEMPORARILY_OCCUPIED: '#5b3f8c',
 };
