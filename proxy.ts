@@ -67,6 +67,7 @@ function isApi(pathname: string): boolean {
 }
 
 export const config = {
-  // Static files need no nonce; everything else, API included, passes through.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|.*\\..*).*)' }],
+  // Built assets and the app icons need no nonce; everything else, API included, passes
+  // through, so a path like /unknown.php also gets the translated not-found page.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest).*)' }],
 };

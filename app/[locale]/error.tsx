@@ -9,7 +9,7 @@ import { Link } from '@/lib/i18n/navigation';
 export default function PageError({ retry }: { error: Error & { digest?: string }; retry: () => void }) {
   const t = useTranslations('unavailable');
   return (
-    <section className="page-narrow" role="alert">
+    <section className="max-w-2xl" role="alert">
       <h1>{t('title')}</h1>
       <p>{t('body')}</p>
       <p>

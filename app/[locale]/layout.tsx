@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
-import { UserNav } from '@/components/auth/user-nav';
+import { SiteHeader } from '@/components/layout/site-header';
+import { Toaster } from '@/components/ui/toaster';
 import { getActor } from '@/lib/auth/current-actor';
-import { Link } from '@/lib/i18n/navigation';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 
@@ -23,22 +22,18 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   const [actor, t] = await Promise.all([getActor(), getTranslations('nav')]);
   return (
     <html lang={locale}>
-      <body>
+      <body className="flex min-h-dvh flex-col">
         <NextIntlClientProvider>
-          <a className="skip-link" href="#main">{t('skipToContent')}</a>
-          <header className="site-header">
-            <Link href="/" className="brand">
-              <span lang="ja">架け橋</span> Kakehashi
-            </Link>
-            <nav aria-label={t('main')}>
-              <Link href="/needs">{t('needs')}</Link>
-              <Link href="/companies">{t('companies')}</Link>
-              <UserNav actor={actor} />
-            </nav>
-            <LocaleSwitcher />
-          </header>
-          <main id="main">{children}</main>
-          <footer className="site-footer">{t('footer')}</footer>
+          <a
+            href="#main"
+            className="sr-only focus:not-sr-only focus:absolute focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-paper focus:px-4 focus:py-2"
+          >
+            {t('skipToContent')}
+          </a>
+          <SiteHeader actor={actor} />
+          <main id="main" className="mx-auto w-full max-w-content min-w-0 flex-1 px-4 pt-5 pb-12 sm:px-6 lg:px-8">{children}</main>
+          <footer className="mx-auto w-full max-w-content px-4 pt-4 pb-8 text-sm text-muted sm:px-6 lg:px-8">{t('footer')}</footer>
+          <Toaster />
         </NextIntlClientProvider>
       </body>
     </html>

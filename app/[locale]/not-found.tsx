@@ -4,7 +4,7 @@ import { Link } from '@/lib/i18n/navigation';
 export default async function NotFound() {
   const t = await getTranslations('notFound');
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <p>{t('body')}</p>
       <p><Link href="/">{t('home')}</Link> · <Link href="/needs">{t('needs')}</Link></p>

@@ -3,24 +3,26 @@ import { Stat } from '@/components/ui/stat';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { getPlatformOverview } from '@/lib/platform/overview';
+import { buttonVariants } from '@/components/ui/button';
+import { tableClass } from '@/components/ui/table';
 
 export default async function HomePage() {
   const [overview, t, format] = await Promise.all([getPlatformOverview(db), getTranslations(), getFormatter()]);
   const busiest = Math.max(1, ...overview.openNeedsBySector.map((row) => row.count));
   return (
     <>
-      <section className="hero">
+      <section >
         <h1>
           Kakehashi <span lang="ja">架け橋</span>
         </h1>
-        <p>{t('home.lead')}</p>
-        <p className="hero-actions">
-          <Link href="/sign-up/company" className="button primary">{t('home.joinCompany')}</Link>
-          <Link href="/sign-up/municipality" className="button">{t('home.joinHromada')}</Link>
-          <Link href="/needs" className="button">{t('home.browseNeeds')}</Link>
+        <p className="max-w-3xl text-lg text-muted">{t('home.lead')}</p>
+        <p className="flex flex-wrap gap-3">
+          <Link href="/sign-up/company" className={buttonVariants()}>{t('home.joinCompany')}</Link>
+          <Link href="/sign-up/municipality" className={buttonVariants({ variant: 'secondary' })}>{t('home.joinHromada')}</Link>
+          <Link href="/needs" className={buttonVariants({ variant: 'secondary' })}>{t('home.browseNeeds')}</Link>
         </p>
       </section>
-      <section className="stats" aria-label={t('home.atAGlance')}>
+      <section className="my-6 grid gap-4 sm:grid-cols-[repeat(auto-fit,minmax(14rem,1fr))]" aria-label={t('home.atAGlance')}>
         <Stat label={t('home.verifiedCompanies')} value={overview.companies} />
         <Stat
           label={t('home.hromadasWithNeeds')}
@@ -30,7 +32,7 @@ export default async function HomePage() {
         <Stat label={t('home.openNeeds')} value={overview.openNeeds} />
       </section>
       {overview.hostilityList ? (
-        <p className="secondary" data-testid="hostility-list-in-force">
+        <p className="text-sm text-muted" data-testid="hostility-list-in-force">
           {t('home.hostilityListInForce', {
             number: overview.hostilityList.orderNumber,
             date: format.dateTime(overview.hostilityList.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }),
@@ -40,25 +42,25 @@ export default async function HomePage() {
       ) : null}
       <section aria-labelledby="by-sector">
         <h2 id="by-sector">{t('home.bySector')}</h2>
-        <table className="table sector-table">
+        <table className={tableClass}>
           <thead>
             <tr>
               <th scope="col">{t('needs.sector')}</th>
               <th scope="col">OECD DAC</th>
-              <th scope="col" className="numeric">{t('home.openNeeds')}</th>
-              <th scope="col"><span className="visually-hidden">{t('home.share')}</span></th>
+              <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('home.openNeeds')}</th>
+              <th scope="col"><span className="sr-only">{t('home.share')}</span></th>
             </tr>
           </thead>
           <tbody>
             {overview.openNeedsBySector.map((row) => (
               <tr key={row.sector}>
-                <td>
+                <td data-label={t('needs.sector')}>
                   <Link href={`/needs?sector=${row.sector}`}>{t(`sector.${row.sector}`)}</Link>
                 </td>
-                <td>{row.dacCode}</td>
-                <td className="numeric" data-testid={`sector-count-${row.sector}`}>{format.number(row.count)}</td>
-                <td className="bar-cell" aria-hidden="true">
-                  <span className="bar" style={{ width: `${(row.count / busiest) * 100}%` }} />
+                <td data-label="OECD DAC">{row.dacCode}</td>
+                <td data-label={t('home.openNeeds')} className="md:text-right! tabular-nums whitespace-nowrap" data-testid={`sector-count-${row.sector}`}>{format.number(row.count)}</td>
+                <td data-label={t('home.share')} className="w-2/5 max-md:hidden" aria-hidden="true">
+                  <span className="block h-3 rounded-sm bg-accent" style={{ width: `${(row.count / busiest) * 100}%` }} />
                 </td>
               </tr>
             ))}

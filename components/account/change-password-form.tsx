@@ -10,6 +10,7 @@ import { changePasswordSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof changePasswordSchema>;
 
@@ -25,11 +26,11 @@ export function ChangePasswordForm({ action }: { action: (input: unknown) => Pro
     await signOut({ callbackUrl: '/sign-in?notice=passwordChanged' });
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-md gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
       <TextField label={t('currentPassword')} type="password" autoComplete="current-password" error={errors.currentPassword} {...form.register('currentPassword')} />
       <TextField label={t('newPassword')} type="password" autoComplete="new-password" hint={hints('passwordHint')} error={errors.newPassword} {...form.register('newPassword')} />
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
     </form>
   );
 }

@@ -11,6 +11,7 @@ import { createStaffUserSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof createStaffUserSchema>;
 const EMPTY: Values = { name: '', email: '', role: 'FACILITATOR', locale: 'en' };
@@ -32,7 +33,7 @@ export function CreateStaffForm({ action }: { action: (input: unknown) => Promis
     router.refresh();
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
       <TextField label={t('name')} error={errors.name} {...form.register('name')} />
       <TextField label={t('email')} type="email" error={errors.email} {...form.register('email')} />
       <SelectField label={t('role')} error={errors.role} {...form.register('role')}>
@@ -43,7 +44,7 @@ export function CreateStaffForm({ action }: { action: (input: unknown) => Promis
         {(['ja', 'uk', 'en'] as const).map((locale) => <option key={locale} value={locale}>{locales(locale)}</option>)}
       </SelectField>
       <FormMessage error={errors.root?.server?.message} success={invited ?? undefined} />
-      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
     </form>
   );
 }

@@ -11,6 +11,8 @@ import { hostilityListFormSchema, type HostilityListPreview } from '@/lib/hostil
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
+import { tableClass } from '@/components/ui/table';
 
 type Values = z.input<typeof hostilityListFormSchema>;
 type Action = (input: unknown) => Promise<ActionResult<HostilityListPreview>>;
@@ -64,7 +66,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
 
   return (
     <>
-      <form method="post" onSubmit={onPreview} noValidate className="form">
+      <form method="post" onSubmit={onPreview} noValidate className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
         <SelectField label={t('kind')} error={errors.kind} {...form.register('kind')}>
           <option value="AMENDMENT">{t('kinds.AMENDMENT')}</option>
           <option value="EDITION">{t('kinds.EDITION')}</option>
@@ -72,18 +74,18 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
         <TextField label={t('orderNumber')} error={errors.orderNumber} {...form.register('orderNumber')} />
         <TextField label={t('orderDate')} type="date" error={errors.orderDate} {...form.register('orderDate')} />
         <TextField label={t('source')} hint={t('sourceHint')} error={errors.source} {...form.register('source')} />
-        <label className="field">
+        <label className="grid min-w-0 gap-1 [&_label]:font-semibold">
           <span>{t('file')}</span>
           <input type="file" accept=".csv,.tsv,.txt,text/csv" onChange={readFile} data-testid="hostility-file" />
         </label>
         <TextAreaField label={t('table')} hint={t('tableHint')} rows={8} error={errors.hostilityTable} {...form.register('hostilityTable')} />
         {rowErrors.length > 0 ? (
-          <ul className="form-errors" role="alert" data-testid="hostility-row-errors">
+          <ul className="form-errors m-0 rounded-md border border-[#f3b8b3] bg-danger-wash px-3 py-2.5 pl-8 text-danger" role="alert" data-testid="hostility-row-errors">
             {rowErrors.map((row) => <li key={row.line}>{t('line', { line: row.line })}: {root(row.key)}</li>)}
           </ul>
         ) : null}
         <FormMessage error={errors.root?.server?.message} success={applied ?? undefined} />
-        <button type="submit" className="button" disabled={isSubmitting} aria-busy={isSubmitting}>{t('preview')}</button>
+        <button type="submit" className={buttonVariants({ variant: 'secondary' })} disabled={isSubmitting} aria-busy={isSubmitting}>{t('preview')}</button>
       </form>
       {shown ? (
         <section aria-labelledby="hostility-preview" data-testid="hostility-preview">
@@ -91,25 +93,25 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
           <p>{t('previewCounts', { rows: shown.preview.rowsRead, ...shown.preview.periods })}</p>
           <p>{t('previewAffected', { needs: shown.preview.needsAffected, matches: shown.preview.storedMatchesAffected })}</p>
           {shown.preview.olderThan ? (
-            <p className="callout" role="note" data-testid="hostility-older-order">
+            <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5" role="note" data-testid="hostility-older-order">
               {t('olderOrder', { date: day(shown.values.orderDate), number: shown.preview.olderThan.orderNumber, latestDate: day(shown.preview.olderThan.orderDate) })}
             </p>
           ) : null}
           {shown.preview.changes.length === 0 ? <p>{t('noStatusChanges')}</p> : (
-            <table className="table">
+            <table className={tableClass}>
               <thead><tr><th scope="col">{t('hromada')}</th><th scope="col">{t('before')}</th><th scope="col">{t('after')}</th></tr></thead>
               <tbody>
                 {shown.preview.changes.map((change) => (
                   <tr key={change.code}>
-                    <td>{change.nameUk}<div className="secondary">{change.nameEn} · {change.code}</div></td>
-                    <td>{statuses(change.before.status)}</td>
-                    <td>{statuses(change.after.status)}</td>
+                    <td data-label={t('hromada')}>{change.nameUk}<div className="text-sm text-muted">{change.nameEn} · {change.code}</div></td>
+                    <td data-label={t('before')}>{statuses(change.before.status)}</td>
+                    <td data-label={t('after')}>{statuses(change.after.status)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <button type="button" className="button primary" onClick={onApply}>{t('apply')}</button>
+          <button type="button" className={buttonVariants()} onClick={onApply}>{t('apply')}</button>
         </section>
       ) : null}
     </>

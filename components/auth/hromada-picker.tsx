@@ -23,19 +23,19 @@ export function HromadaPicker({ value, onChange, error }: { value: string; onCha
       <legend>{t('hromada')}</legend>
       <ReferenceSearchBox id={id} label={t('hromadaSearch')} hint={t('hromadaHint')} noResults={t('noResults')} search={search} />
       {visible.length > 0 ? (
-        <ul className="choice-list">
+        <ul className="m-0 grid max-h-72 list-none gap-1.5 overflow-auto p-0 [&_label]:flex [&_label]:items-baseline [&_label]:gap-2">
           {visible.map((option) => (
             <li key={option.code}>
               <label>
                 <input type="radio" name={`${id}-hromada`} value={option.code} checked={value === option.code} disabled={option.isClaimed} onChange={() => onChange(option.code)} />
-                <span lang="uk">{option.nameUk}</span> · {option.nameEn} <span className="secondary">({option.oblastEn} / <span lang="uk">{option.oblastUk}</span>)</span>
-                {option.isClaimed ? <span className="secondary"> — {t('claimed')}</span> : null}
+                <span lang="uk">{option.nameUk}</span> · {option.nameEn} <span className="text-sm text-muted">({option.oblastEn} / <span lang="uk">{option.oblastUk}</span>)</span>
+                {option.isClaimed ? <span className="text-sm text-muted"> — {t('claimed')}</span> : null}
               </label>
             </li>
           ))}
         </ul>
       ) : null}
-      {error?.message ? <p id={`${id}-error`} className="field-error" role="alert">{translateKey(root, error.message)}</p> : null}
+      {error?.message ? <p id={`${id}-error`} className="m-0 text-sm font-semibold text-danger" role="alert">{translateKey(root, error.message)}</p> : null}
     </fieldset>
   );
 }

@@ -11,6 +11,7 @@ import { safeReturnPath } from '@/lib/auth/return-path';
 import { signInSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof signInSchema>;
 
@@ -34,12 +35,12 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   });
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
-      {notice ? <p className="form-success" role="status">{notice}</p> : null}
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-md gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
+      {notice ? <p className="form-success m-0 rounded-md border border-[#a9d8b6] bg-success-wash px-3 py-2.5 text-success" role="status">{notice}</p> : null}
       <TextField label={t('email')} type="email" autoComplete="email" error={errors.email} {...form.register('email')} />
       <TextField label={t('password')} type="password" autoComplete="current-password" error={errors.password} {...form.register('password')} />
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
         {isSubmitting ? t('submitting') : t('submit')}
       </button>
       <p><Link href="/forgot-password">{t('forgot')}</Link></p>

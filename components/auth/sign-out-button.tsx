@@ -3,10 +3,10 @@
 import { signOut } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 
-export function SignOutButton() {
+export function SignOutButton({ className }: { className?: string }) {
   const t = useTranslations('nav');
   return (
-    <button type="button" className="link-button" onClick={() => signOut({ callbackUrl: '/' })}>
+    <button type="button" className={className} onClick={() => signOut({ callbackUrl: '/' })}>
       {t('signOut')}
     </button>
   );

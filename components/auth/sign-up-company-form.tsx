@@ -14,6 +14,7 @@ import { SelectField, TextField } from '../forms/text-field';
 import { AccountFields } from './account-fields';
 import { SignUpSent } from './sign-up-sent';
 import { useSignUpSubmit } from './use-sign-up-submit';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof signUpCompanySchema>;
 type Prefecture = { code: string; nameJa: string; nameEn: string };
@@ -35,7 +36,7 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <FormProvider {...form}>
-      <form method="post" onSubmit={onSubmit} noValidate className="form">
+      <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
         <AccountFields defaultLocale="ja" />
         <fieldset>
           <legend>{t('company')}</legend>
@@ -75,9 +76,9 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
             {Object.values(RiskAppetite).map((value) => <option key={value} value={value}>{risk(value)}</option>)}
           </SelectField>
         </fieldset>
-        <p className="field-hint">{common('afterwards')}</p>
+        <p className="m-0 text-sm text-muted">{common('afterwards')}</p>
         <FormMessage error={errors.root?.server?.message} />
-        <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+        <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
           {isSubmitting ? common('submitting') : common('submit')}
         </button>
       </form>

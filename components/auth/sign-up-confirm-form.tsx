@@ -10,6 +10,7 @@ import { confirmSignUpSchema } from '@/lib/accounts/sign-up-schema';
 import { Link } from '@/lib/i18n/navigation';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof confirmSignUpSchema>;
 
@@ -27,13 +28,13 @@ export function SignUpConfirmForm({ token, action }: { token: string; action: (i
     if (result.ok) setIsDone(true);
     else applyServerErrors(form, result.error);
   });
-  if (isDone) return <p className="form-success" role="status">{t('done')} <Link href="/sign-in">{t('signIn')}</Link></p>;
+  if (isDone) return <p className="form-success m-0 rounded-md border border-[#a9d8b6] bg-success-wash px-3 py-2.5 text-success" role="status">{t('done')} <Link href="/sign-in">{t('signIn')}</Link></p>;
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form narrow">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-md gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
       <p>{t('intro')}</p>
       <input type="hidden" defaultValue={token} {...form.register('token')} />
       <FormMessage error={errors.root?.server?.message ?? errors.token?.message} />
-      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
     </form>
   );
 }

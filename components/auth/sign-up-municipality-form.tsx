@@ -11,6 +11,7 @@ import { AccountFields } from './account-fields';
 import { HromadaPicker } from './hromada-picker';
 import { SignUpSent } from './sign-up-sent';
 import { useSignUpSubmit } from './use-sign-up-submit';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof signUpMunicipalitySchema>;
 
@@ -23,7 +24,7 @@ export function SignUpMunicipalityForm({ action }: { action: (input: unknown) =>
   if (sentTo) return <SignUpSent email={sentTo} />;
   return (
     <FormProvider {...form}>
-      <form method="post" onSubmit={onSubmit} noValidate className="form">
+      <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
         <Controller
           control={form.control}
           name="hromadaCode"
@@ -31,9 +32,9 @@ export function SignUpMunicipalityForm({ action }: { action: (input: unknown) =>
           render={({ field, fieldState }) => <HromadaPicker value={field.value} onChange={field.onChange} error={fieldState.error} />}
         />
         <AccountFields defaultLocale="uk" />
-        <p className="field-hint">{common('afterwards')}</p>
+        <p className="m-0 text-sm text-muted">{common('afterwards')}</p>
         <FormMessage error={errors.root?.server?.message} />
-        <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+        <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
           {isSubmitting ? common('submitting') : common('submit')}
         </button>
       </form>

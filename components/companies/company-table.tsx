@@ -1,14 +1,15 @@
 import { useLocale, useTranslations } from 'next-intl';
 import type { PublicCompany } from '@/lib/companies/public-companies';
 import { CompanyName } from '../names/company-name';
+import { tableClass } from '@/components/ui/table';
 
 export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
   const t = useTranslations();
   const locale = useLocale();
   const countryName = new Intl.DisplayNames([locale], { type: 'region' });
-  if (companies.length === 0) return <p className="empty">{t('companies.none')}</p>;
+  if (companies.length === 0) return <p className="text-muted">{t('companies.none')}</p>;
   return (
-    <table className="table" aria-label={t('companies.title')}>
+    <table className={tableClass} aria-label={t('companies.title')}>
       <thead>
         <tr>
           <th scope="col">{t('companies.company')}</th>
@@ -22,16 +23,16 @@ export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
       <tbody>
         {companies.map((company) => (
           <tr key={company.id}>
-            <td><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
-            <td>
+            <td data-label={t('companies.company')}><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
+            <td data-label={t('companies.location')}>
               {locale === 'ja'
                 ? <span lang="ja">{company.prefecture.nameJa}{company.cityJa}</span>
                 : <>{company.cityEn}, {company.prefecture.nameEn}</>}
             </td>
-            <td>{t(company.isSme ? 'companies.sme' : 'companies.large')} · {t('companies.staff', { count: company.employees })}</td>
-            <td>{company.sectors.map((sector) => t(`sector.${sector}`)).join(', ')}</td>
-            <td>{t(`riskAppetite.${company.riskAppetite}`)}</td>
-            <td>{company.experienceCountries.length
+            <td data-label={t('companies.size')}>{t(company.isSme ? 'companies.sme' : 'companies.large')} · {t('companies.staff', { count: company.employees })}</td>
+            <td data-label={t('companies.sectors')}>{company.sectors.map((sector) => t(`sector.${sector}`)).join(', ')}</td>
+            <td data-label={t('companies.riskAppetite')}>{t(`riskAppetite.${company.riskAppetite}`)}</td>
+            <td data-label={t('companies.experience')}>{company.experienceCountries.length
                 ? company.experienceCountries.map((code) => countryName.of(code) ?? code).join(', ')
                 : '—'}</td>
           </tr>

@@ -27,22 +27,22 @@ export function MunicipalityPicker({ value, chosenName, onChange, error }: {
   return (
     <fieldset aria-describedby={error ? `${id}-error` : undefined}>
       <legend>{t('legend')}</legend>
-      <p className="field-hint" aria-live="polite">{chosenName ? t('chosen', { name: chosenName }) : t('none')}</p>
+      <p className="m-0 text-sm text-muted" aria-live="polite">{chosenName ? t('chosen', { name: chosenName }) : t('none')}</p>
       <ReferenceSearchBox id={id} label={t('search')} hint={t('hint')} noResults={t('noResults')} search={search} />
       {visible.length > 0 ? (
-        <ul className="choice-list">
+        <ul className="m-0 grid max-h-72 list-none gap-1.5 overflow-auto p-0 [&_label]:flex [&_label]:items-baseline [&_label]:gap-2">
           {visible.map((option) => (
             <li key={option.code}>
               <label>
                 <input type="radio" name={`${id}-municipality`} value={option.code} checked={value === option.code} onChange={() => onChange(option)} />
                 <span lang="ja">{option.prefectureJa}{option.nameJa}</span> · {option.nameEn}, {option.prefectureEn}{' '}
-                <span className="secondary" lang="ja">({option.nameKana})</span>
+                <span className="text-sm text-muted" lang="ja">({option.nameKana})</span>
               </label>
             </li>
           ))}
         </ul>
       ) : null}
-      {error?.message ? <p id={`${id}-error`} className="field-error" role="alert">{translateKey(root, error.message)}</p> : null}
+      {error?.message ? <p id={`${id}-error`} className="m-0 text-sm font-semibold text-danger" role="alert">{translateKey(root, error.message)}</p> : null}
     </fieldset>
   );
 }

@@ -15,6 +15,7 @@ import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
 import { MunicipalityPicker } from './municipality-picker';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof companyProfileSchema>;
 type Prefecture = { code: string; nameJa: string; nameEn: string };
@@ -64,7 +65,7 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
     codes.map((code) => ({ value: code, label: t(`${namespace}.${code}`), hint: hints ? t(`${hints}.${code}`) : undefined }));
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form wide" aria-busy={isSubmitting}>
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-4xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" aria-busy={isSubmitting}>
       <fieldset>
         <legend>{t('profile.whatYouDo')}</legend>
         <ChoiceGroup legend={t('profile.sectors')} error={errors.sectors} checked={profile.sectors} choices={options(Object.values(SectorCode), 'sector')} registration={form.register('sectors')} columns />
@@ -93,7 +94,7 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
           registration={form.register('experienceCountries')}
           columns
         />
-        <label className="checkbox">
+        <label className="flex items-baseline gap-2">
           <input type="checkbox" defaultChecked={profile.hasDisasterReconstructionExperience} {...form.register('hasDisasterReconstructionExperience')} />
           {t('profile.disasterExperience')}
         </label>
@@ -142,7 +143,7 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
       </fieldset>
 
       <FormMessage error={errors.root?.server?.message} success={saved ? t('profile.saved') : undefined} />
-      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
         {isSubmitting ? t('common.saving') : t('profile.save')}
       </button>
     </form>

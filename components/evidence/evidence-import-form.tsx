@@ -11,6 +11,7 @@ import { importTenderEvidenceSchema } from '@/lib/evidence/import-schema';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof importTenderEvidenceSchema>;
 
@@ -42,7 +43,7 @@ export function EvidenceImportForm({ needId, action }: { needId: string; action:
   });
 
   return (
-    <form method="post" className="form" noValidate onSubmit={submit} aria-busy={isSubmitting}>
+    <form method="post" className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" noValidate onSubmit={submit} aria-busy={isSubmitting}>
       <TextField label={t('evidence.import.needId')} error={errors.needId} {...form.register('needId')} />
       <SelectField label={t('evidence.import.source')} error={errors.source} {...form.register('source')}>
         <option value="PROZORRO">{t('evidence.source.PROZORRO')}</option>
@@ -50,7 +51,7 @@ export function EvidenceImportForm({ needId, action }: { needId: string; action:
       </SelectField>
       <TextField label={t('evidence.import.file')} type="file" accept="application/json,.json" error={errors.packageJson} onChange={(event) => void readFile(event.target.files?.[0])} />
       <FormMessage error={errors.root?.server?.message} success={done ?? undefined} />
-      <p className="actions"><button type="submit" className="button primary" disabled={isSubmitting}>{t('evidence.import.submit')}</button></p>
+      <p className="flex flex-wrap items-center gap-3"><button type="submit" className={buttonVariants()} disabled={isSubmitting}>{t('evidence.import.submit')}</button></p>
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { badgeVariants } from '@/components/ui/badge';
 import { publicRecordUrl, type TenderEvidenceView } from '@/lib/evidence/evidence-view';
 
 // The published tender record of a need, as a facilitator checks it: where it was read, when,
@@ -12,16 +13,16 @@ export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenc
   return (
     <section aria-labelledby="tender-evidence" data-testid="tender-evidence">
       <h2 id="tender-evidence">{t('title')}</h2>
-      {evidence.length === 0 ? <p className="empty">{t('none')}</p> : evidence.map((record) => {
+      {evidence.length === 0 ? <p className="text-muted">{t('none')}</p> : evidence.map((record) => {
         const link = publicRecordUrl(record);
         const money = record.valueAmount !== null && record.valueCurrency && /^[A-Z]{3}$/.test(record.valueCurrency)
           ? format.number(record.valueAmount, { style: 'currency', currency: record.valueCurrency })
           : t('notPublished');
         return (
-          <dl className="facts" key={record.id}>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0" key={record.id}>
             <dt>{t('labels.source')}</dt><dd>{t(`source.${record.source}`)}</dd>
             <dt>{t('labels.ocid')}</dt><dd>{link ? <a href={link} rel="noopener noreferrer">{record.ocid}</a> : record.ocid}</dd>
-            <dt>{t('labels.status')}</dt><dd><span className="badge" data-testid="evidence-status">{t(`status.${record.status}`)}</span></dd>
+            <dt>{t('labels.status')}</dt><dd><span className={badgeVariants()} data-testid="evidence-status">{t(`status.${record.status}`)}</span></dd>
             {record.statusDetail ? <><dt>{t('labels.detail')}</dt><dd>{record.statusDetail}</dd></> : null}
             <dt>{t('labels.fetchedAt')}</dt><dd>{when(record.fetchedAt)}</dd>
             <dt>{t('labels.verifiedAt')}</dt><dd>{when(record.verifiedAt)}</dd>
@@ -36,7 +37,7 @@ export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenc
               <dt>{t('labels.monitoring')}</dt><dd>{parties(record.monitoring)}</dd>
               <dt>{t('labels.published')}</dt><dd>{when(record.publishedDate)}</dd>
             </> : null}
-            {record.schemaWarnings.length ? <><dt>{t('labels.warnings')}</dt><dd className="secondary">{record.schemaWarnings.join('; ')}</dd></> : null}
+            {record.schemaWarnings.length ? <><dt>{t('labels.warnings')}</dt><dd className="text-sm text-muted">{record.schemaWarnings.join('; ')}</dd></> : null}
           </dl>
         );
       })}

@@ -1,6 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { buttonVariants } from '@/components/ui/button';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
@@ -50,7 +51,7 @@ export function DecisionForm({ matchId, version, actions, action }: {
   };
 
   return (
-    <form method="post" className="form decision-form" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={isSubmitting}>
+    <form method="post" className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={isSubmitting}>
       <TextAreaField label={t('card.note')} hint={t('card.noteHint')} error={errors.note} {...form.register('note')} />
       {actions.includes('DECLINE') ? (
         <SelectField label={t('card.declineReason')} error={errors.reason} defaultValue="" {...form.register('reason', { setValueAs: (v) => (v === '' ? undefined : v) })}>
@@ -59,12 +60,12 @@ export function DecisionForm({ matchId, version, actions, action }: {
         </SelectField>
       ) : null}
       <FormMessage error={errors.root?.server?.message} />
-      <p className="actions">
+      <p className="flex flex-wrap items-center gap-3">
         {actions.map((decision) => (
           <button
             key={decision}
             type="button"
-            className={decision === 'INTRODUCE' ? 'button primary' : 'button'}
+            className={buttonVariants({ variant: decision === 'INTRODUCE' ? 'primary' : 'secondary' })}
             disabled={isSubmitting}
             onClick={submitWith(decision)}
           >
@@ -73,7 +74,7 @@ export function DecisionForm({ matchId, version, actions, action }: {
         ))}
       </p>
       {isSubmitting ? <p role="status">{t('common.saving')}</p> : null}
-      {actions.includes('INTRODUCE') ? <p className="field-hint">{t('card.introduceHint')}</p> : null}
+      {actions.includes('INTRODUCE') ? <p className="m-0 text-sm text-muted">{t('card.introduceHint')}</p> : null}
     </form>
   );
 }

@@ -13,6 +13,8 @@ import { CRITERIA } from '@/lib/matching/types';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
+import { tableClass } from '@/components/ui/table';
 
 type Values = z.input<typeof updatePolicyInputSchema>;
 type NeedOption = { id: string; title: string; hromada: string };
@@ -57,11 +59,11 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
 
   return (
     <>
-      <form method="post" onSubmit={onSave} noValidate className="form wide" aria-busy={isSubmitting}>
+      <form method="post" onSubmit={onSave} noValidate className="grid min-w-0 max-w-4xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" aria-busy={isSubmitting}>
         <input type="hidden" value={version} {...form.register('expectedVersion', { valueAsNumber: true })} />
         <fieldset>
           <legend>{t('policy.weights')}</legend>
-          <div className="weights-grid">
+          <div className="grid gap-4 sm:grid-cols-[repeat(auto-fill,minmax(16rem,1fr))]">
             {CRITERIA.map((criterion) => (
               <TextField
                 key={criterion}
@@ -77,18 +79,18 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
               />
             ))}
           </div>
-          <p role="status" className={total === TOTAL_WEIGHT ? 'total ok' : 'total off'} data-testid="weights-total">
+          <p role="status" className={total === TOTAL_WEIGHT ? 'font-bold text-success' : 'font-bold text-danger'} data-testid="weights-total">
             {t('policy.total', { total, target: TOTAL_WEIGHT })}
           </p>
           {errors.weights?.root?.message || errors.weights?.message ? (
-            <p className="field-error" role="alert">{t('policy.mustAddUp')}</p>
+            <p className="m-0 text-sm font-semibold text-danger" role="alert">{t('policy.mustAddUp')}</p>
           ) : null}
         </fieldset>
         <fieldset>
           <legend>{t('policy.hardConstraints')}</legend>
-          <p className="field-hint">{t('policy.hardConstraintsHint')}</p>
+          <p className="m-0 text-sm text-muted">{t('policy.hardConstraintsHint')}</p>
           {HARD.map((constraint) => (
-            <label key={constraint} className="checkbox">
+            <label key={constraint} className="flex items-baseline gap-2">
               <input type="checkbox" defaultChecked={policy.hardConstraints[constraint]} {...form.register(`hardConstraints.${constraint}`)} />
               {t(`policy.hard.${constraint}`)}
             </label>
@@ -96,8 +98,8 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
         </fieldset>
         <TextField label={t('policy.note')} hint={t('policy.noteHint')} error={errors.note} {...form.register('note')} />
         <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('policy.saved') : undefined} />
-        <p className="actions">
-          <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+        <p className="flex flex-wrap items-center gap-3">
+          <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
             {isSubmitting ? t('common.saving') : t('policy.save')}
           </button>
         </p>
@@ -106,17 +108,17 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
       <section aria-labelledby="preview" className="policy-preview">
         <h2 id="preview">{t('policy.preview')}</h2>
         <p>{t('policy.previewIntro')}</p>
-        <div className="field-row">
+        <div className="flex flex-wrap items-end gap-4">
           <SelectField label={t('policy.previewNeed')} value={needId} onChange={(event) => setNeedId(event.target.value)}>
             {needs.map((need) => <option key={need.id} value={need.id}>{need.title} — {need.hromada}</option>)}
           </SelectField>
-          <button type="button" className="button" onClick={onPreview} disabled={isPreviewing || !needId} aria-busy={isPreviewing}>
+          <button type="button" className={buttonVariants({ variant: 'secondary' })} onClick={onPreview} disabled={isPreviewing || !needId} aria-busy={isPreviewing}>
             {isPreviewing ? t('policy.previewing') : t('policy.runPreview')}
           </button>
         </div>
         <FormMessage error={previewError} />
         {previewResult ? (
-          <div className="two-columns" data-testid="policy-preview">
+          <div className="grid gap-6 md:grid-cols-2" data-testid="policy-preview">
             <PreviewList caption={t('policy.currentRanking', { version: previewResult.currentVersion })} rows={previewResult.current} />
             <PreviewList caption={t('policy.proposedRanking')} rows={previewResult.proposed} showMovement />
           </div>
@@ -130,23 +132,23 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
 function PreviewList({ caption, rows, showMovement = false }: { caption: string; rows: PreviewRow[]; showMovement?: boolean }) {
   const t = useTranslations('policy');
   return (
-    <table className="table">
+    <table className={tableClass}>
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="numeric">#</th>
+          <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">#</th>
           <th scope="col">{t('company')}</th>
-          <th scope="col" className="numeric">{t('score')}</th>
+          <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('score')}</th>
           {showMovement ? <th scope="col">{t('change')}</th> : null}
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.companyId}>
-            <td className="numeric">{row.rank}</td>
-            <td>{row.legalNameEn} <span lang="ja" className="secondary">{row.legalNameJa}</span></td>
-            <td className="numeric">{row.score}</td>
-            {showMovement ? <td>{movement(t, row)}</td> : null}
+            <td data-label="#" className="md:text-right! tabular-nums whitespace-nowrap">{row.rank}</td>
+            <td data-label={t('company')}>{row.legalNameEn} <span lang="ja" className="text-sm text-muted">{row.legalNameJa}</span></td>
+            <td data-label={t('score')} className="md:text-right! tabular-nums whitespace-nowrap">{row.score}</td>
+            {showMovement ? <td data-label={t('change')}>{movement(t, row)}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -163,26 +165,26 @@ function RelevanceTable({ version, current, proposed }: { version: number; curre
     { key: 'ndcgAt10', label: t('ndcgAt10') },
   ] as const;
   return (
-    <table className="table" data-testid="policy-relevance">
+    <table className={tableClass} data-testid="policy-relevance">
       <caption>{t('relevance')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('metric')}</th>
-          <th scope="col" className="numeric">{t('currentRanking', { version })}</th>
-          <th scope="col" className="numeric">{t('proposedRanking')}</th>
+          <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('currentRanking', { version })}</th>
+          <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('proposedRanking')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map(({ key, label }) => (
           <tr key={key}>
-            <th scope="row">{label}</th>
-            <td className="numeric">{figure(current[key])}</td>
-            <td className="numeric">{figure(proposed[key])}</td>
+            <th data-label={t('metric')} scope="row">{label}</th>
+            <td className="md:text-right! tabular-nums whitespace-nowrap">{figure(current[key])}</td>
+            <td data-label={t('proposedRanking')} className="md:text-right! tabular-nums whitespace-nowrap">{figure(proposed[key])}</td>
           </tr>
         ))}
       </tbody>
       <tfoot>
-        <tr><td colSpan={3} className="field-hint">{t('relevanceIntro', { pairs: current.pairs, needs: current.needs })}</td></tr>
+        <tr><td colSpan={3} className="m-0 text-sm text-muted">{t('relevanceIntro', { pairs: current.pairs, needs: current.needs })}</td></tr>
       </tfoot>
     </table>
   );

@@ -1,30 +1,26 @@
 import { useTranslations } from 'next-intl';
+import { cn } from '@/components/ui/cn';
 
 // The dashboard's two bars per sector (open needs, companies) with the legend that says which is
 // which. Each bar is an image with its own label, so a screen reader hears "Open needs: 3"
-// rather than nothing; the colours are the legend's, written here once for both.
+// rather than nothing; the legend's swatches use the bars' own classes, so they cannot drift.
 
 const SERIES = {
-  openNeeds: { colour: '#0b5cad', height: '0.75rem' },
-  companies: { colour: '#5b6478', height: '0.5rem' },
+  openNeeds: 'h-3 bg-accent',
+  companies: 'h-2 bg-muted',
 } as const;
 type Series = keyof typeof SERIES;
-
-function Swatch({ series }: { series: Series }) {
-  return (
-    <span
-      aria-hidden="true"
-      style={{ display: 'inline-block', width: '1rem', height: SERIES[series].height, background: SERIES[series].colour, borderRadius: '0.2rem', marginRight: '0.3rem', verticalAlign: 'middle' }}
-    />
-  );
-}
 
 export function ChartLegend() {
   const t = useTranslations('dashboard');
   return (
-    <span data-testid="sector-chart-legend" style={{ display: 'flex', flexWrap: 'wrap', gap: '0.2rem 1rem', fontWeight: 'normal' }}>
-      <span><Swatch series="openNeeds" />{t('openNeeds')}</span>
-      <span><Swatch series="companies" />{t('companies')}</span>
+    <span data-testid="sector-chart-legend" className="flex flex-wrap gap-x-4 gap-y-1 font-normal">
+      {(Object.keys(SERIES) as Series[]).map((series) => (
+        <span key={series} className="inline-flex items-center gap-1.5 whitespace-nowrap">
+          <span aria-hidden="true" className={cn('inline-block w-4 rounded-sm', SERIES[series])} />
+          {t(series)}
+        </span>
+      ))}
     </span>
   );
 }
@@ -36,10 +32,8 @@ export function SectorBar({ value, of, series, label }: { value: number; of: num
       aria-label={label}
       title={label}
       data-series={series}
-      style={{
-        display: 'block', width: `${(value / of) * 100}%`, minWidth: value > 0 ? '2px' : 0, height: SERIES[series].height,
-        background: SERIES[series].colour, borderRadius: '0.25rem', marginTop: series === 'companies' ? '0.2rem' : 0,
-      }}
+      className={cn('block rounded-sm', SERIES[series], series === 'companies' && 'mt-0.5', value > 0 && 'min-w-0.5')}
+      style={{ width: `${(value / of) * 100}%` }}
     />
   );
 }

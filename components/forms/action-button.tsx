@@ -4,13 +4,14 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/actions/run';
+import { Button } from '@/components/ui/button';
 import { translateKey } from './text-field';
 
 /**
  * One button, one server action with a fixed input (verify this company, disable that user).
  * Disabled while the action runs, so a double click sends it once; the page refreshes after.
  */
-export function ActionButton({ action, input, children, className = 'button' }: {
+export function ActionButton({ action, input, children, className }: {
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   input: unknown;
   children: ReactNode;
@@ -21,12 +22,11 @@ export function ActionButton({ action, input, children, className = 'button' }: 
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
-    <span className="action-button">
-      <button
-        type="button"
+    <span className="inline-flex flex-wrap items-center gap-2">
+      <Button
+        variant="secondary"
         className={className}
-        disabled={isPending}
-        aria-busy={isPending}
+        busy={isPending}
         onClick={() =>
           startTransition(async () => {
             setError(null);
@@ -37,8 +37,8 @@ export function ActionButton({ action, input, children, className = 'button' }: 
         }
       >
         {children}
-      </button>
-      {error ? <span className="field-error" role="alert">{translateKey(t, error)}</span> : null}
+      </Button>
+      {error ? <span className="m-0 text-sm font-semibold text-danger" role="alert">{translateKey(t, error)}</span> : null}
     </span>
   );
 }

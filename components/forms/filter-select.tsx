@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 export function FilterSelect({ name, label, defaultValue, children }: { name: string; label: ReactNode; defaultValue: string; children: ReactNode }) {
   const id = `filter-${name}`;
   return (
-    <div className="filter">
+    <div className="grid gap-1 [&_label]:text-sm [&_label]:font-semibold">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={defaultValue}>{children}</select>
     </div>

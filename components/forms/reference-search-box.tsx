@@ -14,12 +14,12 @@ export function ReferenceSearchBox({ id, label, hint, noResults, search }: {
 }) {
   return (
     <>
-      <div className="field">
+      <div className="grid min-w-0 gap-1 [&_label]:font-semibold">
         <label htmlFor={`${id}-search`}>{label}</label>
         <input id={`${id}-search`} type="search" value={search.query} onChange={(event) => search.setQuery(event.target.value)} aria-describedby={`${id}-hint`} autoComplete="off" />
-        <p id={`${id}-hint`} className="field-hint">{hint}</p>
+        <p id={`${id}-hint`} className="m-0 text-sm text-muted">{hint}</p>
       </div>
-      <div role="status" aria-live="polite" className="field-hint">
+      <div role="status" aria-live="polite" className="m-0 text-sm text-muted">
         {search.isSearching ? '…' : search.isEmpty ? noResults : null}
       </div>
     </>

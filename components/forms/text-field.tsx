@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { Input, Select, Textarea } from '@/components/ui/input';
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 type FieldProps = { label: ReactNode; hint?: ReactNode; error?: { message?: string } };
@@ -12,21 +13,21 @@ function FieldShell({ label, hint, error, children }: FieldProps & { children: (
   const t = useTranslations();
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
+    <div className="grid min-w-0 gap-1 [&_label]:font-semibold">
       <label htmlFor={id}>{label}</label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      {error?.message ? <p id={`${id}-error`} className="field-error" role="alert">{translateKey(t, error.message)}</p> : null}
+      {hint ? <p id={`${id}-hint`} className="m-0 text-sm text-muted">{hint}</p> : null}
+      {error?.message ? <p id={`${id}-error`} className="m-0 text-sm font-semibold text-danger" role="alert">{translateKey(t, error.message)}</p> : null}
     </div>
   );
 }
 
 export function TextField({ label, hint, error, ...input }: InputHTMLAttributes<HTMLInputElement> & FieldProps) {
-  return <FieldShell label={label} hint={hint} error={error}>{(control) => <input {...control} {...input} />}</FieldShell>;
+  return <FieldShell label={label} hint={hint} error={error}>{(control) => <Input {...control} {...input} />}</FieldShell>;
 }
 
 export function SelectField({ label, hint, error, children, ...select }: SelectHTMLAttributes<HTMLSelectElement> & FieldProps & { children: ReactNode }) {
-  return <FieldShell label={label} hint={hint} error={error}>{(control) => <select {...control} {...select}>{children}</select>}</FieldShell>;
+  return <FieldShell label={label} hint={hint} error={error}>{(control) => <Select {...control} {...select}>{children}</Select>}</FieldShell>;
 }
 
 /** Messages from schemas and the server are catalogue keys; anything else is shown as is. */
@@ -35,5 +36,5 @@ export function translateKey(t: ReturnType<typeof useTranslations>, key: string)
 }
 
 export function TextAreaField({ label, hint, error, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {
-  return <FieldShell label={label} hint={hint} error={error}>{(control) => <textarea rows={5} {...control} {...textarea} />}</FieldShell>;
+  return <FieldShell label={label} hint={hint} error={error}>{(control) => <Textarea rows={5} {...control} {...textarea} />}</FieldShell>;
 }

@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import type { HostilityScope, HostilityStatus } from '@/lib/generated/prisma/enums';
 import type { ListInForce } from '@/lib/hostility-list/list-in-force';
+import { badgeClass } from '@/components/ui/status-badge';
 
 /**
  * The hromada's status on the official hostilities list, as a coloured badge. With `list` (the
@@ -20,11 +21,11 @@ export function HostilityBadge({ status, scope, list, showSource = false }: {
     : t('common.hostilitySource');
   return (
     <>
-      <span className={`badge hostility-${status.toLowerCase()}`} title={source}>
+      <span className={badgeClass('hostility', status)} title={source}>
         {t(`hostility.${status}`)}
         {scope === 'PARTIAL' ? ` (${t('hostilityScope.PARTIAL')})` : ''}
       </span>
-      {showSource && list ? <> <small className="secondary" data-testid="hostility-source">{source}</small></> : null}
+      {showSource && list ? <> <small className="text-sm text-muted" data-testid="hostility-source">{source}</small></> : null}
     </>
   );
 }

@@ -7,9 +7,9 @@ import { HromadaName } from '../names/hromada-name';
 /** The introductions a party received: who, about which need, how to reach them, and the note. */
 export async function IntroductionList({ introductions, side }: { introductions: IntroductionView[]; side: 'company' | 'municipality' }) {
   const [t, format] = await Promise.all([getTranslations('introductions'), getFormatter()]);
-  if (introductions.length === 0) return <p className="empty">{t('none')}</p>;
+  if (introductions.length === 0) return <p className="text-muted">{t('none')}</p>;
   return (
-    <ul className="introduction-list">
+    <ul className="grid gap-2.5 pl-5">
       {introductions.map((introduction) => {
         const { need, company } = introduction;
         const contact = side === 'company' ? need.municipality : company;
@@ -22,7 +22,7 @@ export async function IntroductionList({ introductions, side }: { introductions:
                   : <CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} />}
               </strong>{' '}
               — <Link href={`/needs/${need.id}`}>{need.title}</Link>{' '}
-              <span className="secondary">{format.dateTime(introduction.createdAt, { dateStyle: 'long' })}</span>
+              <span className="text-sm text-muted">{format.dateTime(introduction.createdAt, { dateStyle: 'long' })}</span>
             </p>
             <p>
               {t('contact')}: {contact.contactName} · <a href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a>

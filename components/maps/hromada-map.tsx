@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { NeedMapPoint } from '@/lib/needs/public-needs';
@@ -18,6 +19,15 @@ const WEST = 22, EAST = 40.5, NORTH = 52.5, SOUTH = 44.2;
 const X_SCALE = Math.cos((48.5 * Math.PI) / 180);
 const WIDTH = 800;
 const HEIGHT = Math.round((WIDTH * (NORTH - SOUTH)) / ((EAST - WEST) * X_SCALE));
+
+// Legend swatches: the design system's tokens, the same colours as HOSTILITY_COLOURS.
+const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
+  NONE: 'bg-hostility-none-fill',
+  POSSIBLE_HOSTILITIES: 'bg-hostility-possible-fill',
+  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: 'bg-hostility-services-fill',
+  ACTIVE_HOSTILITIES: 'bg-hostility-active-fill',
+  TEMPORARILY_OCCUPIED: 'bg-hostility-occupied-fill',
+};
 
 const project = (latitude: number, longitude: number) => ({
   x: ((longitude - WEST) / (EAST - WEST)) * WIDTH,
@@ -53,7 +63,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
   }));
 
   return (
-    <figure className="hromada-map">
+    <figure className="m-0 grid min-w-0 gap-3">
       <InteractiveHromadaMap
         shapesUrl={HROMADA_SHAPES_URL}
         hromadas={hromadas}
@@ -70,7 +80,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
           closePopup: t('map.closePopup'),
         }}
       >
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" style={{ width: '100%', maxWidth: '56rem', height: 'auto' }}>
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper">
           <title id="map-title">{title}</title>
           <g fill="#c7ccd6">
             {dots.map((dot, index) => {
@@ -99,20 +109,20 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
         </svg>
       </InteractiveHromadaMap>
       <figcaption>
-        <p id="map-legend-title"><strong>{t('map.legendTitle')}</strong></p>
-        <ul aria-labelledby="map-legend-title" data-testid="map-legend" style={{ listStyle: 'none', padding: 0, display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.25rem' }}>
+        <p id="map-legend-title" className="m-0 mb-1 font-semibold">{t('map.legendTitle')}</p>
+        <ul aria-labelledby="map-legend-title" data-testid="map-legend" className="m-0 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">
           {Object.values(HostilityStatus).map((status) => (
             <li key={status}>
-              <span aria-hidden="true" style={{ display: 'inline-block', width: '0.9rem', height: '0.9rem', borderRadius: '50%', marginRight: '0.35rem', verticalAlign: '-0.1rem', background: HOSTILITY_COLOURS[status] }} />
+              <span aria-hidden="true" className={cn('mr-1.5 inline-block size-3.5 rounded-full align-[-0.1rem]', HOSTILITY_SWATCH[status])} />
               {t(`hostility.${status}`)}: {t('map.hromadas', { count: counts.get(status) ?? 0 })}
             </li>
           ))}
         </ul>
-        <p className="secondary">{t('map.source')}</p>
+        <p className="mt-2 text-sm text-muted">{t('map.source')}</p>
       </figcaption>
-      <details data-testid="map-list">
-        <summary>{t('map.listTitle', { count: points.length })}</summary>
-        <ul>
+      <details data-testid="map-list" className="rounded-lg border border-line bg-paper px-4 py-3">
+        <summary className="cursor-pointer font-semibold">{t('map.listTitle', { count: points.length })}</summary>
+        <ul className="mt-2 grid gap-2 pl-5">
           {points.map((point) => (
             <li key={point.code}>
               <HromadaName nameUk={point.nameUk} nameEn={point.nameEn} /> — {t(`hostility.${point.hostilityStatus}`)}, {t('map.openNeeds', { count: point.openNeeds })}

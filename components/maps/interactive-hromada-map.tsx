@@ -142,9 +142,9 @@ export function InteractiveHromadaMap({
         aria-label={text.label}
         data-testid="interactive-map"
         hidden={phase !== 'ready'}
-        style={{ width: '100%', height: 'min(70vh, 34rem)', background: '#f4f6f9', borderRadius: '0.5rem' }}
+        className="isolate h-[min(70vh,34rem)] w-full rounded-lg border border-line bg-wash"
       />
-      {phase === 'failed' && <p role="status">{text.loadFailed}</p>}
+      {phase === 'failed' && <p role="status" className="text-sm text-muted">{text.loadFailed}</p>}
       {phase !== 'ready' && children}
     </>
   );
@@ -181,7 +181,7 @@ function popupContent(
   readsUkrainian: boolean,
 ): HTMLElement {
   const root = document.createElement('div');
-  root.className = 'map-popup';
+  root.className = 'grid gap-1 text-sm';
   root.dataset.testid = 'map-popup';
   const heading = document.createElement('strong');
   const nameUk = hromada?.nameUk ?? shape?.nameUk ?? '';
@@ -194,7 +194,8 @@ function popupContent(
   const statusLine = document.createElement('div');
   const swatch = document.createElement('span');
   swatch.setAttribute('aria-hidden', 'true');
-  swatch.style.cssText = `display:inline-block;width:0.7rem;height:0.7rem;border-radius:50%;margin-right:0.3rem;background:${HOSTILITY_COLOURS[hromada?.status ?? status]}`;
+  swatch.className = 'mr-1.5 inline-block size-3 rounded-full align-[-0.05rem]';
+  swatch.style.background = HOSTILITY_COLOURS[hromada?.status ?? status];
   statusLine.append(swatch, statusLabels[hromada?.status ?? status]);
   root.append(statusLine);
   if (!hromada) {
@@ -207,7 +208,7 @@ function popupContent(
   count.textContent = hromada.openNeedsLabel;
   root.append(count);
   const list = document.createElement('ul');
-  list.style.cssText = 'margin:0.3rem 0 0;padding-left:1.1rem';
+  list.className = 'm-0 list-disc pl-5';
   for (const need of hromada.needs) {
     const item = document.createElement('li');
     const link = document.createElement('a');

@@ -20,7 +20,7 @@ export function CompareCompanyPicker() {
       <legend>{t('compareCompany')}</legend>
       <ReferenceSearchBox id={id} label={t('compareSearch')} hint={t('compareHint')} noResults={t('compareNoResults')} search={search} />
       {visible.length > 0 ? (
-        <ul className="choice-list">
+        <ul className="m-0 grid max-h-72 list-none gap-1.5 overflow-auto p-0 [&_label]:flex [&_label]:items-baseline [&_label]:gap-2">
           {visible.map((company) => (
             <li key={company.id}>
               <label>

@@ -7,7 +7,7 @@ import { SecurityAsOf } from './security-as-of';
 export async function FailedConstraints({ failed, reader }: { failed: readonly FailedConstraint[]; reader: RemedyReader }) {
   const context = await getReasonContext();
   return (
-    <ul className="failed-constraints" data-testid="failed-constraints">
+    <ul className="text-[#8a1111]" data-testid="failed-constraints">
       {failed.map((failure) => {
         const remedy = describeRemedy(failure.reason, context, reader);
         return (

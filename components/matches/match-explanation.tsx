@@ -4,6 +4,8 @@ import type { StoredExplanation } from '@/lib/match-store/write';
 import { FailedConstraints } from './failed-constraints';
 import { getReasonContext } from './reason-context';
 import { SecurityAsOf } from './security-as-of';
+import { tableClass } from '@/components/ui/table';
+import { cn } from '@/components/ui/cn';
 
 /**
  * Why a pair was ranked where it is: each criterion's points out of its weight with the reason
@@ -11,24 +13,24 @@ import { SecurityAsOf } from './security-as-of';
  */
 export async function MatchExplanation({ explanation, compact = false, caption }: { explanation: StoredExplanation; compact?: boolean; caption?: string }) {
   const [t, context] = await Promise.all([getTranslations('matches'), getReasonContext()]);
-  if (explanation.kind === 'ineligible') return <p className="explanation-note">{t('ineligible')}</p>;
+  if (explanation.kind === 'ineligible') return <p className="text-muted">{t('ineligible')}</p>;
   if (explanation.kind === 'excluded') {
     return (
-      <div className="explanation">
-        <p className="explanation-note">{t('excluded')}</p>
+      <div className="min-w-0 [&_meter]:ml-2 [&_meter]:w-20 [&_meter]:align-middle">
+        <p className="text-muted">{t('excluded')}</p>
         <FailedConstraints failed={explanation.failed} reader="pair" />
       </div>
     );
   }
   const entries = compact ? explanation.entries.filter((entry) => entry.points > 0).slice(0, 3) : explanation.entries;
   return (
-    <table className="table explanation">
-      <caption className={compact ? 'visually-hidden' : undefined}>{caption ?? t('whyCaption', { score: explanation.score })}</caption>
+    <table className={cn(tableClass, '[&_meter]:ml-2 [&_meter]:w-20 [&_meter]:align-middle')}>
+      <caption className={compact ? 'sr-only' : undefined}>{caption ?? t('whyCaption', { score: explanation.score })}</caption>
       {compact ? null : (
         <thead>
           <tr>
             <th scope="col">{t('criterion')}</th>
-            <th scope="col" className="numeric">{t('points')}</th>
+            <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('points')}</th>
             <th scope="col">{t('reason')}</th>
           </tr>
         </thead>
@@ -37,7 +39,7 @@ export async function MatchExplanation({ explanation, compact = false, caption }
         {entries.map((entry) => (
           <tr key={entry.criterion} data-criterion={entry.criterion}>
             <th scope="row">{context.t(`criterion.${entry.criterion}`)}</th>
-            <td className="numeric">
+            <td className="md:text-right! tabular-nums whitespace-nowrap">
               <span className="points">{t('pointsOf', { points: entry.points, max: entry.maxPoints })}</span>
               <meter min={0} max={Math.max(entry.maxPoints, 1)} value={entry.points} aria-hidden="true" />
             </td>

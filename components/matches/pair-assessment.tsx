@@ -15,23 +15,23 @@ export async function PairAssessmentView({ assessment, reader, showHypothetical 
   showHypothetical?: boolean;
 }) {
   const t = await getTranslations('explain');
-  if (assessment.kind === 'notJudged') return <p className="explanation-note">{t('notJudged', { why: assessment.why })}</p>;
+  if (assessment.kind === 'notJudged') return <p className="text-muted">{t('notJudged', { why: assessment.why })}</p>;
   const { result, hypothetical } = assessment;
   if (result.kind === 'scored') {
     return (
-      <div className="explanation" data-testid="pair-assessment">
-        <p className="explanation-note">{t(reader === 'you' ? 'belowTopYou' : 'belowTop', { score: result.score })}</p>
+      <div className="min-w-0 [&_meter]:ml-2 [&_meter]:w-20 [&_meter]:align-middle" data-testid="pair-assessment">
+        <p className="text-muted">{t(reader === 'you' ? 'belowTopYou' : 'belowTop', { score: result.score })}</p>
         <MatchExplanation explanation={{ ...result, asOf: '' }} compact={reader !== 'you'} />
       </div>
     );
   }
   return (
-    <div className="explanation" data-testid="pair-assessment">
-      <p className="explanation-note">{t(reader === 'you' ? 'excludedYou' : 'excludedPair')}</p>
+    <div className="min-w-0 [&_meter]:ml-2 [&_meter]:w-20 [&_meter]:align-middle" data-testid="pair-assessment">
+      <p className="text-muted">{t(reader === 'you' ? 'excludedYou' : 'excludedPair')}</p>
       <FailedConstraints failed={result.failed} reader={reader} />
       {showHypothetical && hypothetical?.kind === 'scored' ? (
         <div data-testid="hypothetical">
-          <p className="secondary">{t('hypothetical', { score: hypothetical.score })}</p>
+          <p className="text-sm text-muted">{t('hypothetical', { score: hypothetical.score })}</p>
           <MatchExplanation explanation={{ ...hypothetical, asOf: '' }} caption={t('hypotheticalCaption')} />
         </div>
       ) : null}

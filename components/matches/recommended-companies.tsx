@@ -5,25 +5,27 @@ import type { StoredMatch } from '@/lib/match-store/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { CompanyName } from '../names/company-name';
 import { MatchExplanation } from './match-explanation';
+import { buttonVariants } from '@/components/ui/button';
+import { badgeClass } from '@/components/ui/status-badge';
 
 /** A need's best companies, each with its score, status and its three strongest reasons. */
 type Invite = { needId: string; invited: Set<string>; action: (input: unknown) => Promise<ActionResult<unknown>> };
 
 export async function RecommendedCompanies({ matches, linkToCards, invite }: { matches: StoredMatch[]; linkToCards: boolean; invite?: Invite }) {
   const t = await getTranslations();
-  if (matches.length === 0) return <p className="empty">{t('matches.noneForNeed')}</p>;
+  if (matches.length === 0) return <p className="text-muted">{t('matches.noneForNeed')}</p>;
   return (
-    <ol className="match-list">
+    <ol className="m-0 grid list-none gap-4 p-0">
       {matches.map((match) => (
-        <li key={match.id} className="match-item" data-testid="recommended-company">
-          <div className="match-head">
-            <span className="score" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
+        <li key={match.id} className="rounded-lg border border-line bg-paper px-4 py-3" data-testid="recommended-company">
+          <div className="mb-2 flex flex-wrap items-center gap-3">
+            <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
             <CompanyName legalNameJa={match.company.legalNameJa} legalNameEn={match.company.legalNameEn} />
-            <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
+            <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
             {linkToCards ? <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link> : null}
-            {invite && invite.invited.has(match.company.id) ? <span className="badge status-shortlisted">{t('invitation.invited')}</span> : null}
+            {invite && invite.invited.has(match.company.id) ? <span className={badgeClass('match', 'SHORTLISTED')}>{t('invitation.invited')}</span> : null}
             {invite && !invite.invited.has(match.company.id) ? (
-              <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} className="button small">
+              <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                 {t('invitation.invite')}
               </ActionButton>
             ) : null}

@@ -6,5 +6,5 @@ export async function SecurityAsOf({ criterion }: { criterion: string }) {
   const [context, list] = await Promise.all([getReasonContext(), getListInForceOnce()]);
   if (!list) return null;
   const date = context.format.dateTime(list.orderDate, { dateStyle: 'medium', timeZone: 'UTC' });
-  return <> <small className="secondary" data-testid="security-as-of">({context.t('hostilityList.asOf', { number: list.orderNumber, date })})</small></>;
+  return <> <small className="text-sm text-muted" data-testid="security-as-of">({context.t('hostilityList.asOf', { number: list.orderNumber, date })})</small></>;
 }

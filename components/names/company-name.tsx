@@ -6,7 +6,7 @@ export function CompanyName({ legalNameJa, legalNameEn }: { legalNameJa: string;
   return (
     <span className="company-name">
       {isJapanese ? <span lang="ja">{legalNameJa}</span> : <span lang="en">{legalNameEn}</span>}{' '}
-      <span className="secondary" lang={isJapanese ? 'en' : 'ja'}>{isJapanese ? legalNameEn : legalNameJa}</span>
+      <span className="text-sm text-muted" lang={isJapanese ? 'en' : 'ja'}>{isJapanese ? legalNameEn : legalNameJa}</span>
     </span>
   );
 }

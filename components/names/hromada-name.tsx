@@ -2,7 +2,7 @@
 export function HromadaName({ nameUk, nameEn }: { nameUk: string; nameEn: string }) {
   return (
     <span className="place-name">
-      <span lang="uk">{nameUk}</span> <span className="secondary">({nameEn})</span>
+      <span lang="uk">{nameUk}</span> <span className="text-sm text-muted">({nameEn})</span>
     </span>
   );
 }

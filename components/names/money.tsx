@@ -5,5 +5,5 @@ export function Money({ amount, currency }: { amount: number | string | { toStri
   const format = useFormatter();
   const t = useTranslations('common');
   if (amount === null || currency === null) return <span>{t('unknown')}</span>;
-  return <span>{format.number(Number(amount.toString()), { style: 'currency', currency, maximumFractionDigits: 0 })}</span>;
+  return <span className="whitespace-nowrap tabular-nums">{format.number(Number(amount.toString()), { style: 'currency', currency, maximumFractionDigits: 0 })}</span>;
 }

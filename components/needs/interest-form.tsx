@@ -10,6 +10,7 @@ import { registerInterestSchema } from '@/lib/interests/interest-schema';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { TextAreaField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof registerInterestSchema>;
 
@@ -25,11 +26,11 @@ export function InterestForm({ needId, note, action }: { needId: string; note?: 
     router.refresh();
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start">
       <input type="hidden" value={needId} {...form.register('needId')} />
       <TextAreaField label={t('note')} hint={t('noteHint')} error={errors.note} defaultValue={note} {...form.register('note')} />
       <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('registered') : undefined} />
-      <button type="submit" className="button primary" disabled={isSubmitting} aria-busy={isSubmitting}>
+      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
         {isSubmitting ? t('submitting') : note !== undefined ? t('update') : t('submit')}
       </button>
     </form>

@@ -15,7 +15,7 @@ export function NeedFacts({ need }: { need: Need }) {
   const t = useTranslations();
   const format = useFormatter();
   return (
-    <dl className="facts">
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0">
       <dt>{t('needs.sector')}</dt><dd>{t(`sector.${need.sector}`)}</dd>
       <dt>{t('needs.stage')}</dt><dd>{t(`stage.${need.stage}`)}</dd>
       <dt>{t('needs.urgency')}</dt><dd>{t(`urgency.${need.urgency}`)}</dd>

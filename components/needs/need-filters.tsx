@@ -1,6 +1,7 @@
 import { useTranslations } from 'next-intl';
 import { FilterSelect } from '../forms/filter-select';
 import { HostilityStatus, SectorCode, Stage } from '@/lib/generated/prisma/enums';
+import { buttonVariants } from '@/components/ui/button';
 
 type Oblast = { code: string; nameUk: string; nameEn: string };
 type Values = { sector?: string; oblast?: string; hostility?: string; stage?: string; maxBudgetEur?: number; view?: string };
@@ -11,7 +12,7 @@ const BUDGET_STEPS = [50_000, 250_000, 1_000_000, 5_000_000, 25_000_000];
 export function NeedFilters({ oblasts, values, action }: { oblasts: Oblast[]; values: Values; action: string }) {
   const t = useTranslations();
   return (
-    <form method="get" action={action} className="filters" role="search" aria-label={t('needs.filters')}>
+    <form method="get" action={action} className="mt-2 mb-4 grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] [&_select]:w-full [&_button]:justify-self-start" role="search" aria-label={t('needs.filters')}>
       {values.view ? <input type="hidden" name="view" value={values.view} /> : null}
       <FilterSelect name="sector" label={t('needs.sector')} defaultValue={values.sector ?? ''}>
           <option value="">{t('common.all')}</option>
@@ -33,7 +34,7 @@ export function NeedFilters({ oblasts, values, action }: { oblasts: Oblast[]; va
           <option value="">{t('common.any')}</option>
           {BUDGET_STEPS.map((step) => <option key={step} value={step}>{t('needs.upToEur', { amount: step })}</option>)}
       </FilterSelect>
-      <button type="submit" className="button">{t('needs.applyFilters')}</button>
+      <button type="submit" className={buttonVariants({ variant: 'secondary' })}>{t('needs.applyFilters')}</button>
     </form>
   );
 }

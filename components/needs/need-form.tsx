@@ -14,6 +14,7 @@ import { emptyToNull } from '../forms/empty-to-null';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
+import { buttonVariants } from '@/components/ui/button';
 
 type Values = z.input<typeof needSchema>;
 
@@ -50,7 +51,7 @@ export function NeedForm({ need, needId, version, action }: {
   const busy = isSubmitting || isSubmitSuccessful;
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="form wide" aria-busy={busy}>
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-4xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" aria-busy={busy}>
       <fieldset>
         <legend>{t('needForm.what')}</legend>
         <TextField label={t('needForm.needTitle')} hint={t('needForm.titleHint')} error={errors.title} defaultValue={need?.title} {...form.register('title')} />
@@ -83,7 +84,7 @@ export function NeedForm({ need, needId, version, action }: {
       </fieldset>
       <fieldset>
         <legend>{t('needForm.money')}</legend>
-        <div className="field-row">
+        <div className="flex flex-wrap items-end gap-4">
           <TextField label={t('needs.budget')} type="number" inputMode="decimal" min={0} step="any" error={errors.budgetAmount} defaultValue={need?.budgetAmount ?? ''} {...form.register('budgetAmount', { setValueAs: emptyToNull })} />
           <SelectField label={t('needForm.currency')} error={errors.budgetCurrency} defaultValue={need?.budgetCurrency ?? ''} {...form.register('budgetCurrency', { setValueAs: emptyToNull })}>
             <option value="">{t('common.unknown')}</option>
@@ -102,7 +103,7 @@ export function NeedForm({ need, needId, version, action }: {
         <TextField label={t('needForm.dreamProjectId')} error={errors.dreamProjectId} defaultValue={need?.dreamProjectId ?? ''} {...form.register('dreamProjectId', { setValueAs: emptyToNull })} />
       </fieldset>
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className="button primary" disabled={busy} aria-busy={busy}>
+      <button type="submit" className={buttonVariants()} disabled={busy} aria-busy={busy}>
         {busy ? t('common.saving') : needId ? t('needForm.saveChanges') : t('needForm.saveDraft')}
       </button>
     </form>

@@ -5,12 +5,13 @@ import type { ListInForce } from '@/lib/hostility-list/list-in-force';
 import { HostilityBadge } from '../hromadas/hostility-badge';
 import { HromadaName } from '../names/hromada-name';
 import { Money } from '../names/money';
+import { tableClass } from '@/components/ui/table';
 
 export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInForce | null }) {
   const t = useTranslations();
-  if (needs.length === 0) return <p className="empty">{t('needs.none')}</p>;
+  if (needs.length === 0) return <p className="text-muted">{t('needs.none')}</p>;
   return (
-    <table className="table" aria-label={t('needs.title')}>
+    <table className={tableClass} aria-label={t('needs.title')}>
       <thead>
         <tr>
           <th scope="col">{t('needs.need')}</th>
@@ -19,22 +20,22 @@ export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInF
           <th scope="col">{t('needs.sector')}</th>
           <th scope="col">{t('needs.stage')}</th>
           <th scope="col">{t('needs.urgency')}</th>
-          <th scope="col" className="numeric">{t('needs.budget')}</th>
+          <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('needs.budget')}</th>
         </tr>
       </thead>
       <tbody>
         {needs.map((need) => (
           <tr key={need.id}>
-            <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
-            <td>
+            <td data-label={t('needs.need')}><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
+            <td data-label={t('needs.hromada')}>
               <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
-              <div className="secondary"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
+              <div className="text-sm text-muted"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
             </td>
-            <td><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} /></td>
-            <td>{t(`sector.${need.sector}`)}</td>
-            <td>{t(`stage.${need.stage}`)}</td>
-            <td>{t(`urgency.${need.urgency}`)}</td>
-            <td className="numeric"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
+            <td data-label={t('needs.hostilityStatus')}><HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} /></td>
+            <td data-label={t('needs.sector')}>{t(`sector.${need.sector}`)}</td>
+            <td data-label={t('needs.stage')}>{t(`stage.${need.stage}`)}</td>
+            <td data-label={t('needs.urgency')}>{t(`urgency.${need.urgency}`)}</td>
+            <td data-label={t('needs.budget')} className="md:text-right! tabular-nums whitespace-nowrap"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
           </tr>
         ))}
       </tbody>

@@ -10,14 +10,14 @@ export async function SiteNotice({ listing }: { listing: SiteListing }) {
   const day = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeZone: 'UTC' });
   if (listing.isWhollyOccupied) {
     return (
-      <p className="callout" role="note" data-testid="site-notice">
+      <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5" role="note" data-testid="site-notice">
         {t('siteNotice.occupied', { date: listing.wholeSince ? day(listing.wholeSince) : '—' })}
       </p>
     );
   }
   if (listing.settlements.length === 0) return null;
   return (
-    <div className="callout" role="note" data-testid="site-notice">
+    <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5" role="note" data-testid="site-notice">
       <p>{t('siteNotice.partly')}</p>
       <ul>
         {listing.settlements.map((s) => (

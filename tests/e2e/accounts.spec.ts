@@ -42,7 +42,9 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   const facilitatorContext = await browser.newContext();
   const facilitator = await facilitatorContext.newPage();
   await signIn(facilitator, demoEmail('facilitator'));
-  await facilitator.getByRole('link', { name: 'Verifications' }).click();
+  // Staff pages sit in the header's "Facilitation" menu.
+  await facilitator.getByRole('button', { name: 'Facilitation' }).click();
+  await facilitator.getByRole('menuitem', { name: 'Verifications' }).click();
   const row = facilitator.getByRole('row').filter({ hasText: email });
   await row.getByRole('button', { name: 'Verify' }).click();
   await expect(facilitator.getByRole('row').filter({ hasText: email })).toHaveCount(0);

@@ -180,7 +180,8 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
 test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo, policy preview, dashboard', async ({ page, browser }) => {
   test.setTimeout(90_000);
   await signIn(page, demoEmail('facilitator'), undefined, 'ja');
-  await page.getByRole('link', { name: 'ダッシュボード', exact: true }).click();
+  await page.getByRole('button', { name: '仲介業務' }).click();
+  await page.getByRole('menuitem', { name: 'ダッシュボード', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
   await expect(page.getByTestId('pipeline')).toContainText('推薦');
   await expect(page.getByTestId('sector-chart-legend')).toContainText('公開中の案件');
@@ -189,7 +190,8 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await expect(page.getByTestId('interactive-map')).toBeVisible();
   await expect.poll(() => page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
 
-  await page.getByRole('link', { name: '審査キュー' }).click();
+  await page.getByRole('button', { name: '仲介業務' }).click();
+  await page.getByRole('menuitem', { name: '審査キュー', exact: true }).click();
   await expect(page.getByRole('heading', { name: '審査キュー', level: 1 })).toBeVisible();
   await page.getByLabel('分野', { exact: true }).selectOption('HEALTH');
   await page.getByLabel('ステータス', { exact: true }).selectOption('SUGGESTED');
@@ -228,7 +230,8 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await expect(page.getByTestId('decision-history').locator('li')).toHaveCount(2);
 
   // The policy editor: a live total, and a preview of one need's ranking before saving.
-  await page.getByRole('link', { name: 'マッチング方針' }).click();
+  await page.getByRole('button', { name: '仲介業務' }).click();
+  await page.getByRole('menuitem', { name: 'マッチング方針', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'マッチング方針', level: 1 })).toBeVisible();
   // Default weights (docs/decisions/009): capability 30, security 18.
   await page.getByLabel('対応能力').fill('35');

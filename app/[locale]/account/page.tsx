@@ -7,6 +7,7 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { changePasswordAction, setEmailLanguageAction } from './actions';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('account');
 
@@ -15,9 +16,9 @@ export default async function AccountPage() {
   const account = await getAccountOverview(db, actor);
   const [t, roles, verification] = await Promise.all([getTranslations('account'), getTranslations('roles'), getTranslations('verification')]);
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
-      <dl className="facts">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0">
         <dt>{account.name}</dt>
         <dd>{account.email}</dd>
         <dt>{t('role')}</dt>
@@ -28,8 +29,8 @@ export default async function AccountPage() {
             <dd>{account.organisation.name}</dd>
             <dt>{t('status')}</dt>
             <dd>
-              <span className={`badge verification-${account.organisation.verificationStatus.toLowerCase()}`}>{verification(account.organisation.verificationStatus)}</span>
-              {account.organisation.verificationStatus !== 'VERIFIED' ? <p className="field-hint">{t('unverifiedNote')}</p> : null}
+              <span className={badgeClass('verification', account.organisation.verificationStatus)}>{verification(account.organisation.verificationStatus)}</span>
+              {account.organisation.verificationStatus !== 'VERIFIED' ? <p className="m-0 text-sm text-muted">{t('unverifiedNote')}</p> : null}
             </dd>
           </>
         ) : null}

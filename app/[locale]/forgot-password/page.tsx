@@ -8,7 +8,7 @@ export const generateMetadata = titled('forgotPassword');
 export default async function ForgotPasswordPage() {
   const t = await getTranslations('forgotPassword');
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <ForgotPasswordForm action={requestPasswordResetAction} />

@@ -13,7 +13,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/[locale]/
   if (await getActor()) await redirectLocalised(callbackUrl);
   const t = await getTranslations('signIn');
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <SignInForm callbackUrl={callbackUrl} notice={params.notice === 'passwordChanged' ? t('passwordChanged') : undefined} />
     </section>

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { listEditions } from '@/lib/hostility-list/list-in-force';
 import { titled } from '@/lib/i18n/page-title';
 import { applyHostilityListAction, previewHostilityListAction } from './actions';
+import { tableClass } from '@/components/ui/table';
 
 export const generateMetadata = titled('hostilityList');
 
@@ -17,19 +18,19 @@ export default async function HostilityListPage() {
       <p>{t('lead')}</p>
       <HostilityListForm preview={previewHostilityListAction} apply={applyHostilityListAction} />
       <h2>{t('history')}</h2>
-      <table className="table" data-testid="hostility-editions">
+      <table className={tableClass} data-testid="hostility-editions">
         <thead>
-          <tr><th scope="col">{t('order')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('loadedAt')}</th><th scope="col">{t('source')}</th><th scope="col" className="numeric">{t('periodsCited')}</th><th scope="col" className="numeric">{t('periodsSuperseded')}</th></tr>
+          <tr><th scope="col">{t('order')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('loadedAt')}</th><th scope="col">{t('source')}</th><th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('periodsCited')}</th><th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('periodsSuperseded')}</th></tr>
         </thead>
         <tbody>
           {editions.map((edition) => (
             <tr key={edition.id}>
-              <td>{t('asOfOrder', { number: edition.orderNumber, date: format.dateTime(edition.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}</td>
-              <td>{t(`kinds.${edition.kind}`)}</td>
-              <td>{edition.loadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
-              <td>{edition.source}</td>
-              <td className="numeric">{edition._count.periods}</td>
-              <td className="numeric">{edition._count.superseded}</td>
+              <td data-label={t('order')}>{t('asOfOrder', { number: edition.orderNumber, date: format.dateTime(edition.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}</td>
+              <td data-label={t('kind')}>{t(`kinds.${edition.kind}`)}</td>
+              <td data-label={t('loadedAt')}>{edition.loadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+              <td data-label={t('source')}>{edition.source}</td>
+              <td data-label={t('periodsCited')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.periods}</td>
+              <td data-label={t('periodsSuperseded')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.superseded}</td>
             </tr>
           ))}
         </tbody>

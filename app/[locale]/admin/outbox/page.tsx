@@ -21,12 +21,12 @@ export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/
     <section>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <p className="callout">{outboxShowsLiveLinks() ? t('liveLinks') : t('redacted')}</p>
-      {emails.length === 0 ? <p className="empty">{t('none')}</p> : null}
+      <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{outboxShowsLiveLinks() ? t('liveLinks') : t('redacted')}</p>
+      {emails.length === 0 ? <p className="text-muted">{t('none')}</p> : null}
       {emails.map((email) => (
-        <article key={email.id} className="email" aria-label={email.subject}>
+        <article key={email.id} className="email mb-4 rounded-lg border border-line bg-paper px-4 py-3 sm:px-5 [&_h2]:my-1 [&_h2]:text-base [&_pre]:font-sans [&_pre]:whitespace-pre-wrap" aria-label={email.subject}>
           <h2>{email.subject}</h2>
-          <p className="secondary">
+          <p className="text-sm text-muted">
             {t('to')}: {email.toAddress} · {t('kind')}: {t.has(`kinds.${email.kind}`) ? t(`kinds.${email.kind}` as 'kinds.introduction') : email.kind} · {email.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
             {email.sentAt ? ` · ${t('sent')}` : ''}
           </p>

@@ -9,6 +9,8 @@ import { ALL_ROLES as ROLES } from '@/lib/auth/actor';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
+import { tableClass } from '@/components/ui/table';
+import { buttonVariants } from '@/components/ui/button';
 
 export const generateMetadata = titled('users');
 
@@ -21,27 +23,27 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
     <section>
       <h1>{t('title')}</h1>
       <p><Link href="/admin/hostility-list">{t('hostilityListLink')}</Link></p>
-      <nav aria-label={t('role')} className="filters">
+      <nav aria-label={t('role')} className="mt-2 mb-4 flex flex-wrap items-end gap-4 [&_a[aria-current=page]]:font-bold [&_a[aria-current=page]]:text-ink [&_a[aria-current=page]]:no-underline">
         <Link href="/admin/users" aria-current={users.role ? undefined : 'page'}>{t('all')}</Link>
         {ROLES.map((role) => (
           <Link key={role} href={`/admin/users?role=${role}`} aria-current={users.role === role ? 'page' : undefined}>{roles(role)}</Link>
         ))}
       </nav>
-      <table className="table">
+      <table className={tableClass}>
         <thead>
           <tr><th scope="col">{t('name')}</th><th scope="col">{t('role')}</th><th scope="col">{t('organisation')}</th><th scope="col">{t('lastSignIn')}</th><th scope="col">{t('status')}</th></tr>
         </thead>
         <tbody>
           {users.items.map((user) => (
             <tr key={user.id}>
-              <td>{user.name}<div className="secondary">{user.email}</div></td>
-              <td>{roles(user.role)}</td>
-              <td>{user.organisation ?? '—'}</td>
-              <td>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
-              <td>
+              <td data-label={t('name')}>{user.name}<div className="text-sm text-muted">{user.email}</div></td>
+              <td data-label={t('role')}>{roles(user.role)}</td>
+              <td data-label={t('organisation')}>{user.organisation ?? '—'}</td>
+              <td data-label={t('lastSignIn')}>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
+              <td data-label={t('status')}>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (
-                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} className="button small">
+                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                     {user.disabled ? t('enable') : t('disable')}
                   </ActionButton>
                 )}

@@ -9,6 +9,7 @@ import { titled } from '@/lib/i18n/page-title';
 import { describeMunicipality } from '@/lib/reference/japan-municipalities';
 import { listPrefectures } from '@/lib/reference/prefectures';
 import { updateCompanyProfileAction } from '../actions';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('profile');
 
@@ -23,7 +24,7 @@ export default async function CompanyProfilePage() {
   return (
     <section>
       <h1>{t('profile.title')}</h1>
-      <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={`badge verification-${company.verificationStatus.toLowerCase()}`}>{t(`verification.${company.verificationStatus}`)}</span></p>
+      <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
       <p>{t('profile.intro')}</p>
       <CompanyProfileForm
         companyId={company.id}

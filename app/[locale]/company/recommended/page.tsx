@@ -10,6 +10,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('recommended');
 
@@ -28,16 +29,16 @@ export default async function RecommendedPage() {
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />
       <h2>{t('recommended.needs')}</h2>
-      {matches.items.length === 0 ? <p className="empty">{t('recommended.none')}</p> : (
-        <ol className="match-list">
+      {matches.items.length === 0 ? <p className="text-muted">{t('recommended.none')}</p> : (
+        <ol className="m-0 grid list-none gap-4 p-0">
           {matches.items.map((match) => (
-            <li key={match.id} className="match-item" data-testid="recommended-need">
-              <div className="match-head">
-                <span className="score" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
+            <li key={match.id} className="rounded-lg border border-line bg-paper px-4 py-3" data-testid="recommended-need">
+              <div className="mb-2 flex flex-wrap items-center gap-3">
+                <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
                 <Link href={`/needs/${match.need.id}`}>{match.need.title}</Link>
                 <HromadaName nameUk={match.need.hromada.nameUk} nameEn={match.need.hromada.nameEn} />
                 <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} list={list} />
-                <span className={`badge status-${match.status.toLowerCase()}`}>{t(`matchStatus.${match.status}`)}</span>
+                <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
               </div>
               <MatchExplanation explanation={match.explanation} />
             </li>

@@ -8,6 +8,7 @@ import { titled } from '@/lib/i18n/page-title';
 import { listNeedMapPoints } from '@/lib/needs/public-needs';
 import { getDashboard } from '@/lib/platform/dashboard';
 import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
+import { tableClass } from '@/components/ui/table';
 
 export const generateMetadata = titled('dashboard');
 
@@ -22,28 +23,28 @@ export default async function DashboardPage() {
       <h1>{t('dashboard.title')}</h1>
       <section aria-labelledby="pipeline">
         <h2 id="pipeline">{t('dashboard.pipeline')}</h2>
-        <ol className="pipeline" data-testid="pipeline">
+        <ol className="m-0 grid list-none grid-cols-2 gap-3 p-0 sm:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))] [&_a]:grid [&_a]:gap-1 [&_a]:rounded-lg [&_a]:border [&_a]:border-line [&_a]:bg-paper [&_a]:px-4 [&_a]:py-3 [&_a]:text-ink [&_a]:no-underline" data-testid="pipeline">
           {dashboard.pipeline.map((stage) => (
             <li key={stage.status}>
               <Link href={`/facilitator/matches?status=${stage.status}`}>
                 <span className="stat-value">{format.number(stage.count)}</span>
-                <span className="stat-label">{t(`matchStatus.${stage.status}`)}</span>
+                <span className="font-semibold">{t(`matchStatus.${stage.status}`)}</span>
               </Link>
             </li>
           ))}
         </ol>
-        <p className="secondary">{t('dashboard.declined', { count: dashboard.declined })}</p>
+        <p className="text-sm text-muted">{t('dashboard.declined', { count: dashboard.declined })}</p>
       </section>
       <section aria-labelledby="by-sector">
         <h2 id="by-sector">{t('dashboard.bySector')}</h2>
-        <table className="table sector-table">
+        <table className={tableClass}>
           <thead>
             <tr>
               <th scope="col">{t('needs.sector')}</th>
-              <th scope="col" className="numeric">{t('dashboard.openNeeds')}</th>
-              <th scope="col" className="numeric">{t('dashboard.companies')}</th>
+              <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('dashboard.openNeeds')}</th>
+              <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('dashboard.companies')}</th>
               <th scope="col">
-                <span className="visually-hidden">{t('dashboard.chart')}</span>
+                <span className="sr-only">{t('dashboard.chart')}</span>
                 <ChartLegend />
               </th>
             </tr>
@@ -51,10 +52,10 @@ export default async function DashboardPage() {
           <tbody>
             {dashboard.bySector.map((row) => (
               <tr key={row.sector}>
-                <th scope="row">{t(`sector.${row.sector}`)}</th>
-                <td className="numeric">{format.number(row.openNeeds)}</td>
-                <td className="numeric">{format.number(row.companies)}</td>
-                <td className="bar-cell">
+                <th data-label={t('needs.sector')} scope="row">{t(`sector.${row.sector}`)}</th>
+                <td data-label={t('dashboard.openNeeds')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.openNeeds)}</td>
+                <td data-label={t('dashboard.companies')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.companies)}</td>
+                <td data-label={t('dashboard.chart')} className="w-2/5 max-md:hidden">
                   <SectorBar value={row.openNeeds} of={busiest} series="openNeeds" label={t('dashboard.openNeedsBar', { count: row.openNeeds })} />
                   <SectorBar value={row.companies} of={busiest} series="companies" label={t('dashboard.companiesBar', { count: row.companies })} />
                 </td>

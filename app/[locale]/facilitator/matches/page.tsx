@@ -12,6 +12,9 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listReviewQueue, reviewQueueFilterSchema } from '@/lib/match-decisions/review-queue';
 import { listOblasts } from '@/lib/needs/public-needs';
+import { buttonVariants } from '@/components/ui/button';
+import { tableClass } from '@/components/ui/table';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('queue');
 
@@ -25,7 +28,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
   return (
     <>
       <h1>{t('queue.title')}</h1>
-      <form method="get" className="filters" role="search" aria-label={t('queue.filters')}>
+      <form method="get" className="mt-2 mb-4 grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] [&_select]:w-full [&_button]:justify-self-start" role="search" aria-label={t('queue.filters')}>
         <FilterSelect name="sector" label={t('needs.sector')} defaultValue={filter.sector ?? ''}>
             <option value="">{t('common.all')}</option>
             {Object.values(SectorCode).map((code) => <option key={code} value={code}>{t(`sector.${code}`)}</option>)}
@@ -41,14 +44,14 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
             <option value="">{t('common.all')}</option>
             {Object.values(MatchStatus).map((s) => <option key={s} value={s}>{t(`matchStatus.${s}`)}</option>)}
         </FilterSelect>
-        <button type="submit" className="button">{t('needs.applyFilters')}</button>
+        <button type="submit" className={buttonVariants({ variant: 'secondary' })}>{t('needs.applyFilters')}</button>
       </form>
       <p role="status">{t('queue.count', { count: queue.total })}</p>
-      {queue.items.length === 0 ? <p className="empty">{t('queue.none')}</p> : (
-        <table className="table">
+      {queue.items.length === 0 ? <p className="text-muted">{t('queue.none')}</p> : (
+        <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col" className="numeric">{t('matches.score')}</th>
+              <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('matches.score')}</th>
               <th scope="col">{t('needs.need')}</th>
               <th scope="col">{t('needs.hromada')}</th>
               <th scope="col">{t('queue.company')}</th>
@@ -58,17 +61,17 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
           <tbody>
             {queue.items.map((item) => (
               <tr key={item.id} data-testid="queue-row">
-                <td className="numeric"><strong>{item.score}</strong></td>
-                <td>
+                <td data-label={t('matches.score')} className="md:text-right! tabular-nums whitespace-nowrap"><strong>{item.score}</strong></td>
+                <td data-label={t('needs.need')}>
                   <Link href={`/facilitator/matches/${item.id}`}>{item.need.title}</Link>
-                  <div className="secondary">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>
+                  <div className="text-sm text-muted">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>
                 </td>
-                <td>
+                <td data-label={t('needs.hromada')}>
                   <HromadaName nameUk={item.need.hromada.nameUk} nameEn={item.need.hromada.nameEn} />
                   <div><HostilityBadge status={item.need.hromada.hostilityStatus} scope={item.need.hromada.hostilityScope} list={list} /></div>
                 </td>
-                <td><CompanyName legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
-                <td><span className={`badge status-${item.status.toLowerCase()}`}>{t(`matchStatus.${item.status}`)}</span></td>
+                <td data-label={t('queue.company')}><CompanyName legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
+                <td data-label={t('queue.status')}><span className={badgeClass('match', item.status)}>{t(`matchStatus.${item.status}`)}</span></td>
               </tr>
             ))}
           </tbody>

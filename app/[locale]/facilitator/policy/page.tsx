@@ -37,7 +37,7 @@ export default async function PolicyPage() {
       />
       <section aria-labelledby="versions">
         <h2 id="versions">{t('versions')}</h2>
-        <ol className="history" reversed>
+        <ol className="grid gap-2.5 pl-5" reversed>
           {versions.map((version) => (
             <li key={version.version}>
               <strong>v{version.version}</strong> · {format.dateTime(version.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}

@@ -6,6 +6,9 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listOwnNeeds } from '@/lib/needs/manage-needs';
+import { buttonVariants } from '@/components/ui/button';
+import { tableClass } from '@/components/ui/table';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('ourNeeds');
 
@@ -17,9 +20,9 @@ export default async function OurNeedsPage() {
   return (
     <>
       <h1>{t('ourNeeds.title')}</h1>
-      <p><Link href="/municipality/needs/new" className="button primary">{t('ourNeeds.post')}</Link></p>
-      {needs.length === 0 ? <p className="empty">{t('ourNeeds.none')}</p> : (
-        <table className="table">
+      <p><Link href="/municipality/needs/new" className={buttonVariants()}>{t('ourNeeds.post')}</Link></p>
+      {needs.length === 0 ? <p className="text-muted">{t('ourNeeds.none')}</p> : (
+        <table className={tableClass}>
           <thead>
             <tr>
               <th scope="col">{t('needs.need')}</th>
@@ -31,10 +34,10 @@ export default async function OurNeedsPage() {
           <tbody>
             {needs.map((need) => (
               <tr key={need.id}>
-                <td><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
-                <td>{t(`sector.${need.sector}`)}</td>
-                <td><span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span></td>
-                <td>{format.dateTime(need.updatedAt, { dateStyle: 'medium' })}</td>
+                <td data-label={t('needs.need')}><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
+                <td data-label={t('needs.sector')}>{t(`sector.${need.sector}`)}</td>
+                <td data-label={t('ourNeeds.status')}><span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span></td>
+                <td data-label={t('ourNeeds.updated')} className="whitespace-nowrap">{format.dateTime(need.updatedAt, { dateStyle: 'medium' })}</td>
               </tr>
             ))}
           </tbody>

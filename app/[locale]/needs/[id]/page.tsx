@@ -28,6 +28,8 @@ import { readSiteListing } from '@/lib/reference/site-listing';
 import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
 import { closeNeedAction, inviteCompanyAction, publishNeedAction } from '../../municipality/actions';
+import { buttonVariants } from '@/components/ui/button';
+import { badgeClass } from '@/components/ui/status-badge';
 
 type Need = Awaited<ReturnType<typeof getNeedForActor>>;
 
@@ -55,23 +57,23 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 
   return (
     <article className="need-page">
-      <p className="breadcrumbs"><Link href="/needs">{t('needs.title')}</Link></p>
+      <p className="mt-0 mb-2 text-sm"><Link href="/needs">{t('needs.title')}</Link></p>
       <h1>{need.title}</h1>
-      <p className="need-place">
+      <p className="need-place flex flex-wrap items-center gap-1.5">
         <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} /> ·{' '}
         <HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} />{' '}
         <HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} showSource />{' '}
-        <span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span>
+        <span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span>
       </p>
       <NeedFacts need={need} />
       <h2>{t('needs.description')}</h2>
-      <p className="prose">{need.description}</p>
+      <p className="max-w-3xl whitespace-pre-wrap">{need.description}</p>
 
       {isOwner ? <OwnerPanel need={need} actor={actor} /> : null}
       {actor && isStaff(actor) ? <StaffPanel need={need} actor={actor} /> : null}
       {actor?.role === 'COMPANY_REP' && need.status === 'OPEN' ? <CompanyPanel needId={need.id} actor={actor} /> : null}
       {!actor && need.status === 'OPEN' ? (
-        <p className="callout">
+        <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">
           {t.rich('needPage.signInToHelp', {
             signIn: (chunks) => <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/needs/${need.id}`)}`}>{chunks}</Link>,
             signUp: (chunks) => <Link href="/sign-up/company">{chunks}</Link>,
@@ -87,20 +89,20 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
   return (
     <section aria-labelledby="your-fit">
       <h2 id="your-fit">{t('needPage.yourFit')}</h2>
-      {standing.invitation ? <div className="callout">{t('invitation.youAreInvited')}{standing.invitation.note ? <blockquote>{standing.invitation.note}</blockquote> : null}</div> : null}
+      {standing.invitation ? <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('invitation.youAreInvited')}{standing.invitation.note ? <blockquote>{standing.invitation.note}</blockquote> : null}</div> : null}
       {standing.match
         ? <>
-            <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className="badge">{t(`matchStatus.${standing.match.status}`)}</span></p>
+            <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className={badgeClass('match', standing.match.status)}>{t(`matchStatus.${standing.match.status}`)}</span></p>
             <MatchExplanation explanation={standing.match.explanation} />
           </>
         : standing.assessment
           ? <PairAssessmentView assessment={standing.assessment} reader="you" />
-          : <p className="empty">{t('needPage.notRanked')}</p>}
+          : <p className="text-muted">{t('needPage.notRanked')}</p>}
       <h2>{t('interest.title')}</h2>
       {standing.interest
         ? <p role="status">
             {t('interest.registeredOn', { date: format.dateTime(standing.interest.createdAt, { dateStyle: 'long' }) })}{' '}
-            <ActionButton action={withdrawInterestAction} input={{ needId }} className="button small">{t('interest.withdraw')}</ActionButton>
+            <ActionButton action={withdrawInterestAction} input={{ needId }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
           </p>
         : <p>{t('interest.intro')}</p>}
       <InterestForm needId={needId} note={standing.interest?.note} action={registerInterestAction} />
@@ -115,12 +117,12 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
     <section aria-labelledby="manage">
       <h2 id="manage">{t('needPage.manage')}</h2>
       <SiteNotice listing={listing} />
-      <p className="actions">
-        {need.status !== 'CLOSED' ? <Link href={`/municipality/needs/${need.id}/edit`} className="button">{t('needPage.edit')}</Link> : null}
-        {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} className="button primary">{t('needPage.publish')}</ActionButton> : null}
+      <p className="flex flex-wrap items-center gap-3">
+        {need.status !== 'CLOSED' ? <Link href={`/municipality/needs/${need.id}/edit`} className={buttonVariants({ variant: 'secondary' })}>{t('needPage.edit')}</Link> : null}
+        {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} className={buttonVariants()}>{t('needPage.publish')}</ActionButton> : null}
         {need.status === 'OPEN' ? <ActionButton action={closeNeedAction} input={transition}>{t('needPage.close')}</ActionButton> : null}
       </p>
-      {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="callout">{t('needPage.publishAfterVerification')}</p> : null}
+      {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('needPage.publishAfterVerification')}</p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
       <Recommended needId={need.id} actor={actor} linkToCards={false} canInvite={need.status === 'OPEN' && need.municipality.verificationStatus === 'VERIFIED'} />
     </section>
@@ -151,10 +153,10 @@ async function CompareCompany({ needId }: { needId: string }) {
   return (
     <>
       <h2 id="compare">{t('explain.compareTitle')}</h2>
-      <form method="get" action={`/${locale}/facilitator/matches/pair`} className="filters" aria-labelledby="compare">
+      <form method="get" action={`/${locale}/facilitator/matches/pair`} className="mt-2 mb-4 flex flex-wrap items-end gap-4 [&_a[aria-current=page]]:font-bold [&_a[aria-current=page]]:text-ink [&_a[aria-current=page]]:no-underline" aria-labelledby="compare">
         <input type="hidden" name="needId" value={needId} />
         <CompareCompanyPicker />
-        <button type="submit" className="button">{t('explain.compareOpen')}</button>
+        <button type="submit" className={buttonVariants({ variant: 'secondary' })}>{t('explain.compareOpen')}</button>
       </form>
     </>
   );
@@ -165,12 +167,12 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
   return (
     <>
       <h2>{t('needPage.interested', { count: interests.length })}</h2>
-      {interests.length === 0 ? <p className="empty">{t('needPage.noInterest')}</p> : (
-        <ul className="interest-list">
+      {interests.length === 0 ? <p className="text-muted">{t('needPage.noInterest')}</p> : (
+        <ul className="grid gap-2.5 pl-5">
           {interests.map((interest) => (
             <li key={interest.id} data-testid="interested-company">
               <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
-              <span className="secondary">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>{' '}
+              <span className="text-sm text-muted">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>{' '}
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}
               {interest.note ? <blockquote>{interest.note}</blockquote> : null}
@@ -190,7 +192,7 @@ async function Recommended({ needId, actor, linkToCards, canInvite = false }: { 
   return (
     <>
       <h2>{t('needPage.recommended')}</h2>
-      <p className="secondary">{t('needPage.recommendedHint')}</p>
+      <p className="text-sm text-muted">{t('needPage.recommendedHint')}</p>
       <RecommendedCompanies matches={matches.items} linkToCards={linkToCards} invite={canInvite ? { needId, invited, action: inviteCompanyAction } : undefined} />
     </>
   );

@@ -9,7 +9,7 @@ export default async function ResetPasswordPage({ params }: PageProps<'/[locale]
   const { token } = await params;
   const t = await getTranslations('resetPassword');
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <ResetPasswordForm token={token} action={resetPasswordAction} />
     </section>

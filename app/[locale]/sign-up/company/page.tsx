@@ -13,7 +13,7 @@ export default async function SignUpCompanyPage() {
   if (await getActor()) await redirectLocalised('/account');
   const t = await getTranslations('signUpCompany');
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <SignUpCompanyForm prefectures={await listPrefectures(db)} action={signUpCompanyAction} />
     </section>

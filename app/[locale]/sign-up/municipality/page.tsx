@@ -11,7 +11,7 @@ export default async function SignUpMunicipalityPage() {
   if (await getActor()) await redirectLocalised('/account');
   const t = await getTranslations('signUpMunicipality');
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <SignUpMunicipalityForm action={signUpMunicipalityAction} />
     </section>

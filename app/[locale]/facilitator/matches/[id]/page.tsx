@@ -16,6 +16,7 @@ import { titled } from '@/lib/i18n/page-title';
 import { getMatchCard } from '@/lib/match-decisions/review-queue';
 import { availableActions } from '@/lib/match-decisions/transitions';
 import { decideOnMatchAction } from '../actions';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('card');
 
@@ -29,15 +30,15 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
   const actions = availableActions(card.status, last);
   return (
     <article className="match-card">
-      <p className="breadcrumbs"><Link href="/facilitator/matches">{t('queue.title')}</Link></p>
+      <p className="mt-0 mb-2 text-sm"><Link href="/facilitator/matches">{t('queue.title')}</Link></p>
       <h1>{t('card.title')}</h1>
-      <p className="match-head">
-        <span className="score" aria-label={t('matches.scoreLabel', { score: card.score })}>{card.score}</span>
-        <span className={`badge status-${card.status.toLowerCase()}`} data-testid="match-status">{t(`matchStatus.${card.status}`)}</span>
-        <span className="secondary">{t('card.policy', { version: card.policyVersion, date: format.dateTime(card.computedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
+      <p className="mb-2 flex flex-wrap items-center gap-3">
+        <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: card.score })}>{card.score}</span>
+        <span className={badgeClass('match', card.status)} data-testid="match-status">{t(`matchStatus.${card.status}`)}</span>
+        <span className="text-sm text-muted">{t('card.policy', { version: card.policyVersion, date: format.dateTime(card.computedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
       </p>
 
-      <div className="two-columns">
+      <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="the-need">
           <h2 id="the-need">{t('card.need')}</h2>
           <p><Link href={`/needs/${card.need.id}`}>{card.need.title}</Link></p>
@@ -52,7 +53,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
         <section aria-labelledby="the-company">
           <h2 id="the-company">{t('card.company')}</h2>
           <p><CompanyName legalNameJa={card.company.legalNameJa} legalNameEn={card.company.legalNameEn} /></p>
-          <dl className="facts">
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0">
             <dt>{t('companies.location')}</dt><dd>{card.company.cityEn}, {card.company.prefecture.nameEn} <span lang="ja">{card.company.prefecture.nameJa}{card.company.cityJa}</span></dd>
             <dt>{t('companies.sectors')}</dt><dd>{card.company.sectors.map((s) => t(`sector.${s}`)).join(', ')}</dd>
             <dt>{t('profile.capabilities')}</dt><dd>{card.company.capabilities.map((c) => t(`capability.${c}`)).join(', ') || t('common.none')}</dd>
@@ -72,21 +73,21 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
 
       <section aria-labelledby="decide">
         <h2 id="decide">{t('card.decide')}</h2>
-        {card.introduction ? <p className="callout">{t('card.introducedOn', { date: format.dateTime(card.introduction.createdAt, { dateStyle: 'long' }) })}</p> : null}
+        {card.introduction ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('card.introducedOn', { date: format.dateTime(card.introduction.createdAt, { dateStyle: 'long' }) })}</p> : null}
         {actions.length
           ? <DecisionForm matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} />
-          : <p className="empty">{t('card.noActions')}</p>}
+          : <p className="text-muted">{t('card.noActions')}</p>}
       </section>
 
       <section aria-labelledby="history">
         <h2 id="history">{t('card.history')}</h2>
-        {card.decisions.length === 0 ? <p className="empty">{t('card.noHistory')}</p> : (
-          <ol className="history" data-testid="decision-history">
+        {card.decisions.length === 0 ? <p className="text-muted">{t('card.noHistory')}</p> : (
+          <ol className="grid gap-2.5 pl-5" data-testid="decision-history">
             {card.decisions.map((decision) => (
               <li key={decision.id}>
                 <strong>{decision.actor.name}</strong> {t(`decisionPast.${decision.action}`)}{' '}
                 ({t(`matchStatus.${decision.fromStatus}`)} → {t(`matchStatus.${decision.toStatus}`)}){' '}
-                <span className="secondary">{format.dateTime(decision.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+                <span className="text-sm text-muted">{format.dateTime(decision.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
                 {decision.reason ? <div>{t('card.declineReason')}: {t(`declineReason.${decision.reason}`)}</div> : null}
                 {decision.note ? <blockquote>{decision.note}</blockquote> : null}
               </li>

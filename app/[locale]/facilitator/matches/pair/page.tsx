@@ -12,6 +12,7 @@ import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { Link } from '@/lib/i18n/navigation';
 import { getPairCard } from '@/lib/match-decisions/pair-card';
+import { badgeClass } from '@/components/ui/status-badge';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('explain');
@@ -33,12 +34,12 @@ export default async function PairCardPage({ searchParams }: PageProps<'/[locale
   const { need, company, match, assessment } = card;
   return (
     <article className="match-card">
-      <p className="breadcrumbs"><Link href="/facilitator/matches">{t('queue.title')}</Link></p>
+      <p className="mt-0 mb-2 text-sm"><Link href="/facilitator/matches">{t('queue.title')}</Link></p>
       <h1>{t('explain.pairTitle')}</h1>
-      <div className="two-columns">
+      <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="the-need">
           <h2 id="the-need">{t('card.need')}</h2>
-          <p><Link href={`/needs/${need.id}`}>{need.title}</Link> <span className={`badge need-${need.status.toLowerCase()}`}>{t(`needStatus.${need.status}`)}</span></p>
+          <p><Link href={`/needs/${need.id}`}>{need.title}</Link> <span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span></p>
           <p>
             <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} /> ·{' '}
             <HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} />{' '}
@@ -48,8 +49,8 @@ export default async function PairCardPage({ searchParams }: PageProps<'/[locale
         </section>
         <section aria-labelledby="the-company">
           <h2 id="the-company">{t('card.company')}</h2>
-          <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> <span className="badge">{t(`verification.${company.verificationStatus}`)}</span></p>
-          <dl className="facts">
+          <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0">
             <dt>{t('companies.location')}</dt><dd>{company.cityEn}, {company.prefecture.nameEn} <span lang="ja">{company.prefecture.nameJa}{company.cityJa}</span></dd>
             <dt>{t('companies.sectors')}</dt><dd>{company.sectors.map((s) => t(`sector.${s}`)).join(', ')}</dd>
             <dt>{t('profile.capabilities')}</dt><dd>{company.capabilities.map((c) => t(`capability.${c}`)).join(', ') || t('common.none')}</dd>
@@ -62,7 +63,7 @@ export default async function PairCardPage({ searchParams }: PageProps<'/[locale
       </div>
       <section aria-labelledby="why">
         <h2 id="why">{t('card.why')}</h2>
-        {match ? <p className="callout">{t('explain.pairHasCard')} <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link></p> : null}
+        {match ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('explain.pairHasCard')} <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link></p> : null}
         {assessment.kind === 'judged' && assessment.result.kind === 'scored'
           ? <>
               <p>{t('explain.pairRanked', { score: assessment.result.score, version: assessment.policyVersion })}</p>

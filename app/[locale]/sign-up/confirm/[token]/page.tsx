@@ -13,7 +13,7 @@ export default async function SignUpConfirmPage({ params }: PageProps<'/[locale]
   const { token } = await params;
   const t = await getTranslations('signUpConfirm');
   return (
-    <section className="page-narrow">
+    <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <SignUpConfirmForm token={token} action={confirmSignUpAction} />
     </section>
