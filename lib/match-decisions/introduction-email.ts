@@ -37,8 +37,8 @@ const TEMPLATES: Record<Side, Record<Locale, Template>> = {
       text: `${p.name} 様\n\n架け橋のファシリテーターより、${p.company.ja} 様を ${p.hromada.en}（${p.hromada.uk}）フロマーダにご紹介します。案件:「${p.needTitle}」\n\n${contactLines(p, { name: '担当者', email: 'メール', phone: '電話' })}\n${noteBlock(p.note, 'ファシリテーターより')}\n架け橋の案件ページ: ${p.link}\n\n架け橋（Kakehashi）`,
     }),
     uk: (p) => ({
-      subject: `Kakehashi: знайомство з громадою ${p.hromada.uk}`,
-      text: `Вітаємо, ${p.name}!\n\nФасилітатор Kakehashi знайомить ${p.company.en} (${p.company.ja}) з громадою ${p.hromada.uk} щодо потреби «${p.needTitle}».\n\n${contactLines(p, { name: 'Контактна особа', email: 'Ел. пошта', phone: 'Телефон' })}\n${noteBlock(p.note, 'Примітка фасилітатора')}\nПотреба на Kakehashi: ${p.link}\n\nKakehashi`,
+      subject: `Kakehashi: контакти громади ${p.hromada.uk}`,
+      text: `Вітаємо, ${p.name}!\n\nФасилітатор Kakehashi передає вам контакти громади ${p.hromada.uk} щодо її потреби «${p.needTitle}»; громада отримала контакти вашої компанії ${p.company.en} (${p.company.ja}).\n\n${contactLines(p, { name: 'Контактна особа', email: 'Ел. пошта', phone: 'Телефон' })}\n${noteBlock(p.note, 'Примітка фасилітатора')}\nПотреба на Kakehashi: ${p.link}\n\nKakehashi`,
     }),
   },
   toMunicipality: {
@@ -51,8 +51,8 @@ const TEMPLATES: Record<Side, Record<Locale, Template>> = {
       text: `${p.name} 様\n\n架け橋のファシリテーターより、日本企業 ${p.company.ja}（${p.company.en}）をご紹介します。案件:「${p.needTitle}」\n\n${contactLines(p, { name: '担当者', email: 'メール', phone: '電話' })}\n${noteBlock(p.note, 'ファシリテーターより')}\n架け橋の案件ページ: ${p.link}\n\n架け橋（Kakehashi）`,
     }),
     uk: (p) => ({
-      subject: `Kakehashi: знайомство з компанією ${p.company.en}`,
-      text: `Вітаємо, ${p.name}!\n\nФасилітатор Kakehashi знайомить вашу громаду з японською компанією ${p.company.en} (${p.company.ja}) щодо потреби «${p.needTitle}».\n\n${contactLines(p, { name: 'Контактна особа', email: 'Ел. пошта', phone: 'Телефон' })}\n${noteBlock(p.note, 'Примітка фасилітатора')}\nВаша потреба на Kakehashi: ${p.link}\n\nKakehashi`,
+      subject: `Kakehashi: контакти компанії ${p.company.en}`,
+      text: `Вітаємо, ${p.name}!\n\nФасилітатор Kakehashi передає вам контакти японської компанії ${p.company.en} (${p.company.ja}) щодо потреби вашої громади «${p.needTitle}»; компанія отримала ваші контакти.\n\n${contactLines(p, { name: 'Контактна особа', email: 'Ел. пошта', phone: 'Телефон' })}\n${noteBlock(p.note, 'Примітка фасилітатора')}\nВаша потреба на Kakehashi: ${p.link}\n\nKakehashi`,
     }),
   },
 };

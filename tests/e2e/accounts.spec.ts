@@ -109,6 +109,8 @@ test('the admin outbox shows no live one-time link', async ({ page }) => {
   await signIn(page, demoEmail('admin'));
   await page.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
   await expect(page.locator('article.email pre').first()).toContainText('[one-time link removed]');
+  // The kind is named in words, not as its key.
+  await expect(page.locator('article.email').first()).toContainText('Kind: Password reset');
   expect(await page.content()).not.toContain(token);
   expect(await (await page.request.get('/api/outbox')).text()).not.toContain(token);
 });

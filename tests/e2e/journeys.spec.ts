@@ -115,7 +115,7 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   expect(toCompany.subject).toContain('ご紹介');
   expect(toCompany.text).toContain(demoEmail('hromada-uzhhorod'));
   const toHromada = await readLatestEmail(demoEmail('hromada-uzhhorod'));
-  expect(toHromada.subject).toContain(`знайомство з компанією ${nameEn}`);
+  expect(toHromada.subject).toContain(`контакти компанії ${nameEn}`);
 
   const hromada = await (await browser.newContext()).newPage();
   await signIn(hromada, demoEmail('hromada-uzhhorod'), undefined, 'uk');
@@ -192,7 +192,7 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await page.getByRole('link', { name: 'Наші потреби' }).click();
   await expect(page.getByTestId('introduction').filter({ hasText: introduced })).toContainText('Зустріньтеся, будь ласка.');
   const email2 = await readLatestEmail(email);
-  expect(email2.subject).toContain(`знайомство з компанією ${introduced}`);
+  expect(email2.subject).toContain(`контакти компанії ${introduced}`);
 });
 
 test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo, policy preview, dashboard', async ({ page, browser }) => {
@@ -201,8 +201,12 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('button', { name: '仲介業務' }).click();
   await page.getByRole('menuitem', { name: 'ダッシュボード', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('pipeline')).toContainText('提案');
-  expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('pipeline')).toContainText('推薦');
+  await expect(page.getByTestId('sector-chart-legend')).toContainText('公開中の案件');
+  await expect(page.getByRole('img', { name: /^公開中の案件：\d+件$/ }).first()).toBeVisible();
+  await expect(page.getByRole('img', { name: /^企業：\d+社$/ }).first()).toBeAttached();
+  await expect(page.getByTestId('interactive-map')).toBeVisible();
+  await expect.poll(() => page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
 
   await page.getByRole('button', { name: '仲介業務' }).click();
   await page.getByRole('menuitem', { name: '審査キュー', exact: true }).click();
@@ -212,9 +216,9 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('button', { name: '絞り込む' }).click();
   const rows = page.getByTestId('queue-row');
   await expect(rows.first()).toBeVisible();
-  for (const status of await rows.locator('td:last-child').allTextContents()) expect(status).toBe('提案');
+  for (const status of await rows.locator('td:last-child').allTextContents()) expect(status).toBe('推薦');
   await rows.first().getByRole('link').click();
-  await expect(page.getByRole('heading', { name: 'マッチカード' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'マッチングカード' })).toBeVisible();
   await expect(page.getByRole('table', { name: /100点中\d+点の理由/ })).toBeVisible();
   const cardPath = new URL(page.url()).pathname.replace(/^\/ja/, '');
 
@@ -222,11 +226,11 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   const colleague = await (await browser.newContext()).newPage();
   await signIn(colleague, demoEmail('facilitator-uk'), undefined, 'uk');
   await colleague.goto(`/uk${cardPath}`);
-  await expect(colleague.getByRole('heading', { name: 'Картка пари' })).toBeVisible();
+  await expect(colleague.getByRole('heading', { name: 'Картка відповідності' })).toBeVisible();
 
   await page.getByLabel('メモ').fill('分野と能力が一致。');
   await page.getByRole('button', { name: '候補に追加' }).click();
-  await expect(page.getByTestId('match-status')).toHaveText('候補');
+  await expect(page.getByTestId('match-status')).toHaveText('候補に選定');
 
   await colleague.getByLabel('Причина відхилення').selectOption('DUPLICATE');
   await colleague.getByLabel('Примітка').fill('Дублікат іншої пари.');
@@ -240,7 +244,7 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('button', { name: '見送る' }).click();
   await expect(page.getByText('見送りの理由を選択してください。')).toBeVisible();
   await page.getByRole('button', { name: '直前の判断を取り消す' }).click();
-  await expect(page.getByTestId('match-status')).toHaveText('提案');
+  await expect(page.getByTestId('match-status')).toHaveText('推薦');
   await expect(page.getByTestId('decision-history').locator('li')).toHaveCount(2);
 
   // The policy editor: a live total, and a preview of one need's ranking before saving.

@@ -5,7 +5,8 @@ import { listInterestsForNeed } from '../../lib/interests/need-interests';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { getCurrentPolicy, rerankCompany, rerankNeed } from '../../lib/match-store';
 import { summariseRelevance, type PolicyPreview } from '../../lib/match-store/policy-preview';
-import { listNeedMapPoints, listPublicNeeds, publicNeedFilterSchema } from '../../lib/needs/public-needs';
+import { listNeedMapPoints, listPublicNeeds, MAP_NEEDS_PER_HROMADA, publicNeedFilterSchema } from '../../lib/needs/public-needs';
+import { listHromadaStatuses } from '../../lib/reference/map-outline';
 import { getDashboard } from '../../lib/platform/dashboard';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createCompany } from '../factories/company';
@@ -58,6 +59,26 @@ describe('browsing needs', () => {
     const titles = async (maxBudgetEur: string) => (await listPublicNeeds(db, { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES', maxBudgetEur })).items.map((n) => n.title);
     expect(await titles('100000')).toContain(need.title);
     expect(await titles('99999')).not.toContain(need.title);
+  });
+
+  it('gives the map each hromada with its open needs counted and the most urgent listed for its popup', async () => {
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    const critical = await createNeed(db, municipality, { urgency: 'CRITICAL', sector: 'HEALTH' });
+    for (let i = 0; i < MAP_NEEDS_PER_HROMADA + 1; i++) await createNeed(db, municipality, { urgency: 'LOW', sector: 'HEALTH' });
+    const draft = await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null, sector: 'HEALTH' });
+
+    const point = (await listNeedMapPoints(db, { sector: 'HEALTH' })).find((p) => p.code === hromada.code);
+    expect(point).toMatchObject({ openNeeds: MAP_NEEDS_PER_HROMADA + 2, hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    expect(point!.needs).toHaveLength(MAP_NEEDS_PER_HROMADA);
+    expect(point!.needs[0]).toEqual({ id: critical.id, title: critical.title });
+    expect(point!.needs.map((need) => need.id)).not.toContain(draft.id);
+    // Another sector's filter leaves the hromada off the map.
+    expect((await listNeedMapPoints(db, { sector: 'ENERGY' })).map((p) => p.code)).not.toContain(hromada.code);
+
+    const statuses = await listHromadaStatuses(db);
+    expect(statuses[hromada.code]).toBe('ACTIVE_HOSTILITIES');
+    expect(Object.values(statuses)).not.toContain('NONE');
   });
 
   it('ignores malformed filters instead of failing', () => {
