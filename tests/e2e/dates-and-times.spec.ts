@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { demoEmail, signIn } from './helpers';
 
 // Issue 13, "Words": times were Kyiv time without a zone in every language, and Japanese pages

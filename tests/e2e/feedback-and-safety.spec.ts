@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { Client } from 'pg';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
 import { E2E_DATABASE_URL_FILE } from './database-url';

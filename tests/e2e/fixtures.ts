@@ -1,6 +1,7 @@
 import { test as base, type BrowserContext } from '@playwright/test';
 
 export { expect } from '@playwright/test';
+export type { Browser, BrowserContext, Page } from '@playwright/test';
 
 const ALLOWED = 'allowed console error';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 // The needs map: boundaries drawn by Leaflet from the site's own file (no tiles, no other host),
 // a popup per hromada with its open needs, and links that lead to the need.

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, signIn } from './helpers';
 
 // Issue 13, "Reasons that confuse": each recommendation repeated a nine-row table (the company's

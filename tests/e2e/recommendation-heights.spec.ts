@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { demoEmail, signIn } from './helpers';
 
 // The recommendation pages' heights at 1280 and 390 px, printed for the closing note of issue 13
