@@ -3,12 +3,13 @@ import table from '../../prisma/reference/exchange-rates.json';
 
 // The one table of exchange rates: ranking compares budgets and capacities in euros with it, the
 // "up to X euros" filter converts with it, and pages show "≈ ¥…" equivalents with it — so what a
-// reader sees and what ranked the pair never disagree. Each rate is an official publication with
+// reader sees and what ranked the pair never disagree. Each rate is a public publication with
 // its date and source (prisma/reference/README.md): the ECB's euro reference rates for USD and
-// JPY, and the National Bank of Ukraine's official rate for the hryvnia (the ECB publishes none).
+// JPY; for the hryvnia (the ECB publishes none, and the National Bank of Ukraine's service is out of
+// our machines' reach) the CC0 daily rate of the exchange-api open dataset.
 // Amounts converted with it are estimates, shown as such with the rate's date.
 
-export type RateSource = 'ECB' | 'NBU';
+export type RateSource = 'ECB' | 'NBU' | 'CURRENCY_API';
 export type ReferenceRate = { currency: Currency; perEur: number; date: string; source: RateSource };
 
 const RATES = new Map<Currency, ReferenceRate>([['EUR', { currency: 'EUR', perEur: 1, date: '', source: 'ECB' }]]);

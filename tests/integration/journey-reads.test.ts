@@ -53,9 +53,9 @@ describe('browsing needs', () => {
     const hromada = await pickFreeHromada(db, { hostilityStatus: 'POSSIBLE_HOSTILITIES' });
     const site = await db.hromada.findUniqueOrThrow({ where: { code: hromada.code } });
     const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
-    // Exactly 100,000 euros at the NBU's 29.8064 hryvnias per euro.
-    const need = await createNeed(db, municipality, { budgetAmount: String(100_000 * 29.8064), budgetCurrency: 'UAH' });
-    expect(toEur(100_000 * 29.8064, 'UAH')).toBeCloseTo(100_000, 6);
+    // Just under 100,000 euros at the committed 51.03685457 hryvnias per euro.
+    const need = await createNeed(db, municipality, { budgetAmount: '5103685.45', budgetCurrency: 'UAH' });
+    expect(toEur(5_103_685.45, 'UAH')).toBeCloseTo(99_999.99991, 4);
     const titles = async (maxBudgetEur: string) => (await listPublicNeeds(db, { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES', maxBudgetEur })).items.map((n) => n.title);
     expect(await titles('100000')).toContain(need.title);
     expect(await titles('99999')).not.toContain(need.title);

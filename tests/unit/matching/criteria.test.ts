@@ -208,7 +208,7 @@ describe('scale', () => {
   it('compares in euros, and uses the estimate from capital and staff where the company names no maximum', () => {
     const company = makeCompany({ maxProjectEur: 11_000 });
     // Twice the capacity at the reference rates (prisma/reference/exchange-rates.json).
-    expect(read('scale', makeNeed({ budgetAmount: 22_000 * 29.8064, budgetCurrency: 'UAH' }), company)).toMatchObject({ points: 35, params: { budgetEur: 22_000 } });
+    expect(read('scale', makeNeed({ budgetAmount: 22_000 * 51.03685457, budgetCurrency: 'UAH' }), company)).toMatchObject({ points: 35, params: { budgetEur: 22_000 } });
     expect(read('scale', makeNeed({ budgetAmount: 22_000 * 185.82, budgetCurrency: 'JPY' }), company).points).toBe(35);
     expect(read('scale', makeNeed({ budgetAmount: 22_000 * 1.1418, budgetCurrency: 'USD' }), company).points).toBe(35);
     // 10 M against an estimate of 5 M: 0.5 × (1 − log(2)/log(10)) = 0.349 → 35.

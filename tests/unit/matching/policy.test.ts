@@ -113,16 +113,16 @@ describe('points per criterion', () => {
 describe('reference exchange rates', () => {
   it('convert to euros and back', () => {
     expect(toEur(100, 'EUR')).toBe(100);
-    // The committed official rates: ECB 2026-07-21 (USD, JPY per euro), NBU 2022-07-21 (UAH per euro).
+    // The committed rates: ECB 2026-07-21 (USD, JPY per euro), exchange-api 2026-09-29 (UAH per euro).
     expect(toEur(114.18, 'USD')).toBeCloseTo(100, 9);
-    expect(toEur(29_806.4, 'UAH')).toBeCloseTo(1_000, 9);
+    expect(toEur(51_036.85457, 'UAH')).toBeCloseTo(1_000, 9);
     expect(toEur(185_820, 'JPY')).toBeCloseTo(1_000, 9);
     for (const currency of ['EUR', 'USD', 'UAH', 'JPY'] as const) expect(toEur(fromEur(1_234, currency), currency)).toBeCloseTo(1_234, 6);
     expect(fromEur(100, 'USD')).toBeCloseTo(114.18, 9);
-    expect(convert(29.8064, 'UAH', 'JPY')).toBeCloseTo(185.82, 9);
-    expect(referenceRate('UAH')).toEqual({ currency: 'UAH', perEur: 29.8064, date: '2022-07-21', source: 'NBU', note: expect.stringContaining('National Bank of Ukraine') });
+    expect(convert(51.03685457, 'UAH', 'JPY')).toBeCloseTo(185.82, 9);
+    expect(referenceRate('UAH')).toEqual({ currency: 'UAH', perEur: 51.03685457, date: '2026-09-29', source: 'CURRENCY_API', note: expect.stringContaining('exchange-api') });
     expect(referenceRate('JPY')).toMatchObject({ date: '2026-07-21', source: 'ECB' });
-    expect(ratesBehind('UAH', 'JPY').map((r) => r.source)).toEqual(['NBU', 'ECB']);
+    expect(ratesBehind('UAH', 'JPY').map((r) => r.source)).toEqual(['CURRENCY_API', 'ECB']);
     expect(ratesBehind('UAH', 'EUR').map((r) => r.currency)).toEqual(['UAH']);
     expect(ratesBehind('EUR', 'EUR')).toEqual([]);
   });
