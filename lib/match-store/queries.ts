@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { MatchStatus, type Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
+import { explainStoredMatches } from './explain';
 import type { StoredExplanation } from './write';
 
 // Reading stored matches for the screens: a need's best companies, a company's best needs.
@@ -25,7 +26,10 @@ const matchSelect = {
   score: true,
   status: true,
   version: true,
-  explanation: true,
+  needId: true,
+  companyId: true,
+  points: true,
+  judgedOn: true,
   policyVersion: true,
   computedAt: true,
   need: {
@@ -37,7 +41,7 @@ const matchSelect = {
   company: { select: { id: true, legalNameJa: true, legalNameEn: true, prefectureCode: true, cityEn: true } },
 } satisfies Prisma.MatchSelect;
 
-export type StoredMatch = Omit<Prisma.MatchGetPayload<{ select: typeof matchSelect }>, 'explanation'> & {
+export type StoredMatch = Omit<Prisma.MatchGetPayload<{ select: typeof matchSelect }>, 'points' | 'judgedOn'> & {
   explanation: StoredExplanation;
 };
 
@@ -71,7 +75,9 @@ async function list(
     }),
     db.match.count({ where: scoped }),
   ]);
-  return toPage(items as StoredMatch[], total, filter.page, filter.pageSize);
+  const explained = await explainStoredMatches(db, items);
+  const withReasons: StoredMatch[] = items.map(({ points: _points, judgedOn: _judgedOn, ...item }, i) => ({ ...item, ...explained[i] }));
+  return toPage(withReasons, total, filter.page, filter.pageSize);
 }
 
 export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {

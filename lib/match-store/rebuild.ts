@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
-import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
+import { pairPoints, scorePair, EXCLUDED } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
@@ -86,15 +86,8 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   const rows: MatchRow[] = [...flags.values()].map(({ need: n, company: c, inNeedTop, inCompanyTop }) => {
     const need = needs[n];
     const company = companies[c];
-    const result = explainPair(need, company, context(need, company), policy);
-    return {
-      needId: need.need.id,
-      companyId: company.company.id,
-      score: result.kind === 'scored' ? result.score : 0,
-      explanation: { ...result, asOf: asOfText },
-      inNeedTop,
-      inCompanyTop,
-    };
+    const { score, points } = pairPoints(need, company, context(need, company), policy)!;
+    return { needId: need.need.id, companyId: company.company.id, score, points, inNeedTop, inCompanyTop };
   });
 
   const floorOf = (top: TopK<Item>, k: number) => (top.size >= k ? top.sorted()[k - 1].score : -1);
@@ -106,9 +99,9 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rebuild-matches'))`;
       await tx.$executeRaw`DELETE FROM "Match" WHERE ${NOBODY_ACTED_ON}`;
       // Matches somebody acted on stay, off every top list until re-scored below.
-      await tx.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inCompanyTop" = false, score = 0,
-        explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::json, "policyVersion" = ${policy.version}`;
-      await upsertMatches(tx, rows, policy.version);
+      await tx.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inCompanyTop" = false, score = 0, points = '{}',
+        "judgedOn" = ${asOfText}::date, "policyVersion" = ${policy.version}`;
+      await upsertMatches(tx, rows, policy.version, asOfText);
       await tx.$executeRaw`UPDATE "Need" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
       await tx.$executeRaw`UPDATE "CompanyMatchProfile" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
       await writeFloors(tx, Prisma.raw('"Need"'), Prisma.raw('id'), needFloors.filter((f) => f.floor >= 0));
@@ -162,11 +155,8 @@ async function rescoreDecidedMatches(
     const need = needById.get(needId);
     const company = companyById.get(companyId);
     if (!need || !company) continue;
-    const result = explainPair(need, company, input.context(need, company), input.policy);
-    rows.push({
-      needId, companyId, score: result.kind === 'scored' ? result.score : 0,
-      explanation: { ...result, asOf: input.asOfText }, inNeedTop: false, inCompanyTop: false,
-    });
+    const result = pairPoints(need, company, input.context(need, company), input.policy);
+    rows.push({ needId, companyId, score: result?.score ?? 0, points: result?.points ?? [], inNeedTop: false, inCompanyTop: false });
   }
-  await upsertMatches(db, rows, input.policyVersion);
+  await upsertMatches(db, rows, input.policyVersion, input.asOfText);
 }

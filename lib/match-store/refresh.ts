@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
-import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
+import { pairPoints, scorePair, EXCLUDED } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
@@ -109,12 +109,13 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         if (!inSubjectTop && !inCounterpartTop && !previous?.actedOn) continue;
         const needId = side.subject === 'need' ? id : item.id;
         const companyId = side.subject === 'need' ? item.id : id;
-        const result = explainPair(item.pair.need, item.pair.company, item.context, policy);
+        // The same engine, the same inputs: the points add up to the score the lists sorted by.
+        const { points } = pairPoints(item.pair.need, item.pair.company, item.context, policy)!;
         rows.push({
           needId,
           companyId,
-          score: result.kind === 'scored' ? result.score : 0,
-          explanation: { ...result, asOf: asOfText },
+          score: item.score,
+          points,
           inNeedTop: side.subject === 'need' ? inSubjectTop : inCounterpartTop,
           inCompanyTop: side.subject === 'need' ? inCounterpartTop : inSubjectTop,
         });
@@ -127,12 +128,14 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const decidedGone = gone.filter((row) => row.actedOn);
       if (decidedGone.length) {
         await tx.$executeRaw`
-          UPDATE "Match" SET score = 0, "inNeedTop" = false, "inCompanyTop" = false, "policyVersion" = ${policy.version},
-            explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::json, "computedAt" = now(), "updatedAt" = now()
-          WHERE ${side.subjectColumn} = ${id}::uuid AND ${side.counterpartColumn} = ANY(${decidedGone.map((r) => r.counterpartId)}::uuid[])`;
+          UPDATE "Match" SET score = 0, points = '{}', "inNeedTop" = false, "inCompanyTop" = false, "policyVersion" = ${policy.version},
+            "judgedOn" = ${asOfText}::date, "computedAt" = now(), "updatedAt" = now()
+          WHERE ${side.subjectColumn} = ${id}::uuid AND ${side.counterpartColumn} = ANY(${decidedGone.map((r) => r.counterpartId)}::uuid[])
+            AND (score, points, "inNeedTop", "inCompanyTop", "policyVersion", "judgedOn")
+              IS DISTINCT FROM (0, '{}'::smallint[], false, false, ${policy.version}, ${asOfText}::date)`;
       }
 
-      await upsertMatches(tx, rows, policy.version);
+      const written = await upsertMatches(tx, rows, policy.version, asOfText);
       const deleted = await tx.$executeRaw`
         DELETE FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid AND ${NOBODY_ACTED_ON}
           AND ${side.counterpartColumn} <> ALL(${rows.map((r) => (side.subject === 'need' ? r.companyId : r.needId))}::uuid[])`;
@@ -143,7 +146,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
       await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
 
-      return { candidates: scored.length, written: rows.length, deleted, shrunk };
+      return { candidates: scored.length, written, deleted, shrunk };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
