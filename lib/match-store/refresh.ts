@@ -24,6 +24,8 @@ export type RerankOutcome = {
   deleted: number;
   /** Counterparts whose top list lost an entry and should be re-ranked to refill it. */
   shrunk: string[];
+  /** Phase timings: reading and scoring the candidates, then writing (milliseconds). */
+  ms: { score: number; write: number };
 };
 
 type Pair = { need: PreparedNeed; company: PreparedCompany };
@@ -75,10 +77,28 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
   return scored;
 }
 
+/**
+ * Of the pairs whose score equals their counterpart's full-list floor and that are not on that
+ * list yet, those that win the tie: the list's last entry (lowest score, then highest id) has a
+ * greater id than the subject. Read instead of written-then-trimmed: on a national scale most
+ * floors are shared by many pairs, and each such write would be undone by the trim.
+ */
+async function tiesThatEnter(tx: Tx, side: Side, id: string, ties: Scored[]): Promise<Set<string>> {
+  if (ties.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ counterpartId: string; lastId: string | null }[]>`
+    SELECT f.id::text AS "counterpartId",
+      (SELECT m.${side.subjectColumn}::text FROM "Match" m
+        WHERE m.${side.counterpartColumn} = f.id AND m.${side.counterpartFlag} AND m.score = f.floor
+        ORDER BY m.${side.subjectColumn} DESC LIMIT 1) AS "lastId"
+    FROM unnest(${ties.map((t) => t.id)}::uuid[], ${ties.map((t) => t.floor)}::int[]) AS f(id, floor)`;
+  return new Set(rows.filter((row) => row.lastId === null || id < row.lastId).map((row) => row.counterpartId));
+}
+
 export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
   // The list's day in Kyiv, as the daily roll-forward reads it (lib/hostility-list/calendar.ts).
   const asOf = kyivDay(options.asOf);
   // Profiles are read outside the transaction (the fast pool), so a company's own comes first.
+  const started = performance.now();
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
     async (tx) => {
@@ -89,6 +109,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         SELECT ${side.counterpartColumn} AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop"
         FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
+      const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
+      const scoredAt = performance.now();
 
       const top = new TopK<Scored>(side.subjectTopK);
       for (const item of scored) top.offer(item);
@@ -100,9 +122,9 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const asOfText = asOf.toISOString().slice(0, 10);
       for (const item of scored) {
         const previous = before.get(item.id);
-        // A score equal to the counterpart's floor enters too: the trim below then breaks the tie
-        // by id, as the rebuild's heaps do, and cuts the list back to its length.
-        const inCounterpartTop = item.floor < 0 || item.score >= item.floor;
+        // A score equal to the full counterpart list's floor enters when it wins the tie by id, as
+        // in the rebuild's heaps (tiesThatEnter); the trim below then cuts the list back to its length.
+        const inCounterpartTop = item.floor < 0 || item.score > item.floor || (item.score === item.floor && (previous?.inCounterpartTop || tieEnters.has(item.id)));
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
         const inSubjectTop = inTop.has(item.id);
@@ -146,7 +168,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
       await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
 
-      return { candidates: scored.length, written, deleted, shrunk };
+      return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

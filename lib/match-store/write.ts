@@ -47,7 +47,7 @@ export async function upsertMatches(db: Executor, rows: MatchRow[], policyVersio
     const points = chunk.map((r) => `{${r.points.join(',')}}`);
     written += await db.$executeRaw`
       INSERT INTO "Match" (id, "needId", "companyId", score, points, "judgedOn", "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
-      SELECT gen_random_uuid(), r."needId", r."companyId", r.score, r.points::smallint[], ${judgedOn}::date, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
+      SELECT uuidv7(), r."needId", r."companyId", r.score, r.points::smallint[], ${judgedOn}::date, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
       FROM unnest(${chunk.map((r) => r.needId)}::uuid[], ${chunk.map((r) => r.companyId)}::uuid[], ${chunk.map((r) => r.score)}::int[],
           ${points}::text[], ${chunk.map((r) => r.inNeedTop)}::boolean[], ${chunk.map((r) => r.inCompanyTop)}::boolean[])
         AS r("needId", "companyId", score, points, "inNeedTop", "inCompanyTop")

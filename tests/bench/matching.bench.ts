@@ -65,14 +65,23 @@ try {
   async function measure(ids: string[], work: (id: string) => Promise<{ written: number; deleted: number } | unknown>) {
     const ms: number[] = [];
     let rows = 0;
+    const phases = { score: [] as number[], write: [] as number[] };
     const from = await walLsn();
     for (const id of ids) {
       const [took, outcome] = await time(() => work(id));
       ms.push(took);
-      if (outcome && typeof outcome === 'object' && 'written' in outcome) rows += (outcome as { written: number }).written;
+      if (outcome && typeof outcome === 'object' && 'written' in outcome) {
+        const rerank = outcome as { written: number; ms: { score: number; write: number } };
+        rows += rerank.written;
+        phases.score.push(rerank.ms.score);
+        phases.write.push(rerank.ms.write);
+      }
     }
     const wal = await walBytes(from);
-    return { ms, rowsPerOp: round(rows / ids.length), walKbPerOp: round(wal / 1024 / ids.length) };
+    const phase = phases.score.length
+      ? `; phases p50/p95: read+score ${round(percentile(phases.score, 50))}/${round(percentile(phases.score, 95))} ms, write ${round(percentile(phases.write, 50))}/${round(percentile(phases.write, 95))} ms`
+      : '';
+    return { ms, rowsPerOp: round(rows / ids.length), walKbPerOp: round(wal / 1024 / ids.length), phase };
   }
   log(`mode: ${QUICK ? 'quick' : 'full'}; load average ${load()}`);
 
@@ -93,11 +102,11 @@ try {
 
   const needRerank = await measure(sample(needIds, SAMPLES), (id) => rerankNeed(db, id));
   const rerankNeedMs = needRerank.ms;
-  log(`(a) re-rank one need:    p50 ${round(percentile(rerankNeedMs, 50))} ms, p95 ${round(percentile(rerankNeedMs, 95))} ms; ${needRerank.rowsPerOp} rows, ${needRerank.walKbPerOp} kB WAL per re-rank; load ${load()}`);
+  log(`(a) re-rank one need:    p50 ${round(percentile(rerankNeedMs, 50))} ms, p95 ${round(percentile(rerankNeedMs, 95))} ms; ${needRerank.rowsPerOp} rows, ${needRerank.walKbPerOp} kB WAL per re-rank${needRerank.phase}; load ${load()}`);
 
   const companyRerank = await measure(sample(companyIds, SAMPLES), (id) => rerankCompany(db, id));
   const rerankCompanyMs = companyRerank.ms;
-  log(`(b) re-rank one company: p50 ${round(percentile(rerankCompanyMs, 50))} ms, p95 ${round(percentile(rerankCompanyMs, 95))} ms; ${companyRerank.rowsPerOp} rows, ${companyRerank.walKbPerOp} kB WAL per re-rank; load ${load()}`);
+  log(`(b) re-rank one company: p50 ${round(percentile(rerankCompanyMs, 50))} ms, p95 ${round(percentile(rerankCompanyMs, 95))} ms; ${companyRerank.rowsPerOp} rows, ${companyRerank.walKbPerOp} kB WAL per re-rank${companyRerank.phase}; load ${load()}`);
 
   const facilitator = { userId: 'bench', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
   const top20Ms = (await measure(sample(needIds, SAMPLES * 5), (id) => listMatchesForNeed(db, facilitator, id, { pageSize: 20 }))).ms;
@@ -158,6 +167,9 @@ try {
     rerankNeedSpeedup: round(percentile(naiveNeedMs, 95) / percentile(rerankNeedMs, 95)),
     rebuildSpeedup: round(naiveRebuildSeconds / (rebuildMs / 1000)),
     storedMatches: rebuild.matches,
+    rebuildSyncSeconds: round(rebuild.seconds.sync),
+    rebuildLoadSeconds: round(rebuild.seconds.load),
+    rebuildScoringSeconds: round(rebuild.seconds.scoring),
     rebuildScoreSeconds: round(rebuild.seconds.score),
     rebuildWriteSeconds: round(rebuild.seconds.write),
     rebuildWalMb,
