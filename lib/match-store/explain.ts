@@ -80,6 +80,15 @@ export async function withExplanation<T extends CompactMatch>(
 ): Promise<(Omit<T, 'points' | 'judgedOn'> & ExplainedMatch) | null> {
   if (!match) return null;
   const [explained] = await explainStoredMatches(db, [match]);
-  const { points: _points, judgedOn: _judgedOn, ...rest } = match;
-  return { ...rest, ...explained };
+  return { ...withoutCompactColumns(match), ...explained };
+}
+
+/** The row without the columns its explanation replaces (and any other named). */
+export function withoutCompactColumns<T extends Pick<CompactMatch, 'points' | 'judgedOn'>, K extends keyof T = never>(
+  row: T,
+  ...more: K[]
+): Omit<T, 'points' | 'judgedOn' | K> {
+  const copy: Partial<T> = { ...row };
+  for (const key of ['points', 'judgedOn', ...more] as (keyof T)[]) delete copy[key];
+  return copy as Omit<T, 'points' | 'judgedOn' | K>;
 }

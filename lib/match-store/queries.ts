@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { MatchStatus, Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
-import { explainStoredMatches } from './explain';
+import { explainStoredMatches, withoutCompactColumns } from './explain';
 import type { StoredExplanation } from './write';
 
 // Reading stored matches for the screens: a need's best companies, a company's best needs.
@@ -21,7 +21,8 @@ export const matchListFilterSchema = z
   .strict();
 export type MatchListFilter = z.input<typeof matchListFilterSchema>;
 
-const matchSelect = {
+/** The columns and relations a list reads (in SQL, below), as Prisma would name them. */
+type MatchSelect = {
   id: true,
   score: true,
   status: true,
@@ -39,9 +40,10 @@ const matchSelect = {
     },
   },
   company: { select: { id: true, legalNameJa: true, legalNameEn: true, prefectureCode: true, cityEn: true } },
-} satisfies Prisma.MatchSelect;
+};
 
-export type StoredMatch = Omit<Prisma.MatchGetPayload<{ select: typeof matchSelect }>, 'points' | 'judgedOn'> & {
+/** What a list shows of each match: both parties, and the reasons derived on read. */
+export type StoredMatch = Omit<Prisma.MatchGetPayload<{ select: MatchSelect }>, 'points' | 'judgedOn'> & {
   explanation: StoredExplanation;
 };
 
@@ -83,7 +85,7 @@ async function list(
   // Past the last page the window has no row to count on.
   const total = rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Match" m WHERE ${where}`)[0].n;
   const explained = await explainStoredMatches(db, rows);
-  const items: StoredMatch[] = rows.map(({ points: _points, judgedOn: _judgedOn, total: _total, ...row }, i) => ({ ...row, ...explained[i] }));
+  const items: StoredMatch[] = rows.map((row, i) => ({ ...withoutCompactColumns(row, 'total'), ...explained[i] }));
   return toPage(items, Number(total), filter.page, filter.pageSize);
 }
 

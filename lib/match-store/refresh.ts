@@ -29,6 +29,16 @@ export type RerankOutcome = {
 };
 
 type Pair = { need: PreparedNeed; company: PreparedCompany };
+type ExistingRow = {
+  counterpartId: string;
+  actedOn: boolean;
+  inCounterpartTop: boolean;
+  inSubjectTop: boolean;
+  score: number;
+  points: number[];
+  judgedOn: string;
+  policyVersion: number;
+};
 type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
 
 const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>, needId: string, companyId: string, asOf: Date): MatchContext => {
@@ -105,8 +115,9 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       await lockSubject(tx, side, id);
       const policy = await getCurrentPolicy(tx);
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf)) ?? [];
-      const existing = await tx.$queryRaw<{ counterpartId: string; actedOn: boolean; inCounterpartTop: boolean }[]>`
-        SELECT ${side.counterpartColumn} AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop"
+      const existing = await tx.$queryRaw<ExistingRow[]>`
+        SELECT ${side.counterpartColumn} AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
+          ${side.subjectFlag} AS "inSubjectTop", score, points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
         FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
       const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
@@ -157,10 +168,23 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
               IS DISTINCT FROM (0, '{}'::smallint[], false, false, ${policy.version}, ${asOfText}::date)`;
       }
 
-      const written = await upsertMatches(tx, rows, policy.version, asOfText);
-      const deleted = await tx.$executeRaw`
+      // Rows whose content is as stored are not sent at all (the upsert would skip them too, but
+      // only after probing and locking each one).
+      const counterpartOf = (row: MatchRow) => (side.subject === 'need' ? row.companyId : row.needId);
+      const changed = rows.filter((row) => {
+        const previous = before.get(counterpartOf(row));
+        const inSubjectTop = side.subject === 'need' ? row.inNeedTop : row.inCompanyTop;
+        const inCounterpartTop = side.subject === 'need' ? row.inCompanyTop : row.inNeedTop;
+        return !previous || previous.score !== row.score || previous.judgedOn !== asOfText || previous.policyVersion !== policy.version
+          || previous.inSubjectTop !== inSubjectTop || previous.inCounterpartTop !== inCounterpartTop
+          || previous.points.length !== row.points.length || previous.points.some((p, i) => p !== row.points[i]);
+      });
+      const written = await upsertMatches(tx, changed, policy.version, asOfText);
+      const kept = new Set(rows.map(counterpartOf));
+      const dropped = existing.filter((row) => !kept.has(row.counterpartId) && !row.actedOn).map((row) => row.counterpartId);
+      const deleted = dropped.length === 0 ? 0 : await tx.$executeRaw`
         DELETE FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid AND ${NOBODY_ACTED_ON}
-          AND ${side.counterpartColumn} <> ALL(${rows.map((r) => (side.subject === 'need' ? r.companyId : r.needId))}::uuid[])`;
+          AND ${side.counterpartColumn} = ANY(${dropped}::uuid[])`;
 
       const ranked = top.sorted();
       const floor = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1].score : -1;
