@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { explainPair } from '../matching/evaluate';
 import { matchingPolicySchema, type MatchingPolicy } from '../matching/policy';
 import { prepareCompany, prepareNeed, type PreparedNeed } from '../matching/prepare';
-import { loadInterests, loadNeeds } from './inputs';
+import { loadInterests, loadNeeds, type NeedInput } from './inputs';
 import { loadCompanyProfiles } from './profiles';
 import type { StoredExplanation } from './write';
 
@@ -31,15 +31,25 @@ export const isCurrent = (row: Pick<CompactMatch, 'score' | 'points'>, explained
     ? explained.score === row.score && explained.explanation.entries.every((entry, i) => entry.points === row.points[i]) && explained.explanation.entries.length === row.points.length
     : row.points.length === 0;
 
+/** Inputs a caller may start reading before it has the rows (a need's list knows its need). */
+export type Prefetched = { needs?: Promise<NeedInput[]> };
+
+/** Starts reading needs' inputs now; a failure surfaces where the result is awaited. */
+export function prefetchNeeds(db: Db, needIds: string[]): Promise<NeedInput[]> {
+  const needs = loadNeeds(db, Prisma.sql`n.id = ANY(${needIds}::uuid[])`);
+  needs.catch(() => undefined);
+  return needs;
+}
+
 /** Each row's score and explanation, in the order given. Reads the inputs once for all rows. */
-export async function explainStoredMatches(db: Db, rows: CompactMatch[]): Promise<ExplainedMatch[]> {
+export async function explainStoredMatches(db: Db, rows: CompactMatch[], prefetched: Prefetched = {}): Promise<ExplainedMatch[]> {
   const judged = rows.filter((row) => row.points.length > 0);
   if (judged.length === 0) return rows.map(ineligible);
   const needIds = [...new Set(judged.map((row) => row.needId))];
   const companyIds = [...new Set(judged.map((row) => row.companyId))];
   const versions = [...new Set(judged.map((row) => row.policyVersion))];
   const [needs, companies, interests, policies] = await Promise.all([
-    loadNeeds(db, Prisma.sql`n.id = ANY(${needIds}::uuid[])`),
+    prefetched.needs ?? loadNeeds(db, Prisma.sql`n.id = ANY(${needIds}::uuid[])`),
     loadCompanyProfiles(db, companyIds),
     loadInterests(db, Prisma.sql`i."needId" = ANY(${needIds}::uuid[]) AND i."companyId" = ANY(${companyIds}::uuid[])`),
     db.matchingPolicy.findMany({ where: { version: { in: versions } }, select: { version: true, weights: true, hardConstraints: true } }),

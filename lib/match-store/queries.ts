@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { MatchStatus, Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
-import { explainStoredMatches, withoutCompactColumns } from './explain';
+import { explainStoredMatches, prefetchNeeds, withoutCompactColumns } from './explain';
 import type { StoredExplanation } from './write';
 
 // Reading stored matches for the screens: a need's best companies, a company's best needs.
@@ -67,6 +67,8 @@ async function list(
   filter: ReturnType<typeof parseFilter>,
 ): Promise<Page<StoredMatch>> {
   const { skip, take } = pageWindow(filter.page, filter.pageSize);
+  // A need's list explains one need: its inputs are read while the page is.
+  const prefetched = side === NEED_LIST ? { needs: prefetchNeeds(db, [id]) } : {};
   const where = Prisma.sql`m.${side.column} = ${id}::uuid AND (m.${side.flag} OR m.status <> 'SUGGESTED') AND m.score >= ${filter.minScore}
     ${filter.status ? Prisma.sql`AND m.status = ${filter.status}::"MatchStatus"` : Prisma.empty}`;
   const rows = await db.$queryRaw<ListRow[]>`
@@ -84,7 +86,7 @@ async function list(
     LIMIT ${take} OFFSET ${skip}`;
   // Past the last page the window has no row to count on.
   const total = rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Match" m WHERE ${where}`)[0].n;
-  const explained = await explainStoredMatches(db, rows);
+  const explained = await explainStoredMatches(db, rows, prefetched);
   const items: StoredMatch[] = rows.map((row, i) => ({ ...withoutCompactColumns(row, 'total'), ...explained[i] }));
   return toPage(items, Number(total), filter.page, filter.pageSize);
 }
