@@ -54,7 +54,7 @@ async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
 /** Scores the subject against its candidates; null when the subject may not be matched. */
 async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date): Promise<Scored[] | null> {
   if (side.subject === 'need') {
-    const [need] = await loadNeeds(tx, Prisma.sql`n.id = ${id}::uuid`);
+    const [need] = await loadNeeds(db, Prisma.sql`n.id = ${id}::uuid`);
     if (!need) return null;
     const preparedNeed = prepareNeed(need, asOf);
     const [companies, interests] = await Promise.all([
@@ -74,7 +74,7 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
   if (!company) return null;
   const preparedCompany = prepareCompany(company);
   const [needs, interests] = await Promise.all([
-    loadNeeds(tx, Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`),
+    loadNeeds(db, Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`),
     loadInterests(tx, Prisma.sql`i."companyId" = ${id}::uuid`),
   ]);
   const scored: Scored[] = [];
@@ -107,7 +107,8 @@ async function tiesThatEnter(tx: Tx, side: Side, id: string, ties: Scored[]): Pr
 export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
   // The list's day in Kyiv, as the daily roll-forward reads it (lib/hostility-list/calendar.ts).
   const asOf = kyivDay(options.asOf);
-  // Profiles are read outside the transaction (the fast pool), so a company's own comes first.
+  // Profiles and needs are read outside the transaction (the pool, in parallel), so a company's own
+  // profile is written first.
   const started = performance.now();
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
