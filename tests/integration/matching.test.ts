@@ -111,6 +111,25 @@ describe('stored matches', () => {
     expect(byCompany.get(repairer.id)!.map((h) => [h.entry.criterion, h.stance])).toContainEqual(['kansai', 'weakness']);
   });
 
+  it('store compact rows, and derive explanations that add up to the score shown, even before a pending re-rank', async () => {
+    const { need, purifier } = await world();
+    const row = await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId: need.id, companyId: purifier.id } } });
+    expect(row.points.reduce((sum, p) => sum + p, 0)).toBe(row.score);
+    const before = (await scoresFor(need.id)).get(purifier.id)!;
+    expect(before.score).toBe(row.score);
+    expect(before.explanation.kind === 'scored' && before.explanation.entries.map((e) => e.points)).toEqual(row.points);
+    // The company now offers both capabilities, and its re-rank has not run yet: the screen shows
+    // the engine's answer now, with its own score, never stored points beside newer reasons.
+    await testDb.company.update({ where: { id: purifier.id }, data: { capabilities: ['WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'] } });
+    await syncCompanyProfiles(testDb, Prisma.sql`c.id = ${purifier.id}::uuid`);
+    const stale = (await scoresFor(need.id)).get(purifier.id)!;
+    expect(stale.explanation.kind).toBe('scored');
+    if (stale.explanation.kind !== 'scored') return;
+    expect(stale.explanation.entries.reduce((sum, e) => sum + e.points, 0)).toBe(stale.score);
+    expect(stale.score).toBeGreaterThan(row.score);
+    expect(stale.explanation.entries.find((e) => e.criterion === 'capability')?.reason.code).toBe('ALL_CAPABILITIES');
+  });
+
   it('follow a change of need through the job queue', async () => {
     const { need, purifier, repairer } = await world();
     await testDb.$transaction(async (tx) => {

@@ -13,6 +13,7 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
 import { loadCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
+import { explainStoredMatches, isCurrent } from '../../lib/match-store/explain';
 import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
 import { prepareCompany, prepareNeed } from '../../lib/matching/prepare';
 import { closeNeed } from '../../lib/needs/close-need';
@@ -159,6 +160,11 @@ async function expectAgreement(label: string, needIds: string[], companyIds: str
   const [engine, stored] = [await engineLists(), await storedLists(needIds, companyIds)];
   for (const id of needIds) expect(stored.need(id), `${label}: need ${id}`).toEqual(engine.need(id));
   for (const id of companyIds) expect(stored.company(id), `${label}: company ${id}`).toEqual(engine.company(id));
+  // The screens show the reasons the engine derives on read: every stored row's score and points
+  // must be exactly those of its derived explanation (nothing stale once the queue is worked).
+  const rows = await testDb.match.findMany({ where: { OR: [{ needId: { in: needIds } }, { companyId: { in: companyIds } }] } });
+  const explained = await explainStoredMatches(testDb, rows);
+  rows.forEach((row, i) => expect(isCurrent(row, explained[i]), `${label}: stored points of ${row.needId}:${row.companyId}`).toBe(true));
 }
 
 async function buildWorld(world: World) {
