@@ -78,7 +78,7 @@ test('sign-in works from the keyboard alone, with a visible focus', async ({ pag
   await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
   await page.keyboard.type('kakehashi-demo-2026');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/en\/company\/recommended$/);
+  await expect(page).toHaveURL(/\/en\/company\/recommended$/, { timeout: 15_000 });
 });
 
 test('the language switcher keeps the page and its filters', async ({ page }) => {

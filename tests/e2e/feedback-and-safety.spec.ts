@@ -71,7 +71,7 @@ test.describe('each role lands on its own start page, with its to-do list', () =
     await page.getByLabel('Email', { exact: true }).fill(demoEmail('facilitator'));
     await page.getByLabel('Password', { exact: true }).fill('kakehashi-demo-2026');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page).toHaveURL(/\/en\/needs\?sector=ENERGY$/);
+    await expect(page).toHaveURL(/\/en\/needs\?sector=ENERGY$/, { timeout: 15_000 });
   });
 });
 

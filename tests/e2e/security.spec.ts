@@ -46,7 +46,7 @@ test('session cookies are HttpOnly and SameSite', async ({ page, context }) => {
   await page.getByLabel('Email').fill('admin@demo.kakehashi.example');
   await page.getByLabel('Password', { exact: true }).fill('kakehashi-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page).toHaveURL(/\/admin\/users$/, { timeout: 15_000 });
   const session = (await context.cookies()).find((cookie) => cookie.name.endsWith('next-auth.session-token'));
   expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true });
   expect(session?.name).toBe('__Secure-next-auth.session-token');
@@ -102,7 +102,7 @@ test('the outbox page with an unreadable address filter shows nothing rather tha
   await page.getByLabel('Email').fill('admin@demo.kakehashi.example');
   await page.getByLabel('Password', { exact: true }).fill('kakehashi-demo-2026');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page).toHaveURL(/\/admin\/users$/, { timeout: 15_000 });
   for (const filter of ['%00', 'a%01b%40example.test', 'x'.repeat(300)]) {
     const response = await page.goto(`/en/admin/outbox?to=${filter}`);
     expect(response?.status(), filter).toBe(200);
