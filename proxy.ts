@@ -68,6 +68,7 @@ function isApi(pathname: string): boolean {
 
 export const config = {
   // Built assets and the app icons need no nonce; everything else, API included, passes
-  // through, so a path like /unknown.php also gets the translated not-found page.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest).*)' }],
+  // through, so a path like /unknown.php also gets the translated not-found page. maps/ holds
+  // the map's boundaries (public/maps, cached for a year by next.config.js).
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|maps/).*)' }],
 };
