@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Prisma } from '../generated/prisma/client';
 import type { NoticeDelivery } from '../generated/prisma/enums';
+import type { Reason } from '../matching/types';
 import { NOTICE_KINDS, type NoticeKind } from './kinds';
 import { queueNoticeEmail } from './notice-email';
 
@@ -12,7 +13,10 @@ import { queueNoticeEmail } from './notice-email';
 
 type Tx = Prisma.TransactionClient;
 
-export type NoticeParams = Record<string, string | number | readonly string[]>;
+/** A name as each script writes it (a hromada in Ukrainian and Latin, a company in Japanese and Latin); the reader gets theirs, else `en`. */
+export type LocalisedName = { en: string; ja?: string; uk?: string };
+/** Catalogue values; `reasons` holds the match's reasons (code + params), rendered in the reader's language. */
+export type NoticeParams = Record<string, string | number | LocalisedName | readonly Reason[]>;
 
 export type NoticeInput = {
   userId: string;
@@ -26,6 +30,8 @@ export type NoticeInput = {
   needId?: string | null;
   companyId?: string | null;
   introductionId?: string | null;
+  /** The caller sends its own transactional email (an introduction's contacts): record only. */
+  alreadyEmailed?: boolean;
 };
 
 export type PublishOutcome = { recorded: number; emailed: number };
@@ -56,11 +62,12 @@ async function publishInTransaction(tx: Tx, notices: readonly NoticeInput[]): Pr
       companyId: notice.companyId ?? null,
       introductionId: notice.introductionId ?? null,
       delivery,
+      emailedAt: notice.alreadyEmailed ? new Date() : null,
     })),
     skipDuplicates: true,
-    select: { id: true, delivery: true },
+    select: { id: true, delivery: true, emailedAt: true },
   });
-  const immediate = created.filter((row) => row.delivery === 'IMMEDIATE').map((row) => row.id);
+  const immediate = created.filter((row) => row.delivery === 'IMMEDIATE' && !row.emailedAt).map((row) => row.id);
   for (const id of immediate) await queueNoticeEmail(tx, id);
   return { recorded: created.length, emailed: immediate.length };
 }

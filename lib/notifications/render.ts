@@ -23,11 +23,17 @@ export function translatorFor(locale: Locale) {
 
 export type StoredNotice = { kind: string; params: unknown };
 
-/** Values the catalogue messages read: strings and numbers; reasons are rendered apart. */
-function plainParams(params: unknown): Record<string, string | number> {
+/** Values the catalogue messages read: strings, numbers, names in the reader's script; reasons are rendered apart. */
+function plainParams(locale: Locale, params: unknown): Record<string, string | number> {
   const values: Record<string, string | number> = {};
   if (!params || typeof params !== 'object') return values;
-  for (const [name, value] of Object.entries(params)) if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+    else if (value && typeof value === 'object' && !Array.isArray(value) && typeof (value as { en?: unknown }).en === 'string') {
+      const names = value as Record<string, string | undefined>;
+      values[name] = names[locale] ?? names.en!;
+    }
+  }
   return values;
 }
 
@@ -41,7 +47,7 @@ export type RenderedNotice = { title: string; body: string; reasons: string[] };
 
 export function renderNotice(locale: Locale, notice: StoredNotice): RenderedNotice {
   const { t, reasonContext } = translatorFor(locale);
-  const values = plainParams(notice.params);
+  const values = plainParams(locale, notice.params);
   const key = `notifications.kinds.${notice.kind}`;
   if (!t.has(`${key}.title`)) return { title: t('notifications.unknownKind'), body: '', reasons: [] };
   return {
