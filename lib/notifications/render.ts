@@ -1,25 +1,12 @@
-import { createFormatter, createTranslator } from 'next-intl';
-import { describeReason, type ReasonContext } from '../i18n/describe-reason';
-import en from '../i18n/messages/en.json';
-import ja from '../i18n/messages/ja.json';
-import uk from '../i18n/messages/uk.json';
+import { describeReason } from '../i18n/describe-reason';
+import { translatorFor } from '../i18n/translator';
 import type { Locale } from '../generated/prisma/enums';
 import type { Reason } from '../matching/types';
 
-// Notices and emails rendered from the message catalogues in the recipient's language, outside
-// any request (jobs, transactions). Times in Kyiv time, as the pages show them.
+// Notices rendered from the message catalogues (notifications.kinds.<kind>) in the reader's
+// language, outside any request (jobs, transactions) as in pages.
 
-const MESSAGES = { en, ja, uk } as const;
-export const NOTICE_TIME_ZONE = 'Europe/Kyiv';
-
-export type Translator = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
-
-export function translatorFor(locale: Locale) {
-  const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone: NOTICE_TIME_ZONE }) as unknown as Translator;
-  const format = createFormatter({ locale, timeZone: NOTICE_TIME_ZONE });
-  const reasonContext: ReasonContext = { t, format, locale, prefectureName: (code) => code };
-  return { t, format, reasonContext };
-}
+export { translatorFor };
 
 export type StoredNotice = { kind: string; params: unknown };
 
