@@ -18,9 +18,15 @@ export type IntroductionParams = {
 
 type Side = 'toCompany' | 'toMunicipality';
 
+// Names as each language's readers know them: a hromada in Latin with its Ukrainian name beside
+// it (in Ukrainian, its own name), a company in its own script (in Ukrainian, both).
+const hromadaName = (locale: Locale, h: IntroductionParams['hromada']) => (locale === 'uk' ? h.uk : locale === 'ja' ? `${h.en}（${h.uk}）` : `${h.en} (${h.uk})`);
+const companyName = (locale: Locale, c: IntroductionParams['company']) => (locale === 'ja' ? c.ja : locale === 'uk' ? `${c.en} (${c.ja})` : c.en);
+
 export function introductionEmail(side: Side, locale: Locale, p: IntroductionParams) {
   return catalogueEmail(side === 'toCompany' ? 'introductionCompany' : 'introductionMunicipality', locale, {
     name: p.name, needTitle: p.needTitle, link: p.link,
+    hromadaName: hromadaName(locale, p.hromada), companyName: companyName(locale, p.company),
     hromadaUk: p.hromada.uk, hromadaEn: p.hromada.en, companyJa: p.company.ja, companyEn: p.company.en,
     contactName: p.counterpart.contactName, contactEmail: p.counterpart.contactEmail,
     hasPhone: p.counterpart.contactPhone ? 'yes' : 'no', contactPhone: p.counterpart.contactPhone ?? '',
