@@ -1,5 +1,9 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startJobQueue } from '../../lib/jobs/queue';
+import { drainMatchingJobs } from '../../lib/match-store/worker';
+import { validNeed } from '../factories/valid-inputs';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
 import type { Actor } from '../../lib/auth/actor';
@@ -25,10 +29,13 @@ import { testDb as db } from './test-db';
 
 const DAY = 86_400_000;
 let world: AccessWorld;
+let boss: PgBoss;
 beforeAll(async () => {
   world = await createAccessWorld(db);
+  boss = await startJobQueue(inject('databaseUrl'));
 });
 afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
   await stopQueueClient();
 });
 
@@ -130,6 +137,28 @@ describe('a newly published need that fits a company', () => {
     await rerankNeed(db, third.id);
     await announceNeedRanking(db, third.id);
     expect(await noticesOf(fits.rep.id, 'needFits')).toHaveLength(2);
+  });
+
+  it('goes from publishing through the matching job to the notice, and a followed need’s edit is news once', async () => {
+    const { municipality, rep: municipalityRep } = await verifiedMunicipalityWithRep('en');
+    const { rep } = await verifiedCompanyWithRep('ja', 0);
+    const draft = await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null });
+    expect(await run('publishNeed', actorOf(municipalityRep), { needId: draft.id, expectedVersion: draft.version })).toMatchObject({ ok: true });
+    expect(await noticesOf(rep.id, 'needFits')).toHaveLength(0); // the ranking job has not run yet
+    await drainMatchingJobs(db, boss);
+    const [notice] = await noticesOf(rep.id, 'needFits');
+    expect(notice).toMatchObject({ needId: draft.id, link: `/needs/${draft.id}` });
+    expect(await emailsTo(rep.email, 'notice:needFits')).toHaveLength(1);
+
+    expect(await run('followNeed', actorOf(rep), { needId: draft.id, follow: true })).toMatchObject({ ok: true });
+    const edit = { needId: draft.id, expectedVersion: draft.version + 1, need: validNeed({ title: 'Generators, revised' }) };
+    expect(await run('updateNeed', actorOf(municipalityRep), edit)).toMatchObject({ ok: true });
+    expect(await run('updateNeed', actorOf(municipalityRep), edit)).toMatchObject({ ok: false }); // the stale retry changes nothing
+    const changed = await noticesOf(rep.id, 'followedNeedChanged');
+    expect(changed).toHaveLength(1);
+    expect(changed[0].params).toMatchObject({ needTitle: 'Generators, revised' });
+    await drainMatchingJobs(db, boss);
+    expect(await noticesOf(rep.id, 'needFits')).toHaveLength(1);
   });
 
   it('does not announce an old need re-ranked later, nor a draft', async () => {
