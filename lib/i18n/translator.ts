@@ -13,9 +13,15 @@ export const MESSAGE_TIME_ZONE = 'Europe/Kyiv';
 
 export type Translator = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
 
-export function translatorFor(locale: Locale) {
+/** Prefecture names by code ({ nameJa, nameEn }), for reasons that name one. */
+export type PrefectureNames = ReadonlyMap<string, { nameJa: string; nameEn: string }>;
+
+export function translatorFor(locale: Locale, prefectures?: PrefectureNames) {
   const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone: MESSAGE_TIME_ZONE }) as unknown as Translator;
   const format = createFormatter({ locale, timeZone: MESSAGE_TIME_ZONE });
-  const reasonContext: ReasonContext = { t, format, locale, prefectureName: (code) => code };
+  const reasonContext: ReasonContext = { t, format, locale, prefectureName: (code) => {
+    const names = prefectures?.get(code);
+    return names ? (locale === 'ja' ? names.nameJa : names.nameEn) : code;
+  } };
   return { t, format, reasonContext };
 }

@@ -1,5 +1,7 @@
+import type { Db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
 import { describeReason } from '../i18n/describe-reason';
-import { translatorFor } from '../i18n/translator';
+import { translatorFor, type PrefectureNames } from '../i18n/translator';
 import type { Locale } from '../generated/prisma/enums';
 import type { Reason } from '../matching/types';
 
@@ -7,6 +9,12 @@ import type { Reason } from '../matching/types';
 // language, outside any request (jobs, transactions) as in pages.
 
 export { translatorFor };
+
+/** The prefecture names reasons may cite, read once per email or page. */
+export async function prefectureNames(client: Db | Prisma.TransactionClient): Promise<PrefectureNames> {
+  const rows = await client.prefecture.findMany({ select: { code: true, nameJa: true, nameEn: true } });
+  return new Map(rows.map((row) => [row.code, row]));
+}
 
 export type StoredNotice = { kind: string; params: unknown };
 
@@ -32,8 +40,8 @@ function storedReasons(params: unknown): Reason[] {
 
 export type RenderedNotice = { title: string; body: string; reasons: string[] };
 
-export function renderNotice(locale: Locale, notice: StoredNotice): RenderedNotice {
-  const { t, reasonContext } = translatorFor(locale);
+export function renderNotice(locale: Locale, notice: StoredNotice, prefectures?: PrefectureNames): RenderedNotice {
+  const { t, reasonContext } = translatorFor(locale, prefectures);
   const values = plainParams(locale, notice.params);
   const key = `notifications.kinds.${notice.kind}`;
   if (!t.has(`${key}.title`)) return { title: t('notifications.unknownKind'), body: '', reasons: [] };
