@@ -57,4 +57,13 @@ test('a company receives an in-app notice and an email for a fitting new need', 
   await company.getByRole('button', { name: en.notifications.markAllRead }).click();
   await expect(company.getByTestId('notice-list').getByText(en.notifications.new, { exact: true })).toHaveCount(0);
   await expect(company.getByTestId('notification-count')).toHaveCount(0);
+
+  // The centre fits a phone in every language, header bell included.
+  await company.setViewportSize({ width: 360, height: 800 });
+  for (const path of ['/ja/notifications', '/uk/notifications', '/en/notifications/preferences', '/ja/notifications/preferences']) {
+    await company.goto(path);
+    const { scrollWidth, innerWidth } = await company.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+    expect(scrollWidth, `${path} is ${scrollWidth}px wide at ${innerWidth}px`).toBeLessThanOrEqual(innerWidth);
+  }
+  await expect(company.getByTestId('notification-bell').filter({ visible: true })).toBeVisible();
 });
