@@ -300,8 +300,15 @@ describe('unsubscribe links', () => {
     }
     expect(await dataFingerprint(db)).toEqual(before);
 
+    // The confirmation page's form comes back to the page, told whether it worked.
+    const forged = await unsubscribePost(new NextRequest(`http://localhost/api/unsubscribe?${new URLSearchParams({ ...attempts[0], locale: 'uk' })}`, { method: 'POST' }));
+    expect([forged.status, forged.headers.get('location')]).toEqual([303, '/uk/unsubscribe?invalid=1']);
+    expect(await dataFingerprint(db)).toEqual(before);
+
     const response = await unsubscribePost(new NextRequest(`http://localhost/api/unsubscribe?${new URLSearchParams(genuine)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' }));
     expect(response.status).toBe(200);
+    const again = await unsubscribePost(new NextRequest(`http://localhost/api/unsubscribe?${new URLSearchParams({ ...genuine, locale: 'ja' })}`, { method: 'POST' }));
+    expect([again.status, again.headers.get('location')]).toEqual([303, '/ja/unsubscribe?done=1']);
     expect(await db.noticePreference.findUnique({ where: { userId_kind: { userId: rep.id, kind: 'needFits' } } })).toMatchObject({ delivery: 'IN_APP' });
   });
 });
