@@ -223,6 +223,11 @@ describe('facilitation checks on a controllable clock', () => {
     await createMatch(db, company.id, need.id, { score: 90, inNeedTop: true });
     const quietNeed = await createNeed(db, municipality);
     const introduction = await db.introduction.create({ data: { needId: quietNeed.id, companyId: company.id, introducedById: world.facilitator.actor.userId } });
+    const newsNeed = await createNeed(db, municipality);
+    const withNews = await db.introduction.create({ data: { needId: newsNeed.id, companyId: company.id, introducedById: world.facilitator.actor.userId } });
+    await db.matchDecision.create({
+      data: { needId: newsNeed.id, companyId: company.id, actorId: world.facilitator.actor.userId, action: 'AGREE', fromStatus: 'INTRODUCED', toStatus: 'AGREED', createdAt: new Date(Date.now() + 2 * DAY) },
+    });
     await createCompany(db); // waits for verification
 
     await findFacilitationNotices(db, new Date(Date.now() + (UNREVIEWED_DAYS - 1) * DAY));
@@ -235,6 +240,7 @@ describe('facilitation checks on a controllable clock', () => {
     await findFacilitationNotices(db, new Date(Date.now() + (QUIET_DAYS + 1) * DAY));
     await findFacilitationNotices(db, new Date(Date.now() + (QUIET_DAYS + 2) * DAY));
     expect((await noticesOf(facilitator.id, 'introductionQuiet')).filter((n) => n.introductionId === introduction.id)).toHaveLength(1);
+    expect((await noticesOf(facilitator.id, 'introductionQuiet')).filter((n) => n.introductionId === withNews.id)).toHaveLength(0);
     // Verification waits: one notice a day while any organisation waits (five days; the last twice).
     await findFacilitationNotices(db, new Date(Date.now() + (QUIET_DAYS + 2) * DAY + 1000));
     expect(await noticesOf(facilitator.id, 'verificationWaiting')).toHaveLength(5);
