@@ -9,6 +9,7 @@ import { applyHostilityList, previewHostilityList } from '../hostility-list/load
 import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
+import { followNeed, markAllNoticesRead, markNoticeRead, setNoticePreferences } from '../notifications/centre';
 import { importTenderEvidence } from '../evidence/import-evidence';
 import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
@@ -60,6 +61,10 @@ export const ACTIONS = {
   decideOnMatch: { access: ['FACILITATOR', 'ADMIN'], run: decideOnMatch },
   importTenderEvidence: { access: ['FACILITATOR', 'ADMIN'], run: importTenderEvidence },
   previewHostilityList: { access: ['ADMIN'], run: async (db, actor, input) => previewHostilityList(db, actor, input) },
+  markNoticeRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markNoticeRead },
+  markAllNoticesRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markAllNoticesRead },
+  setNoticePreferences: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: setNoticePreferences },
+  followNeed: { access: ['COMPANY_REP'], run: followNeed },
   applyHostilityList: { access: ['ADMIN'], run: async (db, actor, input, context) => applyHostilityList(db, actor, input, { ip: context.ip }) },
 } as const satisfies Record<string, ActionDefinition>;
 
