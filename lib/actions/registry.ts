@@ -9,6 +9,7 @@ import { applyHostilityList, previewHostilityList } from '../hostility-list/load
 import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
+import { recordPipelineStep } from '../follow-through/record-step';
 import { importTenderEvidence } from '../evidence/import-evidence';
 import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
@@ -55,6 +56,7 @@ export const ACTIONS = {
   },
   decideOnMatch: { access: ['FACILITATOR', 'ADMIN'], run: decideOnMatch },
   importTenderEvidence: { access: ['FACILITATOR', 'ADMIN'], run: importTenderEvidence },
+  recordPipelineStep: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: recordPipelineStep },
   previewHostilityList: { access: ['ADMIN'], run: async (db, actor, input) => previewHostilityList(db, actor, input) },
   applyHostilityList: { access: ['ADMIN'], run: async (db, actor, input, context) => applyHostilityList(db, actor, input, { ip: context.ip }) },
 } as const satisfies Record<string, ActionDefinition>;

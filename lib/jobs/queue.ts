@@ -13,6 +13,7 @@ export const QUEUES = {
   passwordResetRequested: 'password-reset-requested',
   tenderEvidence: 'tender-evidence-fetch',
   hostilityRollForward: 'hostility-roll-forward',
+  followUpAsks: 'follow-up-asks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -24,6 +25,7 @@ export type JobData = {
   [QUEUES.passwordResetRequested]: { email: string; ip: string | null };
   [QUEUES.tenderEvidence]: { needId: string; source: 'PROZORRO' | 'DREAM' };
   [QUEUES.hostilityRollForward]: Record<string, never>;
+  [QUEUES.followUpAsks]: Record<string, never>;
 };
 
 /**
