@@ -30,6 +30,7 @@ export async function IntroductionList({ introductions, side }: { introductions:
               {contact.contactPhone ? <> · {contact.contactPhone}</> : null}
             </p>
             {introduction.message ? <blockquote>{introduction.message}</blockquote> : null}
+            <p><Link href={`/introductions/${introduction.id}`}>{t('followThrough')}</Link></p>
           </li>
         );
       })}

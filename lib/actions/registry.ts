@@ -10,6 +10,7 @@ import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
 import { followNeed, markAllNoticesRead, markNoticeRead, setNoticePreferences } from '../notifications/centre';
+import { recordPipelineStep } from '../follow-through/record-step';
 import { importTenderEvidence } from '../evidence/import-evidence';
 import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
@@ -60,6 +61,7 @@ export const ACTIONS = {
   },
   decideOnMatch: { access: ['FACILITATOR', 'ADMIN'], run: decideOnMatch },
   importTenderEvidence: { access: ['FACILITATOR', 'ADMIN'], run: importTenderEvidence },
+  recordPipelineStep: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: recordPipelineStep },
   previewHostilityList: { access: ['ADMIN'], run: async (db, actor, input) => previewHostilityList(db, actor, input) },
   markNoticeRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markNoticeRead },
   markAllNoticesRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markAllNoticesRead },

@@ -16,6 +16,7 @@ export const QUEUES = {
   dailyDigest: 'notice-digest-daily',
   weeklyDigest: 'notice-digest-weekly',
   facilitationCheck: 'notice-facilitation-check',
+  followUpAsks: 'follow-up-asks',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -30,6 +31,7 @@ export type JobData = {
   [QUEUES.dailyDigest]: Record<string, never>;
   [QUEUES.weeklyDigest]: Record<string, never>;
   [QUEUES.facilitationCheck]: Record<string, never>;
+  [QUEUES.followUpAsks]: Record<string, never>;
 };
 
 /**

@@ -13,6 +13,7 @@ import { authSecret, SESSION_COOKIE } from '../../lib/auth/session';
 import { startSession } from '../../lib/auth/user-sessions';
 import type { Role } from '../../lib/generated/prisma/enums';
 import { previewHostilityList } from '../../lib/hostility-list/load-edition';
+import { isoDay, kyivDay } from '../../lib/hostility-list/calendar';
 import { getCurrentPolicy } from '../../lib/match-store/policy';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, TEST_PASSWORD, type AccessWorld } from '../factories/access-world';
@@ -109,6 +110,11 @@ const CASES: Record<ActionName, Case> = {
   decideOnMatch: async (world) => {
     const match = await createMatch(db, world.company.id, (await createNeed(db, world.municipality)).id);
     return { matchId: match.id, version: match.version, action: 'SHORTLIST', note: 'Strong generator experience.' };
+  },
+  recordPipelineStep: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    const intro = await db.introduction.create({ data: { needId: need.id, companyId: world.company.id, introducedById: world.facilitator.actor.userId } });
+    return { introductionId: intro.id, step: 'TENDER_PUBLISHED', occurredOn: isoDay(kyivDay()), tenderSource: 'PROZORRO', tenderId: 'UA-2026-11-30-001234-a' };
   },
   importTenderEvidence: async (world) => {
     const need = await createNeed(db, world.municipality, { procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2017-10-31-002726-a' });

@@ -14,17 +14,20 @@ import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
 import { readRankingState } from '@/lib/match-store/ranking-state';
 import { badgeClass } from '@/components/ui/status-badge';
+import { SecurityWatchList } from '@/components/security-watch/security-watch-list';
+import { getSecurityWatch } from '@/lib/security-watch/company-watch';
 
 export const generateMetadata = titled('recommended');
 
 export default async function RecommendedPage() {
   const actor = await actorForPage('/company/recommended', ['COMPANY_REP']);
-  const [t, matches, introductions, list, ranking] = await Promise.all([
+  const [t, matches, introductions, list, ranking, watch] = await Promise.all([
     getTranslations(),
     listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
     listOwnIntroductions(db, actor),
     getListInForce(db),
     readRankingState(db, actor, {}),
+    getSecurityWatch(db, actor),
   ]);
   const lists = entriesOf(matches.items.map((match) => match.explanation));
   return (
@@ -53,6 +56,11 @@ export default async function RecommendedPage() {
           ))}
         </ol>
       </>)}
+      <section aria-labelledby="security-watch" data-testid="security-watch">
+        <h2 id="security-watch">{t('securityWatch.title')}</h2>
+        <p className="max-w-3xl">{t('securityWatch.intro')}</p>
+        <SecurityWatchList needs={watch.needs} eligible={watch.eligible} />
+      </section>
     </>
   );
 }

@@ -10,13 +10,18 @@ import { listNeedMapPoints } from '@/lib/needs/public-needs';
 import { getDashboard } from '@/lib/platform/dashboard';
 import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
 import { tableClass } from '@/components/ui/table';
+import { FunnelTable } from '@/components/follow-through/funnel-table';
+import { LatentPipelineView } from '@/components/security-watch/latent-pipeline';
+import { getFollowThroughFunnel } from '@/lib/follow-through/funnel';
+import { getLatentPipeline } from '@/lib/security-watch/latent-pipeline';
 
 export const generateMetadata = titled('dashboard');
 
 export default async function DashboardPage() {
   const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
-  const [t, format, dashboard, dots, points, statuses] = await Promise.all([
+  const [t, format, dashboard, dots, points, statuses, funnel, latent] = await Promise.all([
     getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), listNeedMapPoints(db, {}), listHromadaStatuses(db),
+    getFollowThroughFunnel(db, actor), getLatentPipeline(db, actor),
   ]);
   const busiest = Math.max(1, ...dashboard.bySector.flatMap((row) => [row.openNeeds, row.companies]));
   return (
@@ -36,6 +41,16 @@ export default async function DashboardPage() {
           ))}
         </ol>
         <p className="text-sm text-muted">{t('dashboard.declined', { count: dashboard.declined })}</p>
+      </section>
+      <section aria-labelledby="follow-through">
+        <h2 id="follow-through">{t('followThrough.funnel.title')}</h2>
+        <p className="text-sm text-muted">{t('followThrough.funnel.intro')}</p>
+        <FunnelTable months={funnel} />
+      </section>
+      <section aria-labelledby="latent">
+        <h2 id="latent">{t('securityWatch.latent.title')}</h2>
+        <p className="text-sm text-muted">{t('securityWatch.latent.intro')}</p>
+        <LatentPipelineView latent={latent} />
       </section>
       <section aria-labelledby="by-sector">
         <h2 id="by-sector">{t('dashboard.bySector')}</h2>

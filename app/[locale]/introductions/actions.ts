@@ -1,0 +1,7 @@
+'use server';
+
+import { serveAction } from '@/lib/actions/serve';
+
+export async function recordPipelineStepAction(input: unknown) {
+  return serveAction('recordPipelineStep', input);
+}

@@ -1,0 +1,38 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { WatchedNeed } from '@/lib/security-watch/company-watch';
+import { Link } from '@/lib/i18n/navigation';
+import { badgeClass } from '@/components/ui/status-badge';
+import { FailedConstraints } from '../matches/failed-constraints';
+import { HromadaName } from '../names/hromada-name';
+
+/** The needs a company would match if security improved, each with what stands in the way on the official list. */
+export async function SecurityWatchList({ needs, eligible }: { needs: WatchedNeed[]; eligible: boolean }) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  if (!eligible) return <p className="text-muted">{t('securityWatch.notEligible')}</p>;
+  if (needs.length === 0) return <p className="text-muted">{t('securityWatch.none')}</p>;
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  return (
+    <ol className="m-0 grid list-none gap-4 p-0">
+      {needs.map((need) => (
+        <li key={need.needId} className="rounded-lg border border-line bg-paper px-4 py-3" data-testid="watched-need">
+          <div className="mb-2 flex flex-wrap items-center gap-3">
+            <span className="inline-grid size-10 shrink-0 place-items-center rounded-full border border-line font-bold tabular-nums" aria-label={t('securityWatch.scoreLabel', { score: need.score })}>{need.score}</span>
+            <Link href={`/needs/${need.needId}`}>{need.title}</Link>
+            <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
+          </div>
+          {need.obstacle ? (
+            <p className="m-0 flex flex-wrap items-center gap-2 text-sm">
+              <span className={badgeClass('hostility', need.obstacle.status)}>{t(`hostility.${need.obstacle.status}`)}</span>
+              <span>{t('securityWatch.since', { date: day(need.obstacle.since) })}</span>
+              <span>{need.obstacle.until ? t('securityWatch.until', { date: day(need.obstacle.until) }) : t('securityWatch.noEnd')}</span>
+              {need.obstacle.edition
+                ? <span className="text-muted">{t('securityWatch.edition', { number: need.obstacle.edition.orderNumber, date: day(need.obstacle.edition.orderDate) })}</span>
+                : null}
+            </p>
+          ) : null}
+          <FailedConstraints failed={[{ constraint: 'security', reason: need.reason }]} reader="you" />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../lib/auth/actor';
+import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
+import { createDb, type Db } from '../../lib/db';
+import { isAppError } from '../../lib/errors';
+import { getListInForce } from '../../lib/hostility-list/list-in-force';
+import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { Prisma } from '../../lib/generated/prisma/client';
+import { syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { getSecurityWatch } from '../../lib/security-watch/company-watch';
+import { getLatentPipeline } from '../../lib/security-watch/latent-pipeline';
+import { createCompany } from '../factories/company';
+import { createMunicipality, pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { createUser } from '../factories/user';
+
+// The security watch on a database of its own: it moves the list's calendar, which the other
+// test files read. A need in a hromada listed with possible hostilities until a known day; a
+// company that accepts no hostilities, one that waits for a ceasefire, one that accepts them.
+
+const DAY = 86_400_000;
+const LAST_DAY = new Date('2027-03-31T00:00:00Z');
+const NEXT_DAY = new Date(LAST_DAY.getTime() + DAY);
+const noon = (day: Date) => new Date(day.getTime() + 12 * 3_600_000);
+
+let scratch: ScratchDatabase;
+let db: Db;
+let needId: string;
+let cautious: Actor;
+let waiting: Actor;
+let bold: Actor;
+let facilitator: Actor;
+let orderNumber: string;
+
+const actorOf = (user: { id: string; role: Actor['role']; companyId: string | null; municipalityId: string | null }): Actor =>
+  ({ userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId });
+
+beforeAll(async () => {
+  scratch = await createScratchDatabase('kakehashi_security_watch');
+  const { prepareDatabase } = await import('../../lib/database/prepare');
+  await prepareDatabase(scratch.url);
+  db = createDb(scratch.url, 3);
+  const hromada = await pickFreeHromada(db, { hostilityPeriods: { none: {} } });
+  const list = (await getListInForce(db))!;
+  orderNumber = list.orderNumber;
+  await db.hostilityPeriod.create({
+    data: {
+      hromadaCode: hromada.code, territoryCode: hromada.code, territoryLevel: 'HROMADA', territoryName: hromada.nameEn,
+      status: 'POSSIBLE_HOSTILITIES', startDate: new Date('2026-02-01T00:00:00Z'), endDate: LAST_DAY, editionId: list.id,
+    },
+  });
+  const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED', verifiedAt: new Date() });
+  needId = (await createNeed(db, municipality, { budgetAmount: '250000', budgetCurrency: 'EUR' })).id;
+  const company = (riskAppetite: 'NO_HOSTILITIES' | 'AFTER_CEASEFIRE_ONLY' | 'POSSIBLE_HOSTILITIES') =>
+    createCompany(db, { verificationStatus: 'VERIFIED', verifiedAt: new Date(), riskAppetite, deliveryModes: ['ON_SITE'] });
+  const [a, b, c] = [await company('NO_HOSTILITIES'), await company('AFTER_CEASEFIRE_ONLY'), await company('POSSIBLE_HOSTILITIES')];
+  cautious = actorOf(await createUser(db, { role: 'COMPANY_REP', companyId: a.id }));
+  waiting = actorOf(await createUser(db, { role: 'COMPANY_REP', companyId: b.id }));
+  bold = actorOf(await createUser(db, { role: 'COMPANY_REP', companyId: c.id }));
+  facilitator = actorOf(await createUser(db, { role: 'FACILITATOR' }));
+  await syncCompanyProfiles(db, Prisma.sql`true`);
+  await rollStatusesForward(db, LAST_DAY);
+}, 180_000);
+
+afterAll(async () => {
+  await stopQueueClient();
+  await db?.$disconnect();
+  await scratch?.drop();
+});
+
+describe('the security watch', () => {
+  it('lists the need with what stands in the way while the period lasts, and not once it has ended', async () => {
+    for (const actor of [cautious, waiting]) {
+      const watch = await getSecurityWatch(db, actor, noon(LAST_DAY));
+      const watched = watch.needs.find((n) => n.needId === needId);
+      expect(watched, actor.companyId!).toMatchObject({
+        reason: { code: actor === cautious ? 'BEYOND_RISK_APPETITE' : 'WAITS_FOR_CEASEFIRE' },
+        obstacle: { status: 'POSSIBLE_HOSTILITIES', since: '2026-02-01', until: '2027-03-31', edition: { orderNumber } },
+      });
+    }
+    // A company whose appetite the site is within already matches: nothing to watch.
+    expect((await getSecurityWatch(db, bold, noon(LAST_DAY))).needs.map((n) => n.needId)).not.toContain(needId);
+    await rollStatusesForward(db, NEXT_DAY);
+    expect((await getSecurityWatch(db, cautious, noon(NEXT_DAY))).needs.map((n) => n.needId)).not.toContain(needId);
+  });
+
+  it('is for companies; the latent pipeline is for facilitators', async () => {
+    const refused = async (promise: Promise<unknown>) => promise.then(() => 'allowed', (e: unknown) => (isAppError(e) ? e.code : 'thrown'));
+    expect(await refused(getSecurityWatch(db, facilitator))).toBe('FORBIDDEN');
+    expect(await refused(getSecurityWatch(db, null))).toBe('UNAUTHENTICATED');
+    expect(await refused(getLatentPipeline(db, cautious))).toBe('FORBIDDEN');
+  });
+});
+
+describe('the latent pipeline', () => {
+  it('counts a need that only security keeps from every company, with its budget in EUR, by sector and oblast', async () => {
+    const hromada = await pickFreeHromada(db, { hostilityPeriods: { none: {} } });
+    const list = (await getListInForce(db))!;
+    await db.hostilityPeriod.create({
+      data: {
+        hromadaCode: hromada.code, territoryCode: hromada.code, territoryLevel: 'HROMADA', territoryName: hromada.nameEn,
+        status: 'ACTIVE_HOSTILITIES', startDate: new Date('2026-02-01T00:00:00Z'), endDate: null, editionId: list.id,
+      },
+    });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED', verifiedAt: new Date() });
+    const need = await createNeed(db, municipality, { sector: 'ENERGY', budgetAmount: '1000000', budgetCurrency: 'USD' });
+    const before = await getLatentPipeline(db, facilitator, noon(NEXT_DAY));
+    expect(before.needs).toBe(1);
+    expect(before).toMatchObject({ budgetEur: 900_000, bySector: [{ sector: 'ENERGY', needs: 1, budgetEur: 900_000 }] });
+    expect(before.byOblast).toHaveLength(1);
+    expect(before.companiesWaiting).toBe(3);
+    // Once a company accepts active hostilities, the need is matched: no longer latent.
+    await createCompany(db, { verificationStatus: 'VERIFIED', verifiedAt: new Date(), riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'] });
+    await syncCompanyProfiles(db, Prisma.sql`true`);
+    expect((await getLatentPipeline(db, facilitator, noon(NEXT_DAY))).needs).toBe(0);
+    expect(need.id).toBeTruthy();
+  });
+});
