@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from './fixtures';
 import { DEMO_PASSWORD, demoEmail, eventually, readLatestEmail } from './helpers';
 
 // Issue 15: a company hears of a fitting new need in the app (the bell, the notifications page,

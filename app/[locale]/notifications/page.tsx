@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { DateTime } from '@/components/time/when';
 import { ActionButton } from '@/components/forms/action-button';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
@@ -18,14 +19,14 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
   const query = await searchParams;
   const actor = await actorForPage('/notifications');
   const page = Number(typeof query.page === 'string' ? query.page : 1);
-  const [list, t, format, locale, prefectures] = await Promise.all([listOwnNotices(db, actor, page), getTranslations('notifications'), getFormatter(), getLocale(), prefectureNames(db)]);
+  const [list, t, locale, prefectures] = await Promise.all([listOwnNotices(db, actor, page), getTranslations('notifications'), getLocale(), prefectureNames(db)]);
   const unread = list.notices.filter((notice) => !notice.readAt).length;
   return (
     <section className="max-w-3xl">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="m-0">{t('title')}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {unread > 0 ? <ActionButton action={markAllNoticesReadAction} input={{}}>{t('markAllRead')}</ActionButton> : null}
+          {unread > 0 ? <ActionButton action={markAllNoticesReadAction} input={{}} done={t('markedAllRead')}>{t('markAllRead')}</ActionButton> : null}
           <Link href="/notifications/preferences" className={buttonVariants({ variant: 'ghost' })}>{t('preferencesLink')}</Link>
         </div>
       </div>
@@ -39,7 +40,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
                 <Link href={notice.link} className="min-w-0 font-bold break-words">{rendered.title}</Link>
                 <span className="flex items-center gap-2 text-sm whitespace-nowrap text-muted">
                   {!notice.readAt ? <Badge tone="info">{t('new')}</Badge> : null}
-                  <time dateTime={notice.createdAt.toISOString()}>{format.dateTime(notice.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                  <DateTime value={notice.createdAt} />
                 </span>
               </div>
               {rendered.body ? <p className="m-0 mt-1">{rendered.body}</p> : null}
@@ -51,7 +52,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
               ) : null}
               {!notice.readAt ? (
                 <div className="mt-2">
-                  <ActionButton action={markNoticeReadAction} input={{ noticeId: notice.id }}>{t('markRead')}</ActionButton>
+                  <ActionButton action={markNoticeReadAction} input={{ noticeId: notice.id }} done={t('markedRead')}>{t('markRead')}</ActionButton>
                 </div>
               ) : null}
             </li>

@@ -101,7 +101,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
     <section aria-labelledby="your-fit">
       <p className="flex flex-wrap items-center gap-2">
         {following ? <span role="status">{t('notifications.follow.following')}</span> : null}
-        <ActionButton action={followNeedAction} input={{ needId, follow: !following }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+        <ActionButton action={followNeedAction} input={{ needId, follow: !following }} done={following ? t('notifications.follow.unfollowed') : t('notifications.follow.followed')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
           {following ? t('notifications.follow.unfollow') : t('notifications.follow.follow')}
         </ActionButton>
       </p>
