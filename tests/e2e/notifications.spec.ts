@@ -41,7 +41,9 @@ test('a company receives an in-app notice and an email for a fitting new need', 
   await hromada.getByLabel(en.needs.urgency).selectOption('HIGH');
   await hromada.getByRole('checkbox', { name: en.capability.POWER_GENERATORS, exact: true }).check();
   await hromada.getByLabel(en.needForm.fundingSource).selectOption('DONOR_GRANT');
-  await hromada.getByLabel(en.needForm.procurementMethod).selectOption('NONE');
+  // A Prozorro tender: the demo company asks for a transparent one (a need without is excluded).
+  await hromada.getByLabel(en.needForm.procurementMethod).selectOption('PROZORRO');
+  await hromada.getByLabel(en.needForm.prozorroTenderId).fill('UA-2025-05-01-001234-a');
   await hromada.getByRole('button', { name: en.needForm.saveDraft }).click();
   await expect(hromada.getByRole('heading', { name: title })).toBeVisible();
   await hromada.getByRole('button', { name: en.needPage.publish }).click();

@@ -161,6 +161,20 @@ describe('a newly published need that fits a company', () => {
     expect(await noticesOf(rep.id, 'needFits')).toHaveLength(1);
   });
 
+  it('tells a company that asks for a transparent tender of a Prozorro need, not of one without (the e2e’s demo company)', async () => {
+    const { municipality, rep: municipalityRep } = await verifiedMunicipalityWithRep('uk');
+    const { rep } = await verifiedCompanyWithRep('ja', 0);
+    await db.company.update({ where: { id: rep.companyId! }, data: { tenderRequirement: 'TRANSPARENT_TENDER' } });
+    await rerankCompany(db, rep.companyId!);
+    const withTender = await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null, procurementMethod: 'PROZORRO' });
+    const without = await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null, procurementMethod: 'NONE', prozorroTenderId: null });
+    for (const need of [withTender, without]) {
+      expect(await run('publishNeed', actorOf(municipalityRep), { needId: need.id, expectedVersion: need.version })).toMatchObject({ ok: true });
+    }
+    await drainMatchingJobs(db, boss);
+    expect((await noticesOf(rep.id, 'needFits')).map((notice) => notice.needId)).toEqual([withTender.id]);
+  });
+
   it('does not announce an old need re-ranked later, nor a draft', async () => {
     const { municipality } = await verifiedMunicipalityWithRep();
     const { rep } = await verifiedCompanyWithRep('en', 0);
