@@ -76,6 +76,7 @@ test('a hromada signs up by finding itself in the official list in Ukrainian', a
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Check your email.')).toBeVisible();
   await confirmSignUpAndSignIn(page, email, 'a long enough passphrase');
+  await page.goto('/en/account');
   await expect(page.getByText('Яремчанська · Yaremchanska')).toBeVisible();
   await expect(page.getByText('Waiting for verification')).toBeVisible();
 });

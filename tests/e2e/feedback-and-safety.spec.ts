@@ -162,10 +162,11 @@ test('a rejected company reads why by email and on its page, fixes, resubmits, a
   await rejectOrVerify(facilitator, email, 'reject', reason);
 
   const rejection = await readLatestEmail(email, 'organisation-rejected');
-  expect(rejection.subject).toBe('Kakehashi: we could not verify your organisation yet');
+  // In the member's own language (a Japanese company's account speaks Japanese), whatever the facilitator reads.
+  expect(rejection.subject).toBe('架け橋（Kakehashi）: 確認を完了できませんでした');
   expect(rejection.text).toContain(reason);
-  expect(rejection.text).toContain('The details do not match the official register.');
-  expect(rejection.text).toMatch(/\/en\/account/);
+  expect(rejection.text).toContain('登録内容が公的な登録情報と一致しません。');
+  expect(rejection.text).toMatch(/\/ja\/account/);
 
   await page.goto('/en/account');
   const state = page.getByTestId('verification-state');
