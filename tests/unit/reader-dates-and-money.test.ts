@@ -47,19 +47,19 @@ describe('times: in the reader zone, with the zone named', () => {
 describe('amounts in the reader currency beside the original', () => {
   it('shows a Japanese reader yen, an English reader euros, a Ukrainian reader hryvnias and euros', () => {
     expect(READER_CURRENCIES).toEqual({ ja: ['JPY'], en: ['EUR'], uk: ['UAH', 'EUR'] });
-    expect(readerEquivalents(2_980_640, 'UAH', 'ja').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['JPY', 18_582_000]]);
-    expect(readerEquivalents(2_980_640, 'UAH', 'en').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['EUR', 100_000]]);
-    expect(readerEquivalents(2_980_640, 'UAH', 'uk').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['EUR', 100_000]]);
-    expect(readerEquivalents(100_000, 'EUR', 'uk').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['UAH', 2_980_640]]);
+    expect(readerEquivalents(5_103_685.457, 'UAH', 'ja').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['JPY', 18_582_000]]);
+    expect(readerEquivalents(5_103_685.457, 'UAH', 'en').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['EUR', 100_000]]);
+    expect(readerEquivalents(5_103_685.457, 'UAH', 'uk').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['EUR', 100_000]]);
+    expect(readerEquivalents(100_000, 'EUR', 'uk').map((e) => [e.currency, Math.round(e.amount)])).toEqual([['UAH', 5_103_685]]);
     expect(readerEquivalents(100_000, 'EUR', 'en')).toEqual([]);
     expect(readerEquivalents(100_000, 'GBP', 'ja')).toEqual([]);
   });
 
   it('names the dated rates behind each estimate (a cross rate rests on two)', () => {
     const [yen] = readerEquivalents(1_000_000, 'UAH', 'ja');
-    expect(yen.rates.map((r) => `${r.source} ${r.date}`)).toEqual(['NBU 2022-07-21', 'ECB 2026-07-21']);
+    expect(yen.rates.map((r) => `${r.source} ${r.date}`)).toEqual(['CURRENCY_API 2026-09-29', 'ECB 2026-07-21']);
     const [euro] = readerEquivalents(1_000_000, 'UAH', 'en');
-    expect(euro.rates.map((r) => `${r.source} ${r.date}`)).toEqual(['NBU 2022-07-21']);
+    expect(euro.rates.map((r) => `${r.source} ${r.date}`)).toEqual(['CURRENCY_API 2026-09-29']);
   });
 
   it('rounds an estimate to three significant digits', () => {
