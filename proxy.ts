@@ -23,7 +23,9 @@ export async function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(securityHeadersFor({ isHttps }))) response.headers.set(name, value);
     return response;
   };
-  if (isForeignOrigin(request.method, request.headers)) {
+  // One-click unsubscribe is posted by mail providers from their own origin; it uses no cookie,
+  // only the link's signature, so a cross-site post can do nothing a forged link could not.
+  if (isForeignOrigin(request.method, request.headers) && request.nextUrl.pathname !== '/api/unsubscribe') {
     return withSecurityHeaders(NextResponse.json({ error: 'FORBIDDEN', messageKey: 'errors.foreignOrigin' }, { status: 403 }));
   }
   if (isBodyTooLarge(request.headers)) {
@@ -68,6 +70,7 @@ function isApi(pathname: string): boolean {
 
 export const config = {
   // Built assets and the app icons need no nonce; everything else, API included, passes
-  // through, so a path like /unknown.php also gets the translated not-found page.
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest).*)' }],
+  // through, so a path like /unknown.php also gets the translated not-found page. maps/ holds
+  // the map's boundaries (public/maps, cached for a year by next.config.js).
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|maps/).*)' }],
 };

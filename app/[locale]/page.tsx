@@ -1,13 +1,15 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Stat } from '@/components/ui/stat';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { getPlatformOverview } from '@/lib/platform/overview';
 import { buttonVariants } from '@/components/ui/button';
 import { tableClass } from '@/components/ui/table';
+import { formatDate, formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 export default async function HomePage() {
-  const [overview, t, format] = await Promise.all([getPlatformOverview(db), getTranslations(), getFormatter()]);
+  const [overview, t, format, locale] = await Promise.all([getPlatformOverview(db), getTranslations(), getFormatter(), getLocale() as Promise<AppLocale>]);
   const busiest = Math.max(1, ...overview.openNeedsBySector.map((row) => row.count));
   return (
     <>
@@ -35,8 +37,8 @@ export default async function HomePage() {
         <p className="text-sm text-muted" data-testid="hostility-list-in-force">
           {t('home.hostilityListInForce', {
             number: overview.hostilityList.orderNumber,
-            date: format.dateTime(overview.hostilityList.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }),
-            day: format.dateTime(overview.hostilityList.day ?? overview.hostilityList.loadedAt, { dateStyle: 'medium', timeZone: 'UTC' }),
+            date: formatDay(overview.hostilityList.orderDate, locale),
+            day: overview.hostilityList.day ? formatDay(overview.hostilityList.day, locale) : formatDate(overview.hostilityList.loadedAt, locale),
           })}
         </p>
       ) : null}

@@ -10,7 +10,7 @@ import { changePasswordSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof changePasswordSchema>;
 
@@ -30,7 +30,7 @@ export function ChangePasswordForm({ action }: { action: (input: unknown) => Pro
       <TextField label={t('currentPassword')} type="password" autoComplete="current-password" error={errors.currentPassword} {...form.register('currentPassword')} />
       <TextField label={t('newPassword')} type="password" autoComplete="new-password" hint={hints('passwordHint')} error={errors.newPassword} {...form.register('newPassword')} />
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+      <Button type="submit" busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</Button>
     </form>
   );
 }

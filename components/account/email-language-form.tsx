@@ -9,7 +9,7 @@ import type { ActionResult } from '@/lib/actions/run';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof emailLanguageSchema>;
 
@@ -27,9 +27,9 @@ export function EmailLanguageForm({ locale, action }: { locale: string; action: 
         {(['ja', 'uk', 'en'] as const).map((code) => <option key={code} value={code}>{t(`locales.${code}`)}</option>)}
       </SelectField>
       <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('account.emailLanguageSaved') : undefined} />
-      <button type="submit" className={buttonVariants({ variant: 'secondary' })} disabled={isSubmitting} aria-busy={isSubmitting}>
+      <Button type="submit" variant="secondary" busy={isSubmitting}>
         {isSubmitting ? t('common.saving') : t('account.saveEmailLanguage')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { createStaffUserSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof createStaffUserSchema>;
 const EMPTY: Values = { name: '', email: '', role: 'FACILITATOR', locale: 'en' };
@@ -44,7 +44,7 @@ export function CreateStaffForm({ action }: { action: (input: unknown) => Promis
         {(['ja', 'uk', 'en'] as const).map((locale) => <option key={locale} value={locale}>{locales(locale)}</option>)}
       </SelectField>
       <FormMessage error={errors.root?.server?.message} success={invited ?? undefined} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+      <Button type="submit" busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</Button>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, type ChangeEvent } from 'react';
 import { useForm } from 'react-hook-form';
@@ -11,8 +11,10 @@ import { hostilityListFormSchema, type HostilityListPreview } from '@/lib/hostil
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { tableClass } from '@/components/ui/table';
+import { formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 type Values = z.input<typeof hostilityListFormSchema>;
 type Action = (input: unknown) => Promise<ActionResult<HostilityListPreview>>;
@@ -22,8 +24,8 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
   const t = useTranslations('hostilityList');
   const statuses = useTranslations('hostility');
   const root = useTranslations();
-  const format = useFormatter();
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const locale = useLocale() as AppLocale;
+  const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   const router = useRouter();
   const [shown, setShown] = useState<{ values: Values; preview: HostilityListPreview } | null>(null);
   const [rowErrors, setRowErrors] = useState<{ line: string; key: string }[]>([]);
@@ -45,9 +47,11 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
     if (!result.ok) return failed(result.error);
     setShown({ values, preview: result.data });
   });
+  const [isApplying, setApplying] = useState(false);
   const onApply = async () => {
     if (!shown) return;
-    const result = await apply({ ...shown.values, checksum: shown.preview.checksum });
+    setApplying(true);
+    const result = await apply({ ...shown.values, checksum: shown.preview.checksum }).finally(() => setApplying(false));
     if (!result.ok) {
       setShown(null);
       return failed(result.error);
@@ -85,7 +89,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
           </ul>
         ) : null}
         <FormMessage error={errors.root?.server?.message} success={applied ?? undefined} />
-        <button type="submit" className={buttonVariants({ variant: 'secondary' })} disabled={isSubmitting} aria-busy={isSubmitting}>{t('preview')}</button>
+        <Button type="submit" variant="secondary" busy={isSubmitting}>{t('preview')}</Button>
       </form>
       {shown ? (
         <section aria-labelledby="hostility-preview" data-testid="hostility-preview">
@@ -111,7 +115,7 @@ export function HostilityListForm({ preview, apply }: { preview: Action; apply: 
               </tbody>
             </table>
           )}
-          <button type="button" className={buttonVariants()} onClick={onApply}>{t('apply')}</button>
+          <Button onClick={onApply} busy={isApplying}>{t('apply')}</Button>
         </section>
       ) : null}
     </>

@@ -11,7 +11,7 @@ import { resetPasswordSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof resetPasswordSchema>;
 
@@ -32,7 +32,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: (i
       <input type="hidden" defaultValue={token} {...form.register('token')} />
       <TextField label={t('password')} type="password" autoComplete="new-password" hint={hints('passwordHint')} error={errors.password} {...form.register('password')} />
       <FormMessage error={errors.token?.message ?? errors.root?.server?.message} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+      <Button type="submit" busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</Button>
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { safeReturnPath } from '@/lib/auth/return-path';
 import { signInSchema } from '@/lib/auth/schemas';
 import { FormMessage } from '../forms/form-message';
 import { TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof signInSchema>;
 
@@ -40,9 +40,9 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
       <TextField label={t('email')} type="email" autoComplete="email" error={errors.email} {...form.register('email')} />
       <TextField label={t('password')} type="password" autoComplete="current-password" error={errors.password} {...form.register('password')} />
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
+      <Button type="submit" busy={isSubmitting}>
         {isSubmitting ? t('submitting') : t('submit')}
-      </button>
+      </Button>
       <p><Link href="/forgot-password">{t('forgot')}</Link></p>
       <p>{t('noAccount')} <Link href="/sign-up">{t('signUp')}</Link></p>
     </form>

@@ -1,20 +1,20 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { Controller, FormProvider, useForm, type FieldError } from 'react-hook-form';
+import { useLocale, useTranslations } from 'next-intl';
+import { FormProvider, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import { signUpCompanySchema } from '@/lib/auth/schemas';
 import { RiskAppetite, SmeIndustry } from '@/lib/generated/prisma/enums';
 import { FormMessage } from '../forms/form-message';
-import { MunicipalityPicker } from '../company/municipality-picker';
+import { MunicipalityField } from '../company/municipality-field';
+import { NumberField, numberInput } from '../forms/number-field';
 import { SelectField, TextField } from '../forms/text-field';
 import { AccountFields } from './account-fields';
 import { SignUpSent } from './sign-up-sent';
 import { useSignUpSubmit } from './use-sign-up-submit';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof signUpCompanySchema>;
 type Prefecture = { code: string; nameJa: string; nameEn: string };
@@ -24,6 +24,7 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   const common = useTranslations('signUp');
   const risk = useTranslations('riskAppetite');
   const industry = useTranslations('industry');
+  const locale = useLocale();
   // No defaultValues: react-hook-form would write them over whatever was typed before the
   // page hydrated. Selects carry their default in the markup instead.
   const form = useForm<Values>({ resolver: zodResolver(signUpCompanySchema) });
@@ -31,7 +32,6 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
   const companyErrors = errors.company ?? {};
   const { onSubmit, sentTo } = useSignUpSubmit(form, action);
   const { isSubmitting } = form.formState;
-  const [chosenName, setChosenName] = useState<string>();
 
   if (sentTo) return <SignUpSent email={sentTo} />;
   return (
@@ -46,41 +46,23 @@ export function SignUpCompanyForm({ prefectures, action }: { prefectures: Prefec
           <SelectField label={t('prefecture')} defaultValue="27" error={companyErrors.prefectureCode} {...form.register('company.prefectureCode')}>
             {prefectures.map((prefecture) => <option key={prefecture.code} value={prefecture.code}>{prefecture.nameEn} {prefecture.nameJa}</option>)}
           </SelectField>
-          <Controller
-            control={form.control}
-            name="company.municipalityCode"
-            render={({ field, fieldState }) => (
-              <MunicipalityPicker
-                value={field.value ?? undefined}
-                chosenName={chosenName}
-                error={fieldState.error}
-                onChange={(option) => {
-                  // The list places the company; the names below start from it and stay editable.
-                  setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
-                  field.onChange(option.code);
-                  form.setValue('company.prefectureCode', option.prefectureCode);
-                  form.setValue('company.cityJa', option.nameJa);
-                  form.setValue('company.cityEn', option.nameEn);
-                }}
-              />
-            )}
-          />
+          <MunicipalityField form={form} prefix="company." />
           <TextField label={t('cityJa')} lang="ja" error={companyErrors.cityJa} {...form.register('company.cityJa')} />
           <TextField label={t('cityEn')} error={companyErrors.cityEn} {...form.register('company.cityEn')} />
           <SelectField label={t('industry')} error={companyErrors.industry} {...form.register('company.industry')}>
             {Object.values(SmeIndustry).map((value) => <option key={value} value={value}>{industry(value)}</option>)}
           </SelectField>
-          <TextField label={t('employees')} type="number" min={1} inputMode="numeric" error={companyErrors.employees as FieldError | undefined} {...form.register('company.employees')} />
-          <TextField label={t('capitalJpy')} type="number" min={0} inputMode="numeric" error={companyErrors.capitalJpy as FieldError | undefined} {...form.register('company.capitalJpy')} />
+          <NumberField label={t('employees')} error={companyErrors.employees} registration={form.register('company.employees', numberInput(locale))} />
+          <NumberField label={t('capitalJpy')} error={companyErrors.capitalJpy} registration={form.register('company.capitalJpy', numberInput(locale))} />
           <SelectField label={t('riskAppetite')} defaultValue="POSSIBLE_HOSTILITIES" hint={t('riskAppetiteHint')} error={companyErrors.riskAppetite} {...form.register('company.riskAppetite')}>
             {Object.values(RiskAppetite).map((value) => <option key={value} value={value}>{risk(value)}</option>)}
           </SelectField>
         </fieldset>
         <p className="m-0 text-sm text-muted">{common('afterwards')}</p>
         <FormMessage error={errors.root?.server?.message} />
-        <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
+        <Button type="submit" busy={isSubmitting}>
           {isSubmitting ? common('submitting') : common('submit')}
-        </button>
+        </Button>
       </form>
     </FormProvider>
   );

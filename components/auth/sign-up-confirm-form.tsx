@@ -10,7 +10,7 @@ import { confirmSignUpSchema } from '@/lib/accounts/sign-up-schema';
 import { Link } from '@/lib/i18n/navigation';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof confirmSignUpSchema>;
 
@@ -34,7 +34,7 @@ export function SignUpConfirmForm({ token, action }: { token: string; action: (i
       <p>{t('intro')}</p>
       <input type="hidden" defaultValue={token} {...form.register('token')} />
       <FormMessage error={errors.root?.server?.message ?? errors.token?.message} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</button>
+      <Button type="submit" busy={isSubmitting}>{isSubmitting ? t('submitting') : t('submit')}</Button>
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { AccountFields } from './account-fields';
 import { HromadaPicker } from './hromada-picker';
 import { SignUpSent } from './sign-up-sent';
 import { useSignUpSubmit } from './use-sign-up-submit';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof signUpMunicipalitySchema>;
 
@@ -34,9 +34,9 @@ export function SignUpMunicipalityForm({ action }: { action: (input: unknown) =>
         <AccountFields defaultLocale="uk" />
         <p className="m-0 text-sm text-muted">{common('afterwards')}</p>
         <FormMessage error={errors.root?.server?.message} />
-        <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
+        <Button type="submit" busy={isSubmitting}>
           {isSubmitting ? common('submitting') : common('submit')}
-        </button>
+        </Button>
       </form>
     </FormProvider>
   );

@@ -2,45 +2,53 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { useForm, type FieldErrors } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions/run';
+import { measureProfileCompleteness, PROFILE_SECTIONS, type ProfileDraft, type ProfileSectionId } from '@/lib/companies/profile-completeness';
 import { companyProfileSchema, type CompanyProfile } from '@/lib/companies/profile-schema';
-import { Capability, DeliveryMode, Locale, RiskAppetite, SectorCode, SmeIndustry, Stage, TenderRequirement } from '@/lib/generated/prisma/enums';
-import { POST_CONFLICT_COUNTRIES } from '@/lib/matching/prepare';
-import { ChoiceGroup } from '../forms/choice-group';
-import { emptyToNull } from '../forms/empty-to-null';
+import { Button } from '../ui/button';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '../ui/tabs';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
-import { SelectField, TextAreaField, TextField } from '../forms/text-field';
-import { MunicipalityPicker } from './municipality-picker';
-import { buttonVariants } from '@/components/ui/button';
+import { ProfileSaveBar } from './profile-save-bar';
+import { ProfileSectionFields, type CountryName, type Prefecture, type ProfileValues } from './profile-section-fields';
 
-type Values = z.input<typeof companyProfileSchema>;
-type Prefecture = { code: string; nameJa: string; nameEn: string };
+/** The first section, in reading order, with an error, and its first field with one. */
+function firstError(errors: FieldErrors<ProfileValues>) {
+  for (const section of PROFILE_SECTIONS) {
+    const field = section.fields.find((name) => errors[name]);
+    if (field) return { section: section.id, field };
+  }
+  return null;
+}
 
 /**
- * The company's profile: what it does, where it will work and how. Initial values are DOM
- * defaults (not react-hook-form defaults), so nothing typed before hydration is overwritten.
+ * The company's profile in six sections shown one at a time (tabs), with how complete each is and a
+ * save bar that stays in view. It is one form: saving sends every section, with the version it
+ * was loaded with (a colleague's save in between is a conflict, not overwritten).
  */
-export function CompanyProfileForm({ companyId, version, profile, municipalityName, prefectures, locale, action }: {
+export function CompanyProfileForm({ companyId, version, profile, municipalityName, prefectures, countries, action }: {
   companyId: string;
   version: number;
   profile: CompanyProfile;
   /** The picked municipality's names, for "Chosen: …"; undefined while none is picked. */
   municipalityName?: string;
   prefectures: Prefecture[];
-  locale: string;
+  countries: CountryName[];
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const t = useTranslations();
+  const [current, setCurrent] = useState<ProfileSectionId>(PROFILE_SECTIONS[0].id);
   const [savedVersion, setSavedVersion] = useState(version);
   const [saved, setSaved] = useState(false);
   // Choices get react-hook-form defaults (it cannot read pre-ticked checkbox groups from the
   // DOM); typed fields keep DOM defaults so nothing typed before hydration is overwritten.
-  const form = useForm<Values>({
+  // Errors are focused here, after their section is shown, not by react-hook-form.
+  const form = useForm<ProfileValues>({
     resolver: zodResolver(companyProfileSchema),
+    shouldFocusError: false,
     defaultValues: {
       sectors: profile.sectors, capabilities: profile.capabilities, riskAppetite: profile.riskAppetite,
       deliveryModes: profile.deliveryModes, stages: profile.stages, tenderRequirement: profile.tenderRequirement,
@@ -49,103 +57,73 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
       municipalityCode: profile.municipalityCode ?? undefined,
     },
   });
-  const [chosenName, setChosenName] = useState(municipalityName);
   const { errors, isSubmitting } = form.formState;
-  const countries = new Intl.DisplayNames([locale], { type: 'region' });
+
+  // The meter starts from the stored profile (the same on the server and in the browser) and
+  // follows what is typed once the page is live.
+  const [draft, setDraft] = useState<ProfileDraft>(profile);
+  useEffect(() => {
+    return form.subscribe({ formState: { values: true }, callback: ({ values }) => setDraft({ ...profile, ...values }) });
+  }, [form, profile]);
+  const completeness = measureProfileCompleteness(draft);
+
+  const showFirstError = () => {
+    const first = firstError(form.formState.errors);
+    if (!first) return;
+    flushSync(() => setCurrent(first.section));
+    form.setFocus(first.field);
+  };
 
   const onSubmit = form.handleSubmit(async (values) => {
     setSaved(false);
     const result = await action({ companyId, expectedVersion: savedVersion, profile: values });
-    if (!result.ok) return applyServerErrors(form, result.error, 'profile.');
+    if (!result.ok) {
+      applyServerErrors(form, result.error, 'profile.');
+      return showFirstError();
+    }
     setSavedVersion((result.data as { version: number }).version);
     setSaved(true);
-  });
+  }, showFirstError);
 
-  const options = (codes: readonly string[], namespace: string, hints?: string) =>
-    codes.map((code) => ({ value: code, label: t(`${namespace}.${code}`), hint: hints ? t(`${hints}.${code}`) : undefined }));
+  const index = PROFILE_SECTIONS.findIndex((section) => section.id === current);
+  const [previous, next] = [PROFILE_SECTIONS[index - 1], PROFILE_SECTIONS[index + 1]];
+  const title = (section: ProfileSectionId) => t(`profile.sections.${section}`);
+  const errorCount = (fields: readonly string[]) => fields.filter((name) => errors[name as keyof ProfileValues]).length;
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-4xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" aria-busy={isSubmitting}>
-      <fieldset>
-        <legend>{t('profile.whatYouDo')}</legend>
-        <ChoiceGroup legend={t('profile.sectors')} error={errors.sectors} checked={profile.sectors} choices={options(Object.values(SectorCode), 'sector')} registration={form.register('sectors')} columns />
-        <ChoiceGroup legend={t('profile.capabilities')} hint={t('profile.capabilitiesHint')} error={errors.capabilities} checked={profile.capabilities} choices={options(Object.values(Capability), 'capability')} registration={form.register('capabilities')} columns />
-        <TextAreaField label={t('profile.descriptionJa')} lang="ja" error={errors.descriptionJa} defaultValue={profile.descriptionJa} {...form.register('descriptionJa')} />
-        <TextAreaField label={t('profile.descriptionEn')} lang="en" error={errors.descriptionEn} defaultValue={profile.descriptionEn} {...form.register('descriptionEn')} />
-      </fieldset>
+    <form method="post" onSubmit={onSubmit} noValidate className="grid min-w-0 max-w-4xl gap-4" aria-busy={isSubmitting}>
+      <Tabs value={current} onValueChange={(value) => setCurrent(value as ProfileSectionId)}>
+        <TabsList aria-label={t('profile.sectionsNav')}>
+          {completeness.sections.map((section) => {
+            const broken = errorCount(PROFILE_SECTIONS.find((s) => s.id === section.id)?.fields ?? []);
+            return (
+              <TabsTrigger key={section.id} value={section.id} className="text-start">
+                {title(section.id)}{' '}
+                <span className="text-sm font-normal text-muted">{t('profile.sectionStatus', { filled: section.filled, total: section.total })}</span>
+                {broken > 0 ? <span className="block text-sm text-danger">{t('profile.sectionErrors', { count: broken })}</span> : null}
+              </TabsTrigger>
+            );
+          })}
+        </TabsList>
+        {PROFILE_SECTIONS.map((section) => (
+          // Every section stays mounted (one form, DOM defaults kept); only the chosen one shows.
+          <TabsContent key={section.id} value={section.id} forceMount className="data-[state=inactive]:hidden">
+            <fieldset className="grid min-w-0 gap-4 rounded-lg border border-line bg-paper p-4 sm:p-5">
+              <legend className="px-1 font-bold">{title(section.id)}</legend>
+              <ProfileSectionFields id={section.id} form={form} profile={profile} municipalityName={municipalityName} prefectures={prefectures} countries={countries} />
+            </fieldset>
+          </TabsContent>
+        ))}
+      </Tabs>
 
-      <fieldset>
-        <legend>{t('profile.whereAndHow')}</legend>
-        <ChoiceGroup type="radio" legend={t('profile.riskAppetite')} hint={t('profile.riskAppetiteHint')} error={errors.riskAppetite} checked={[profile.riskAppetite]} choices={options(Object.values(RiskAppetite), 'riskAppetite', 'riskAppetiteExplained')} registration={form.register('riskAppetite')} />
-        <ChoiceGroup legend={t('profile.deliveryModes')} hint={t('profile.deliveryModesHint')} error={errors.deliveryModes} checked={profile.deliveryModes} choices={options(Object.values(DeliveryMode), 'deliveryMode')} registration={form.register('deliveryModes')} />
-        <ChoiceGroup legend={t('profile.stages')} error={errors.stages} checked={profile.stages} choices={options(Object.values(Stage), 'stage', 'stageHint')} registration={form.register('stages')} />
-        <ChoiceGroup type="radio" legend={t('profile.tenderRequirement')} hint={t('profile.tenderRequirementHint')} error={errors.tenderRequirement} checked={[profile.tenderRequirement]} choices={options(Object.values(TenderRequirement), 'tenderRequirement')} registration={form.register('tenderRequirement')} />
-        <TextField label={t('profile.maxProjectEur')} hint={t('profile.maxProjectEurHint')} type="number" inputMode="numeric" min={1} error={errors.maxProjectEur} defaultValue={profile.maxProjectEur ?? ''} {...form.register('maxProjectEur', { setValueAs: emptyToNull })} />
-      </fieldset>
+      <div className="flex flex-wrap justify-between gap-2">
+        {previous ? <Button variant="secondary" onClick={() => setCurrent(previous.id)}>{t('profile.previous', { section: title(previous.id) })}</Button> : <span />}
+        {next ? <Button variant="secondary" onClick={() => setCurrent(next.id)}>{t('profile.next', { section: title(next.id) })}</Button> : null}
+      </div>
 
-      <fieldset>
-        <legend>{t('profile.experience')}</legend>
-        <ChoiceGroup
-          legend={t('profile.experienceCountries')}
-          hint={t('profile.experienceCountriesHint')}
-          error={errors.experienceCountries}
-          checked={profile.experienceCountries}
-          choices={[...POST_CONFLICT_COUNTRIES].map((code) => ({ value: code, label: countries.of(code) ?? code }))}
-          registration={form.register('experienceCountries')}
-          columns
-        />
-        <label className="flex items-baseline gap-2">
-          <input type="checkbox" defaultChecked={profile.hasDisasterReconstructionExperience} {...form.register('hasDisasterReconstructionExperience')} />
-          {t('profile.disasterExperience')}
-        </label>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('profile.companyFacts')}</legend>
-        <SelectField label={t('signUpCompany.prefecture')} error={errors.prefectureCode} defaultValue={profile.prefectureCode} {...form.register('prefectureCode')}>
-          {prefectures.map((p) => <option key={p.code} value={p.code}>{locale === 'ja' ? p.nameJa : `${p.nameEn} ${p.nameJa}`}</option>)}
-        </SelectField>
-        <Controller
-          control={form.control}
-          name="municipalityCode"
-          render={({ field, fieldState }) => (
-            <MunicipalityPicker
-              value={field.value ?? undefined}
-              chosenName={chosenName}
-              error={fieldState.error}
-              onChange={(option) => {
-                // The list places the company; the names below start from it and stay editable.
-                setChosenName(`${option.prefectureJa}${option.nameJa} · ${option.nameEn}`);
-                field.onChange(option.code);
-                form.setValue('prefectureCode', option.prefectureCode);
-                form.setValue('cityJa', option.nameJa);
-                form.setValue('cityEn', option.nameEn);
-              }}
-            />
-          )}
-        />
-        <TextField label={t('signUpCompany.cityJa')} lang="ja" error={errors.cityJa} defaultValue={profile.cityJa} {...form.register('cityJa')} />
-        <TextField label={t('signUpCompany.cityEn')} error={errors.cityEn} defaultValue={profile.cityEn} {...form.register('cityEn')} />
-        <SelectField label={t('signUpCompany.industry')} error={errors.industry} defaultValue={profile.industry} {...form.register('industry')}>
-          {Object.values(SmeIndustry).map((code) => <option key={code} value={code}>{t(`industry.${code}`)}</option>)}
-        </SelectField>
-        <TextField label={t('signUpCompany.employees')} type="number" inputMode="numeric" min={1} error={errors.employees} defaultValue={profile.employees} {...form.register('employees')} />
-        <TextField label={t('signUpCompany.capitalJpy')} type="number" inputMode="numeric" min={0} error={errors.capitalJpy} defaultValue={profile.capitalJpy} {...form.register('capitalJpy')} />
-        <ChoiceGroup legend={t('profile.languages')} error={errors.languages} checked={profile.languages} choices={Object.values(Locale).map((code) => ({ value: code, label: t(`locales.${code}`) }))} registration={form.register('languages')} />
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('profile.contact')}</legend>
-        <TextField label={t('profile.contactName')} autoComplete="name" error={errors.contactName} defaultValue={profile.contactName} {...form.register('contactName')} />
-        <TextField label={t('profile.contactEmail')} type="email" autoComplete="email" error={errors.contactEmail} defaultValue={profile.contactEmail} {...form.register('contactEmail')} />
-        <TextField label={t('profile.contactPhone')} type="tel" autoComplete="tel" error={errors.contactPhone} defaultValue={profile.contactPhone ?? ''} {...form.register('contactPhone', { setValueAs: emptyToNull })} />
-        <TextField label={t('profile.website')} type="url" error={errors.website} defaultValue={profile.website ?? ''} {...form.register('website', { setValueAs: emptyToNull })} />
-      </fieldset>
-
-      <FormMessage error={errors.root?.server?.message} success={saved ? t('profile.saved') : undefined} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
-        {isSubmitting ? t('common.saving') : t('profile.save')}
-      </button>
+      <ProfileSaveBar completeness={completeness} isSubmitting={isSubmitting}>
+        <FormMessage error={errors.root?.server?.message} success={saved ? t('profile.saved') : undefined} />
+      </ProfileSaveBar>
     </form>
   );
 }

@@ -11,7 +11,7 @@ import { importTenderEvidenceSchema } from '@/lib/evidence/import-schema';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof importTenderEvidenceSchema>;
 
@@ -51,7 +51,7 @@ export function EvidenceImportForm({ needId, action }: { needId: string; action:
       </SelectField>
       <TextField label={t('evidence.import.file')} type="file" accept="application/json,.json" error={errors.packageJson} onChange={(event) => void readFile(event.target.files?.[0])} />
       <FormMessage error={errors.root?.server?.message} success={done ?? undefined} />
-      <p className="flex flex-wrap items-center gap-3"><button type="submit" className={buttonVariants()} disabled={isSubmitting}>{t('evidence.import.submit')}</button></p>
+      <p className="flex flex-wrap items-center gap-3"><Button type="submit" busy={isSubmitting}>{t('evidence.import.submit')}</Button></p>
     </form>
   );
 }

@@ -1,13 +1,16 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { badgeVariants } from '@/components/ui/badge';
 import { publicRecordUrl, type TenderEvidenceView } from '@/lib/evidence/evidence-view';
+import type { AppLocale } from '@/lib/i18n/routing';
+import { dateTimeParts } from '@/lib/i18n/dates';
+import { Money } from '../names/money';
 
 // The published tender record of a need, as a facilitator checks it: where it was read, when,
 // whether that worked, and what it says about the procedure, the money and who oversees it.
 
 export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenceView[] }) {
-  const [t, format] = await Promise.all([getTranslations('evidence'), getFormatter()]);
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' }) : '—');
+  const [t, tTime, locale] = await Promise.all([getTranslations('evidence'), getTranslations('time'), getLocale() as Promise<AppLocale>]);
+  const when = (date: Date | null) => (date ? tTime('at', dateTimeParts(date, locale)) : '—');
   const parties = (list: { name: string; id: string | null }[]) =>
     list.length ? list.map((party) => (party.id ? `${party.name} (${party.id})` : party.name)).join('; ') : t('nothing');
   return (
@@ -16,7 +19,7 @@ export async function TenderEvidenceCard({ evidence }: { evidence: TenderEvidenc
       {evidence.length === 0 ? <p className="text-muted">{t('none')}</p> : evidence.map((record) => {
         const link = publicRecordUrl(record);
         const money = record.valueAmount !== null && record.valueCurrency && /^[A-Z]{3}$/.test(record.valueCurrency)
-          ? format.number(record.valueAmount, { style: 'currency', currency: record.valueCurrency })
+          ? <Money amount={record.valueAmount} currency={record.valueCurrency} />
           : t('notPublished');
         return (
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0" key={record.id}>

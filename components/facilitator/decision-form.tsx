@@ -1,10 +1,12 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import type { DecisionAction } from '@/lib/generated/prisma/enums';
@@ -30,10 +32,12 @@ export function DecisionForm({ matchId, version, actions, action }: {
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(decideOnMatchSchema) });
   const { errors, isSubmitting } = form.formState;
+  const [chosen, setChosen] = useState<DecisionAction | null>(null);
 
   // The match, the version on screen and the chosen action join the typed fields, so the shared
   // schema checks the whole decision (a decline without a reason) before it is sent.
   const submitWith = (decision: DecisionAction) => () => {
+    setChosen(decision);
     form.setValue('matchId', matchId);
     form.setValue('version', version);
     form.setValue('action', decision);
@@ -46,6 +50,7 @@ export function DecisionForm({ matchId, version, actions, action }: {
         return;
       }
       form.reset({ note: '' });
+      toast.success(t('card.recorded'));
       router.refresh();
     })();
   };
@@ -62,18 +67,17 @@ export function DecisionForm({ matchId, version, actions, action }: {
       <FormMessage error={errors.root?.server?.message} />
       <p className="flex flex-wrap items-center gap-3">
         {actions.map((decision) => (
-          <button
+          <Button
             key={decision}
-            type="button"
-            className={buttonVariants({ variant: decision === 'INTRODUCE' ? 'primary' : 'secondary' })}
-            disabled={isSubmitting}
+            variant={decision === 'INTRODUCE' ? 'primary' : 'secondary'}
+            disabled={isSubmitting && chosen !== decision}
+            busy={isSubmitting && chosen === decision}
             onClick={submitWith(decision)}
           >
             {t(`decisionAction.${decision}`)}
-          </button>
+          </Button>
         ))}
       </p>
-      {isSubmitting ? <p role="status">{t('common.saving')}</p> : null}
       {actions.includes('INTRODUCE') ? <p className="m-0 text-sm text-muted">{t('card.introduceHint')}</p> : null}
     </form>
   );

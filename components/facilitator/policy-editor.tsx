@@ -13,7 +13,7 @@ import { CRITERIA } from '@/lib/matching/types';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { tableClass } from '@/components/ui/table';
 
 type Values = z.input<typeof updatePolicyInputSchema>;
@@ -99,9 +99,9 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
         <TextField label={t('policy.note')} hint={t('policy.noteHint')} error={errors.note} {...form.register('note')} />
         <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('policy.saved') : undefined} />
         <p className="flex flex-wrap items-center gap-3">
-          <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
+          <Button type="submit" busy={isSubmitting}>
             {isSubmitting ? t('common.saving') : t('policy.save')}
-          </button>
+          </Button>
         </p>
       </form>
 
@@ -112,9 +112,9 @@ export function PolicyEditor({ version, policy, needs, save, preview }: {
           <SelectField label={t('policy.previewNeed')} value={needId} onChange={(event) => setNeedId(event.target.value)}>
             {needs.map((need) => <option key={need.id} value={need.id}>{need.title} — {need.hromada}</option>)}
           </SelectField>
-          <button type="button" className={buttonVariants({ variant: 'secondary' })} onClick={onPreview} disabled={isPreviewing || !needId} aria-busy={isPreviewing}>
+          <Button type="button" variant="secondary" onClick={onPreview} disabled={!needId} busy={isPreviewing}>
             {isPreviewing ? t('policy.previewing') : t('policy.runPreview')}
-          </button>
+          </Button>
         </div>
         <FormMessage error={previewError} />
         {previewResult ? (

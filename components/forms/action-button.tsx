@@ -8,19 +8,24 @@ import { Button } from '@/components/ui/button';
 import { translateKey } from './text-field';
 
 /**
- * One button, one server action with a fixed input (verify this company, disable that user).
- * Disabled while the action runs, so a double click sends it once; the page refreshes after.
+ * One button, one server action with a fixed input (publish this need, disable that user).
+ * Busy while the action runs, so a double click sends it once; `done` (a translated sentence)
+ * confirms it beside the button, as a refusal would be; the page refreshes after. Inline rather
+ * than a toast: the button stays mounted for the next action (enable after disable), and its
+ * transition must end with the refresh.
  */
-export function ActionButton({ action, input, children, className }: {
+export function ActionButton({ action, input, children, className, done }: {
   action: (input: unknown) => Promise<ActionResult<unknown>>;
   input: unknown;
   children: ReactNode;
   className?: string;
+  done: string;
 }) {
   const t = useTranslations();
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [confirmed, setConfirmed] = useState<string | null>(null);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <Button
@@ -30,8 +35,10 @@ export function ActionButton({ action, input, children, className }: {
         onClick={() =>
           startTransition(async () => {
             setError(null);
+            setConfirmed(null);
             const result = await action(input);
             if (!result.ok) setError(result.error.messageKey);
+            else setConfirmed(done);
             router.refresh();
           })
         }
@@ -39,6 +46,7 @@ export function ActionButton({ action, input, children, className }: {
         {children}
       </Button>
       {error ? <span className="m-0 text-sm font-semibold text-danger" role="alert">{translateKey(t, error)}</span> : null}
+      {confirmed ? <span className="m-0 text-sm text-success" role="status">{confirmed}</span> : null}
     </span>
   );
 }

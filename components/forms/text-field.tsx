@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Input, Select, Textarea } from '@/components/ui/input';
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { readMessage } from '@/lib/validation-message';
 
 type FieldProps = { label: ReactNode; hint?: ReactNode; error?: { message?: string } };
 type ControlProps = { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string };
@@ -30,9 +31,13 @@ export function SelectField({ label, hint, error, children, ...select }: SelectH
   return <FieldShell label={label} hint={hint} error={error}>{(control) => <Select {...control} {...select}>{children}</Select>}</FieldShell>;
 }
 
-/** Messages from schemas and the server are catalogue keys; anything else is shown as is. */
-export function translateKey(t: ReturnType<typeof useTranslations>, key: string): string {
-  return t.has(key) ? t(key) : key;
+/**
+ * Messages from schemas and the server are catalogue keys, perhaps with their values
+ * ("validation.tooShort" with min 5, see lib/validation-message.ts); anything else is shown as is.
+ */
+export function translateKey(t: ReturnType<typeof useTranslations>, message: string): string {
+  const { key, values } = readMessage(message);
+  return t.has(key) ? t(key, values) : message;
 }
 
 export function TextAreaField({ label, hint, error, ...textarea }: TextareaHTMLAttributes<HTMLTextAreaElement> & FieldProps) {

@@ -1,7 +1,9 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { HostilityScope, HostilityStatus } from '@/lib/generated/prisma/enums';
 import type { ListInForce } from '@/lib/hostility-list/list-in-force';
 import { badgeClass } from '@/components/ui/status-badge';
+import { formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 /**
  * The hromada's status on the official hostilities list, as a coloured badge. With `list` (the
@@ -15,9 +17,9 @@ export function HostilityBadge({ status, scope, list, showSource = false }: {
   showSource?: boolean;
 }) {
   const t = useTranslations();
-  const format = useFormatter();
+  const locale = useLocale() as AppLocale;
   const source = list
-    ? t('hostilityList.asOf', { number: list.orderNumber, date: format.dateTime(list.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })
+    ? t('hostilityList.asOf', { number: list.orderNumber, date: formatDay(list.orderDate, locale) })
     : t('common.hostilitySource');
   return (
     <>

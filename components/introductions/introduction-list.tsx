@@ -1,12 +1,13 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { IntroductionView } from '@/lib/match-decisions/introductions';
 import { Link } from '@/lib/i18n/navigation';
 import { CompanyName } from '../names/company-name';
 import { HromadaName } from '../names/hromada-name';
+import { DateOf } from '../time/when';
 
 /** The introductions a party received: who, about which need, how to reach them, and the note. */
 export async function IntroductionList({ introductions, side }: { introductions: IntroductionView[]; side: 'company' | 'municipality' }) {
-  const [t, format] = await Promise.all([getTranslations('introductions'), getFormatter()]);
+  const t = await getTranslations('introductions');
   if (introductions.length === 0) return <p className="text-muted">{t('none')}</p>;
   return (
     <ul className="grid gap-2.5 pl-5">
@@ -22,7 +23,7 @@ export async function IntroductionList({ introductions, side }: { introductions:
                   : <CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} />}
               </strong>{' '}
               — <Link href={`/needs/${need.id}`}>{need.title}</Link>{' '}
-              <span className="text-sm text-muted">{format.dateTime(introduction.createdAt, { dateStyle: 'long' })}</span>
+              <span className="text-sm text-muted"><DateOf value={introduction.createdAt} /></span>
             </p>
             <p>
               {t('contact')}: {contact.contactName} · <a href={`mailto:${contact.contactEmail}`}>{contact.contactEmail}</a>

@@ -1,30 +1,26 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
+import { getPathname, Link } from '@/lib/i18n/navigation';
+import type { NeedMapPoint } from '@/lib/needs/public-needs';
 import type { MapDot } from '@/lib/reference/map-outline';
+import { HromadaName } from '../names/hromada-name';
+import { HOSTILITY_COLOURS, HROMADA_SHAPES_URL } from './hostility-colours';
+import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-map';
 
-// An SVG map drawn on the server: no tiles, no script, works offline. Equirectangular with the
-// longitude scaled by cos(48.5°), Ukraine's middle latitude, so the country keeps its shape.
+// The map of hromadas with open needs: an interactive map (Leaflet, boundaries from this site)
+// where JavaScript runs, the SVG drawn here where it does not (and while the map loads), and in
+// every case a list of the same hromadas and needs, which is the way in for keyboards and
+// screen readers.
 
+// Equirectangular with the longitude scaled by cos(48.5°), Ukraine's middle latitude, so the
+// country keeps its shape.
 const WEST = 22, EAST = 40.5, NORTH = 52.5, SOUTH = 44.2;
 const X_SCALE = Math.cos((48.5 * Math.PI) / 180);
 const WIDTH = 800;
 const HEIGHT = Math.round((WIDTH * (NORTH - SOUTH)) / ((EAST - WEST) * X_SCALE));
 
-const project = (latitude: number, longitude: number) => ({
-  x: ((longitude - WEST) / (EAST - WEST)) * WIDTH,
-  y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
-});
-
-export type MapPoint = MapDot & { code: string; nameUk: string; nameEn: string; hostilityStatus: HostilityStatus; openNeeds: number };
-
-const HOSTILITY_FILL: Record<HostilityStatus, string> = {
-  NONE: 'fill-hostility-none-fill',
-  POSSIBLE_HOSTILITIES: 'fill-hostility-possible-fill',
-  ACTIVE_HOSTILITIES_WITH_STATE_SERVICES: 'fill-hostility-services-fill',
-  ACTIVE_HOSTILITIES: 'fill-hostility-active-fill',
-  TEMPORARILY_OCCUPIED: 'fill-hostility-occupied-fill',
-};
+// Legend swatches: the design system's tokens, the same colours as HOSTILITY_COLOURS.
 const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
   NONE: 'bg-hostility-none-fill',
   POSSIBLE_HOSTILITIES: 'bg-hostility-possible-fill',
@@ -33,49 +29,110 @@ const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
   TEMPORARILY_OCCUPIED: 'bg-hostility-occupied-fill',
 };
 
-export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: MapPoint[]; title: string }) {
+const project = (latitude: number, longitude: number) => ({
+  x: ((longitude - WEST) / (EAST - WEST)) * WIDTH,
+  y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
+});
+
+export function HromadaMap({ dots, points, statuses, title, listHref }: {
+  dots: MapDot[];
+  points: NeedMapPoint[];
+  /** Hromadas whose status is not NONE (lib/reference/map-outline.ts listHromadaStatuses). */
+  statuses: Record<string, HostilityStatus>;
+  title: string;
+  /** Where "more needs" leads: the needs list with the same filters. */
+  listHref: string;
+}) {
   const t = useTranslations();
+  const locale = useLocale();
+  const readsUkrainian = locale === 'uk';
   const counts = new Map<HostilityStatus, number>();
   for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
+  const statusLabels = Object.fromEntries(Object.values(HostilityStatus).map((s) => [s, t(`hostility.${s}`)])) as Record<HostilityStatus, string>;
+  const hromadas: MapHromada[] = points.map((point) => ({
+    code: point.code,
+    name: readsUkrainian ? point.nameUk : point.nameEn,
+    nameUk: point.nameUk,
+    latitude: point.latitude,
+    longitude: point.longitude,
+    status: point.hostilityStatus,
+    openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
+    needs: point.needs.map((need) => ({ title: need.title, href: getPathname({ href: `/needs/${need.id}`, locale }) })),
+    moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
+    moreHref: getPathname({ href: listHref, locale }),
+  }));
+
   return (
-    <figure className="m-0 min-w-0 [&_svg]:h-auto [&_svg]:w-full [&_svg]:max-w-4xl [&_svg]:rounded-lg [&_svg]:border [&_svg]:border-line [&_svg]:bg-paper">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map">
-        <title id="map-title">{title}</title>
-        <g className="fill-[#c7ccd6]">
-          {dots.map((dot, index) => {
-            const { x, y } = project(dot.latitude, dot.longitude);
-            return <circle key={index} cx={x.toFixed(1)} cy={y.toFixed(1)} r={2} />;
-          })}
-        </g>
-        <g>
-          {points.map((point) => {
-            const { x, y } = project(point.latitude, point.longitude);
-            return (
-              <circle
-                key={point.code}
-                className={cn('map-point stroke-white stroke-[1.5] opacity-90', HOSTILITY_FILL[point.hostilityStatus])}
-                data-hromada={point.code}
-                cx={x.toFixed(1)}
-                cy={y.toFixed(1)}
-                r={5 + Math.min(point.openNeeds, 6)}
-              >
-                <title>{`${point.nameUk} (${point.nameEn}): ${t('map.openNeeds', { count: point.openNeeds })} · ${t(`hostility.${point.hostilityStatus}`)}`}</title>
-              </circle>
-            );
-          })}
-        </g>
-      </svg>
+    <figure className="m-0 grid min-w-0 gap-3">
+      <InteractiveHromadaMap
+        shapesUrl={HROMADA_SHAPES_URL}
+        hromadas={hromadas}
+        statuses={statuses}
+        statusLabels={statusLabels}
+        readsUkrainian={readsUkrainian}
+        text={{
+          label: t('map.label'),
+          attribution: t('map.attribution'),
+          noNeeds: t('map.noNeeds'),
+          zoomIn: t('map.zoomIn'),
+          zoomOut: t('map.zoomOut'),
+          loadFailed: t('map.loadFailed'),
+          closePopup: t('map.closePopup'),
+        }}
+      >
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper">
+          <title id="map-title">{title}</title>
+          <g fill="#c7ccd6">
+            {dots.map((dot, index) => {
+              const { x, y } = project(dot.latitude, dot.longitude);
+              return <circle key={index} cx={x.toFixed(1)} cy={y.toFixed(1)} r={2} />;
+            })}
+          </g>
+          <g stroke="#fff" strokeWidth={1.5} fillOpacity={0.9}>
+            {points.map((point) => {
+              const { x, y } = project(point.latitude, point.longitude);
+              return (
+                <circle
+                  key={point.code}
+                  className="map-point"
+                  data-hromada={point.code}
+                  fill={HOSTILITY_COLOURS[point.hostilityStatus]}
+                  cx={x.toFixed(1)}
+                  cy={y.toFixed(1)}
+                  r={5 + Math.min(point.openNeeds, 6)}
+                >
+                  <title>{`${point.nameUk} (${point.nameEn}): ${t('map.openNeeds', { count: point.openNeeds })} · ${t(`hostility.${point.hostilityStatus}`)}`}</title>
+                </circle>
+              );
+            })}
+          </g>
+        </svg>
+      </InteractiveHromadaMap>
       <figcaption>
-        <ul className="m-0 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">
+        <p id="map-legend-title" className="m-0 mb-1 font-semibold">{t('map.legendTitle')}</p>
+        <ul aria-labelledby="map-legend-title" data-testid="map-legend" className="m-0 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">
           {Object.values(HostilityStatus).map((status) => (
             <li key={status}>
-              <span className={cn('mr-1.5 inline-block size-3.5 rounded-full align-[-0.1rem]', HOSTILITY_SWATCH[status])} aria-hidden="true" />
+              <span aria-hidden="true" className={cn('mr-1.5 inline-block size-3.5 rounded-full align-[-0.1rem]', HOSTILITY_SWATCH[status])} />
               {t(`hostility.${status}`)}: {t('map.hromadas', { count: counts.get(status) ?? 0 })}
             </li>
           ))}
         </ul>
-        <p className="text-sm text-muted">{t('map.source')}</p>
+        <p className="mt-2 text-sm text-muted">{t('map.source')}</p>
       </figcaption>
+      <details data-testid="map-list" className="rounded-lg border border-line bg-paper px-4 py-3">
+        <summary className="cursor-pointer font-semibold">{t('map.listTitle', { count: points.length })}</summary>
+        <ul className="mt-2 grid gap-2 pl-5">
+          {points.map((point) => (
+            <li key={point.code}>
+              <HromadaName nameUk={point.nameUk} nameEn={point.nameEn} /> — {t(`hostility.${point.hostilityStatus}`)}, {t('map.openNeeds', { count: point.openNeeds })}
+              <ul>
+                {point.needs.map((need) => <li key={need.id}><Link href={`/needs/${need.id}`}>{need.title}</Link></li>)}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      </details>
     </figure>
   );
 }

@@ -3,6 +3,7 @@ import type { RemedyReader } from '@/lib/i18n/describe-reason';
 import type { PairAssessment } from '@/lib/match-store/assess-pair';
 import { FailedConstraints } from './failed-constraints';
 import { MatchExplanation } from './match-explanation';
+import { MatchSummary } from './match-summary';
 
 /**
  * A pair no stored list holds, judged now: why it is not judged at all, which conditions
@@ -21,7 +22,7 @@ export async function PairAssessmentView({ assessment, reader, showHypothetical 
     return (
       <div className="min-w-0 [&_meter]:ml-2 [&_meter]:w-20 [&_meter]:align-middle" data-testid="pair-assessment">
         <p className="text-muted">{t(reader === 'you' ? 'belowTopYou' : 'belowTop', { score: result.score })}</p>
-        <MatchExplanation explanation={{ ...result, asOf: '' }} compact={reader !== 'you'} />
+        {reader === 'you' ? <MatchExplanation explanation={{ ...result, asOf: '' }} /> : <MatchSummary explanation={{ ...result, asOf: '' }} others={[]} />}
       </div>
     );
   }

@@ -10,7 +10,7 @@ import { registerInterestSchema } from '@/lib/interests/interest-schema';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { TextAreaField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof registerInterestSchema>;
 
@@ -30,9 +30,9 @@ export function InterestForm({ needId, note, action }: { needId: string; note?: 
       <input type="hidden" value={needId} {...form.register('needId')} />
       <TextAreaField label={t('note')} hint={t('noteHint')} error={errors.note} defaultValue={note} {...form.register('note')} />
       <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('registered') : undefined} />
-      <button type="submit" className={buttonVariants()} disabled={isSubmitting} aria-busy={isSubmitting}>
+      <Button type="submit" busy={isSubmitting}>
         {isSubmitting ? t('submitting') : note !== undefined ? t('update') : t('submit')}
-      </button>
+      </Button>
     </form>
   );
 }

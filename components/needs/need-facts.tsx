@@ -1,6 +1,7 @@
-import { useFormatter, useTranslations } from 'next-intl';
+import { useTranslations } from 'next-intl';
 import type { Capability, Currency, FundingSource, ProcurementMethod, SectorCode, Stage, Urgency } from '@/lib/generated/prisma/enums';
 import { Money } from '../names/money';
+import { DateOf } from '../time/when';
 
 type Need = {
   sector: SectorCode; stage: Stage; urgency: Urgency;
@@ -13,7 +14,6 @@ type Need = {
 /** The need's facts as a definition list; tender identifiers link to the public registers. */
 export function NeedFacts({ need }: { need: Need }) {
   const t = useTranslations();
-  const format = useFormatter();
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0">
       <dt>{t('needs.sector')}</dt><dd>{t(`sector.${need.sector}`)}</dd>
@@ -29,7 +29,7 @@ export function NeedFacts({ need }: { need: Need }) {
       </dd>
       <dt>{t('needForm.requiredCapabilities')}</dt>
       <dd>{need.requiredCapabilities.length ? need.requiredCapabilities.map((c) => t(`capability.${c}`)).join(', ') : t('common.none')}</dd>
-      {need.publishedAt ? <><dt>{t('needs.published')}</dt><dd>{format.dateTime(need.publishedAt, { dateStyle: 'long' })}</dd></> : null}
+      {need.publishedAt ? <><dt>{t('needs.published')}</dt><dd><DateOf value={need.publishedAt} /></dd></> : null}
     </dl>
   );
 }

@@ -1,20 +1,22 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { toast } from 'sonner';
+import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import { Capability, Currency, FundingSource, ProcurementMethod, SectorCode, Stage, Urgency } from '@/lib/generated/prisma/enums';
 import { useRouter } from '@/lib/i18n/navigation';
-import { needSchema, type NeedFields } from '@/lib/needs/need-schema';
+import { needSchema, TENDER_ID_FIELD, type NeedFields, type TenderIdField } from '@/lib/needs/need-schema';
 import { ChoiceGroup } from '../forms/choice-group';
 import { emptyToNull } from '../forms/empty-to-null';
 import { FormMessage } from '../forms/form-message';
+import { NumberField, numberInput } from '../forms/number-field';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextAreaField, TextField } from '../forms/text-field';
-import { buttonVariants } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 
 type Values = z.input<typeof needSchema>;
 
@@ -35,14 +37,26 @@ export function NeedForm({ need, needId, version, action }: {
   // DOM); typed fields keep DOM defaults so nothing typed before hydration is overwritten.
   const form = useForm<Values>({
     resolver: zodResolver(needSchema),
-    defaultValues: { requiredCapabilities: need?.requiredCapabilities ?? [], ...(need ? { stage: need.stage } : {}) },
+    defaultValues: { requiredCapabilities: need?.requiredCapabilities ?? [], ...(need ? { stage: need.stage, procurementMethod: need.procurementMethod } : {}) },
   });
+  const locale = useLocale();
+  // Only the tender id the chosen procurement method asks for is shown and sent.
+  const method = useWatch({ control: form.control, name: 'procurementMethod' });
+  const tenderId: TenderIdField | null = method && method in TENDER_ID_FIELD ? TENDER_ID_FIELD[method as keyof typeof TENDER_ID_FIELD] : null;
   const { errors, isSubmitting, isSubmitSuccessful } = form.formState;
+
+  // A hidden id is no answer: an id typed before switching methods is neither checked nor sent.
+  useEffect(() => {
+    for (const field of ['prozorroTenderId', 'dreamProjectId'] as const) {
+      if (field !== tenderId) form.setValue(field, null);
+    }
+  }, [form, tenderId]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const input = needId ? { needId, expectedVersion: version, need: values } : { requestId, need: values };
     const result = await action(input);
     if (!result.ok) return applyServerErrors(form, result.error, 'need.');
+    toast.success(t(needId ? 'needForm.saved' : 'needForm.draftSaved'));
     router.push(`/needs/${(result.data as { needId: string }).needId}`);
     router.refresh();
   });
@@ -85,7 +99,7 @@ export function NeedForm({ need, needId, version, action }: {
       <fieldset>
         <legend>{t('needForm.money')}</legend>
         <div className="flex flex-wrap items-end gap-4">
-          <TextField label={t('needs.budget')} type="number" inputMode="decimal" min={0} step="any" error={errors.budgetAmount} defaultValue={need?.budgetAmount ?? ''} {...form.register('budgetAmount', { setValueAs: emptyToNull })} />
+          <NumberField label={t('needs.budget')} allowDecimals error={errors.budgetAmount} defaultValue={need?.budgetAmount} registration={form.register('budgetAmount', numberInput(locale))} />
           <SelectField label={t('needForm.currency')} error={errors.budgetCurrency} defaultValue={need?.budgetCurrency ?? ''} {...form.register('budgetCurrency', { setValueAs: emptyToNull })}>
             <option value="">{t('common.unknown')}</option>
             {Object.values(Currency).map((code) => <option key={code} value={code}>{code}</option>)}
@@ -99,13 +113,17 @@ export function NeedForm({ need, needId, version, action }: {
           <option value="" disabled>{t('common.choose')}</option>
           {options(Object.values(ProcurementMethod), 'procurementMethod')}
         </SelectField>
-        <TextField label={t('needForm.prozorroTenderId')} hint={t('needForm.prozorroHint')} error={errors.prozorroTenderId} defaultValue={need?.prozorroTenderId ?? ''} {...form.register('prozorroTenderId', { setValueAs: emptyToNull })} />
-        <TextField label={t('needForm.dreamProjectId')} error={errors.dreamProjectId} defaultValue={need?.dreamProjectId ?? ''} {...form.register('dreamProjectId', { setValueAs: emptyToNull })} />
+        {tenderId === 'prozorroTenderId' ? (
+          <TextField label={t('needForm.prozorroTenderId')} hint={t('needForm.prozorroHint')} error={errors.prozorroTenderId} defaultValue={need?.prozorroTenderId ?? ''} {...form.register('prozorroTenderId', { setValueAs: emptyToNull })} />
+        ) : null}
+        {tenderId === 'dreamProjectId' ? (
+          <TextField label={t('needForm.dreamProjectId')} error={errors.dreamProjectId} defaultValue={need?.dreamProjectId ?? ''} {...form.register('dreamProjectId', { setValueAs: emptyToNull })} />
+        ) : null}
       </fieldset>
       <FormMessage error={errors.root?.server?.message} />
-      <button type="submit" className={buttonVariants()} disabled={busy} aria-busy={busy}>
+      <Button type="submit" busy={busy}>
         {busy ? t('common.saving') : needId ? t('needForm.saveChanges') : t('needForm.saveDraft')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 import type { WatchedNeed } from '@/lib/security-watch/company-watch';
 import { Link } from '@/lib/i18n/navigation';
 import { badgeClass } from '@/components/ui/status-badge';
@@ -7,10 +9,10 @@ import { HromadaName } from '../names/hromada-name';
 
 /** The needs a company would match if security improved, each with what stands in the way on the official list. */
 export async function SecurityWatchList({ needs, eligible }: { needs: WatchedNeed[]; eligible: boolean }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>]);
   if (!eligible) return <p className="text-muted">{t('securityWatch.notEligible')}</p>;
   if (needs.length === 0) return <p className="text-muted">{t('securityWatch.none')}</p>;
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   return (
     <ol className="m-0 grid list-none gap-4 p-0">
       {needs.map((need) => (

@@ -9,11 +9,14 @@ import { applyHostilityList, previewHostilityList } from '../hostility-list/load
 import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
+import { followNeed, markAllNoticesRead, markNoticeRead, setNoticePreferences } from '../notifications/centre';
 import { recordPipelineStep } from '../follow-through/record-step';
 import { importTenderEvidence } from '../evidence/import-evidence';
 import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
-import { closeNeed, createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
+import { closeNeed, NEED_CLOSERS, reopenNeed } from '../needs/close-need';
+import { createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
+import { resubmitForVerification } from '../verification/resubmit';
 import { verifyOrganisation } from '../verification/verify-organisation';
 import type { LibAction } from './run';
 
@@ -38,6 +41,7 @@ export const ACTIONS = {
   createStaffUser: { access: ['ADMIN'], run: createStaffUser },
   setUserDisabled: { access: ['ADMIN'], run: setUserDisabled },
   verifyOrganisation: { access: ['FACILITATOR', 'ADMIN'], run: verifyOrganisation },
+  resubmitForVerification: { access: ['COMPANY_REP', 'MUNICIPALITY_REP'], run: resubmitForVerification },
   updateCompanyProfile: { access: ['COMPANY_REP'], run: updateCompanyProfile },
   registerInterest: { access: ['COMPANY_REP'], run: registerInterest },
   withdrawInterest: { access: ['COMPANY_REP'], run: withdrawInterest },
@@ -45,7 +49,8 @@ export const ACTIONS = {
   createNeed: { access: ['MUNICIPALITY_REP'], run: createNeed },
   updateNeed: { access: ['MUNICIPALITY_REP'], run: updateNeed },
   publishNeed: { access: ['MUNICIPALITY_REP'], run: publishNeed },
-  closeNeed: { access: ['MUNICIPALITY_REP'], run: closeNeed },
+  closeNeed: { access: NEED_CLOSERS, run: closeNeed },
+  reopenNeed: { access: NEED_CLOSERS, run: reopenNeed },
   updateMatchingPolicy: {
     access: ['FACILITATOR', 'ADMIN'],
     run: async (db, actor, input) => updateMatchingPolicy(db, actor, input),
@@ -58,6 +63,10 @@ export const ACTIONS = {
   importTenderEvidence: { access: ['FACILITATOR', 'ADMIN'], run: importTenderEvidence },
   recordPipelineStep: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: recordPipelineStep },
   previewHostilityList: { access: ['ADMIN'], run: async (db, actor, input) => previewHostilityList(db, actor, input) },
+  markNoticeRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markNoticeRead },
+  markAllNoticesRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markAllNoticesRead },
+  setNoticePreferences: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: setNoticePreferences },
+  followNeed: { access: ['COMPANY_REP'], run: followNeed },
   applyHostilityList: { access: ['ADMIN'], run: async (db, actor, input, context) => applyHostilityList(db, actor, input, { ip: context.ip }) },
 } as const satisfies Record<string, ActionDefinition>;
 

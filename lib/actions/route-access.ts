@@ -12,4 +12,8 @@ export const ROUTE_ACCESS = {
   '/api/auth/[...nextauth] POST': 'public',
   '/api/outbox GET': ['ADMIN'],
   '/api/companies/search GET': ['FACILITATOR', 'ADMIN'],
+  // Whether a need's (or the caller's company's) re-ranking is still queued: the need's own visibility rules apply.
+  '/api/ranking-state GET': 'public',
+  // One-click unsubscribe: no session, the signed link is the authority (lib/notifications/unsubscribe.ts).
+  '/api/unsubscribe POST': 'public',
 } as const satisfies Record<string, Access>;

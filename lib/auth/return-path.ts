@@ -15,7 +15,7 @@ const MAX_LENGTH = 2048;
  * path + search + hash on our own origin comes back — safe for a Location header and for the
  * client router. The result has no locale prefix: the locale-aware router adds the current one.
  */
-export function safeReturnPath(value: unknown, fallback = '/account'): string {
+export function safeReturnPath(value: unknown, fallback = '/start'): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.length > MAX_LENGTH || FORBIDDEN.test(value)) {
     return fallback;
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isValidCorporateNumber } from '../companies/corporate-number';
+import { CORPORATE_NUMBER_PATTERN, isValidCorporateNumber } from '../companies/corporate-number';
 import { Locale, RiskAppetite, SmeIndustry } from '../generated/prisma/enums';
-import { municipalityCodeField, municipalityInPrefecture } from '../companies/profile-schema';
+import { capitalJpyField, employeesField, municipalityCodeField, municipalityInPrefecture } from '../companies/profile-schema';
+import { limit } from '../validation-message';
 import { normaliseEmail } from './email-address';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 import { judgePassword } from './password-strength';
@@ -15,7 +16,7 @@ export const NAME_MAX_LENGTH = 120;
 
 export const emailSchema = z
   .string({ error: 'validation.required' })
-  .max(EMAIL_MAX_LENGTH, { error: 'validation.tooLong' })
+  .max(EMAIL_MAX_LENGTH, limit('validation.tooLong'))
   .transform(normaliseEmail)
   .pipe(z.email({ error: 'validation.email' }));
 
@@ -44,7 +45,7 @@ const personNameSchema = z
   .string({ error: 'validation.required' })
   .trim()
   .min(1, { error: 'validation.required' })
-  .max(NAME_MAX_LENGTH, { error: 'validation.tooLong' });
+  .max(NAME_MAX_LENGTH, limit('validation.tooLong'));
 
 const localeSchema = z.enum(Locale, { error: 'validation.choose' });
 
@@ -64,7 +65,7 @@ const accountFields = {
 };
 
 const shortText = (max: number) =>
-  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, limit('validation.tooLong'));
 
 export const signUpCompanySchema = z
   .object({
@@ -73,17 +74,20 @@ export const signUpCompanySchema = z
       .object({
         legalNameJa: shortText(200),
         legalNameEn: shortText(200),
+        // Each message says what is missing: nothing typed, not 13 digits, or a wrong check digit.
         corporateNumber: z
-          .string({ error: 'validation.required' })
+          .string({ error: 'validation.corporateNumberRequired' })
           .trim()
+          .min(1, { error: 'validation.corporateNumberRequired', abort: true })
+          .regex(CORPORATE_NUMBER_PATTERN, { error: 'validation.corporateNumberDigits', abort: true })
           .refine(isValidCorporateNumber, { error: 'validation.corporateNumber' }),
         prefectureCode: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, { error: 'validation.choose' }),
         municipalityCode: municipalityCodeField,
         cityJa: shortText(100),
         cityEn: shortText(100),
         industry: z.enum(SmeIndustry, { error: 'validation.choose' }),
-        employees: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(1, { error: 'validation.tooSmall' }).max(1_000_000, { error: 'validation.tooLarge' }),
-        capitalJpy: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(0, { error: 'validation.tooSmall' }).max(1e15, { error: 'validation.tooLarge' }),
+        employees: employeesField,
+        capitalJpy: capitalJpyField,
         riskAppetite: z.enum(RiskAppetite, { error: 'validation.choose' }),
       })
       .strict()

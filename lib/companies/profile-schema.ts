@@ -9,12 +9,13 @@ import {
   Stage,
   TenderRequirement,
 } from '../generated/prisma/enums';
+import { limit, wholeNumber } from '../validation-message';
 
 // What a company representative may change about their company. The identity the facilitators
 // verified (legal names, corporate number) and the verification itself are not here: the
 // strict object refuses them.
 
-const text = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' });
+const text = (max: number) => z.string().trim().max(max, limit('validation.tooLong'));
 const required = (max: number) => text(max).min(1, { error: 'validation.required' });
 /**
  * The municipality picked from the official list (全国地方公共団体コード, 6 digits). It must lie in
@@ -25,6 +26,10 @@ export const municipalityInPrefecture = (value: { prefectureCode: string; munici
   value.municipalityCode.slice(0, 2) === value.prefectureCode;
 const MUNICIPALITY_IN_PREFECTURE = { error: 'validation.municipalityInPrefecture', path: ['municipalityCode'] };
 
+/** Staff and capital as the SME test (中小企業基本法) reads them; shared with the sign-up form. */
+export const employeesField = wholeNumber(1, 1_000_000);
+export const capitalJpyField = wholeNumber(0, 1e15);
+
 const distinct = <T extends z.ZodType>(item: T) => z.array(item).refine((values) => new Set(values).size === values.length, { error: 'validation.duplicate' });
 
 export const companyProfileSchema = z
@@ -34,8 +39,8 @@ export const companyProfileSchema = z
     cityJa: required(100),
     cityEn: required(100),
     industry: z.enum(SmeIndustry, { error: 'validation.choose' }),
-    employees: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(1, { error: 'validation.tooSmall' }).max(1_000_000, { error: 'validation.tooLarge' }),
-    capitalJpy: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(0, { error: 'validation.tooSmall' }).max(1e15, { error: 'validation.tooLarge' }),
+    employees: employeesField,
+    capitalJpy: capitalJpyField,
     descriptionJa: text(4000),
     descriptionEn: text(4000),
     sectors: distinct(z.enum(SectorCode)).min(1, { error: 'validation.chooseAtLeastOne' }),
@@ -44,14 +49,14 @@ export const companyProfileSchema = z
     deliveryModes: distinct(z.enum(DeliveryMode)).min(1, { error: 'validation.chooseAtLeastOne' }),
     stages: distinct(z.enum(Stage)).min(1, { error: 'validation.chooseAtLeastOne' }),
     tenderRequirement: z.enum(TenderRequirement, { error: 'validation.choose' }),
-    maxProjectEur: z.coerce.number({ error: 'validation.number' }).int().min(1, { error: 'validation.tooSmall' }).max(1e12, { error: 'validation.tooLarge' }).nullable(),
-    experienceCountries: distinct(z.string().regex(/^[A-Z]{2}$/, { error: 'validation.country' })).max(50),
+    maxProjectEur: wholeNumber(1, 1e12).nullable(),
+    experienceCountries: distinct(z.string().regex(/^[A-Z]{2}$/, { error: 'validation.country' })).max(50, limit('validation.tooMany')),
     hasDisasterReconstructionExperience: z.boolean(),
     languages: distinct(z.enum(Locale)).min(1, { error: 'validation.chooseAtLeastOne' }),
     contactName: required(120),
-    contactEmail: z.email({ error: 'validation.email' }).max(254),
+    contactEmail: z.email({ error: 'validation.email' }).max(254, limit('validation.tooLong')),
     contactPhone: text(40).nullable(),
-    website: z.url({ protocol: /^https?$/, error: 'validation.url' }).max(300).nullable(),
+    website: z.url({ protocol: /^https?$/, error: 'validation.url' }).max(300, limit('validation.tooLong')).nullable(),
   })
   .strict()
   .refine(municipalityInPrefecture, MUNICIPALITY_IN_PREFECTURE);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limit } from '../validation-message';
 import { MAX_BODY_BYTES } from '../security/http-policy';
 import type { StatusChange } from './roll-forward';
 
@@ -22,10 +23,10 @@ export const sentBytes = (text: string): number => new TextEncoder().encode(JSON
 export const hostilityListSchema = z
   .object({
     kind: z.enum(['EDITION', 'AMENDMENT']),
-    orderNumber: z.string().trim().min(1, 'validation.required').max(40, 'validation.tooLong'),
+    orderNumber: z.string().trim().min(1, 'validation.required').max(40, limit('validation.tooLong')),
     orderDate: z.iso.date('validation.invalid'),
-    source: z.string().trim().min(1, 'validation.required').max(300, 'validation.tooLong'),
-    hostilityTable: z.string().min(1, 'validation.required').max(MAX_TABLE_LENGTH, 'validation.tooLong'),
+    source: z.string().trim().min(1, 'validation.required').max(300, limit('validation.tooLong')),
+    hostilityTable: z.string().min(1, 'validation.required').max(MAX_TABLE_LENGTH, limit('validation.tooLong')),
   })
   .strict();
 const checksum = z.string().regex(/^[0-9a-f]{64}$/, 'validation.invalid');

@@ -1,5 +1,7 @@
 import { FAR_ABOVE_CAPACITY_FACTOR } from '../matching/rules';
 import type { Reason, ReasonParams } from '../matching/types';
+import { formatDay } from './dates';
+import type { AppLocale } from './routing';
 
 // Turns a stored reason ({ code: 'BEYOND_RISK_APPETITE', params: { status, appetite } }) into a
 // sentence in the reader's language. Params that are themselves codes (a hostility status, a
@@ -42,7 +44,7 @@ function translateParam(name: string, value: ReasonParams[string], context: Reas
     return format.number(value as number, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
   }
   if (name === 'funders') return list([...(value as string[])]);
-  if (name === 'endedOn' || name === 'verifiedOn') return format.dateTime(new Date(`${value as string}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  if (name === 'endedOn' || name === 'verifiedOn') return formatDay(new Date(`${value as string}T00:00:00Z`), locale as AppLocale);
   if (name === 'prefectureCode') return context.prefectureName(value as string);
   if (typeof value === 'boolean') return String(value);
   if (ENUM_PARAMS[name]) return t(`${ENUM_PARAMS[name]}.${value as string}`);

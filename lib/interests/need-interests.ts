@@ -3,7 +3,7 @@ import { isStaff, requireRole, requireUser, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { assessPairs } from '../match-store/assess-pair';
-import type { StoredExplanation } from '../match-store/write';
+import { withExplanation } from '../match-store/explain';
 
 // The two views of interest in one need: the municipality that posted it (and facilitators) see
 // every company that registered interest; a company sees only its own interest and its own fit.
@@ -57,7 +57,7 @@ export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: 
     }),
     db.match.findUnique({
       where: { needId_companyId: { needId, companyId: actor.companyId } },
-      select: { score: true, status: true, explanation: true },
+      select: { score: true, status: true, needId: true, companyId: true, points: true, judgedOn: true, policyVersion: true },
     }),
   ]);
   // No stored row: judged now, so an excluded company reads which condition excludes it.
@@ -65,7 +65,7 @@ export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: 
   return {
     interest: interest && !interest.withdrawnAt ? interest : null,
     invitation: invitation && !invitation.withdrawnAt ? invitation : null,
-    match: match ? { ...match, explanation: match.explanation as StoredExplanation } : null,
+    match: await withExplanation(db, match),
     assessment,
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { assessPairs, type PairAssessment } from '../match-store/assess-pair';
-import type { StoredExplanation } from '../match-store/write';
+import { withExplanation } from '../match-store/explain';
 import { parseInput } from '../validation';
 
 // Facilitators look at any company against any need, ranked or not: the failed constraints, and
@@ -31,14 +31,17 @@ export async function getPairCard(db: Db, actor: Actor | null, input: unknown) {
         prefecture: { select: { nameJa: true, nameEn: true } },
       },
     }),
-    db.match.findUnique({ where: { needId_companyId: { needId, companyId } }, select: { id: true, score: true, status: true, explanation: true } }),
+    db.match.findUnique({
+      where: { needId_companyId: { needId, companyId } },
+      select: { id: true, score: true, status: true, needId: true, companyId: true, points: true, judgedOn: true, policyVersion: true },
+    }),
   ]);
   if (!need || !company) return null;
   const assessment = (await assessPairs(db, needId, [companyId])).get(companyId) as PairAssessment;
   return {
     need,
     company,
-    match: match ? { ...match, explanation: match.explanation as StoredExplanation } : null,
+    match: await withExplanation(db, match),
     assessment,
   };
 }

@@ -3,7 +3,7 @@ import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { MatchStatus, SectorCode, type Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
-import type { StoredExplanation } from '../match-store/write';
+import { withExplanation } from '../match-store/explain';
 
 // The facilitators' review queue: every need's best companies and every pair somebody already
 // acted on, best first, filtered by sector, oblast, score and status.
@@ -59,7 +59,7 @@ export async function getMatchCard(db: Db, actor: Actor | null, matchId: string)
   const match = await db.match.findUnique({
     where: { id: matchId },
     select: {
-      id: true, needId: true, companyId: true, score: true, status: true, version: true, explanation: true, policyVersion: true, computedAt: true,
+      id: true, needId: true, companyId: true, score: true, status: true, version: true, points: true, judgedOn: true, policyVersion: true, computedAt: true,
       need: {
         select: {
           id: true, title: true, description: true, sector: true, stage: true, urgency: true, status: true,
@@ -80,7 +80,7 @@ export async function getMatchCard(db: Db, actor: Actor | null, matchId: string)
   });
   if (!match) return null;
   const history = await pairHistory(db, { needId: match.needId, companyId: match.companyId });
-  return { ...match, ...history, explanation: match.explanation as StoredExplanation };
+  return { ...(await withExplanation(db, match))!, ...history };
 }
 export type MatchCard = NonNullable<Awaited<ReturnType<typeof getMatchCard>>>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limit } from '../validation-message';
 import { DecisionAction } from '../generated/prisma/enums';
 
 // What the match card submits. Shared by the card's form and the server action.
@@ -23,7 +24,7 @@ export const decideOnMatchSchema = z
     version: z.number().int().min(0),
     action: z.enum(DecisionAction),
     reason: z.enum(DECLINE_REASONS).optional(),
-    note: z.string().trim().max(DECISION_NOTE_MAX, { error: 'validation.tooLong' }).default(''),
+    note: z.string().trim().max(DECISION_NOTE_MAX, limit('validation.tooLong')).default(''),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -48,17 +48,25 @@ const verifiedTender = Prisma.sql`(
       OR (e.source = 'DREAM' AND (e.ocid = n."dreamProjectId" OR right(e.ocid, length(n."dreamProjectId") + 1) = '-' || n."dreamProjectId")))
   ORDER BY (e.source::text = n."procurementMethod"::text) DESC, e."verifiedAt" DESC LIMIT 1)`;
 
-/** Open needs of verified municipalities matching `where`, each with its site's periods and ties. */
+const OPEN_AND_VERIFIED = Prisma.sql`"Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
+    WHERE n.status = 'OPEN' AND m."verificationStatus" = 'VERIFIED'`;
+
+/**
+ * Open needs of verified municipalities matching `where`, each with its site's periods and ties.
+ * The sites are read by the same condition, at the same time (in parallel when `db` is the
+ * client rather than a transaction).
+ */
 export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedInput[]> {
-  const rows = await db.$queryRaw<NeedRow[]>`
+  const [rows, sites] = await Promise.all([
+    db.$queryRaw<NeedRow[]>`
     SELECT n.id, n."municipalityId", n.sector::text AS sector, n.stage::text AS stage,
       n."requiredCapabilities"::text[] AS "requiredCapabilities", n."budgetAmount"::text AS "budgetAmount",
       n."budgetCurrency"::text AS "budgetCurrency", n."fundingSource"::text AS "fundingSource",
       n."procurementMethod"::text AS "procurementMethod", n."prozorroTenderId", n."dreamProjectId",
       n."hromadaCode", n."matchFloor", ${verifiedTender} AS evidence
-    FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
-    WHERE n.status = 'OPEN' AND m."verificationStatus" = 'VERIFIED' AND ${where}`;
-  const sites = await loadSites(db, [...new Set(rows.map((row) => row.hromadaCode))]);
+    FROM ${OPEN_AND_VERIFIED} AND ${where}`,
+    sitesWhere(db, Prisma.sql`h.code IN (SELECT n."hromadaCode" FROM ${OPEN_AND_VERIFIED} AND ${where})`),
+  ]);
   return rows.map(({ budgetAmount, hromadaCode, evidence, ...row }) => ({
     ...(row as unknown as Omit<NeedInput, 'budgetAmount' | 'site'>),
     budgetAmount: budgetAmount === null ? null : Number(budgetAmount),
@@ -75,6 +83,10 @@ export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedIn
 
 export async function loadSites(db: Executor, hromadaCodes: string[]): Promise<Map<string, MatchNeed['site']>> {
   if (hromadaCodes.length === 0) return new Map();
+  return sitesWhere(db, Prisma.sql`h.code = ANY(${hromadaCodes})`);
+}
+
+async function sitesWhere(db: Executor, where: Prisma.Sql): Promise<Map<string, MatchNeed['site']>> {
   const rows = await db.$queryRaw<SiteRow[]>`
     SELECT h.code AS "hromadaCode",
       (SELECT json_agg(json_build_object('status', hp.status, 'whole', hp."territoryLevel" <> 'SETTLEMENT',
@@ -84,7 +96,7 @@ export async function loadSites(db: Executor, hromadaCodes: string[]): Promise<M
               'nameJa', j."nameJa", 'nameEn', j."nameEn", 'sinceYear', s."sinceYear") ORDER BY s.kind, s."japanCode")
          FROM "SisterCityLink" s JOIN "JapanMunicipality" j ON j.code = s."japanCode"
          WHERE s."hromadaCode" = h.code OR s."oblastCode" = h."oblastCode") AS ties
-    FROM "Hromada" h WHERE h.code = ANY(${hromadaCodes})`;
+    FROM "Hromada" h WHERE ${where}`;
   return new Map(
     rows.map((row) => [
       row.hromadaCode,

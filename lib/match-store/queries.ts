@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { requireRole, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { AppError } from '../errors';
-import { MatchStatus, type Prisma } from '../generated/prisma/client';
+import { MatchStatus, Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
+import { explainStoredMatches, prefetchNeeds, withoutCompactColumns } from './explain';
 import type { StoredExplanation } from './write';
 
 // Reading stored matches for the screens: a need's best companies, a company's best needs.
@@ -20,12 +21,16 @@ export const matchListFilterSchema = z
   .strict();
 export type MatchListFilter = z.input<typeof matchListFilterSchema>;
 
-const matchSelect = {
+/** The columns and relations a list reads (in SQL, below), as Prisma would name them. */
+type MatchSelect = {
   id: true,
   score: true,
   status: true,
   version: true,
-  explanation: true,
+  needId: true,
+  companyId: true,
+  points: true,
+  judgedOn: true,
   policyVersion: true,
   computedAt: true,
   need: {
@@ -35,9 +40,10 @@ const matchSelect = {
     },
   },
   company: { select: { id: true, legalNameJa: true, legalNameEn: true, prefectureCode: true, cityEn: true } },
-} satisfies Prisma.MatchSelect;
+};
 
-export type StoredMatch = Omit<Prisma.MatchGetPayload<{ select: typeof matchSelect }>, 'explanation'> & {
+/** What a list shows of each match: both parties, and the reasons derived on read. */
+export type StoredMatch = Omit<Prisma.MatchGetPayload<{ select: MatchSelect }>, 'points' | 'judgedOn'> & {
   explanation: StoredExplanation;
 };
 
@@ -47,32 +53,46 @@ function parseFilter(filter: MatchListFilter) {
   return parsed.data;
 }
 
+type ListRow = Omit<StoredMatch, 'explanation'> & { points: number[]; judgedOn: Date; total: bigint };
+
 /**
  * Best first; equal scores by the listed side's id, the order the engine's TopK and the SQL trim
- * use (lib/matching/top-k.ts), so a list reads in the order it was cut.
+ * use (lib/matching/top-k.ts), so a list reads in the order it was cut. One statement reads the
+ * page with both parties and the list's length (a window count), then the reasons are derived.
  */
 async function list(
   db: Db,
-  where: Prisma.MatchWhereInput,
-  tieKey: 'companyId' | 'needId',
+  side: { column: Prisma.Sql; flag: Prisma.Sql; tieKey: Prisma.Sql },
+  id: string,
   filter: ReturnType<typeof parseFilter>,
 ): Promise<Page<StoredMatch>> {
-  const scoped: Prisma.MatchWhereInput = {
-    ...where,
-    score: { gte: filter.minScore },
-    ...(filter.status ? { status: filter.status } : {}),
-  };
-  const [items, total] = await Promise.all([
-    db.match.findMany({
-      where: scoped,
-      select: matchSelect,
-      orderBy: [{ score: 'desc' }, { [tieKey]: 'asc' }, { id: 'asc' }],
-      ...pageWindow(filter.page, filter.pageSize),
-    }),
-    db.match.count({ where: scoped }),
-  ]);
-  return toPage(items as StoredMatch[], total, filter.page, filter.pageSize);
+  const { skip, take } = pageWindow(filter.page, filter.pageSize);
+  // A need's list explains one need: its inputs are read while the page is.
+  const prefetched = side === NEED_LIST ? { needs: prefetchNeeds(db, [id]) } : {};
+  const where = Prisma.sql`m.${side.column} = ${id}::uuid AND (m.${side.flag} OR m.status <> 'SUGGESTED') AND m.score >= ${filter.minScore}
+    ${filter.status ? Prisma.sql`AND m.status = ${filter.status}::"MatchStatus"` : Prisma.empty}`;
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT m.id, m.score, m.status::text AS status, m.version, m."needId", m."companyId", m.points, m."judgedOn", m."policyVersion", m."computedAt",
+      json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
+        'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
+          'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn"))) AS need,
+      json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
+        'cityEn', c."cityEn") AS company,
+      count(*) OVER () AS total
+    FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode"
+      JOIN "Company" c ON c.id = m."companyId"
+    WHERE ${where}
+    ORDER BY m.score DESC, m.${side.tieKey}, m.id
+    LIMIT ${take} OFFSET ${skip}`;
+  // Past the last page the window has no row to count on.
+  const total = rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Match" m WHERE ${where}`)[0].n;
+  const explained = await explainStoredMatches(db, rows, prefetched);
+  const items: StoredMatch[] = rows.map((row, i) => ({ ...withoutCompactColumns(row, 'total'), ...explained[i] }));
+  return toPage(items, Number(total), filter.page, filter.pageSize);
 }
+
+const NEED_LIST = { column: Prisma.raw('"needId"'), flag: Prisma.raw('"inNeedTop"'), tieKey: Prisma.raw('"companyId"') };
+const COMPANY_LIST = { column: Prisma.raw('"companyId"'), flag: Prisma.raw('"inCompanyTop"'), tieKey: Prisma.raw('"needId"') };
 
 export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
   requireRole(actor, ['FACILITATOR', 'ADMIN', 'MUNICIPALITY_REP']);
@@ -82,11 +102,15 @@ export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: st
     if (own === 0) throw new AppError('NOT_FOUND');
   }
   // A need's list: its top companies, and any pair somebody already acted on.
-  return list(db, { needId, OR: [{ inNeedTop: true }, { status: { not: 'SUGGESTED' } }] }, 'companyId', parseFilter(filter));
+  const parsed = parseFilter(filter);
+  if (!z.uuid().safeParse(needId).success) return toPage([], 0, parsed.page, parsed.pageSize);
+  return list(db, NEED_LIST, needId, parsed);
 }
 
 export async function listMatchesForCompany(db: Db, actor: Actor | null, companyId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
   requireRole(actor, ['FACILITATOR', 'ADMIN', 'COMPANY_REP']);
   if (actor.role === 'COMPANY_REP' && actor.companyId !== companyId) throw new AppError('NOT_FOUND');
-  return list(db, { companyId, OR: [{ inCompanyTop: true }, { status: { not: 'SUGGESTED' } }] }, 'needId', parseFilter(filter));
+  const parsed = parseFilter(filter);
+  if (!z.uuid().safeParse(companyId).success) return toPage([], 0, parsed.page, parsed.pageSize);
+  return list(db, COMPANY_LIST, companyId, parsed);
 }

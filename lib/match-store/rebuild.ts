@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
-import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
+import { pairPoints, scorePair, EXCLUDED } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
@@ -17,7 +17,14 @@ import { COMPANY_TOP_K, NEED_TOP_K, NOBODY_ACTED_ON, upsertMatches, type MatchRo
 
 type Item = { score: number; id: string; need: number; company: number };
 
-export type RebuildOutcome = { needs: number; companies: number; pairsScored: number; matches: number; seconds: { score: number; write: number } };
+export type RebuildOutcome = {
+  needs: number;
+  companies: number;
+  pairsScored: number;
+  matches: number;
+  /** Phase timings: profiles synced, inputs read, pairs scored, rows written (score = the first three). */
+  seconds: { sync: number; load: number; scoring: number; score: number; write: number };
+};
 
 export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): Promise<RebuildOutcome> {
   // The list's day in Kyiv, as the daily roll-forward reads it (lib/hostility-list/calendar.ts).
@@ -25,6 +32,7 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   const started = performance.now();
   const policy = await getCurrentPolicy(db);
   await syncCompanyProfiles(db, Prisma.sql`true`);
+  const synced = performance.now();
   const [needRows, companyRows, interests] = await Promise.all([
     loadNeeds(db, Prisma.sql`true`),
     loadCompanyProfiles(db, 'all'),
@@ -32,6 +40,7 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   ]);
   const needs = needRows.map((need) => prepareNeed(need, asOf));
   const companies = companyRows.map(prepareCompany);
+  const loaded = performance.now();
 
   // Companies by sector bit, so a need meets only companies that work in its sector.
   const bySector = new Map<number, number[]>();
@@ -86,15 +95,8 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   const rows: MatchRow[] = [...flags.values()].map(({ need: n, company: c, inNeedTop, inCompanyTop }) => {
     const need = needs[n];
     const company = companies[c];
-    const result = explainPair(need, company, context(need, company), policy);
-    return {
-      needId: need.need.id,
-      companyId: company.company.id,
-      score: result.kind === 'scored' ? result.score : 0,
-      explanation: { ...result, asOf: asOfText },
-      inNeedTop,
-      inCompanyTop,
-    };
+    const { score, points } = pairPoints(need, company, context(need, company), policy)!;
+    return { needId: need.need.id, companyId: company.company.id, score, points, inNeedTop, inCompanyTop };
   });
 
   const floorOf = (top: TopK<Item>, k: number) => (top.size >= k ? top.sorted()[k - 1].score : -1);
@@ -104,15 +106,26 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('rebuild-matches'))`;
-      await tx.$executeRaw`DELETE FROM "Match" WHERE ${NOBODY_ACTED_ON}`;
+      // The new lists go to a staging table first (temporary: no WAL, no index), then into
+      // "Match" in one set-based pass, in the order of its indexes; a row that did not change is
+      // not rewritten, so a rebuild under an unchanged policy writes next to nothing.
+      await stageMatches(tx, rows);
+      await tx.$executeRaw`
+        INSERT INTO "Match" (id, "needId", "companyId", score, points, "judgedOn", "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
+        SELECT uuidv7(), s."needId", s."companyId", s.score, s.points, ${asOfText}::date, ${policy.version}, s."inNeedTop", s."inCompanyTop", now(), now()
+        FROM rebuilt_match s ORDER BY s."needId", s."companyId"
+        ON CONFLICT ("needId", "companyId") DO UPDATE SET
+          score = EXCLUDED.score, points = EXCLUDED.points, "judgedOn" = EXCLUDED."judgedOn", "policyVersion" = EXCLUDED."policyVersion",
+          "inNeedTop" = EXCLUDED."inNeedTop", "inCompanyTop" = EXCLUDED."inCompanyTop", "computedAt" = now(), "updatedAt" = now()
+        WHERE ("Match".score, "Match".points, "Match"."judgedOn", "Match"."policyVersion", "Match"."inNeedTop", "Match"."inCompanyTop")
+          IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.points, EXCLUDED."judgedOn", EXCLUDED."policyVersion", EXCLUDED."inNeedTop", EXCLUDED."inCompanyTop")`;
+      const stale = Prisma.sql`NOT EXISTS (SELECT 1 FROM rebuilt_match s WHERE s."needId" = "Match"."needId" AND s."companyId" = "Match"."companyId")`;
+      await tx.$executeRaw`DELETE FROM "Match" WHERE ${stale} AND ${NOBODY_ACTED_ON}`;
       // Matches somebody acted on stay, off every top list until re-scored below.
-      await tx.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inCompanyTop" = false, score = 0,
-        explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::json, "policyVersion" = ${policy.version}`;
-      await upsertMatches(tx, rows, policy.version);
-      await tx.$executeRaw`UPDATE "Need" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
-      await tx.$executeRaw`UPDATE "CompanyMatchProfile" SET "matchFloor" = -1 WHERE "matchFloor" <> -1`;
-      await writeFloors(tx, Prisma.raw('"Need"'), Prisma.raw('id'), needFloors.filter((f) => f.floor >= 0));
-      await writeFloors(tx, Prisma.raw('"CompanyMatchProfile"'), Prisma.raw('"companyId"'), companyFloors.filter((f) => f.floor >= 0));
+      await tx.$executeRaw`UPDATE "Match" SET "inNeedTop" = false, "inCompanyTop" = false, score = 0, points = '{}',
+        "judgedOn" = ${asOfText}::date, "policyVersion" = ${policy.version} WHERE ${stale}`;
+      await writeFloors(tx, Prisma.raw('"Need"'), Prisma.raw('id'), needFloors);
+      await writeFloors(tx, Prisma.raw('"CompanyMatchProfile"'), Prisma.raw('"companyId"'), companyFloors);
     },
     { timeout: 30 * 60_000, maxWait: 60_000 },
   );
@@ -125,15 +138,40 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
     companies: companies.length,
     pairsScored,
     matches: rows.length,
-    seconds: { score: (scoredAt - started) / 1000, write: (performance.now() - scoredAt) / 1000 },
+    seconds: {
+      sync: (synced - started) / 1000,
+      load: (loaded - synced) / 1000,
+      scoring: (scoredAt - loaded) / 1000,
+      score: (scoredAt - started) / 1000,
+      write: (performance.now() - scoredAt) / 1000,
+    },
   };
 }
 
+async function stageMatches(tx: Prisma.TransactionClient, rows: MatchRow[]): Promise<void> {
+  await tx.$executeRaw`CREATE TEMPORARY TABLE rebuilt_match ("needId" uuid, "companyId" uuid, score int, points smallint[],
+    "inNeedTop" boolean, "inCompanyTop" boolean) ON COMMIT DROP`;
+  for (let i = 0; i < rows.length; i += STAGE_CHUNK) {
+    const chunk = rows.slice(i, i + STAGE_CHUNK);
+    await tx.$executeRaw`INSERT INTO rebuilt_match
+      SELECT r.n, r.c, r.s, r.p::smallint[], r.a, r.b
+      FROM unnest(${chunk.map((r) => r.needId)}::uuid[], ${chunk.map((r) => r.companyId)}::uuid[], ${chunk.map((r) => r.score)}::int[],
+        ${chunk.map((r) => `{${r.points.join(',')}}`)}::text[], ${chunk.map((r) => r.inNeedTop)}::boolean[], ${chunk.map((r) => r.inCompanyTop)}::boolean[])
+        AS r(n, c, s, p, a, b)`;
+  }
+  await tx.$executeRaw`ANALYZE rebuilt_match`;
+}
+
+const STAGE_CHUNK = 20_000;
+
+/** Every list's floor (-1 while it has room); rows not given, and those already right, are left as they are or reset. */
 async function writeFloors(tx: Prisma.TransactionClient, table: Prisma.Sql, key: Prisma.Sql, floors: { id: string; floor: number }[]) {
-  for (let i = 0; i < floors.length; i += 10_000) {
-    const chunk = JSON.stringify(floors.slice(i, i + 10_000));
+  await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = -1 WHERE "matchFloor" <> -1 AND ${key} <> ALL(${floors.map((f) => f.id)}::uuid[])`;
+  for (let i = 0; i < floors.length; i += STAGE_CHUNK) {
+    const chunk = floors.slice(i, i + STAGE_CHUNK);
     await tx.$executeRaw`UPDATE ${table} t SET "matchFloor" = f.floor
-      FROM json_to_recordset(${chunk}::json) AS f(id uuid, floor int) WHERE t.${key} = f.id`;
+      FROM unnest(${chunk.map((f) => f.id)}::uuid[], ${chunk.map((f) => f.floor)}::int[]) AS f(id, floor)
+      WHERE t.${key} = f.id AND t."matchFloor" <> f.floor`;
   }
 }
 
@@ -162,11 +200,8 @@ async function rescoreDecidedMatches(
     const need = needById.get(needId);
     const company = companyById.get(companyId);
     if (!need || !company) continue;
-    const result = explainPair(need, company, input.context(need, company), input.policy);
-    rows.push({
-      needId, companyId, score: result.kind === 'scored' ? result.score : 0,
-      explanation: { ...result, asOf: input.asOfText }, inNeedTop: false, inCompanyTop: false,
-    });
+    const result = pairPoints(need, company, input.context(need, company), input.policy);
+    rows.push({ needId, companyId, score: result?.score ?? 0, points: result?.points ?? [], inNeedTop: false, inCompanyTop: false });
   }
-  await upsertMatches(db, rows, input.policyVersion);
+  await upsertMatches(db, rows, input.policyVersion, input.asOfText);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
-import { explainPair, scorePair, EXCLUDED } from '../matching/evaluate';
+import { pairPoints, scorePair, EXCLUDED } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
@@ -24,9 +24,21 @@ export type RerankOutcome = {
   deleted: number;
   /** Counterparts whose top list lost an entry and should be re-ranked to refill it. */
   shrunk: string[];
+  /** Phase timings: reading and scoring the candidates, then writing (milliseconds). */
+  ms: { score: number; write: number };
 };
 
 type Pair = { need: PreparedNeed; company: PreparedCompany };
+type ExistingRow = {
+  counterpartId: string;
+  actedOn: boolean;
+  inCounterpartTop: boolean;
+  inSubjectTop: boolean;
+  score: number;
+  points: number[];
+  judgedOn: string;
+  policyVersion: number;
+};
 type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
 
 const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>, needId: string, companyId: string, asOf: Date): MatchContext => {
@@ -42,7 +54,7 @@ async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
 /** Scores the subject against its candidates; null when the subject may not be matched. */
 async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date): Promise<Scored[] | null> {
   if (side.subject === 'need') {
-    const [need] = await loadNeeds(tx, Prisma.sql`n.id = ${id}::uuid`);
+    const [need] = await loadNeeds(db, Prisma.sql`n.id = ${id}::uuid`);
     if (!need) return null;
     const preparedNeed = prepareNeed(need, asOf);
     const [companies, interests] = await Promise.all([
@@ -62,7 +74,7 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
   if (!company) return null;
   const preparedCompany = prepareCompany(company);
   const [needs, interests] = await Promise.all([
-    loadNeeds(tx, Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`),
+    loadNeeds(db, Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`),
     loadInterests(tx, Prisma.sql`i."companyId" = ${id}::uuid`),
   ]);
   const scored: Scored[] = [];
@@ -75,20 +87,42 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
   return scored;
 }
 
+/**
+ * Of the pairs whose score equals their counterpart's full-list floor and that are not on that
+ * list yet, those that win the tie: the list's last entry (lowest score, then highest id) has a
+ * greater id than the subject. Read instead of written-then-trimmed: on a national scale most
+ * floors are shared by many pairs, and each such write would be undone by the trim.
+ */
+async function tiesThatEnter(tx: Tx, side: Side, id: string, ties: Scored[]): Promise<Set<string>> {
+  if (ties.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ counterpartId: string; lastId: string | null }[]>`
+    SELECT f.id::text AS "counterpartId",
+      (SELECT m.${side.subjectColumn}::text FROM "Match" m
+        WHERE m.${side.counterpartColumn} = f.id AND m.${side.counterpartFlag} AND m.score = f.floor
+        ORDER BY m.${side.subjectColumn} DESC LIMIT 1) AS "lastId"
+    FROM unnest(${ties.map((t) => t.id)}::uuid[], ${ties.map((t) => t.floor)}::int[]) AS f(id, floor)`;
+  return new Set(rows.filter((row) => row.lastId === null || id < row.lastId).map((row) => row.counterpartId));
+}
+
 export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
   // The list's day in Kyiv, as the daily roll-forward reads it (lib/hostility-list/calendar.ts).
   const asOf = kyivDay(options.asOf);
-  // Profiles are read outside the transaction (the fast pool), so a company's own comes first.
+  // Profiles and needs are read outside the transaction (the pool, in parallel), so a company's own
+  // profile is written first.
+  const started = performance.now();
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
     async (tx) => {
       await lockSubject(tx, side, id);
       const policy = await getCurrentPolicy(tx);
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf)) ?? [];
-      const existing = await tx.$queryRaw<{ counterpartId: string; actedOn: boolean; inCounterpartTop: boolean }[]>`
-        SELECT ${side.counterpartColumn} AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop"
+      const existing = await tx.$queryRaw<ExistingRow[]>`
+        SELECT ${side.counterpartColumn} AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
+          ${side.subjectFlag} AS "inSubjectTop", score, points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
         FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
+      const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
+      const scoredAt = performance.now();
 
       const top = new TopK<Scored>(side.subjectTopK);
       for (const item of scored) top.offer(item);
@@ -100,21 +134,22 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const asOfText = asOf.toISOString().slice(0, 10);
       for (const item of scored) {
         const previous = before.get(item.id);
-        // A score equal to the counterpart's floor enters too: the trim below then breaks the tie
-        // by id, as the rebuild's heaps do, and cuts the list back to its length.
-        const inCounterpartTop = item.floor < 0 || item.score >= item.floor;
+        // A score equal to the full counterpart list's floor enters when it wins the tie by id, as
+        // in the rebuild's heaps (tiesThatEnter); the trim below then cuts the list back to its length.
+        const inCounterpartTop = item.floor < 0 || item.score > item.floor || (item.score === item.floor && (previous?.inCounterpartTop || tieEnters.has(item.id)));
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
         const inSubjectTop = inTop.has(item.id);
         if (!inSubjectTop && !inCounterpartTop && !previous?.actedOn) continue;
         const needId = side.subject === 'need' ? id : item.id;
         const companyId = side.subject === 'need' ? item.id : id;
-        const result = explainPair(item.pair.need, item.pair.company, item.context, policy);
+        // The same engine, the same inputs: the points add up to the score the lists sorted by.
+        const { points } = pairPoints(item.pair.need, item.pair.company, item.context, policy)!;
         rows.push({
           needId,
           companyId,
-          score: result.kind === 'scored' ? result.score : 0,
-          explanation: { ...result, asOf: asOfText },
+          score: item.score,
+          points,
           inNeedTop: side.subject === 'need' ? inSubjectTop : inCounterpartTop,
           inCompanyTop: side.subject === 'need' ? inCounterpartTop : inSubjectTop,
         });
@@ -127,15 +162,30 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const decidedGone = gone.filter((row) => row.actedOn);
       if (decidedGone.length) {
         await tx.$executeRaw`
-          UPDATE "Match" SET score = 0, "inNeedTop" = false, "inCompanyTop" = false, "policyVersion" = ${policy.version},
-            explanation = ${JSON.stringify({ kind: 'ineligible', asOf: asOfText })}::json, "computedAt" = now(), "updatedAt" = now()
-          WHERE ${side.subjectColumn} = ${id}::uuid AND ${side.counterpartColumn} = ANY(${decidedGone.map((r) => r.counterpartId)}::uuid[])`;
+          UPDATE "Match" SET score = 0, points = '{}', "inNeedTop" = false, "inCompanyTop" = false, "policyVersion" = ${policy.version},
+            "judgedOn" = ${asOfText}::date, "computedAt" = now(), "updatedAt" = now()
+          WHERE ${side.subjectColumn} = ${id}::uuid AND ${side.counterpartColumn} = ANY(${decidedGone.map((r) => r.counterpartId)}::uuid[])
+            AND (score, points, "inNeedTop", "inCompanyTop", "policyVersion", "judgedOn")
+              IS DISTINCT FROM (0, '{}'::smallint[], false, false, ${policy.version}, ${asOfText}::date)`;
       }
 
-      await upsertMatches(tx, rows, policy.version);
-      const deleted = await tx.$executeRaw`
+      // Rows whose content is as stored are not sent at all (the upsert would skip them too, but
+      // only after probing and locking each one).
+      const counterpartOf = (row: MatchRow) => (side.subject === 'need' ? row.companyId : row.needId);
+      const changed = rows.filter((row) => {
+        const previous = before.get(counterpartOf(row));
+        const inSubjectTop = side.subject === 'need' ? row.inNeedTop : row.inCompanyTop;
+        const inCounterpartTop = side.subject === 'need' ? row.inCompanyTop : row.inNeedTop;
+        return !previous || previous.score !== row.score || previous.judgedOn !== asOfText || previous.policyVersion !== policy.version
+          || previous.inSubjectTop !== inSubjectTop || previous.inCounterpartTop !== inCounterpartTop
+          || previous.points.length !== row.points.length || previous.points.some((p, i) => p !== row.points[i]);
+      });
+      const written = await upsertMatches(tx, changed, policy.version, asOfText);
+      const kept = new Set(rows.map(counterpartOf));
+      const dropped = existing.filter((row) => !kept.has(row.counterpartId) && !row.actedOn).map((row) => row.counterpartId);
+      const deleted = dropped.length === 0 ? 0 : await tx.$executeRaw`
         DELETE FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid AND ${NOBODY_ACTED_ON}
-          AND ${side.counterpartColumn} <> ALL(${rows.map((r) => (side.subject === 'need' ? r.companyId : r.needId))}::uuid[])`;
+          AND ${side.counterpartColumn} = ANY(${dropped}::uuid[])`;
 
       const ranked = top.sorted();
       const floor = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1].score : -1;
@@ -143,7 +193,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
       await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
 
-      return { candidates: scored.length, written: rows.length, deleted, shrunk };
+      return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

@@ -10,15 +10,19 @@ export type MatchRow = {
   needId: string;
   companyId: string;
   score: number;
-  explanation: StoredExplanation;
+  /** Whole points per criterion in CRITERIA order; empty when the pair is no longer eligible. */
+  points: number[];
   inNeedTop: boolean;
   inCompanyTop: boolean;
 };
 
-/** What a stored match keeps of its evaluation: the result, the day it was judged on. */
+/**
+ * What the screens read of a stored match: the engine's result for the pair as of the day it was
+ * judged on, with that day. Derived on read from the compact row (explain.ts), never stored.
+ */
 export type StoredExplanation = (MatchResult | { kind: 'ineligible' }) & { asOf: string };
 
-const CHUNK = 2_000;
+const CHUNK = 5_000;
 
 /**
  * The stored matches re-ranking may delete: nobody acted on them. A row a facilitator decided on
@@ -31,18 +35,29 @@ export const NOBODY_ACTED_ON = Prisma.sql`"Match".status = 'SUGGESTED' AND NOT E
 /** The opposite, as a column of a select over "Match". */
 export const ACTED_ON_COLUMN = Prisma.sql`NOT (${NOBODY_ACTED_ON}) AS "actedOn"`;
 
-export async function upsertMatches(db: Executor, rows: MatchRow[], policyVersion: number): Promise<void> {
+/**
+ * Inserts or updates the rows; a row whose content (score, points, flags, policy, day) did not
+ * change is left alone, so that re-ranking writes only what moved. Returns the rows written.
+ */
+export async function upsertMatches(db: Executor, rows: MatchRow[], policyVersion: number, judgedOn: string): Promise<number> {
+  let written = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = JSON.stringify(rows.slice(i, i + CHUNK));
-    await db.$executeRaw`
-      INSERT INTO "Match" (id, "needId", "companyId", score, explanation, "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
-      SELECT gen_random_uuid(), r."needId", r."companyId", r.score, r.explanation, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
-      FROM json_to_recordset(${chunk}::json)
-        AS r("needId" uuid, "companyId" uuid, score int, explanation json, "inNeedTop" boolean, "inCompanyTop" boolean)
+    const chunk = rows.slice(i, i + CHUNK);
+    // Columns as arrays (unnest): no per-row JSON to build or parse.
+    const points = chunk.map((r) => `{${r.points.join(',')}}`);
+    written += await db.$executeRaw`
+      INSERT INTO "Match" (id, "needId", "companyId", score, points, "judgedOn", "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
+      SELECT uuidv7(), r."needId", r."companyId", r.score, r.points::smallint[], ${judgedOn}::date, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
+      FROM unnest(${chunk.map((r) => r.needId)}::uuid[], ${chunk.map((r) => r.companyId)}::uuid[], ${chunk.map((r) => r.score)}::int[],
+          ${points}::text[], ${chunk.map((r) => r.inNeedTop)}::boolean[], ${chunk.map((r) => r.inCompanyTop)}::boolean[])
+        AS r("needId", "companyId", score, points, "inNeedTop", "inCompanyTop")
       ON CONFLICT ("needId", "companyId") DO UPDATE SET
-        score = EXCLUDED.score, explanation = EXCLUDED.explanation, "policyVersion" = EXCLUDED."policyVersion",
-        "inNeedTop" = EXCLUDED."inNeedTop", "inCompanyTop" = EXCLUDED."inCompanyTop", "computedAt" = now(), "updatedAt" = now()`;
+        score = EXCLUDED.score, points = EXCLUDED.points, "judgedOn" = EXCLUDED."judgedOn", "policyVersion" = EXCLUDED."policyVersion",
+        "inNeedTop" = EXCLUDED."inNeedTop", "inCompanyTop" = EXCLUDED."inCompanyTop", "computedAt" = now(), "updatedAt" = now()
+      WHERE ("Match".score, "Match".points, "Match"."judgedOn", "Match"."policyVersion", "Match"."inNeedTop", "Match"."inCompanyTop")
+        IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.points, EXCLUDED."judgedOn", EXCLUDED."policyVersion", EXCLUDED."inNeedTop", EXCLUDED."inCompanyTop")`;
   }
+  return written;
 }
 
 /** Column names of the two sides of a match, so one algorithm serves needs and companies. */

@@ -131,8 +131,11 @@ const scale: CriterionFn = (need, company, _context, say) => {
   const params = { budgetEur: Math.round(need.budgetEur), capacityEur: Math.round(company.capacityEur) };
   if (ratio > 1) {
     say?.('ABOVE_CAPACITY', params);
-    // Falls with the order of magnitude, to zero where the scale constraint excludes.
-    return Math.max(0, 1 - Math.log(ratio) / Math.log(FAR_ABOVE_CAPACITY_FACTOR));
+    // Above what the company says it can carry, it is not a lead contractor: less than half the
+    // weight (the sentence is against the pair, polarity.ts), falling with the order of magnitude
+    // to zero where the scale constraint excludes. It used to start at the full weight, so a
+    // budget just above the capacity read "Scale 8/8" beside "above what it can take on".
+    return Math.max(0, 0.5 * (1 - Math.log(ratio) / Math.log(FAR_ABOVE_CAPACITY_FACTOR)));
   }
   if (!company.company.isSme && ratio < 0.005) {
     say?.('SMALL_FOR_LARGE_COMPANY', params);

@@ -59,46 +59,70 @@ export function explainPair(
   if (!passes) return { kind: 'excluded', failed };
 
   let raw = 0;
-  const parts = CRITERIA.map((criterion) => {
+  const reasons: Reason[] = [];
+  const values = CRITERIA.map((criterion) => {
     const weight = policy.weights[criterion];
     let reason: Reason = { code: 'NOT_WEIGHED', params: {} };
     const fraction = CRITERION_FNS[criterion](need, company, context, (code, params = {}) => {
       reason = { code, params };
     });
+    reasons.push(reason);
     const value = weight * fraction;
     if (weight > 0) raw += value;
-    return { criterion, value: weight > 0 ? value : 0, maxPoints: weight, reason };
+    return weight > 0 ? value : 0;
   });
   const score = Math.round(raw);
-  return { kind: 'scored', score, entries: apportionPoints(parts, score) };
+  const points = apportionPoints(values, policy, score);
+  const entries: ScoreEntry[] = CRITERIA.map((criterion, i) => ({
+    criterion,
+    points: points[i],
+    maxPoints: policy.weights[criterion],
+    reason: reasons[i],
+  }));
+  return { kind: 'scored', score, entries };
+}
+
+/**
+ * What a stored match keeps of a pair: its score and whole points per criterion (CRITERIA order),
+ * exactly those of `explainPair`, without building the reasons; null when the pair is excluded.
+ */
+export function pairPoints(
+  need: PreparedNeed,
+  company: PreparedCompany,
+  context: MatchContext,
+  policy: MatchingPolicy,
+): { score: number; points: number[] } | null {
+  if (!passesHardConstraints(need, company, policy)) return null;
+  let raw = 0;
+  const values = CRITERIA.map((criterion) => {
+    const weight = policy.weights[criterion];
+    if (weight <= 0) return 0;
+    const value = weight * CRITERION_FNS[criterion](need, company, context);
+    raw += value;
+    return value;
+  });
+  const score = Math.round(raw);
+  return { score, points: apportionPoints(values, policy, score) };
 }
 
 /**
  * Whole points per criterion that add up exactly to the score: each criterion gets the floor of
  * its share, and the points rounding leaves over go to the largest remainders.
  */
-function apportionPoints(
-  parts: { criterion: ScoreEntry['criterion']; value: number; maxPoints: number; reason: Reason }[],
-  score: number,
-): ScoreEntry[] {
-  const entries = parts.map(({ criterion, value, maxPoints, reason }) => ({
-    criterion,
-    points: Math.floor(value + 1e-9),
-    maxPoints,
-    reason,
-  }));
-  let leftover = score - entries.reduce((sum, entry) => sum + entry.points, 0);
-  const byRemainder = parts
-    .map((part, index) => ({ index, remainder: part.value - entries[index].points }))
+function apportionPoints(values: number[], policy: MatchingPolicy, score: number): number[] {
+  const points = values.map((value) => Math.floor(value + 1e-9));
+  let leftover = score - points.reduce((sum, p) => sum + p, 0);
+  const byRemainder = values
+    .map((value, index) => ({ index, remainder: value - points[index] }))
     .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
   for (const { index } of byRemainder) {
     if (leftover <= 0) break;
-    if (entries[index].points < entries[index].maxPoints) {
-      entries[index].points += 1;
+    if (points[index] < policy.weights[CRITERIA[index]]) {
+      points[index] += 1;
       leftover -= 1;
     }
   }
-  return entries;
+  return points;
 }
 
 /** Explains one pair from plain inputs; rankings prepare each side once and call the pair functions. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limit } from '../validation-message';
 import { CRITERIA, type Criterion } from './types';
 
 // A matching policy: how much each criterion weighs (whole points adding up to 100, so that a
@@ -39,7 +40,7 @@ export const updatePolicyInputSchema = z
     expectedVersion: z.number().int().min(1),
     weights: policyWeightsSchema,
     hardConstraints: hardConstraintsSchema,
-    note: z.string().trim().max(500, { error: 'validation.tooLong' }).default(''),
+    note: z.string().trim().max(500, limit('validation.tooLong')).default(''),
   })
   .strict();
 export type UpdatePolicyInput = z.input<typeof updatePolicyInputSchema>;

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
+import { noticesForNeedChange } from '../notifications/events/needs';
 import { readSiteListing } from '../reference/site-listing';
 import { requestTenderEvidence } from '../evidence/request-evidence';
 import { parseInput } from '../validation';
@@ -49,6 +50,7 @@ export async function updateNeed(db: Db, actor: Actor | null, input: unknown, co
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
     await needChanged(tx, needId);
+    await noticesForNeedChange(tx, needId, 'changed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
@@ -72,12 +74,6 @@ export async function publishNeed(db: Db, actor: Actor | null, input: unknown, c
   };
 }
 
-export async function closeNeed(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
-  requireRole(actor, ['MUNICIPALITY_REP']);
-  const { needId, expectedVersion } = parseInput(needTransitionSchema, input);
-  return transition(db, actor, needId, expectedVersion, 'OPEN', { status: 'CLOSED', closedAt: new Date() }, 'need.closed', context);
-}
-
 /** One need as its reader may see it: drafts only to their own municipality and to staff. */
 export async function getNeedForActor(db: Db, actor: Actor | null, needId: string) {
   if (!z.uuid().safeParse(needId).success) throw new AppError('NOT_FOUND');
@@ -85,6 +81,7 @@ export async function getNeedForActor(db: Db, actor: Actor | null, needId: strin
     where: { id: needId },
     include: {
       municipality: { select: { verificationStatus: true } },
+      duplicateOf: { select: { id: true, title: true } },
       hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
     },
   });
@@ -122,12 +119,13 @@ async function transition(
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action, entityType: 'Need', entityId: needId, before: { status: before.status }, after: { status: data.status as string }, ip: context.ip });
     await needChanged(tx, needId);
+    if (data.status === 'CLOSED') await noticesForNeedChange(tx, needId, 'closed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
 }
 
-async function writeVersioned(tx: Tx, needId: string, expectedVersion: number, data: Prisma.NeedUpdateManyMutationInput) {
+export async function writeVersioned(tx: Tx, needId: string, expectedVersion: number, data: Prisma.NeedUncheckedUpdateManyInput) {
   const updated = await tx.need.updateMany({ where: { id: needId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
   if (updated.count === 0) throw new AppError('CONFLICT', 'Need changed since it was loaded', { reason: 'staleVersion' });
 }

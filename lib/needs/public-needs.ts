@@ -82,21 +82,37 @@ export async function listPublicNeeds(db: Db, input: PublicNeedFilter): Promise<
   return toPage(items, total, filter.page);
 }
 
+/** How many of a hromada's open needs its map popup lists (the most urgent first); the rest are counted. */
+export const MAP_NEEDS_PER_HROMADA = 5;
+
 export type NeedMapPoint = {
   code: string; nameUk: string; nameEn: string; latitude: number; longitude: number;
   hostilityStatus: HostilityStatus; openNeeds: number;
+  needs: { id: string; title: string }[];
 };
 
-/** Hromadas with open needs matching the filter, one point each, for the offline map. */
+/** Hromadas with open needs matching the filter, one point each with its most urgent needs, for the map. */
 export async function listNeedMapPoints(db: Db, input: PublicNeedFilter): Promise<NeedMapPoint[]> {
   const filter = publicNeedFilterSchema.parse(input);
-  const groups = await db.need.groupBy({ by: ['hromadaCode'], where: whereFor(filter), _count: { _all: true } });
-  const hromadas = await db.hromada.findMany({
-    where: { code: { in: groups.map((g) => g.hromadaCode) } },
-    select: { code: true, nameUk: true, nameEn: true, latitude: true, longitude: true, hostilityStatus: true },
+  const needs = await db.need.findMany({
+    where: whereFor(filter),
+    select: { id: true, title: true, hromadaCode: true },
+    orderBy: [{ urgency: 'desc' }, { publishedAt: 'desc' }, { id: 'asc' }],
   });
-  const counts = new Map(groups.map((g) => [g.hromadaCode, g._count._all]));
-  return hromadas.map((h) => ({ ...h, openNeeds: counts.get(h.code) ?? 0 }));
+  const byHromada = new Map<string, { id: string; title: string }[]>();
+  const counts = new Map<string, number>();
+  for (const need of needs) {
+    counts.set(need.hromadaCode, (counts.get(need.hromadaCode) ?? 0) + 1);
+    const listed = byHromada.get(need.hromadaCode) ?? [];
+    if (listed.length < MAP_NEEDS_PER_HROMADA) listed.push({ id: need.id, title: need.title });
+    byHromada.set(need.hromadaCode, listed);
+  }
+  const hromadas = await db.hromada.findMany({
+    where: { code: { in: [...counts.keys()] } },
+    select: { code: true, nameUk: true, nameEn: true, latitude: true, longitude: true, hostilityStatus: true },
+    orderBy: { nameEn: 'asc' },
+  });
+  return hromadas.map((h) => ({ ...h, openNeeds: counts.get(h.code) ?? 0, needs: byHromada.get(h.code) ?? [] }));
 }
 
 export const listOblasts = (db: Db) =>

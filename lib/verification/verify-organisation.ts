@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
@@ -8,27 +7,29 @@ import { queueEmail } from '../email/outbox';
 import { env } from '../env';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
+import type { RejectionCategory } from '../generated/prisma/enums';
 import { companyChanged, needChanged } from '../match-store/enqueue';
 import { parseInput } from '../validation';
+import { rejectionEmail } from './rejection-email';
+import { verifyOrganisationSchema } from './verification-schema';
 
 // Facilitators (and admins) check that a company is the registered corporation it claims to be
 // and that a municipality's representative speaks for the hromada, before either can publish.
 // Verification changes who is matched, so it queues the re-ranking in the same transaction.
 
-export const verifyOrganisationSchema = z
-  .object({
-    kind: z.enum(['company', 'municipality']),
-    id: z.uuid(),
-    decision: z.enum(['VERIFIED', 'REJECTED']),
-    expectedVersion: z.number().int().min(0),
-  })
-  .strict();
+export { verifyOrganisationSchema } from './verification-schema';
 
-export async function verifyOrganisation(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
+export async function verifyOrganisation(db: Db, actor: Actor | null, rawInput: unknown, context: ActionContext) {
   requireRole(actor, STAFF_ROLES);
-  const { kind, id, decision, expectedVersion } = parseInput(verifyOrganisationSchema, input);
+  const input = parseInput(verifyOrganisationSchema, rawInput);
+  const { kind, id, decision, expectedVersion } = input;
   return db.$transaction(async (tx) => {
-    const data = { verificationStatus: decision, verifiedAt: decision === 'VERIFIED' ? new Date() : null, version: { increment: 1 } };
+    const now = new Date();
+    // A rejection keeps its reason after a later verification or resubmission: the history a
+    // facilitator checking again reads. A verification leaves it where it was.
+    const data = decision === 'VERIFIED'
+      ? { verificationStatus: decision, verifiedAt: now, version: { increment: 1 } }
+      : { verificationStatus: decision, verifiedAt: null, rejectedAt: now, rejectionReason: input.note, rejectionCategory: input.category, version: { increment: 1 } };
     const where = { id, version: expectedVersion };
     const before = kind === 'company'
       ? await tx.company.findUnique({ where: { id }, select: { verificationStatus: true, legalNameEn: true } })
@@ -45,11 +46,12 @@ export async function verifyOrganisation(db: Db, actor: Actor | null, input: unk
       entityType: kind === 'company' ? 'Company' : 'Municipality',
       entityId: id,
       before: { verificationStatus: before.verificationStatus },
-      after: { verificationStatus: decision },
+      after: decision === 'VERIFIED' ? { verificationStatus: decision } : { verificationStatus: decision, rejectionCategory: input.category, rejectionReason: input.note },
       ip: context.ip,
     });
     const organisation = 'legalNameEn' in before ? before.legalNameEn : before.hromada.nameEn;
     if (decision === 'VERIFIED') await notifyMembers(tx, kind, id, organisation);
+    else await notifyRejection(tx, kind, id, organisation, { category: input.category, note: input.note });
     if (kind === 'company') {
       await companyChanged(tx, id);
     } else {
@@ -60,7 +62,7 @@ export async function verifyOrganisation(db: Db, actor: Actor | null, input: unk
   });
 }
 
-async function assertClaimFree(tx: Prisma.TransactionClient, kind: 'company' | 'municipality', id: string) {
+export async function assertClaimFree(tx: Prisma.TransactionClient, kind: 'company' | 'municipality', id: string) {
   const notRejected = { verificationStatus: { not: 'REJECTED' as const }, id: { not: id } };
   const holder = kind === 'company'
     ? await tx.company.findFirst({ where: { ...notRejected, corporateNumber: (await tx.company.findUniqueOrThrow({ where: { id } })).corporateNumber }, select: { id: true } })
@@ -68,13 +70,34 @@ async function assertClaimFree(tx: Prisma.TransactionClient, kind: 'company' | '
   if (holder) throw new AppError('CONFLICT', 'Claim taken by another organisation', { reason: 'claimTaken' });
 }
 
+const membersOf = (tx: Prisma.TransactionClient, kind: 'company' | 'municipality', id: string) =>
+  tx.user.findMany({ where: { ...(kind === 'company' ? { companyId: id } : { municipalityId: id }), disabledAt: null }, orderBy: { createdAt: 'asc' } });
+
 async function notifyMembers(tx: Prisma.TransactionClient, kind: 'company' | 'municipality', id: string, organisation: string) {
-  const members = await tx.user.findMany({ where: kind === 'company' ? { companyId: id } : { municipalityId: id, disabledAt: null } });
+  const members = await membersOf(tx, kind, id);
   for (const member of members) {
     const message = EMAIL_TEMPLATES.organisationVerified[member.locale]({ name: member.name, organisation, link: env.NEXTAUTH_URL });
     await queueEmail(tx, { kind: 'organisation-verified', to: member.email, locale: member.locale, ...message });
   }
 }
+
+/** Each member, in their own language: what was found, and where to fix it and ask again. */
+async function notifyRejection(
+  tx: Prisma.TransactionClient,
+  kind: 'company' | 'municipality',
+  id: string,
+  organisation: string,
+  rejection: { category: RejectionCategory | null; note: string },
+) {
+  for (const member of await membersOf(tx, kind, id)) {
+    const link = `${env.NEXTAUTH_URL}/${member.locale}/account`;
+    const message = rejectionEmail(member.locale, { name: member.name, organisation, ...rejection, link });
+    await queueEmail(tx, { kind: 'organisation-rejected', to: member.email, locale: member.locale, ...message });
+  }
+}
+
+// A resubmitted organisation shows the facilitator what was wrong and what its members say they fixed.
+const RESUBMISSION = { rejectionReason: true, rejectionCategory: true, resubmittedAt: true, resubmissionNote: true } as const;
 
 /** What waits for a facilitator's check, oldest first. */
 export async function listPendingVerifications(db: Db, actor: Actor | null) {
@@ -83,12 +106,12 @@ export async function listPendingVerifications(db: Db, actor: Actor | null) {
     db.company.findMany({
       where: { verificationStatus: 'UNVERIFIED' },
       orderBy: { createdAt: 'asc' },
-      select: { id: true, version: true, legalNameJa: true, legalNameEn: true, corporateNumber: true, prefecture: { select: { nameEn: true } }, cityEn: true, contactName: true, contactEmail: true, createdAt: true },
+      select: { id: true, version: true, legalNameJa: true, legalNameEn: true, corporateNumber: true, prefecture: { select: { nameEn: true } }, cityEn: true, contactName: true, contactEmail: true, createdAt: true, ...RESUBMISSION },
     }),
     db.municipality.findMany({
       where: { verificationStatus: 'UNVERIFIED' },
       orderBy: { createdAt: 'asc' },
-      select: { id: true, version: true, hromadaCode: true, hromada: { select: { nameUk: true, nameEn: true, oblast: { select: { nameEn: true } } } }, contactName: true, contactEmail: true, createdAt: true },
+      select: { id: true, version: true, hromadaCode: true, hromada: { select: { nameUk: true, nameEn: true, oblast: { select: { nameEn: true } } } }, contactName: true, contactEmail: true, createdAt: true, ...RESUBMISSION },
     }),
   ]);
   return { companies, municipalities };

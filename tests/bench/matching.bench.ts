@@ -5,13 +5,19 @@
  * measures: (a) re-ranking one need against all companies, (b) one company against all needs,
  * (c) reading a need's top 20, (d) a full rebuild — and the naive way (load everything, score
  * every pair in memory) for (a) and (d). Prints a table and, last, one line of JSON.
+ *
+ * `-- --quick`: 10,000 companies × 1,000 needs, for everyday use (under two minutes).
+ * Beside each figure: rows and WAL bytes written per operation, the process's peak memory, the
+ * database's and the Match table's size, and the machine's load (the machine is shared).
  */
+import { loadavg } from 'node:os';
 import { createScratchDatabase } from '../../lib/database/scratch';
 import { TopK, scorePair, EXCLUDED, prepareCompany, prepareNeed } from '../../lib/matching';
 import { createSyntheticWorld, seededRandom } from './synthetic-world';
 
-const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 100_000);
-const NEEDS = Number(process.env.BENCH_NEEDS ?? 10_000);
+const QUICK = process.argv.includes('--quick');
+const COMPANIES = Number(process.env.BENCH_COMPANIES ?? (QUICK ? 10_000 : 100_000));
+const NEEDS = Number(process.env.BENCH_NEEDS ?? (QUICK ? 1_000 : 10_000));
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const NAIVE_SAMPLES = Number(process.env.BENCH_NAIVE_SAMPLES ?? 5);
 
@@ -26,6 +32,8 @@ async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 const log = (line: string) => console.log(line);
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 const scratch = await createScratchDatabase('kakehashi_bench');
 try {
@@ -45,29 +53,64 @@ try {
   await prepareDatabase(scratch.url);
   const db = createDb(scratch.url, 4);
 
+  const walLsn = async () => (await db.$queryRaw<{ lsn: string }[]>`SELECT pg_current_wal_lsn()::text AS lsn`)[0].lsn;
+  const walBytes = async (from: string) =>
+    Number((await db.$queryRaw<{ bytes: string }[]>`SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ${from}::pg_lsn)::text AS bytes`)[0].bytes);
+  const sizesMb = async () => {
+    const [row] = await db.$queryRaw<{ database: bigint; match: bigint }[]>`
+      SELECT pg_database_size(current_database()) AS database, pg_total_relation_size('"Match"') AS match`;
+    return { databaseMb: Math.round(Number(row.database) / 2 ** 20), matchTableMb: Math.round(Number(row.match) / 2 ** 20) };
+  };
+  /** Times each operation; sums the rows it wrote and the WAL it made. */
+  async function measure(ids: string[], work: (id: string) => Promise<{ written: number; deleted: number } | unknown>) {
+    const ms: number[] = [];
+    let rows = 0;
+    const phases = { score: [] as number[], write: [] as number[] };
+    const from = await walLsn();
+    for (const id of ids) {
+      const [took, outcome] = await time(() => work(id));
+      ms.push(took);
+      if (outcome && typeof outcome === 'object' && 'written' in outcome) {
+        const rerank = outcome as { written: number; ms: { score: number; write: number } };
+        rows += rerank.written;
+        phases.score.push(rerank.ms.score);
+        phases.write.push(rerank.ms.write);
+      }
+    }
+    const wal = await walBytes(from);
+    const phase = phases.score.length
+      ? `; phases p50/p95: read+score ${round(percentile(phases.score, 50))}/${round(percentile(phases.score, 95))} ms, write ${round(percentile(phases.write, 50))}/${round(percentile(phases.write, 95))} ms`
+      : '';
+    return { ms, rowsPerOp: round(rows / ids.length), walKbPerOp: round(wal / 1024 / ids.length), phase };
+  }
+  log(`mode: ${QUICK ? 'quick' : 'full'}; load average ${load()}`);
+
   const [buildMs] = await time(() => createSyntheticWorld(db, { companies: COMPANIES, needs: NEEDS }));
   log(`world: ${COMPANIES.toLocaleString('en')} companies, ${NEEDS.toLocaleString('en')} needs, built in ${round(buildMs / 1000)} s`);
 
+  const rebuildWalFrom = await walLsn();
   const [rebuildMs, rebuild] = await time(() => rebuildAllMatches(db));
-  log(`(d) full rebuild: ${round(rebuildMs / 1000)} s — ${rebuild.pairsScored.toLocaleString('en')} pairs scored, ${rebuild.matches.toLocaleString('en')} matches stored (score ${round(rebuild.seconds.score)} s, write ${round(rebuild.seconds.write)} s)`);
+  const rebuildWalMb = round((await walBytes(rebuildWalFrom)) / 2 ** 20);
+  log(`(d) full rebuild: ${round(rebuildMs / 1000)} s — ${rebuild.pairsScored.toLocaleString('en')} pairs scored, ${rebuild.matches.toLocaleString('en')} matches stored (${JSON.stringify(rebuild.seconds)} s); WAL ${rebuildWalMb} MB; load ${load()}`);
+  const afterRebuild = await sizesMb();
+  log(`    sizes after the rebuild: database ${afterRebuild.databaseMb} MB, Match table ${afterRebuild.matchTableMb} MB; peak RSS ${peakRssMb()} MB`);
 
   const random = seededRandom(7);
   const needIds = (await db.need.findMany({ select: { id: true } })).map((n) => n.id);
   const companyIds = (await db.company.findMany({ select: { id: true } })).map((c) => c.id);
   const sample = (ids: string[], n: number) => Array.from({ length: n }, () => ids[Math.floor(random() * ids.length)]);
 
-  const rerankNeedMs: number[] = [];
-  for (const id of sample(needIds, SAMPLES)) rerankNeedMs.push((await time(() => rerankNeed(db, id)))[0]);
-  log(`(a) re-rank one need:    p50 ${round(percentile(rerankNeedMs, 50))} ms, p95 ${round(percentile(rerankNeedMs, 95))} ms`);
+  const needRerank = await measure(sample(needIds, SAMPLES), (id) => rerankNeed(db, id));
+  const rerankNeedMs = needRerank.ms;
+  log(`(a) re-rank one need:    p50 ${round(percentile(rerankNeedMs, 50))} ms, p95 ${round(percentile(rerankNeedMs, 95))} ms; ${needRerank.rowsPerOp} rows, ${needRerank.walKbPerOp} kB WAL per re-rank${needRerank.phase}; load ${load()}`);
 
-  const rerankCompanyMs: number[] = [];
-  for (const id of sample(companyIds, SAMPLES)) rerankCompanyMs.push((await time(() => rerankCompany(db, id)))[0]);
-  log(`(b) re-rank one company: p50 ${round(percentile(rerankCompanyMs, 50))} ms, p95 ${round(percentile(rerankCompanyMs, 95))} ms`);
+  const companyRerank = await measure(sample(companyIds, SAMPLES), (id) => rerankCompany(db, id));
+  const rerankCompanyMs = companyRerank.ms;
+  log(`(b) re-rank one company: p50 ${round(percentile(rerankCompanyMs, 50))} ms, p95 ${round(percentile(rerankCompanyMs, 95))} ms; ${companyRerank.rowsPerOp} rows, ${companyRerank.walKbPerOp} kB WAL per re-rank${companyRerank.phase}; load ${load()}`);
 
   const facilitator = { userId: 'bench', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
-  const top20Ms: number[] = [];
-  for (const id of sample(needIds, SAMPLES * 5)) top20Ms.push((await time(() => listMatchesForNeed(db, facilitator, id, { pageSize: 20 })))[0]);
-  log(`(c) read a need's top 20: p50 ${round(percentile(top20Ms, 50))} ms, p95 ${round(percentile(top20Ms, 95))} ms`);
+  const top20Ms = (await measure(sample(needIds, SAMPLES * 5), (id) => listMatchesForNeed(db, facilitator, id, { pageSize: 20 }))).ms;
+  log(`(c) read a need's top 20: p50 ${round(percentile(top20Ms, 50))} ms, p95 ${round(percentile(top20Ms, 95))} ms; load ${load()}`);
 
   // The naive way: no candidate retrieval — read every company, score every one in memory.
   const asOf = new Date();
@@ -124,6 +167,19 @@ try {
     rerankNeedSpeedup: round(percentile(naiveNeedMs, 95) / percentile(rerankNeedMs, 95)),
     rebuildSpeedup: round(naiveRebuildSeconds / (rebuildMs / 1000)),
     storedMatches: rebuild.matches,
+    rebuildSyncSeconds: round(rebuild.seconds.sync),
+    rebuildLoadSeconds: round(rebuild.seconds.load),
+    rebuildScoringSeconds: round(rebuild.seconds.scoring),
+    rebuildScoreSeconds: round(rebuild.seconds.score),
+    rebuildWriteSeconds: round(rebuild.seconds.write),
+    rebuildWalMb,
+    rerankNeedRowsPerOp: needRerank.rowsPerOp,
+    rerankNeedWalKbPerOp: needRerank.walKbPerOp,
+    rerankCompanyRowsPerOp: companyRerank.rowsPerOp,
+    rerankCompanyWalKbPerOp: companyRerank.walKbPerOp,
+    peakRssMb: peakRssMb(),
+    ...(await sizesMb()),
+    loadAverage: load(),
   };
   log(`ratios: re-rank one need ${figures.rerankNeedSpeedup}× faster than naive, full rebuild ${figures.rebuildSpeedup}×`);
   await db.$disconnect();

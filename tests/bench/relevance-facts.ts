@@ -16,14 +16,17 @@ try {
   await prepareDatabase(scratch.url);
   await seedDemoForDevelopment(scratch.url);
   const db = createDb(scratch.url, 2);
+  const { toEur } = await import('../../lib/matching/currency');
+  const eurPer = (currency: 'USD' | 'UAH' | 'JPY') => toEur(1, currency);
   const [facts] = await db.$queryRaw<Record<string, bigint | number>[]>`
     WITH listed AS (
       SELECT m."needId", m."companyId", m.score,
         row_number() OVER (PARTITION BY m."needId" ORDER BY m.score DESC, m."companyId") AS rank,
         cardinality(n."requiredCapabilities") > 0 AND NOT (n."requiredCapabilities" && c.capabilities) AS "offersNone",
         -- Budget in euros against the company's own figure, or else the estimate of lib/companies/capacity.ts.
-        n."budgetAmount" * CASE n."budgetCurrency" WHEN 'EUR' THEN 1 WHEN 'USD' THEN 0.9 WHEN 'UAH' THEN 0.022 WHEN 'JPY' THEN 0.006 END
-          > 10 * COALESCE(c."maxProjectEur", greatest(c.employees * 25000000.0, c."capitalJpy") * 0.5 * 0.006) AS "farAbove"
+        -- The rates are the one table's (lib/matching/currency.ts), passed in, never restated.
+        n."budgetAmount" * CASE n."budgetCurrency" WHEN 'EUR' THEN 1 WHEN 'USD' THEN ${eurPer('USD')}::numeric WHEN 'UAH' THEN ${eurPer('UAH')}::numeric WHEN 'JPY' THEN ${eurPer('JPY')}::numeric END
+          > 10 * COALESCE(c."maxProjectEur", greatest(c.employees * 25000000.0, c."capitalJpy") * 0.5 * ${eurPer('JPY')}::numeric) AS "farAbove"
       FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Company" c ON c.id = m."companyId"
       WHERE m."inNeedTop")
     SELECT count(*) AS entries, count(*) FILTER (WHERE "offersNone") AS "offersNone",

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, signIn } from './helpers';
 
 // axe-core on every main page, signed out and as each role, in more than one language: no
@@ -77,7 +78,7 @@ test('sign-in works from the keyboard alone, with a visible focus', async ({ pag
   await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
   await page.keyboard.type('kakehashi-demo-2026');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page).toHaveURL(/\/en\/company\/recommended$/, { timeout: 15_000 });
 });
 
 test('the language switcher keeps the page and its filters', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { allowConsoleError, expect, test } from './fixtures';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
 import { confirmSignUpAndSignIn, demoEmail, linkIn, readLatestEmail, signIn } from './helpers';
 
@@ -17,19 +17,26 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   await page.getByLabel('Password', { exact: true }).fill('short');
   await page.getByLabel('Legal name (Japanese)').fill('株式会社E2E発電');
   await page.getByLabel('Legal name (English)').fill(`E2E Power ${unique()}`);
-  await page.getByLabel('Corporate number (法人番号)').fill('1234567890123');
   await page.getByLabel('Search the official list (kanji, kana or romaji)').fill('Sakai');
   await page.getByRole('radio', { name: /^大阪府堺市 · Sakai, Osaka/ }).check();
   await page.getByLabel('City (Japanese)').fill('堺市');
   await page.getByLabel('City (English)').fill('Sakai');
-  await page.getByLabel('Employees').fill('42');
+  // Amounts are shown grouped as typed in the reader's language.
   await page.getByLabel('Capital (yen)').fill('30000000');
+  await page.getByLabel('Capital (yen)').blur();
+  await expect(page.getByLabel('Capital (yen)')).toHaveValue('30,000,000');
   await page.getByRole('button', { name: 'Create account' }).click();
 
-  // Client-side validation with the shared schema: translated, and nothing typed is lost.
+  // Client-side validation with the shared schema: translated, saying what is missing and the
+  // limit, and nothing typed is lost.
   await expect(page.getByText('At least 12 characters.')).toBeVisible();
-  await expect(page.getByText('Not a valid corporate number')).toBeVisible();
+  await expect(page.getByText('Enter your corporate number (法人番号): 13 digits.')).toBeVisible();
+  await expect(page.getByText('Enter a number.')).toBeVisible();
   await expect(page.getByLabel('City (English)')).toHaveValue('Sakai');
+  await page.getByLabel('Corporate number (法人番号)').fill('1234567890123');
+  await page.getByLabel('Employees').fill('42');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('These 13 digits are not a corporate number')).toBeVisible();
 
   await page.getByLabel('Password', { exact: true }).fill('a long enough passphrase');
   await page.getByLabel('Corporate number (法人番号)').fill(withCheckDigit(String(randomInt(1e11, 1e12))));
@@ -37,6 +44,7 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   // Nothing exists until the emailed link is opened.
   await expect(page.getByText('Check your email.')).toBeVisible();
   await confirmSignUpAndSignIn(page, email, 'a long enough passphrase');
+  await page.goto('/en/account');
   await expect(page.getByText('Waiting for verification')).toBeVisible();
 
   const facilitatorContext = await browser.newContext();
@@ -47,6 +55,7 @@ test('a company signs up, waits for verification, and a facilitator verifies it'
   await facilitator.getByRole('menuitem', { name: 'Verifications' }).click();
   const row = facilitator.getByRole('row').filter({ hasText: email });
   await row.getByRole('button', { name: 'Verify' }).click();
+  await facilitator.getByRole('alertdialog').getByRole('button', { name: 'Verify' }).click();
   await expect(facilitator.getByRole('row').filter({ hasText: email })).toHaveCount(0);
   await facilitatorContext.close();
 
@@ -67,6 +76,7 @@ test('a hromada signs up by finding itself in the official list in Ukrainian', a
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Check your email.')).toBeVisible();
   await confirmSignUpAndSignIn(page, email, 'a long enough passphrase');
+  await page.goto('/en/account');
   await expect(page.getByText('Яремчанська · Yaremchanska')).toBeVisible();
   await expect(page.getByText('Waiting for verification')).toBeVisible();
 });
@@ -100,11 +110,15 @@ test('the admin outbox shows no live one-time link', async ({ page }) => {
   await signIn(page, demoEmail('admin'));
   await page.goto(`/admin/outbox?to=${encodeURIComponent(email)}`);
   await expect(page.locator('article.email pre').first()).toContainText('[one-time link removed]');
+  // The kind is named in words, not as its key.
+  await expect(page.locator('article.email').first()).toContainText('Kind: Password reset');
   expect(await page.content()).not.toContain(token);
   expect(await (await page.request.get('/api/outbox')).text()).not.toContain(token);
 });
 
 test('sign-in gives one answer for an unknown email and for a wrong password', async ({ page }) => {
+  // next-auth answers a refused sign-in with 401, which the browser logs.
+  allowConsoleError('status of 401');
   const messages: string[] = [];
   for (const [email, password] of [[`nobody-${unique()}@example.test`, 'whatever password'], [demoEmail('company-05'), 'not the demo password']]) {
     await page.goto('/sign-in');

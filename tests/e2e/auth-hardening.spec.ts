@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { DEMO_PASSWORD, demoEmail } from './helpers';
 import { rawRequest as sendRaw } from './raw-request';
 
@@ -18,7 +18,7 @@ test.describe('return path after sign-in', () => {
     test(`stays on our site for callbackUrl ${callbackUrl}`, async ({ page }) => {
       await page.goto(`/en/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       await fillSignIn(page, demoEmail('facilitator'), DEMO_PASSWORD);
-      await expect(page).toHaveURL(/\/en\/account$/);
+      await expect(page).toHaveURL(/\/en\/facilitator\/dashboard$/, { timeout: 15_000 });
       expect(new URL(page.url()).origin).toBe(`http://127.0.0.1:${PORT}`);
     });
   }
@@ -26,7 +26,7 @@ test.describe('return path after sign-in', () => {
   test('a signed-in user with a control-character or non-Latin-1 callbackUrl is redirected, not shown an error', async ({ page }) => {
     await page.goto('/en/sign-in');
     await fillSignIn(page, demoEmail('facilitator'), DEMO_PASSWORD);
-    await expect(page).toHaveURL(/\/en\/account$/);
+    await expect(page).toHaveURL(/\/en\/facilitator\/dashboard$/, { timeout: 15_000 });
     for (const callbackUrl of ['/needs\nSet-Cookie: x=1', '/needs/Київ', '/..//evil.com']) {
       const response = await page.goto(`/en/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`);
       expect(response?.status()).toBeLessThan(500);
@@ -38,7 +38,7 @@ test.describe('return path after sign-in', () => {
 test('signing out ends the session on the server: a copied cookie no longer works', async ({ page, context, browser }) => {
   await page.goto('/en/sign-in');
   await fillSignIn(page, demoEmail('admin'), DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page).toHaveURL(/\/en\/admin\/users$/, { timeout: 15_000 });
   const copied = (await context.cookies()).filter((cookie) => cookie.name.endsWith('next-auth.session-token'));
   expect(copied).toHaveLength(1);
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { demoEmail, signIn } from './helpers';
 
 // Every exclusion explained: a company reads, in its language, which condition keeps it off a

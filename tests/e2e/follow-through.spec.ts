@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect as baseExpect, test } from '@playwright/test';
+import { expect as baseExpect, test } from './fixtures';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';
@@ -61,16 +61,16 @@ test('an admin previews and applies an amendment; the need page shows the new st
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
   await page.getByRole('button', { name: 'Apply this order' }).click();
   await expect(page.getByText('Order applied: 1 hromada changed status.')).toBeVisible();
-  await expect(page.getByTestId('hostility-editions')).toContainText('Order No. 26-e2e of Jan 8, 2026');
+  await expect(page.getByTestId('hostility-editions')).toContainText('Order No. 26-e2e of January 8, 2026');
 
   await page.goto(`/en/needs/${needId}`);
   await expect(page.locator('.need-place .badge').first()).toHaveText('Active hostilities');
-  await expect(page.getByTestId('hostility-source')).toHaveText('as of Order No. 26-e2e of Jan 8, 2026');
+  await expect(page.getByTestId('hostility-source')).toHaveText('as of Order No. 26-e2e of January 8, 2026');
 
   // A match's security reason says which order it rests on.
   const matchId = await queryOne(`SELECT id FROM "Match" WHERE "needId" = $1 ORDER BY score DESC LIMIT 1`, [needId]);
   await page.goto(`/en/facilitator/matches/${matchId}`);
-  await expect(page.getByTestId('security-as-of').first()).toHaveText('(as of Order No. 26-e2e of Jan 8, 2026)');
+  await expect(page.getByTestId('security-as-of').first()).toHaveText('(as of Order No. 26-e2e of January 8, 2026)');
 });
 
 test('a table with an unknown code is refused line by line', async ({ page }) => {
@@ -118,5 +118,5 @@ test('an order dated before the one in force is previewed with a warning', async
   await page.getByLabel('Source').fill('old.csv');
   await page.getByRole('textbox', { name: 'Table' }).fill(ORDER.split('\n').slice(0, 2).join('\n'));
   await page.getByRole('button', { name: 'Preview', exact: true }).click();
-  await expect(page.getByTestId('hostility-older-order')).toContainText(/This order is dated Jan 1, 2024, before Order No\. \S+ of/);
+  await expect(page.getByTestId('hostility-older-order')).toContainText(/This order is dated January 1, 2024, before Order No\. \S+ of/);
 });

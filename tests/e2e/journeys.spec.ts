@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
 import { confirmSignUpAndSignIn, demoEmail, eventually, readLatestEmail, signIn } from './helpers';
 
@@ -15,6 +16,7 @@ async function verify(browser: Browser, email: string): Promise<void> {
   await signIn(page, demoEmail('facilitator'));
   await page.goto('/en/facilitator/verifications');
   await page.getByRole('row').filter({ hasText: email }).getByRole('button', { name: 'Verify' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
   await context.close();
 }
@@ -64,10 +66,22 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await confirmSignUpAndSignIn(page, email, 'a long enough passphrase', 'ja');
   await verify(browser, email);
 
-  // The account page says what to do next; the profile, in plain Japanese.
-  await page.getByRole('link', { name: /^企業情報を入力する/ }).click();
+  // The start page's to-do list says what to do next; the profile, in plain Japanese.
+  // It comes in sections with a completeness meter; amounts are grouped; an emptied number asks
+  // for a number and the form opens the section that holds it.
+  await expect(page).toHaveURL(/\/ja\/company\/recommended$/);
+  await page.getByTestId('to-do').getByRole('link', { name: /^プロフィールを完成させてください/ }).click();
   await expect(page.getByRole('heading', { name: '企業情報', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('profile-save-bar')).toContainText('入力済み');
+  await expect(page.getByLabel('資本金（円）')).toHaveValue('20,000,000');
+  await page.getByLabel('従業員数').fill('');
+  await page.getByRole('tab', { name: /^リスク許容度と入札/ }).click();
   await expect(page.getByText('公式の戦闘地域リストに載っていないフロマーダで活動します').first()).toBeVisible();
+  await page.getByRole('button', { name: '企業情報を保存' }).click();
+  await expect(page.getByText('数値を入力してください。')).toBeVisible();
+  await expect(page.getByLabel('従業員数')).toBeFocused();
+  await page.getByLabel('従業員数').fill('35');
+  await page.getByRole('tab', { name: /^分野と能力/ }).click();
   await page.getByRole('checkbox', { name: '通信', exact: true }).check();
   await page.getByRole('checkbox', { name: '衛星通信', exact: true }).check();
   await page.getByRole('button', { name: '企業情報を保存' }).click();
@@ -101,7 +115,7 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   expect(toCompany.subject).toContain('ご紹介');
   expect(toCompany.text).toContain(demoEmail('hromada-uzhhorod'));
   const toHromada = await readLatestEmail(demoEmail('hromada-uzhhorod'));
-  expect(toHromada.subject).toContain(`знайомство з компанією ${nameEn}`);
+  expect(toHromada.subject).toContain(`контакти компанії ${nameEn}`);
 
   const hromada = await (await browser.newContext()).newPage();
   await signIn(hromada, demoEmail('hromada-uzhhorod'), undefined, 'uk');
@@ -129,9 +143,11 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await expect(page.getByRole('heading', { name: 'Нова потреба' })).toBeVisible();
   await page.getByLabel('Назва').fill(title);
   await page.getByLabel('Опис').fill('Коротко');
+  // Only the tender id the procurement method asks for is shown.
+  await expect(page.getByLabel('Ідентифікатор тендеру Prozorro')).toHaveCount(0);
   await page.getByRole('button', { name: 'Зберегти чернетку' }).click();
-  // Translated errors at their fields; what was typed stays.
-  await expect(page.getByText('Занадто коротко.')).toBeVisible();
+  // Translated errors at their fields, with the limit; what was typed stays.
+  await expect(page.getByText('Щонайменше 20 символів.')).toBeVisible();
   await expect(page.getByText('Оберіть варіант.').first()).toBeVisible();
   await expect(page.getByLabel('Назва')).toHaveValue(title);
 
@@ -141,6 +157,8 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await page.getByLabel('Терміновість').selectOption('HIGH');
   await page.getByRole('checkbox', { name: 'Генератори', exact: true }).check();
   await page.getByLabel('Бюджет').fill('200000');
+  await page.getByLabel('Бюджет').blur();
+  await expect(page.getByLabel('Бюджет')).toHaveValue('200\u00a0000');
   await page.getByLabel('Валюта').selectOption('EUR');
   await page.getByLabel('Фінансування').selectOption('DONOR_GRANT');
   await page.getByLabel('Закупівля').selectOption('PROZORRO');
@@ -174,7 +192,7 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await page.getByRole('link', { name: 'Наші потреби' }).click();
   await expect(page.getByTestId('introduction').filter({ hasText: introduced })).toContainText('Зустріньтеся, будь ласка.');
   const email2 = await readLatestEmail(email);
-  expect(email2.subject).toContain(`знайомство з компанією ${introduced}`);
+  expect(email2.subject).toContain(`контакти компанії ${introduced}`);
 });
 
 test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo, policy preview, dashboard', async ({ page, browser }) => {
@@ -183,8 +201,12 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('button', { name: '仲介業務' }).click();
   await page.getByRole('menuitem', { name: 'ダッシュボード', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();
-  await expect(page.getByTestId('pipeline')).toContainText('提案');
-  expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('pipeline')).toContainText('推薦');
+  await expect(page.getByTestId('sector-chart-legend')).toContainText('公開中の案件');
+  await expect(page.getByRole('img', { name: /^公開中の案件：\d+件$/ }).first()).toBeVisible();
+  await expect(page.getByRole('img', { name: /^企業：\d+社$/ }).first()).toBeAttached();
+  await expect(page.getByTestId('interactive-map')).toBeVisible();
+  await expect.poll(() => page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
 
   await page.getByRole('button', { name: '仲介業務' }).click();
   await page.getByRole('menuitem', { name: '審査キュー', exact: true }).click();
@@ -194,9 +216,9 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('button', { name: '絞り込む' }).click();
   const rows = page.getByTestId('queue-row');
   await expect(rows.first()).toBeVisible();
-  for (const status of await rows.locator('td:last-child').allTextContents()) expect(status).toBe('提案');
+  for (const status of await rows.locator('td:last-child').allTextContents()) expect(status).toBe('推薦');
   await rows.first().getByRole('link').click();
-  await expect(page.getByRole('heading', { name: 'マッチカード' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'マッチングカード' })).toBeVisible();
   await expect(page.getByRole('table', { name: /100点中\d+点の理由/ })).toBeVisible();
   const cardPath = new URL(page.url()).pathname.replace(/^\/ja/, '');
 
@@ -204,11 +226,11 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   const colleague = await (await browser.newContext()).newPage();
   await signIn(colleague, demoEmail('facilitator-uk'), undefined, 'uk');
   await colleague.goto(`/uk${cardPath}`);
-  await expect(colleague.getByRole('heading', { name: 'Картка пари' })).toBeVisible();
+  await expect(colleague.getByRole('heading', { name: 'Картка відповідності' })).toBeVisible();
 
   await page.getByLabel('メモ').fill('分野と能力が一致。');
   await page.getByRole('button', { name: '候補に追加' }).click();
-  await expect(page.getByTestId('match-status')).toHaveText('候補');
+  await expect(page.getByTestId('match-status')).toHaveText('候補に選定');
 
   await colleague.getByLabel('Причина відхилення').selectOption('DUPLICATE');
   await colleague.getByLabel('Примітка').fill('Дублікат іншої пари.');
@@ -222,7 +244,7 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await page.getByRole('button', { name: '見送る' }).click();
   await expect(page.getByText('見送りの理由を選択してください。')).toBeVisible();
   await page.getByRole('button', { name: '直前の判断を取り消す' }).click();
-  await expect(page.getByTestId('match-status')).toHaveText('提案');
+  await expect(page.getByTestId('match-status')).toHaveText('推薦');
   await expect(page.getByTestId('decision-history').locator('li')).toHaveCount(2);
 
   // The policy editor: a live total, and a preview of one need's ranking before saving.

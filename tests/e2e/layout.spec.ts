@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // The design system's promises (issue 13): no page scrolls sideways on a phone, the header
 // collapses into a menu that still reaches the language switcher, and every unknown path shows
@@ -8,6 +9,9 @@ const PHONE = { width: 390, height: 844 };
 const LOCALES = ['ja', 'uk', 'en'] as const;
 const NOT_FOUND = { ja: 'ページが見つかりません', uk: 'Сторінку не знайдено', en: 'Page not found' } as const;
 const MENU = { ja: 'メニュー', uk: 'Меню', en: 'Menu' } as const;
+
+// The not-found pages answer 404 on purpose, which the browser logs as a failed resource.
+test.use({ allowedConsoleErrors: [/the server responded with a status of 404/] });
 
 async function expectNoSidewaysScroll(page: Page, path: string) {
   await page.goto(path);

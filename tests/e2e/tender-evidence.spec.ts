@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createOneTimeLink } from '../../lib/accounts/one-time-link';
 import { ACTIONS, operationOf, type Access, type ActionName } from '../../lib/actions/registry';
 import { ROUTE_ACCESS } from '../../lib/actions/route-access';
@@ -73,7 +73,25 @@ const CASES: Record<ActionName, Case> = {
   },
   closeNeed: async (world) => {
     const need = await createNeed(db, world.municipality);
+    return { needId: need.id, expectedVersion: need.version, reason: 'FULFILLED', duplicateOfNeedId: null };
+  },
+  reopenNeed: async (world) => {
+    const need = await createNeed(db, world.municipality, { status: 'CLOSED', closedAt: new Date(), closeReason: 'CANCELLED' });
     return { needId: need.id, expectedVersion: need.version };
+  },
+  resubmitForVerification: async (world, caller) => {
+    // The caller's own organisation is rejected for this one call and verified again after it,
+    // so the cases that follow still find verified organisations.
+    const verified = { verificationStatus: 'VERIFIED' as const, verifiedAt: new Date() };
+    const rejected = { verificationStatus: 'REJECTED' as const, rejectedAt: new Date(), rejectionReason: 'The corporate number is not in the register.' };
+    if (caller === 'MUNICIPALITY_REP') {
+      const row = await db.municipality.update({ where: { id: world.municipality.id }, data: rejected });
+      onTestFinished(async () => { await db.municipality.update({ where: { id: row.id }, data: verified }); });
+      return { expectedVersion: row.version, note: 'The council decision is attached to our email.' };
+    }
+    const row = await db.company.update({ where: { id: world.company.id }, data: rejected });
+    onTestFinished(async () => { await db.company.update({ where: { id: row.id }, data: verified }); });
+    return { expectedVersion: row.version, note: 'Corrected the corporate number.' };
   },
   updateMatchingPolicy: async () => {
     const policy = await getCurrentPolicy(db);
@@ -103,6 +121,15 @@ const CASES: Record<ActionName, Case> = {
     const pkg = readFileSync(path.resolve('tests/fixtures/ocds/prozorro-UA-2017-10-31-002726-a.record-package.json'), 'utf8');
     return { needId: need.id, source: 'PROZORRO', packageJson: JSON.stringify(JSON.parse(pkg)) };
   },
+  markNoticeRead: async (world, caller) => {
+    // The caller's own notice (an anonymous caller's case borrows the facilitator's).
+    const userId = world.byRole[caller === 'ANONYMOUS' ? 'FACILITATOR' : caller].actor.userId;
+    const notice = await db.notice.create({ data: { userId, kind: 'verificationWaiting', dedupeKey: `matrix:${randomUUID()}`, params: {}, link: '/', delivery: 'IN_APP' } });
+    return { noticeId: notice.id };
+  },
+  markAllNoticesRead: async () => ({}),
+  setNoticePreferences: async () => ({ preferences: [] }),
+  followNeed: async (world) => ({ needId: world.openNeed.id, follow: true }),
 };
 
 /** An amendment restating one period of the list as it is: valid, and changes no status. */

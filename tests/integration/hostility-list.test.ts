@@ -19,6 +19,7 @@ import { loadReferenceData, rollUpHostilityStatus, SHIPPED_EDITION } from '../..
 import { loadSites } from '../../lib/match-store/inputs';
 import { readSiteStatus } from '../../lib/matching/site-security';
 import { rerankNeed } from '../../lib/match-store/refresh';
+import { explainStoredMatches, isCurrent } from '../../lib/match-store/explain';
 import { drainMatchingJobs } from '../../lib/match-store/worker';
 import { createCompany } from '../factories/company';
 import { createMunicipality } from '../factories/municipality';
@@ -165,6 +166,7 @@ describe('hostility list: preview and apply', () => {
     await rerankNeed(db, need.id);
     const matchesBefore = await db.match.findMany({ where: { needId: need.id }, orderBy: { companyId: 'asc' } });
     expect(matchesBefore.length).toBeGreaterThan(0);
+    const explainedBefore = await explainStoredMatches(db, matchesBefore);
     const listBefore = await getListInForce(db);
 
     const yesterday = new Date(kyivDay().getTime() - DAY);
@@ -209,7 +211,10 @@ describe('hostility list: preview and apply', () => {
     // The need was queued; re-ranked, its stored matches explain the new status.
     expect(await drainMatchingJobs(db, boss)).toBeGreaterThan(0);
     const matchesAfter = await db.match.findMany({ where: { needId: need.id }, orderBy: { companyId: 'asc' } });
-    expect(matchesAfter.map((m) => JSON.stringify(m.explanation))).not.toEqual(matchesBefore.map((m) => JSON.stringify(m.explanation)));
+    const explainedAfter = await explainStoredMatches(db, matchesAfter);
+    expect(explainedAfter.map((m) => JSON.stringify(m.explanation))).not.toEqual(explainedBefore.map((m) => JSON.stringify(m.explanation)));
+    // Re-ranked: the rows' stored points are the derived explanation's.
+    matchesAfter.forEach((row, i) => expect(isCurrent(row, explainedAfter[i])).toBe(true));
   });
 });
 
@@ -311,7 +316,8 @@ describe('hostility list: the engine and the roll-up read the same day', () => {
     await rerankNeed(db, need.id, { asOf: new Date('2025-01-31T22:30:00Z') });
     const matches = await db.match.findMany({ where: { needId: need.id } });
     expect(matches.length).toBeGreaterThan(0);
-    expect(new Set(matches.map((m) => (m.explanation as { asOf: string }).asOf))).toEqual(new Set(['2025-02-01']));
+    expect(new Set(matches.map((m) => isoDay(m.judgedOn)))).toEqual(new Set(['2025-02-01']));
+    expect(new Set((await explainStoredMatches(db, matches)).map((m) => m.explanation.asOf))).toEqual(new Set(['2025-02-01']));
   });
 });
 

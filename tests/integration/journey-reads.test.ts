@@ -5,7 +5,8 @@ import { listInterestsForNeed } from '../../lib/interests/need-interests';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { getCurrentPolicy, rerankCompany, rerankNeed } from '../../lib/match-store';
 import { summariseRelevance, type PolicyPreview } from '../../lib/match-store/policy-preview';
-import { listNeedMapPoints, listPublicNeeds, publicNeedFilterSchema } from '../../lib/needs/public-needs';
+import { listNeedMapPoints, listPublicNeeds, MAP_NEEDS_PER_HROMADA, publicNeedFilterSchema } from '../../lib/needs/public-needs';
+import { listHromadaStatuses } from '../../lib/reference/map-outline';
 import { getDashboard } from '../../lib/platform/dashboard';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createCompany } from '../factories/company';
@@ -15,6 +16,7 @@ import { createNeed } from '../factories/need';
 import { dataFingerprint } from './data-fingerprint';
 import type { SectorCode } from '../../lib/generated/prisma/enums';
 import { testDb as db } from './test-db';
+import { toEur } from '../../lib/matching/currency';
 
 // What the journeys' pages read: the needs browser's filters and map, interest lists by owner,
 // the policy preview and the dashboard.
@@ -38,13 +40,45 @@ describe('browsing needs', () => {
 
     const filter = { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES', stage: 'RECONSTRUCTION', maxBudgetEur: '100000' };
     const titles = (await listPublicNeeds(db, filter)).items.map((need) => need.title);
-    // 2,000,000 UAH is about 44,000 EUR at the reference rate: under the ceiling; 900,000 EUR is not.
+    // 2,000,000 UAH is about 67,100 EUR at the reference rate (NBU, 2022-07-21): under the ceiling; 900,000 EUR is not.
     expect(titles).toContain(cheapUah.title);
     expect(titles).not.toContain(dearEur.title);
     expect(titles).not.toContain(recovery.title);
 
     const points = await listNeedMapPoints(db, { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES' });
     expect(points.find((point) => point.code === hromada.code)).toMatchObject({ openNeeds: 3, hostilityStatus: 'POSSIBLE_HOSTILITIES' });
+  });
+
+  it('compares at the same dated rates the ranking and the page use (lib/matching/currency.ts)', async () => {
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'POSSIBLE_HOSTILITIES' });
+    const site = await db.hromada.findUniqueOrThrow({ where: { code: hromada.code } });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    // Just under 100,000 euros at the committed 51.03685457 hryvnias per euro.
+    const need = await createNeed(db, municipality, { budgetAmount: '5103685.45', budgetCurrency: 'UAH' });
+    expect(toEur(5_103_685.45, 'UAH')).toBeCloseTo(99_999.99991, 4);
+    const titles = async (maxBudgetEur: string) => (await listPublicNeeds(db, { oblast: site.oblastCode, hostility: 'POSSIBLE_HOSTILITIES', maxBudgetEur })).items.map((n) => n.title);
+    expect(await titles('100000')).toContain(need.title);
+    expect(await titles('99999')).not.toContain(need.title);
+  });
+
+  it('gives the map each hromada with its open needs counted and the most urgent listed for its popup', async () => {
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    const critical = await createNeed(db, municipality, { urgency: 'CRITICAL', sector: 'HEALTH' });
+    for (let i = 0; i < MAP_NEEDS_PER_HROMADA + 1; i++) await createNeed(db, municipality, { urgency: 'LOW', sector: 'HEALTH' });
+    const draft = await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null, sector: 'HEALTH' });
+
+    const point = (await listNeedMapPoints(db, { sector: 'HEALTH' })).find((p) => p.code === hromada.code);
+    expect(point).toMatchObject({ openNeeds: MAP_NEEDS_PER_HROMADA + 2, hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    expect(point!.needs).toHaveLength(MAP_NEEDS_PER_HROMADA);
+    expect(point!.needs[0]).toEqual({ id: critical.id, title: critical.title });
+    expect(point!.needs.map((need) => need.id)).not.toContain(draft.id);
+    // Another sector's filter leaves the hromada off the map.
+    expect((await listNeedMapPoints(db, { sector: 'ENERGY' })).map((p) => p.code)).not.toContain(hromada.code);
+
+    const statuses = await listHromadaStatuses(db);
+    expect(statuses[hromada.code]).toBe('ACTIVE_HOSTILITIES');
+    expect(Object.values(statuses)).not.toContain('NONE');
   });
 
   it('ignores malformed filters instead of failing', () => {

@@ -45,6 +45,12 @@ const ATTEMPTS: Attempt[] = [
     name: 'updateNeed', actor: () => world.municipalityRep.actor, field: 'need.status',
     input: async () => { const need = await createNeed(db, world.municipality, { status: 'DRAFT', publishedAt: null }); return { needId: need.id, expectedVersion: 0, need: validNeed({ status: 'OPEN' }) }; },
   },
+  { name: 'resubmitForVerification', actor: () => world.companyRep.actor, input: async () => ({ expectedVersion: 0, note: '', verificationStatus: 'VERIFIED' }), field: 'verificationStatus' },
+  { name: 'resubmitForVerification', actor: () => world.companyRep.actor, input: async () => ({ expectedVersion: 0, note: '', companyId: world.otherCompany.id }), field: 'companyId' },
+  {
+    name: 'closeNeed', actor: () => world.municipalityRep.actor, field: 'closedAt',
+    input: async () => { const need = await createNeed(db, world.municipality); return { needId: need.id, expectedVersion: 0, reason: 'FULFILLED', duplicateOfNeedId: null, closedAt: '2020-01-01' }; },
+  },
   { name: 'registerInterest', actor: () => world.companyRep.actor, input: async () => ({ needId: world.openNeed.id, companyId: world.otherCompany.id }), field: 'companyId' },
   { name: 'createStaffUser', actor: () => world.admin.actor, input: async () => ({ name: 'X', email: 'x-staff@example.test', role: 'FACILITATOR', locale: 'en', companyId: world.company.id }), field: 'companyId' },
   { name: 'changePassword', actor: () => world.facilitator.actor, input: async () => ({ currentPassword: 'x', newPassword: 'a long enough passphrase', role: 'ADMIN' }), field: 'role' },

@@ -113,7 +113,7 @@ describe('introductions', () => {
     expect(byAddress.get(companyColleague.email)?.locale).toBe('ja');
     expect(byAddress.get(companyColleague.email)?.subject).toContain('ご紹介');
     expect(byAddress.get(municipalityColleague.email)?.locale).toBe('uk');
-    expect(byAddress.get(municipalityColleague.email)?.subject).toContain('знайомство');
+    expect(byAddress.get(municipalityColleague.email)?.subject).toContain('контакти компанії');
     expect(byAddress.get(world.companyRep.email)?.text).toContain(world.municipality.contactEmail);
     expect(byAddress.get(world.municipalityRep.email)?.text).toContain(world.company.contactEmail);
     expect(byAddress.get(world.municipalityRep.email)?.text).toContain('Meet in Kyiv at ReBuild Ukraine.');

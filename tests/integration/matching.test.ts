@@ -19,11 +19,13 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { DEFAULT_POLICY } from '../../lib/matching';
+import { distinguishingReasons, sharedCriteria } from '../../lib/matching/highlights';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { createUser } from '../factories/user';
-import { closeNeed, publishNeed } from '../../lib/needs/manage-needs';
+import { closeNeed } from '../../lib/needs/close-need';
+import { publishNeed } from '../../lib/needs/manage-needs';
 import { verifyOrganisation } from '../../lib/verification/verify-organisation';
 import { inject } from 'vitest';
 import { testDb } from './test-db';
@@ -88,6 +90,46 @@ describe('stored matches', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
+  it('give the municipality cards that say what differs between its companies, not what they share', async () => {
+    const { municipality, need, purifier, repairer } = await world();
+    const rep = await createUser(testDb, { role: 'MUNICIPALITY_REP', municipalityId: municipality.id });
+    const owner: Actor = { userId: rep.id, role: 'MUNICIPALITY_REP', companyId: null, municipalityId: municipality.id };
+    const page = await listMatchesForNeed(testDb, owner, need.id, { pageSize: 50 });
+    const lists = page.items.map((m) => (m.explanation.kind === 'scored' ? m.explanation.entries : []));
+    const shared = sharedCriteria(lists);
+    // Both offer one of the two capabilities on a site off the hostilities list: the same for both.
+    expect(shared).toEqual(expect.arrayContaining(['capability', 'security', 'integrity']));
+    const byCompany = new Map(page.items.map((m, i) => [m.company.id, distinguishingReasons(lists[i], lists.filter((_, j) => j !== i))]));
+    for (const highlights of byCompany.values()) {
+      for (const { entry } of highlights) {
+        expect(shared).not.toContain(entry.criterion);
+        expect(entry.maxPoints).toBeGreaterThan(0);
+      }
+    }
+    // The Osaka company (the factory's prefecture) against the Tokyo one: Kansai sets them apart.
+    expect(byCompany.get(purifier.id)!.map((h) => [h.entry.criterion, h.stance])).toContainEqual(['kansai', 'strength']);
+    expect(byCompany.get(repairer.id)!.map((h) => [h.entry.criterion, h.stance])).toContainEqual(['kansai', 'weakness']);
+  });
+
+  it('store compact rows, and derive explanations that add up to the score shown, even before a pending re-rank', async () => {
+    const { need, purifier } = await world();
+    const row = await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId: need.id, companyId: purifier.id } } });
+    expect(row.points.reduce((sum, p) => sum + p, 0)).toBe(row.score);
+    const before = (await scoresFor(need.id)).get(purifier.id)!;
+    expect(before.score).toBe(row.score);
+    expect(before.explanation.kind === 'scored' && before.explanation.entries.map((e) => e.points)).toEqual(row.points);
+    // The company now offers both capabilities, and its re-rank has not run yet: the screen shows
+    // the engine's answer now, with its own score, never stored points beside newer reasons.
+    await testDb.company.update({ where: { id: purifier.id }, data: { capabilities: ['WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'] } });
+    await syncCompanyProfiles(testDb, Prisma.sql`c.id = ${purifier.id}::uuid`);
+    const stale = (await scoresFor(need.id)).get(purifier.id)!;
+    expect(stale.explanation.kind).toBe('scored');
+    if (stale.explanation.kind !== 'scored') return;
+    expect(stale.explanation.entries.reduce((sum, e) => sum + e.points, 0)).toBe(stale.score);
+    expect(stale.score).toBeGreaterThan(row.score);
+    expect(stale.explanation.entries.find((e) => e.criterion === 'capability')?.reason.code).toBe('ALL_CAPABILITIES');
+  });
+
   it('follow a change of need through the job queue', async () => {
     const { need, purifier, repairer } = await world();
     await testDb.$transaction(async (tx) => {
@@ -147,7 +189,7 @@ describe('stored matches', () => {
     await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'VERIFIED', expectedVersion: unverified.version }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect((await scoresFor(need.id)).has(unverified.id)).toBe(true);
-    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'REJECTED', expectedVersion: unverified.version + 1 }, { ip: null });
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id: unverified.id, decision: 'REJECTED', expectedVersion: unverified.version + 1, category: null, note: 'The corporate number is not in the register.' }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect((await scoresFor(need.id)).has(unverified.id)).toBe(false);
   });
@@ -162,7 +204,7 @@ describe('stored matches', () => {
     await publishNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect((await scoresFor(draft.id)).has(purifier.id)).toBe(true);
-    await closeNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version + 1 }, { ip: null });
+    await closeNeed(testDb, actor, { needId: draft.id, expectedVersion: draft.version + 1, reason: 'FULFILLED', duplicateOfNeedId: null }, { ip: null });
     await drainMatchingJobs(testDb, boss);
     expect(await testDb.match.count({ where: { needId: draft.id } })).toBe(0);
   });

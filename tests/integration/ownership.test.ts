@@ -57,7 +57,7 @@ describe('municipality A and municipality B', () => {
     const a = world.municipalityRep.actor;
     await expectRefusedUnchanged('updateNeed', a, { needId: world.otherNeed.id, expectedVersion: world.otherNeed.version, need: validNeed() });
     await expectRefusedUnchanged('publishNeed', a, { needId: world.otherDraft.id, expectedVersion: world.otherDraft.version });
-    await expectRefusedUnchanged('closeNeed', a, { needId: world.otherNeed.id, expectedVersion: world.otherNeed.version });
+    await expectRefusedUnchanged('closeNeed', a, { needId: world.otherNeed.id, expectedVersion: world.otherNeed.version, reason: 'FULFILLED', duplicateOfNeedId: null });
   });
 
   it('B’s draft is hidden from A and from companies, shown to B and to facilitators', async () => {

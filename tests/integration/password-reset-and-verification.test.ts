@@ -248,7 +248,7 @@ describe('verification', () => {
   it('a second facilitator deciding from the same stale version gets CONFLICT', async () => {
     const company = await createCompany(db);
     const decide = (decision: 'VERIFIED' | 'REJECTED') =>
-      verifyOrganisation(db, world.facilitator.actor, { kind: 'company', id: company.id, decision, expectedVersion: company.version }, context);
+      verifyOrganisation(db, world.facilitator.actor, { kind: 'company', id: company.id, expectedVersion: company.version, ...(decision === 'REJECTED' ? { decision, category: null, note: 'The corporate number is not in the register.' } : { decision }) }, context);
     await decide('VERIFIED');
     expect(codeOf(await decide('REJECTED').catch((e: unknown) => e))).toBe('CONFLICT');
     expect((await db.company.findUniqueOrThrow({ where: { id: company.id } })).verificationStatus).toBe('VERIFIED');

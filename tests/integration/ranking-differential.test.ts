@@ -13,9 +13,11 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
 import { loadCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
+import { explainStoredMatches, isCurrent } from '../../lib/match-store/explain';
 import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
 import { prepareCompany, prepareNeed } from '../../lib/matching/prepare';
-import { closeNeed, publishNeed } from '../../lib/needs/manage-needs';
+import { closeNeed } from '../../lib/needs/close-need';
+import { publishNeed } from '../../lib/needs/manage-needs';
 import { verifyOrganisation } from '../../lib/verification/verify-organisation';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
@@ -158,6 +160,11 @@ async function expectAgreement(label: string, needIds: string[], companyIds: str
   const [engine, stored] = [await engineLists(), await storedLists(needIds, companyIds)];
   for (const id of needIds) expect(stored.need(id), `${label}: need ${id}`).toEqual(engine.need(id));
   for (const id of companyIds) expect(stored.company(id), `${label}: company ${id}`).toEqual(engine.company(id));
+  // The screens show the reasons the engine derives on read: every stored row's score and points
+  // must be exactly those of its derived explanation (nothing stale once the queue is worked).
+  const rows = await testDb.match.findMany({ where: { OR: [{ needId: { in: needIds } }, { companyId: { in: companyIds } }] } });
+  const explained = await explainStoredMatches(testDb, rows);
+  rows.forEach((row, i) => expect(isCurrent(row, explained[i]), `${label}: stored points of ${row.needId}:${row.companyId}`).toBe(true));
 }
 
 async function buildWorld(world: World) {
@@ -206,12 +213,12 @@ async function applyChange(world: World, built: Awaited<ReturnType<typeof buildW
     const { id, actor } = built.needs[change.i % built.needs.length];
     const need = await testDb.need.findUniqueOrThrow({ where: { id } });
     if (need.status === 'DRAFT') await publishNeed(testDb, actor, { needId: id, expectedVersion: need.version }, context);
-    else if (need.status === 'OPEN') await closeNeed(testDb, actor, { needId: id, expectedVersion: need.version }, context);
+    else if (need.status === 'OPEN') await closeNeed(testDb, actor, { needId: id, expectedVersion: need.version, reason: 'FULFILLED', duplicateOfNeedId: null }, context);
   } else if (change.kind === 'verify') {
     const id = built.companies[change.i % built.companies.length];
     const company = await testDb.company.findUniqueOrThrow({ where: { id } });
     if (company.verificationStatus === change.decision) return;
-    await verifyOrganisation(testDb, facilitator, { kind: 'company', id, decision: change.decision, expectedVersion: company.version }, context);
+    await verifyOrganisation(testDb, facilitator, { kind: 'company', id, expectedVersion: company.version, ...(change.decision === 'REJECTED' ? { decision: change.decision, category: null, note: 'The corporate number is not in the register.' } : { decision: change.decision }) }, context);
   } else {
     const needId = built.needs[change.need % built.needs.length].id;
     const companyId = built.companies[change.company % built.companies.length];

@@ -107,7 +107,7 @@ describe('sign-up by confirmed email', () => {
     const token = await pendingSignUpToken(db, official);
     expect(messageKeyOf(await confirm(token).catch((e: unknown) => e))).toBe('errors.hromadaClaimed');
 
-    await verifyOrganisation(db, world.facilitator.actor, { kind: 'municipality', id: squatter.municipalityId, decision: 'REJECTED', expectedVersion: 0 }, context());
+    await verifyOrganisation(db, world.facilitator.actor, { kind: 'municipality', id: squatter.municipalityId, decision: 'REJECTED', expectedVersion: 0, category: null, note: 'The corporate number is not in the register.' }, context());
     expect((await searchHromadas(db, { q: hromada.nameEn })).find((option) => option.code === hromada.code)?.isClaimed).toBe(false);
     const created = await confirm(token) as { municipalityId: string };
     expect((await db.municipality.findUniqueOrThrow({ where: { id: created.municipalityId } })).hromadaCode).toBe(hromada.code);
@@ -123,7 +123,7 @@ describe('sign-up by confirmed email', () => {
     const real = validSignUpCompany({ company: { ...validSignUpCompany().company, corporateNumber: squatterInput.company.corporateNumber } });
     const token = await pendingSignUpToken(db, real);
     expect(messageKeyOf(await confirm(token).catch((e: unknown) => e))).toBe('errors.corporateNumberClaimed');
-    await verifyOrganisation(db, world.facilitator.actor, { kind: 'company', id: squatter.companyId, decision: 'REJECTED', expectedVersion: 0 }, context());
+    await verifyOrganisation(db, world.facilitator.actor, { kind: 'company', id: squatter.companyId, decision: 'REJECTED', expectedVersion: 0, category: null, note: 'The corporate number is not in the register.' }, context());
     expect(await confirm(token)).toMatchObject({ kind: 'company', email: real.email });
   });
 

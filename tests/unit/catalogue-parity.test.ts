@@ -79,7 +79,8 @@ describe('message catalogues', () => {
       matchStatus: Object.values(enums.MatchStatus), decisionAction: Object.values(enums.DecisionAction),
       decisionPast: Object.values(enums.DecisionAction), riskAppetite: Object.values(enums.RiskAppetite),
       riskAppetiteExplained: Object.values(enums.RiskAppetite), industry: Object.values(enums.SmeIndustry),
-      roles: Object.values(enums.Role), verification: Object.values(enums.VerificationStatus), locales: Object.values(enums.Locale),
+      roles: Object.values(enums.Role), verification: Object.values(enums.VerificationStatus),
+      rejectionCategory: Object.values(enums.RejectionCategory), needCloseReason: Object.values(enums.NeedCloseReason), needCloseReasonHint: Object.values(enums.NeedCloseReason), locales: Object.values(enums.Locale),
       declineReason: DECLINE_REASONS, criterion: [...CRITERIA, ...HARD_CONSTRAINTS], criterionHint: CRITERIA,
     };
     for (const locale of LOCALES) {

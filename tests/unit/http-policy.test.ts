@@ -85,7 +85,7 @@ describe('return path after sign-in', () => {
   it('keeps same-site paths and drops anything that leaves the site', () => {
     expect(safeReturnPath('/admin/users')).toBe('/admin/users');
     for (const unsafe of ['https://attacker.example', '//attacker.example', '/\\attacker.example', undefined, ['/x']]) {
-      expect(safeReturnPath(unsafe)).toBe('/account');
+      expect(safeReturnPath(unsafe)).toBe('/start');
     }
   });
 });

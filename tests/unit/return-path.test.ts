@@ -37,12 +37,12 @@ describe('return path after sign-in', () => {
   });
 
   it.each(ATTACKS)('sends %j to the fallback', (attack) => {
-    expect(safeReturnPath(attack)).toBe('/account');
+    expect(safeReturnPath(attack)).toBe('/start');
   });
 
   it('refuses values that are not strings or are absurdly long', () => {
     for (const value of [undefined, null, 42, ['/x'], { href: '/x' }, `/${'a'.repeat(5000)}`]) {
-      expect(safeReturnPath(value)).toBe('/account');
+      expect(safeReturnPath(value)).toBe('/start');
     }
   });
 

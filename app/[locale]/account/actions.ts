@@ -9,3 +9,7 @@ export async function changePasswordAction(input: unknown) {
 export async function setEmailLanguageAction(input: unknown) {
   return serveAction('setEmailLanguage', input);
 }
+
+export async function resubmitForVerificationAction(input: unknown) {
+  return serveAction('resubmitForVerification', input);
+}

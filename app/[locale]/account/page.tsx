@@ -2,18 +2,20 @@ import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { EmailLanguageForm } from '@/components/account/email-language-form';
+import { VerificationState } from '@/components/account/verification-state';
+import { getOwnVerification } from '@/lib/verification/resubmit';
 import { getAccountOverview } from '@/lib/accounts/account-overview';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
-import { changePasswordAction, setEmailLanguageAction } from './actions';
+import { changePasswordAction, resubmitForVerificationAction, setEmailLanguageAction } from './actions';
 import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('account');
 
 export default async function AccountPage() {
   const actor = await actorForPage('/account');
-  const account = await getAccountOverview(db, actor);
+  const [account, ownVerification] = await Promise.all([getAccountOverview(db, actor), getOwnVerification(db, actor)]);
   const [t, roles, verification] = await Promise.all([getTranslations('account'), getTranslations('roles'), getTranslations('verification')]);
   return (
     <section className="max-w-2xl">
@@ -30,11 +32,11 @@ export default async function AccountPage() {
             <dt>{t('status')}</dt>
             <dd>
               <span className={badgeClass('verification', account.organisation.verificationStatus)}>{verification(account.organisation.verificationStatus)}</span>
-              {account.organisation.verificationStatus !== 'VERIFIED' ? <p className="m-0 text-sm text-muted">{t('unverifiedNote')}</p> : null}
             </dd>
           </>
         ) : null}
       </dl>
+      {ownVerification ? <VerificationState verification={ownVerification} resubmitAction={resubmitForVerificationAction} /> : null}
       <NextSteps role={account.role} />
       <h2>{t('emailLanguage')}</h2>
       <EmailLanguageForm locale={account.locale} action={setEmailLanguageAction} />

@@ -20,6 +20,10 @@ export async function closeNeedAction(input: unknown) {
   return serveAction('closeNeed', input);
 }
 
+export async function reopenNeedAction(input: unknown) {
+  return serveAction('reopenNeed', input);
+}
+
 export async function inviteCompanyAction(input: unknown) {
   return serveAction('inviteCompany', input);
 }

@@ -8,7 +8,7 @@ import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listNeedMapPoints, listOblasts, listPublicNeeds, publicNeedFilterSchema } from '@/lib/needs/public-needs';
-import { listHromadaDots } from '@/lib/reference/map-outline';
+import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
 
 export const generateMetadata = titled('needs');
 
@@ -31,7 +31,7 @@ export default async function NeedsPage({ searchParams }: PageProps<'/[locale]/n
           ? <Link href={href({})}>{t('showList')}</Link>
           : <Link href={href({ view: 'map' })}>{t('showMap')}</Link>}
       </p>
-      {isMap ? <NeedsMap filter={filter} title={t('mapTitle')} /> : <NeedsList filter={filter} href={href} />}
+      {isMap ? <NeedsMap filter={filter} title={t('mapTitle')} listHref={href({})} /> : <NeedsList filter={filter} href={href} />}
     </>
   );
 }
@@ -47,7 +47,7 @@ async function NeedsList({ filter, href }: { filter: ReturnType<typeof publicNee
   );
 }
 
-async function NeedsMap({ filter, title }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; title: string }) {
-  const [dots, points] = await Promise.all([listHromadaDots(db), listNeedMapPoints(db, filter)]);
-  return <HromadaMap dots={dots} points={points} title={title} />;
+async function NeedsMap({ filter, title, listHref }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; title: string; listHref: string }) {
+  const [dots, points, statuses] = await Promise.all([listHromadaDots(db), listNeedMapPoints(db, filter), listHromadaStatuses(db)]);
+  return <HromadaMap dots={dots} points={points} statuses={statuses} title={title} listHref={listHref} />;
 }

@@ -187,10 +187,13 @@ describe('scale', () => {
     expect(read('scale', makeNeed({ budgetAmount: null, budgetCurrency: 'EUR' }), makeCompany()).points).toBe(50);
   });
 
-  it('full marks up to the capacity, then one log10 step to zero at ten times it', () => {
+  it('full marks up to the capacity; above it, less than half, falling by one log10 step to zero at ten times it', () => {
     const company = makeCompany({ maxProjectEur: 1_000_000 });
     expect(read('scale', makeNeed({ budgetAmount: 1_000_000 }), company)).toMatchObject({ points: 100, code: 'WITHIN_CAPACITY', params: { budgetEur: 1_000_000, capacityEur: 1_000_000 } });
-    expect(read('scale', makeNeed({ budgetAmount: 2_000_000 }), company)).toMatchObject({ points: 70, code: 'ABOVE_CAPACITY', params: { budgetEur: 2_000_000 } });
+    expect(read('scale', makeNeed({ budgetAmount: 2_000_000 }), company)).toMatchObject({ points: 35, code: 'ABOVE_CAPACITY', params: { budgetEur: 2_000_000 } });
+    // Just above the capacity the sentence is already against the pair: under half, never full marks.
+    expect(read('scale', makeNeed({ budgetAmount: 1_000_001 }), company)).toMatchObject({ points: 50, code: 'ABOVE_CAPACITY' });
+    expect(read('scale', makeNeed({ budgetAmount: 1_100_000 }), company).points).toBe(48);
     expect(read('scale', makeNeed({ budgetAmount: 10_000_000 }), company).points).toBe(0);
     expect(read('scale', makeNeed({ budgetAmount: 50_000_000 }), company).points).toBe(0);
   });
@@ -204,17 +207,18 @@ describe('scale', () => {
 
   it('compares in euros, and uses the estimate from capital and staff where the company names no maximum', () => {
     const company = makeCompany({ maxProjectEur: 11_000 });
-    expect(read('scale', makeNeed({ budgetAmount: 1_000_000, budgetCurrency: 'UAH' }), company)).toMatchObject({ points: 70, params: { budgetEur: 22_000 } });
-    expect(read('scale', makeNeed({ budgetAmount: 3_666_667, budgetCurrency: 'JPY' }), company).points).toBe(70);
-    expect(read('scale', makeNeed({ budgetAmount: 24_444, budgetCurrency: 'USD' }), company).points).toBe(70);
-    // 10 M against an estimate of 5 M: 1 − log(2)/log(10) = 0.699 → 70.
+    // Twice the capacity at the reference rates (prisma/reference/exchange-rates.json).
+    expect(read('scale', makeNeed({ budgetAmount: 22_000 * 51.03685457, budgetCurrency: 'UAH' }), company)).toMatchObject({ points: 35, params: { budgetEur: 22_000 } });
+    expect(read('scale', makeNeed({ budgetAmount: 22_000 * 185.82, budgetCurrency: 'JPY' }), company).points).toBe(35);
+    expect(read('scale', makeNeed({ budgetAmount: 22_000 * 1.1418, budgetCurrency: 'USD' }), company).points).toBe(35);
+    // 10 M against an estimate of 5 M: 0.5 × (1 − log(2)/log(10)) = 0.349 → 35.
     expect(read('scale', makeNeed({ budgetAmount: 10_000_000 }), makeCompany({ maxProjectEur: null, estimatedCapacityEur: 5_000_000 })))
-      .toMatchObject({ points: 70, params: { capacityEur: 5_000_000 } });
+      .toMatchObject({ points: 35, params: { capacityEur: 5_000_000 } });
     expect(read('scale', makeNeed({ budgetAmount: 400_000_000 }), makeCompany({ maxProjectEur: null, estimatedCapacityEur: 200_000_000, isSme: false })))
-      .toMatchObject({ points: 70, params: { capacityEur: 200_000_000 } });
+      .toMatchObject({ points: 35, params: { capacityEur: 200_000_000 } });
     // A maximum the company names outweighs the estimate, in either direction.
     expect(read('scale', makeNeed({ budgetAmount: 2_000_000 }), makeCompany({ maxProjectEur: 1_000_000, estimatedCapacityEur: 50_000_000 })))
-      .toMatchObject({ points: 70, params: { capacityEur: 1_000_000 } });
+      .toMatchObject({ points: 35, params: { capacityEur: 1_000_000 } });
     expect(read('scale', makeNeed({ budgetAmount: 2_000_000 }), makeCompany({ maxProjectEur: 2_000_000, estimatedCapacityEur: 100_000 })))
       .toMatchObject({ points: 100, params: { capacityEur: 2_000_000 } });
   });

@@ -9,7 +9,7 @@ import {
   TOTAL_WEIGHT,
   updatePolicyInputSchema,
 } from '../../../lib/matching';
-import { fromEur, toEur } from '../../../lib/matching/currency';
+import { convert, fromEur, ratesBehind, referenceRate, toEur } from '../../../lib/matching/currency';
 import { CONTEXT, makeCompany, makeNeed, scoredOrThrow } from './builders';
 
 describe('matching policy', () => {
@@ -53,7 +53,7 @@ describe('matching policy', () => {
     expect(updatePolicyInputSchema.parse({ ...input, note: '  why  ' }).note).toBe('why');
     expect(updatePolicyInputSchema.safeParse({ ...input, note: 'x'.repeat(500) }).success).toBe(true);
     const long = updatePolicyInputSchema.safeParse({ ...input, note: 'x'.repeat(501) });
-    expect(long.error?.issues[0].message).toBe('validation.tooLong');
+    expect(long.error?.issues[0].message).toBe('validation.tooLong|{"max":500}');
     expect(updatePolicyInputSchema.safeParse({ ...input, expectedVersion: 0 }).success).toBe(false);
     expect(updatePolicyInputSchema.safeParse({ ...input, expectedVersion: 1.5 }).success).toBe(false);
     expect(updatePolicyInputSchema.safeParse({ ...input, other: 1 }).success).toBe(false);
@@ -113,10 +113,17 @@ describe('points per criterion', () => {
 describe('reference exchange rates', () => {
   it('convert to euros and back', () => {
     expect(toEur(100, 'EUR')).toBe(100);
-    expect(toEur(100, 'USD')).toBeCloseTo(90, 9);
-    expect(toEur(1_000, 'UAH')).toBeCloseTo(22, 9);
-    expect(toEur(1_000, 'JPY')).toBeCloseTo(6, 9);
+    // The committed rates: ECB 2026-07-21 (USD, JPY per euro), exchange-api 2026-09-29 (UAH per euro).
+    expect(toEur(114.18, 'USD')).toBeCloseTo(100, 9);
+    expect(toEur(51_036.85457, 'UAH')).toBeCloseTo(1_000, 9);
+    expect(toEur(185_820, 'JPY')).toBeCloseTo(1_000, 9);
     for (const currency of ['EUR', 'USD', 'UAH', 'JPY'] as const) expect(toEur(fromEur(1_234, currency), currency)).toBeCloseTo(1_234, 6);
-    expect(fromEur(90, 'USD')).toBeCloseTo(100, 9);
+    expect(fromEur(100, 'USD')).toBeCloseTo(114.18, 9);
+    expect(convert(51.03685457, 'UAH', 'JPY')).toBeCloseTo(185.82, 9);
+    expect(referenceRate('UAH')).toEqual({ currency: 'UAH', perEur: 51.03685457, date: '2026-09-29', source: 'CURRENCY_API', note: expect.stringContaining('exchange-api') });
+    expect(referenceRate('JPY')).toMatchObject({ date: '2026-07-21', source: 'ECB' });
+    expect(ratesBehind('UAH', 'JPY').map((r) => r.source)).toEqual(['CURRENCY_API', 'ECB']);
+    expect(ratesBehind('UAH', 'EUR').map((r) => r.currency)).toEqual(['UAH']);
+    expect(ratesBehind('EUR', 'EUR')).toEqual([]);
   });
 });

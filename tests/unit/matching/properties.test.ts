@@ -5,6 +5,7 @@ import {
   evaluateMatch,
   explainPair,
   matchingPolicySchema,
+  pairPoints,
   prepareCompany,
   prepareNeed,
   scorePair,
@@ -89,6 +90,17 @@ describe('matching engine properties', () => {
         expect(evaluateMatch(structuredClone(n), structuredClone(c), { ...ctx }, structuredClone(p))).toEqual(first);
         const fast = scorePair(prepareNeed(n, ctx.asOf), prepareCompany(c), ctx, p);
         expect(fast).toBe(first.kind === 'scored' ? first.score : EXCLUDED);
+      }),
+      RUNS,
+    );
+  });
+
+  it('stores exactly the explained points: what a stored match keeps is what its explanation shows', () => {
+    fc.assert(
+      fc.property(need, company, context, policy, (n, c, ctx, p) => {
+        const explained = evaluateMatch(n, c, ctx, p);
+        const stored = pairPoints(prepareNeed(n, ctx.asOf), prepareCompany(c), ctx, p);
+        expect(stored).toEqual(explained.kind === 'scored' ? { score: explained.score, points: explained.entries.map((e) => e.points) } : null);
       }),
       RUNS,
     );

@@ -85,9 +85,9 @@ describe('hard rules', () => {
 describe('capacity estimated from capital and staff', () => {
   it('grows with staff, takes capital when it is larger, and puts a 20-person SME far below a €500 M rail hub', () => {
     const small = estimateCapacityEur({ employees: 20, capitalJpy: 10_000_000n });
-    expect(small).toBe(1_500_000);
+    expect(small).toBe(1_350_000); // ¥250 M at the ECB rate of 2026-07-21 (¥185.82 per euro)
     expect(500_000_000 > small * 10).toBe(true);
     expect(estimateCapacityEur({ employees: 300, capitalJpy: 10_000_000n })).toBeGreaterThan(small);
-    expect(estimateCapacityEur({ employees: 5, capitalJpy: 10_000_000_000n })).toBe(30_000_000);
+    expect(estimateCapacityEur({ employees: 5, capitalJpy: 10_000_000_000n })).toBe(26_910_000);
   });
 });

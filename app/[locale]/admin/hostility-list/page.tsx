@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { HostilityListForm } from '@/components/admin/hostility-list-form';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
@@ -6,12 +6,15 @@ import { listEditions } from '@/lib/hostility-list/list-in-force';
 import { titled } from '@/lib/i18n/page-title';
 import { applyHostilityListAction, previewHostilityListAction } from './actions';
 import { tableClass } from '@/components/ui/table';
+import { DateTime } from '@/components/time/when';
+import { formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 export const generateMetadata = titled('hostilityList');
 
 export default async function HostilityListPage() {
   const actor = await actorForPage('/admin/hostility-list', ['ADMIN']);
-  const [editions, t, format] = await Promise.all([listEditions(db, actor), getTranslations('hostilityList'), getFormatter()]);
+  const [editions, t, locale] = await Promise.all([listEditions(db, actor), getTranslations('hostilityList'), getLocale() as Promise<AppLocale>]);
   return (
     <section>
       <h1>{t('title')}</h1>
@@ -25,9 +28,9 @@ export default async function HostilityListPage() {
         <tbody>
           {editions.map((edition) => (
             <tr key={edition.id}>
-              <td data-label={t('order')}>{t('asOfOrder', { number: edition.orderNumber, date: format.dateTime(edition.orderDate, { dateStyle: 'medium', timeZone: 'UTC' }) })}</td>
+              <td data-label={t('order')}>{t('asOfOrder', { number: edition.orderNumber, date: formatDay(edition.orderDate, locale) })}</td>
               <td data-label={t('kind')}>{t(`kinds.${edition.kind}`)}</td>
-              <td data-label={t('loadedAt')}>{edition.loadedAt.toISOString().slice(0, 16).replace('T', ' ')}</td>
+              <td data-label={t('loadedAt')}><DateTime value={edition.loadedAt} /></td>
               <td data-label={t('source')}>{edition.source}</td>
               <td data-label={t('periodsCited')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.periods}</td>
               <td data-label={t('periodsSuperseded')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.superseded}</td>

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { outboxShowsLiveLinks } from '@/lib/email/one-time-links';
 import { readOutbox } from '@/lib/email/read-outbox';
 import { isAppError } from '@/lib/errors';
+import { DateTime } from '@/components/time/when';
 
 export const generateMetadata = titled('outbox');
 
@@ -27,7 +28,7 @@ export default async function OutboxPage({ searchParams }: PageProps<'/[locale]/
         <article key={email.id} className="email mb-4 rounded-lg border border-line bg-paper px-4 py-3 sm:px-5 [&_h2]:my-1 [&_h2]:text-base [&_pre]:font-sans [&_pre]:whitespace-pre-wrap" aria-label={email.subject}>
           <h2>{email.subject}</h2>
           <p className="text-sm text-muted">
-            {t('to')}: {email.toAddress} · {t('kind')}: {email.kind} · {email.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC
+            {t('to')}: {email.toAddress} · {t('kind')}: {t.has(`kinds.${email.kind}`) ? t(`kinds.${email.kind}` as 'kinds.introduction') : email.kind} · <DateTime value={email.createdAt} />
             {email.sentAt ? ` · ${t('sent')}` : ''}
           </p>
           <pre lang={email.locale}>{email.text}</pre>

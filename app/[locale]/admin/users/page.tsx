@@ -6,11 +6,13 @@ import { ActionButton } from '@/components/forms/action-button';
 import { Pagination } from '@/components/ui/pagination';
 import { listUsers } from '@/lib/accounts/staff';
 import { ALL_ROLES as ROLES } from '@/lib/auth/actor';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { createStaffUserAction, setUserDisabledAction } from './actions';
 import { tableClass } from '@/components/ui/table';
 import { buttonVariants } from '@/components/ui/button';
+import { DateTime } from '@/components/time/when';
 
 export const generateMetadata = titled('users');
 
@@ -22,6 +24,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
   return (
     <section>
       <h1>{t('title')}</h1>
+      <ToDoList actor={actor} />
       <p><Link href="/admin/hostility-list">{t('hostilityListLink')}</Link></p>
       <nav aria-label={t('role')} className="mt-2 mb-4 flex flex-wrap items-end gap-4 [&_a[aria-current=page]]:font-bold [&_a[aria-current=page]]:text-ink [&_a[aria-current=page]]:no-underline">
         <Link href="/admin/users" aria-current={users.role ? undefined : 'page'}>{t('all')}</Link>
@@ -39,11 +42,11 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
               <td data-label={t('name')}>{user.name}<div className="text-sm text-muted">{user.email}</div></td>
               <td data-label={t('role')}>{roles(user.role)}</td>
               <td data-label={t('organisation')}>{user.organisation ?? '—'}</td>
-              <td data-label={t('lastSignIn')}>{user.lastSignInAt ? user.lastSignInAt.toISOString().slice(0, 16).replace('T', ' ') : t('never')}</td>
+              <td data-label={t('lastSignIn')}>{user.lastSignInAt ? <DateTime value={user.lastSignInAt} /> : t('never')}</td>
               <td data-label={t('status')}>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (
-                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} done={t(user.disabled ? 'enabledDone' : 'disabledDone', { name: user.name })} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                     {user.disabled ? t('enable') : t('disable')}
                   </ActionButton>
                 )}

@@ -5,8 +5,11 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { companyProfileSchema } from '@/lib/companies/profile-schema';
 import { getCompanyForActor } from '@/lib/companies/profile';
 import { db } from '@/lib/db';
+import { Alert } from '@/components/ui/alert';
+import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { describeMunicipality } from '@/lib/reference/japan-municipalities';
+import { POST_CONFLICT_COUNTRIES } from '@/lib/matching/prepare';
 import { listPrefectures } from '@/lib/reference/prefectures';
 import { updateCompanyProfileAction } from '../actions';
 import { badgeClass } from '@/components/ui/status-badge';
@@ -21,10 +24,19 @@ export default async function CompanyProfilePage() {
   ]);
   // Only the fields the profile form edits: the schema's keys, taken from the stored company.
   const profile = Object.fromEntries(Object.keys(companyProfileSchema.shape).map((key) => [key, company[key as keyof typeof company]]));
+  // Named here, not in the browser: its ICU names some countries differently (Palestine), and a
+  // label that differs from the server's breaks hydration (React error #418).
+  const regions = new Intl.DisplayNames([locale], { type: 'region' });
+  const countries = [...POST_CONFLICT_COUNTRIES].map((code) => ({ code, name: regions.of(code) ?? code }));
   return (
     <section>
       <h1>{t('profile.title')}</h1>
       <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
+      {company.verificationStatus === 'REJECTED' ? (
+        <Alert tone="warning" role="status" data-testid="profile-rejected">
+          {t.rich('verificationState.profileRejected', { reason: company.rejectionReason ?? '', account: (chunks) => <Link href="/account">{chunks}</Link> })}
+        </Alert>
+      ) : null}
       <p>{t('profile.intro')}</p>
       <CompanyProfileForm
         companyId={company.id}
@@ -32,7 +44,7 @@ export default async function CompanyProfilePage() {
         profile={profile as Parameters<typeof CompanyProfileForm>[0]['profile']}
         municipalityName={municipalityName}
         prefectures={prefectures}
-        locale={locale}
+        countries={countries}
         action={updateCompanyProfileAction}
       />
     </section>

@@ -1,8 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { IntroductionList } from '@/components/introductions/introduction-list';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
-import { MatchExplanation } from '@/components/matches/match-explanation';
+import { RankingProgress } from '@/components/matches/ranking-progress';
+import { entriesOf, MatchSummary, othersThan, SharedReasons } from '@/components/matches/match-summary';
 import { HromadaName } from '@/components/names/hromada-name';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { getListInForce } from '@/lib/hostility-list/list-in-force';
@@ -10,6 +12,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
+import { readRankingState } from '@/lib/match-store/ranking-state';
 import { badgeClass } from '@/components/ui/status-badge';
 import { SecurityWatchList } from '@/components/security-watch/security-watch-list';
 import { getSecurityWatch } from '@/lib/security-watch/company-watch';
@@ -18,24 +21,29 @@ export const generateMetadata = titled('recommended');
 
 export default async function RecommendedPage() {
   const actor = await actorForPage('/company/recommended', ['COMPANY_REP']);
-  const [t, matches, introductions, list, watch] = await Promise.all([
+  const [t, matches, introductions, list, ranking, watch] = await Promise.all([
     getTranslations(),
     listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
     listOwnIntroductions(db, actor),
     getListInForce(db),
+    readRankingState(db, actor, {}),
     getSecurityWatch(db, actor),
   ]);
+  const lists = entriesOf(matches.items.map((match) => match.explanation));
   return (
     <>
       <h1>{t('recommended.title')}</h1>
+      <ToDoList actor={actor} />
       <p>{t('recommended.intro')}</p>
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />
       <h2>{t('recommended.needs')}</h2>
-      {matches.items.length === 0 ? <p className="text-muted">{t('recommended.none')}</p> : (
+      <RankingProgress pending={ranking.pending} />
+      {matches.items.length === 0 ? <p className="text-muted">{t('recommended.none')}</p> : (<>
+        <SharedReasons lists={lists} of="needs" />
         <ol className="m-0 grid list-none gap-4 p-0">
-          {matches.items.map((match) => (
-            <li key={match.id} className="rounded-lg border border-line bg-paper px-4 py-3" data-testid="recommended-need">
+          {matches.items.map((match, index) => (
+            <li key={match.id} className="min-w-0 rounded-lg border border-line bg-paper px-4 py-3" data-testid="recommended-need">
               <div className="mb-2 flex flex-wrap items-center gap-3">
                 <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
                 <Link href={`/needs/${match.need.id}`}>{match.need.title}</Link>
@@ -43,11 +51,11 @@ export default async function RecommendedPage() {
                 <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} list={list} />
                 <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
               </div>
-              <MatchExplanation explanation={match.explanation} />
+              <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} />
             </li>
           ))}
         </ol>
-      )}
+      </>)}
       <section aria-labelledby="security-watch" data-testid="security-watch">
         <h2 id="security-watch">{t('securityWatch.title')}</h2>
         <p className="max-w-3xl">{t('securityWatch.intro')}</p>

@@ -1,12 +1,14 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ChartLegend, SectorBar } from '@/components/facilitator/sector-bars';
 import { HromadaMap } from '@/components/maps/hromada-map';
+import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listNeedMapPoints } from '@/lib/needs/public-needs';
 import { getDashboard } from '@/lib/platform/dashboard';
-import { listHromadaDots } from '@/lib/reference/map-outline';
+import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
 import { tableClass } from '@/components/ui/table';
 import { FunnelTable } from '@/components/follow-through/funnel-table';
 import { LatentPipelineView } from '@/components/security-watch/latent-pipeline';
@@ -17,14 +19,15 @@ export const generateMetadata = titled('dashboard');
 
 export default async function DashboardPage() {
   const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
-  const [t, format, dashboard, dots, points, funnel, latent] = await Promise.all([
-    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), listNeedMapPoints(db, {}),
+  const [t, format, dashboard, dots, points, statuses, funnel, latent] = await Promise.all([
+    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), listNeedMapPoints(db, {}), listHromadaStatuses(db),
     getFollowThroughFunnel(db, actor), getLatentPipeline(db, actor),
   ]);
   const busiest = Math.max(1, ...dashboard.bySector.flatMap((row) => [row.openNeeds, row.companies]));
   return (
     <>
       <h1>{t('dashboard.title')}</h1>
+      <ToDoList actor={actor} />
       <section aria-labelledby="pipeline">
         <h2 id="pipeline">{t('dashboard.pipeline')}</h2>
         <ol className="m-0 grid list-none grid-cols-2 gap-3 p-0 sm:grid-cols-[repeat(auto-fit,minmax(10rem,1fr))] [&_a]:grid [&_a]:gap-1 [&_a]:rounded-lg [&_a]:border [&_a]:border-line [&_a]:bg-paper [&_a]:px-4 [&_a]:py-3 [&_a]:text-ink [&_a]:no-underline" data-testid="pipeline">
@@ -57,7 +60,10 @@ export default async function DashboardPage() {
               <th scope="col">{t('needs.sector')}</th>
               <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('dashboard.openNeeds')}</th>
               <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('dashboard.companies')}</th>
-              <th scope="col"><span className="sr-only">{t('home.share')}</span></th>
+              <th scope="col">
+                <span className="sr-only">{t('dashboard.chart')}</span>
+                <ChartLegend />
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -66,9 +72,9 @@ export default async function DashboardPage() {
                 <th data-label={t('needs.sector')} scope="row">{t(`sector.${row.sector}`)}</th>
                 <td data-label={t('dashboard.openNeeds')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.openNeeds)}</td>
                 <td data-label={t('dashboard.companies')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.companies)}</td>
-                <td data-label={t('home.share')} className="w-2/5 max-md:hidden" aria-hidden="true">
-                  <span className="block h-3 rounded-sm bg-accent" style={{ width: `${(row.openNeeds / busiest) * 100}%` }} />
-                  <span className="mt-0.5 block h-3 rounded-sm bg-muted" style={{ width: `${(row.companies / busiest) * 100}%` }} />
+                <td data-label={t('dashboard.chart')} className="w-2/5 max-md:hidden">
+                  <SectorBar value={row.openNeeds} of={busiest} series="openNeeds" label={t('dashboard.openNeedsBar', { count: row.openNeeds })} />
+                  <SectorBar value={row.companies} of={busiest} series="companies" label={t('dashboard.companiesBar', { count: row.companies })} />
                 </td>
               </tr>
             ))}
@@ -77,7 +83,7 @@ export default async function DashboardPage() {
       </section>
       <section aria-labelledby="map">
         <h2 id="map">{t('dashboard.map')}</h2>
-        <HromadaMap dots={dots} points={points} title={t('dashboard.mapTitle')} />
+        <HromadaMap dots={dots} points={points} statuses={statuses} title={t('dashboard.mapTitle')} listHref="/needs" />
       </section>
     </>
   );

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { PolicyEditor } from '@/components/facilitator/policy-editor';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
@@ -6,14 +6,14 @@ import { titled } from '@/lib/i18n/page-title';
 import { getCurrentPolicy, listPolicyVersions } from '@/lib/match-store/policy';
 import { PUBLIC_NEED_WHERE } from '@/lib/needs/public-needs';
 import { previewMatchingPolicyAction, updateMatchingPolicyAction } from './actions';
+import { DateTime } from '@/components/time/when';
 
 export const generateMetadata = titled('policy');
 
 export default async function PolicyPage() {
   const actor = await actorForPage('/facilitator/policy', ['FACILITATOR', 'ADMIN']);
-  const [t, format, policy, versions, needs] = await Promise.all([
+  const [t, policy, versions, needs] = await Promise.all([
     getTranslations('policy'),
-    getFormatter(),
     getCurrentPolicy(db),
     listPolicyVersions(db, actor),
     db.need.findMany({
@@ -40,7 +40,7 @@ export default async function PolicyPage() {
         <ol className="grid gap-2.5 pl-5" reversed>
           {versions.map((version) => (
             <li key={version.version}>
-              <strong>v{version.version}</strong> · {format.dateTime(version.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+              <strong>v{version.version}</strong> · <DateTime value={version.createdAt} />
               {version.createdBy ? <> · {version.createdBy.name}</> : null}
               {version.note ? <div>{version.note}</div> : null}
             </li>

@@ -1,12 +1,13 @@
 import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
-import { ActionButton } from '@/components/forms/action-button';
+import { VerificationDecision } from '@/components/facilitator/verification-decision';
+import { Badge } from '@/components/ui/badge';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { listPendingVerifications } from '@/lib/verification/verify-organisation';
 import { verifyOrganisationAction } from './actions';
-import { buttonVariants } from '@/components/ui/button';
 import { tableClass } from '@/components/ui/table';
+import { DateOf } from '@/components/time/when';
 
 export const generateMetadata = titled('verifications');
 
@@ -14,12 +15,18 @@ export default async function VerificationsPage() {
   const actor = await actorForPage('/facilitator/verifications', ['FACILITATOR', 'ADMIN']);
   const pending = await listPendingVerifications(db, actor);
   const t = await getTranslations('verifications');
-  const decide = (kind: 'company' | 'municipality', id: string, version: number) => (
-    <>
-      <ActionButton action={verifyOrganisationAction} input={{ kind, id, decision: 'VERIFIED', expectedVersion: version }} className={buttonVariants({ size: 'sm' })}>{t('verify')}</ActionButton>{' '}
-      <ActionButton action={verifyOrganisationAction} input={{ kind, id, decision: 'REJECTED', expectedVersion: version }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('reject')}</ActionButton>
-    </>
+  const decide = (kind: 'company' | 'municipality', id: string, version: number, name: string) => (
+    <VerificationDecision target={{ kind, id, expectedVersion: version, name }} action={verifyOrganisationAction} />
   );
+  // A resubmitted organisation shows what was wrong before and what its members say they fixed.
+  const resubmission = (row: { rejectionReason: string | null; resubmittedAt: Date | null; resubmissionNote: string | null }) =>
+    row.resubmittedAt ? (
+      <div className="mt-1 text-sm" data-testid="resubmission">
+        <Badge tone="warning">{t('resubmitted')}</Badge>
+        {row.rejectionReason ? <p className="m-0 text-muted">{t('earlierReason', { reason: row.rejectionReason })}</p> : null}
+        {row.resubmissionNote ? <blockquote className="m-0 border-l-4 border-line pl-2 whitespace-pre-line">{row.resubmissionNote}</blockquote> : null}
+      </div>
+    ) : null;
   return (
     <section>
       <h1>{t('title')}</h1>
@@ -31,11 +38,11 @@ export default async function VerificationsPage() {
           <tbody>
             {pending.companies.map((company) => (
               <tr key={company.id}>
-                <td data-label={t('companies')}><span lang="ja">{company.legalNameJa}</span><div className="text-sm text-muted">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div></td>
+                <td data-label={t('companies')}><span lang="ja">{company.legalNameJa}</span><div className="text-sm text-muted">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div>{resubmission(company)}</td>
                 <td data-label={t('corporateNumber')}>{company.corporateNumber}</td>
                 <td data-label={t('contact')}>{company.contactName}<div className="text-sm text-muted">{company.contactEmail}</div></td>
-                <td data-label={t('since')}>{company.createdAt.toISOString().slice(0, 10)}</td>
-                <td data-label={t('verify')}>{decide('company', company.id, company.version)}</td>
+                <td data-label={t('since')}><DateOf value={company.createdAt} /></td>
+                <td data-label={t('verify')}>{decide('company', company.id, company.version, company.legalNameJa)}</td>
               </tr>
             ))}
           </tbody>
@@ -48,10 +55,10 @@ export default async function VerificationsPage() {
           <tbody>
             {pending.municipalities.map((municipality) => (
               <tr key={municipality.id}>
-                <td data-label={t('municipalities')}><span lang="uk">{municipality.hromada.nameUk}</span><div className="text-sm text-muted">{municipality.hromada.nameEn} · {municipality.hromada.oblast.nameEn}</div></td>
+                <td data-label={t('municipalities')}><span lang="uk">{municipality.hromada.nameUk}</span><div className="text-sm text-muted">{municipality.hromada.nameEn} · {municipality.hromada.oblast.nameEn}</div>{resubmission(municipality)}</td>
                 <td data-label={t('contact')}>{municipality.contactName}<div className="text-sm text-muted">{municipality.contactEmail}</div></td>
-                <td data-label={t('since')}>{municipality.createdAt.toISOString().slice(0, 10)}</td>
-                <td data-label={t('verify')}>{decide('municipality', municipality.id, municipality.version)}</td>
+                <td data-label={t('since')}><DateOf value={municipality.createdAt} /></td>
+                <td data-label={t('verify')}>{decide('municipality', municipality.id, municipality.version, municipality.hromada.nameUk)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDay } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { notFound } from 'next/navigation';
 import { PipelineStepForm } from '@/components/follow-through/pipeline-step-form';
 import { CompanyName } from '@/components/names/company-name';
@@ -24,8 +26,8 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>]);
+  const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   return (
     <>
       <h1>{t('followThrough.title')}</h1>

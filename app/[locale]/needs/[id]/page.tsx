@@ -1,17 +1,19 @@
 import type { Metadata } from 'next';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ActionButton } from '@/components/forms/action-button';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { CompareCompanyPicker } from '@/components/matches/compare-company-picker';
 import { MatchExplanation } from '@/components/matches/match-explanation';
+import { RankingProgress } from '@/components/matches/ranking-progress';
 import { PairAssessmentView } from '@/components/matches/pair-assessment';
 import { RecommendedCompanies } from '@/components/matches/recommended-companies';
 import { CompanyName } from '@/components/names/company-name';
 import { HromadaName } from '@/components/names/hromada-name';
 import { TenderEvidenceCard } from '@/components/evidence/tender-evidence-card';
 import { InterestForm } from '@/components/needs/interest-form';
+import { NeedClosing } from '@/components/needs/need-closing';
 import { NeedFacts } from '@/components/needs/need-facts';
 import { SiteNotice } from '@/components/needs/site-notice';
 import { isStaff, type Actor } from '@/lib/auth/actor';
@@ -23,13 +25,19 @@ import { Link } from '@/lib/i18n/navigation';
 import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
+import { readRankingState } from '@/lib/match-store/ranking-state';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
+import { isFollowingNeed } from '@/lib/notifications/centre';
+import { followNeedAction } from '../../notifications/actions';
 import { readSiteListing } from '@/lib/reference/site-listing';
 import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
-import { closeNeedAction, inviteCompanyAction, publishNeedAction } from '../../municipality/actions';
+import { closeNeedAction, inviteCompanyAction, publishNeedAction, reopenNeedAction } from '../../municipality/actions';
 import { buttonVariants } from '@/components/ui/button';
 import { badgeClass } from '@/components/ui/status-badge';
+import { DateOf } from '@/components/time/when';
+import { formatDate } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 type Need = Awaited<ReturnType<typeof getNeedForActor>>;
 
@@ -52,8 +60,9 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
   const { id } = await params;
   const actor = await getActor();
   const need = await loadNeed(actor, id);
-  const [t, list] = await Promise.all([getTranslations(), getListInForce(db)]);
+  const [t, list, ranking] = await Promise.all([getTranslations(), getListInForce(db), readRankingState(db, actor, { needId: need.id })]);
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;
+  const canClose = isOwner || (actor !== null && isStaff(actor));
 
   return (
     <article className="need-page">
@@ -65,6 +74,8 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
         <HostilityBadge status={need.hromada.hostilityStatus} scope={need.hromada.hostilityScope} list={list} showSource />{' '}
         <span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span>
       </p>
+      <RankingProgress pending={need.status === 'OPEN' && ranking.pending} needId={need.id} />
+      <NeedClosing need={need} actor={actor} canManage={canClose && need.status === 'CLOSED'} closeAction={closeNeedAction} reopenAction={reopenNeedAction} />
       <NeedFacts need={need} />
       <h2>{t('needs.description')}</h2>
       <p className="max-w-3xl whitespace-pre-wrap">{need.description}</p>
@@ -85,9 +96,15 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 }
 
 async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
-  const [t, format, standing] = await Promise.all([getTranslations(), getFormatter(), getOwnStandingOnNeed(db, actor, needId)]);
+  const [t, locale, standing, following] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getOwnStandingOnNeed(db, actor, needId), isFollowingNeed(db, actor, needId)]);
   return (
     <section aria-labelledby="your-fit">
+      <p className="flex flex-wrap items-center gap-2">
+        {following ? <span role="status">{t('notifications.follow.following')}</span> : null}
+        <ActionButton action={followNeedAction} input={{ needId, follow: !following }} done={following ? t('notifications.follow.unfollowed') : t('notifications.follow.followed')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+          {following ? t('notifications.follow.unfollow') : t('notifications.follow.follow')}
+        </ActionButton>
+      </p>
       <h2 id="your-fit">{t('needPage.yourFit')}</h2>
       {standing.invitation ? <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('invitation.youAreInvited')}{standing.invitation.note ? <blockquote>{standing.invitation.note}</blockquote> : null}</div> : null}
       {standing.match
@@ -101,8 +118,8 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
       <h2>{t('interest.title')}</h2>
       {standing.interest
         ? <p role="status">
-            {t('interest.registeredOn', { date: format.dateTime(standing.interest.createdAt, { dateStyle: 'long' }) })}{' '}
-            <ActionButton action={withdrawInterestAction} input={{ needId }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
+            {t('interest.registeredOn', { date: formatDate(standing.interest.createdAt, locale) })}{' '}
+            <ActionButton action={withdrawInterestAction} input={{ needId }} done={t('interest.withdrawn')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
           </p>
         : <p>{t('interest.intro')}</p>}
       <InterestForm needId={needId} note={standing.interest?.note} action={registerInterestAction} />
@@ -119,8 +136,8 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
       <SiteNotice listing={listing} />
       <p className="flex flex-wrap items-center gap-3">
         {need.status !== 'CLOSED' ? <Link href={`/municipality/needs/${need.id}/edit`} className={buttonVariants({ variant: 'secondary' })}>{t('needPage.edit')}</Link> : null}
-        {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} className={buttonVariants()}>{t('needPage.publish')}</ActionButton> : null}
-        {need.status === 'OPEN' ? <ActionButton action={closeNeedAction} input={transition}>{t('needPage.close')}</ActionButton> : null}
+        {need.status === 'DRAFT' ? <ActionButton action={publishNeedAction} input={transition} done={t('needPage.published')} className={buttonVariants()}>{t('needPage.publish')}</ActionButton> : null}
+        {need.status === 'OPEN' ? <NeedClosing need={need} actor={actor} canManage closeAction={closeNeedAction} reopenAction={reopenNeedAction} /> : null}
       </p>
       {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('needPage.publishAfterVerification')}</p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
@@ -137,6 +154,7 @@ async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
   const t = await getTranslations('evidence');
   return (
     <section>
+      {need.status === 'OPEN' ? <div className="my-3"><NeedClosing need={need} actor={actor} canManage closeAction={closeNeedAction} reopenAction={reopenNeedAction} /></div> : null}
       <SiteNotice listing={listing} />
       <TenderEvidenceCard evidence={evidence} />
       {need.prozorroTenderId || need.dreamProjectId ? <p><Link href={`/facilitator/evidence?needId=${need.id}`}>{t('import.link')}</Link></p> : null}
@@ -163,7 +181,7 @@ async function CompareCompany({ needId }: { needId: string }) {
 }
 
 async function InterestedCompanies({ needId, actor }: { needId: string; actor: Actor }) {
-  const [t, format, interests] = await Promise.all([getTranslations(), getFormatter(), listInterestsForNeed(db, actor, needId)]);
+  const [t, interests] = await Promise.all([getTranslations(), listInterestsForNeed(db, actor, needId)]);
   return (
     <>
       <h2>{t('needPage.interested', { count: interests.length })}</h2>
@@ -172,7 +190,7 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
           {interests.map((interest) => (
             <li key={interest.id} data-testid="interested-company">
               <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
-              <span className="text-sm text-muted">{format.dateTime(interest.createdAt, { dateStyle: 'medium' })}</span>{' '}
+              <span className="text-sm text-muted"><DateOf value={interest.createdAt} /></span>{' '}
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}
               {interest.note ? <blockquote>{interest.note}</blockquote> : null}

@@ -10,7 +10,7 @@ import { signUpCompanyAction } from '../actions';
 export const generateMetadata = titled('signUpCompany');
 
 export default async function SignUpCompanyPage() {
-  if (await getActor()) await redirectLocalised('/account');
+  if (await getActor()) await redirectLocalised('/start');
   const t = await getTranslations('signUpCompany');
   return (
     <section className="max-w-2xl">

@@ -8,7 +8,7 @@ import { signUpMunicipalityAction } from '../actions';
 export const generateMetadata = titled('signUpMunicipality');
 
 export default async function SignUpMunicipalityPage() {
-  if (await getActor()) await redirectLocalised('/account');
+  if (await getActor()) await redirectLocalised('/start');
   const t = await getTranslations('signUpMunicipality');
   return (
     <section className="max-w-2xl">

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { DecisionForm } from '@/components/facilitator/decision-form';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
@@ -17,6 +17,9 @@ import { getMatchCard } from '@/lib/match-decisions/review-queue';
 import { availableActions } from '@/lib/match-decisions/transitions';
 import { decideOnMatchAction } from '../actions';
 import { badgeClass } from '@/components/ui/status-badge';
+import { DateTime } from '@/components/time/when';
+import { dateTimeParts, formatDate } from '@/lib/i18n/dates';
+import type { AppLocale } from '@/lib/i18n/routing';
 
 export const generateMetadata = titled('card');
 
@@ -25,7 +28,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
   const actor = await actorForPage(`/facilitator/matches/${id}`, ['FACILITATOR', 'ADMIN']);
   const card = await getMatchCard(db, actor, id);
   if (!card) notFound();
-  const [t, format, list] = await Promise.all([getTranslations(), getFormatter(), getListInForce(db)]);
+  const [t, locale, list] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getListInForce(db)]);
   const last = card.decisions[0] ?? null;
   const actions = availableActions(card.status, last);
   return (
@@ -35,7 +38,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
       <p className="mb-2 flex flex-wrap items-center gap-3">
         <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: card.score })}>{card.score}</span>
         <span className={badgeClass('match', card.status)} data-testid="match-status">{t(`matchStatus.${card.status}`)}</span>
-        <span className="text-sm text-muted">{t('card.policy', { version: card.policyVersion, date: format.dateTime(card.computedAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</span>
+        <span className="text-sm text-muted">{t('card.policy', { version: card.policyVersion, date: t('time.at', dateTimeParts(card.computedAt, locale)) })}</span>
       </p>
 
       <div className="grid gap-6 md:grid-cols-2">
@@ -73,7 +76,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
 
       <section aria-labelledby="decide">
         <h2 id="decide">{t('card.decide')}</h2>
-        {card.introduction ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('card.introducedOn', { date: format.dateTime(card.introduction.createdAt, { dateStyle: 'long' }) })}</p> : null}
+        {card.introduction ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('card.introducedOn', { date: formatDate(card.introduction.createdAt, locale) })}</p> : null}
         {actions.length
           ? <DecisionForm matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} />
           : <p className="text-muted">{t('card.noActions')}</p>}
@@ -87,7 +90,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
               <li key={decision.id}>
                 <strong>{decision.actor.name}</strong> {t(`decisionPast.${decision.action}`)}{' '}
                 ({t(`matchStatus.${decision.fromStatus}`)} → {t(`matchStatus.${decision.toStatus}`)}){' '}
-                <span className="text-sm text-muted">{format.dateTime(decision.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+                <span className="text-sm text-muted"><DateTime value={decision.createdAt} /></span>
                 {decision.reason ? <div>{t('card.declineReason')}: {t(`declineReason.${decision.reason}`)}</div> : null}
                 {decision.note ? <blockquote>{decision.note}</blockquote> : null}
               </li>

@@ -9,7 +9,7 @@ import { confirmSignUpAction } from '../../actions';
 export const generateMetadata = titled('signUpConfirm', { referrer: 'no-referrer' });
 
 export default async function SignUpConfirmPage({ params }: PageProps<'/[locale]/sign-up/confirm/[token]'>) {
-  if (await getActor()) await redirectLocalised('/account');
+  if (await getActor()) await redirectLocalised('/start');
   const { token } = await params;
   const t = await getTranslations('signUpConfirm');
   return (

@@ -1,0 +1,39 @@
+import { getTranslations } from 'next-intl/server';
+import type { Actor } from '@/lib/auth/actor';
+import type { ActionResult } from '@/lib/actions/run';
+import { db } from '@/lib/db';
+import type { NeedCloseReason, NeedStatus } from '@/lib/generated/prisma/enums';
+import { Link } from '@/lib/i18n/navigation';
+import { listDuplicateCandidates } from '@/lib/needs/close-need';
+import { CloseNeedDialog } from './close-need-dialog';
+import { ReopenNeedButton } from './reopen-need-button';
+
+type Action = (input: unknown) => Promise<ActionResult<unknown>>;
+
+/**
+ * Why a closed need was closed (and the need it duplicates), and for its municipality and
+ * facilitators the way to close it with a reason or to reopen it.
+ */
+export async function NeedClosing({ need, actor, canManage, closeAction, reopenAction }: {
+  need: { id: string; version: number; status: NeedStatus; closeReason: NeedCloseReason | null; duplicateOf: { id: string; title: string } | null };
+  actor: Actor | null;
+  canManage: boolean;
+  closeAction: Action;
+  reopenAction: Action;
+}) {
+  const [t, reasons] = await Promise.all([getTranslations('needClose'), getTranslations('needCloseReason')]);
+  if (need.status === 'CLOSED') {
+    return (
+      <div className="grid gap-2" data-testid="need-closed">
+        <p role="status" className="m-0">
+          {need.closeReason ? t('closedBecause', { reason: reasons(need.closeReason) }) : t('closedNoReason')}
+          {need.duplicateOf ? <> {t.rich('duplicateOfLink', { link: (chunks) => <Link href={`/needs/${need.duplicateOf!.id}`}>{chunks}</Link>, title: need.duplicateOf.title })}</> : null}
+        </p>
+        {canManage ? <div><ReopenNeedButton needId={need.id} expectedVersion={need.version} action={reopenAction} /></div> : null}
+      </div>
+    );
+  }
+  if (need.status !== 'OPEN' || !canManage || !actor) return null;
+  const candidates = await listDuplicateCandidates(db, actor, need.id);
+  return <CloseNeedDialog needId={need.id} expectedVersion={need.version} candidates={candidates} action={closeAction} />;
+}

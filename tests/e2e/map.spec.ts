@@ -1,0 +1,91 @@
+import { expect, test, type Page } from './fixtures';
+
+// The needs map: boundaries drawn by Leaflet from the site's own file (no tiles, no other host),
+// a popup per hromada with its open needs, and links that lead to the need.
+
+/** Every request the page makes must stay on this site: the map works offline. */
+function recordForeignRequests(page: Page): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && url.protocol.startsWith('http')) foreign.push(request.url());
+  });
+  return foreign;
+}
+
+function recordConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test(`needs map at ${viewport.width} px: click a hromada, follow one of its needs`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const foreign = recordForeignRequests(page);
+    const errors = recordConsoleErrors(page);
+    await page.goto('/en/needs?view=map');
+
+    const map = page.getByTestId('interactive-map');
+    await expect(map).toBeVisible();
+    await expect(page.getByTestId('hromada-map')).toHaveCount(0); // the server-drawn picture made way
+    await expect(page.getByTestId('map-legend')).toContainText('Active hostilities');
+    const shapes = map.locator('path.hromada-shape');
+    await expect.poll(() => shapes.count()).toBeGreaterThan(1000); // boundaries, not points
+    const withNeeds = map.locator('.has-needs');
+    await expect.poll(() => withNeeds.count()).toBeGreaterThan(5);
+    // The map and its legend fit the screen (the rest of the page is issue 13's mobile work).
+    for (const part of [map, page.getByTestId('map-legend')]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    }
+
+    // A hromada without needs says so.
+    await shapes.and(page.locator(':not(.has-needs)')).first().dispatchEvent('click');
+    await expect(page.getByTestId('map-popup')).toContainText('No open needs here.');
+
+    await withNeeds.first().dispatchEvent('click');
+    const popup = page.getByTestId('map-popup');
+    await expect(popup).toHaveCount(1); // the previous one fades out
+    await expect(popup).toContainText(/\d+ open needs?/);
+    const link = popup.getByRole('link').first();
+    const title = (await link.textContent())!.trim();
+    await link.click();
+    await expect(page).toHaveURL(/\/en\/needs\/[^/?]+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+
+    expect(foreign).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the map in Ukrainian: keyboard opens a hromada, the popup names it in Ukrainian', async ({ page }) => {
+  await page.goto('/uk/needs?view=map');
+  const map = page.getByTestId('interactive-map');
+  await expect(map).toBeVisible();
+  const first = map.locator('.has-needs').first();
+  await expect(first).toHaveAttribute('tabindex', '0');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  const popup = page.getByTestId('map-popup');
+  await expect(popup).toContainText(/відкрит/);
+  await expect(popup.locator('strong [lang="uk"]')).not.toBeEmpty();
+  await expect(page.getByRole('region', { name: /Мапа громад/ })).toBeVisible();
+});
+
+test('without JavaScript the map is the server-drawn picture and the list', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/ja/needs?view=map');
+  expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
+  await expect(page.getByTestId('map-list').locator('a[href*="/ja/needs/"]').first()).toBeAttached(); // inside the closed <details>
+  await context.close();
+});
+
+test('the boundaries file is cached for a year', async ({ request }) => {
+  const response = await request.get('/maps/hromadas-2026-01-17.topojson');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['cache-control']).toContain('max-age=31536000');
+});
