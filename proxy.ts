@@ -23,7 +23,9 @@ export async function proxy(request: NextRequest) {
     for (const [name, value] of Object.entries(securityHeadersFor({ isHttps }))) response.headers.set(name, value);
     return response;
   };
-  if (isForeignOrigin(request.method, request.headers)) {
+  // One-click unsubscribe is posted by mail providers from their own origin; it uses no cookie,
+  // only the link's signature, so a cross-site post can do nothing a forged link could not.
+  if (isForeignOrigin(request.method, request.headers) && request.nextUrl.pathname !== '/api/unsubscribe') {
     return withSecurityHeaders(NextResponse.json({ error: 'FORBIDDEN', messageKey: 'errors.foreignOrigin' }, { status: 403 }));
   }
   if (isBodyTooLarge(request.headers)) {

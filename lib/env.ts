@@ -19,6 +19,11 @@ const envSchema = z.object({
    * not set, so every instance on the same database agrees; set it yourself in production.
    */
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * Signs one-click unsubscribe links in notice emails (lib/notifications/unsubscribe.ts).
+   * Unset: NEXTAUTH_SECRET (or the launcher's stored one) signs them; rotating it voids old links.
+   */
+  UNSUBSCRIBE_SECRET: z.string().min(32).optional(),
   /** Public base URL: links in emails and next-auth's callbacks. */
   NEXTAUTH_URL: z.string().url().default('http://localhost:3000'),
   /** smtp(s)://user:pass@host:port — without it emails stay in the local outbox (OutboxEmail). */

@@ -4,6 +4,7 @@ import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import type { Actor } from '@/lib/auth/actor';
 import { Link } from '@/lib/i18n/navigation';
 import { MobileNav } from './mobile-nav';
+import { NotificationBell } from './notification-bell';
 
 const barLink = 'whitespace-nowrap font-semibold text-white no-underline hover:text-white hover:underline';
 const sheetLink = 'block rounded-md px-2 py-2 font-semibold text-ink no-underline hover:bg-wash hover:text-ink';
@@ -27,7 +28,10 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
             <UserNav actor={actor} variant="bar" />
           </nav>
           <LocaleSwitcher />
+          <NotificationBell actor={actor} />
         </div>
+        <div className="flex items-center gap-1 lg:hidden">
+          <NotificationBell actor={actor} />
         <MobileNav label={t('menu')} closeLabel={common('close')}>
           <nav aria-label={t('main')} className="grid gap-1">
             <Link href="/needs" className={sheetLink}>{t('needs')}</Link>
@@ -36,6 +40,7 @@ export async function SiteHeader({ actor }: { actor: Actor | null }) {
           </nav>
           <LocaleSwitcher variant="sheet" />
         </MobileNav>
+        </div>
       </div>
     </header>
   );

@@ -10,6 +10,7 @@ import { inviteCompany } from '../interests/invite-company';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
 import { recordPipelineStep } from '../follow-through/record-step';
+import { followNeed, markAllNoticesRead, markNoticeRead, setNoticePreferences } from '../notifications/centre';
 import { importTenderEvidence } from '../evidence/import-evidence';
 import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
@@ -58,6 +59,10 @@ export const ACTIONS = {
   importTenderEvidence: { access: ['FACILITATOR', 'ADMIN'], run: importTenderEvidence },
   recordPipelineStep: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: recordPipelineStep },
   previewHostilityList: { access: ['ADMIN'], run: async (db, actor, input) => previewHostilityList(db, actor, input) },
+  markNoticeRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markNoticeRead },
+  markAllNoticesRead: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: markAllNoticesRead },
+  setNoticePreferences: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN'], run: setNoticePreferences },
+  followNeed: { access: ['COMPANY_REP'], run: followNeed },
   applyHostilityList: { access: ['ADMIN'], run: async (db, actor, input, context) => applyHostilityList(db, actor, input, { ip: context.ip }) },
 } as const satisfies Record<string, ActionDefinition>;
 

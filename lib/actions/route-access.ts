@@ -12,4 +12,6 @@ export const ROUTE_ACCESS = {
   '/api/auth/[...nextauth] POST': 'public',
   '/api/outbox GET': ['ADMIN'],
   '/api/companies/search GET': ['FACILITATOR', 'ADMIN'],
+  // One-click unsubscribe: no session, the signed link is the authority (lib/notifications/unsubscribe.ts).
+  '/api/unsubscribe POST': 'public',
 } as const satisfies Record<string, Access>;

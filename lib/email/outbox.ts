@@ -16,6 +16,10 @@ export type EmailMessage = {
   locale: Locale;
   subject: string;
   text: string;
+  /** A simple HTML alternative (notices, digests): no remote images, no scripts. */
+  html?: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 };
 
 // Composes without sending: nodemailer's stream transport returns the message it would send.
@@ -27,7 +31,8 @@ export async function composeRawEmail(message: EmailMessage): Promise<string> {
     to: message.to,
     subject: message.subject,
     text: message.text,
-    headers: { 'Content-Language': message.locale, 'X-Kakehashi-Kind': message.kind },
+    ...(message.html ? { html: message.html } : {}),
+    headers: { ...message.headers, 'Content-Language': message.locale, 'X-Kakehashi-Kind': message.kind },
   });
   return (info.message as Buffer).toString('utf8');
 }
@@ -35,7 +40,7 @@ export async function composeRawEmail(message: EmailMessage): Promise<string> {
 export async function queueEmail(tx: Prisma.TransactionClient, message: EmailMessage): Promise<string> {
   const raw = await composeRawEmail(message);
   const row = await tx.outboxEmail.create({
-    data: { kind: message.kind, toAddress: message.to, locale: message.locale, subject: message.subject, text: message.text, raw },
+    data: { kind: message.kind, toAddress: message.to, locale: message.locale, subject: message.subject, text: message.text, html: message.html ?? null, raw },
     select: { id: true },
   });
   if (env.SMTP_URL) await enqueue(tx, QUEUES.emailDelivery, { emailId: row.id }, row.id);

@@ -1,17 +1,16 @@
 import { requireRole, type Actor } from '../auth/actor';
 import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
-import { queueEmail } from '../email/outbox';
-import { env } from '../env';
 import { AppError } from '../errors';
+import { noticesForInterest } from '../notifications/events/interests';
 import { parseInput } from '../validation';
-import { invitationEmail } from './invitation-email';
 import { inviteCompanySchema } from './interest-schema';
 import { upsertInterest } from './upsert-interest';
 
 // A verified municipality invites a verified company to one of its own open needs. The
 // invitation counts in the ranking (the "interest shown" criterion) and is emailed to the
-// company's members; inviting again updates the note without a second email.
+// company's members as a notice (lib/notifications), in their language and by their preference;
+// inviting again updates the note without a second notice.
 
 export async function inviteCompany(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
   requireRole(actor, ['MUNICIPALITY_REP']);
@@ -29,21 +28,13 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
     if (need.status !== 'OPEN') throw new AppError('CONFLICT', 'Need not open', { reason: 'needNotOpen' });
     const company = await tx.company.findFirst({
       where: { id: companyId, verificationStatus: 'VERIFIED' },
-      select: { id: true, users: { where: { disabledAt: null }, select: { name: true, email: true, locale: true } } },
+      select: { id: true },
     });
     if (!company) throw new AppError('NOT_FOUND');
 
     const { interest: invitation, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note }, context);
     // Once per invitation, however many identical requests raced (upsertInterest decides).
-    if (becameLive) {
-      for (const user of company.users) {
-        const message = invitationEmail(user.locale, {
-          name: user.name, hromada: { uk: need.hromada.nameUk, en: need.hromada.nameEn }, needTitle: need.title, note,
-          link: `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`,
-        });
-        await queueEmail(tx, { kind: 'invitation', to: user.email, locale: user.locale, ...message });
-      }
-    }
+    if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'MUNICIPALITY_INVITATION', note });
     return { interestId: invitation.id };
   });
 }

@@ -4,6 +4,7 @@ import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { interestChanged } from '../match-store/enqueue';
+import { noticesForInterest } from '../notifications/events/interests';
 import { PUBLIC_NEED_WHERE } from '../needs/public-needs';
 import { parseInput } from '../validation';
 import { registerInterestSchema, withdrawInterestSchema } from './interest-schema';
@@ -21,7 +22,8 @@ export async function registerInterest(db: Db, actor: Actor | null, input: unkno
   return db.$transaction(async (tx) => {
     const need = await tx.need.findFirst({ where: { id: needId, ...PUBLIC_NEED_WHERE }, select: { id: true } });
     if (!need) throw new AppError('NOT_FOUND');
-    const { interest } = await upsertInterest(tx, actor, { companyId, needId, direction: 'COMPANY_INTEREST', note }, context);
+    const { interest, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'COMPANY_INTEREST', note }, context);
+    if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'COMPANY_INTEREST', note });
     return { interestId: interest.id };
   });
 }

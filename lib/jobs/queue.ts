@@ -14,6 +14,9 @@ export const QUEUES = {
   tenderEvidence: 'tender-evidence-fetch',
   hostilityRollForward: 'hostility-roll-forward',
   followUpAsks: 'follow-up-asks',
+  dailyDigest: 'notice-digest-daily',
+  weeklyDigest: 'notice-digest-weekly',
+  facilitationCheck: 'notice-facilitation-check',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -26,6 +29,9 @@ export type JobData = {
   [QUEUES.tenderEvidence]: { needId: string; source: 'PROZORRO' | 'DREAM' };
   [QUEUES.hostilityRollForward]: Record<string, never>;
   [QUEUES.followUpAsks]: Record<string, never>;
+  [QUEUES.dailyDigest]: Record<string, never>;
+  [QUEUES.weeklyDigest]: Record<string, never>;
+  [QUEUES.facilitationCheck]: Record<string, never>;
 };
 
 /**
@@ -41,6 +47,10 @@ export const EXPIRE_IN_SECONDS: Partial<Record<QueueName, number>> = {
   [QUEUES.companyChanged]: 30,
   [QUEUES.emailDelivery]: 60,
   [QUEUES.rebuild]: 30 * 60,
+  // A digest run renders one email per person: minutes for many thousands.
+  [QUEUES.dailyDigest]: 15 * 60,
+  [QUEUES.weeklyDigest]: 15 * 60,
+  [QUEUES.facilitationCheck]: 5 * 60,
 };
 /** For any other queue: short work, retried soon after its worker dies. */
 export const DEFAULT_EXPIRE_IN_SECONDS = 60;

@@ -9,6 +9,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { MatchStatus } from '../generated/prisma/enums';
 import { parseInput } from '../validation';
 import { introductionEmail } from './introduction-email';
+import { noticesForIntroduction } from '../notifications/events/introductions';
 import { decideOnMatchSchema } from './schemas';
 import { nextStatus } from './transitions';
 
@@ -111,4 +112,5 @@ async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: str
     const message = introductionEmail('toMunicipality', user.locale, { ...shared, name: user.name, counterpart: company, link });
     await queueEmail(tx, { kind: 'introduction', to: user.email, locale: user.locale, ...message });
   }
+  await noticesForIntroduction(tx, pair);
 }

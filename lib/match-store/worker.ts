@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db';
 import { QUEUES, type JobData, type QueueName } from '../jobs/queue';
+import { announceNeedRanking } from '../notifications/events/ranking';
 import { rebuildAllMatches } from './rebuild';
 import { rerankCompany, rerankNeed } from './refresh';
 
@@ -10,6 +11,8 @@ async function handle(db: Db, boss: PgBoss, queue: QueueName, data: JobData[Queu
   if (queue === QUEUES.needChanged) {
     const { needId } = data as JobData[typeof QUEUES.needChanged];
     const outcome = await rerankNeed(db, needId);
+    // From the stored ranking, once it is written: who should hear that the need fits them.
+    await announceNeedRanking(db, needId);
     for (const companyId of outcome.shrunk) await boss.send(QUEUES.companyChanged, { companyId }, { singletonKey: companyId });
   } else if (queue === QUEUES.companyChanged) {
     const { companyId } = data as JobData[typeof QUEUES.companyChanged];

@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
+import { noticesForNeedChange } from '../notifications/events/needs';
 import { readSiteListing } from '../reference/site-listing';
 import { requestTenderEvidence } from '../evidence/request-evidence';
 import { parseInput } from '../validation';
@@ -49,6 +50,7 @@ export async function updateNeed(db: Db, actor: Actor | null, input: unknown, co
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
     await needChanged(tx, needId);
+    await noticesForNeedChange(tx, needId, 'changed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });
@@ -122,6 +124,7 @@ async function transition(
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action, entityType: 'Need', entityId: needId, before: { status: before.status }, after: { status: data.status as string }, ip: context.ip });
     await needChanged(tx, needId);
+    if (data.status === 'CLOSED') await noticesForNeedChange(tx, needId, 'closed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });

@@ -103,6 +103,15 @@ const CASES: Record<ActionName, Case> = {
     const pkg = readFileSync(path.resolve('tests/fixtures/ocds/prozorro-UA-2017-10-31-002726-a.record-package.json'), 'utf8');
     return { needId: need.id, source: 'PROZORRO', packageJson: JSON.stringify(JSON.parse(pkg)) };
   },
+  markNoticeRead: async (world, caller) => {
+    // The caller's own notice (an anonymous caller's case borrows the facilitator's).
+    const userId = world.byRole[caller === 'ANONYMOUS' ? 'FACILITATOR' : caller].actor.userId;
+    const notice = await db.notice.create({ data: { userId, kind: 'verificationWaiting', dedupeKey: `matrix:${randomUUID()}`, params: {}, link: '/', delivery: 'IN_APP' } });
+    return { noticeId: notice.id };
+  },
+  markAllNoticesRead: async () => ({}),
+  setNoticePreferences: async () => ({ preferences: [] }),
+  followNeed: async (world) => ({ needId: world.openNeed.id, follow: true }),
 };
 
 /** An amendment restating one period of the list as it is: valid, and changes no status. */

@@ -24,6 +24,8 @@ import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
+import { isFollowingNeed } from '@/lib/notifications/centre';
+import { followNeedAction } from '../../notifications/actions';
 import { readSiteListing } from '@/lib/reference/site-listing';
 import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
@@ -85,9 +87,15 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 }
 
 async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
-  const [t, format, standing] = await Promise.all([getTranslations(), getFormatter(), getOwnStandingOnNeed(db, actor, needId)]);
+  const [t, format, standing, following] = await Promise.all([getTranslations(), getFormatter(), getOwnStandingOnNeed(db, actor, needId), isFollowingNeed(db, actor, needId)]);
   return (
     <section aria-labelledby="your-fit">
+      <p className="flex flex-wrap items-center gap-2">
+        {following ? <span role="status">{t('notifications.follow.following')}</span> : null}
+        <ActionButton action={followNeedAction} input={{ needId, follow: !following }} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+          {following ? t('notifications.follow.unfollow') : t('notifications.follow.follow')}
+        </ActionButton>
+      </p>
       <h2 id="your-fit">{t('needPage.yourFit')}</h2>
       {standing.invitation ? <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('invitation.youAreInvited')}{standing.invitation.note ? <blockquote>{standing.invitation.note}</blockquote> : null}</div> : null}
       {standing.match

@@ -1,0 +1,64 @@
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ActionButton } from '@/components/forms/action-button';
+import { Badge } from '@/components/ui/badge';
+import { buttonVariants } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
+import { actorForPage } from '@/lib/auth/page-guard';
+import { db } from '@/lib/db';
+import type { Locale } from '@/lib/generated/prisma/enums';
+import { titled } from '@/lib/i18n/page-title';
+import { Link } from '@/lib/i18n/navigation';
+import { listOwnNotices } from '@/lib/notifications/centre';
+import { renderNotice } from '@/lib/notifications/render';
+import { markAllNoticesReadAction, markNoticeReadAction } from './actions';
+
+export const generateMetadata = titled('notifications');
+
+export default async function NotificationsPage({ searchParams }: PageProps<'/[locale]/notifications'>) {
+  const query = await searchParams;
+  const actor = await actorForPage('/notifications');
+  const page = Number(typeof query.page === 'string' ? query.page : 1);
+  const [list, t, format, locale] = await Promise.all([listOwnNotices(db, actor, page), getTranslations('notifications'), getFormatter(), getLocale()]);
+  const unread = list.notices.filter((notice) => !notice.readAt).length;
+  return (
+    <section className="max-w-3xl">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="m-0">{t('title')}</h1>
+        <div className="flex flex-wrap items-center gap-2">
+          {unread > 0 ? <ActionButton action={markAllNoticesReadAction} input={{}}>{t('markAllRead')}</ActionButton> : null}
+          <Link href="/notifications/preferences" className={buttonVariants({ variant: 'ghost' })}>{t('preferencesLink')}</Link>
+        </div>
+      </div>
+      {list.notices.length === 0 ? <p className="text-muted">{t('empty')}</p> : null}
+      <ol className="m-0 mt-4 grid list-none gap-3 p-0" data-testid="notice-list">
+        {list.notices.map((notice) => {
+          const rendered = renderNotice(locale as Locale, notice);
+          return (
+            <li key={notice.id} className={`rounded-lg border p-4 ${notice.readAt ? 'border-line bg-paper' : 'border-accent bg-accent-wash/40'}`}>
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <Link href={notice.link} className="min-w-0 font-bold break-words">{rendered.title}</Link>
+                <span className="flex items-center gap-2 text-sm whitespace-nowrap text-muted">
+                  {!notice.readAt ? <Badge tone="info">{t('new')}</Badge> : null}
+                  <time dateTime={notice.createdAt.toISOString()}>{format.dateTime(notice.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                </span>
+              </div>
+              {rendered.body ? <p className="m-0 mt-1">{rendered.body}</p> : null}
+              {rendered.reasons.length ? (
+                <>
+                  <p className="m-0 mt-2 text-sm font-semibold">{t('reasons')}</p>
+                  <ul className="m-0 mt-1 pl-5 text-sm">{rendered.reasons.map((reason) => <li key={reason}>{reason}</li>)}</ul>
+                </>
+              ) : null}
+              {!notice.readAt ? (
+                <div className="mt-2">
+                  <ActionButton action={markNoticeReadAction} input={{ noticeId: notice.id }}>{t('markRead')}</ActionButton>
+                </div>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+      <Pagination page={list.page} pageCount={list.pages} href={(n) => `/notifications?page=${n}`} />
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import type { Db } from '../../db';
+import { isoDay, kyivDay } from '../../hostility-list/calendar';
+import { publishNotices, type NoticeInput } from '../publish';
+import { staffRecipients } from '../recipients';
+import { companyName, hromadaName } from './names';
+import { STRONG_SCORE, topReasons } from './ranking';
+
+// What facilitators should look at, found by a daily job (lib/notifications/schedule.ts) with the
+// clock passed in: organisations waiting for verification (once a day while any wait), strong
+// matches nobody reviewed for UNREVIEWED_DAYS, introductions with no news for QUIET_DAYS.
+
+export const UNREVIEWED_DAYS = 7;
+export const QUIET_DAYS = 30;
+const DAY = 86_400_000;
+
+export async function findFacilitationNotices(db: Db, now: Date = new Date()): Promise<number> {
+  const staff = await staffRecipients(db);
+  if (!staff.length) return 0;
+  const notices: NoticeInput[] = [];
+  const forStaff = (notice: Omit<NoticeInput, 'userId'>) => notices.push(...staff.map((userId) => ({ ...notice, userId })));
+
+  const waiting = { verificationStatus: 'UNVERIFIED' as const, createdAt: { lte: now } };
+  const [companies, municipalities] = await Promise.all([
+    db.company.aggregate({ where: waiting, _count: true, _min: { createdAt: true } }),
+    db.municipality.aggregate({ where: waiting, _count: true, _min: { createdAt: true } }),
+  ]);
+  const count = companies._count + municipalities._count;
+  if (count > 0) {
+    const oldest = [companies._min.createdAt, municipalities._min.createdAt].filter((date): date is Date => !!date).sort((a, b) => a.getTime() - b.getTime())[0];
+    forStaff({ kind: 'verificationWaiting', dedupeKey: `verificationWaiting:${isoDay(kyivDay(now))}`, link: '/facilitator/verifications', params: { count, since: isoDay(kyivDay(oldest)) } });
+  }
+
+  const unreviewedSince = new Date(now.getTime() - UNREVIEWED_DAYS * DAY);
+  const unreviewed = await db.$queryRaw<{ needId: string; companyId: string; score: number; explanation: unknown; title: string; legalNameJa: string; legalNameEn: string }[]>`
+    SELECT m."needId", m."companyId", m.score, m.explanation, n.title, c."legalNameJa", c."legalNameEn"
+    FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Company" c ON c.id = m."companyId"
+    WHERE m.status = 'SUGGESTED' AND m."inNeedTop" AND m.score >= ${STRONG_SCORE} AND n.status = 'OPEN'
+      AND n."publishedAt" <= ${unreviewedSince}
+      AND NOT EXISTS (SELECT 1 FROM "MatchDecision" d WHERE d."needId" = m."needId" AND d."companyId" = m."companyId")
+    ORDER BY m.score DESC LIMIT 200`;
+  for (const row of unreviewed) {
+    forStaff({
+      kind: 'strongMatchUnreviewed', dedupeKey: `strongMatchUnreviewed:${row.needId}:${row.companyId}`,
+      link: `/facilitator/matches/pair?needId=${row.needId}&companyId=${row.companyId}`, needId: row.needId, companyId: row.companyId,
+      params: { needTitle: row.title, company: companyName(row), score: row.score, days: UNREVIEWED_DAYS, reasons: topReasons(row.explanation) },
+    });
+  }
+
+  const quietSince = new Date(now.getTime() - QUIET_DAYS * DAY);
+  const quiet = await db.introduction.findMany({
+    where: { createdAt: { lte: quietSince } },
+    select: {
+      id: true, needId: true, companyId: true, createdAt: true,
+      need: { select: { title: true, hromada: { select: { nameUk: true, nameEn: true } } } },
+      company: { select: { legalNameJa: true, legalNameEn: true } },
+    },
+    take: 500,
+  });
+  for (const introduction of quiet) {
+    const news = await db.matchDecision.count({ where: { needId: introduction.needId, companyId: introduction.companyId, createdAt: { gt: new Date(introduction.createdAt.getTime() + 60_000) } } });
+    if (news) continue;
+    forStaff({
+      kind: 'introductionQuiet', dedupeKey: `introductionQuiet:${introduction.id}`, link: `/facilitator/matches/pair?needId=${introduction.needId}&companyId=${introduction.companyId}`,
+      needId: introduction.needId, companyId: introduction.companyId, introductionId: introduction.id,
+      params: { needTitle: introduction.need.title, hromada: hromadaName(introduction.need.hromada), company: companyName(introduction.company), days: QUIET_DAYS },
+    });
+  }
+  return (await publishNotices(db, notices)).recorded;
+}

@@ -1,0 +1,44 @@
+import type { Prisma } from '../../generated/prisma/client';
+import type { InterestDirection } from '../../generated/prisma/enums';
+import { publishNotices, type NoticeInput } from '../publish';
+import { recipientsOfCompany, recipientsOfMunicipality, staffRecipients } from '../recipients';
+import { companyName, hromadaName } from './names';
+
+// An interest went live (upsertInterest's `becameLive`), in the same transaction: a company's
+// interest is told to the municipality, a hromada's invitation to the company, and when both
+// sides now want the pair, facilitators hear of the mutual interest.
+
+type Tx = Prisma.TransactionClient;
+
+export async function noticesForInterest(tx: Tx, interest: { needId: string; companyId: string; direction: InterestDirection; note: string }): Promise<void> {
+  const { needId, companyId, direction, note } = interest;
+  const [need, company, other] = await Promise.all([
+    tx.need.findUniqueOrThrow({ where: { id: needId }, select: { id: true, title: true, municipalityId: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
+    tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { legalNameJa: true, legalNameEn: true } }),
+    tx.interest.findFirst({
+      where: { needId, companyId, withdrawnAt: null, direction: direction === 'COMPANY_INTEREST' ? 'MUNICIPALITY_INVITATION' : 'COMPANY_INTEREST' },
+      select: { id: true },
+    }),
+  ]);
+  const params = { needTitle: need.title, hromada: hromadaName(need.hromada), company: companyName(company) };
+  const pair = { needId, companyId };
+  const notices: NoticeInput[] = [];
+  if (direction === 'COMPANY_INTEREST') {
+    for (const userId of await recipientsOfMunicipality(tx, need.municipalityId)) {
+      notices.push({ userId, kind: 'interestRegistered', dedupeKey: `interestRegistered:${needId}:${companyId}`, params, link: `/needs/${needId}`, ...pair });
+    }
+  } else {
+    for (const userId of await recipientsOfCompany(tx, companyId)) {
+      notices.push({
+        userId, kind: 'invited', dedupeKey: `invited:${needId}`, link: `/needs/${needId}`, ...pair,
+        params: { ...params, note, hasNote: note ? 'yes' : 'no' },
+      });
+    }
+  }
+  if (other) {
+    for (const userId of await staffRecipients(tx)) {
+      notices.push({ userId, kind: 'mutualInterest', dedupeKey: `mutualInterest:${needId}:${companyId}`, params, link: `/facilitator/matches/pair?needId=${needId}&companyId=${companyId}`, ...pair });
+    }
+  }
+  await publishNotices(tx, notices);
+}
