@@ -7,6 +7,7 @@ import { getCurrentPolicy } from '../match-store/policy';
 import { loadCandidateCompanies } from '../match-store/profiles';
 import { prepareCompany, prepareNeed } from '../matching/prepare';
 import { readSiteStatus } from '../matching/site-security';
+import { publishNotices, type NoticeInput } from '../notifications';
 import { watchVerdict, withoutSecurity } from './verdict';
 
 // When the statuses move (a period ends on the calendar, or an order of the Ministry is loaded),
@@ -16,15 +17,16 @@ import { watchVerdict, withoutSecurity } from './verdict';
 
 type Tx = Prisma.TransactionClient;
 
-export type SecurityWatchNotice = {
-  userId: string;
-  kind: 'securityWatchNeedFits';
-  dedupeKey: string;
-  params: { needTitle: string; hromada: { en: string; uk: string }; before: string; after: string; day: string; orderNumber: string; orderDate: string };
-  link: string;
-  needId: string;
-  companyId: string;
-};
+export type SecurityWatchNotice = NoticeInput & { kind: 'securityWatchNeedFits' };
+
+/**
+ * Called by the roll-forward (the daily job and an applied order) inside its transaction: the
+ * notices are recorded, and emailed by each person's preference, exactly when the change commits.
+ */
+export async function announceSecurityWatch(db: Db, tx: Tx, rolled: RollForward): Promise<number> {
+  const notices = await securityWatchNotices(db, tx, rolled);
+  return (await publishNotices(tx, notices)).recorded;
+}
 
 /**
  * The notices a roll-forward calls for, read inside its transaction (the list as it now stands)

@@ -81,8 +81,16 @@ describe('the security watch', () => {
     }
     // A company whose appetite the site is within already matches: nothing to watch.
     expect((await getSecurityWatch(db, bold, noon(LAST_DAY))).needs.map((n) => n.needId)).not.toContain(needId);
+    expect(await db.notice.count({ where: { kind: 'securityWatchNeedFits', needId } })).toBe(0);
+
+    // The period's last day passes: the need fits both, and each is told once, however often the roll runs.
+    await rollStatusesForward(db, NEXT_DAY);
     await rollStatusesForward(db, NEXT_DAY);
     expect((await getSecurityWatch(db, cautious, noon(NEXT_DAY))).needs.map((n) => n.needId)).not.toContain(needId);
+    const notices = await db.notice.findMany({ where: { kind: 'securityWatchNeedFits', needId }, select: { userId: true, dedupeKey: true, params: true, link: true } });
+    expect(notices.map((n) => n.userId).sort()).toEqual([cautious.userId, waiting.userId].sort());
+    expect(notices[0]).toMatchObject({ link: `/needs/${needId}`, params: { before: 'POSSIBLE_HOSTILITIES', after: 'NONE', day: '2027-04-01' } });
+    expect(await db.outboxEmail.count({ where: { kind: 'notice:securityWatchNeedFits' } })).toBe(2);
   });
 
   it('is for companies; the latent pipeline is for facilitators', async () => {
