@@ -92,6 +92,8 @@ describe('the security watch', () => {
     const notices = await db.notice.findMany({ where: { kind: 'securityWatchNeedFits', needId }, select: { userId: true, dedupeKey: true, params: true, link: true } });
     expect(notices.map((n) => n.userId).sort()).toEqual([cautious.userId, waiting.userId].sort());
     expect(notices[0]).toMatchObject({ link: `/needs/${needId}`, params: { before: 'POSSIBLE_HOSTILITIES', after: 'NONE', day: '2027-04-01' } });
+    // With the match's reasons, as the engine gives them now.
+    expect((notices[0].params as { reasons: { code: string }[] }).reasons.length).toBeGreaterThan(0);
     expect(await db.outboxEmail.count({ where: { kind: 'notice:securityWatchNeedFits' } })).toBe(2);
   });
 
