@@ -21,7 +21,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel(labels.email, { exact: true }).fill(email);
   await page.getByLabel(labels.password, { exact: true }).fill(password);
   await page.getByRole('button', { name: labels.submit, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/${locale}/account$`));
+  // Signing in hashes with argon2: on a busy machine it takes longer than the default 5 s.
+  await expect(page).toHaveURL(new RegExp(`/${locale}/account$`), { timeout: 20_000 });
 }
 
 /** Reloads until `check` passes: rankings are computed by a background job after a change. */
