@@ -3,7 +3,7 @@ import { queueEmail } from '../email/outbox';
 import type { NoticeDelivery } from '../generated/prisma/enums';
 import { layoutEmail } from './email-layout';
 import { appUrl, unsubscribeLinks } from './notice-email';
-import { renderNotice, translatorFor } from './render';
+import { prefectureNames, renderNotice, translatorFor } from './render';
 import { DIGEST_SCOPE } from './unsubscribe';
 
 // Daily and weekly digests: one email per person with every notice of that cadence not yet
@@ -42,11 +42,12 @@ async function sendDigestTo(db: Db, userId: string, cadence: DigestCadence, now:
       select: { kind: true, params: true, link: true, createdAt: true },
     });
     const { t } = translatorFor(recipient.locale);
+    const prefectures = await prefectureNames(tx);
     const unsubscribe = await unsubscribeLinks(tx, recipient, DIGEST_SCOPE);
     const { text, html } = layoutEmail(recipient.locale, {
       greeting: t('notifications.email.greeting', { name: recipient.name }),
       intro: t(`notifications.email.digestIntro${cadence}`),
-      items: notices.map((notice) => ({ ...renderNotice(recipient.locale, notice), url: appUrl(recipient.locale, notice.link), when: notice.createdAt })),
+      items: notices.map((notice) => ({ ...renderNotice(recipient.locale, notice, prefectures), url: appUrl(recipient.locale, notice.link), when: notice.createdAt })),
       preferencesUrl: appUrl(recipient.locale, '/notifications/preferences'),
       unsubscribeUrl: unsubscribe.pageUrl,
       unsubscribeLabel: t('notifications.email.unsubscribeDigest'),

@@ -4,7 +4,7 @@ import { env } from '../env';
 import type { Prisma } from '../generated/prisma/client';
 import type { Locale } from '../generated/prisma/enums';
 import { layoutEmail, type EmailItem } from './email-layout';
-import { renderNotice, translatorFor } from './render';
+import { prefectureNames, renderNotice, translatorFor } from './render';
 import { unsubscribeQuery } from './unsubscribe';
 
 // The email of one notice (delivery IMMEDIATE), queued in the transaction that recorded it and
@@ -34,7 +34,7 @@ export async function queueNoticeEmail(tx: Tx, noticeId: string): Promise<void> 
   });
   const recipient = notice.user;
   const { t } = translatorFor(recipient.locale);
-  const rendered = renderNotice(recipient.locale, notice);
+  const rendered = renderNotice(recipient.locale, notice, await prefectureNames(tx));
   const item: EmailItem = { ...rendered, url: appUrl(recipient.locale, notice.link) };
   const unsubscribe = await unsubscribeLinks(tx, recipient, notice.kind);
   const { text, html } = layoutEmail(recipient.locale, {

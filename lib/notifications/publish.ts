@@ -36,11 +36,12 @@ export type NoticeInput = {
 
 export type PublishOutcome = { recorded: number; emailed: number };
 
-const isTransaction = (client: Db | Tx): client is Db => '$transaction' in client;
+/** The pool client (which can open a transaction), not a caller's transaction. */
+const isPoolClient = (client: Db | Tx): client is Db => '$transaction' in client;
 
 export async function publishNotices(client: Db | Tx, notices: readonly NoticeInput[]): Promise<PublishOutcome> {
   if (!notices.length) return { recorded: 0, emailed: 0 };
-  if (isTransaction(client)) return client.$transaction((tx) => publishInTransaction(tx, notices));
+  if (isPoolClient(client)) return client.$transaction((tx) => publishInTransaction(tx, notices));
   return publishInTransaction(client, notices);
 }
 

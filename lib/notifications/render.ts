@@ -1,24 +1,19 @@
-import { createFormatter, createTranslator } from 'next-intl';
-import { describeReason, type ReasonContext } from '../i18n/describe-reason';
-import en from '../i18n/messages/en.json';
-import ja from '../i18n/messages/ja.json';
-import uk from '../i18n/messages/uk.json';
+import type { Db } from '../db';
+import type { Prisma } from '../generated/prisma/client';
+import { describeReason } from '../i18n/describe-reason';
+import { translatorFor, type PrefectureNames } from '../i18n/translator';
 import type { Locale } from '../generated/prisma/enums';
 import type { Reason } from '../matching/types';
 
-// Notices and emails rendered from the message catalogues in the recipient's language, outside
-// any request (jobs, transactions). Times in Kyiv time, as the pages show them.
+// Notices rendered from the message catalogues (notifications.kinds.<kind>) in the reader's
+// language, outside any request (jobs, transactions) as in pages.
 
-const MESSAGES = { en, ja, uk } as const;
-export const NOTICE_TIME_ZONE = 'Europe/Kyiv';
+export { translatorFor };
 
-export type Translator = { (key: string, values?: Record<string, string | number>): string; has(key: string): boolean };
-
-export function translatorFor(locale: Locale) {
-  const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone: NOTICE_TIME_ZONE }) as unknown as Translator;
-  const format = createFormatter({ locale, timeZone: NOTICE_TIME_ZONE });
-  const reasonContext: ReasonContext = { t, format, locale, prefectureName: (code) => code };
-  return { t, format, reasonContext };
+/** The prefecture names reasons may cite, read once per email or page. */
+export async function prefectureNames(client: Db | Prisma.TransactionClient): Promise<PrefectureNames> {
+  const rows = await client.prefecture.findMany({ select: { code: true, nameJa: true, nameEn: true } });
+  return new Map(rows.map((row) => [row.code, row]));
 }
 
 export type StoredNotice = { kind: string; params: unknown };
@@ -45,8 +40,8 @@ function storedReasons(params: unknown): Reason[] {
 
 export type RenderedNotice = { title: string; body: string; reasons: string[] };
 
-export function renderNotice(locale: Locale, notice: StoredNotice): RenderedNotice {
-  const { t, reasonContext } = translatorFor(locale);
+export function renderNotice(locale: Locale, notice: StoredNotice, prefectures?: PrefectureNames): RenderedNotice {
+  const { t, reasonContext } = translatorFor(locale, prefectures);
   const values = plainParams(locale, notice.params);
   const key = `notifications.kinds.${notice.kind}`;
   if (!t.has(`${key}.title`)) return { title: t('notifications.unknownKind'), body: '', reasons: [] };

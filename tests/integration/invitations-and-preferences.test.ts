@@ -37,7 +37,7 @@ describe('invitations', () => {
     expect(await run('inviteCompany', actor, { needId: need.id, companyId: world.company.id, note: 'Generators, please.' })).toMatchObject({ ok: true });
     expect(await run('inviteCompany', actor, { needId: need.id, companyId: world.company.id, note: 'Updated note.' })).toMatchObject({ ok: true });
 
-    const emails = await db.outboxEmail.findMany({ where: { kind: 'invitation', createdAt: { gte: since }, toAddress: member.email } });
+    const emails = await db.outboxEmail.findMany({ where: { kind: 'notice:invited', createdAt: { gte: since }, toAddress: member.email } });
     expect(emails).toHaveLength(1);
     expect(emails[0].subject).toContain('招待');
     const invitation = await db.interest.findUniqueOrThrow({ where: { companyId_needId_direction: { companyId: world.company.id, needId: need.id, direction: 'MUNICIPALITY_INVITATION' } } });

@@ -1,5 +1,9 @@
 import { NextRequest } from 'next/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type PgBoss from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startJobQueue } from '../../lib/jobs/queue';
+import { drainMatchingJobs } from '../../lib/match-store/worker';
+import { validNeed } from '../factories/valid-inputs';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
 import type { Actor } from '../../lib/auth/actor';
@@ -25,10 +29,13 @@ import { testDb as db } from './test-db';
 
 const DAY = 86_400_000;
 let world: AccessWorld;
+let boss: PgBoss;
 beforeAll(async () => {
   world = await createAccessWorld(db);
+  boss = await startJobQueue(inject('databaseUrl'));
 });
 afterAll(async () => {
+  await boss.stop({ graceful: false, wait: true });
   await stopQueueClient();
 });
 
@@ -132,6 +139,28 @@ describe('a newly published need that fits a company', () => {
     expect(await noticesOf(fits.rep.id, 'needFits')).toHaveLength(2);
   });
 
+  it('goes from publishing through the matching job to the notice, and a followed need’s edit is news once', async () => {
+    const { municipality, rep: municipalityRep } = await verifiedMunicipalityWithRep('en');
+    const { rep } = await verifiedCompanyWithRep('ja', 0);
+    const draft = await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null });
+    expect(await run('publishNeed', actorOf(municipalityRep), { needId: draft.id, expectedVersion: draft.version })).toMatchObject({ ok: true });
+    expect(await noticesOf(rep.id, 'needFits')).toHaveLength(0); // the ranking job has not run yet
+    await drainMatchingJobs(db, boss);
+    const [notice] = await noticesOf(rep.id, 'needFits');
+    expect(notice).toMatchObject({ needId: draft.id, link: `/needs/${draft.id}` });
+    expect(await emailsTo(rep.email, 'notice:needFits')).toHaveLength(1);
+
+    expect(await run('followNeed', actorOf(rep), { needId: draft.id, follow: true })).toMatchObject({ ok: true });
+    const edit = { needId: draft.id, expectedVersion: draft.version + 1, need: validNeed({ title: 'Generators, revised' }) };
+    expect(await run('updateNeed', actorOf(municipalityRep), edit)).toMatchObject({ ok: true });
+    expect(await run('updateNeed', actorOf(municipalityRep), edit)).toMatchObject({ ok: false }); // the stale retry changes nothing
+    const changed = await noticesOf(rep.id, 'followedNeedChanged');
+    expect(changed).toHaveLength(1);
+    expect(changed[0].params).toMatchObject({ needTitle: 'Generators, revised' });
+    await drainMatchingJobs(db, boss);
+    expect(await noticesOf(rep.id, 'needFits')).toHaveLength(1);
+  });
+
   it('does not announce an old need re-ranked later, nor a draft', async () => {
     const { municipality } = await verifiedMunicipalityWithRep();
     const { rep } = await verifiedCompanyWithRep('en', 0);
@@ -194,6 +223,11 @@ describe('facilitation checks on a controllable clock', () => {
     await createMatch(db, company.id, need.id, { score: 90, inNeedTop: true });
     const quietNeed = await createNeed(db, municipality);
     const introduction = await db.introduction.create({ data: { needId: quietNeed.id, companyId: company.id, introducedById: world.facilitator.actor.userId } });
+    const newsNeed = await createNeed(db, municipality);
+    const withNews = await db.introduction.create({ data: { needId: newsNeed.id, companyId: company.id, introducedById: world.facilitator.actor.userId } });
+    await db.matchDecision.create({
+      data: { needId: newsNeed.id, companyId: company.id, actorId: world.facilitator.actor.userId, action: 'AGREE', fromStatus: 'INTRODUCED', toStatus: 'AGREED', createdAt: new Date(Date.now() + 2 * DAY) },
+    });
     await createCompany(db); // waits for verification
 
     await findFacilitationNotices(db, new Date(Date.now() + (UNREVIEWED_DAYS - 1) * DAY));
@@ -206,6 +240,7 @@ describe('facilitation checks on a controllable clock', () => {
     await findFacilitationNotices(db, new Date(Date.now() + (QUIET_DAYS + 1) * DAY));
     await findFacilitationNotices(db, new Date(Date.now() + (QUIET_DAYS + 2) * DAY));
     expect((await noticesOf(facilitator.id, 'introductionQuiet')).filter((n) => n.introductionId === introduction.id)).toHaveLength(1);
+    expect((await noticesOf(facilitator.id, 'introductionQuiet')).filter((n) => n.introductionId === withNews.id)).toHaveLength(0);
     // Verification waits: one notice a day while any organisation waits (five days; the last twice).
     await findFacilitationNotices(db, new Date(Date.now() + (QUIET_DAYS + 2) * DAY + 1000));
     expect(await noticesOf(facilitator.id, 'verificationWaiting')).toHaveLength(5);
@@ -271,8 +306,15 @@ describe('unsubscribe links', () => {
     }
     expect(await dataFingerprint(db)).toEqual(before);
 
+    // The confirmation page's form comes back to the page, told whether it worked.
+    const forged = await unsubscribePost(new NextRequest(`http://localhost/api/unsubscribe?${new URLSearchParams({ ...attempts[0], locale: 'uk' })}`, { method: 'POST' }));
+    expect([forged.status, forged.headers.get('location')]).toEqual([303, '/uk/unsubscribe?invalid=1']);
+    expect(await dataFingerprint(db)).toEqual(before);
+
     const response = await unsubscribePost(new NextRequest(`http://localhost/api/unsubscribe?${new URLSearchParams(genuine)}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' }));
     expect(response.status).toBe(200);
+    const again = await unsubscribePost(new NextRequest(`http://localhost/api/unsubscribe?${new URLSearchParams({ ...genuine, locale: 'ja' })}`, { method: 'POST' }));
+    expect([again.status, again.headers.get('location')]).toEqual([303, '/ja/unsubscribe?done=1']);
     expect(await db.noticePreference.findUnique({ where: { userId_kind: { userId: rep.id, kind: 'needFits' } } })).toMatchObject({ delivery: 'IN_APP' });
   });
 });

@@ -38,12 +38,12 @@ describe('identical requests at once', () => {
 
     const interests = await db.interest.findMany({ where: { needId: need.id, companyId: company.id } });
     expect(interests).toHaveLength(1);
-    expect(await db.outboxEmail.count({ where: { kind: 'invitation', toAddress: member.email } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { kind: 'notice:invited', toAddress: member.email } })).toBe(1);
     expect((await interestAudit(interests[0].id)).map((a) => a.action)).toEqual(['invitation.sent']);
 
     // A later, different note is one real change: audited, but the company is not emailed again.
     await tenTimes(() => run('inviteCompany', world.municipalityRep.actor, { ...input, note: 'Please come soon.' }));
-    expect(await db.outboxEmail.count({ where: { kind: 'invitation', toAddress: member.email } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { kind: 'notice:invited', toAddress: member.email } })).toBe(1);
     expect((await interestAudit(interests[0].id)).map((a) => a.action)).toEqual(['invitation.sent', 'invitation.updated']);
   });
 

@@ -9,7 +9,7 @@ import type { Locale } from '@/lib/generated/prisma/enums';
 import { titled } from '@/lib/i18n/page-title';
 import { Link } from '@/lib/i18n/navigation';
 import { listOwnNotices } from '@/lib/notifications/centre';
-import { renderNotice } from '@/lib/notifications/render';
+import { prefectureNames, renderNotice } from '@/lib/notifications/render';
 import { markAllNoticesReadAction, markNoticeReadAction } from './actions';
 
 export const generateMetadata = titled('notifications');
@@ -18,7 +18,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
   const query = await searchParams;
   const actor = await actorForPage('/notifications');
   const page = Number(typeof query.page === 'string' ? query.page : 1);
-  const [list, t, format, locale] = await Promise.all([listOwnNotices(db, actor, page), getTranslations('notifications'), getFormatter(), getLocale()]);
+  const [list, t, format, locale, prefectures] = await Promise.all([listOwnNotices(db, actor, page), getTranslations('notifications'), getFormatter(), getLocale(), prefectureNames(db)]);
   const unread = list.notices.filter((notice) => !notice.readAt).length;
   return (
     <section className="max-w-3xl">
@@ -32,7 +32,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
       {list.notices.length === 0 ? <p className="text-muted">{t('empty')}</p> : null}
       <ol className="m-0 mt-4 grid list-none gap-3 p-0" data-testid="notice-list">
         {list.notices.map((notice) => {
-          const rendered = renderNotice(locale as Locale, notice);
+          const rendered = renderNotice(locale as Locale, notice, prefectures);
           return (
             <li key={notice.id} className={`rounded-lg border p-4 ${notice.readAt ? 'border-line bg-paper' : 'border-accent bg-accent-wash/40'}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">

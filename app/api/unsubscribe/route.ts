@@ -15,12 +15,14 @@ export async function POST(request: NextRequest) {
   if (unreadable) return unreadable;
   const locale = query.get('locale');
   const fromPage = locale !== null && (routing.locales as readonly string[]).includes(locale);
+  // A relative Location: right behind any proxy, whatever host the request came in on.
+  const backToPage = (outcome: string) => new Response(null, { status: 303, headers: { Location: `/${locale}/unsubscribe?${outcome}=1`, 'Cache-Control': 'no-store' } });
   try {
     await unsubscribe(db, { u: query.get('u'), k: query.get('k'), s: query.get('s') });
-    if (fromPage) return Response.redirect(new URL(`/${locale}/unsubscribe?done=1`, request.nextUrl), 303);
+    if (fromPage) return backToPage('done');
     return Response.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    if (fromPage) return Response.redirect(new URL(`/${locale}/unsubscribe?invalid=1`, request.nextUrl), 303);
+    if (fromPage) return backToPage('invalid');
     return errorResponse(error);
   }
 }

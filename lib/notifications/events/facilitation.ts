@@ -47,22 +47,19 @@ export async function findFacilitationNotices(db: Db, now: Date = new Date()): P
   }
 
   const quietSince = new Date(now.getTime() - QUIET_DAYS * DAY);
-  const quiet = await db.introduction.findMany({
-    where: { createdAt: { lte: quietSince } },
-    select: {
-      id: true, needId: true, companyId: true, createdAt: true,
-      need: { select: { title: true, hromada: { select: { nameUk: true, nameEn: true } } } },
-      company: { select: { legalNameJa: true, legalNameEn: true } },
-    },
-    take: 500,
-  });
-  for (const introduction of quiet) {
-    const news = await db.matchDecision.count({ where: { needId: introduction.needId, companyId: introduction.companyId, createdAt: { gt: new Date(introduction.createdAt.getTime() + 60_000) } } });
-    if (news) continue;
+  // News is any decision on the pair recorded after the introduction itself.
+  const quiet = await db.$queryRaw<{ id: string; needId: string; companyId: string; title: string; nameUk: string; nameEn: string; legalNameJa: string; legalNameEn: string }[]>`
+    SELECT i.id, i."needId", i."companyId", n.title, h."nameUk", h."nameEn", c."legalNameJa", c."legalNameEn"
+    FROM "Introduction" i JOIN "Need" n ON n.id = i."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Company" c ON c.id = i."companyId"
+    WHERE i."createdAt" <= ${quietSince}
+      AND NOT EXISTS (SELECT 1 FROM "MatchDecision" d WHERE d."needId" = i."needId" AND d."companyId" = i."companyId"
+        AND d."createdAt" > i."createdAt" + interval '1 minute')
+    ORDER BY i."createdAt" LIMIT 500`;
+  for (const row of quiet) {
     forStaff({
-      kind: 'introductionQuiet', dedupeKey: `introductionQuiet:${introduction.id}`, link: `/facilitator/matches/pair?needId=${introduction.needId}&companyId=${introduction.companyId}`,
-      needId: introduction.needId, companyId: introduction.companyId, introductionId: introduction.id,
-      params: { needTitle: introduction.need.title, hromada: hromadaName(introduction.need.hromada), company: companyName(introduction.company), days: QUIET_DAYS },
+      kind: 'introductionQuiet', dedupeKey: `introductionQuiet:${row.id}`, link: `/facilitator/matches/pair?needId=${row.needId}&companyId=${row.companyId}`,
+      needId: row.needId, companyId: row.companyId, introductionId: row.id,
+      params: { needTitle: row.title, hromada: hromadaName(row), company: companyName(row), days: QUIET_DAYS },
     });
   }
   return (await publishNotices(db, notices)).recorded;
