@@ -32,12 +32,8 @@ export async function announceSecurityWatch(db: Db, tx: Tx, rolled: RollForward)
 }
 
 /**
- * THE SEAM for the notification system (lib/notifications, branch i15/notify): the notices a
- * roll-forward calls for, read inside its transaction (the list as it now stands) with the
- * company profiles read through `db` (the roll does not change them). Until publishNotices is on
- * this branch nothing calls it and nobody is notified; branch i15/watch-wire (this branch merged
- * with i15/notify) calls `publishNotices(tx, await securityWatchNotices(db, tx, rolled))` from
- * rollStatusesForward and from an applied order (lib/hostility-list), with tests.
+ * The notices a roll-forward calls for, read inside its transaction (the list as it now stands)
+ * with the company profiles read through `db` (the roll does not change them).
  */
 export async function securityWatchNotices(db: Db, tx: Tx, rolled: RollForward): Promise<SecurityWatchNotice[]> {
   if (rolled.needIds.length === 0) return [];
