@@ -12,6 +12,7 @@ import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { getSecurityWatch } from '../../lib/security-watch/company-watch';
 import { getLatentPipeline } from '../../lib/security-watch/latent-pipeline';
+import { toEur } from '../../lib/matching/currency';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
@@ -119,7 +120,9 @@ describe('the latent pipeline', () => {
     const need = await createNeed(db, municipality, { sector: 'ENERGY', budgetAmount: '1000000', budgetCurrency: 'USD' });
     const before = await getLatentPipeline(db, facilitator, noon(NEXT_DAY));
     expect(before.needs).toBe(1);
-    expect(before).toMatchObject({ budgetEur: 900_000, bySector: [{ sector: 'ENERGY', needs: 1, budgetEur: 900_000 }] });
+    // At the project's reference rates (lib/matching/currency.ts), as the engine compares budgets.
+    const eur = Math.round(toEur(1_000_000, 'USD'));
+    expect(before).toMatchObject({ budgetEur: eur, bySector: [{ sector: 'ENERGY', needs: 1, budgetEur: eur }] });
     expect(before.byOblast).toHaveLength(1);
     expect(before.companiesWaiting).toBe(3);
     // Once a company accepts active hostilities, the need is matched: no longer latent.
