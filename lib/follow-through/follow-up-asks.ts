@@ -1,14 +1,14 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db';
-import { queueEmail } from '../email/outbox';
-import { env } from '../env';
 import type { IntroductionSide } from '../generated/prisma/enums';
 import { QUEUES } from '../jobs/queue';
 import { LIST_TIME_ZONE } from '../hostility-list/calendar';
-import { followUpAskMessage } from './ask-message';
+import { publishNotices, recipientsOfCompany, recipientsOfMunicipality, type NoticeInput } from '../notifications';
 
 // After an introduction both sides are asked what happened, at 14 and at 45 days, each once: the
-// FollowUpAsk row (introduction, side, milestone) is inserted with the ask in one transaction, so
+// ask is a notice (kind followUpAsk, emailed by the person's preference) linking to the form at
+// /introductions/<id>. The FollowUpAsk row (introduction, side, milestone) is inserted with the
+// notices in one transaction (and each notice has its own dedupe key), so
 // a job that runs twice, or on two instances at once, asks once. `now` is a parameter so tests
 // move the clock. An ask that came due while no worker ran is still sent, until the next
 // milestone is due: an introduction older than that is not asked about a stage it has passed.
@@ -50,19 +50,23 @@ export async function sendDueFollowUpAsks(db: Db, now: Date = new Date()): Promi
       const intro = await tx.introduction.findUniqueOrThrow({
         where: { id: ask.introductionId },
         select: {
-          need: { select: { title: true, hromada: { select: { nameUk: true, nameEn: true } }, municipality: { select: { users: { where: { disabledAt: null }, select: { id: true, name: true, email: true, locale: true } } } } } },
-          company: { select: { legalNameJa: true, legalNameEn: true, users: { where: { disabledAt: null }, select: { id: true, name: true, email: true, locale: true } } } },
+          needId: true, companyId: true,
+          need: { select: { title: true, municipalityId: true, hromada: { select: { nameUk: true, nameEn: true } } } },
+          company: { select: { legalNameJa: true, legalNameEn: true } },
         },
       });
-      const recipients = ask.side === 'COMPANY' ? intro.company.users : intro.need.municipality.users;
-      for (const user of recipients) {
-        const counterpart = ask.side === 'COMPANY'
-          ? (user.locale === 'uk' ? intro.need.hromada.nameUk : intro.need.hromada.nameEn)
-          : (user.locale === 'ja' ? intro.company.legalNameJa : intro.company.legalNameEn);
-        const link = `${env.NEXTAUTH_URL}/${user.locale}/introductions/${ask.introductionId}`;
-        const message = followUpAskMessage(user.locale, { name: user.name, afterDays: ask.afterDays, needTitle: intro.need.title, counterpart, link });
-        await queueEmail(tx, { kind: 'follow-up-ask', to: user.email, locale: user.locale, ...message });
-      }
+      const toCompany = ask.side === 'COMPANY';
+      const recipients = toCompany ? await recipientsOfCompany(tx, intro.companyId) : await recipientsOfMunicipality(tx, intro.need.municipalityId);
+      const counterpart = toCompany
+        ? { en: intro.need.hromada.nameEn, uk: intro.need.hromada.nameUk }
+        : { en: intro.company.legalNameEn, ja: intro.company.legalNameJa };
+      const notices = recipients.map((userId): NoticeInput => ({
+        userId, kind: 'followUpAsk', dedupeKey: `followUpAsk:${ask.introductionId}:${ask.afterDays}`,
+        params: { needTitle: intro.need.title, days: ask.afterDays, counterpart },
+        link: `/introductions/${ask.introductionId}`,
+        needId: intro.needId, companyId: intro.companyId, introductionId: ask.introductionId,
+      }));
+      await publishNotices(tx, notices);
       return true;
     });
     if (sent) asked += 1;

@@ -6,14 +6,17 @@ import { AppError } from '../errors';
 import { ocidFor } from '../evidence/ocid';
 import { isoDay, kyivDay } from '../hostility-list/calendar';
 import { Prisma } from '../generated/prisma/client';
+import { publishNotices, recipientsOfCompany, recipientsOfMunicipality, staffRecipients } from '../notifications';
 import { parseInput } from '../validation';
-import { introductionForActor } from './access';
+import { introductionForActor, type IntroductionParties } from './access';
+import type { PipelineStepKind } from '../generated/prisma/enums';
 import { PIPELINE_STEPS, recordPipelineStepSchema } from './schema';
 
 // Records one step past "agreed": the tender published, awarded, the contract signed, the works
 // delivered. Steps come in order, each once, dated on or after the one before and never in the
 // future; the audit row is written in the same transaction. A published tender's identifier is
-// linked to the imported OCDS evidence of that record when the platform holds it.
+// linked to the imported OCDS evidence of that record when the platform holds it. Everyone else
+// on both sides, and the facilitators, get a notice (followUpStageRecorded) in the same transaction.
 
 const fieldError = (field: string, message: string) =>
   new AppError('VALIDATION', message, { fieldErrors: { [field]: message } });
@@ -59,6 +62,7 @@ export async function recordPipelineStep(db: Db, actor: Actor | null, input: unk
         after: { step: step.step, occurredOn: step.occurredOn, tenderSource: step.tenderSource, tenderId: step.tenderId, tenderEvidenceId: evidence?.id ?? null, note: step.note },
         ip: context.ip,
       });
+      await announceStep(tx, intro, step.step, actor!.userId);
       return { id: row.id, step: row.step, occurredOn: step.occurredOn, linkedEvidence: row.tenderEvidenceId !== null };
     });
   } catch (error) {
@@ -68,4 +72,24 @@ export async function recordPipelineStep(db: Db, actor: Actor | null, input: unk
     }
     throw error;
   }
+}
+
+async function announceStep(tx: Prisma.TransactionClient, intro: IntroductionParties, step: PipelineStepKind, recordedBy: string) {
+  const names = await tx.introduction.findUniqueOrThrow({
+    where: { id: intro.id },
+    select: { need: { select: { title: true, hromada: { select: { nameUk: true, nameEn: true } } } }, company: { select: { legalNameJa: true, legalNameEn: true } } },
+  });
+  const recipients = new Set([
+    ...await recipientsOfCompany(tx, intro.companyId), ...await recipientsOfMunicipality(tx, intro.municipalityId), ...await staffRecipients(tx),
+  ]);
+  recipients.delete(recordedBy);
+  await publishNotices(tx, [...recipients].map((userId) => ({
+    userId, kind: 'followUpStageRecorded' as const, dedupeKey: `followUpStage:${intro.id}:${step}`,
+    params: {
+      needTitle: names.need.title, step,
+      company: { en: names.company.legalNameEn, ja: names.company.legalNameJa },
+      hromada: { en: names.need.hromada.nameEn, uk: names.need.hromada.nameUk },
+    },
+    link: `/introductions/${intro.id}`, needId: intro.needId, companyId: intro.companyId, introductionId: intro.id,
+  })));
 }

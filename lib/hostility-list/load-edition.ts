@@ -14,6 +14,7 @@ import {
   type HostilityListInput, type HostilityListPreview,
 } from './load-edition-schema';
 import { rollForwardInTransaction } from './roll-forward';
+import { announceSecurityWatch } from '../security-watch/announce';
 
 // An ADMIN loads an order of the Ministry: a whole new EDITION of the hostilities list, or an
 // AMENDMENT naming only the rows it adds, changes or removes (docs/decisions/012). Two steps:
@@ -127,6 +128,8 @@ async function run(db: Db, actor: Actor, input: HostilityListInput, expectedChec
       needsAffected: rolled.needIds.length, storedMatchesAffected: rolled.storedMatches, olderThan,
     };
     if (expectedChecksum === null) throw new Rollback(preview);
+    // A new order can make a need fit a company that security kept from it: told with the order.
+    await announceSecurityWatch(db, tx, rolled);
     await recordAudit(tx, actor, {
       action: input.kind === 'EDITION' ? 'hostilityList.edition' : 'hostilityList.amendment',
       entityType: 'HostilityListEdition',

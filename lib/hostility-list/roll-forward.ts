@@ -3,6 +3,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { HostilityScope, HostilityStatus } from '../generated/prisma/enums';
 import { needChanged } from '../match-store/enqueue';
 import { rollUpHostilityStatus } from '../reference/load-reference-data';
+import { announceSecurityWatch } from '../security-watch/announce';
 import { kyivDay } from './calendar';
 
 // Statuses follow the calendar: a period that starts or ends changes a hromada's status on that
@@ -62,9 +63,16 @@ export async function rollForwardInTransaction(
   return { day: day.toISOString().slice(0, 10), changes, needIds, storedMatches };
 }
 
-/** The daily job: statuses as of `day` (Kyiv's today by default), needs re-ranked where they moved. */
+/**
+ * The daily job: statuses as of `day` (Kyiv's today by default), needs re-ranked where they
+ * moved, and companies that security alone kept from a need told when it now fits them.
+ */
 export async function rollStatusesForward(db: Db, day: Date = kyivDay()): Promise<RollForward> {
-  return db.$transaction((tx) => rollForwardInTransaction(tx, day, { enqueue: true }), { timeout: 60_000 });
+  return db.$transaction(async (tx) => {
+    const rolled = await rollForwardInTransaction(tx, day, { enqueue: true });
+    await announceSecurityWatch(db, tx, rolled);
+    return rolled;
+  }, { timeout: 60_000 });
 }
 
 /** The last day the statuses were rolled forward to, or null before the first roll. */

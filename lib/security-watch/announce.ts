@@ -5,8 +5,12 @@ import type { RollForward } from '../hostility-list/roll-forward';
 import { loadNeeds } from '../match-store/inputs';
 import { getCurrentPolicy } from '../match-store/policy';
 import { loadCandidateCompanies } from '../match-store/profiles';
+import { explainPair } from '../matching/evaluate';
 import { prepareCompany, prepareNeed } from '../matching/prepare';
+import type { Reason } from '../matching/types';
+import { topReasons } from '../notifications/events/ranking';
 import { readSiteStatus } from '../matching/site-security';
+import { publishNotices, type NoticeInput } from '../notifications';
 import { watchVerdict, withoutSecurity } from './verdict';
 
 // When the statuses move (a period ends on the calendar, or an order of the Ministry is loaded),
@@ -16,15 +20,16 @@ import { watchVerdict, withoutSecurity } from './verdict';
 
 type Tx = Prisma.TransactionClient;
 
-export type SecurityWatchNotice = {
-  userId: string;
-  kind: 'securityWatchNeedFits';
-  dedupeKey: string;
-  params: { needTitle: string; hromada: { en: string; uk: string }; before: string; after: string; day: string; orderNumber: string; orderDate: string };
-  link: string;
-  needId: string;
-  companyId: string;
-};
+export type SecurityWatchNotice = NoticeInput & { kind: 'securityWatchNeedFits' };
+
+/**
+ * Called by the roll-forward (the daily job and an applied order) inside its transaction: the
+ * notices are recorded, and emailed by each person's preference, exactly when the change commits.
+ */
+export async function announceSecurityWatch(db: Db, tx: Tx, rolled: RollForward): Promise<number> {
+  const notices = await securityWatchNotices(db, tx, rolled);
+  return (await publishNotices(tx, notices)).recorded;
+}
 
 /**
  * The notices a roll-forward calls for, read inside its transaction (the list as it now stands)
@@ -39,7 +44,7 @@ export async function securityWatchNotices(db: Db, tx: Tx, rolled: RollForward):
     loadNeeds(tx, Prisma.sql`n.id = ANY(${rolled.needIds}::uuid[])`),
     tx.hostilityListEdition.findFirst({ orderBy: [{ orderDate: 'desc' }, { id: 'desc' }], select: { orderNumber: true, orderDate: true } }),
   ]);
-  const pairs: { needId: string; companyId: string; before: string; after: string }[] = [];
+  const pairs: { needId: string; companyId: string; before: string; after: string; score: number; reasons: Reason[] }[] = [];
   const context = { asOf: day, companyRegisteredInterest: false, municipalityInvitedCompany: false };
   for (const need of needs) {
     const change = changes.get(need.site.hromadaCode);
@@ -55,7 +60,10 @@ export async function securityWatchNotices(db: Db, tx: Tx, rolled: RollForward):
       const floors = { need: need.matchFloor, company: company.matchFloor };
       if (watchVerdict(now, prepared, context, policy, floors).kind !== 'fits') continue;
       if (watchVerdict(before, prepared, context, policy, floors).kind !== 'securityOnly') continue;
-      pairs.push({ needId: need.id, companyId: company.id, before: change.before.status, after: change.after.status });
+      // The match's own reasons, as the engine explains it now.
+      const explanation = explainPair(now, prepared, context, policy);
+      const score = explanation.kind === 'scored' ? explanation.score : 0;
+      pairs.push({ needId: need.id, companyId: company.id, before: change.before.status, after: change.after.status, score, reasons: topReasons(explanation) });
     }
   }
   if (pairs.length === 0) return [];
@@ -73,6 +81,7 @@ export async function securityWatchNotices(db: Db, tx: Tx, rolled: RollForward):
       params: {
         needTitle: need.title, hromada: { en: need.hromada.nameEn, uk: need.hromada.nameUk }, before: pair.before, after: pair.after, day: rolled.day,
         orderNumber: edition?.orderNumber ?? '', orderDate: edition ? isoDay(edition.orderDate) : '',
+        score: pair.score, reasons: pair.reasons,
       },
       link: `/needs/${pair.needId}`,
       needId: pair.needId,

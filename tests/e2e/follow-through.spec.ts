@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures';
+import { expect as baseExpect, test } from './fixtures';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';
@@ -8,6 +8,9 @@ import { demoEmail, signIn } from './helpers';
 // Prozorro: the identifier is checked by the same schema as on the server, the step appears with
 // its date and who recorded it, and the next step is offered. A company that is not a party is
 // told the page does not exist.
+
+// Saving a step and re-rendering is a server round trip: allow for a busy machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 /** An introduction of the demo company 01 to one of Kyiv's open needs, made straight in the e2e database. */
 async function introduction(): Promise<string> {
@@ -33,6 +36,7 @@ async function introduction(): Promise<string> {
 }
 
 test('a hromada records the published tender after an introduction; a stranger cannot see it', async ({ page, browser }) => {
+  test.slow();
   const id = await introduction();
   await signIn(page, demoEmail('hromada-kyiv'), undefined, 'uk');
   await page.goto(`/uk/introductions/${id}`);

@@ -45,7 +45,8 @@ describe('follow-up asks', () => {
     const introducedAt = new Date('2024-01-10T10:00:00Z');
     const intro = await introduce(introducedAt);
     const asks = () => db.followUpAsk.findMany({ where: { introductionId: intro.id }, orderBy: [{ afterDays: 'asc' }, { side: 'asc' }] });
-    const emails = () => db.outboxEmail.findMany({ where: { kind: 'follow-up-ask', text: { contains: intro.id } } });
+    const notices = () => db.notice.findMany({ where: { introductionId: intro.id, kind: 'followUpAsk' } });
+    const emails = () => db.outboxEmail.findMany({ where: { kind: 'notice:followUpAsk', text: { contains: intro.id } } });
 
     await sendDueFollowUpAsks(db, new Date(introducedAt.getTime() + 13 * DAY));
     expect(await asks()).toEqual([]);
@@ -56,8 +57,9 @@ describe('follow-up asks', () => {
     await sendDueFollowUpAsks(db, day14);
     await sendDueFollowUpAsks(db, new Date(day14.getTime() + DAY));
     expect((await asks()).map((a) => `${a.afterDays}:${a.side}`)).toEqual(['14:COMPANY', '14:MUNICIPALITY']);
+    // Two members per side, one notice each, emailed at once (the kind's default) in their language.
+    expect(await notices()).toHaveLength(4);
     const first = await emails();
-    // Two members per side.
     expect(first).toHaveLength(4);
     expect(first.map((e) => e.locale).sort()).toEqual(['en', 'en', 'ja', 'uk']);
     expect(first.find((e) => e.locale === 'ja')!.subject).toContain('その後');
@@ -67,6 +69,7 @@ describe('follow-up asks', () => {
     await sendDueFollowUpAsks(db, new Date(introducedAt.getTime() + 45 * DAY));
     await sendDueFollowUpAsks(db, new Date(introducedAt.getTime() + 50 * DAY));
     expect((await asks()).map((a) => `${a.afterDays}:${a.side}`)).toEqual(['14:COMPANY', '14:MUNICIPALITY', '45:COMPANY', '45:MUNICIPALITY']);
+    expect(await notices()).toHaveLength(8);
     expect(await emails()).toHaveLength(8);
   });
 
@@ -104,6 +107,12 @@ describe('pipeline steps past agreed', () => {
       ['TENDER_PUBLISHED', 'COMPANY_REP'], ['AWARDED', 'MUNICIPALITY_REP'], ['CONTRACT_SIGNED', 'FACILITATOR'],
     ]);
     expect(view.nextStep).toBe('DELIVERED');
+    // Everyone else on both sides and the facilitators hear of each step; not the one who recorded it.
+    const stepNotices = await db.notice.findMany({ where: { introductionId: intro.id, kind: 'followUpStageRecorded' }, select: { userId: true, dedupeKey: true } });
+    const heard = (userId: string) => stepNotices.filter((n) => n.userId === userId).map((n) => n.dedupeKey.split(':')[2]).sort();
+    expect(heard(company.userId)).toEqual(['AWARDED', 'CONTRACT_SIGNED']);
+    expect(heard(hromada.userId)).toEqual(['CONTRACT_SIGNED', 'TENDER_PUBLISHED']);
+    expect(heard(world.facilitator.actor.userId)).toEqual(['AWARDED', 'TENDER_PUBLISHED']);
     const audits = await db.auditLog.findMany({ where: { entityType: 'Introduction', entityId: intro.id }, orderBy: { id: 'asc' } });
     expect(audits.map((a) => [a.action, a.actorId, a.ip])).toEqual([
       ['pipeline.tender_published', company.userId, ctx.ip],

@@ -5,11 +5,14 @@ import { createDb, type Db } from '../../lib/db';
 import { isAppError } from '../../lib/errors';
 import { getListInForce } from '../../lib/hostility-list/list-in-force';
 import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
+import { isoDay, kyivDay } from '../../lib/hostility-list/calendar';
+import { applyHostilityList, previewHostilityList } from '../../lib/hostility-list/load-edition';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { getSecurityWatch } from '../../lib/security-watch/company-watch';
 import { getLatentPipeline } from '../../lib/security-watch/latent-pipeline';
+import { toEur } from '../../lib/matching/currency';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
@@ -81,8 +84,18 @@ describe('the security watch', () => {
     }
     // A company whose appetite the site is within already matches: nothing to watch.
     expect((await getSecurityWatch(db, bold, noon(LAST_DAY))).needs.map((n) => n.needId)).not.toContain(needId);
+    expect(await db.notice.count({ where: { kind: 'securityWatchNeedFits', needId } })).toBe(0);
+
+    // The period's last day passes: the need fits both, and each is told once, however often the roll runs.
+    await rollStatusesForward(db, NEXT_DAY);
     await rollStatusesForward(db, NEXT_DAY);
     expect((await getSecurityWatch(db, cautious, noon(NEXT_DAY))).needs.map((n) => n.needId)).not.toContain(needId);
+    const notices = await db.notice.findMany({ where: { kind: 'securityWatchNeedFits', needId }, select: { userId: true, dedupeKey: true, params: true, link: true } });
+    expect(notices.map((n) => n.userId).sort()).toEqual([cautious.userId, waiting.userId].sort());
+    expect(notices[0]).toMatchObject({ link: `/needs/${needId}`, params: { before: 'POSSIBLE_HOSTILITIES', after: 'NONE', day: '2027-04-01' } });
+    // With the match's reasons, as the engine gives them now.
+    expect((notices[0].params as { reasons: { code: string }[] }).reasons.length).toBeGreaterThan(0);
+    expect(await db.outboxEmail.count({ where: { kind: 'notice:securityWatchNeedFits' } })).toBe(2);
   });
 
   it('is for companies; the latent pipeline is for facilitators', async () => {
@@ -107,7 +120,9 @@ describe('the latent pipeline', () => {
     const need = await createNeed(db, municipality, { sector: 'ENERGY', budgetAmount: '1000000', budgetCurrency: 'USD' });
     const before = await getLatentPipeline(db, facilitator, noon(NEXT_DAY));
     expect(before.needs).toBe(1);
-    expect(before).toMatchObject({ budgetEur: 900_000, bySector: [{ sector: 'ENERGY', needs: 1, budgetEur: 900_000 }] });
+    // At the project's reference rates (lib/matching/currency.ts), as the engine compares budgets.
+    const eur = Math.round(toEur(1_000_000, 'USD'));
+    expect(before).toMatchObject({ budgetEur: eur, bySector: [{ sector: 'ENERGY', needs: 1, budgetEur: eur }] });
     expect(before.byOblast).toHaveLength(1);
     expect(before.companiesWaiting).toBe(3);
     // Once a company accepts active hostilities, the need is matched: no longer latent.
@@ -115,5 +130,41 @@ describe('the latent pipeline', () => {
     await syncCompanyProfiles(db, Prisma.sql`true`);
     expect((await getLatentPipeline(db, facilitator, noon(NEXT_DAY))).needs).toBe(0);
     expect(need.id).toBeTruthy();
+  });
+});
+
+describe('a new order of the list', () => {
+  it('tells each company that security alone kept from a need, once, when an order ends the period', async () => {
+    const admin = actorOf(await createUser(db, { role: 'ADMIN' }));
+    const hromada = await pickFreeHromada(db, { hostilityPeriods: { none: {} } });
+    const list = (await getListInForce(db))!;
+    const start = '2026-03-01';
+    await db.hostilityPeriod.create({
+      data: {
+        hromadaCode: hromada.code, territoryCode: hromada.code, territoryLevel: 'HROMADA', territoryName: hromada.nameEn,
+        status: 'POSSIBLE_HOSTILITIES', startDate: new Date(`${start}T00:00:00Z`), endDate: null, editionId: list.id,
+      },
+    });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED', verifiedAt: new Date() });
+    const need = await createNeed(db, municipality);
+    // The list as of today (the order is applied today).
+    await rollStatusesForward(db, kyivDay());
+    const yesterday = isoDay(new Date(kyivDay().getTime() - DAY));
+    const order = {
+      kind: 'AMENDMENT', orderNumber: '777', orderDate: isoDay(kyivDay()), source: 'security watch test',
+      hostilityTable: [
+        'hromada_code,territory_code,territory_level,territory_name,status,start_date,end_date',
+        [hromada.code, hromada.code, 'HROMADA', hromada.nameEn, 'POSSIBLE_HOSTILITIES', start, yesterday].join(','),
+      ].join('\n'),
+    };
+    const preview = await previewHostilityList(db, admin, order);
+    expect(preview.changes.map((c) => c.code)).toContain(hromada.code);
+    // A preview is rolled back: nobody is told of an order not applied.
+    expect(await db.notice.count({ where: { kind: 'securityWatchNeedFits', needId: need.id } })).toBe(0);
+    await applyHostilityList(db, admin, { ...order, checksum: preview.checksum });
+    const notices = await db.notice.findMany({ where: { kind: 'securityWatchNeedFits', needId: need.id }, select: { userId: true, params: true } });
+    // The companies within their appetite already matched: only the two security kept away are told.
+    expect(notices.map((n) => n.userId).sort()).toEqual([cautious.userId, waiting.userId].sort());
+    expect(notices[0].params).toMatchObject({ orderNumber: '777', before: 'POSSIBLE_HOSTILITIES', after: 'NONE' });
   });
 });
