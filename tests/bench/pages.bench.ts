@@ -8,6 +8,7 @@
  *
  *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard]
  *
+ * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * The last line of output is JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +23,7 @@ const world = arg('world');
 const duration = Number(arg('duration') ?? 5);
 const connectionLevels = (arg('connections') ?? '1,10,50').split(',').map(Number);
 const only = arg('only')?.split(',');
+const profileDir = arg('cpu-prof');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
@@ -69,6 +71,7 @@ type Run = { page: string; connections: number; reqPerSec: number; p50: number; 
 
 async function main() {
   const scratch = await createScratchDatabase('kakehashi_bench_pages');
+  process.env.DATABASE_URL = scratch.url;
   let server: ChildProcess | undefined;
   try {
     const { prepareDatabase } = await import('../../lib/database/prepare');
@@ -97,7 +100,8 @@ async function main() {
     await sql.end();
     log(`world: ${JSON.stringify(sizes)}`);
 
-    server = spawn(process.execPath, ['--import', 'tsx', 'lib/http/app-server.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', 'lib/http/app-server.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: scratch.url, NEXTAUTH_SECRET: prepared.sessionSecret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     });
