@@ -40,6 +40,16 @@ function rssMb(pid: number): number {
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
 }
 
+async function untilIdle(pid: number): Promise<void> {
+  let last = cpuMs(pid);
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = cpuMs(pid);
+    if (now - last <= 20) return; // ≤ 10% of one core over 200 ms: background timers only
+    last = now;
+  }
+}
+
 async function waitForServer(child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
@@ -141,14 +151,18 @@ async function main() {
           const instance = autocannon({ url: base + page.path, headers, connections, duration }, (error, done) => (error ? reject(error) : resolve(done)));
           instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
         });
+        // Requests still in flight when the run stops cost CPU too: wait until the server is
+        // idle, and divide by every request sent, not only the completed ones.
+        await untilIdle(pid);
         const cpu = cpuMs(pid) - before;
         const requests = result.requests.total;
+        const sent = Math.max(requests, result.requests.sent);
         times.sort((a, b) => a - b);
         const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN);
         const run: Run = {
           page: page.name, connections, requests,
           reqPerSec: round(requests / duration), p50: at(0.5), p95: at(0.95), p99: at(0.99),
-          errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, requests)),
+          errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
         };
         runs.push(run);
         log(`${page.name.padEnd(12)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${run.errors + run.non2xx}`);
