@@ -50,6 +50,16 @@ export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: Ma
   const t = useTranslations();
   const counts = new Map<HostilityStatus, number>();
   for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
+  // Thousands of points share five statuses and a few need counts: format each label once per
+  // render rather than once per point (each is an ICU message format).
+  const statuses = Object.values(HostilityStatus);
+  const hostilityLabel = Object.fromEntries(statuses.map((status) => [status, t(`hostility.${status}`)])) as Record<HostilityStatus, string>;
+  const pointClass = Object.fromEntries(statuses.map((status) => [status, cn('map-point stroke-white stroke-[1.5] opacity-90', HOSTILITY_FILL[status])])) as Record<HostilityStatus, string>;
+  const needsLabels = new Map<number, string>();
+  const needsLabel = (count: number) => {
+    if (!needsLabels.has(count)) needsLabels.set(count, t('map.openNeeds', { count }));
+    return needsLabels.get(count)!;
+  };
   return (
     <figure className="m-0 min-w-0 [&_svg]:h-auto [&_svg]:w-full [&_svg]:max-w-4xl [&_svg]:rounded-lg [&_svg]:border [&_svg]:border-line [&_svg]:bg-paper">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map">
@@ -61,13 +71,13 @@ export function HromadaMap({ dots, points, title }: { dots: MapDot[]; points: Ma
             return (
               <circle
                 key={point.code}
-                className={cn('map-point stroke-white stroke-[1.5] opacity-90', HOSTILITY_FILL[point.hostilityStatus])}
+                className={pointClass[point.hostilityStatus]}
                 data-hromada={point.code}
                 cx={x.toFixed(1)}
                 cy={y.toFixed(1)}
                 r={5 + Math.min(point.openNeeds, 6)}
               >
-                <title>{`${point.nameUk} (${point.nameEn}): ${t('map.openNeeds', { count: point.openNeeds })} · ${t(`hostility.${point.hostilityStatus}`)}`}</title>
+                <title>{`${point.nameUk} (${point.nameEn}): ${needsLabel(point.openNeeds)} · ${hostilityLabel[point.hostilityStatus]}`}</title>
               </circle>
             );
           })}
