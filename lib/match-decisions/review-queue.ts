@@ -4,6 +4,7 @@ import type { Db } from '../db';
 import { MatchStatus, SectorCode, type Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
 import { withExplanation } from '../match-store/explain';
+import { countReviewSlice, reviewSliceIds } from './review-slice';
 
 // The facilitators' review queue: every need's best companies and every pair somebody already
 // acted on, best first, filtered by sector, oblast, score and status.
@@ -36,19 +37,14 @@ export type QueueItem = Prisma.MatchGetPayload<{ select: typeof queueSelect }>;
 
 export async function listReviewQueue(db: Db, actor: Actor | null, filter: ReviewQueueFilter): Promise<Page<QueueItem>> {
   requireRole(actor, STAFF_ROLES);
-  const where: Prisma.MatchWhereInput = {
-    score: { gte: filter.minScore },
-    ...(filter.status ? { status: filter.status } : {}),
-    OR: [{ inNeedTop: true, need: { status: 'OPEN' } }, { status: { not: 'SUGGESTED' } }],
-    need: {
-      ...(filter.sector ? { sector: filter.sector } : {}),
-      ...(filter.oblast ? { hromada: { oblastCode: filter.oblast } } : {}),
-    },
-  };
-  const [items, total] = await Promise.all([
-    db.match.findMany({ where, select: queueSelect, orderBy: [{ score: 'desc' }, { id: 'asc' }], ...pageWindow(filter.page, REVIEW_PAGE_SIZE) }),
-    db.match.count({ where }),
+  // The slice's ids through its partial index (review-slice.ts), then the rows' details by id.
+  const [ids, total] = await Promise.all([
+    reviewSliceIds(db, filter, pageWindow(filter.page, REVIEW_PAGE_SIZE)),
+    countReviewSlice(db, filter),
   ]);
+  const rows = await db.match.findMany({ where: { id: { in: ids } }, select: queueSelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap((id) => byId.get(id) ?? []);
   return toPage(items, total, filter.page, REVIEW_PAGE_SIZE);
 }
 

@@ -1,5 +1,6 @@
 import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import type { Db } from '../db';
+import { countReviewSliceByStatus } from '../match-decisions/review-slice';
 import type { MatchStatus, SectorCode } from '../generated/prisma/enums';
 
 // The facilitators' dashboard: supply and demand per sector, and how far matches have got.
@@ -10,17 +11,16 @@ export type SectorBalance = { sector: SectorCode; openNeeds: number; companies: 
 
 export async function getDashboard(db: Db, actor: Actor | null) {
   requireRole(actor, STAFF_ROLES);
-  const [sectors, needRows, companyRows, statusRows] = await Promise.all([
+  const [sectors, needRows, companyRows, statuses] = await Promise.all([
     db.sector.findMany({ select: { code: true }, orderBy: { code: 'asc' } }),
     db.need.groupBy({ by: ['sector'], where: { status: 'OPEN', municipality: { verificationStatus: 'VERIFIED' } }, _count: { _all: true } }),
     db.$queryRaw<{ sector: SectorCode; count: number }[]>`
       SELECT unnest(sectors)::text AS sector, count(*)::int AS count
       FROM "Company" WHERE "verificationStatus" = 'VERIFIED' GROUP BY 1`,
-    db.match.groupBy({ by: ['status'], _count: { _all: true }, where: { OR: [{ inNeedTop: true }, { status: { not: 'SUGGESTED' } }] } }),
+    countReviewSliceByStatus(db),
   ]);
   const needs = new Map(needRows.map((row) => [row.sector, row._count._all]));
   const companies = new Map(companyRows.map((row) => [row.sector, row.count]));
-  const statuses = new Map(statusRows.map((row) => [row.status, row._count._all]));
   return {
     bySector: sectors.map(({ code }): SectorBalance => ({ sector: code, openNeeds: needs.get(code) ?? 0, companies: companies.get(code) ?? 0 })),
     pipeline: PIPELINE.map((status) => ({ status, count: statuses.get(status) ?? 0 })),

@@ -1,0 +1,54 @@
+import type { Db } from '../db';
+import { Prisma, type MatchStatus, type SectorCode } from '../generated/prisma/client';
+
+// The review slice of "Match": the pairs a facilitator may act on — a need's top companies while
+// the need is open, and every pair somebody already acted on. Most of the table is each
+// company's own list, so these reads go through the partial index "Match_review_queue_idx"
+// (migration 20261201162000), whose predicate is written out below exactly as in the index:
+// PostgreSQL uses a partial index only when the query's WHERE provably implies its predicate,
+// and the enum casts Prisma writes for parameters (CAST($1::text AS "MatchStatus")) are not
+// constants it can reason about, so Prisma's own where-clause always scanned the whole table.
+
+export type ReviewSliceFilter = { sector?: SectorCode; oblast?: string; minScore: number; status?: MatchStatus };
+
+function sliceWhere(filter: ReviewSliceFilter): Prisma.Sql {
+  return Prisma.sql`
+    (m."inNeedTop" OR m.status <> 'SUGGESTED')
+    AND ((m."inNeedTop" AND n.status = 'OPEN') OR m.status <> 'SUGGESTED')
+    AND m.score >= ${filter.minScore}
+    ${filter.status ? Prisma.sql`AND m.status = ${filter.status}::"MatchStatus"` : Prisma.empty}
+    ${filter.sector ? Prisma.sql`AND n.sector = ${filter.sector}::"SectorCode"` : Prisma.empty}
+    ${filter.oblast ? Prisma.sql`AND n."hromadaCode" IN (SELECT code FROM "Hromada" WHERE "oblastCode" = ${filter.oblast})` : Prisma.empty}`;
+}
+
+// The statements are exported so that a test can EXPLAIN them (tests/integration/review-slice.test.ts).
+export const sliceIdsSql = (filter: ReviewSliceFilter, window: { skip: number; take: number }) => Prisma.sql`
+  SELECT m.id FROM "Match" m JOIN "Need" n ON n.id = m."needId"
+  WHERE ${sliceWhere(filter)}
+  ORDER BY m.score DESC, m.id
+  LIMIT ${window.take} OFFSET ${window.skip}`;
+export const sliceCountSql = (filter: ReviewSliceFilter) => Prisma.sql`
+  SELECT count(*)::int AS count FROM "Match" m JOIN "Need" n ON n.id = m."needId"
+  WHERE ${sliceWhere(filter)}`;
+export const sliceByStatusSql = Prisma.sql`
+  SELECT m.status::text AS status, count(*)::int AS count FROM "Match" m
+  WHERE m."inNeedTop" OR m.status <> 'SUGGESTED'
+  GROUP BY m.status`;
+
+/** One page of the slice's ids, best score first (an ordered scan of the index that stops early). */
+export async function reviewSliceIds(db: Db, filter: ReviewSliceFilter, window: { skip: number; take: number }): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>(sliceIdsSql(filter, window));
+  return rows.map((row) => row.id);
+}
+
+/** How many pairs the slice holds: an index-only scan of the slice, joined to the needs. */
+export async function countReviewSlice(db: Db, filter: ReviewSliceFilter): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>(sliceCountSql(filter));
+  return row.count;
+}
+
+/** The dashboard's pipeline: pairs per status in the slice (need status aside), index-only. */
+export async function countReviewSliceByStatus(db: Db): Promise<Map<MatchStatus, number>> {
+  const rows = await db.$queryRaw<{ status: MatchStatus; count: number }[]>(sliceByStatusSql);
+  return new Map(rows.map((row) => [row.status, row.count]));
+}

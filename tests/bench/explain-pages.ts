@@ -1,0 +1,50 @@
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the queries the heaviest signed-in pages send, exactly as
+ * Prisma sends them: captures each statement from the pg driver while the page's lib function
+ * runs, then explains it with the same parameters. For docs/benchmarks/pages.md.
+ *
+ *   DATABASE_URL=postgres://… npx tsx tests/bench/explain-pages.ts
+ */
+import pg from 'pg';
+
+type Captured = { text: string; values: unknown[] };
+const captured: Captured[] = [];
+const original = pg.Client.prototype.query;
+let capturing = false;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown[] | undefined];
+  if (capturing) {
+    const text = typeof config === 'string' ? config : config.text;
+    if (/^\s*SELECT/i.test(text)) captured.push({ text, values: (typeof config === 'string' ? values : config.values ?? values) ?? [] });
+  }
+  return (original as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof original;
+
+const { createDb, poolOf } = await import('../../lib/db');
+const { listReviewQueue } = await import('../../lib/match-decisions/review-queue');
+const { getDashboard } = await import('../../lib/platform/dashboard');
+const db = createDb(process.env.DATABASE_URL!, 2);
+const actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
+
+const cases: [string, () => Promise<unknown>][] = [
+  ['review queue, first page', () => listReviewQueue(db, actor, { minScore: 0, page: 1 })],
+  ['review queue, page 50', () => listReviewQueue(db, actor, { minScore: 0, page: 50 })],
+  ['review queue, sector + score ≥ 60', () => listReviewQueue(db, actor, { minScore: 60, page: 1, sector: 'WATER_SANITATION' })],
+  ['dashboard', () => getDashboard(db, actor)],
+];
+for (const [name, run] of cases) {
+  await run(); // warm
+  captured.length = 0;
+  capturing = true;
+  await run();
+  capturing = false;
+  const queries = [...captured];
+  console.log(`\n### ${name}\n`);
+  for (const query of queries) {
+    const plan = await poolOf(db).query(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values as unknown[]);
+    console.log('```sql\n' + query.text.replace(/\s+/g, ' ').slice(0, 600) + '\n```\n```');
+    for (const row of plan.rows) console.log(row['QUERY PLAN']);
+    console.log('```');
+  }
+}
+await db.$disconnect();

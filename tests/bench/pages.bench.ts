@@ -1,0 +1,183 @@
+/**
+ * Pages under load (issue 16): serves the production build (`npx next build` first) on a
+ * throwaway embedded PostgreSQL holding the demo world — and, with `--world=30000x3000`, a
+ * synthetic world of that many companies × needs on top, ranked by a full rebuild — signs in
+ * as demo users through the real sign-in endpoint, then drives every page with autocannon at
+ * 1, 10 and 50 connections. For each run: req/s, p50/p95/p99 latency, errors and the server's
+ * CPU time per request (utime + stime of the server process from /proc/<pid>/stat).
+ *
+ *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard]
+ *
+ * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
+ * The last line of output is JSON.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import { Client } from 'pg';
+import { createScratchDatabase } from '../../lib/database/scratch';
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const world = arg('world');
+const duration = Number(arg('duration') ?? 5);
+const connectionLevels = (arg('connections') ?? '1,10,50').split(',').map(Number);
+const only = arg('only')?.split(',');
+const profileDir = arg('cpu-prof');
+const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
+const base = `http://127.0.0.1:${port}`;
+const log = (line: string) => console.log(line);
+const round = (n: number) => Math.round(n * 10) / 10;
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  // After "pid (comm) ": state is field 3, utime 14, stime 15 → indexes 11 and 12 here.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
+}
+
+async function untilIdle(pid: number): Promise<void> {
+  let last = cpuMs(pid);
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = cpuMs(pid);
+    if (now - last <= 20) return; // ≤ 10% of one core over 200 ms: background timers only
+    last = now;
+  }
+}
+
+async function waitForServer(child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not start');
+}
+
+/** Signs in through next-auth's credentials endpoint, exactly as the sign-in form does. */
+async function signIn(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const csrfCookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; '), origin: base },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('session-token='));
+  if (!session) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  return session;
+}
+
+type Run = { page: string; connections: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+
+async function main() {
+  const scratch = await createScratchDatabase('kakehashi_bench_pages');
+  process.env.DATABASE_URL = scratch.url;
+  let server: ChildProcess | undefined;
+  try {
+    const { prepareDatabase } = await import('../../lib/database/prepare');
+    const prepared = await prepareDatabase(scratch.url);
+    const { seedDemoForDevelopment } = await import('../../prisma/seed/development');
+    await seedDemoForDevelopment(scratch.url);
+    if (world) {
+      const [companies, needs] = world.split('x').map(Number);
+      const { createDb } = await import('../../lib/db');
+      const { createSyntheticWorld } = await import('./synthetic-world');
+      const { rebuildAllMatches } = await import('../../lib/match-store/rebuild');
+      const db = createDb(scratch.url, 4);
+      const started = Date.now();
+      await createSyntheticWorld(db, { companies, needs });
+      await rebuildAllMatches(db);
+      await db.$disconnect();
+      log(`synthetic world ${companies} × ${needs} built and ranked in ${round((Date.now() - started) / 1000)} s`);
+    }
+    const sql = new Client({ connectionString: scratch.url });
+    await sql.connect();
+    await sql.query('VACUUM ANALYZE');
+    const pick = async (query: string) => ((await sql.query(query)).rows[0] as { id: string }).id;
+    const needId = await pick(`SELECT n.id FROM "Need" n JOIN "Company" c ON true WHERE n.status = 'OPEN' AND c."isDemo" ORDER BY n."createdAt" LIMIT 1`);
+    const matchId = await pick(`SELECT m.id FROM "Match" m JOIN "Company" c ON c.id = m."companyId" WHERE c."isDemo" ORDER BY m.score DESC LIMIT 1`);
+    const sizes = (await sql.query(`SELECT (SELECT count(*) FROM "Company")::int AS companies, (SELECT count(*) FROM "Need")::int AS needs, (SELECT count(*) FROM "Match")::int AS matches`)).rows[0];
+    await sql.end();
+    log(`world: ${JSON.stringify(sizes)}`);
+
+    const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    server = spawn(process.execPath, [...profile, '--import', 'tsx', 'lib/http/app-server.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: scratch.url, NEXTAUTH_SECRET: prepared.sessionSecret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    await waitForServer(server);
+    const pid = server.pid!;
+    const { DEMO_PASSWORD, listDemoAccounts } = await import('../../prisma/seed/demo-world');
+    const account = (prefix: string) => listDemoAccounts().find((a) => a.email.startsWith(`${prefix}@`))!.email;
+    const facilitator = await signIn(account('facilitator'), DEMO_PASSWORD);
+    const company = await signIn(account('company-01'), DEMO_PASSWORD);
+
+    const pages: { name: string; path: string; cookie?: string }[] = [
+      { name: 'health', path: '/api/health' },
+      { name: 'home', path: '/en' },
+      { name: 'needs', path: '/en/needs' },
+      { name: 'need', path: `/en/needs/${needId}` },
+      { name: 'map', path: '/en/needs?view=map' },
+      { name: 'queue', path: '/en/facilitator/matches', cookie: facilitator },
+      { name: 'card', path: `/en/facilitator/matches/${matchId}`, cookie: facilitator },
+      { name: 'recommended', path: '/en/company/recommended', cookie: company },
+      { name: 'dashboard', path: '/en/facilitator/dashboard', cookie: facilitator },
+    ].filter((p) => !only || only.includes(p.name));
+
+    const rssStart = rssMb(pid);
+    const runs: Run[] = [];
+    log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
+    log('page          conns   req/s    p50    p95    p99 ms  cpu ms/req  errors');
+    for (const page of pages) {
+      const headers = page.cookie ? { cookie: page.cookie } : undefined;
+      // Warm up: compile-on-first-use, caches and connection pools are not what is measured.
+      const check = await fetch(base + page.path, { headers, redirect: 'manual' });
+      if (check.status !== 200) throw new Error(`${page.path} answered ${check.status}`);
+      await autocannon({ url: base + page.path, headers, connections: 2, amount: 20 });
+      for (const connections of connectionLevels) {
+        const before = cpuMs(pid);
+        const times: number[] = [];
+        const result = await new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon({ url: base + page.path, headers, connections, duration }, (error, done) => (error ? reject(error) : resolve(done)));
+          instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+        });
+        // Requests still in flight when the run stops cost CPU too: wait until the server is
+        // idle, and divide by every request sent, not only the completed ones.
+        await untilIdle(pid);
+        const cpu = cpuMs(pid) - before;
+        const requests = result.requests.total;
+        const sent = Math.max(requests, result.requests.sent);
+        times.sort((a, b) => a - b);
+        const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN);
+        const run: Run = {
+          page: page.name, connections, requests,
+          reqPerSec: round(requests / duration), p50: at(0.5), p95: at(0.95), p99: at(0.99),
+          errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
+        };
+        runs.push(run);
+        log(`${page.name.padEnd(12)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${run.errors + run.non2xx}`);
+      }
+    }
+    const summary = { world: world ?? 'demo', sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
+    log(JSON.stringify(summary));
+  } finally {
+    if (server && server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    await scratch.drop().catch(() => {});
+  }
+}
+
+await main();
+process.exit(0);
