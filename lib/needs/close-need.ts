@@ -5,6 +5,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
+import { noticesForNeedChange } from '../notifications/events/needs';
 import { requestTenderEvidence } from '../evidence/request-evidence';
 import { parseInput } from '../validation';
 import { writeVersioned } from './manage-needs';
@@ -35,6 +36,7 @@ export async function closeNeed(db: Db, actor: Actor | null, input: unknown, con
       ip: context.ip,
     });
     await needChanged(tx, needId);
+    await noticesForNeedChange(tx, needId, 'closed', expectedVersion + 1);
     return { needId, version: expectedVersion + 1, closeReason: reason };
   });
 }
@@ -58,6 +60,7 @@ export async function reopenNeed(db: Db, actor: Actor | null, input: unknown, co
       ip: context.ip,
     });
     await needChanged(tx, needId);
+    await noticesForNeedChange(tx, needId, 'changed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });

@@ -119,7 +119,6 @@ async function transition(
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action, entityType: 'Need', entityId: needId, before: { status: before.status }, after: { status: data.status as string }, ip: context.ip });
     await needChanged(tx, needId);
-    if (data.status === 'CLOSED') await noticesForNeedChange(tx, needId, 'closed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };
   });

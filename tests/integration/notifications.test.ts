@@ -211,7 +211,7 @@ describe('interest, invitation, mutual interest, introduction, followed needs', 
     // Following a need: each change once, then its closing.
     expect(await run('followNeed', actorOf(companyRep), { needId: need.id, follow: true })).toMatchObject({ ok: true });
     const { version } = await db.need.findUniqueOrThrow({ where: { id: need.id } });
-    expect(await run('closeNeed', actorOf(municipalityRep), { needId: need.id, expectedVersion: version })).toMatchObject({ ok: true });
+    expect(await run('closeNeed', actorOf(municipalityRep), { needId: need.id, expectedVersion: version, reason: 'FULFILLED', duplicateOfNeedId: null })).toMatchObject({ ok: true });
     expect(await noticesOf(companyRep.id, 'followedNeedClosed')).toHaveLength(1);
   });
 

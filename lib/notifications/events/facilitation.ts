@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
 import { isoDay, kyivDay } from '../../hostility-list/calendar';
+import { explainStoredMatches, type CompactMatch } from '../../match-store/explain';
 import { publishNotices, type NoticeInput } from '../publish';
 import { staffRecipients } from '../recipients';
 import { companyName, hromadaName } from './names';
@@ -31,13 +32,15 @@ export async function findFacilitationNotices(db: Db, now: Date = new Date()): P
   }
 
   const unreviewedSince = new Date(now.getTime() - UNREVIEWED_DAYS * DAY);
-  const unreviewed = await db.$queryRaw<{ needId: string; companyId: string; score: number; explanation: unknown; title: string; legalNameJa: string; legalNameEn: string }[]>`
-    SELECT m."needId", m."companyId", m.score, m.explanation, n.title, c."legalNameJa", c."legalNameEn"
+  const strong = await db.$queryRaw<(CompactMatch & { title: string; legalNameJa: string; legalNameEn: string })[]>`
+    SELECT m."needId", m."companyId", m.score, m.points, m."policyVersion", m."judgedOn", n.title, c."legalNameJa", c."legalNameEn"
     FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Company" c ON c.id = m."companyId"
     WHERE m.status = 'SUGGESTED' AND m."inNeedTop" AND m.score >= ${STRONG_SCORE} AND n.status = 'OPEN'
       AND n."publishedAt" <= ${unreviewedSince}
       AND NOT EXISTS (SELECT 1 FROM "MatchDecision" d WHERE d."needId" = m."needId" AND d."companyId" = m."companyId")
     ORDER BY m.score DESC LIMIT 200`;
+  const explained = await explainStoredMatches(db, strong);
+  const unreviewed = strong.map((row, i) => ({ ...row, explanation: explained[i].explanation }));
   for (const row of unreviewed) {
     forStaff({
       kind: 'strongMatchUnreviewed', dedupeKey: `strongMatchUnreviewed:${row.needId}:${row.companyId}`,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db';
+import { explainStoredMatches, type CompactMatch } from '../../match-store/explain';
 import type { MatchResult, Reason } from '../../matching/types';
 import { publishNotices, type NoticeInput } from '../publish';
 import { recipientsOfCompany, recipientsOfMunicipality } from '../recipients';
@@ -16,9 +17,9 @@ export const NEW_NEED_DAYS = 14;
 export const STRONG_SCORE = 75;
 const REASONS_SHOWN = 3;
 
-type Row = { companyId: string; score: number; explanation: unknown; threshold: number; inNeedTop: boolean; legalNameJa: string; legalNameEn: string };
+type Row = CompactMatch & { threshold: number; inNeedTop: boolean; legalNameJa: string; legalNameEn: string };
 
-/** The strongest reasons of a stored explanation (what earned the most points). */
+/** The strongest reasons of an explanation (what earned the most points). */
 export function topReasons(explanation: unknown, count = REASONS_SHOWN): Reason[] {
   const result = explanation as MatchResult | null;
   if (result?.kind !== 'scored') return [];
@@ -32,11 +33,14 @@ export async function announceNeedRanking(db: Db, needId: string, now: Date = ne
   });
   if (!need || need.status !== 'OPEN' || !need.publishedAt) return 0;
   if (now.getTime() - need.publishedAt.getTime() > NEW_NEED_DAYS * 86_400_000) return 0;
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT m."companyId", m.score, m.explanation, m."inNeedTop", c."noticeScoreThreshold" AS threshold, c."legalNameJa", c."legalNameEn"
+  // Stored rows keep points, not reasons: the reasons are derived by the engine (match-store/explain).
+  const stored = await db.$queryRaw<Row[]>`
+    SELECT m."needId", m."companyId", m.score, m.points, m."policyVersion", m."judgedOn", m."inNeedTop", c."noticeScoreThreshold" AS threshold, c."legalNameJa", c."legalNameEn"
     FROM "Match" m JOIN "Company" c ON c.id = m."companyId"
     WHERE m."needId" = ${needId}::uuid AND c."verificationStatus" = 'VERIFIED'
       AND (m.score >= c."noticeScoreThreshold" OR (m."inNeedTop" AND m.score >= ${STRONG_SCORE}))`;
+  const explained = await explainStoredMatches(db, stored);
+  const rows = stored.map((row, i) => ({ ...row, explanation: explained[i].explanation }));
   const hromada = hromadaName(need.hromada);
   const notices: NoticeInput[] = [];
   for (const row of rows.filter((r) => r.score >= r.threshold)) {
