@@ -98,7 +98,7 @@ describe('stored matches', () => {
     const lists = page.items.map((m) => (m.explanation.kind === 'scored' ? m.explanation.entries : []));
     const shared = sharedCriteria(lists);
     // Both offer one of the two capabilities on a site off the hostilities list: the same for both.
-    expect(shared).toEqual(expect.arrayContaining(['capability', 'security', 'integrity']));
+    expect(shared).toEqual(expect.arrayContaining(['capability', 'security']));
     const byCompany = new Map(page.items.map((m, i) => [m.company.id, distinguishingReasons(lists[i], lists.filter((_, j) => j !== i))]));
     for (const highlights of byCompany.values()) {
       for (const { entry } of highlights) {
