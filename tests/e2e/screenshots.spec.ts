@@ -15,6 +15,7 @@ const changing = (page: Page): Locator[] => [
   page.locator('main time'),
   page.locator('main tbody'),
   page.getByTestId('hostility-list-in-force'),
+  page.getByTestId('hostility-source'),
 ];
 
 async function expectFirstScreen(page: Page, path: string, name: string, mask: (page: Page) => Locator[] = () => []): Promise<void> {
@@ -40,5 +41,5 @@ test('home, needs, a need, sign-up look as they did (ja)', async ({ page }) => {
 test('the facilitator dashboard looks as it did (ja)', async ({ page }) => {
   test.setTimeout(90_000);
   await signIn(page, demoEmail('facilitator'), undefined, 'ja');
-  await expectFirstScreen(page, '/ja/facilitator/dashboard', 'facilitator-dashboard', (p) => [p.getByTestId('to-do'), p.getByTestId('pipeline')]);
+  await expectFirstScreen(page, '/ja/facilitator/dashboard', 'facilitator-dashboard', (p) => [p.getByTestId('to-do'), p.getByRole('region', { name: 'パイプライン' })]);
 });
