@@ -8,6 +8,12 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SYSTEM_CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
 
+const launchOptions = {
+  executablePath,
+  // Root in CI needs --no-sandbox; the rest keeps Chromium off a network it cannot reach.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 30_000,
@@ -16,6 +22,9 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  // Screenshot baselines are made with Debian's Chromium and fonts-noto-cjk, as in CI.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFilePath}/{arg}{ext}',
+  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled' } },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
@@ -23,14 +32,13 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          // Root in CI needs --no-sandbox; the rest keeps Chromium off a network it cannot reach.
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-        },
-      },
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // The journeys once more on a phone (issue 13): the header is a menu button there.
+      name: 'phone',
+      testMatch: 'journeys.spec.ts',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],
   webServer: {

@@ -67,8 +67,10 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
   }, [form, profile]);
   const completeness = measureProfileCompleteness(draft);
 
-  const showFirstError = () => {
-    const first = firstError(form.formState.errors);
+  // `form.formState` is the last render's snapshot, empty on a first failed save: read the
+  // errors handed to the callback, or the control's live ones after server errors are applied.
+  const showFirstError = (errors: FieldErrors<ProfileValues> = form.control._formState.errors) => {
+    const first = firstError(errors);
     if (!first) return;
     flushSync(() => setCurrent(first.section));
     form.setFocus(first.field);
@@ -83,7 +85,7 @@ export function CompanyProfileForm({ companyId, version, profile, municipalityNa
     }
     setSavedVersion((result.data as { version: number }).version);
     setSaved(true);
-  }, showFirstError);
+  }, (errors) => showFirstError(errors));
 
   const index = PROFILE_SECTIONS.findIndex((section) => section.id === current);
   const [previous, next] = [PROFILE_SECTIONS[index - 1], PROFILE_SECTIONS[index + 1]];

@@ -22,7 +22,7 @@ export const tableClass = cn(
 );
 
 /** Numbers, amounts and dates: right-aligned on wide screens, never broken inside. */
-export const numericClass = 'md:text-right! tabular-nums whitespace-nowrap';
+export const numericClass = 'md:text-right! tabular-nums md:whitespace-nowrap';
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return <table className={cn(tableClass, className)} {...props} />;

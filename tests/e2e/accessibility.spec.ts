@@ -1,67 +1,39 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { demoEmail, signIn } from './helpers';
+import { demoEmail } from './helpers';
+import { DESKTOP, LOCALES, PHONE, ROLES, mainPagesOf, open } from './main-pages';
 
-// axe-core on every main page, signed out and as each role, in more than one language: no
-// serious or critical violation. And the core forms work from the keyboard with a visible focus.
+// axe-core on every main page, signed out and as each role, in ja, uk and en at 1280×800 and
+// 390×844: no serious or critical violation. And the core forms work from the keyboard with a visible focus.
 
-async function expectNoSeriousViolations(page: Page, path: string): Promise<void> {
-  await page.goto(path);
-  await expect(page.locator('main h1').first()).toBeVisible();
+/** The serious and critical violations axe finds on the page as it is now, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), path).toEqual([]);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-async function firstNeedPath(page: Page, locale: string): Promise<string> {
-  await page.goto(`/${locale}/needs`);
-  const href = await page.getByRole('table').locator('tbody a').first().getAttribute('href');
-  return href ?? '';
+// One test per role and language: it visits each of the role's main pages at 1280 and at 390 px
+// and fails once with every violation found, each named by its page and size.
+for (const role of ROLES) {
+  for (const locale of LOCALES) {
+    test(`axe: ${role} pages in ${locale} at 1280 and 390 px`, async ({ page }) => {
+      test.setTimeout(240_000);
+      const pages = await mainPagesOf(page, role, locale);
+      const found: string[] = [];
+      for (const size of [DESKTOP, PHONE]) {
+        await page.setViewportSize(size);
+        for (const path of pages) {
+          await open(page, path);
+          for (const violation of await seriousViolations(page)) found.push(`${path} at ${size.width}px: ${violation}`);
+        }
+      }
+      expect(found).toEqual([]);
+    });
+  }
 }
-
-// One test per page: an axe run takes seconds, and a failure names its page.
-for (const path of ['/en', '/ja', '/uk/needs', '/en/needs?view=map', '/ja/companies', '/en/sign-in', '/uk/sign-up/municipality', '/ja/sign-up/company', '/en/sign-up', '/en/forgot-password']) {
-  test(`public page ${path}`, async ({ page }) => {
-    await expectNoSeriousViolations(page, path);
-  });
-}
-
-test('public need page', async ({ page }) => {
-  await expectNoSeriousViolations(page, await firstNeedPath(page, 'uk'));
-});
-
-test.describe('company pages', () => {
-  test.beforeEach(async ({ page }) => signIn(page, demoEmail('company-01'), undefined, 'ja'));
-  for (const path of ['/ja/company/profile', '/ja/company/recommended', '/ja/account']) {
-    test(path, async ({ page }) => expectNoSeriousViolations(page, path));
-  }
-  test('a need page, as a company', async ({ page }) => expectNoSeriousViolations(page, await firstNeedPath(page, 'ja')));
-});
-
-test.describe('municipality pages', () => {
-  test.beforeEach(async ({ page }) => signIn(page, demoEmail('hromada-kyiv'), undefined, 'uk'));
-  for (const path of ['/uk/municipality/needs', '/uk/municipality/needs/new']) {
-    test(path, async ({ page }) => expectNoSeriousViolations(page, path));
-  }
-  test('an own need page', async ({ page }) => {
-    await page.goto('/uk/municipality/needs');
-    const own = await page.getByRole('table').locator('tbody a').first().getAttribute('href');
-    await expectNoSeriousViolations(page, own ?? '');
-  });
-});
-
-test.describe('facilitator pages', () => {
-  test.beforeEach(async ({ page }) => signIn(page, demoEmail('facilitator')));
-  for (const path of ['/en/facilitator/dashboard', '/en/facilitator/matches', '/en/facilitator/policy', '/en/facilitator/verifications']) {
-    test(path, async ({ page }) => expectNoSeriousViolations(page, path));
-  }
-  test('a match card', async ({ page }) => {
-    await page.goto('/en/facilitator/matches');
-    const card = await page.getByTestId('queue-row').first().getByRole('link').getAttribute('href');
-    await expectNoSeriousViolations(page, card ?? '');
-  });
-});
 
 test('sign-in works from the keyboard alone, with a visible focus', async ({ page }) => {
   await page.goto('/en/sign-in');

@@ -38,7 +38,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
             <li key={notice.id} className={`rounded-lg border p-4 ${notice.readAt ? 'border-line bg-paper' : 'border-accent bg-accent-wash/40'}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <Link href={notice.link} className="min-w-0 font-bold break-words">{rendered.title}</Link>
-                <span className="flex items-center gap-2 text-sm whitespace-nowrap text-muted">
+                <span className="flex min-w-0 items-center gap-2 text-sm text-muted">
                   {!notice.readAt ? <Badge tone="info">{t('new')}</Badge> : null}
                   <DateTime value={notice.createdAt} />
                 </span>

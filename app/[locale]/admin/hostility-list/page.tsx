@@ -23,7 +23,7 @@ export default async function HostilityListPage() {
       <h2>{t('history')}</h2>
       <table className={tableClass} data-testid="hostility-editions">
         <thead>
-          <tr><th scope="col">{t('order')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('loadedAt')}</th><th scope="col">{t('source')}</th><th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('periodsCited')}</th><th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('periodsSuperseded')}</th></tr>
+          <tr><th scope="col">{t('order')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('loadedAt')}</th><th scope="col">{t('source')}</th><th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('periodsCited')}</th><th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('periodsSuperseded')}</th></tr>
         </thead>
         <tbody>
           {editions.map((edition) => (
@@ -32,8 +32,8 @@ export default async function HostilityListPage() {
               <td data-label={t('kind')}>{t(`kinds.${edition.kind}`)}</td>
               <td data-label={t('loadedAt')}><DateTime value={edition.loadedAt} /></td>
               <td data-label={t('source')}>{edition.source}</td>
-              <td data-label={t('periodsCited')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.periods}</td>
-              <td data-label={t('periodsSuperseded')} className="md:text-right! tabular-nums whitespace-nowrap">{edition._count.superseded}</td>
+              <td data-label={t('periodsCited')} className="md:text-right! tabular-nums md:whitespace-nowrap">{edition._count.periods}</td>
+              <td data-label={t('periodsSuperseded')} className="md:text-right! tabular-nums md:whitespace-nowrap">{edition._count.superseded}</td>
             </tr>
           ))}
         </tbody>

@@ -58,8 +58,8 @@ export default async function DashboardPage() {
           <thead>
             <tr>
               <th scope="col">{t('needs.sector')}</th>
-              <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('dashboard.openNeeds')}</th>
-              <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('dashboard.companies')}</th>
+              <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('dashboard.openNeeds')}</th>
+              <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('dashboard.companies')}</th>
               <th scope="col">
                 <span className="sr-only">{t('dashboard.chart')}</span>
                 <ChartLegend />
@@ -70,8 +70,8 @@ export default async function DashboardPage() {
             {dashboard.bySector.map((row) => (
               <tr key={row.sector}>
                 <th data-label={t('needs.sector')} scope="row">{t(`sector.${row.sector}`)}</th>
-                <td data-label={t('dashboard.openNeeds')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.openNeeds)}</td>
-                <td data-label={t('dashboard.companies')} className="md:text-right! tabular-nums whitespace-nowrap">{format.number(row.companies)}</td>
+                <td data-label={t('dashboard.openNeeds')} className="md:text-right! tabular-nums md:whitespace-nowrap">{format.number(row.openNeeds)}</td>
+                <td data-label={t('dashboard.companies')} className="md:text-right! tabular-nums md:whitespace-nowrap">{format.number(row.companies)}</td>
                 <td data-label={t('dashboard.chart')} className="w-2/5 max-md:hidden">
                   <SectorBar value={row.openNeeds} of={busiest} series="openNeeds" label={t('dashboard.openNeedsBar', { count: row.openNeeds })} />
                   <SectorBar value={row.companies} of={busiest} series="companies" label={t('dashboard.companiesBar', { count: row.companies })} />

@@ -51,7 +51,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col" className="md:text-right! tabular-nums whitespace-nowrap">{t('matches.score')}</th>
+              <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('matches.score')}</th>
               <th scope="col">{t('needs.need')}</th>
               <th scope="col">{t('needs.hromada')}</th>
               <th scope="col">{t('queue.company')}</th>
@@ -61,7 +61,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
           <tbody>
             {queue.items.map((item) => (
               <tr key={item.id} data-testid="queue-row">
-                <td data-label={t('matches.score')} className="md:text-right! tabular-nums whitespace-nowrap"><strong>{item.score}</strong></td>
+                <td data-label={t('matches.score')} className="md:text-right! tabular-nums md:whitespace-nowrap"><strong>{item.score}</strong></td>
                 <td data-label={t('needs.need')}>
                   <Link href={`/facilitator/matches/${item.id}`}>{item.need.title}</Link>
                   <div className="text-sm text-muted">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>
