@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { allowConsoleError, expect, test } from './fixtures';
 import { DEMO_PASSWORD, demoEmail } from './helpers';
 import { rawRequest as sendRaw } from './raw-request';
 
@@ -24,6 +24,8 @@ test.describe('return path after sign-in', () => {
   }
 
   test('a signed-in user with a control-character or non-Latin-1 callbackUrl is redirected, not shown an error', async ({ page }) => {
+    // /needs/Київ is no need: its translated not-found page answers 404, on purpose.
+    allowConsoleError('status of 404');
     await page.goto('/en/sign-in');
     await fillSignIn(page, demoEmail('facilitator'), DEMO_PASSWORD);
     await expect(page).toHaveURL(/\/en\/facilitator\/dashboard$/, { timeout: 15_000 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect as baseExpect, test } from './fixtures';
+import { allowConsoleError, expect as baseExpect, test } from './fixtures';
 import { Client } from 'pg';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 import { demoEmail, signIn } from './helpers';
@@ -37,6 +37,8 @@ async function introduction(): Promise<string> {
 
 test('a hromada records the published tender after an introduction; a stranger cannot see it', async ({ page, browser }) => {
   test.slow();
+  // The stranger's visit answers 404 on purpose.
+  allowConsoleError('status of 404');
   const id = await introduction();
   await signIn(page, demoEmail('hromada-kyiv'), undefined, 'uk');
   await page.goto(`/uk/introductions/${id}`);
