@@ -16,7 +16,8 @@ async function signIn(page: Page, email: string): Promise<void> {
   await page.getByLabel(en.signIn.email, { exact: true }).fill(email);
   await page.getByLabel(en.signIn.password, { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: en.signIn.submit, exact: true }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
+  // Each role lands on its own start page.
+  await expect(page).toHaveURL(/\/en\/(company\/recommended|municipality\/needs|facilitator\/dashboard|admin\/users)$/);
 }
 
 test('a company receives an in-app notice and an email for a fitting new need', async ({ browser }) => {
