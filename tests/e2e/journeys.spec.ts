@@ -158,7 +158,7 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   const title = `Генератори для водоканалу ${unique()}`;
   await page.goto('/uk/sign-up/municipality');
   // A hromada is claimed once: the phone project, on the same server, claims its neighbour.
-  const [search, hromada] = isPhone(page) ? ['Яремч', /Яремчанська/] : ['Ворохт', /Ворохтянська/];
+  const [search, hromada] = isPhone(page) ? ['Верховин', /Верховинська/] : ['Ворохт', /Ворохтянська/];
   await page.getByLabel('Пошук в офіційному переліку (українською або англійською)').fill(search);
   await page.getByRole('radio', { name: hromada }).check();
   await page.getByLabel('Ваше ім’я').fill('Оксана Петренко');
