@@ -13,6 +13,8 @@ export type QueueItem = {
   text: string;
   language: Locale;
   writtenAt: Date;
+  /** The page that shows the text (no locale prefix). */
+  link: string;
   locale: Locale;
   translation: null | { text: string; origin: TextOrigin; version: number };
 };
@@ -29,7 +31,7 @@ export async function listTranslationQueue(db: Db, actor: Actor | null, page: nu
     Prisma.sql`SELECT ${subject}::"TextSubject" AS "subject", v.* FROM (${entry.visibleTexts}) AS v`);
   const lacking = Prisma.sql`
     WITH texts AS (${Prisma.join(sources, ' UNION ALL ')})
-    SELECT t."subject", t."subjectId", t."field", t."text", t."language", t."writtenAt", l."locale",
+    SELECT t."subject", t."subjectId", t."field", t."text", t."language", t."writtenAt", t."link", l."locale",
            tr."text" AS "translatedText", tr."origin", tr."version"
     FROM texts t
     CROSS JOIN unnest(enum_range(NULL::"Locale")) AS l("locale")
@@ -43,7 +45,7 @@ export async function listTranslationQueue(db: Db, actor: Actor | null, page: nu
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS "total" FROM (${lacking}) AS q`,
   ]);
   const items = rows.map((row): QueueItem => ({
-    subject: row.subject, subjectId: row.subjectId, field: row.field, text: row.text, language: row.language, writtenAt: row.writtenAt, locale: row.locale,
+    subject: row.subject, subjectId: row.subjectId, field: row.field, text: row.text, language: row.language, writtenAt: row.writtenAt, link: row.link, locale: row.locale,
     translation: row.origin === null ? null : { text: row.translatedText!, origin: row.origin, version: row.version! },
   }));
   return toPage(items, Number(total), page);
