@@ -23,9 +23,10 @@ export type QueueItem = {
  * The facilitators' queue: texts of visible content (SUBJECTS[…].visibleTexts) with no
  * translation into one of the platform's languages, or one made from an older original (its
  * sourceDigest differs), oldest first. The digest is computed in SQL exactly as digestOriginal
- * does in Node (SHA-256 of the UTF-8 text, hex).
+ * does in Node (SHA-256 of the UTF-8 text, hex). `into` keeps one target language (a
+ * facilitator translates into the languages they write).
  */
-export async function listTranslationQueue(db: Db, actor: Actor | null, page: number): Promise<Page<QueueItem>> {
+export async function listTranslationQueue(db: Db, actor: Actor | null, { page, into }: { page: number; into?: Locale | null }): Promise<Page<QueueItem>> {
   requireRole(actor, STAFF_ROLES);
   const sources = Object.entries(SUBJECTS).map(([subject, entry]) =>
     Prisma.sql`SELECT ${subject}::"TextSubject" AS "subject", v.* FROM (${entry.visibleTexts}) AS v`);
@@ -38,6 +39,7 @@ export async function listTranslationQueue(db: Db, actor: Actor | null, page: nu
     LEFT JOIN "TextTranslation" tr ON tr."subject" = t."subject" AND tr."subjectId" = t."subjectId"
       AND tr."field" = t."field" AND tr."locale" = l."locale"
     WHERE l."locale" <> t."language" AND btrim(t."text") <> ''
+      AND (${into ?? null}::"Locale" IS NULL OR l."locale" = ${into ?? null}::"Locale")
       AND (tr."id" IS NULL OR tr."sourceDigest" <> encode(sha256(convert_to(t."text", 'UTF8')), 'hex'))`;
   const skip = (page - 1) * PAGE_SIZE;
   const [rows, [{ total }]] = await Promise.all([

@@ -1,28 +1,48 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { z } from 'zod';
 import { TranslationForm } from '@/components/content/translation-form';
 import { DateOf } from '@/components/time/when';
 import { Badge } from '@/components/ui/badge';
+import { buttonVariants } from '@/components/ui/button';
+import { controlClass } from '@/components/ui/input';
 import { Pagination } from '@/components/ui/pagination';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { listTranslationQueue } from '@/lib/content/translation-queue';
 import { translatableField } from '@/lib/content/translation-schema';
 import { db } from '@/lib/db';
-import { Link } from '@/lib/i18n/navigation';
+import { Locale } from '@/lib/generated/prisma/enums';
+import { getPathname, Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { pageSchema } from '@/lib/pagination';
 import { saveTranslationAction } from '../../translations/actions';
 
 export const generateMetadata = titled('content.queue');
 
+/** `?into=` from the URL: one of the languages, anything else means all of them. */
+const intoSchema = z.enum(Locale).optional().catch(undefined);
+
 /** Texts readers see that lack a translation into one of the three languages, oldest first, each with its editor. */
 export default async function TranslationQueuePage({ searchParams }: PageProps<'/[locale]/facilitator/translations'>) {
   const actor = await actorForPage('/facilitator/translations', ['FACILITATOR', 'ADMIN']);
-  const page = pageSchema.parse((await searchParams).page);
-  const [queue, t] = await Promise.all([listTranslationQueue(db, actor, page), getTranslations('content')]);
+  const params = await searchParams;
+  const page = pageSchema.parse(params.page);
+  const into = intoSchema.parse(params.into);
+  const [queue, t, all, locale] = await Promise.all([listTranslationQueue(db, actor, { page, into }), getTranslations('content'), getTranslations(), getLocale()]);
+  const query = (next: number) => `/facilitator/translations?${new URLSearchParams({ ...(into ? { into } : {}), page: String(next) })}`;
   return (
     <>
       <h1>{t('queue.title')}</h1>
       <p className="max-w-3xl">{t('queue.intro')}</p>
+      <form method="get" action={getPathname({ href: '/facilitator/translations', locale })} className="my-3 flex flex-wrap items-end gap-3">
+        <div className="grid gap-1">
+          <label htmlFor="into" className="font-semibold">{t('queue.into')}</label>
+          <select id="into" name="into" defaultValue={into ?? ''} className={controlClass}>
+            <option value="">{t('queue.allLanguages')}</option>
+            {Object.values(Locale).map((code) => <option key={code} value={code} lang={code}>{all(`locales.${code}`)}</option>)}
+          </select>
+        </div>
+        <button type="submit" className={buttonVariants({ variant: 'secondary' })}>{t('queue.show')}</button>
+      </form>
       <p role="status">{t('queue.count', { count: queue.total })}</p>
       {queue.items.length === 0 ? <p className="text-muted">{t('queue.none')}</p> : (
         <ol className="m-0 grid list-none gap-4 p-0">
@@ -50,7 +70,7 @@ export default async function TranslationQueuePage({ searchParams }: PageProps<'
           })}
         </ol>
       )}
-      <Pagination page={queue.page} pageCount={queue.pageCount} href={(next) => `/facilitator/translations?page=${next}`} />
+      <Pagination page={queue.page} pageCount={queue.pageCount} href={query} />
     </>
   );
 }
