@@ -1,12 +1,14 @@
 import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
+import { readForReader } from '../content/read-for-reader';
+import type { Written } from '../content/types';
 import type { Db } from '../db';
 import { queueEmail } from '../email/outbox';
 import { env } from '../env';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import type { MatchStatus } from '../generated/prisma/enums';
+import type { Locale, MatchStatus } from '../generated/prisma/enums';
 import { parseInput } from '../validation';
 import { introductionEmail } from './introduction-email';
 import { noticesForIntroduction } from '../notifications/events/introductions';
@@ -76,13 +78,13 @@ function staleMatch(status: MatchStatus) {
 
 /** Records the introduction and emails every member of both organisations in their language. */
 async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: string, note: string): Promise<void> {
-  await tx.introduction.create({ data: { ...pair, introducedById: facilitatorId, message: note } });
+  const introduction = await tx.introduction.create({ data: { ...pair, introducedById: facilitatorId, message: note }, select: { id: true, message: true, messageLanguage: true } });
   const match = await tx.match.findUniqueOrThrow({
     where: { id: matchId },
     select: {
       need: {
         select: {
-          id: true, title: true,
+          id: true, title: true, language: true,
           hromada: { select: { nameUk: true, nameEn: true } },
           municipality: { select: { contactName: true, contactEmail: true, contactPhone: true, users: { where: { disabledAt: null } } } },
         },
@@ -97,19 +99,26 @@ async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: str
   });
   const { need, company } = match;
   const shared = {
-    needTitle: need.title,
     hromada: { uk: need.hromada.nameUk, en: need.hromada.nameEn },
     company: { ja: company.legalNameJa, en: company.legalNameEn },
-    note,
+  };
+  // Each recipient reads the need's title and the note in their language when one is there.
+  const written: Written[] = [
+    { subject: 'NEED', subjectId: need.id, field: 'title', text: need.title, language: need.language },
+    { subject: 'INTRODUCTION', subjectId: introduction.id, field: 'message', text: introduction.message, language: introduction.messageLanguage },
+  ];
+  const readFor = async (locale: Locale) => {
+    const [needTitle, note] = await readForReader(tx, written, locale);
+    return { ...shared, needTitle: needTitle!, note: note! };
   };
   for (const user of company.users) {
     const link = `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`;
-    const message = introductionEmail('toCompany', user.locale, { ...shared, name: user.name, counterpart: need.municipality, link });
+    const message = introductionEmail('toCompany', user.locale, { ...(await readFor(user.locale)), name: user.name, counterpart: need.municipality, link });
     await queueEmail(tx, { kind: 'introduction', to: user.email, locale: user.locale, ...message });
   }
   for (const user of need.municipality.users) {
     const link = `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`;
-    const message = introductionEmail('toMunicipality', user.locale, { ...shared, name: user.name, counterpart: company, link });
+    const message = introductionEmail('toMunicipality', user.locale, { ...(await readFor(user.locale)), name: user.name, counterpart: company, link });
     await queueEmail(tx, { kind: 'introduction', to: user.email, locale: user.locale, ...message });
   }
   await noticesForIntroduction(tx, pair);
