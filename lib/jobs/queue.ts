@@ -55,8 +55,6 @@ export const EXPIRE_IN_SECONDS: Partial<Record<QueueName, number>> = {
   [QUEUES.dailyDigest]: 15 * 60,
   [QUEUES.weeklyDigest]: 15 * 60,
   [QUEUES.facilitationCheck]: 5 * 60,
-  // Two calls to the translation provider (each given 10 s to connect), rarely a glossary's creation.
-  [QUEUES.translateText]: 2 * 60,
 };
 /** For any other queue: short work, retried soon after its worker dies. */
 export const DEFAULT_EXPIRE_IN_SECONDS = 60;
