@@ -180,6 +180,20 @@ describe('the glossary', () => {
     expect(fake.glossaryCount()).toBe(before + 1);
     expect(await db.machineGlossary.count({ where: { glossaryId: first! } })).toBe(1);
   });
+
+  it('does not stop translation when DeepL refuses the glossary', async () => {
+    await db.machineGlossary.deleteMany();
+    fake.refuseGlossaries(true);
+    try {
+      const need = await ukrainianNeed();
+      const before = translateCalls().length;
+      expect((await translateText(db, provider, titleOf(need))).translated.sort()).toEqual(['en', 'ja']);
+      expect(translateCalls().slice(before).map((call) => call.form.get('glossary_id'))).toEqual([null, null]);
+      expect(await db.machineGlossary.count()).toBe(0);
+    } finally {
+      fake.refuseGlossaries(false);
+    }
+  });
 });
 
 describe('DeepL refusing for load (429)', () => {

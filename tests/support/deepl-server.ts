@@ -14,6 +14,8 @@ export type FakeDeepL = {
   requests: DeepLRequest[];
   /** Statuses to answer the next translate requests with, in order, before translating again. */
   failNext(...statuses: number[]): void;
+  /** Refuse glossaries (DeepL answers 400 for a language pair it does not take). */
+  refuseGlossaries(refuse: boolean): void;
   glossaryCount(): number;
   close(): Promise<void>;
 };
@@ -29,6 +31,7 @@ const readBody = (request: IncomingMessage) =>
 export async function startFakeDeepL(): Promise<FakeDeepL> {
   const requests: DeepLRequest[] = [];
   const failures: number[] = [];
+  let glossariesRefused = false;
   const glossaries = new Map<string, Glossary>();
 
   function translate(form: URLSearchParams) {
@@ -76,7 +79,10 @@ export async function startFakeDeepL(): Promise<FakeDeepL> {
       if (failure) return answer(failure, { message: 'Too many requests' });
       return answer(200, { translations: translate(form) });
     }
-    if (request.method === 'POST' && path === '/v3/glossaries') return answer(201, createGlossary(form));
+    if (request.method === 'POST' && path === '/v3/glossaries') {
+      if (glossariesRefused) return answer(400, { message: "Unsupported glossary language pair" });
+      return answer(201, createGlossary(form));
+    }
     return answer(404, { message: 'Not found' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,6 +90,7 @@ export async function startFakeDeepL(): Promise<FakeDeepL> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     failNext: (...statuses) => void failures.push(...statuses),
+    refuseGlossaries: (refuse) => void (glossariesRefused = refuse),
     glossaryCount: () => glossaries.size,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

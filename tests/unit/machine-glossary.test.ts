@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import en from '../../lib/i18n/messages/en.json';
 import ja from '../../lib/i18n/messages/ja.json';
 import uk from '../../lib/i18n/messages/uk.json';
-import { glossaryDictionaries, glossaryDigest, glossaryHintsFor, glossaryTerms, type Catalogues } from '../../lib/content/machine/glossary';
+import { glossaryDictionaries, glossaryHintsFor, glossaryTerms, type Catalogues } from '../../lib/content/machine/glossary';
+import { glossaryDigest } from '../../lib/content/machine/glossary-store';
 
 // The glossary is drawn from the catalogues: the interface's words for sectors, capabilities,
 // stages and statuses are the words a machine translation and a translating facilitator use.

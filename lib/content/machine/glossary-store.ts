@@ -1,12 +1,18 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db';
 import { logError } from '../../logging/log';
-import { glossaryDictionaries, glossaryDigest, type Catalogues } from './glossary';
+import { glossaryDictionaries, type Catalogues, type GlossaryDictionary } from './glossary';
 import { ProviderBusyError, type MachineProvider } from './provider';
 
 // A provider's glossary is made once per content (the digest of its terms) and its id kept in
 // PostgreSQL, so every instance and every restart reuses it; a changed catalogue term makes a new
 // one. A transaction-scoped advisory lock lets one instance create it while others wait, rather
 // than each creating its own copy at the provider.
+
+/** Names the glossary's content: a changed catalogue term makes a new glossary at the provider. */
+export function glossaryDigest(dictionaries: GlossaryDictionary[]): string {
+  return createHash('sha256').update(JSON.stringify(dictionaries)).digest('hex');
+}
 
 /** The provider's id for the current glossary, created on first use; null when it could not be made. */
 export async function glossaryIdFor(db: Db, provider: MachineProvider, catalogues?: Catalogues): Promise<string | null> {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Locale } from '../../generated/prisma/enums';
 import en from '../../i18n/messages/en.json';
 import ja from '../../i18n/messages/ja.json';
@@ -9,6 +8,7 @@ import { LOCALES } from '../../i18n/routing';
 // need and match statuses — as the catalogues write them in each language (reviewed term by
 // term, docs/glossary.md). A machine translation that says «Розмінування» where the interface
 // says it keeps one word per concept; a facilitator translating by hand is shown the same terms.
+// Pure: no database, no Node APIs.
 
 /** Catalogue sections whose values are the names of the domain's terms (keyed by enum value). */
 export const GLOSSARY_SECTIONS = ['sector', 'capability', 'stage', 'hostility', 'needStatus', 'matchStatus'] as const;
@@ -55,11 +55,6 @@ export function glossaryDictionaries(catalogues: Catalogues = CATALOGUES): Gloss
   return LOCALES.flatMap((from) =>
     LOCALES.filter((to) => to !== from).map((to) => ({ from, to, terms: glossaryTerms(from, to, catalogues) })),
   ).filter((dictionary) => dictionary.terms.length > 0);
-}
-
-/** Names the glossary's content: a changed catalogue term makes a new glossary at the provider. */
-export function glossaryDigest(dictionaries: GlossaryDictionary[]): string {
-  return createHash('sha256').update(JSON.stringify(dictionaries)).digest('hex');
 }
 
 // Japanese has no spaces between words, so a term is found anywhere; in Ukrainian and English it
