@@ -2,13 +2,15 @@ import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
 import { readForReader } from '../content/read-for-reader';
-import type { Written } from '../content/types';
 import type { Db } from '../db';
 import { queueEmail } from '../email/outbox';
 import { env } from '../env';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import type { Locale, MatchStatus } from '../generated/prisma/enums';
+import { authorLanguage } from '../content/author-language';
+import { queueTranslations } from '../content/queue-translations';
+import { introductionMessage, needTitle } from '../content/written';
 import { parseInput } from '../validation';
 import { introductionEmail } from './introduction-email';
 import { noticesForIntroduction } from '../notifications/events/introductions';
@@ -59,7 +61,9 @@ export async function decideOnMatch(db: Db, actor: Actor | null, input: unknown,
         fromStatus: match.status, toStatus: transition.to, reason: decision.reason ?? null, note: decision.note,
       },
     });
-    if (decision.action === 'INTRODUCE') await introduce(tx, match.id, pair, actor.userId, decision.note);
+    if (decision.action === 'INTRODUCE') {
+      await introduce(tx, match.id, pair, actor.userId, { text: decision.note, language: await authorLanguage(tx, actor, decision.noteLanguage) });
+    }
     await recordAudit(tx, actor, {
       action: `match.${decision.action.toLowerCase()}`,
       entityType: 'Match',
@@ -77,8 +81,10 @@ function staleMatch(status: MatchStatus) {
 }
 
 /** Records the introduction and emails every member of both organisations in their language. */
-async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: string, note: string): Promise<void> {
-  const introduction = await tx.introduction.create({ data: { ...pair, introducedById: facilitatorId, message: note }, select: { id: true, message: true, messageLanguage: true } });
+async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: string, message: { text: string; language: Locale }): Promise<void> {
+  const note = message.text;
+  const introduction = await tx.introduction.create({ data: { ...pair, introducedById: facilitatorId, message: note, messageLanguage: message.language } });
+  await queueTranslations(tx, [introductionMessage(introduction)]);
   const match = await tx.match.findUniqueOrThrow({
     where: { id: matchId },
     select: {
@@ -103,13 +109,10 @@ async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: str
     company: { ja: company.legalNameJa, en: company.legalNameEn },
   };
   // Each recipient reads the need's title and the note in their language when one is there.
-  const written: Written[] = [
-    { subject: 'NEED', subjectId: need.id, field: 'title', text: need.title, language: need.language },
-    { subject: 'INTRODUCTION', subjectId: introduction.id, field: 'message', text: introduction.message, language: introduction.messageLanguage },
-  ];
+  const written = [needTitle(need), introductionMessage(introduction)];
   const readFor = async (locale: Locale) => {
-    const [needTitle, note] = await readForReader(tx, written, locale);
-    return { ...shared, needTitle: needTitle!, note: note! };
+    const [title, note] = await readForReader(tx, written, locale);
+    return { ...shared, needTitle: title!, note: note! };
   };
   for (const user of company.users) {
     const link = `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`;

@@ -1,3 +1,4 @@
+import { markerKey } from '../content/marker';
 import { readForReader } from '../content/read-for-reader';
 import type { Readable, Written } from '../content/types';
 import type { Db } from '../db';
@@ -40,28 +41,14 @@ export async function readNoticeTexts(
   return perNotice.map((refs) => new Map(refs.map(([name]) => [name, readable[at++]!])));
 }
 
-/** The marker a reader sees beside a text not written in their language (as components/content/written-text does). */
-export function writtenMarker(t: Translator, readable: Readable): string {
-  const language = readable.original.language;
-  switch (readable.translation?.origin) {
-    case 'MACHINE':
-      return t('content.byMachine', { language });
-    case 'AUTHOR':
-      return t('content.byAuthor', { language });
-    case 'FACILITATOR':
-      return t('content.byFacilitator', { language });
-    default:
-      return t('content.notTranslated', { language });
-  }
-}
-
 /**
  * The line an email adds under a quoted text not written in the reader's language: the marker
  * and, when it was translated, the original — the email's "one click away".
  */
 export function quotedOriginalLine(t: Translator, reader: Locale, readable: Readable): string | null {
-  if (readable.original.language === reader || readable.original.text === '') return null;
-  const parts = [writtenMarker(t, readable)];
+  const marker = markerKey(readable, reader);
+  if (!marker) return null;
+  const parts = [t(`content.${marker}`, { language: readable.original.language })];
   if (readable.translation?.outdated) parts.push(t('content.outdated'));
   if (readable.translation) parts.push(`${t('content.showingOriginal', { language: readable.original.language })}: ${readable.original.text}`);
   return parts.join(' — ');
