@@ -41,8 +41,9 @@ export const companyProfileSchema = z
     industry: z.enum(SmeIndustry, { error: 'validation.choose' }),
     employees: employeesField,
     capitalJpy: capitalJpyField,
-    descriptionJa: text(4000),
-    descriptionEn: text(4000),
+    description: text(4000),
+    /** The language the description is written in: translations are added apart from it. */
+    descriptionLanguage: z.enum(Locale, { error: 'validation.choose' }),
     sectors: distinct(z.enum(SectorCode)).min(1, { error: 'validation.chooseAtLeastOne' }),
     capabilities: distinct(z.enum(Capability)),
     riskAppetite: z.enum(RiskAppetite, { error: 'validation.choose' }),
