@@ -23,7 +23,7 @@ export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
       <tbody>
         {companies.map((company) => (
           <tr key={company.id}>
-            <td data-label={t('companies.company')}><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
+            <td data-label={t('companies.company')}><CompanyName id={company.id} legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
             <td data-label={t('companies.location')}>
               {locale === 'ja'
                 ? <span lang="ja">{company.prefecture.nameJa}{company.cityJa}</span>
