@@ -65,7 +65,9 @@ function whereSql(search: CompanySearch): Prisma.Sql {
   if (search.q) {
     const pattern = containsPattern(search.q);
     conditions.push(Prisma.sql`(c."legalNameJa" ILIKE ${pattern} OR c."legalNameEn" ILIKE ${pattern}
-      OR c."cityJa" ILIKE ${pattern} OR c."cityEn" ILIKE ${pattern} OR c.description ILIKE ${pattern})`);
+      OR c."cityJa" ILIKE ${pattern} OR c."cityEn" ILIKE ${pattern} OR c.description ILIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM "TextTranslation" t WHERE t.subject = 'COMPANY' AND t."subjectId" = c.id
+        AND t.field = 'description' AND t.text ILIKE ${pattern}))`);
   }
   if (search.sector) conditions.push(Prisma.sql`c.sectors @> ARRAY[${search.sector}::"SectorCode"]`);
   if (search.prefecture) conditions.push(Prisma.sql`c."prefectureCode" = ${search.prefecture}`);

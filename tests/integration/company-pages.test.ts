@@ -131,6 +131,12 @@ describe('company search and filters', () => {
     expect(names(await listPublicCompanies(testDb, { q: tag, prefecture: '28' }))).toEqual([small]);
     expect((await listPublicCompanies(testDb, { q: '神戸' })).items.map((item) => item.legalNameEn)).toContain(small);
     expect(names(await listPublicCompanies(testDb, { q: hidden }))).toEqual([]);
+    // A translation of the description is found too (the author's Ukrainian for the Japanese).
+    const smallId = (await testDb.company.findFirstOrThrow({ where: { legalNameEn: small } })).id;
+    await testDb.textTranslation.create({ data: {
+      subject: 'COMPANY', subjectId: smallId, field: 'description', locale: 'uk', text: `Установки очищення води ${tag}`, origin: 'AUTHOR', sourceDigest: '0'.repeat(64),
+    } });
+    expect(names(await listPublicCompanies(testDb, { q: `очищення води ${tag}` }))).toEqual([small]);
   });
 
   it('takes the search term literally (% and _ are not wildcards)', async () => {
