@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/actor';
 import { canSeeCompanyContacts } from '../../lib/companies/company-contacts';
 import { getCompanyPage } from '../../lib/companies/company-page';
-import { listPublicCompanies } from '../../lib/companies/public-companies';
+import { companySearchSchema, companySearchWhere, listPublicCompanies } from '../../lib/companies/public-companies';
 import { saveTranslation } from '../../lib/content/save-translation';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
@@ -137,6 +137,18 @@ describe('company search and filters', () => {
       subject: 'COMPANY', subjectId: smallId, field: 'description', locale: 'uk', text: `Установки очищення води ${tag}`, origin: 'AUTHOR', sourceDigest: '0'.repeat(64),
     } });
     expect(names(await listPublicCompanies(testDb, { q: `очищення води ${tag}` }))).toEqual([small]);
+  });
+
+  it('can answer the search from the trigram index (the expression is the index’s)', async () => {
+    const where = companySearchWhere(companySearchSchema.parse({ q: 'generator' }));
+    const plan = await testDb.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT c.id FROM "Company" c WHERE ${where}`;
+    });
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    // The translations' index is chosen on cost once the table is large; the company's is the
+    // one whose expression must stay the same in the query and the migration.
+    expect(text, text).toContain('Company_search_trgm_idx');
   });
 
   it('takes the search term literally (% and _ are not wildcards)', async () => {
