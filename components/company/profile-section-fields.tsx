@@ -54,8 +54,10 @@ export function ProfileSectionFields({ id, form, profile, municipalityName, pref
         <>
           <ChoiceGroup legend={t('profile.sectors')} error={errors.sectors} checked={profile.sectors} choices={options(Object.values(SectorCode), 'sector')} registration={form.register('sectors')} columns />
           <ChoiceGroup legend={t('profile.capabilities')} hint={t('profile.capabilitiesHint')} error={errors.capabilities} checked={profile.capabilities} choices={options(Object.values(Capability), 'capability')} registration={form.register('capabilities')} columns />
-          <TextAreaField label={t('profile.descriptionJa')} lang="ja" error={errors.descriptionJa} defaultValue={profile.descriptionJa} {...form.register('descriptionJa')} />
-          <TextAreaField label={t('profile.descriptionEn')} lang="en" error={errors.descriptionEn} defaultValue={profile.descriptionEn} {...form.register('descriptionEn')} />
+          <TextAreaField label={t('profile.description')} lang={form.watch('descriptionLanguage') ?? profile.descriptionLanguage} error={errors.description} defaultValue={profile.description} {...form.register('description')} />
+          <SelectField label={t('profile.descriptionLanguage')} hint={t('profile.descriptionLanguageHint')} error={errors.descriptionLanguage} defaultValue={profile.descriptionLanguage} {...form.register('descriptionLanguage')}>
+            {Object.values(Locale).map((code) => <option key={code} value={code}>{t(`locales.${code}`)}</option>)}
+          </SelectField>
         </>
       );
     case 'capacity':

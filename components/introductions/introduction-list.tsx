@@ -29,7 +29,7 @@ export async function IntroductionList({ introductions, side }: { introductions:
               <strong>
                 {side === 'company'
                   ? <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
-                  : <CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} />}
+                  : <CompanyName id={company.id} legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} />}
               </strong>{' '}
               — <WrittenLink href={`/needs/${need.id}`} value={title} />{' '}
               <span className="text-sm text-muted"><DateOf value={introduction.createdAt} /></span>

@@ -8,7 +8,7 @@ export type ProfileField = keyof CompanyProfile;
 
 export const PROFILE_SECTIONS = [
   { id: 'organisation', fields: ['industry', 'employees', 'capitalJpy', 'languages'] },
-  { id: 'sectors', fields: ['sectors', 'capabilities', 'descriptionJa', 'descriptionEn'] },
+  { id: 'sectors', fields: ['sectors', 'capabilities', 'description', 'descriptionLanguage'] },
   { id: 'capacity', fields: ['maxProjectEur', 'deliveryModes', 'stages', 'experienceCountries', 'hasDisasterReconstructionExperience'] },
   { id: 'risk', fields: ['riskAppetite', 'tenderRequirement'] },
   { id: 'place', fields: ['prefectureCode', 'municipalityCode', 'cityJa', 'cityEn'] },
@@ -21,9 +21,11 @@ export type ProfileSectionId = (typeof PROFILE_SECTIONS)[number]['id'];
  * Answers a company may rightly leave empty: experience it does not have, a website it does not
  * run, a largest project it leaves to our estimate (from capital and staff, docs/decisions/009).
  * Everything else is read by the matching (capabilities, stages, the municipality for the
- * sister-city criterion…) or by the people who read the profile (both descriptions, a phone).
+ * sister-city criterion…) or by the people who read the profile (the description, a phone).
  */
-const OPTIONAL: ReadonlySet<ProfileField> = new Set(['maxProjectEur', 'experienceCountries', 'hasDisasterReconstructionExperience', 'website']);
+// The description's language always has a value, so it says nothing about how complete the
+// profile is.
+const OPTIONAL: ReadonlySet<ProfileField> = new Set(['descriptionLanguage', 'maxProjectEur', 'experienceCountries', 'hasDisasterReconstructionExperience', 'website']);
 
 export type SectionCompleteness = { id: ProfileSectionId; filled: number; total: number; missing: ProfileField[] };
 export type ProfileCompleteness = { filled: number; total: number; percent: number; sections: SectionCompleteness[] };

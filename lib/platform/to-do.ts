@@ -113,11 +113,11 @@ export type ProfilePart = 'capabilities' | 'description' | 'maxProject' | 'munic
 
 /** The parts of a profile the ranking reads (capability, scale, sister city) or a hromada reads first, still empty. */
 export function missingProfileParts(company: {
-  capabilities: string[]; descriptionJa: string; descriptionEn: string; maxProjectEur: number | null; municipalityCode: string | null;
+  capabilities: string[]; description: string; maxProjectEur: number | null; municipalityCode: string | null;
 }): ProfilePart[] {
   const missing: ProfilePart[] = [];
   if (company.capabilities.length === 0) missing.push('capabilities');
-  if (!company.descriptionJa.trim() && !company.descriptionEn.trim()) missing.push('description');
+  if (!company.description.trim()) missing.push('description');
   if (company.maxProjectEur === null) missing.push('maxProject');
   if (!company.municipalityCode) missing.push('municipality');
   return missing;

@@ -69,7 +69,7 @@ describe('municipality to-do', () => {
 
 describe('company to-do', () => {
   it('lists unanswered invitations and the parts of its profile still empty', async () => {
-    const company = await createCompany(db, { verificationStatus: 'VERIFIED', maxProjectEur: null, descriptionJa: '', descriptionEn: '' });
+    const company = await createCompany(db, { verificationStatus: 'VERIFIED', maxProjectEur: null, description: '' });
     const user = await createUser(db, { role: 'COMPANY_REP', companyId: company.id });
     const actor: Actor = { userId: user.id, role: 'COMPANY_REP', companyId: company.id, municipalityId: null };
     const need = await createNeed(db, world.municipality);

@@ -22,10 +22,10 @@ describe('profile completeness', () => {
   });
 
   it('names what is missing, section by section', () => {
-    const result = measureProfileCompleteness(validCompanyProfile({ capabilities: [], descriptionEn: '   ', stages: [], municipalityCode: null, contactPhone: null }));
+    const result = measureProfileCompleteness(validCompanyProfile({ capabilities: [], description: '   ', stages: [], municipalityCode: null, contactPhone: null }));
     const missing = Object.fromEntries(result.sections.map((section) => [section.id, section.missing]));
     expect(missing).toEqual({
-      organisation: [], sectors: ['capabilities', 'descriptionEn'], capacity: ['stages'], risk: [], place: ['municipalityCode'], contact: ['contactPhone'],
+      organisation: [], sectors: ['capabilities', 'description'], capacity: ['stages'], risk: [], place: ['municipalityCode'], contact: ['contactPhone'],
     });
     expect(result.total - result.filled).toBe(5);
     expect(result.percent).toBe(Math.floor(((result.total - 5) / result.total) * 100));

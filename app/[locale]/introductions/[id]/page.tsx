@@ -37,7 +37,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
       <p className="flex flex-wrap items-center gap-1.5">
         <WrittenLink href={`/needs/${view.need.id}`} value={title} /> ·{' '}
         <HromadaName nameUk={view.need.hromada.nameUk} nameEn={view.need.hromada.nameEn} /> ·{' '}
-        <CompanyName legalNameJa={view.company.legalNameJa} legalNameEn={view.company.legalNameEn} />
+        <CompanyName id={view.company.id} legalNameJa={view.company.legalNameJa} legalNameEn={view.company.legalNameEn} />
       </p>
       <p className="text-sm text-muted">{t('followThrough.introducedOn', { date: day(view.introducedOn) })}</p>
       <p className="max-w-3xl">{t('followThrough.intro')}</p>
