@@ -44,7 +44,7 @@ export async function seedDemoWorld(db: Db): Promise<{ companies: number; needs:
       const companies: { id: string }[] = [];
       for (const [index, demo] of DEMO_COMPANIES.entries()) {
         const number = String(index + 1).padStart(2, '0');
-        const { capitalMillionJpy, ...fields } = demo;
+        const { capitalMillionJpy, translations, ...fields } = demo;
         const company = await tx.company.create({
           data: buildCompany({
             ...fields,
@@ -90,20 +90,19 @@ export async function seedDemoWorld(db: Db): Promise<{ companies: number; needs:
         });
       }
 
-      const needs: { id: string; title: string }[] = [];
-      for (const { at, budget, ...fields } of DEMO_NEEDS) {
+      const needs: { id: string; englishTitle: string }[] = [];
+      for (const { at, budget, language, translations, ...fields } of DEMO_NEEDS) {
         const municipality = municipalities.get(at)!;
-        needs.push(
-          await tx.need.create({
-            data: buildNeed(municipality, {
-              status: 'OPEN',
-              publishedAt: new Date(),
-              ...fields,
-              budgetAmount: budget === undefined ? null : String(budget),
-              isDemo: true,
-            }),
+        const row = await tx.need.create({
+          data: buildNeed(municipality, {
+            status: 'OPEN',
+            publishedAt: new Date(),
+            ...fields,
+            budgetAmount: budget === undefined ? null : String(budget),
+            isDemo: true,
           }),
-        );
+        });
+        needs.push({ id: row.id, englishTitle: translations.en.title });
       }
 
       await tx.user.createMany({
@@ -115,7 +114,7 @@ export async function seedDemoWorld(db: Db): Promise<{ companies: number; needs:
       });
 
       // A few registered interests, so that reciprocal interest shows in the demo.
-      const byTitle = (start: string) => needs.find((n) => n.title.startsWith(start))!;
+      const byTitle = (start: string) => needs.find((n) => n.englishTitle.startsWith(start))!;
       const interests: [number, string, string][] = [
         [4, 'Mobile water purification', 'Our units are already in Odesa through the Yokohama–Odesa partnership.'],
         [0, 'Mobile generators for water', 'We can ship ten units within six weeks.'],
