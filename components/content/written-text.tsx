@@ -1,0 +1,71 @@
+'use client';
+
+import { Languages } from 'lucide-react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useId, useState } from 'react';
+import type { Readable } from '../../lib/content/types';
+import { cn } from '../ui/cn';
+
+type Props = {
+  value: Readable;
+  /** `block` for descriptions and notes (keeps line breaks), `inline` for titles and short texts. */
+  variant?: 'block' | 'inline';
+  /**
+   * Inside a link or button the toggle would nest one control in another: `toggle={false}`
+   * shows the text and its marker only, and the original is one click away on the page linked.
+   */
+  toggle?: boolean;
+  className?: string;
+};
+
+/**
+ * A text someone wrote, in the reader's language when there is a translation: with `lang`, a
+ * marker saying who translated it (or that it is not translated yet) and the original one click
+ * away. A button, not a hover, so it works on phones.
+ */
+export function WrittenText({ value, variant = 'block', toggle = true, className }: Props) {
+  const t = useTranslations('content');
+  const reader = useLocale();
+  const [showOriginal, setShowOriginal] = useState(false);
+  const textId = useId();
+  const foreign = value.original.language !== reader && value.original.text !== '';
+  const shown = showOriginal ? value.original : value;
+  const Text = variant === 'block' ? 'div' : 'span';
+  const Wrapper = variant === 'block' ? 'div' : 'span';
+  if (!foreign) {
+    return <Text lang={value.language} className={cn(variant === 'block' && 'whitespace-pre-line', className)}>{value.text}</Text>;
+  }
+  return (
+    <Wrapper className={cn(variant === 'block' ? 'block' : 'inline', className)} data-written-text="">
+      <Text id={textId} lang={shown.language} className={cn(variant === 'block' && 'whitespace-pre-line')}>{shown.text}</Text>
+      <span className={cn('text-muted flex flex-wrap items-center gap-x-2 gap-y-1 text-sm', variant === 'inline' && 'ms-2 inline-flex')}>
+        <span className="inline-flex items-center gap-1" data-content-marker="">
+          <Languages aria-hidden="true" className="size-3.5 shrink-0" />
+          {showOriginal ? t('showingOriginal', { language: value.original.language }) : marker(t, value)}
+        </span>
+        {value.translation?.outdated && !showOriginal ? <span className="text-warning">{t('outdated')}</span> : null}
+        {toggle && value.translation ? (
+          <button
+            type="button"
+            className="text-accent min-h-6 underline underline-offset-2"
+            aria-controls={textId}
+            aria-pressed={showOriginal}
+            onClick={() => setShowOriginal((current) => !current)}
+          >
+            {showOriginal ? t('showTranslation') : t('showOriginal')}
+          </button>
+        ) : null}
+      </span>
+    </Wrapper>
+  );
+}
+
+function marker(t: ReturnType<typeof useTranslations<'content'>>, value: Readable): string {
+  const language = value.original.language;
+  switch (value.translation?.origin) {
+    case 'MACHINE': return t('byMachine', { language });
+    case 'AUTHOR': return t('byAuthor', { language });
+    case 'FACILITATOR': return t('byFacilitator', { language });
+    default: return t('notTranslated', { language });
+  }
+}
