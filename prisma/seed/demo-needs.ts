@@ -136,7 +136,7 @@ export const DEMO_NEEDS: DemoNeed[] = [
     description: 'Газові когенераційні установки, щоб чотири лікарні могли працювати автономно від мережі.',
     translations: {
       en: { title: 'Cogeneration units for hospitals', description: 'Gas-fired cogeneration for four hospitals to run off-grid.' },
-      ja: { title: '病院向けのコージェネレーション設備', description: '4つの病院が系統電力に頼らず稼働できるよう、ガス式コージェネレーションを導入します。' },
+      ja: { title: '病院向けのコージェネレーション設備', description: '4つの病院が系統電力に頼らず稼働できるよう、ガスコージェネレーションを導入します。' },
     },
     sector: 'ENERGY', stage: 'RAPID_RECOVERY', urgency: 'CRITICAL', budget: 2_400_000, budgetCurrency: 'EUR', fundingSource: 'JICA', procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2025-01-30-005533-a', requiredCapabilities: ['POWER_GENERATORS', 'HEATING_SYSTEMS'],
   }),
