@@ -15,6 +15,8 @@ type Props = {
    * shows the text and its marker only, and the original is one click away on the page linked.
    */
   toggle?: boolean;
+  /** The element holding the text itself (a heading stays a heading; the marker sits after it). */
+  as?: 'div' | 'p' | 'span' | 'h1' | 'h2' | 'h3' | 'blockquote';
   className?: string;
 };
 
@@ -23,21 +25,22 @@ type Props = {
  * marker saying who translated it (or that it is not translated yet) and the original one click
  * away. A button, not a hover, so it works on phones.
  */
-export function WrittenText({ value, variant = 'block', toggle = true, className }: Props) {
+export function WrittenText({ value, variant = 'block', toggle = true, as, className }: Props) {
   const t = useTranslations('content');
   const reader = useLocale();
   const [showOriginal, setShowOriginal] = useState(false);
   const textId = useId();
   const foreign = value.original.language !== reader && value.original.text !== '';
   const shown = showOriginal ? value.original : value;
-  const Text = variant === 'block' ? 'div' : 'span';
+  const Text = as ?? (variant === 'block' ? 'div' : 'span');
   const Wrapper = variant === 'block' ? 'div' : 'span';
+  const keepBreaks = variant === 'block' && !as?.startsWith('h') && 'whitespace-pre-wrap';
   if (!foreign) {
-    return <Text lang={value.language} className={cn(variant === 'block' && 'whitespace-pre-line', className)}>{value.text}</Text>;
+    return <Text lang={value.language} className={cn(keepBreaks, className)}>{value.text}</Text>;
   }
   return (
-    <Wrapper className={cn(variant === 'block' ? 'block' : 'inline', className)} data-written-text="">
-      <Text id={textId} lang={shown.language} className={cn(variant === 'block' && 'whitespace-pre-line')}>{shown.text}</Text>
+    <Wrapper className={cn(variant === 'block' ? 'block' : 'inline')} data-written-text="">
+      <Text id={textId} lang={shown.language} className={cn(keepBreaks, className)}>{shown.text}</Text>
       <span className={cn('text-muted flex flex-wrap items-center gap-x-2 gap-y-1 text-sm', variant === 'inline' && 'ms-2 inline-flex')}>
         <span className="inline-flex items-center gap-1" data-content-marker="">
           <Languages aria-hidden="true" className="size-3.5 shrink-0" />

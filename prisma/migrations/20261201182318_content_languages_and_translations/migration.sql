@@ -41,7 +41,7 @@ CREATE UNIQUE INDEX "TextTranslation_subject_subjectId_field_locale_key" ON "Tex
 -- AddForeignKey
 ALTER TABLE "TextTranslation" ADD CONSTRAINT "TextTranslation_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Only a machine translation names a provider; a human one never does.
+-- Only a machine translation names a provider, a human one never does.
 ALTER TABLE "TextTranslation" ADD CONSTRAINT "TextTranslation_provider_check"
   CHECK (("origin" = 'MACHINE') = ("provider" IS NOT NULL));
 ALTER TABLE "TextTranslation" ADD CONSTRAINT "TextTranslation_sourceDigest_check"
@@ -50,23 +50,37 @@ ALTER TABLE "TextTranslation" ADD CONSTRAINT "TextTranslation_field_check"
   CHECK ("field" <> '');
 
 -- Texts written before languages were recorded: the columns above default to 'en', but the
--- script tells better. Mostly Japanese script (kana, kanji, full-width forms) → 'ja'; mostly
--- Cyrillic → 'uk' (the platform's Cyrillic writers are Ukrainian hromadas; Russian is not one of
--- its languages); anything else, or an empty text, stays 'en'. The function lives only for
--- this migration.
-CREATE FUNCTION "kakehashi_guess_locale"(body TEXT) RETURNS "Locale" LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE
-    WHEN japanese > 0 AND japanese >= cyrillic THEN 'ja'::"Locale"
-    WHEN cyrillic > 0 THEN 'uk'::"Locale"
+-- script tells better. Mostly Japanese script (kana, kanji, full-width forms) gives 'ja', mostly
+-- Cyrillic gives 'uk' (the Cyrillic writers here are Ukrainian hromadas, and Russian is not a
+-- language of the platform), anything else or an empty text stays 'en'.
+-- (No semicolons in these comments: the migration runner splits statements on them.)
+UPDATE "Need" AS target SET "language" = CASE
+    WHEN counts.japanese > 0 AND counts.japanese >= counts.cyrillic THEN 'ja'::"Locale"
+    WHEN counts.cyrillic > 0 THEN 'uk'::"Locale"
     ELSE 'en'::"Locale"
   END
-  FROM (SELECT
-    length(regexp_replace(body, '[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]', '', 'g')) AS japanese,
-    length(regexp_replace(body, '[^\u0400-\u04ff]', '', 'g')) AS cyrillic) AS counts
-$$;
-
-UPDATE "Need" SET "language" = "kakehashi_guess_locale"("title" || ' ' || "description");
-UPDATE "Interest" SET "noteLanguage" = "kakehashi_guess_locale"("note") WHERE "note" <> '';
-UPDATE "Introduction" SET "messageLanguage" = "kakehashi_guess_locale"("message") WHERE "message" <> '';
-
-DROP FUNCTION "kakehashi_guess_locale"(TEXT);
+FROM (SELECT "id",
+        length(regexp_replace("title" || ' ' || "description", '[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]', '', 'g')) AS japanese,
+        length(regexp_replace("title" || ' ' || "description", '[^\u0400-\u04ff]', '', 'g')) AS cyrillic
+      FROM "Need") AS counts
+WHERE counts."id" = target."id";
+UPDATE "Interest" AS target SET "noteLanguage" = CASE
+    WHEN counts.japanese > 0 AND counts.japanese >= counts.cyrillic THEN 'ja'::"Locale"
+    WHEN counts.cyrillic > 0 THEN 'uk'::"Locale"
+    ELSE 'en'::"Locale"
+  END
+FROM (SELECT "id",
+        length(regexp_replace("note", '[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]', '', 'g')) AS japanese,
+        length(regexp_replace("note", '[^\u0400-\u04ff]', '', 'g')) AS cyrillic
+      FROM "Interest" WHERE "note" <> '') AS counts
+WHERE counts."id" = target."id";
+UPDATE "Introduction" AS target SET "messageLanguage" = CASE
+    WHEN counts.japanese > 0 AND counts.japanese >= counts.cyrillic THEN 'ja'::"Locale"
+    WHEN counts.cyrillic > 0 THEN 'uk'::"Locale"
+    ELSE 'en'::"Locale"
+  END
+FROM (SELECT "id",
+        length(regexp_replace("message", '[^\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]', '', 'g')) AS japanese,
+        length(regexp_replace("message", '[^\u0400-\u04ff]', '', 'g')) AS cyrillic
+      FROM "Introduction" WHERE "message" <> '') AS counts
+WHERE counts."id" = target."id";
