@@ -7,7 +7,8 @@ export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
   const t = useTranslations();
   const locale = useLocale();
   const countryName = new Intl.DisplayNames([locale], { type: 'region' });
-  if (companies.length === 0) return <p className="text-muted">{t('companies.none')}</p>;
+  // The page's count says when nothing matches.
+  if (companies.length === 0) return null;
   return (
     <table className={tableClass} aria-label={t('companies.title')}>
       <thead>
@@ -23,7 +24,7 @@ export function CompanyTable({ companies }: { companies: PublicCompany[] }) {
       <tbody>
         {companies.map((company) => (
           <tr key={company.id}>
-            <td data-label={t('companies.company')}><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
+            <td data-label={t('companies.company')}><CompanyName id={company.id} legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /></td>
             <td data-label={t('companies.location')}>
               {locale === 'ja'
                 ? <span lang="ja">{company.prefecture.nameJa}{company.cityJa}</span>

@@ -20,7 +20,7 @@ export async function IntroductionList({ introductions, side }: { introductions:
               <strong>
                 {side === 'company'
                   ? <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
-                  : <CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} />}
+                  : <CompanyName id={company.id} legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} />}
               </strong>{' '}
               — <Link href={`/needs/${need.id}`}>{need.title}</Link>{' '}
               <span className="text-sm text-muted"><DateOf value={introduction.createdAt} /></span>

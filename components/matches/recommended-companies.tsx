@@ -23,7 +23,7 @@ export async function RecommendedCompanies({ matches, linkToCards, invite }: { m
           <li key={match.id} className="min-w-0 rounded-lg border border-line bg-paper px-4 py-3" data-testid="recommended-company">
             <div className="mb-2 flex flex-wrap items-center gap-3">
               <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
-              <CompanyName legalNameJa={match.company.legalNameJa} legalNameEn={match.company.legalNameEn} />
+              <CompanyName id={match.company.id} legalNameJa={match.company.legalNameJa} legalNameEn={match.company.legalNameEn} />
               <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
               {linkToCards ? <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link> : null}
               {invite && invite.invited.has(match.company.id) ? <span className={badgeClass('match', 'SHORTLISTED')}>{t('invitation.invited')}</span> : null}

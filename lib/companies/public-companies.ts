@@ -1,12 +1,33 @@
+import { z } from 'zod';
 import type { Db } from '../db';
-import type { Prisma } from '../generated/prisma/client';
-import { pageWindow, toPage, type Page } from '../pagination';
-import { isSme } from './sme';
+import { Prisma } from '../generated/prisma/client';
+import { RiskAppetite, SectorCode, SmeIndustry } from '../generated/prisma/enums';
+import { pageSchema, pageWindow, toPage, type Page } from '../pagination';
+import { isSme, SME_THRESHOLDS } from './sme';
 
 // Companies anyone may see: verified profiles, without contact details (those are shared by
-// an introduction, not by a public list).
+// an introduction, lib/companies/company-contacts.ts), searched and filtered on the server.
 
 export const PUBLIC_COMPANY_WHERE = { verificationStatus: 'VERIFIED' } satisfies Prisma.CompanyWhereInput;
+
+export const COMPANY_SIZES = ['SME', 'LARGE'] as const;
+/** Post-conflict countries worked in (experienceCountries), or reconstruction after a disaster. */
+export const COMPANY_EXPERIENCE = ['POST_CONFLICT', 'DISASTER'] as const;
+export const COMPANY_SEARCH_MAX = 100;
+
+/** The URL's search and filters: a value that does not parse is dropped, never an error page. */
+export const companySearchSchema = z.object({
+  page: pageSchema.default(1),
+  q: z.string().trim().max(COMPANY_SEARCH_MAX).optional().catch(undefined).transform((value) => value || undefined),
+  sector: z.enum(SectorCode).optional().catch(undefined),
+  prefecture: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/).optional().catch(undefined),
+  size: z.enum(COMPANY_SIZES).optional().catch(undefined),
+  risk: z.enum(RiskAppetite).optional().catch(undefined),
+  experience: z.enum(COMPANY_EXPERIENCE).optional().catch(undefined),
+});
+export type CompanySearch = z.output<typeof companySearchSchema>;
+/** The filters as they come from a URL or a caller: anything goes in, the schema sorts it out. */
+export type CompanySearchInput = Partial<Record<keyof z.input<typeof companySearchSchema>, unknown>>;
 
 const publicCompanySelect = {
   id: true,
@@ -20,28 +41,57 @@ const publicCompanySelect = {
   sectors: true,
   riskAppetite: true,
   experienceCountries: true,
+  hasDisasterReconstructionExperience: true,
   prefecture: { select: { code: true, nameJa: true, nameEn: true, region: true } },
 } satisfies Prisma.CompanySelect;
 
 type CompanyRow = Prisma.CompanyGetPayload<{ select: typeof publicCompanySelect }>;
 export type PublicCompany = Omit<CompanyRow, 'capitalJpy' | 'industry'> & { isSme: boolean };
 
-export async function listPublicCompanies(
-  db: Db,
-  { page }: { page: number },
-): Promise<Page<PublicCompany>> {
-  const [rows, total] = await Promise.all([
-    db.company.findMany({
-      where: PUBLIC_COMPANY_WHERE,
-      select: publicCompanySelect,
-      orderBy: [{ legalNameEn: 'asc' }, { id: 'asc' }],
-      ...pageWindow(page),
-    }),
-    db.company.count({ where: PUBLIC_COMPANY_WHERE }),
+/** The SME test of lib/companies/sme.ts in SQL, built from the same thresholds. */
+const smeSql = Prisma.sql`(CASE c.industry ${Prisma.join(
+  Object.values(SmeIndustry).map((industry) => {
+    const limit = SME_THRESHOLDS[industry];
+    return Prisma.sql`WHEN ${industry}::"SmeIndustry" THEN (c."capitalJpy" <= ${limit.capitalJpy} OR c.employees <= ${limit.employees})`;
+  }),
+  ' ',
+)} END)`;
+
+/** ILIKE '%term%' matching the term literally: its own % and _ are not wildcards. */
+const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+function whereSql(search: CompanySearch): Prisma.Sql {
+  const conditions = [Prisma.sql`c."verificationStatus" = 'VERIFIED'`];
+  if (search.q) {
+    const pattern = containsPattern(search.q);
+    conditions.push(Prisma.sql`(c."legalNameJa" ILIKE ${pattern} OR c."legalNameEn" ILIKE ${pattern}
+      OR c."cityJa" ILIKE ${pattern} OR c."cityEn" ILIKE ${pattern} OR c.description ILIKE ${pattern})`);
+  }
+  if (search.sector) conditions.push(Prisma.sql`c.sectors @> ARRAY[${search.sector}::"SectorCode"]`);
+  if (search.prefecture) conditions.push(Prisma.sql`c."prefectureCode" = ${search.prefecture}`);
+  if (search.size) conditions.push(search.size === 'SME' ? smeSql : Prisma.sql`NOT ${smeSql}`);
+  if (search.risk) conditions.push(Prisma.sql`c."riskAppetite" = ${search.risk}::"RiskAppetite"`);
+  if (search.experience === 'POST_CONFLICT') conditions.push(Prisma.sql`cardinality(c."experienceCountries") > 0`);
+  if (search.experience === 'DISASTER') conditions.push(Prisma.sql`c."hasDisasterReconstructionExperience"`);
+  return Prisma.join(conditions, ' AND ');
+}
+
+export async function listPublicCompanies(db: Db, input: CompanySearchInput): Promise<Page<PublicCompany>> {
+  const search = companySearchSchema.parse(input);
+  const where = whereSql(search);
+  const { skip, take } = pageWindow(search.page);
+  const [ids, [{ total }]] = await Promise.all([
+    db.$queryRaw<{ id: string }[]>`SELECT c.id FROM "Company" c WHERE ${where}
+      ORDER BY c."legalNameEn", c.id LIMIT ${take} OFFSET ${skip}`,
+    db.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Company" c WHERE ${where}`,
   ]);
-  const items = rows.map(({ capitalJpy, industry, ...company }) => ({
-    ...company,
-    isSme: isSme({ industry, capitalJpy, employees: company.employees }),
-  }));
-  return toPage(items, total, page);
+  const rows = await db.company.findMany({ where: { id: { in: ids.map((row) => row.id) } }, select: publicCompanySelect });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = ids.flatMap(({ id }) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const { capitalJpy, industry, ...company } = row;
+    return [{ ...company, isSme: isSme({ industry, capitalJpy, employees: company.employees }) }];
+  });
+  return toPage(items, total, search.page);
 }

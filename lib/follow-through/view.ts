@@ -15,7 +15,7 @@ export async function getFollowThrough(db: Db, actor: Actor | null, introduction
       select: {
         createdAt: true,
         need: { select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } } } },
-        company: { select: { legalNameJa: true, legalNameEn: true } },
+        company: { select: { id: true, legalNameJa: true, legalNameEn: true } },
       },
     }),
     db.pipelineStep.findMany({

@@ -36,10 +36,11 @@ export async function mainPagesOf(page: Page, role: Role, locale: Locale): Promi
     case 'visitor':
       return [
         at(''), at('/needs'), await firstHref(page, at('/needs'), tableLink), at('/needs?view=map'), at('/companies'),
+        at('/companies?sector=ENERGY&size=SME&experience=DISASTER'), await firstHref(page, at('/companies'), tableLink),
         at('/sign-in'), at('/sign-up'), at('/sign-up/company'), at('/sign-up/municipality'), at('/forgot-password'),
       ];
     case 'company':
-      return [at('/company/profile'), at('/company/recommended'), at('/account'), at('/notifications'), await firstHref(page, at('/needs'), tableLink)];
+      return [at('/company/profile'), await firstHref(page, at('/company/profile'), (p) => p.getByTestId('company-link')), at('/company/recommended'), at('/account'), at('/notifications'), await firstHref(page, at('/needs'), tableLink)];
     case 'municipality':
       return [at('/municipality/needs'), at('/municipality/needs/new'), await firstHref(page, at('/municipality/needs'), tableLink), at('/account')];
     case 'facilitator':

@@ -1,24 +1,32 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { CompanyFilters } from '@/components/companies/company-filters';
 import { CompanyTable } from '@/components/companies/company-table';
 import { Pagination } from '@/components/ui/pagination';
 import { db } from '@/lib/db';
-import { listPublicCompanies } from '@/lib/companies/public-companies';
-import { pageSchema } from '@/lib/pagination';
+import { companySearchSchema, listPublicCompanies } from '@/lib/companies/public-companies';
+import { getPathname } from '@/lib/i18n/navigation';
+import { listPrefectures } from '@/lib/reference/prefectures';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('companies'))('title') };
 }
 
 export default async function CompaniesPage({ searchParams }: PageProps<'/[locale]/companies'>) {
-  const page = pageSchema.parse((await searchParams).page);
-  const [companies, t, format] = await Promise.all([listPublicCompanies(db, { page }), getTranslations('companies'), getFormatter()]);
+  const search = companySearchSchema.parse(await searchParams);
+  const [companies, prefectures, t, locale] = await Promise.all([
+    listPublicCompanies(db, search), listPrefectures(db), getTranslations('companies'), getLocale(),
+  ]);
+  const query = Object.fromEntries(
+    Object.entries({ ...search, page: undefined }).filter(([, value]) => value !== undefined).map(([key, value]) => [key, String(value)]),
+  );
   return (
     <>
       <h1>{t('title')}</h1>
-      <p>{t('count', { count: companies.total, formatted: format.number(companies.total) })}</p>
+      <CompanyFilters prefectures={prefectures} values={search} action={getPathname({ href: '/companies', locale })} />
+      <p role="status">{t('matching', { count: companies.total })}</p>
       <CompanyTable companies={companies.items} />
-      <Pagination page={companies.page} pageCount={companies.pageCount} href={(p) => `/companies?page=${p}`} />
+      <Pagination page={companies.page} pageCount={companies.pageCount} href={(page) => `/companies?${new URLSearchParams({ ...query, page: String(page) })}`} />
     </>
   );
 }

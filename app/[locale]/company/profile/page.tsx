@@ -31,7 +31,7 @@ export default async function CompanyProfilePage() {
   return (
     <section>
       <h1>{t('profile.title')}</h1>
-      <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
+      <p><CompanyName id={company.id} legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> · <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
       {company.verificationStatus === 'REJECTED' ? (
         <Alert tone="warning" role="status" data-testid="profile-rejected">
           {t.rich('verificationState.profileRejected', { reason: company.rejectionReason ?? '', account: (chunks) => <Link href="/account">{chunks}</Link> })}

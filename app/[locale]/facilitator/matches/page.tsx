@@ -70,7 +70,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
                   <HromadaName nameUk={item.need.hromada.nameUk} nameEn={item.need.hromada.nameEn} />
                   <div><HostilityBadge status={item.need.hromada.hostilityStatus} scope={item.need.hromada.hostilityScope} list={list} /></div>
                 </td>
-                <td data-label={t('queue.company')}><CompanyName legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
+                <td data-label={t('queue.company')}><CompanyName id={item.company.id} legalNameJa={item.company.legalNameJa} legalNameEn={item.company.legalNameEn} /></td>
                 <td data-label={t('queue.status')}><span className={badgeClass('match', item.status)}>{t(`matchStatus.${item.status}`)}</span></td>
               </tr>
             ))}

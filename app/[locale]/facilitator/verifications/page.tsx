@@ -8,6 +8,7 @@ import { listPendingVerifications } from '@/lib/verification/verify-organisation
 import { verifyOrganisationAction } from './actions';
 import { tableClass } from '@/components/ui/table';
 import { DateOf } from '@/components/time/when';
+import { Link } from '@/lib/i18n/navigation';
 
 export const generateMetadata = titled('verifications');
 
@@ -38,7 +39,7 @@ export default async function VerificationsPage() {
           <tbody>
             {pending.companies.map((company) => (
               <tr key={company.id}>
-                <td data-label={t('companies')}><span lang="ja">{company.legalNameJa}</span><div className="text-sm text-muted">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div>{resubmission(company)}</td>
+                <td data-label={t('companies')}><Link href={`/companies/${company.id}`} lang="ja">{company.legalNameJa}</Link><div className="text-sm text-muted">{company.legalNameEn} · {company.cityEn}, {company.prefecture.nameEn}</div>{resubmission(company)}</td>
                 <td data-label={t('corporateNumber')}>{company.corporateNumber}</td>
                 <td data-label={t('contact')}>{company.contactName}<div className="text-sm text-muted">{company.contactEmail}</div></td>
                 <td data-label={t('since')}><DateOf value={company.createdAt} /></td>

@@ -34,7 +34,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
       <p className="flex flex-wrap items-center gap-1.5">
         <Link href={`/needs/${view.need.id}`}>{view.need.title}</Link> ·{' '}
         <HromadaName nameUk={view.need.hromada.nameUk} nameEn={view.need.hromada.nameEn} /> ·{' '}
-        <CompanyName legalNameJa={view.company.legalNameJa} legalNameEn={view.company.legalNameEn} />
+        <CompanyName id={view.company.id} legalNameJa={view.company.legalNameJa} legalNameEn={view.company.legalNameEn} />
       </p>
       <p className="text-sm text-muted">{t('followThrough.introducedOn', { date: day(view.introducedOn) })}</p>
       <p className="max-w-3xl">{t('followThrough.intro')}</p>

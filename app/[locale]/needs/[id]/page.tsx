@@ -189,7 +189,7 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
         <ul className="grid gap-2.5 pl-5">
           {interests.map((interest) => (
             <li key={interest.id} data-testid="interested-company">
-              <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
+              <CompanyName id={interest.company.id} legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
               <span className="text-sm text-muted"><DateOf value={interest.createdAt} /></span>{' '}
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}

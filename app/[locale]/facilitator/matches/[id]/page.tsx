@@ -55,7 +55,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
         </section>
         <section aria-labelledby="the-company">
           <h2 id="the-company">{t('card.company')}</h2>
-          <p><CompanyName legalNameJa={card.company.legalNameJa} legalNameEn={card.company.legalNameEn} /></p>
+          <p><CompanyName id={card.company.id} legalNameJa={card.company.legalNameJa} legalNameEn={card.company.legalNameEn} /></p>
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0">
             <dt>{t('companies.location')}</dt><dd>{card.company.cityEn}, {card.company.prefecture.nameEn} <span lang="ja">{card.company.prefecture.nameJa}{card.company.cityJa}</span></dd>
             <dt>{t('companies.sectors')}</dt><dd>{card.company.sectors.map((s) => t(`sector.${s}`)).join(', ')}</dd>

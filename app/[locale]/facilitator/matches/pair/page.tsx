@@ -49,7 +49,7 @@ export default async function PairCardPage({ searchParams }: PageProps<'/[locale
         </section>
         <section aria-labelledby="the-company">
           <h2 id="the-company">{t('card.company')}</h2>
-          <p><CompanyName legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
+          <p><CompanyName id={company.id} legalNameJa={company.legalNameJa} legalNameEn={company.legalNameEn} /> <span className={badgeClass('verification', company.verificationStatus)}>{t(`verification.${company.verificationStatus}`)}</span></p>
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 rounded-lg border border-line bg-paper px-4 py-4 sm:grid-cols-[max-content_minmax(0,1fr)] sm:px-5 [&_dd]:m-0 [&_dd]:mb-2 sm:[&_dd]:mb-0">
             <dt>{t('companies.location')}</dt><dd>{company.cityEn}, {company.prefecture.nameEn} <span lang="ja">{company.prefecture.nameJa}{company.cityJa}</span></dd>
             <dt>{t('companies.sectors')}</dt><dd>{company.sectors.map((s) => t(`sector.${s}`)).join(', ')}</dd>

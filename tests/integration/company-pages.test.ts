@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../lib/auth/actor';
+import { canSeeCompanyContacts } from '../../lib/companies/company-contacts';
+import { getCompanyPage } from '../../lib/companies/company-page';
+import { listPublicCompanies } from '../../lib/companies/public-companies';
+import { createCompany } from '../factories/company';
+import { createMunicipality, pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { uniqueSuffix } from '../factories/sequence';
+import { testDb } from './test-db';
+
+// Company pages: who sees a company at all, and who sees how to reach it (issue 14, parts 2 and 5).
+
+const actor = (role: Actor['role'], ids: Partial<Pick<Actor, 'companyId' | 'municipalityId'>> = {}): Actor =>
+  ({ userId: randomUUID(), role, companyId: null, municipalityId: null, ...ids });
+
+let company: { id: string; contactEmail: string };
+let otherCompany: { id: string };
+let unverifiedCompany: { id: string };
+let introduced: Actor;
+let introducedElsewhere: Actor;
+let unverifiedIntroduced: Actor;
+let notIntroduced: Actor;
+
+async function municipalityWithIntroduction(status: 'VERIFIED' | 'UNVERIFIED', companyId: string | null) {
+  const municipality = await createMunicipality(testDb, (await pickFreeHromada(testDb)).code, { verificationStatus: status });
+  if (companyId) {
+    const need = await createNeed(testDb, municipality);
+    await testDb.introduction.create({ data: { needId: need.id, companyId, introducedById: randomUUID() } });
+  }
+  return actor('MUNICIPALITY_REP', { municipalityId: municipality.id });
+}
+
+beforeAll(async () => {
+  company = await createCompany(testDb, { verificationStatus: 'VERIFIED', contactPhone: '+81 6 1234 5678', website: 'https://example.test' });
+  otherCompany = await createCompany(testDb, { verificationStatus: 'VERIFIED' });
+  unverifiedCompany = await createCompany(testDb);
+  introduced = await municipalityWithIntroduction('VERIFIED', company.id);
+  introducedElsewhere = await municipalityWithIntroduction('VERIFIED', otherCompany.id);
+  unverifiedIntroduced = await municipalityWithIntroduction('UNVERIFIED', company.id);
+  notIntroduced = await municipalityWithIntroduction('VERIFIED', null);
+});
+
+describe('company contacts', () => {
+  it('are shown to the company’s own people, staff and a verified municipality introduced to it', async () => {
+    const allowed: [string, Actor][] = [
+      ['own member', actor('COMPANY_REP', { companyId: company.id })],
+      ['facilitator', actor('FACILITATOR')],
+      ['admin', actor('ADMIN')],
+      ['introduced municipality', introduced],
+    ];
+    for (const [who, reader] of allowed) {
+      expect(await canSeeCompanyContacts(testDb, reader, company.id), who).toBe(true);
+      const page = await getCompanyPage(testDb, reader, company.id);
+      expect(page.contacts, who).toEqual({ contactName: 'Test Contact', contactEmail: company.contactEmail, contactPhone: '+81 6 1234 5678', website: 'https://example.test' });
+    }
+  });
+
+  it('are hidden from everyone else, who still see the public part', async () => {
+    const denied: [string, Actor | null][] = [
+      ['visitor', null],
+      ['another company', actor('COMPANY_REP', { companyId: otherCompany.id })],
+      ['municipality introduced to another company', introducedElsewhere],
+      ['unverified municipality introduced to it', unverifiedIntroduced],
+      ['municipality never introduced', notIntroduced],
+      ['municipality representative without a municipality', actor('MUNICIPALITY_REP')],
+    ];
+    for (const [who, reader] of denied) {
+      expect(await canSeeCompanyContacts(testDb, reader, company.id), who).toBe(false);
+      const page = await getCompanyPage(testDb, reader, company.id);
+      expect(page.contacts, who).toBeNull();
+      expect(JSON.stringify(page), who).not.toContain(company.contactEmail);
+      expect(page.company.id).toBe(company.id);
+    }
+  });
+});
+
+describe('company page', () => {
+  it('shows an unverified company only to its own people and staff', async () => {
+    for (const reader of [actor('COMPANY_REP', { companyId: unverifiedCompany.id }), actor('FACILITATOR')]) {
+      expect((await getCompanyPage(testDb, reader, unverifiedCompany.id)).company.verificationStatus).toBe('UNVERIFIED');
+    }
+    for (const reader of [null, actor('COMPANY_REP', { companyId: company.id }), introduced]) {
+      await expect(getCompanyPage(testDb, reader, unverifiedCompany.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+  });
+
+  it('answers NOT_FOUND for an unknown or malformed id', async () => {
+    await expect(getCompanyPage(testDb, null, randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getCompanyPage(testDb, null, 'not-a-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('company search and filters', () => {
+  const tag = `Zq${uniqueSuffix()}`;
+  const names = (page: Awaited<ReturnType<typeof listPublicCompanies>>) => page.items.map((item) => item.legalNameEn).sort();
+  let small: string; let large: string; let wholesale: string; let hidden: string;
+
+  beforeAll(async () => {
+    small = (await createCompany(testDb, {
+      verificationStatus: 'VERIFIED', legalNameEn: `${tag} Small Works`, legalNameJa: `${tag}小さな工業`, prefectureCode: '28', municipalityCode: '281000',
+      cityJa: '神戸市', cityEn: 'Kobe', sectors: ['WATER_SANITATION'], riskAppetite: 'ACTIVE_HOSTILITIES', experienceCountries: ['KH'],
+      description: `浄水装置 ${tag}`, descriptionLanguage: 'ja',
+      // Manufacturing: capital at the limit (300 million yen) makes it an SME, however many staff.
+      industry: 'MANUFACTURING_AND_OTHER', capitalJpy: 300_000_000n, employees: 5000,
+    })).legalNameEn;
+    large = (await createCompany(testDb, {
+      verificationStatus: 'VERIFIED', legalNameEn: `${tag} Large Holdings`, sectors: ['ENERGY', 'WATER_SANITATION'], riskAppetite: 'AFTER_CEASEFIRE_ONLY',
+      hasDisasterReconstructionExperience: true, description: `Grid 100%_${tag} equipment`, descriptionLanguage: 'en',
+      industry: 'MANUFACTURING_AND_OTHER', capitalJpy: 300_000_001n, employees: 301,
+    })).legalNameEn;
+    // Wholesale: 101 staff and 100,000,001 yen is past both of its limits.
+    wholesale = (await createCompany(testDb, {
+      verificationStatus: 'VERIFIED', legalNameEn: `${tag} Wholesale Trading`, industry: 'WHOLESALE', capitalJpy: 100_000_001n, employees: 101,
+    })).legalNameEn;
+    hidden = (await createCompany(testDb, { legalNameEn: `${tag} Unverified Water`, sectors: ['WATER_SANITATION'] })).legalNameEn;
+  });
+
+  it('finds by either name, the city and the description, verified companies only', async () => {
+    expect(names(await listPublicCompanies(testDb, { q: tag }))).toEqual([large, small, wholesale].sort());
+    expect(names(await listPublicCompanies(testDb, { q: `${tag}小さな` }))).toEqual([small]);
+    expect(names(await listPublicCompanies(testDb, { q: `浄水装置 ${tag}` }))).toEqual([small]);
+    expect(names(await listPublicCompanies(testDb, { q: `${tag.toLowerCase()} large` }))).toEqual([large]);
+    expect(names(await listPublicCompanies(testDb, { q: tag, prefecture: '28' }))).toEqual([small]);
+    expect((await listPublicCompanies(testDb, { q: '神戸' })).items.map((item) => item.legalNameEn)).toContain(small);
+    expect(names(await listPublicCompanies(testDb, { q: hidden }))).toEqual([]);
+  });
+
+  it('takes the search term literally (% and _ are not wildcards)', async () => {
+    expect(names(await listPublicCompanies(testDb, { q: `100%_${tag}` }))).toEqual([large]);
+    expect(names(await listPublicCompanies(testDb, { q: `1_0%${tag}` }))).toEqual([]);
+  });
+
+  it('filters by sector, size class, risk appetite and experience', async () => {
+    expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'WATER_SANITATION' }))).toEqual([large, small].sort());
+    expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'ENERGY' }))).toEqual([large, wholesale].sort());
+    expect(names(await listPublicCompanies(testDb, { q: tag, size: 'SME' }))).toEqual([small]);
+    expect(names(await listPublicCompanies(testDb, { q: tag, size: 'LARGE' }))).toEqual([large, wholesale].sort());
+    expect(names(await listPublicCompanies(testDb, { q: tag, risk: 'ACTIVE_HOSTILITIES' }))).toEqual([small]);
+    expect(names(await listPublicCompanies(testDb, { q: tag, experience: 'POST_CONFLICT' }))).toEqual([small]);
+    expect(names(await listPublicCompanies(testDb, { q: tag, experience: 'DISASTER' }))).toEqual([large]);
+  });
+
+  it('agrees with the SME test of lib/companies/sme.ts on every listed company', async () => {
+    const smes = await listPublicCompanies(testDb, { q: tag, size: 'SME' });
+    expect(smes.items.every((item) => item.isSme)).toBe(true);
+    const larges = await listPublicCompanies(testDb, { q: tag, size: 'LARGE' });
+    expect(larges.items.every((item) => !item.isSme)).toBe(true);
+  });
+
+  it('ignores filter values that do not parse, and pages the result', async () => {
+    expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'NOPE', size: 'HUGE', prefecture: '99', risk: 1 }))).toHaveLength(3);
+    const page = await listPublicCompanies(testDb, { q: tag, page: 2 });
+    expect(page).toMatchObject({ items: [], total: 3, page: 2, pageCount: 1 });
+  });
+});
