@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestOriginal } from '../../lib/content/digest';
 import { readForReader } from '../../lib/content/read-for-reader';
-import type { Written } from '../../lib/content/types';
+import { needTexts } from '../../lib/content/written';
 import type { TextTranslation } from '../../lib/generated/prisma/client';
 import type { Locale } from '../../lib/generated/prisma/enums';
 import { DEMO_COMPANIES } from '../../prisma/seed/demo-companies';
@@ -16,9 +16,6 @@ import { testDb } from './test-db';
 beforeAll(async () => {
   if (!(await hasDemoWorld(testDb))) await seedDemoWorld(testDb);
 });
-
-const needTexts = (need: { id: string; title: string; description: string; language: Locale }): Written[] =>
-  (['title', 'description'] as const).map((field) => ({ subject: 'NEED', subjectId: need.id, field, text: need[field], language: need.language }));
 
 /** A cheap check that a text is in the script of its language. */
 function looksLike(locale: Locale, text: string): boolean {
