@@ -172,7 +172,7 @@ export const DEMO_NEEDS: DemoNeed[] = [
     description: 'Дитячий садок на 200 місць: місто прийняло багато внутрішньо переміщених сімей.',
     translations: {
       en: { title: 'Energy-efficient kindergarten for a growing population', description: 'A 200-place kindergarten; the town has taken in many displaced families.' },
-      ja: { title: '人口が増える町の省エネ型幼稚園', description: '定員200人の幼稚園。市は多くの避難世帯を受け入れています。' },
+      ja: { title: '人口が増えているフロマーダの省エネ型幼稚園', description: '定員200人の幼稚園。市は多くの避難世帯を受け入れています。' },
     },
     sector: 'EDUCATION', stage: 'RECONSTRUCTION', urgency: 'MEDIUM', budget: 95_000_000, budgetCurrency: 'UAH', fundingSource: 'STATE_BUDGET', procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2025-03-12-008814-a', requiredCapabilities: ['MODULAR_BUILDINGS', 'ENERGY_EFFICIENT_CONSTRUCTION'],
   }),
@@ -226,7 +226,7 @@ export const DEMO_NEEDS: DemoNeed[] = [
     description: '120 модульних будиночків для мешканців зруйнованих багатоквартирних будинків.',
     translations: {
       en: { title: 'Temporary modular homes while blocks are rebuilt', description: '120 modular homes for residents of destroyed buildings.' },
-      ja: { title: '住棟の再建中に住む仮設モジュール住宅', description: '破壊された集合住宅の住民のためのモジュール住宅120戸。' },
+      ja: { title: '住棟の再建までの仮設モジュール住宅', description: '破壊された集合住宅の住民のためのモジュール住宅120戸。' },
     },
     sector: 'HOUSING', stage: 'RAPID_RECOVERY', urgency: 'HIGH', budget: 2_500_000, budgetCurrency: 'EUR', fundingSource: 'DONOR_GRANT', procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2025-03-19-004418-a', requiredCapabilities: ['MODULAR_BUILDINGS'],
   }),
@@ -307,7 +307,7 @@ export const DEMO_NEEDS: DemoNeed[] = [
     description: '3000 га сільгоспугідь; для першого проходу доречно залучити роботизовані трактори.',
     translations: {
       en: { title: 'Clearance of agricultural land around the town', description: '3,000 ha of farmland; robot tractors welcome for the first passes.' },
-      ja: { title: '町の周辺の農地の地雷除去', description: '農地3,000ヘクタール。最初の走行にはロボットトラクターの活用を歓迎します。' },
+      ja: { title: '市周辺の農地の地雷除去', description: '農地3,000ヘクタール。初回の作業にはロボットトラクターの活用を歓迎します。' },
     },
     sector: 'DEMINING', stage: 'RAPID_RECOVERY', urgency: 'CRITICAL', budget: 2_000_000, budgetCurrency: 'EUR', fundingSource: 'JICA', procurementMethod: 'PROZORRO', prozorroTenderId: 'UA-2025-02-03-002020-a', requiredCapabilities: ['DEMINING_MACHINERY', 'ROBOTIC_AGRI_MACHINERY'],
   }),
