@@ -135,6 +135,9 @@ export async function seedDemoWorld(db: Db): Promise<{ companies: number; needs:
           data: buildNeed(municipality, {
             status: 'OPEN',
             publishedAt: new Date(),
+            // Only the tender its procurement method names (not the factory's Prozorro default).
+            prozorroTenderId: null,
+            dreamProjectId: null,
             ...fields,
             budgetAmount: budget === undefined ? null : String(budget),
             isDemo: true,
