@@ -3,6 +3,7 @@
 import { Languages } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
+import { markerKey } from '../../lib/content/marker';
 import type { Readable } from '../../lib/content/types';
 import { cn } from '../ui/cn';
 
@@ -12,7 +13,8 @@ type Props = {
   variant?: 'block' | 'inline';
   /**
    * Inside a link or button the toggle would nest one control in another: `toggle={false}`
-   * shows the text and its marker only, and the original is one click away on the page linked.
+   * shows the text and its marker only, and the original is one click away on the page linked
+   * (or use WrittenLink, which puts the marker after the link).
    */
   toggle?: boolean;
   /** The element holding the text itself (a heading stays a heading; the marker sits after it). */
@@ -30,27 +32,24 @@ export function WrittenText({ value, variant = 'block', toggle = true, as, class
   const reader = useLocale();
   const [showOriginal, setShowOriginal] = useState(false);
   const textId = useId();
-  const foreign = value.original.language !== reader && value.original.text !== '';
   const shown = showOriginal ? value.original : value;
   const Text = as ?? (variant === 'block' ? 'div' : 'span');
   const Wrapper = variant === 'block' ? 'div' : 'span';
   const keepBreaks = variant === 'block' && !as?.startsWith('h') && 'whitespace-pre-wrap';
-  if (!foreign) {
+  if (!markerKey(value, reader)) {
     return <Text lang={value.language} className={cn(keepBreaks, className)}>{value.text}</Text>;
   }
   return (
-    <Wrapper className={cn(variant === 'block' ? 'block' : 'inline')} data-written-text="">
+    <Wrapper className={variant === 'block' ? 'block' : 'inline'} data-written-text="">
       <Text id={textId} lang={shown.language} className={cn(keepBreaks, className)}>{shown.text}</Text>
-      <span className={cn('text-muted flex flex-wrap items-center gap-x-2 gap-y-1 text-sm', variant === 'inline' && 'ms-2 inline-flex')}>
-        <span className="inline-flex items-center gap-1" data-content-marker="">
-          <Languages aria-hidden="true" className="size-3.5 shrink-0" />
-          {showOriginal ? t('showingOriginal', { language: value.original.language }) : marker(t, value)}
-        </span>
-        {value.translation?.outdated && !showOriginal ? <span className="text-warning">{t('outdated')}</span> : null}
+      <span className={cn('flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted', variant === 'inline' && 'ms-2 inline-flex')}>
+        {showOriginal
+          ? <MarkerText>{t('showingOriginal', { language: value.original.language })}</MarkerText>
+          : <WrittenMarker value={value} />}
         {toggle && value.translation ? (
           <button
             type="button"
-            className="text-accent min-h-6 underline underline-offset-2"
+            className="min-h-6 text-accent underline underline-offset-2"
             aria-controls={textId}
             aria-pressed={showOriginal}
             onClick={() => setShowOriginal((current) => !current)}
@@ -63,12 +62,25 @@ export function WrittenText({ value, variant = 'block', toggle = true, as, class
   );
 }
 
-function marker(t: ReturnType<typeof useTranslations<'content'>>, value: Readable): string {
-  const language = value.original.language;
-  switch (value.translation?.origin) {
-    case 'MACHINE': return t('byMachine', { language });
-    case 'AUTHOR': return t('byAuthor', { language });
-    case 'FACILITATOR': return t('byFacilitator', { language });
-    default: return t('notTranslated', { language });
-  }
+/** Who made the text shown, or that it is not translated yet; nothing when it is the reader's own language. */
+export function WrittenMarker({ value, className }: { value: Readable; className?: string }) {
+  const t = useTranslations('content');
+  const reader = useLocale();
+  const key = markerKey(value, reader);
+  if (!key) return null;
+  return (
+    <MarkerText className={className}>
+      {t(key, { language: value.original.language })}
+      {value.translation?.outdated ? <span className="text-warning"> · {t('outdated')}</span> : null}
+    </MarkerText>
+  );
+}
+
+function MarkerText({ children, className }: { children: React.ReactNode; className?: string }) {
+  return (
+    <span className={cn('inline-flex items-center gap-1 text-sm text-muted', className)} data-content-marker="">
+      <Languages aria-hidden="true" className="size-3.5 shrink-0" />
+      <span>{children}</span>
+    </span>
+  );
 }

@@ -38,3 +38,9 @@ export async function readOneForReader(db: Reader, written: Written, reader: Loc
   const [readable] = await readForReader(db, [written], reader);
   return readable!;
 }
+
+/** The batch as a lookup by writtenKey (subject:subjectId:field), for lists that render rows apart. */
+export async function readForReaderByKey(db: Reader, written: readonly Written[], reader: Locale): Promise<Map<string, Readable>> {
+  const readable = await readForReader(db, written, reader);
+  return new Map(written.map((item, index) => [writtenKey(item), readable[index]!]));
+}
