@@ -95,7 +95,7 @@ describe('company page', () => {
 describe('company search and filters', () => {
   const tag = `Zq${uniqueSuffix()}`;
   const names = (page: Awaited<ReturnType<typeof listPublicCompanies>>) => page.items.map((item) => item.legalNameEn).sort();
-  let small: string; let large: string; let wholesale: string; let hidden: string;
+  let small: string; let large: string; let wholesale: string; let services: string; let hidden: string;
 
   beforeAll(async () => {
     small = (await createCompany(testDb, {
@@ -114,11 +114,15 @@ describe('company search and filters', () => {
     wholesale = (await createCompany(testDb, {
       verificationStatus: 'VERIFIED', legalNameEn: `${tag} Wholesale Trading`, industry: 'WHOLESALE', capitalJpy: 100_000_001n, employees: 101,
     })).legalNameEn;
+    // Services: 100 staff is at its limit, so an SME however large its capital.
+    services = (await createCompany(testDb, {
+      verificationStatus: 'VERIFIED', legalNameEn: `${tag} Services Staff`, industry: 'SERVICES', capitalJpy: 10_000_000_000n, employees: 100, sectors: ['HEALTH'],
+    })).legalNameEn;
     hidden = (await createCompany(testDb, { legalNameEn: `${tag} Unverified Water`, sectors: ['WATER_SANITATION'] })).legalNameEn;
   });
 
   it('finds by either name, the city and the description, verified companies only', async () => {
-    expect(names(await listPublicCompanies(testDb, { q: tag }))).toEqual([large, small, wholesale].sort());
+    expect(names(await listPublicCompanies(testDb, { q: tag }))).toEqual([large, services, small, wholesale].sort());
     expect(names(await listPublicCompanies(testDb, { q: `${tag}小さな` }))).toEqual([small]);
     expect(names(await listPublicCompanies(testDb, { q: `浄水装置 ${tag}` }))).toEqual([small]);
     expect(names(await listPublicCompanies(testDb, { q: `${tag.toLowerCase()} large` }))).toEqual([large]);
@@ -135,7 +139,7 @@ describe('company search and filters', () => {
   it('filters by sector, size class, risk appetite and experience', async () => {
     expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'WATER_SANITATION' }))).toEqual([large, small].sort());
     expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'ENERGY' }))).toEqual([large, wholesale].sort());
-    expect(names(await listPublicCompanies(testDb, { q: tag, size: 'SME' }))).toEqual([small]);
+    expect(names(await listPublicCompanies(testDb, { q: tag, size: 'SME' }))).toEqual([services, small].sort());
     expect(names(await listPublicCompanies(testDb, { q: tag, size: 'LARGE' }))).toEqual([large, wholesale].sort());
     expect(names(await listPublicCompanies(testDb, { q: tag, risk: 'ACTIVE_HOSTILITIES' }))).toEqual([small]);
     expect(names(await listPublicCompanies(testDb, { q: tag, experience: 'POST_CONFLICT' }))).toEqual([small]);
@@ -150,8 +154,8 @@ describe('company search and filters', () => {
   });
 
   it('ignores filter values that do not parse, and pages the result', async () => {
-    expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'NOPE', size: 'HUGE', prefecture: '99', risk: 1 }))).toHaveLength(3);
+    expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'NOPE', size: 'HUGE', prefecture: '99', risk: 1 }))).toHaveLength(4);
     const page = await listPublicCompanies(testDb, { q: tag, page: 2 });
-    expect(page).toMatchObject({ items: [], total: 3, page: 2, pageCount: 1 });
+    expect(page).toMatchObject({ items: [], total: 4, page: 2, pageCount: 1 });
   });
 });
