@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
+import { readOneForReader } from '../content/read-for-reader';
+import type { Readable } from '../content/types';
+import { companyDescription } from '../content/written';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
+import type { Locale } from '../generated/prisma/enums';
 import { canSeeCompanyContacts } from './company-contacts';
 import { isSme } from './sme';
 
@@ -41,13 +45,15 @@ type Row = Prisma.CompanyGetPayload<{ select: typeof companyPageSelect }>;
 export type CompanyContacts = Prisma.CompanyGetPayload<{ select: typeof contactSelect }>;
 export type CompanyPage = {
   company: Omit<Row, 'capitalJpy' | 'industry'> & { isSme: boolean };
+  /** The description in the reader's language when there is a translation (WrittenText shows it). */
+  description: Readable;
   /** Null when the reader may not see them: the page says how they are shared instead. */
   contacts: CompanyContacts | null;
   /** The reader is one of the company's own people (may edit the profile, add translations). */
   isOwn: boolean;
 };
 
-export async function getCompanyPage(db: Db, actor: Actor | null, companyId: unknown): Promise<CompanyPage> {
+export async function getCompanyPage(db: Db, actor: Actor | null, companyId: unknown, reader: Locale): Promise<CompanyPage> {
   const id = z.uuid().safeParse(companyId);
   if (!id.success) throw new AppError('NOT_FOUND');
   const row = await db.company.findUnique({ where: { id: id.data }, select: { ...companyPageSelect, ...contactSelect } });
@@ -56,6 +62,7 @@ export async function getCompanyPage(db: Db, actor: Actor | null, companyId: unk
   if (row.verificationStatus !== 'VERIFIED' && !mayContact) throw new AppError('NOT_FOUND');
   const { contactName, contactEmail, contactPhone, website, capitalJpy, industry, ...company } = row;
   return {
+    description: await readOneForReader(db, companyDescription(row), reader),
     company: { ...company, isSme: isSme({ industry, capitalJpy, employees: company.employees }) },
     contacts: mayContact ? { contactName, contactEmail, contactPhone, website } : null,
     isOwn: actor?.role === 'COMPANY_REP' && actor.companyId === row.id,

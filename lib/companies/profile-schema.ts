@@ -15,6 +15,9 @@ import { limit, wholeNumber } from '../validation-message';
 // verified (legal names, corporate number) and the verification itself are not here: the
 // strict object refuses them.
 
+/** The longest company description, and so the longest translation of one. */
+export const COMPANY_DESCRIPTION_MAX = 4000;
+
 const text = (max: number) => z.string().trim().max(max, limit('validation.tooLong'));
 const required = (max: number) => text(max).min(1, { error: 'validation.required' });
 /**
@@ -41,7 +44,7 @@ export const companyProfileSchema = z
     industry: z.enum(SmeIndustry, { error: 'validation.choose' }),
     employees: employeesField,
     capitalJpy: capitalJpyField,
-    description: text(4000),
+    description: text(COMPANY_DESCRIPTION_MAX),
     /** The language the description is written in: translations are added apart from it. */
     descriptionLanguage: z.enum(Locale, { error: 'validation.choose' }),
     sectors: distinct(z.enum(SectorCode)).min(1, { error: 'validation.chooseAtLeastOne' }),

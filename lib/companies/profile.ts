@@ -2,6 +2,8 @@ import { requireRole, isStaff, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
+import { companyDescription } from '../content/written';
+import { queueTranslations } from '../content/queue-translations';
 import { AppError } from '../errors';
 import { companyChanged } from '../match-store/enqueue';
 import { assertMunicipalityOnList } from '../reference/japan-municipalities';
@@ -43,6 +45,10 @@ export async function updateCompanyProfile(db: Db, actor: Actor | null, input: u
       after: auditable({ ...before, ...data }),
       ip: context.ip,
     });
+    // A changed description (or its language) asks for translations; an unchanged one does not.
+    if (profile.description !== before.description || profile.descriptionLanguage !== before.descriptionLanguage) {
+      await queueTranslations(tx, [companyDescription({ id: companyId, ...profile })]);
+    }
     await companyChanged(tx, companyId);
     return { companyId, version: expectedVersion + 1 };
   });

@@ -75,6 +75,21 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
         '/introductions/' || i."id" AS "link"
       FROM "Introduction" i`,
   },
+  COMPANY: {
+    async load(db, subjectId) {
+      const company = await db.company.findUnique({ where: { id: subjectId }, select: { description: true, descriptionLanguage: true } });
+      if (!company) return null;
+      return {
+        texts: { description: { text: company.description, language: company.descriptionLanguage } },
+        author: { companyId: subjectId, municipalityId: null },
+      };
+    },
+    // Verified companies are the ones on public pages.
+    visibleTexts: Prisma.sql`
+      SELECT c."id" AS "subjectId", 'description' AS "field", c."description" AS "text", c."descriptionLanguage" AS "language", c."updatedAt" AS "writtenAt"
+      FROM "Company" c
+      WHERE c."verificationStatus" = 'VERIFIED'`,
+  },
 };
 
 /** A member of the organisation that wrote the text translates it as its author. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPANY_DESCRIPTION_MAX } from '../companies/profile-schema';
 import { Locale, TextSubject } from '../generated/prisma/enums';
 import { INTEREST_NOTE_MAX } from '../interests/interest-schema';
 import { DECISION_NOTE_MAX } from '../match-decisions/schemas';
@@ -19,6 +20,7 @@ export const TRANSLATABLE_FIELDS: Partial<Record<TextSubject, Record<string, Tra
   NEED: { title: { max: NEED_TITLE_MAX, multiLine: false }, description: { max: NEED_DESCRIPTION_MAX, multiLine: true } },
   INTEREST: { note: { max: INTEREST_NOTE_MAX, multiLine: true } },
   INTRODUCTION: { message: { max: DECISION_NOTE_MAX, multiLine: true } },
+  COMPANY: { description: { max: COMPANY_DESCRIPTION_MAX, multiLine: true } },
 };
 
 export const translatableField = (subject: TextSubject, field: string): TranslatableField | undefined =>

@@ -17,3 +17,6 @@ export const interestNote = (interest: { id: string; note: string; noteLanguage:
 
 export const introductionMessage = (introduction: { id: string; message: string; messageLanguage: Locale }): Written =>
   ({ subject: 'INTRODUCTION', subjectId: introduction.id, field: 'message', text: introduction.message, language: introduction.messageLanguage });
+
+export const companyDescription = (company: { id: string; description: string; descriptionLanguage: Locale }): Written =>
+  ({ subject: 'COMPANY', subjectId: company.id, field: 'description', text: company.description, language: company.descriptionLanguage });

@@ -9,6 +9,7 @@ import { ACTIONS, operationOf, type Access, type ActionName } from '../../lib/ac
 import { ROUTE_ACCESS } from '../../lib/actions/route-access';
 import { runAction } from '../../lib/actions/run';
 import { ALL_ROLES, type Actor } from '../../lib/auth/actor';
+import { getCompanyPage } from '../../lib/companies/company-page';
 import { authSecret, SESSION_COOKIE } from '../../lib/auth/session';
 import { startSession } from '../../lib/auth/user-sessions';
 import type { Role } from '../../lib/generated/prisma/enums';
@@ -248,6 +249,33 @@ describe('access matrix: route handlers', () => {
         if (expected !== 'ok') expect(await dataFingerprint(db)).toEqual(before);
       });
     }
+  }
+});
+
+// Company contacts (issue 14, part 5): the company's own people, staff, and a verified
+// municipality introduced to it; the other company and an unintroduced municipality see the
+// public part only. Each caller reads both companies' pages; the world's municipality is
+// introduced to `company` only. The finer cases are in tests/integration/company-pages.test.ts.
+describe('access matrix: company contacts', () => {
+  const SEES_CONTACTS: Record<Caller, { company: boolean; otherCompany: boolean }> = {
+    ANONYMOUS: { company: false, otherCompany: false },
+    COMPANY_REP: { company: true, otherCompany: false },
+    MUNICIPALITY_REP: { company: true, otherCompany: false },
+    FACILITATOR: { company: true, otherCompany: true },
+    ADMIN: { company: true, otherCompany: true },
+  };
+  beforeAll(async () => {
+    const need = await createNeed(db, world.municipality);
+    await db.introduction.create({ data: { needId: need.id, companyId: world.company.id, introducedById: world.facilitator.actor.userId } });
+  });
+  for (const caller of CALLERS) {
+    it(`company contacts as ${caller}`, async () => {
+      const actor: Actor | null = caller === 'ANONYMOUS' ? null : world.byRole[caller].actor;
+      for (const which of ['company', 'otherCompany'] as const) {
+        const page = await getCompanyPage(db, actor, world[which].id, 'en');
+        expect(page.contacts !== null, `${caller} → ${which}`).toBe(SEES_CONTACTS[caller][which]);
+      }
+    });
   }
 });
 

@@ -3,16 +3,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/actor';
 import { canSeeCompanyContacts } from '../../lib/companies/company-contacts';
 import { getCompanyPage } from '../../lib/companies/company-page';
-import { listPublicCompanies } from '../../lib/companies/public-companies';
+import { companySearchSchema, companySearchWhere, listPublicCompanies } from '../../lib/companies/public-companies';
+import { saveTranslation } from '../../lib/content/save-translation';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { uniqueSuffix } from '../factories/sequence';
+import { createUser } from '../factories/user';
 import { testDb } from './test-db';
 
 // Company pages: who sees a company at all, and who sees how to reach it (issue 14, parts 2 and 5).
 
-const actor = (role: Actor['role'], ids: Partial<Pick<Actor, 'companyId' | 'municipalityId'>> = {}): Actor =>
+const actor = (role: Actor['role'], ids: Partial<Pick<Actor, 'companyId' | 'municipalityId' | 'userId'>> = {}): Actor =>
   ({ userId: randomUUID(), role, companyId: null, municipalityId: null, ...ids });
 
 let company: { id: string; contactEmail: string };
@@ -52,7 +54,7 @@ describe('company contacts', () => {
     ];
     for (const [who, reader] of allowed) {
       expect(await canSeeCompanyContacts(testDb, reader, company.id), who).toBe(true);
-      const page = await getCompanyPage(testDb, reader, company.id);
+      const page = await getCompanyPage(testDb, reader, company.id, 'en');
       expect(page.contacts, who).toEqual({ contactName: 'Test Contact', contactEmail: company.contactEmail, contactPhone: '+81 6 1234 5678', website: 'https://example.test' });
     }
   });
@@ -68,7 +70,7 @@ describe('company contacts', () => {
     ];
     for (const [who, reader] of denied) {
       expect(await canSeeCompanyContacts(testDb, reader, company.id), who).toBe(false);
-      const page = await getCompanyPage(testDb, reader, company.id);
+      const page = await getCompanyPage(testDb, reader, company.id, 'en');
       expect(page.contacts, who).toBeNull();
       expect(JSON.stringify(page), who).not.toContain(company.contactEmail);
       expect(page.company.id).toBe(company.id);
@@ -79,16 +81,16 @@ describe('company contacts', () => {
 describe('company page', () => {
   it('shows an unverified company only to its own people and staff', async () => {
     for (const reader of [actor('COMPANY_REP', { companyId: unverifiedCompany.id }), actor('FACILITATOR')]) {
-      expect((await getCompanyPage(testDb, reader, unverifiedCompany.id)).company.verificationStatus).toBe('UNVERIFIED');
+      expect((await getCompanyPage(testDb, reader, unverifiedCompany.id, 'en')).company.verificationStatus).toBe('UNVERIFIED');
     }
     for (const reader of [null, actor('COMPANY_REP', { companyId: company.id }), introduced]) {
-      await expect(getCompanyPage(testDb, reader, unverifiedCompany.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(getCompanyPage(testDb, reader, unverifiedCompany.id, 'en')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
   });
 
   it('answers NOT_FOUND for an unknown or malformed id', async () => {
-    await expect(getCompanyPage(testDb, null, randomUUID())).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(getCompanyPage(testDb, null, 'not-a-uuid')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getCompanyPage(testDb, null, randomUUID(), 'en')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(getCompanyPage(testDb, null, 'not-a-uuid', 'en')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -129,6 +131,24 @@ describe('company search and filters', () => {
     expect(names(await listPublicCompanies(testDb, { q: tag, prefecture: '28' }))).toEqual([small]);
     expect((await listPublicCompanies(testDb, { q: '神戸' })).items.map((item) => item.legalNameEn)).toContain(small);
     expect(names(await listPublicCompanies(testDb, { q: hidden }))).toEqual([]);
+    // A translation of the description is found too (the author's Ukrainian for the Japanese).
+    const smallId = (await testDb.company.findFirstOrThrow({ where: { legalNameEn: small } })).id;
+    await testDb.textTranslation.create({ data: {
+      subject: 'COMPANY', subjectId: smallId, field: 'description', locale: 'uk', text: `Установки очищення води ${tag}`, origin: 'AUTHOR', sourceDigest: '0'.repeat(64),
+    } });
+    expect(names(await listPublicCompanies(testDb, { q: `очищення води ${tag}` }))).toEqual([small]);
+  });
+
+  it('can answer the search from the trigram index (the expression is the index’s)', async () => {
+    const where = companySearchWhere(companySearchSchema.parse({ q: 'generator' }));
+    const plan = await testDb.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      return tx.$queryRaw<{ 'QUERY PLAN': string }[]>`EXPLAIN SELECT c.id FROM "Company" c WHERE ${where}`;
+    });
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    // The translations' index is chosen on cost once the table is large; the company's is the
+    // one whose expression must stay the same in the query and the migration.
+    expect(text, text).toContain('Company_search_trgm_idx');
   });
 
   it('takes the search term literally (% and _ are not wildcards)', async () => {
@@ -157,5 +177,32 @@ describe('company search and filters', () => {
     expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'NOPE', size: 'HUGE', prefecture: '99', risk: 1 }))).toHaveLength(4);
     const page = await listPublicCompanies(testDb, { q: tag, page: 2 });
     expect(page).toMatchObject({ items: [], total: 4, page: 2, pageCount: 1 });
+  });
+});
+
+describe('company description', () => {
+  it('reads in the reader’s language when the author translated it, with the original kept', async () => {
+    const described = await createCompany(testDb, { verificationStatus: 'VERIFIED', description: '非常用発電機を製造しています。', descriptionLanguage: 'ja' });
+    const user = await createUser(testDb, { role: 'COMPANY_REP', companyId: described.id });
+    const member = actor('COMPANY_REP', { companyId: described.id, userId: user.id });
+    const saved = await saveTranslation(testDb, member, {
+      subject: 'COMPANY', subjectId: described.id, field: 'description', locale: 'uk', translation: 'Виробляємо аварійні генератори.', expectedVersion: null,
+    }, { ip: null });
+    expect(saved).toBeTruthy();
+    const page = await getCompanyPage(testDb, null, described.id, 'uk');
+    expect(page.description).toEqual({
+      text: 'Виробляємо аварійні генератори.', language: 'uk',
+      original: { text: '非常用発電機を製造しています。', language: 'ja' },
+      translation: { origin: 'AUTHOR', provider: null, outdated: false },
+    });
+    expect((await getCompanyPage(testDb, null, described.id, 'en')).description).toMatchObject({ text: '非常用発電機を製造しています。', language: 'ja', translation: null });
+  });
+
+  it('may be translated by its own people and staff, not by another company', async () => {
+    const described = await createCompany(testDb, { verificationStatus: 'VERIFIED', description: 'Water pumps.', descriptionLanguage: 'en' });
+    const input = { subject: 'COMPANY', subjectId: described.id, field: 'description', locale: 'ja', translation: 'ポンプ。', expectedVersion: null };
+    await expect(saveTranslation(testDb, actor('COMPANY_REP', { companyId: otherCompany.id }), input, { ip: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(saveTranslation(testDb, introduced, input, { ip: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await testDb.textTranslation.count({ where: { subjectId: described.id } })).toBe(0);
   });
 });

@@ -3,19 +3,25 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { CompanyContactList, CompanyFacts } from '@/components/companies/company-facts';
+import { TranslationEditor } from '@/components/content/translation-editor';
+import { WrittenText } from '@/components/content/written-text';
 import { CompanyName } from '@/components/names/company-name';
 import { Alert } from '@/components/ui/alert';
 import type { Actor } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/current-actor';
 import { getCompanyPage, type CompanyPage } from '@/lib/companies/company-page';
+import { readTranslationEditor } from '@/lib/content/translation-editor';
+import { companyDescription } from '@/lib/content/written';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { Link } from '@/lib/i18n/navigation';
+import type { AppLocale } from '@/lib/i18n/routing';
+import { saveTranslationAction } from '../../translations/actions';
 
 // Read once per request: the metadata and the page both need it.
-const loadCompany = cache(async (actor: Actor | null, id: string): Promise<CompanyPage> => {
+const loadCompany = cache(async (actor: Actor | null, id: string, locale: AppLocale): Promise<CompanyPage> => {
   try {
-    return await getCompanyPage(db, actor, id);
+    return await getCompanyPage(db, actor, id, locale);
   } catch (error) {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -23,14 +29,18 @@ const loadCompany = cache(async (actor: Actor | null, id: string): Promise<Compa
 });
 
 export async function generateMetadata({ params }: PageProps<'/[locale]/companies/[id]'>): Promise<Metadata> {
-  const { company } = await loadCompany(await getActor(), (await params).id);
-  return { title: (await getLocale()) === 'ja' ? company.legalNameJa : company.legalNameEn };
+  const locale = (await getLocale()) as AppLocale;
+  const { company } = await loadCompany(await getActor(), (await params).id, locale);
+  return { title: locale === 'ja' ? company.legalNameJa : company.legalNameEn };
 }
 
 export default async function CompanyPageView({ params }: PageProps<'/[locale]/companies/[id]'>) {
   const { id } = await params;
-  const { company, contacts, isOwn } = await loadCompany(await getActor(), id);
-  const t = await getTranslations('companyPage');
+  const [actor, locale] = await Promise.all([getActor(), getLocale() as Promise<AppLocale>]);
+  const { company, description, contacts, isOwn } = await loadCompany(actor, id, locale);
+  const [t, translations] = await Promise.all([
+    getTranslations('companyPage'), readTranslationEditor(db, actor, 'COMPANY', company.id, [companyDescription(company)]),
+  ]);
   return (
     <article>
       <p className="mt-0 mb-2 text-sm"><Link href="/companies">{t('allCompanies')}</Link></p>
@@ -39,8 +49,9 @@ export default async function CompanyPageView({ params }: PageProps<'/[locale]/c
       {isOwn ? <p><Link href="/company/profile">{t('editProfile')}</Link></p> : null}
       <h2>{t('about')}</h2>
       {company.description.trim()
-        ? <p className="whitespace-pre-line" lang={company.descriptionLanguage} data-testid="company-description">{company.description}</p>
+        ? <div data-testid="company-description"><WrittenText value={description} className="max-w-3xl" /></div>
         : <p className="text-muted">{t('noDescription')}</p>}
+      {translations ? <TranslationEditor texts={translations} action={saveTranslationAction} /> : null}
       <h2>{t('profile')}</h2>
       <CompanyFacts company={company} />
       <h2>{t('contacts')}</h2>

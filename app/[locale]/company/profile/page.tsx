@@ -24,6 +24,8 @@ export default async function CompanyProfilePage() {
   ]);
   // Only the fields the profile form edits: the schema's keys, taken from the stored company.
   const profile = Object.fromEntries(Object.keys(companyProfileSchema.shape).map((key) => [key, company[key as keyof typeof company]]));
+  // Nothing written yet: "written in" starts at the language the person reads the site in.
+  if (!company.description.trim()) profile.descriptionLanguage = locale;
   // Named here, not in the browser: its ICU names some countries differently (Palestine), and a
   // label that differs from the server's breaks hydration (React error #418).
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
