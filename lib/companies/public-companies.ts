@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { RiskAppetite, SectorCode, SmeIndustry } from '../generated/prisma/enums';
 import { pageSchema, pageWindow, toPage, type Page } from '../pagination';
+import { isCleanText } from '../validation';
 import { isSme, SME_THRESHOLDS } from './sme';
 
 // Companies anyone may see: verified profiles, without contact details (those are shared by
@@ -18,7 +19,8 @@ export const COMPANY_SEARCH_MAX = 100;
 /** The URL's search and filters: a value that does not parse is dropped, never an error page. */
 export const companySearchSchema = z.object({
   page: pageSchema.default(1),
-  q: z.string().trim().max(COMPANY_SEARCH_MAX).optional().catch(undefined).transform((value) => value || undefined),
+  // NUL and other control characters never reach PostgreSQL (which refuses NUL in text).
+  q: z.string().trim().max(COMPANY_SEARCH_MAX).refine((value) => isCleanText(value)).optional().catch(undefined).transform((value) => value || undefined),
   sector: z.enum(SectorCode).optional().catch(undefined),
   prefecture: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/).optional().catch(undefined),
   size: z.enum(COMPANY_SIZES).optional().catch(undefined),

@@ -86,7 +86,8 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
     },
     // Verified companies are the ones on public pages.
     visibleTexts: Prisma.sql`
-      SELECT c."id" AS "subjectId", 'description' AS "field", c."description" AS "text", c."descriptionLanguage" AS "language", c."updatedAt" AS "writtenAt"
+      SELECT c."id" AS "subjectId", 'description' AS "field", c."description" AS "text", c."descriptionLanguage" AS "language", c."updatedAt" AS "writtenAt",
+        '/companies/' || c."id" AS "link"
       FROM "Company" c
       WHERE c."verificationStatus" = 'VERIFIED'`,
   },

@@ -5,6 +5,7 @@ import { canSeeCompanyContacts } from '../../lib/companies/company-contacts';
 import { getCompanyPage } from '../../lib/companies/company-page';
 import { companySearchSchema, companySearchWhere, listPublicCompanies } from '../../lib/companies/public-companies';
 import { saveTranslation } from '../../lib/content/save-translation';
+import { listTranslationQueue } from '../../lib/content/translation-queue';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
@@ -175,6 +176,9 @@ describe('company search and filters', () => {
 
   it('ignores filter values that do not parse, and pages the result', async () => {
     expect(names(await listPublicCompanies(testDb, { q: tag, sector: 'NOPE', size: 'HUGE', prefecture: '99', risk: 1 }))).toHaveLength(4);
+    // A search with a NUL (PostgreSQL refuses it in text) or too long is no search, not an error.
+    expect((await listPublicCompanies(testDb, { q: `${tag}\u0000`, sector: 'WATER_SANITATION', size: 'SME' })).items.map((item) => item.legalNameEn)).toContain(small);
+    expect((await listPublicCompanies(testDb, { q: 'x'.repeat(101) })).total).toBeGreaterThan(0);
     const page = await listPublicCompanies(testDb, { q: tag, page: 2 });
     expect(page).toMatchObject({ items: [], total: 4, page: 2, pageCount: 1 });
   });
@@ -204,5 +208,21 @@ describe('company description', () => {
     await expect(saveTranslation(testDb, actor('COMPANY_REP', { companyId: otherCompany.id }), input, { ip: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(saveTranslation(testDb, introduced, input, { ip: null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await testDb.textTranslation.count({ where: { subjectId: described.id } })).toBe(0);
+  });
+
+  it('of a verified company waits in the facilitators’ queue until translated, linked to its page', async () => {
+    const described = await createCompany(testDb, { verificationStatus: 'VERIFIED', description: `Bridges ${uniqueSuffix()}`, descriptionLanguage: 'en' });
+    const unverified = await createCompany(testDb, { description: `Tunnels ${uniqueSuffix()}`, descriptionLanguage: 'en' });
+    const facilitator = await createUser(testDb, { role: 'FACILITATOR' });
+    const queued = async (companyId: string) => {
+      const items = [];
+      for (let page = 1; ; page += 1) {
+        const found = await listTranslationQueue(testDb, actor('FACILITATOR', { userId: facilitator.id }), { page, into: 'ja' });
+        items.push(...found.items.filter((item) => item.subjectId === companyId));
+        if (page >= found.pageCount) return items;
+      }
+    };
+    expect(await queued(described.id)).toEqual([expect.objectContaining({ subject: 'COMPANY', field: 'description', locale: 'ja', link: `/companies/${described.id}` })]);
+    expect(await queued(unverified.id)).toEqual([]);
   });
 });
