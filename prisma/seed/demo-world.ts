@@ -1,15 +1,19 @@
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../../lib/db';
+import type { Prisma } from '../../lib/generated/prisma/client';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
 import { buildCompany } from '../../tests/factories/company';
 import { buildMunicipality } from '../../tests/factories/municipality';
 import { buildNeed } from '../../tests/factories/need';
 import { DEMO_COMPANIES, DEMO_MARK_EN, DEMO_MARK_JA } from './demo-companies';
 import { DEMO_HROMADAS, DEMO_NEEDS, type DemoHromada } from './demo-needs';
+import { translationsOf } from './demo-translations';
 
 // The demo world that `npm run dev` shows on first run. It is seeded once (a database that
 // already holds demo companies is left alone) and in one transaction, so a failed seed leaves
-// nothing behind.
+// nothing behind. Its texts are in all three languages: each need as its hromada wrote it in
+// Ukrainian, translated by the demo facilitators; each company's description and notes as it
+// wrote them in Japanese, with its own English and Ukrainian (TextTranslation rows).
 
 export const DEMO_PASSWORD = 'kakehashi-demo-2026';
 export const DEMO_EMAIL_DOMAIN = 'demo.kakehashi.example';
@@ -37,14 +41,39 @@ export async function hasDemoWorld(db: Db): Promise<boolean> {
   return (await db.company.count({ where: { isDemo: true } })) > 0;
 }
 
+/** Interests the demo companies registered (by index), in Japanese with their own translations. */
+const DEMO_INTERESTS: { company: number; need: string; note: string; translations: { en: string; uk: string } }[] = [
+  {
+    company: 4, need: 'Mobile water purification',
+    note: '横浜市とオデーサ市の姉妹都市交流を通じて、当社の装置はすでにオデーサで稼働しています。',
+    translations: { en: 'Our units are already in Odesa through the Yokohama–Odesa partnership.', uk: 'Наші установки вже працюють в Одесі завдяки партнерству Йокогами та Одеси.' },
+  },
+  {
+    company: 0, need: 'Mobile generators for water',
+    note: '6週間以内に10台を出荷できます。',
+    translations: { en: 'We can ship ten units within six weeks.', uk: 'Можемо відвантажити десять агрегатів протягом шести тижнів.' },
+  },
+  {
+    company: 2, need: 'Clearance of agricultural land',
+    note: 'カンボジアでの現場経験があり、地元チームの育成もお引き受けできます。',
+    translations: { en: 'Cambodian field experience; we can train local teams.', uk: 'Маємо польовий досвід у Камбоджі; можемо навчити місцеві команди.' },
+  },
+  {
+    company: 1, need: 'Temporary bridge on the Kyiv road',
+    note: '72時間で架設します。当社の作業班が現地に入ります。',
+    translations: { en: '72-hour erection, crew on site.', uk: 'Монтаж за 72 години, наша бригада працюватиме на місці.' },
+  },
+];
+
 export async function seedDemoWorld(db: Db): Promise<{ companies: number; needs: number; users: number }> {
   const passwordHash = await hash(DEMO_PASSWORD);
   return db.$transaction(
     async (tx) => {
-      const companies: { id: string }[] = [];
+      const translations: Prisma.TextTranslationCreateManyInput[] = [];
+      const companies: { id: string; userId: string }[] = [];
       for (const [index, demo] of DEMO_COMPANIES.entries()) {
         const number = String(index + 1).padStart(2, '0');
-        const { capitalMillionJpy, ...fields } = demo;
+        const { capitalMillionJpy, translations: own, ...fields } = demo;
         const company = await tx.company.create({
           data: buildCompany({
             ...fields,
@@ -61,13 +90,18 @@ export async function seedDemoWorld(db: Db): Promise<{ companies: number; needs:
             isDemo: true,
           }),
         });
-        companies.push(company);
-        await tx.user.create({
+        const user = await tx.user.create({
           data: {
             email: demoEmail(`company-${number}`), name: `Demo contact ${number}`,
             passwordHash, role: 'COMPANY_REP', locale: 'ja', companyId: company.id,
           },
         });
+        companies.push({ id: company.id, userId: user.id });
+        translations.push(...translationsOf(
+          { subject: 'COMPANY', subjectId: company.id, origin: 'AUTHOR', createdById: user.id },
+          { description: company.description },
+          { en: { description: own.en }, uk: { description: own.uk } },
+        ));
       }
 
       const municipalities = new Map<DemoHromada, { id: string; hromadaCode: string }>();
@@ -90,44 +124,55 @@ export async function seedDemoWorld(db: Db): Promise<{ companies: number; needs:
         });
       }
 
-      const needs: { id: string; title: string }[] = [];
-      for (const { at, budget, ...fields } of DEMO_NEEDS) {
+      const staff = async (local: string, name: string, locale: 'ja' | 'uk') =>
+        (await tx.user.create({ data: { email: demoEmail(local), name, passwordHash, role: 'FACILITATOR', locale } })).id;
+      // The facilitators who translated the needs: 山田 into Japanese, Олена into English.
+      const translator = { ja: await staff('facilitator', 'Demo facilitator 山田', 'ja'), en: await staff('facilitator-uk', 'Demo facilitator Олена', 'uk') };
+      const needs: { id: string; englishTitle: string }[] = [];
+      for (const { at, budget, translations: translated, ...fields } of DEMO_NEEDS) {
         const municipality = municipalities.get(at)!;
-        needs.push(
-          await tx.need.create({
-            data: buildNeed(municipality, {
-              status: 'OPEN',
-              publishedAt: new Date(),
-              ...fields,
-              budgetAmount: budget === undefined ? null : String(budget),
-              isDemo: true,
-            }),
+        const row = await tx.need.create({
+          data: buildNeed(municipality, {
+            status: 'OPEN',
+            publishedAt: new Date(),
+            // Only the tender its procurement method names (not the factory's Prozorro default).
+            prozorroTenderId: null,
+            dreamProjectId: null,
+            ...fields,
+            budgetAmount: budget === undefined ? null : String(budget),
+            isDemo: true,
           }),
-        );
+        });
+        needs.push({ id: row.id, englishTitle: translated.en.title });
+        for (const locale of ['ja', 'en'] as const) {
+          translations.push(...translationsOf(
+            { subject: 'NEED', subjectId: row.id, origin: 'FACILITATOR', createdById: translator[locale] },
+            { title: row.title, description: row.description },
+            { [locale]: translated[locale] },
+          ));
+        }
       }
 
-      await tx.user.createMany({
-        data: [
-          { email: demoEmail('admin'), name: 'Demo administrator', passwordHash, role: 'ADMIN', locale: 'en' },
-          { email: demoEmail('facilitator'), name: 'Demo facilitator 山田', passwordHash, role: 'FACILITATOR', locale: 'ja' },
-          { email: demoEmail('facilitator-uk'), name: 'Demo facilitator Олена', passwordHash, role: 'FACILITATOR', locale: 'uk' },
-        ],
-      });
+      await tx.user.create({ data: { email: demoEmail('admin'), name: 'Demo administrator', passwordHash, role: 'ADMIN', locale: 'en' } });
 
       // A few registered interests, so that reciprocal interest shows in the demo.
-      const byTitle = (start: string) => needs.find((n) => n.title.startsWith(start))!;
-      const interests: [number, string, string][] = [
-        [4, 'Mobile water purification', 'Our units are already in Odesa through the Yokohama–Odesa partnership.'],
-        [0, 'Mobile generators for water', 'We can ship ten units within six weeks.'],
-        [2, 'Clearance of agricultural land', 'Cambodian field experience; we can train local teams.'],
-        [1, 'Temporary bridge on the Kyiv road', '72-hour erection, crew on site.'],
-      ];
-      await tx.interest.createMany({
-        data: interests.map(([companyIndex, title, note]) => ({
-          companyId: companies[companyIndex].id, needId: byTitle(title).id,
-          direction: 'COMPANY_INTEREST' as const, note,
-        })),
-      });
+      const byTitle = (start: string) => needs.find((n) => n.englishTitle.startsWith(start))!;
+      for (const { company: companyIndex, need, note, translations: own } of DEMO_INTERESTS) {
+        const company = companies[companyIndex];
+        const interest = await tx.interest.create({
+          data: {
+            companyId: company.id, needId: byTitle(need).id, direction: 'COMPANY_INTEREST',
+            note, noteLanguage: 'ja', createdById: company.userId,
+          },
+        });
+        translations.push(...translationsOf(
+          { subject: 'INTEREST', subjectId: interest.id, origin: 'AUTHOR', createdById: company.userId },
+          { note },
+          { en: { note: own.en }, uk: { note: own.uk } },
+        ));
+      }
+
+      await tx.textTranslation.createMany({ data: translations });
 
       return { companies: companies.length, needs: needs.length, users: companies.length + municipalities.size + 3 };
     },

@@ -71,6 +71,10 @@ async function introduce(browser: Browser, needPath: string, companyName: string
   return introduced;
 }
 
+// Uzhhorod's need, written in Ukrainian, as Japanese pages show it: the facilitator's translation
+// (prisma/seed/demo-needs.ts; English pages show "Resilient network for municipal services").
+const UZHHOROD_NEED_JA = '自治体サービスを支える強靱な通信網';
+
 test('company journey in Japanese: sign-up, profile, a need, interest, recommendations, introduction', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const email = `e2e-ja-${unique()}@example.test`;
@@ -121,8 +125,8 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   await page.getByLabel('分野').selectOption('COMMUNICATIONS');
   await page.getByRole('button', { name: '絞り込む' }).click();
   await expect(page).toHaveURL(/sector=COMMUNICATIONS/);
-  await page.getByRole('link', { name: 'Resilient network for municipal services' }).click();
-  await expect(page.getByRole('heading', { name: 'Resilient network for municipal services' })).toBeVisible();
+  await page.getByRole('link', { name: UZHHOROD_NEED_JA }).click();
+  await expect(page.getByRole('heading', { name: UZHHOROD_NEED_JA })).toBeVisible();
   const needPath = new URL(page.url()).pathname.replace(/^\/ja/, '');
   await page.getByLabel('フロマーダへのメモ').fill('衛星回線のバックアップを2週間で設置できます。');
   await page.getByRole('button', { name: '関心を表明する' }).click();
@@ -131,7 +135,7 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   // "Recommended for you", each with its reasons in Japanese.
   await page.goto('/ja/company/recommended');
   await eventually(page, async () => {
-    const item = page.getByTestId('recommended-need').filter({ hasText: 'Resilient network for municipal services' });
+    const item = page.getByTestId('recommended-need').filter({ hasText: UZHHOROD_NEED_JA });
     await expect(item).toContainText('必要な能力をすべて備えています：衛星通信。');
     await expect(item).toContainText('企業が関心を表明しました。');
   });
@@ -139,7 +143,7 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
   // A facilitator introduces them; both sides see it, and both emails are in the outbox.
   await introduce(browser, needPath, nameEn, 'Please meet online next week.');
   await page.reload();
-  await expect(page.getByTestId('introduction').filter({ hasText: 'Resilient network for municipal services' })).toContainText('Please meet online next week.');
+  await expect(page.getByTestId('introduction').filter({ hasText: UZHHOROD_NEED_JA })).toContainText('Please meet online next week.');
   const toCompany = await readLatestEmail(email);
   expect(toCompany.subject).toContain('ご紹介');
   expect(toCompany.text).toContain(demoEmail('hromada-uzhhorod'));

@@ -43,6 +43,14 @@ describe('demo world', () => {
     expect(statuses).toContain('ACTIVE_HOSTILITIES_WITH_STATE_SERVICES');
   });
 
+  it('names only the tender of each need’s procurement method (no stray factory identifier)', async () => {
+    const needs = await testDb.need.findMany({ where: { isDemo: true } });
+    for (const need of needs) {
+      expect(need.prozorroTenderId !== null, need.title).toBe(need.procurementMethod === 'PROZORRO');
+      expect(need.dreamProjectId !== null, need.title).toBe(need.procurementMethod === 'DREAM');
+    }
+  });
+
   it('has an account for every role', async () => {
     const roles = await testDb.user.groupBy({ by: ['role'], where: { email: { endsWith: '@demo.kakehashi.example' } }, _count: { _all: true } });
     expect(roles.map((r) => r.role).sort()).toEqual(['ADMIN', 'COMPANY_REP', 'FACILITATOR', 'MUNICIPALITY_REP']);
