@@ -47,3 +47,15 @@ export async function listInvitedCompanyIds(db: Db, actor: Actor | null, needId:
   const rows = await db.interest.findMany({ where: { needId, direction: 'MUNICIPALITY_INVITATION', withdrawnAt: null, ...scope }, select: { companyId: true } });
   return new Set(rows.map((row) => row.companyId));
 }
+
+/** The municipality's invitations to its need, live and withdrawn, for its own page (and facilitators). */
+export async function listInvitationsForNeed(db: Db, actor: Actor | null, needId: string) {
+  requireRole(actor, ['MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN']);
+  if (actor.role === 'MUNICIPALITY_REP' && !actor.municipalityId) return [];
+  const scope = actor.role === 'MUNICIPALITY_REP' ? { need: { municipalityId: actor.municipalityId! } } : {};
+  return db.interest.findMany({
+    where: { needId, direction: 'MUNICIPALITY_INVITATION', ...scope },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, note: true, createdAt: true, withdrawnAt: true, company: { select: { id: true, legalNameJa: true, legalNameEn: true } } },
+  });
+}

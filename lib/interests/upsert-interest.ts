@@ -46,7 +46,9 @@ export async function upsertInterest(tx: Prisma.TransactionClient, actor: Actor,
   const wasLive = before.withdrawnAt === null;
   if (wasLive && before.note === note) return { interest: { id: before.id }, becameLive: false };
 
-  await tx.interest.update({ where: { id: before.id }, data: { note, withdrawnAt: null } });
+  // A withdrawn interest registered again is a new interest: the hromada's old answer no longer holds.
+  const freshAnswer = wasLive ? {} : { response: null, responseReason: '', responseLanguage: null, respondedAt: null, respondedById: null };
+  await tx.interest.update({ where: { id: before.id }, data: { note, withdrawnAt: null, ...freshAnswer } });
   await audit(AUDIT_ACTIONS[direction].updated, before.id, { note: before.note, withdrawnAt: before.withdrawnAt?.toISOString() ?? null });
   // Only whether an interest is live counts in the ranking, not its note.
   if (!wasLive) await interestChanged(tx, needId, companyId);
