@@ -62,6 +62,21 @@ const CASES: Record<ActionName, Case> = {
     return { needId: need.id };
   },
   inviteCompany: async (world) => ({ needId: world.openNeed.id, companyId: world.company.id, note: 'Please have a look.' }),
+  withdrawInvitation: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'MUNICIPALITY_INVITATION', note: 'Please have a look.' } });
+    return { needId: need.id, companyId: world.company.id };
+  },
+  answerInterest: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    const interest = await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'COMPANY_INTEREST', note: 'We can help.' } });
+    return { interestId: interest.id, response: 'DECLINED', responseReason: 'Потребу вже закрито іншим постачальником.', responseLanguage: 'uk' };
+  },
+  postIntroductionMessage: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    const intro = await db.introduction.create({ data: { needId: need.id, companyId: world.company.id, introducedById: world.facilitator.actor.userId } });
+    return { introductionId: intro.id, body: 'When could we meet online?', language: 'en' };
+  },
   createNeed: async () => ({ requestId: randomUUID(), need: validNeed() }),
   updateNeed: async (world) => {
     const need = await createNeed(db, world.municipality, { status: 'DRAFT', publishedAt: null });
