@@ -33,13 +33,13 @@ ALTER TABLE "IntroductionMessage" ADD CONSTRAINT "IntroductionMessage_introducti
 -- AddForeignKey
 ALTER TABLE "IntroductionMessage" ADD CONSTRAINT "IntroductionMessage_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
--- By hand: only a company's interest is answered; a decline says why; a reason has a language.
+-- By hand: only an interest a company registered is answered, a decline says why, a reason has a language.
 ALTER TABLE "Interest" ADD CONSTRAINT "Interest_response_on_company_interest"
   CHECK ("response" IS NULL OR "direction" = 'COMPANY_INTEREST');
 ALTER TABLE "Interest" ADD CONSTRAINT "Interest_decline_has_reason"
   CHECK ("response" IS DISTINCT FROM 'DECLINED' OR "responseReason" <> '');
 ALTER TABLE "Interest" ADD CONSTRAINT "Interest_reason_has_language"
   CHECK (("responseReason" = '') = ("responseLanguage" IS NULL));
--- By hand: a message says something, within the form's limit (lib/conversations/schema.ts).
+-- By hand: a message says something, within the limit of the form (lib/conversations/schema.ts).
 ALTER TABLE "IntroductionMessage" ADD CONSTRAINT "IntroductionMessage_body_length"
   CHECK (char_length("body") BETWEEN 1 AND 4000);
