@@ -18,6 +18,8 @@ export const inviteCompanySchema = z
     needId: z.uuid(),
     companyId: z.uuid(),
     note: z.string().trim().max(INTEREST_NOTE_MAX, { error: 'validation.tooLong' }).default(''),
+    /** The language the message is written in; the server takes the inviter's own language when absent. */
+    noteLanguage: z.enum(['ja', 'uk', 'en']).optional(),
   })
   .strict();
 

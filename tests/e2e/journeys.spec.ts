@@ -206,7 +206,9 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   });
   // The hromada invites its best match; the invitation shows, and counts in the ranking.
   const best = page.getByTestId('recommended-company').first();
-  await best.getByRole('button', { name: 'Запросити' }).click();
+  await best.getByText('Запросити', { exact: true }).click();
+  await best.getByLabel('Повідомлення компанії').fill('Запрошуємо подивитися на цю потребу.');
+  await best.getByRole('button', { name: 'Надіслати запрошення' }).click();
   await expect(best.getByText('Запрошено')).toBeVisible();
 
   // A company registers interest; the hromada sees it with the note.

@@ -14,7 +14,11 @@ import { getFollowThrough } from '@/lib/follow-through/view';
 import { isoDay, kyivDay } from '@/lib/hostility-list/calendar';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
-import { recordPipelineStepAction } from '../actions';
+import { Conversation } from '@/components/conversations/conversation';
+import { HromadaContacts } from '@/components/conversations/hromada-contacts';
+import { canTalk } from '@/lib/conversations/access';
+import { listIntroductionMessages, municipalityContactsFor } from '@/lib/conversations/view';
+import { postIntroductionMessageAction, recordPipelineStepAction } from '../actions';
 
 export const generateMetadata = titled('followThrough');
 
@@ -27,6 +31,10 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
     throw error;
   });
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>]);
+  const [contacts, messages] = await Promise.all([
+    municipalityContactsFor(db, actor, id),
+    canTalk(actor) ? listIntroductionMessages(db, actor, id, locale) : null,
+  ]);
   const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   return (
     <>
@@ -37,6 +45,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
         <CompanyName legalNameJa={view.company.legalNameJa} legalNameEn={view.company.legalNameEn} />
       </p>
       <p className="text-sm text-muted">{t('followThrough.introducedOn', { date: day(view.introducedOn) })}</p>
+      {contacts ? <HromadaContacts contacts={contacts} /> : null}
       <p className="max-w-3xl">{t('followThrough.intro')}</p>
       {view.steps.length === 0 ? <p className="text-muted">{t('followThrough.none')}</p> : (
         <ol className="m-0 grid list-none gap-3 p-0" data-testid="pipeline-steps">
@@ -58,6 +67,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
       {view.nextStep
         ? <PipelineStepForm introductionId={view.id} step={view.nextStep} today={isoDay(kyivDay())} action={recordPipelineStepAction} />
         : <p>{t('followThrough.done')}</p>}
+      {messages ? <Conversation introductionId={view.id} messages={messages} action={postIntroductionMessageAction} /> : null}
     </>
   );
 }
