@@ -32,9 +32,9 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
     });
     if (!company) throw new AppError('NOT_FOUND');
 
-    const { interest: invitation, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note }, context);
+    const { interest: invitation, becameLive, revivedFrom } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note }, context);
     // Once per invitation, however many identical requests raced (upsertInterest decides).
-    if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'MUNICIPALITY_INVITATION', note });
+    if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'MUNICIPALITY_INVITATION', note, revivedFrom });
     return { interestId: invitation.id };
   });
 }

@@ -21,6 +21,8 @@ export type UpsertOutcome = {
   interest: { id: string };
   /** The interest went live with this request (created, or revived after a withdrawal): notify once. */
   becameLive: boolean;
+  /** When it was withdrawn before this request revived it: names the revival as its own event. */
+  revivedFrom?: Date;
 };
 
 /** Saves the interest in the caller's transaction; audits and re-ranks only when something changed. */
@@ -52,5 +54,5 @@ export async function upsertInterest(tx: Prisma.TransactionClient, actor: Actor,
   await audit(AUDIT_ACTIONS[direction].updated, before.id, { note: before.note, withdrawnAt: before.withdrawnAt?.toISOString() ?? null });
   // Only whether an interest is live counts in the ranking, not its note.
   if (!wasLive) await interestChanged(tx, needId, companyId);
-  return { interest: { id: before.id }, becameLive: !wasLive };
+  return { interest: { id: before.id }, becameLive: !wasLive, ...(before.withdrawnAt ? { revivedFrom: before.withdrawnAt } : {}) };
 }

@@ -133,3 +133,16 @@ describe('withdrawing an invitation', () => {
     expect(await dataFingerprint(db)).toEqual(before);
   });
 });
+
+describe('inviting again after a withdrawal', () => {
+  it('is a new invitation: shown live again and told to the company again', async () => {
+    const need = await createNeed(db, world.municipality);
+    const input = { needId: need.id, companyId: world.company.id, note: 'Запрошуємо.' };
+    expect(await run('inviteCompany', world.municipalityRep.actor, input)).toMatchObject({ ok: true });
+    expect(await run('withdrawInvitation', world.municipalityRep.actor, { needId: need.id, companyId: world.company.id })).toMatchObject({ ok: true });
+    expect(await run('inviteCompany', world.municipalityRep.actor, input)).toMatchObject({ ok: true });
+    const standing = await getOwnStandingOnNeed(db, world.companyRep.actor, need.id);
+    expect(standing.invitation?.withdrawnAt).toBeNull();
+    expect(await db.notice.count({ where: { kind: 'invited', userId: japaneseMember.id, needId: need.id } })).toBe(2);
+  });
+});
