@@ -17,6 +17,7 @@ const LANGUAGES = ['ja', 'uk', 'en'] as const;
 export function MessageForm({ introductionId, action }: { introductionId: string; action: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const t = useTranslations('conversation');
   const tl = useTranslations('locales');
+  const tc = useTranslations('content');
   const locale = useLocale();
   const router = useRouter();
   const form = useForm<PostMessageInput>({ resolver: zodResolver(postMessageSchema), defaultValues: { introductionId, body: '', language: locale as PostMessageInput['language'] } });
@@ -31,7 +32,7 @@ export function MessageForm({ introductionId, action }: { introductionId: string
     <form method="post" onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-3" data-testid="message-form">
       <input type="hidden" {...form.register('introductionId')} />
       <TextAreaField label={t('body')} error={errors.body} rows={4} {...form.register('body')} />
-      <SelectField label={t('writtenIn')} error={errors.language} {...form.register('language')}>
+      <SelectField label={tc('writtenIn')} error={errors.language} {...form.register('language')}>
         {LANGUAGES.map((language) => <option key={language} value={language}>{tl(language)}</option>)}
       </SelectField>
       <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('sent') : undefined} />

@@ -44,7 +44,7 @@ export function AnswerInterestForm({ interestId, current, action }: {
         registration={form.register('response')}
       />
       <TextAreaField label={t('interestAnswer.reason')} hint={t('interestAnswer.reasonHint')} error={errors.responseReason} rows={3} {...form.register('responseReason')} />
-      <SelectField label={t('interestAnswer.writtenIn')} error={errors.responseLanguage} {...form.register('responseLanguage')}>
+      <SelectField label={t('content.writtenIn')} error={errors.responseLanguage} {...form.register('responseLanguage')}>
         {LANGUAGES.map((language) => <option key={language} value={language}>{t(`locales.${language}`)}</option>)}
       </SelectField>
       <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('interestAnswer.saved') : undefined} />

@@ -34,7 +34,7 @@ export function InviteForm({ needId, companyId, companyName, action }: { needId:
         <input type="hidden" {...form.register('needId')} />
         <input type="hidden" {...form.register('companyId')} />
         <TextAreaField label={t('invitation.message')} hint={t('invitation.messageHint')} error={errors.note} rows={3} {...form.register('note')} />
-        <SelectField label={t('invitation.writtenIn')} error={errors.noteLanguage} {...form.register('noteLanguage')}>
+        <SelectField label={t('content.writtenIn')} error={errors.noteLanguage} {...form.register('noteLanguage')}>
           {LANGUAGES.map((language) => <option key={language} value={language}>{t(`locales.${language}`)}</option>)}
         </SelectField>
         <FormMessage error={errors.root?.server?.message} success={isSubmitSuccessful ? t('invitation.sent', { company: companyName }) : undefined} />

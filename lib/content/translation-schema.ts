@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Locale, TextSubject } from '../generated/prisma/enums';
-import { INTEREST_NOTE_MAX } from '../interests/interest-schema';
+import { MESSAGE_BODY_MAX } from '../conversations/schema';
+import { INTEREST_NOTE_MAX, RESPONSE_REASON_MAX } from '../interests/interest-schema';
 import { DECISION_NOTE_MAX } from '../match-decisions/schemas';
 import { NEED_DESCRIPTION_MAX, NEED_TITLE_MAX } from '../needs/need-schema';
 import { withValues } from '../validation-message';
@@ -19,6 +20,8 @@ export const TRANSLATABLE_FIELDS: Partial<Record<TextSubject, Record<string, Tra
   NEED: { title: { max: NEED_TITLE_MAX, multiLine: false }, description: { max: NEED_DESCRIPTION_MAX, multiLine: true } },
   INTEREST: { note: { max: INTEREST_NOTE_MAX, multiLine: true } },
   INTRODUCTION: { message: { max: DECISION_NOTE_MAX, multiLine: true } },
+  INTEREST_RESPONSE: { responseReason: { max: RESPONSE_REASON_MAX, multiLine: true } },
+  MESSAGE: { body: { max: MESSAGE_BODY_MAX, multiLine: true } },
 };
 
 export const translatableField = (subject: TextSubject, field: string): TranslatableField | undefined =>

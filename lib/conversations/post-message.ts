@@ -1,12 +1,14 @@
 import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
+import { queueTranslations } from '../content/queue-translations';
 import type { Db } from '../db';
 import { noticesForMessage } from '../notifications/events/messages';
 import { parseInput } from '../validation';
 import { conversationFor, sideOf } from './access';
 import { messageLimiter } from './rate-limit';
 import { postMessageSchema } from './schema';
+import { messageBody } from './written';
 
 // One message in an introduction's conversation, written in the author's language. The message,
 // its audit row, its translation job and the other side's notices commit together.
@@ -23,6 +25,7 @@ export async function postIntroductionMessage(db: Db, actor: Actor | null, input
       data: { introductionId: intro.id, authorId: actor!.userId, side: sideOf(actor!), body: message.body, language: message.language },
       select: { id: true, side: true, createdAt: true },
     });
+    await queueTranslations(tx, [messageBody({ id: row.id, body: message.body, language: message.language })]);
     await recordAudit(tx, actor, {
       action: 'introduction.message', entityType: 'IntroductionMessage', entityId: row.id,
       before: null, after: { introductionId: intro.id, side: row.side, language: message.language, length: message.body.length }, ip: context.ip,

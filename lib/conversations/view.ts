@@ -2,7 +2,11 @@ import { isStaff, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import type { Locale } from '../generated/prisma/enums';
 import { introductionForActor } from '../follow-through/access';
+import { readForReader } from '../content/read-for-reader';
+import { readTranslationEditor } from '../content/translation-editor';
+import type { Written } from '../content/types';
 import { conversationFor } from './access';
+import { messageBody } from './written';
 
 // An introduction's conversation as one of its parties reads it: oldest first, each message in
 // the reader's language when a translation exists (marked, with the original one click away).
@@ -14,8 +18,11 @@ export async function listIntroductionMessages(db: Db, actor: Actor | null, intr
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true, side: true, body: true, language: true, createdAt: true, authorId: true, author: { select: { name: true } } },
   });
-  void reader;
-  return rows.map((row) => ({ id: row.id, side: row.side, createdAt: row.createdAt, authorName: row.author.name, isOwn: row.authorId === actor!.userId, body: row.body, language: row.language }));
+  const readable = await readForReader(db, rows.map(messageBody), reader);
+  return rows.map((row, index) => ({
+    id: row.id, side: row.side, createdAt: row.createdAt, authorName: row.author.name, isOwn: row.authorId === actor!.userId,
+    written: messageBody(row), readable: readable[index],
+  }));
 }
 
 /**
@@ -27,4 +34,10 @@ export async function municipalityContactsFor(db: Db, actor: Actor | null, intro
   const entitled = isStaff(actor!) || (actor!.role === 'COMPANY_REP' && actor!.companyId === intro.companyId);
   if (!entitled) return null;
   return db.municipality.findUniqueOrThrow({ where: { id: intro.municipalityId }, select: { contactName: true, contactEmail: true, contactPhone: true } });
+}
+
+/** For each message, the translation editor this reader may use (its author's side, facilitators), or null. */
+export async function messageTranslationEditors(db: Db, actor: Actor, messages: readonly { id: string; written: Written }[]) {
+  const editors = await Promise.all(messages.map((message) => readTranslationEditor(db, actor, 'MESSAGE', message.id, [message.written])));
+  return new Map(messages.map((message, index) => [message.id, editors[index]]));
 }

@@ -2,10 +2,12 @@ import { requireRole, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
 import type { Db } from '../db';
+import { queueTranslations } from '../content/queue-translations';
 import { AppError } from '../errors';
 import { noticesForAnswer } from '../notifications/events/answers';
 import { parseInput } from '../validation';
 import { answerInterestSchema } from './interest-schema';
+import { responseReason } from './written-answer';
 
 // A hromada answers a company's interest in one of its needs: it welcomes it, or declines it
 // with a reason. Only members of the need's own, verified municipality answer: the answer is the
@@ -51,6 +53,8 @@ export async function answerInterest(db: Db, actor: Actor | null, input: unknown
       after: { response: answer.response, responseReason: reason, responseLanguage: reason ? answer.responseLanguage : null },
       ip: context.ip,
     });
+    const written = responseReason({ id: interest.id, responseReason: reason, responseLanguage: reason ? answer.responseLanguage : null });
+    if (written) await queueTranslations(tx, [written]);
     await noticesForAnswer(tx, { interestId: interest.id, needId: interest.needId, companyId: interest.companyId, response: answer.response, respondedAt });
     return { interestId: interest.id, response: answer.response, changed: true };
   });

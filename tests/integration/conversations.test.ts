@@ -3,7 +3,8 @@ import { runAction } from '../../lib/actions/run';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import type { Actor } from '../../lib/auth/actor';
 import { MESSAGE_LIMIT } from '../../lib/conversations/rate-limit';
-import { listIntroductionMessages, municipalityContactsFor } from '../../lib/conversations/view';
+import { listIntroductionMessages, messageTranslationEditors, municipalityContactsFor } from '../../lib/conversations/view';
+import { listTranslationQueue } from '../../lib/content/translation-queue';
 import { isAppError } from '../../lib/errors';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
@@ -60,7 +61,7 @@ describe('conversation on an introduction', () => {
 
     for (const reader of [world.companyRep.actor, world.municipalityRep.actor, world.facilitator.actor]) {
       const messages = await listIntroductionMessages(db, reader, intro.id, 'en');
-      expect(messages.map((m) => [m.side, m.language])).toEqual([['COMPANY', 'ja'], ['MUNICIPALITY', 'uk'], ['FACILITATOR', 'en']]);
+      expect(messages.map((m) => [m.side, m.written.language])).toEqual([['COMPANY', 'ja'], ['MUNICIPALITY', 'uk'], ['FACILITATOR', 'en']]);
     }
     const [first] = await listIntroductionMessages(db, world.companyRep.actor, intro.id, 'ja');
     expect(first.isOwn).toBe(true);
@@ -134,5 +135,51 @@ describe('the hromada’s contacts on the introduction', () => {
     expect(await municipalityContactsFor(db, world.municipalityRep.actor, intro.id)).toBeNull();
     expect(await refusal(municipalityContactsFor(db, world.otherCompanyRep.actor, intro.id))).toBe('NOT_FOUND');
     expect(await refusal(municipalityContactsFor(db, null, intro.id))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('messages across languages', () => {
+  it('the other side reads a translation added by the author’s side, marked as the author’s, with the original kept', async () => {
+    const intro = await introduce();
+    const posted = await run('postIntroductionMessage', world.companyRep.actor, { introductionId: intro.id, body: '来週の火曜日に伺います。', language: 'ja' });
+    const messageId = (posted as { data: { messageId: string } }).data.messageId;
+
+    const [untranslated] = await listIntroductionMessages(db, world.municipalityRep.actor, intro.id, 'uk');
+    expect(untranslated.readable).toMatchObject({ text: '来週の火曜日に伺います。', language: 'ja', translation: null });
+
+    // Another company may not translate it; the company that wrote it may, as its author.
+    const translation = { subject: 'MESSAGE', subjectId: messageId, field: 'body', locale: 'uk', translation: 'Ми приїдемо наступного вівторка.', expectedVersion: null };
+    expect(await run('saveTranslation', world.otherCompanyRep.actor, translation)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await run('saveTranslation', world.companyRep.actor, translation)).toMatchObject({ ok: true, data: { origin: 'AUTHOR' } });
+
+    const [translated] = await listIntroductionMessages(db, world.municipalityRep.actor, intro.id, 'uk');
+    expect(translated.readable).toMatchObject({
+      text: 'Ми приїдемо наступного вівторка.', language: 'uk',
+      original: { text: '来週の火曜日に伺います。', language: 'ja' }, translation: { origin: 'AUTHOR', outdated: false },
+    });
+    // The hromada did not write it: it has no editor for it; a facilitator has one.
+    const [asRead] = await listIntroductionMessages(db, world.municipalityRep.actor, intro.id, 'uk');
+    expect((await messageTranslationEditors(db, world.municipalityRep.actor, [asRead])).get(messageId)).toBeNull();
+    expect((await messageTranslationEditors(db, world.facilitator.actor, [asRead])).get(messageId)).not.toBeNull();
+  });
+
+  it('facilitators find untranslated messages in their queue; administrators neither see nor translate them', async () => {
+    const intro = await introduce();
+    const posted = await run('postIntroductionMessage', world.municipalityRep.actor, { introductionId: intro.id, body: 'Чекаємо на кошторис до п’ятниці.', language: 'uk' });
+    const messageId = (posted as { data: { messageId: string } }).data.messageId;
+    const inQueue = async (actor: Actor) => {
+      for (let page = 1; ; page++) {
+        const found = await listTranslationQueue(db, actor, page);
+        if (found.items.some((item) => item.subject === 'MESSAGE' && item.subjectId === messageId)) return true;
+        if (page >= found.pageCount) return false;
+      }
+    };
+    expect(await inQueue(world.facilitator.actor)).toBe(true);
+    expect(await inQueue(world.admin.actor)).toBe(false);
+    const translation = { subject: 'MESSAGE', subjectId: messageId, field: 'body', locale: 'ja', translation: '金曜日までに見積書をお待ちしています。', expectedVersion: null };
+    expect(await run('saveTranslation', world.admin.actor, translation)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await run('saveTranslation', world.facilitator.actor, translation)).toMatchObject({ ok: true, data: { origin: 'FACILITATOR' } });
+    const [read] = await listIntroductionMessages(db, world.companyRep.actor, intro.id, 'ja');
+    expect(read.readable).toMatchObject({ text: '金曜日までに見積書をお待ちしています。', translation: { origin: 'FACILITATOR' } });
   });
 });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../lib/actions/run';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import type { Actor } from '../../lib/auth/actor';
+import { readForReader } from '../../lib/content/read-for-reader';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '../../lib/interests/need-interests';
+import { responseReason } from '../../lib/interests/written-answer';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
@@ -144,5 +146,19 @@ describe('inviting again after a withdrawal', () => {
     const standing = await getOwnStandingOnNeed(db, world.companyRep.actor, need.id);
     expect(standing.invitation?.withdrawnAt).toBeNull();
     expect(await db.notice.count({ where: { kind: 'invited', userId: japaneseMember.id, needId: need.id } })).toBe(2);
+  });
+});
+
+describe('the reason across languages', () => {
+  it('the company reads the hromada’s reason in Japanese once the hromada adds a translation; the company cannot translate it', async () => {
+    const { need, interest } = await companyInterest();
+    await run('answerInterest', world.municipalityRep.actor, decline(interest.id));
+    const translation = { subject: 'INTEREST_RESPONSE', subjectId: interest.id, field: 'responseReason', locale: 'ja', translation: 'すでに別の事業者を選定しました。', expectedVersion: null };
+    expect(await run('saveTranslation', world.companyRep.actor, translation)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await run('saveTranslation', world.municipalityRep.actor, translation)).toMatchObject({ ok: true, data: { origin: 'AUTHOR' } });
+
+    const standing = await getOwnStandingOnNeed(db, world.companyRep.actor, need.id);
+    const [reason] = await readForReader(db, [responseReason(standing.interest!)!], 'ja');
+    expect(reason).toMatchObject({ text: 'すでに別の事業者を選定しました。', original: { text: 'Ми вже обрали постачальника.', language: 'uk' }, translation: { origin: 'AUTHOR' } });
   });
 });

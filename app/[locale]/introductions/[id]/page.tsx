@@ -17,7 +17,8 @@ import { titled } from '@/lib/i18n/page-title';
 import { Conversation } from '@/components/conversations/conversation';
 import { HromadaContacts } from '@/components/conversations/hromada-contacts';
 import { canTalk } from '@/lib/conversations/access';
-import { listIntroductionMessages, municipalityContactsFor } from '@/lib/conversations/view';
+import { listIntroductionMessages, messageTranslationEditors, municipalityContactsFor } from '@/lib/conversations/view';
+import { saveTranslationAction } from '../../translations/actions';
 import { postIntroductionMessageAction, recordPipelineStepAction } from '../actions';
 
 export const generateMetadata = titled('followThrough');
@@ -35,6 +36,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
     municipalityContactsFor(db, actor, id),
     canTalk(actor) ? listIntroductionMessages(db, actor, id, locale) : null,
   ]);
+  const editors = messages ? await messageTranslationEditors(db, actor, messages) : new Map();
   const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   return (
     <>
@@ -67,7 +69,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
       {view.nextStep
         ? <PipelineStepForm introductionId={view.id} step={view.nextStep} today={isoDay(kyivDay())} action={recordPipelineStepAction} />
         : <p>{t('followThrough.done')}</p>}
-      {messages ? <Conversation introductionId={view.id} messages={messages} action={postIntroductionMessageAction} /> : null}
+      {messages ? <Conversation introductionId={view.id} messages={messages} editors={editors} postAction={postIntroductionMessageAction} translateAction={saveTranslationAction} /> : null}
     </>
   );
 }

@@ -31,6 +31,8 @@ import { Link } from '@/lib/i18n/navigation';
 import { listInvitationsForNeed, listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { AnswerInterestForm } from '@/components/interests/answer-interest-form';
 import { InterestAnswer } from '@/components/interests/interest-answer';
+import { readAnswerReasons } from '@/lib/interests/answer-reasons';
+import { responseReason } from '@/lib/interests/written-answer';
 import { InvitationsSent } from '@/components/interests/invitations-sent';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
@@ -117,6 +119,8 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
   const [t, locale, standing, following] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getOwnStandingOnNeed(db, actor, needId), isFollowingNeed(db, actor, needId)]);
   const [invitationNote] = standing.invitation?.note ? await readForReader(db, [interestNote(standing.invitation)], locale) : [];
+  const answerWritten = standing.interest ? responseReason(standing.interest) : null;
+  const [answerReason] = answerWritten ? await readForReader(db, [answerWritten], locale) : [];
   return (
     <section aria-labelledby="your-fit">
       <p className="flex flex-wrap items-center gap-2">
@@ -147,7 +151,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
             <ActionButton action={withdrawInterestAction} input={{ needId }} done={t('interest.withdrawn')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
           </p>
         : <p>{t('interest.intro')}</p>}
-      {standing.interest ? <InterestAnswer answer={standing.interest} reader="company" /> : null}
+      {standing.interest ? <InterestAnswer answer={standing.interest} reason={answerReason} reader="company" /> : null}
       <InterestForm needId={needId} note={standing.interest?.note} noteLanguage={standing.interest?.noteLanguage} action={registerInterestAction} />
     </section>
   );
@@ -211,6 +215,7 @@ async function CompareCompany({ needId }: { needId: string }) {
 async function InterestedCompanies({ needId, actor, answerAction }: { needId: string; actor: Actor; answerAction?: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const [t, locale, interests] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, listInterestsForNeed(db, actor, needId)]);
   const notes = await readForReader(db, interests.map(interestNote), locale);
+  const reasons = await readAnswerReasons(db, actor, interests, locale);
   return (
     <>
       <h2>{t('needPage.interested', { count: interests.length })}</h2>
@@ -223,7 +228,9 @@ async function InterestedCompanies({ needId, actor, answerAction }: { needId: st
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}
               {interest.note ? <WrittenText value={notes[index]} as="blockquote" /> : null}
-              <InterestAnswer answer={interest} reader="hromada" />
+              <InterestAnswer answer={interest} reason={reasons.get(interest.id)?.readable} reader="hromada">
+                {reasons.get(interest.id)?.editor ? <TranslationEditor texts={reasons.get(interest.id)!.editor!} action={saveTranslationAction} /> : null}
+              </InterestAnswer>
               {answerAction ? <AnswerInterestForm interestId={interest.id} current={interest} action={answerAction} /> : null}
               {!interest.isRecommended && interest.assessment ? <PairAssessmentView assessment={interest.assessment} reader="pair" /> : null}
             </li>
