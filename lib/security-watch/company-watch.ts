@@ -49,7 +49,7 @@ export async function getSecurityWatch(db: Db, actor: Actor | null, now: Date = 
   }
   const ids = watched.map((w) => w.need.id);
   const [rows, obstacles] = await Promise.all([
-    db.need.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
+    db.need.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, language: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
     loadObstacles(db, [...new Set(watched.map((w) => w.need.site.hromadaCode))], day),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));

@@ -148,13 +148,16 @@ describe('the facilitators’ queue', () => {
       { subject: 'NEED', subjectId: need.id, field: 'title', locale: 'en', text: 'Backup power', origin: 'AUTHOR', sourceDigest: digestOriginal('an older title') },
     ] });
 
-    const queue = await listTranslationQueue(db, world.facilitator.actor, 1);
+    const queue = await listTranslationQueue(db, world.facilitator.actor, { page: 1 });
     const mine = queue.items.filter((item) => item.subjectId === need.id).map((item) => `${item.field}:${item.locale}:${item.translation?.origin ?? '-'}`);
     expect(mine).toEqual(['description:ja:-', 'description:en:-', 'title:en:AUTHOR']);
     expect(queue.items.some((item) => item.subjectId === draft.id)).toBe(false);
     expect(queue.items[0].writtenAt.getTime()).toBeLessThanOrEqual(old.getTime());
     expect(queue.total).toBeGreaterThanOrEqual(3);
+    const intoEnglish = await listTranslationQueue(db, world.facilitator.actor, { page: 1, into: 'en' });
+    expect(intoEnglish.items.filter((item) => item.subjectId === need.id).map((item) => item.field)).toEqual(['description', 'title']);
+    expect(intoEnglish.items.every((item) => item.locale === 'en')).toBe(true);
 
-    await expect(listTranslationQueue(db, world.municipalityRep.actor, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listTranslationQueue(db, world.municipalityRep.actor, { page: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
