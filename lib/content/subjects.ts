@@ -85,7 +85,8 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
       return { texts: { responseReason: { text: interest.responseReason, language: interest.responseLanguage } }, author: { companyId: null, municipalityId: interest.need.municipalityId } };
     },
     visibleTexts: Prisma.sql`
-      SELECT i."id" AS "subjectId", 'responseReason' AS "field", i."responseReason" AS "text", i."responseLanguage" AS "language", i."respondedAt" AS "writtenAt"
+      SELECT i."id" AS "subjectId", 'responseReason' AS "field", i."responseReason" AS "text", i."responseLanguage" AS "language", i."respondedAt" AS "writtenAt",
+        '/needs/' || i."needId" AS "link"
       FROM "Interest" i WHERE i."withdrawnAt" IS NULL AND i."responseLanguage" IS NOT NULL`,
   },
   // A message on an introduction: its author's organisation translates it as author; a
@@ -107,7 +108,8 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
       };
     },
     visibleTexts: Prisma.sql`
-      SELECT m."id" AS "subjectId", 'body' AS "field", m."body" AS "text", m."language", m."createdAt" AS "writtenAt"
+      SELECT m."id" AS "subjectId", 'body' AS "field", m."body" AS "text", m."language", m."createdAt" AS "writtenAt",
+        '/introductions/' || m."introductionId" AS "link"
       FROM "IntroductionMessage" m`,
     readers: ['FACILITATOR'],
   },

@@ -169,7 +169,7 @@ describe('messages across languages', () => {
     const messageId = (posted as { data: { messageId: string } }).data.messageId;
     const inQueue = async (actor: Actor) => {
       for (let page = 1; ; page++) {
-        const found = await listTranslationQueue(db, actor, page);
+        const found = await listTranslationQueue(db, actor, { page });
         if (found.items.some((item) => item.subject === 'MESSAGE' && item.subjectId === messageId)) return true;
         if (page >= found.pageCount) return false;
       }
