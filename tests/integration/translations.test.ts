@@ -9,6 +9,7 @@ import { listTranslationQueue } from '../../lib/content/translation-queue';
 import { needDescription, needTitle } from '../../lib/content/written';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
+import { createMatch } from '../factories/match';
 import { createNeed } from '../factories/need';
 import { dataFingerprint } from './data-fingerprint';
 import { testDb as db } from './test-db';
@@ -117,6 +118,26 @@ describe('saveTranslation', () => {
     expect(await save(world.municipalityRep.actor, { ...titleInto(need.id, 'ja', 'x', null), field: 'budgetAmount' })).toMatchObject({ ok: false, error: { fieldErrors: { field: 'validation.invalid' } } });
     expect(await save(world.municipalityRep.actor, titleInto(need.id, 'ja', '一行目\n二行目', null))).toMatchObject({ ok: false, error: { fieldErrors: { translation: 'validation.invalidCharacters' } } });
     expect(await db.textTranslation.count({ where: { subjectId: need.id } })).toBe(0);
+  });
+});
+
+describe('texts are stored with the language they were written in', () => {
+  it('an interest note: as the form says, else the author’s interface language', async () => {
+    const need = await ukrainianNeed();
+    await db.user.update({ where: { id: world.companyRep.actor.userId }, data: { locale: 'ja' } });
+    expect(await runAction(db, 'registerInterest', operationOf('registerInterest'), world.companyRep.actor, { needId: need.id, note: '三週間で納入できます。' }, context)).toMatchObject({ ok: true });
+    const stored = () => db.interest.findFirstOrThrow({ where: { needId: need.id, companyId: world.company.id } });
+    expect((await stored()).noteLanguage).toBe('ja');
+    expect(await runAction(db, 'registerInterest', operationOf('registerInterest'), world.companyRep.actor, { needId: need.id, note: 'We can deliver in three weeks.', noteLanguage: 'en' }, context)).toMatchObject({ ok: true });
+    expect(await stored()).toMatchObject({ note: 'We can deliver in three weeks.', noteLanguage: 'en' });
+  });
+
+  it('an introduction’s message, from the facilitator’s note and its language', async () => {
+    const need = await ukrainianNeed();
+    const match = await createMatch(db, world.company.id, need.id);
+    const introduced = await runAction(db, 'decideOnMatch', operationOf('decideOnMatch'), world.facilitator.actor, { matchId: match.id, version: match.version, action: 'INTRODUCE', note: 'Знайомтеся, будь ласка.', noteLanguage: 'uk' }, context);
+    expect(introduced).toMatchObject({ ok: true });
+    expect(await db.introduction.findFirstOrThrow({ where: { needId: need.id } })).toMatchObject({ message: 'Знайомтеся, будь ласка.', messageLanguage: 'uk' });
   });
 });
 
