@@ -234,7 +234,7 @@ async function InterestedCompanies({ needId, actor, answerAction }: { needId: st
               <InterestAnswer answer={interest} reason={reasons.get(interest.id)?.readable} reader="hromada">
                 {reasons.get(interest.id)?.editor ? <TranslationEditor texts={reasons.get(interest.id)!.editor!} action={saveTranslationAction} /> : null}
               </InterestAnswer>
-              {answerAction ? <AnswerInterestForm interestId={interest.id} current={interest} action={answerAction} /> : null}
+              {answerAction ? <AnswerInterestForm interestId={interest.id} current={{ response: interest.response, responseReason: interest.responseReason, responseLanguage: interest.responseLanguage }} action={answerAction} /> : null}
               {!interest.isRecommended && interest.assessment ? <PairAssessmentView assessment={interest.assessment} reader="pair" /> : null}
             </li>
           ))}
