@@ -3,7 +3,7 @@ import type { Instrumentation } from 'next';
 // Next.js calls register() once per server process. Each app instance works the job queues
 // (pg-boss gives every job to exactly one instance): matching, password reset requests, email
 // delivery when SMTP_URL is set, tender records when PROZORRO_OCDS_URL or DREAM_OCDS_URL is set,
-// the daily roll-forward of hostility statuses, the notification digests and checks, and the follow-up asks after introductions. KAKEHASHI_WORKER=off turns them off, for
+// the daily roll-forward of hostility statuses, the notification digests and checks, the follow-up asks after introductions, and machine translation when DEEPL_API_KEY is set. KAKEHASHI_WORKER=off turns them off, for
 // instances that should only serve requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.KAKEHASHI_WORKER === 'off') return;
@@ -17,6 +17,7 @@ export async function register() {
   const { startHostilityCalendar } = await import('./lib/hostility-list/schedule');
   const { startNotificationJobs } = await import('./lib/notifications/schedule');
   const { startFollowUpSchedule } = await import('./lib/follow-through/follow-up-asks');
+  const { startTranslationWorker } = await import('./lib/content/machine/worker');
   const boss = await startJobQueue(env.DATABASE_URL, { maintenance: true, scheduler: true });
   await startMatchingWorker(db, boss);
   await startEmailWorker(db, boss);
@@ -25,6 +26,7 @@ export async function register() {
   await startHostilityCalendar(db, boss);
   await startNotificationJobs(db, boss);
   await startFollowUpSchedule(db, boss);
+  await startTranslationWorker(db, boss);
 }
 
 /**

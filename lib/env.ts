@@ -66,6 +66,17 @@ const envSchema = z.object({
   DREAM_OCDS_URL: ocdsUrlTemplate,
   /** Requests per minute to each of those endpoints, shared by every instance. */
   OCDS_FETCH_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(30),
+  /**
+   * DeepL API key: free texts people write (needs, notes, messages) are machine-translated into
+   * the other two languages, marked as such (lib/content/machine). Unset: no machine translation;
+   * texts wait for their authors or facilitators to translate them.
+   */
+  DEEPL_API_KEY: z.string().min(1).optional(),
+  /**
+   * DeepL's address. Unset: the client picks api-free.deepl.com for keys ending in ":fx", else
+   * api.deepl.com.
+   */
+  DEEPL_SERVER_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,13 +1,12 @@
 import type { Prisma } from '../generated/prisma/client';
+import { enqueueTranslationJobs } from './machine/worker';
 import type { Written } from './types';
 
 /**
- * EXTENSION POINT for machine translation (the `machine` part fills this in): enqueue a job
- * that translates these texts into the platform's other languages, in the caller's transaction
- * so a rolled-back write queues nothing. With no provider configured it must do nothing — the
- * platform works without machine translation. Until then it does nothing at all.
+ * Enqueues a `translate-text` job per text (lib/content/machine), in the caller's transaction
+ * so a rolled-back write queues nothing. With no provider configured (DEEPL_API_KEY unset) it
+ * does nothing — the platform works without machine translation.
  */
 export async function enqueueMachineTranslation(tx: Prisma.TransactionClient, written: readonly Written[]): Promise<void> {
-  void tx;
-  void written;
+  await enqueueTranslationJobs(tx, written);
 }

@@ -4,6 +4,7 @@ import type { IntroductionSide } from '../generated/prisma/enums';
 import { QUEUES } from '../jobs/queue';
 import { LIST_TIME_ZONE } from '../hostility-list/calendar';
 import { publishNotices, recipientsOfCompany, recipientsOfMunicipality, type NoticeInput } from '../notifications';
+import { needTitleRef } from '../notifications/written-params';
 
 // After an introduction both sides are asked what happened, at 14 and at 45 days, each once: the
 // ask is a notice (kind followUpAsk, emailed by the person's preference) linking to the form at
@@ -51,7 +52,7 @@ export async function sendDueFollowUpAsks(db: Db, now: Date = new Date()): Promi
         where: { id: ask.introductionId },
         select: {
           needId: true, companyId: true,
-          need: { select: { title: true, municipalityId: true, hromada: { select: { nameUk: true, nameEn: true } } } },
+          need: { select: { id: true, title: true, language: true, municipalityId: true, hromada: { select: { nameUk: true, nameEn: true } } } },
           company: { select: { legalNameJa: true, legalNameEn: true } },
         },
       });
@@ -62,7 +63,7 @@ export async function sendDueFollowUpAsks(db: Db, now: Date = new Date()): Promi
         : { en: intro.company.legalNameEn, ja: intro.company.legalNameJa };
       const notices = recipients.map((userId): NoticeInput => ({
         userId, kind: 'followUpAsk', dedupeKey: `followUpAsk:${ask.introductionId}:${ask.afterDays}`,
-        params: { needTitle: intro.need.title, days: ask.afterDays, counterpart },
+        params: { needTitle: intro.need.title, days: ask.afterDays, counterpart, written: { needTitle: needTitleRef(intro.need) } },
         link: `/introductions/${ask.introductionId}`,
         needId: intro.needId, companyId: intro.companyId, introductionId: ask.introductionId,
       }));

@@ -7,6 +7,7 @@ import { ocidFor } from '../evidence/ocid';
 import { isoDay, kyivDay } from '../hostility-list/calendar';
 import { Prisma } from '../generated/prisma/client';
 import { publishNotices, recipientsOfCompany, recipientsOfMunicipality, staffRecipients } from '../notifications';
+import { needTitleRef } from '../notifications/written-params';
 import { parseInput } from '../validation';
 import { introductionForActor, type IntroductionParties } from './access';
 import type { PipelineStepKind } from '../generated/prisma/enums';
@@ -77,7 +78,7 @@ export async function recordPipelineStep(db: Db, actor: Actor | null, input: unk
 async function announceStep(tx: Prisma.TransactionClient, intro: IntroductionParties, step: PipelineStepKind, recordedBy: string) {
   const names = await tx.introduction.findUniqueOrThrow({
     where: { id: intro.id },
-    select: { need: { select: { title: true, hromada: { select: { nameUk: true, nameEn: true } } } }, company: { select: { legalNameJa: true, legalNameEn: true } } },
+    select: { need: { select: { id: true, title: true, language: true, hromada: { select: { nameUk: true, nameEn: true } } } }, company: { select: { legalNameJa: true, legalNameEn: true } } },
   });
   const recipients = new Set([
     ...await recipientsOfCompany(tx, intro.companyId), ...await recipientsOfMunicipality(tx, intro.municipalityId), ...await staffRecipients(tx),
@@ -86,7 +87,7 @@ async function announceStep(tx: Prisma.TransactionClient, intro: IntroductionPar
   await publishNotices(tx, [...recipients].map((userId) => ({
     userId, kind: 'followUpStageRecorded' as const, dedupeKey: `followUpStage:${intro.id}:${step}`,
     params: {
-      needTitle: names.need.title, step,
+      needTitle: names.need.title, step, written: { needTitle: needTitleRef(names.need) },
       company: { en: names.company.legalNameEn, ja: names.company.legalNameJa },
       hromada: { en: names.need.hromada.nameEn, uk: names.need.hromada.nameUk },
     },

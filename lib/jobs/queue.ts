@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Prisma } from '../generated/prisma/client';
+import type { TextSubject } from '../generated/prisma/enums';
 import { logError } from '../logging/log';
 
 // The durable job queue: pg-boss keeps its jobs in PostgreSQL (schema `pgboss`), so any app
@@ -17,6 +18,7 @@ export const QUEUES = {
   weeklyDigest: 'notice-digest-weekly',
   facilitationCheck: 'notice-facilitation-check',
   followUpAsks: 'follow-up-asks',
+  translateText: 'translate-text',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -32,6 +34,8 @@ export type JobData = {
   [QUEUES.weeklyDigest]: Record<string, never>;
   [QUEUES.facilitationCheck]: Record<string, never>;
   [QUEUES.followUpAsks]: Record<string, never>;
+  /** One written text (lib/content/machine): the job reads it when it runs, never a copy. */
+  [QUEUES.translateText]: { subject: TextSubject; subjectId: string; field: string };
 };
 
 /**
@@ -54,6 +58,15 @@ export const EXPIRE_IN_SECONDS: Partial<Record<QueueName, number>> = {
 };
 /** For any other queue: short work, retried soon after its worker dies. */
 export const DEFAULT_EXPIRE_IN_SECONDS = 60;
+
+/**
+ * Retries after a failure, each after twice the wait of the one before (5 s base, with jitter).
+ * A translation provider refusing for load (HTTP 429) is waited out for some 40 minutes.
+ */
+export const RETRY_LIMIT: Partial<Record<QueueName, number>> = {
+  [QUEUES.translateText]: 8,
+};
+const DEFAULT_RETRY_LIMIT = 3;
 
 /**
  * How often an instance with maintenance on looks for expired jobs (pg-boss's default is two
@@ -88,7 +101,7 @@ export async function startJobQueue(connectionString: string, options: JobQueueO
     const settings = {
       name,
       policy: 'short',
-      retryLimit: 3,
+      retryLimit: RETRY_LIMIT[name] ?? DEFAULT_RETRY_LIMIT,
       retryDelay: 5,
       retryBackoff: true,
       expireInSeconds: options.expireInSeconds?.[name] ?? EXPIRE_IN_SECONDS[name] ?? DEFAULT_EXPIRE_IN_SECONDS,

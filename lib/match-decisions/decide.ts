@@ -1,6 +1,7 @@
 import { requireRole, STAFF_ROLES, type Actor } from '../auth/actor';
 import { recordAudit } from '../audit/record-audit';
 import type { ActionContext } from '../actions/run';
+import { readForReader } from '../content/read-for-reader';
 import type { Db } from '../db';
 import { queueEmail } from '../email/outbox';
 import { env } from '../env';
@@ -9,7 +10,7 @@ import type { Prisma } from '../generated/prisma/client';
 import type { Locale, MatchStatus } from '../generated/prisma/enums';
 import { authorLanguage } from '../content/author-language';
 import { queueTranslations } from '../content/queue-translations';
-import { introductionMessage } from '../content/written';
+import { introductionMessage, needTitle } from '../content/written';
 import { parseInput } from '../validation';
 import { introductionEmail } from './introduction-email';
 import { noticesForIntroduction } from '../notifications/events/introductions';
@@ -89,7 +90,7 @@ async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: str
     select: {
       need: {
         select: {
-          id: true, title: true,
+          id: true, title: true, language: true,
           hromada: { select: { nameUk: true, nameEn: true } },
           municipality: { select: { contactName: true, contactEmail: true, contactPhone: true, users: { where: { disabledAt: null } } } },
         },
@@ -104,19 +105,23 @@ async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: str
   });
   const { need, company } = match;
   const shared = {
-    needTitle: need.title,
     hromada: { uk: need.hromada.nameUk, en: need.hromada.nameEn },
     company: { ja: company.legalNameJa, en: company.legalNameEn },
-    note,
+  };
+  // Each recipient reads the need's title and the note in their language when one is there.
+  const written = [needTitle(need), introductionMessage(introduction)];
+  const readFor = async (locale: Locale) => {
+    const [title, note] = await readForReader(tx, written, locale);
+    return { ...shared, needTitle: title!, note: note! };
   };
   for (const user of company.users) {
     const link = `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`;
-    const message = introductionEmail('toCompany', user.locale, { ...shared, name: user.name, counterpart: need.municipality, link });
+    const message = introductionEmail('toCompany', user.locale, { ...(await readFor(user.locale)), name: user.name, counterpart: need.municipality, link });
     await queueEmail(tx, { kind: 'introduction', to: user.email, locale: user.locale, ...message });
   }
   for (const user of need.municipality.users) {
     const link = `${env.NEXTAUTH_URL}/${user.locale}/needs/${need.id}`;
-    const message = introductionEmail('toMunicipality', user.locale, { ...shared, name: user.name, counterpart: company, link });
+    const message = introductionEmail('toMunicipality', user.locale, { ...(await readFor(user.locale)), name: user.name, counterpart: company, link });
     await queueEmail(tx, { kind: 'introduction', to: user.email, locale: user.locale, ...message });
   }
   await noticesForIntroduction(tx, pair);

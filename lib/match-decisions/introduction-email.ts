@@ -1,18 +1,23 @@
+import type { Readable } from '../content/types';
 import { catalogueEmail } from '../email/templates';
 import type { Locale } from '../generated/prisma/enums';
+import { translatorFor } from '../i18n/translator';
+import { quotedOriginalLine } from '../notifications/written-params';
 
 // The introduction: each party learns who the other is and how to reach them, in its own
-// language (catalogues: emails.introductionCompany / introductionMunicipality). The facilitator's
-// note travels verbatim (it is written for both).
+// language (catalogues: emails.introductionCompany / introductionMunicipality). The need's title and
+// the facilitator's note are read in the recipient's language where a translation exists, each
+// followed by its marker and the original.
 
 export type IntroductionParams = {
   name: string;
-  needTitle: string;
+  /** Read for this recipient (readForReader). */
+  needTitle: Readable;
   hromada: { uk: string; en: string };
   company: { ja: string; en: string };
   /** The party being introduced to the recipient. */
   counterpart: { contactName: string; contactEmail: string; contactPhone: string | null };
-  note: string;
+  note: Readable;
   link: string;
 };
 
@@ -24,12 +29,17 @@ const hromadaName = (locale: Locale, h: IntroductionParams['hromada']) => (local
 const companyName = (locale: Locale, c: IntroductionParams['company']) => (locale === 'ja' ? c.ja : locale === 'uk' ? `${c.en} (${c.ja})` : c.en);
 
 export function introductionEmail(side: Side, locale: Locale, p: IntroductionParams) {
+  const { t } = translatorFor(locale);
+  const titleNote = quotedOriginalLine(t, locale, p.needTitle);
+  const noteOriginal = quotedOriginalLine(t, locale, p.note);
+  const note = p.note.text && noteOriginal ? `${p.note.text}\n${noteOriginal}` : p.note.text;
   return catalogueEmail(side === 'toCompany' ? 'introductionCompany' : 'introductionMunicipality', locale, {
-    name: p.name, needTitle: p.needTitle, link: p.link,
+    name: p.name, needTitle: p.needTitle.text, link: p.link,
+    hasTitleNote: titleNote ? 'yes' : 'no', titleNote: titleNote ?? '',
     hromadaName: hromadaName(locale, p.hromada), companyName: companyName(locale, p.company),
     hromadaUk: p.hromada.uk, hromadaEn: p.hromada.en, companyJa: p.company.ja, companyEn: p.company.en,
     contactName: p.counterpart.contactName, contactEmail: p.counterpart.contactEmail,
     hasPhone: p.counterpart.contactPhone ? 'yes' : 'no', contactPhone: p.counterpart.contactPhone ?? '',
-    hasNote: p.note ? 'yes' : 'no', note: p.note,
+    hasNote: note ? 'yes' : 'no', note,
   });
 }

@@ -5,6 +5,7 @@ import { layoutEmail } from './email-layout';
 import { appUrl, unsubscribeLinks } from './notice-email';
 import { prefectureNames, renderNotice, translatorFor } from './render';
 import { DIGEST_SCOPE } from './unsubscribe';
+import { readNoticeTexts } from './written-params';
 
 // Daily and weekly digests: one email per person with every notice of that cadence not yet
 // emailed and recorded before `now` (the job's clock, passed in by tests). Each person is one
@@ -44,10 +45,11 @@ async function sendDigestTo(db: Db, userId: string, cadence: DigestCadence, now:
     const { t } = translatorFor(recipient.locale);
     const prefectures = await prefectureNames(tx);
     const unsubscribe = await unsubscribeLinks(tx, recipient, DIGEST_SCOPE);
+    const texts = await readNoticeTexts(tx, recipient.locale, notices);
     const { text, html } = layoutEmail(recipient.locale, {
       greeting: t('notifications.email.greeting', { name: recipient.name }),
       intro: t(`notifications.email.digestIntro${cadence}`),
-      items: notices.map((notice) => ({ ...renderNotice(recipient.locale, notice, prefectures), url: appUrl(recipient.locale, notice.link), when: notice.createdAt })),
+      items: notices.map((notice, index) => ({ ...renderNotice(recipient.locale, notice, prefectures, texts[index]), url: appUrl(recipient.locale, notice.link), when: notice.createdAt })),
       preferencesUrl: appUrl(recipient.locale, '/notifications/preferences'),
       unsubscribeUrl: unsubscribe.pageUrl,
       unsubscribeLabel: t('notifications.email.unsubscribeDigest'),

@@ -21,6 +21,7 @@ export function layoutEmail(locale: Locale, input: { greeting: string; intro: st
     [
       `• ${item.title}${item.when ? ` (${when(item)})` : ''}`,
       item.body && `  ${item.body}`,
+      ...item.quoted.map((line) => `  ${line}`),
       item.reasons.length ? `  ${reasonsTitle}\n${item.reasons.map((reason) => `   - ${reason}`).join('\n')}` : '',
       `  ${item.url}`,
     ].filter(Boolean).join('\n'),
@@ -33,6 +34,7 @@ export function layoutEmail(locale: Locale, input: { greeting: string; intro: st
 <p style="margin:0 0 4px;font-weight:bold"><a href="${escapeHtml(item.url)}" style="color:#1d4ed8">${escapeHtml(item.title)}</a></p>
 ${item.when ? `<p style="margin:0 0 4px;color:#6b7280;font-size:13px">${escapeHtml(when(item))}</p>` : ''}
 ${item.body ? `<p style="margin:0 0 4px">${escapeHtml(item.body)}</p>` : ''}
+${item.quoted.map((line) => `<p style="margin:0 0 4px;color:#4b5563;font-size:13px">${escapeHtml(line)}</p>`).join('')}
 ${item.reasons.length ? `<p style="margin:8px 0 2px;color:#374151">${escapeHtml(reasonsTitle)}</p><ul style="margin:0;padding-left:20px">${item.reasons.map((reason) => `<li>${escapeHtml(reason)}</li>`).join('')}</ul>` : ''}
 </td></tr>`,
     )

@@ -6,6 +6,7 @@ import type { Locale } from '../generated/prisma/enums';
 import { layoutEmail, type EmailItem } from './email-layout';
 import { prefectureNames, renderNotice, translatorFor } from './render';
 import { unsubscribeQuery } from './unsubscribe';
+import { readNoticeTexts } from './written-params';
 
 // The email of one notice (delivery IMMEDIATE), queued in the transaction that recorded it and
 // marked as emailed there: a retried job finds the notice already written and sends nothing.
@@ -34,7 +35,8 @@ export async function queueNoticeEmail(tx: Tx, noticeId: string): Promise<void> 
   });
   const recipient = notice.user;
   const { t } = translatorFor(recipient.locale);
-  const rendered = renderNotice(recipient.locale, notice, await prefectureNames(tx));
+  const [texts] = await readNoticeTexts(tx, recipient.locale, [notice]);
+  const rendered = renderNotice(recipient.locale, notice, await prefectureNames(tx), texts);
   const item: EmailItem = { ...rendered, url: appUrl(recipient.locale, notice.link) };
   const unsubscribe = await unsubscribeLinks(tx, recipient, notice.kind);
   const { text, html } = layoutEmail(recipient.locale, {

@@ -4,6 +4,7 @@ import type { NoticeDelivery } from '../generated/prisma/enums';
 import type { Reason } from '../matching/types';
 import { NOTICE_KINDS, type NoticeKind } from './kinds';
 import { queueNoticeEmail } from './notice-email';
+import type { WrittenRefs } from './written-params';
 
 // The one way anything tells a person something. A notice names its event (`dedupeKey`, unique
 // per recipient): publishing the same event again — a retried job, a re-rank that runs twice —
@@ -15,8 +16,8 @@ type Tx = Prisma.TransactionClient;
 
 /** A name as each script writes it (a hromada in Ukrainian and Latin, a company in Japanese and Latin); the reader gets theirs, else `en`. */
 export type LocalisedName = { en: string; ja?: string; uk?: string };
-/** Catalogue values; `reasons` holds the match's reasons (code + params), rendered in the reader's language. */
-export type NoticeParams = Record<string, string | number | LocalisedName | readonly Reason[]>;
+/** Catalogue values; `written` names the params that quote a person's text (written-params.ts); `reasons` holds the match's reasons (code + params), rendered in the reader's language. */
+export type NoticeParams = Record<string, string | number | LocalisedName | readonly Reason[] | WrittenRefs>;
 
 export type NoticeInput = {
   userId: string;

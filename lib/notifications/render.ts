@@ -3,7 +3,9 @@ import type { Prisma } from '../generated/prisma/client';
 import { describeReason } from '../i18n/describe-reason';
 import { translatorFor, type PrefectureNames } from '../i18n/translator';
 import type { Locale } from '../generated/prisma/enums';
+import type { Readable } from '../content/types';
 import type { Reason } from '../matching/types';
+import { quotedOriginalLine } from './written-params';
 
 // Notices rendered from the message catalogues (notifications.kinds.<kind>) in the reader's
 // language, outside any request (jobs, transactions) as in pages.
@@ -38,16 +40,28 @@ function storedReasons(params: unknown): Reason[] {
   return reasons.filter((reason): reason is Reason => !!reason && typeof reason === 'object' && typeof (reason as Reason).code === 'string');
 }
 
-export type RenderedNotice = { title: string; body: string; reasons: string[] };
+/**
+ * `quoted`: for each text a person wrote that the notice quotes in another language than the
+ * reader's, its marker and original (see written-params.ts).
+ */
+export type RenderedNotice = { title: string; body: string; reasons: string[]; quoted: string[] };
 
-export function renderNotice(locale: Locale, notice: StoredNotice, prefectures?: PrefectureNames): RenderedNotice {
+/** `texts`: the notice's quoted texts in the reader's language (readNoticeTexts); without, as written. */
+export function renderNotice(locale: Locale, notice: StoredNotice, prefectures?: PrefectureNames, texts?: ReadonlyMap<string, Readable>): RenderedNotice {
   const { t, reasonContext } = translatorFor(locale, prefectures);
   const values = plainParams(locale, notice.params);
+  const quoted: string[] = [];
+  for (const [name, readable] of texts ?? []) {
+    values[name] = readable.text;
+    const line = quotedOriginalLine(t, locale, readable);
+    if (line) quoted.push(line);
+  }
   const key = `notifications.kinds.${notice.kind}`;
-  if (!t.has(`${key}.title`)) return { title: t('notifications.unknownKind'), body: '', reasons: [] };
+  if (!t.has(`${key}.title`)) return { title: t('notifications.unknownKind'), body: '', reasons: [], quoted: [] };
   return {
     title: t(`${key}.title`, values),
     body: t(`${key}.body`, values),
     reasons: storedReasons(notice.params).map((reason) => describeReason(reason, reasonContext)),
+    quoted,
   };
 }

@@ -11,6 +11,7 @@ import type { Reason } from '../matching/types';
 import { topReasons } from '../notifications/events/ranking';
 import { readSiteStatus } from '../matching/site-security';
 import { publishNotices, type NoticeInput } from '../notifications';
+import { needTitleRef } from '../notifications/written-params';
 import { watchVerdict, withoutSecurity } from './verdict';
 
 // When the statuses move (a period ends on the calendar, or an order of the Ministry is loaded),
@@ -69,7 +70,7 @@ export async function securityWatchNotices(db: Db, tx: Tx, rolled: RollForward):
   if (pairs.length === 0) return [];
   const [users, rows] = await Promise.all([
     tx.user.findMany({ where: { companyId: { in: [...new Set(pairs.map((p) => p.companyId))] }, disabledAt: null }, select: { id: true, companyId: true } }),
-    tx.need.findMany({ where: { id: { in: [...new Set(pairs.map((p) => p.needId))] } }, select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
+    tx.need.findMany({ where: { id: { in: [...new Set(pairs.map((p) => p.needId))] } }, select: { id: true, title: true, language: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
   ]);
   const needOf = new Map(rows.map((row) => [row.id, row]));
   return pairs.flatMap((pair) => {
@@ -81,7 +82,7 @@ export async function securityWatchNotices(db: Db, tx: Tx, rolled: RollForward):
       params: {
         needTitle: need.title, hromada: { en: need.hromada.nameEn, uk: need.hromada.nameUk }, before: pair.before, after: pair.after, day: rolled.day,
         orderNumber: edition?.orderNumber ?? '', orderDate: edition ? isoDay(edition.orderDate) : '',
-        score: pair.score, reasons: pair.reasons,
+        score: pair.score, reasons: pair.reasons, written: { needTitle: needTitleRef(need) },
       },
       link: `/needs/${pair.needId}`,
       needId: pair.needId,

@@ -11,6 +11,7 @@ import { titled } from '@/lib/i18n/page-title';
 import { Link } from '@/lib/i18n/navigation';
 import { listOwnNotices } from '@/lib/notifications/centre';
 import { prefectureNames, renderNotice } from '@/lib/notifications/render';
+import { readNoticeTexts } from '@/lib/notifications/written-params';
 import { markAllNoticesReadAction, markNoticeReadAction } from './actions';
 
 export const generateMetadata = titled('notifications');
@@ -20,6 +21,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
   const actor = await actorForPage('/notifications');
   const page = Number(typeof query.page === 'string' ? query.page : 1);
   const [list, t, locale, prefectures] = await Promise.all([listOwnNotices(db, actor, page), getTranslations('notifications'), getLocale(), prefectureNames(db)]);
+  const texts = await readNoticeTexts(db, locale as Locale, list.notices);
   const unread = list.notices.filter((notice) => !notice.readAt).length;
   return (
     <section className="max-w-3xl">
@@ -32,8 +34,8 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
       </div>
       {list.notices.length === 0 ? <p className="text-muted">{t('empty')}</p> : null}
       <ol className="m-0 mt-4 grid list-none gap-3 p-0" data-testid="notice-list">
-        {list.notices.map((notice) => {
-          const rendered = renderNotice(locale as Locale, notice, prefectures);
+        {list.notices.map((notice, index) => {
+          const rendered = renderNotice(locale as Locale, notice, prefectures, texts[index]);
           return (
             <li key={notice.id} className={`rounded-lg border p-4 ${notice.readAt ? 'border-line bg-paper' : 'border-accent bg-accent-wash/40'}`}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -44,6 +46,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
                 </span>
               </div>
               {rendered.body ? <p className="m-0 mt-1">{rendered.body}</p> : null}
+              {rendered.quoted.map((line) => <p key={line} className="m-0 mt-1 text-sm text-muted">{line}</p>)}
               {rendered.reasons.length ? (
                 <>
                   <p className="m-0 mt-2 text-sm font-semibold">{t('reasons')}</p>

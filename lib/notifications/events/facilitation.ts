@@ -1,8 +1,10 @@
 import type { Db } from '../../db';
+import type { Locale } from '../../generated/prisma/enums';
 import { isoDay, kyivDay } from '../../hostility-list/calendar';
 import { explainStoredMatches, type CompactMatch } from '../../match-store/explain';
 import { publishNotices, type NoticeInput } from '../publish';
 import { staffRecipients } from '../recipients';
+import { needTitleRef } from '../written-params';
 import { companyName, hromadaName } from './names';
 import { STRONG_SCORE, topReasons } from './ranking';
 
@@ -32,8 +34,8 @@ export async function findFacilitationNotices(db: Db, now: Date = new Date()): P
   }
 
   const unreviewedSince = new Date(now.getTime() - UNREVIEWED_DAYS * DAY);
-  const strong = await db.$queryRaw<(CompactMatch & { title: string; legalNameJa: string; legalNameEn: string })[]>`
-    SELECT m."needId", m."companyId", m.score, m.points, m."policyVersion", m."judgedOn", n.title, c."legalNameJa", c."legalNameEn"
+  const strong = await db.$queryRaw<(CompactMatch & { title: string; language: Locale; legalNameJa: string; legalNameEn: string })[]>`
+    SELECT m."needId", m."companyId", m.score, m.points, m."policyVersion", m."judgedOn", n.title, n.language, c."legalNameJa", c."legalNameEn"
     FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Company" c ON c.id = m."companyId"
     WHERE m.status = 'SUGGESTED' AND m."inNeedTop" AND m.score >= ${STRONG_SCORE} AND n.status = 'OPEN'
       AND n."publishedAt" <= ${unreviewedSince}
@@ -45,14 +47,14 @@ export async function findFacilitationNotices(db: Db, now: Date = new Date()): P
     forStaff({
       kind: 'strongMatchUnreviewed', dedupeKey: `strongMatchUnreviewed:${row.needId}:${row.companyId}`,
       link: `/facilitator/matches/pair?needId=${row.needId}&companyId=${row.companyId}`, needId: row.needId, companyId: row.companyId,
-      params: { needTitle: row.title, company: companyName(row), score: row.score, days: UNREVIEWED_DAYS, reasons: topReasons(row.explanation) },
+      params: { needTitle: row.title, company: companyName(row), score: row.score, days: UNREVIEWED_DAYS, reasons: topReasons(row.explanation), written: { needTitle: needTitleRef({ id: row.needId, language: row.language }) } },
     });
   }
 
   const quietSince = new Date(now.getTime() - QUIET_DAYS * DAY);
   // News is any decision on the pair recorded after the introduction itself.
-  const quiet = await db.$queryRaw<{ id: string; needId: string; companyId: string; title: string; nameUk: string; nameEn: string; legalNameJa: string; legalNameEn: string }[]>`
-    SELECT i.id, i."needId", i."companyId", n.title, h."nameUk", h."nameEn", c."legalNameJa", c."legalNameEn"
+  const quiet = await db.$queryRaw<{ id: string; needId: string; companyId: string; title: string; language: Locale; nameUk: string; nameEn: string; legalNameJa: string; legalNameEn: string }[]>`
+    SELECT i.id, i."needId", i."companyId", n.title, n.language, h."nameUk", h."nameEn", c."legalNameJa", c."legalNameEn"
     FROM "Introduction" i JOIN "Need" n ON n.id = i."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Company" c ON c.id = i."companyId"
     WHERE i."createdAt" <= ${quietSince}
       AND NOT EXISTS (SELECT 1 FROM "MatchDecision" d WHERE d."needId" = i."needId" AND d."companyId" = i."companyId"
@@ -62,7 +64,7 @@ export async function findFacilitationNotices(db: Db, now: Date = new Date()): P
     forStaff({
       kind: 'introductionQuiet', dedupeKey: `introductionQuiet:${row.id}`, link: `/facilitator/matches/pair?needId=${row.needId}&companyId=${row.companyId}`,
       needId: row.needId, companyId: row.companyId, introductionId: row.id,
-      params: { needTitle: row.title, hromada: hromadaName(row), company: companyName(row), days: QUIET_DAYS },
+      params: { needTitle: row.title, hromada: hromadaName(row), company: companyName(row), days: QUIET_DAYS, written: { needTitle: needTitleRef({ id: row.needId, language: row.language }) } },
     });
   }
   return (await publishNotices(db, notices)).recorded;

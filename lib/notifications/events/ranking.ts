@@ -3,6 +3,7 @@ import { explainStoredMatches, type CompactMatch } from '../../match-store/expla
 import type { MatchResult, Reason } from '../../matching/types';
 import { publishNotices, type NoticeInput } from '../publish';
 import { recipientsOfCompany, recipientsOfMunicipality } from '../recipients';
+import { needTitleRef } from '../written-params';
 import { companyName, hromadaName } from './names';
 
 // After a need is re-ranked (the matching job), the stored ranking says who should hear of it:
@@ -29,7 +30,7 @@ export function topReasons(explanation: unknown, count = REASONS_SHOWN): Reason[
 export async function announceNeedRanking(db: Db, needId: string, now: Date = new Date()): Promise<number> {
   const need = await db.need.findUnique({
     where: { id: needId },
-    select: { id: true, title: true, status: true, publishedAt: true, municipalityId: true, hromada: { select: { nameUk: true, nameEn: true } } },
+    select: { id: true, title: true, language: true, status: true, publishedAt: true, municipalityId: true, hromada: { select: { nameUk: true, nameEn: true } } },
   });
   if (!need || need.status !== 'OPEN' || !need.publishedAt) return 0;
   if (now.getTime() - need.publishedAt.getTime() > NEW_NEED_DAYS * 86_400_000) return 0;
@@ -47,7 +48,7 @@ export async function announceNeedRanking(db: Db, needId: string, now: Date = ne
     for (const userId of await recipientsOfCompany(db, row.companyId)) {
       notices.push({
         userId, kind: 'needFits', dedupeKey: `needFits:${need.id}`, link: `/needs/${need.id}`, needId: need.id, companyId: row.companyId,
-        params: { needTitle: need.title, hromada, score: row.score, reasons: topReasons(row.explanation) },
+        params: { needTitle: need.title, hromada, score: row.score, reasons: topReasons(row.explanation), written: { needTitle: needTitleRef(need) } },
       });
     }
   }
@@ -57,7 +58,7 @@ export async function announceNeedRanking(db: Db, needId: string, now: Date = ne
       notices.push({
         userId, kind: 'strongRecommendations', dedupeKey: `strongRecommendation:${need.id}:${row.companyId}`, link: `/needs/${need.id}`,
         needId: need.id, companyId: row.companyId,
-        params: { needTitle: need.title, company: companyName(row), score: row.score, reasons: topReasons(row.explanation) },
+        params: { needTitle: need.title, company: companyName(row), score: row.score, reasons: topReasons(row.explanation), written: { needTitle: needTitleRef(need) } },
       });
     }
   }
