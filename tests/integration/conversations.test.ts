@@ -183,3 +183,17 @@ describe('messages across languages', () => {
     expect(read.readable).toMatchObject({ text: '金曜日までに見積書をお待ちしています。', translation: { origin: 'FACILITATOR' } });
   });
 });
+
+describe('the notice quotes the need in the recipient’s language', () => {
+  it('a Japanese member’s email names the need by its Japanese translation', async () => {
+    const need = await createNeed(db, world.municipality, { title: `Ремонт мосту ${Date.now()}`, language: 'uk' });
+    const intro = await db.introduction.create({ data: { needId: need.id, companyId: world.company.id, introducedById: world.facilitator.actor.userId } });
+    const titleJa = `橋の修理 ${need.id.slice(0, 8)}`;
+    expect(await run('saveTranslation', world.municipalityRep.actor, { subject: 'NEED', subjectId: need.id, field: 'title', locale: 'ja', translation: titleJa, expectedVersion: null })).toMatchObject({ ok: true });
+    const since = new Date();
+    expect(await run('postIntroductionMessage', world.municipalityRep.actor, { introductionId: intro.id, body: 'Надсилаємо креслення.', language: 'uk' })).toMatchObject({ ok: true });
+    const [email] = await db.outboxEmail.findMany({ where: { kind: 'notice:introductionMessage', toAddress: japaneseMember.email, createdAt: { gte: since } } });
+    expect(email.subject).toContain(titleJa);
+    expect(email.subject).toContain('新しいメッセージ');
+  });
+});

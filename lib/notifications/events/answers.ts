@@ -2,6 +2,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import type { InterestResponse } from '../../generated/prisma/enums';
 import { publishNotices } from '../publish';
 import { recipientsOfCompany } from '../recipients';
+import { needTitleRef } from '../written-params';
 import { companyName, hromadaName } from './names';
 
 // What a hromada says back to a company: its answer to the company's interest, or that it took
@@ -13,10 +14,11 @@ type Tx = Prisma.TransactionClient;
 
 async function pairNames(tx: Tx, needId: string, companyId: string) {
   const [need, company] = await Promise.all([
-    tx.need.findUniqueOrThrow({ where: { id: needId }, select: { title: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
+    tx.need.findUniqueOrThrow({ where: { id: needId }, select: { id: true, title: true, language: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
     tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { legalNameJa: true, legalNameEn: true } }),
   ]);
-  return { needTitle: need.title, hromada: hromadaName(need.hromada), company: companyName(company) };
+  // The need's title reaches each reader in their language when it has been translated.
+  return { needTitle: need.title, hromada: hromadaName(need.hromada), company: companyName(company), written: { needTitle: needTitleRef(need) } };
 }
 
 export async function noticesForAnswer(tx: Tx, answer: { interestId: string; needId: string; companyId: string; response: InterestResponse; respondedAt: Date }) {
