@@ -6,6 +6,7 @@ import { readForReader } from '../../lib/content/read-for-reader';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '../../lib/interests/need-interests';
 import { responseReason } from '../../lib/interests/written-answer';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { listToDo } from '../../lib/platform/to-do';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
@@ -54,6 +55,14 @@ describe('answering an interest', () => {
     const emails = await db.outboxEmail.findMany({ where: { kind: 'notice:interestAnswered', toAddress: japaneseMember.email, createdAt: { gte: since } } });
     expect(emails).toHaveLength(1);
     expect(emails[0].subject).toContain('見送');
+  });
+
+  it('an answered interest leaves the hromada’s to-do list', async () => {
+    const waiting = async () => (await listToDo(db, world.municipalityRep.actor)).find((item) => item.kind === 'newInterests')?.count ?? 0;
+    const { interest } = await companyInterest();
+    const before = await waiting();
+    await run('answerInterest', world.municipalityRep.actor, { interestId: interest.id, response: 'WELCOMED', responseReason: '', responseLanguage: 'uk' });
+    expect(await waiting()).toBe(before - 1);
   });
 
   it('the same answer again changes nothing; a changed mind is audited and told again', async () => {
