@@ -121,8 +121,8 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
   const [invitationNote] = standing.invitation?.note ? await readForReader(db, [interestNote(standing.invitation)], locale) : [];
   const answerWritten = standing.interest ? responseReason(standing.interest) : null;
   const [answerReason] = answerWritten ? await readForReader(db, [answerWritten], locale) : [];
-  // The company translates its own note for the hromada (as its author).
-  const noteEditor = standing.interest?.note ? await readTranslationEditor(db, actor, 'INTEREST', standing.interest.id, [interestNote(standing.interest)]) : null;
+  // The company translates its own note for the hromada, if it likes.
+  const noteTranslations = standing.interest?.note ? await readTranslationEditor(db, actor, 'INTEREST', standing.interest.id, [interestNote(standing.interest)]) : null;
   return (
     <section aria-labelledby="your-fit">
       <p className="flex flex-wrap items-center gap-2">
@@ -155,7 +155,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
         : <p>{t('interest.intro')}</p>}
       {standing.interest ? <InterestAnswer answer={standing.interest} reason={answerReason} reader="company" /> : null}
       <InterestForm needId={needId} note={standing.interest?.note} noteLanguage={standing.interest?.noteLanguage} action={registerInterestAction} />
-      {noteEditor ? <TranslationEditor texts={noteEditor} action={saveTranslationAction} /> : null}
+      {noteTranslations ? <TranslationEditor texts={noteTranslations} action={saveTranslationAction} /> : null}
     </section>
   );
 }
