@@ -26,7 +26,7 @@ export async function InvitationsSent({ needId, invitations, withdrawAction }: {
               : withdrawAction
                 ? <ActionButton action={withdrawAction} input={{ needId, companyId: invitation.company.id }} done={t('withdrawnDone')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('withdraw')}</ActionButton>
                 : null}
-            {invitation.note ? <blockquote className="whitespace-pre-wrap">{invitation.note}</blockquote> : null}
+            {invitation.note ? <blockquote className="whitespace-pre-wrap" lang={invitation.noteLanguage}>{invitation.note}</blockquote> : null}
           </li>
         ))}
       </ul>

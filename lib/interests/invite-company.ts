@@ -56,6 +56,6 @@ export async function listInvitationsForNeed(db: Db, actor: Actor | null, needId
   return db.interest.findMany({
     where: { needId, direction: 'MUNICIPALITY_INVITATION', ...scope },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, note: true, createdAt: true, withdrawnAt: true, company: { select: { id: true, legalNameJa: true, legalNameEn: true } } },
+    select: { id: true, note: true, noteLanguage: true, createdAt: true, withdrawnAt: true, company: { select: { id: true, legalNameJa: true, legalNameEn: true } } },
   });
 }
