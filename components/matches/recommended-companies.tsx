@@ -1,8 +1,7 @@
 import { getTranslations } from 'next-intl/server';
-import { buttonVariants } from '@/components/ui/button';
 import { badgeClass } from '@/components/ui/status-badge';
 import type { ActionResult } from '@/lib/actions/run';
-import { ActionButton } from '../forms/action-button';
+import { InviteForm } from '../interests/invite-form';
 import type { StoredMatch } from '@/lib/match-store/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { CompanyName } from '../names/company-name';
@@ -27,12 +26,10 @@ export async function RecommendedCompanies({ matches, linkToCards, invite }: { m
               <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
               {linkToCards ? <Link href={`/facilitator/matches/${match.id}`}>{t('matches.openCard')}</Link> : null}
               {invite && invite.invited.has(match.company.id) ? <span className={badgeClass('match', 'SHORTLISTED')}>{t('invitation.invited')}</span> : null}
-              {invite && !invite.invited.has(match.company.id) ? (
-                <ActionButton action={invite.action} input={{ needId: invite.needId, companyId: match.company.id }} done={t('invitation.sent', { company: match.company.legalNameEn })} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
-                  {t('invitation.invite')}
-                </ActionButton>
-              ) : null}
             </div>
+            {invite && !invite.invited.has(match.company.id)
+              ? <InviteForm needId={invite.needId} companyId={match.company.id} companyName={match.company.legalNameEn} action={invite.action} />
+              : null}
             <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} />
           </li>
         ))}

@@ -6,7 +6,10 @@ import { createStaffUser, setUserDisabled } from '../accounts/staff';
 import type { Role } from '../generated/prisma/enums';
 import { updateCompanyProfile } from '../companies/profile';
 import { applyHostilityList, previewHostilityList } from '../hostility-list/load-edition';
+import { answerInterest } from '../interests/answer-interest';
 import { inviteCompany } from '../interests/invite-company';
+import { withdrawInvitation } from '../interests/withdraw-invitation';
+import { postIntroductionMessage } from '../conversations/post-message';
 import { registerInterest, withdrawInterest } from '../interests/register-interest';
 import { decideOnMatch } from '../match-decisions/decide';
 import { followNeed, markAllNoticesRead, markNoticeRead, setNoticePreferences } from '../notifications/centre';
@@ -47,6 +50,9 @@ export const ACTIONS = {
   registerInterest: { access: ['COMPANY_REP'], run: registerInterest },
   withdrawInterest: { access: ['COMPANY_REP'], run: withdrawInterest },
   inviteCompany: { access: ['MUNICIPALITY_REP'], run: inviteCompany },
+  withdrawInvitation: { access: ['MUNICIPALITY_REP'], run: withdrawInvitation },
+  answerInterest: { access: ['MUNICIPALITY_REP'], run: answerInterest },
+  postIntroductionMessage: { access: ['COMPANY_REP', 'MUNICIPALITY_REP', 'FACILITATOR'], run: postIntroductionMessage },
   createNeed: { access: ['MUNICIPALITY_REP'], run: createNeed },
   updateNeed: { access: ['MUNICIPALITY_REP'], run: updateNeed },
   publishNeed: { access: ['MUNICIPALITY_REP'], run: publishNeed },

@@ -27,6 +27,8 @@ export async function saveTranslation(db: Db, actor: Actor | null, input: unknow
     const originals = await entry.load(tx, subjectId);
     const original = originals?.texts[field];
     if (!originals || !original) throw new AppError('NOT_FOUND');
+    // Private texts (messages): staff outside their readers are told they do not exist.
+    if (entry.readers && isStaff(actor) && !entry.readers.includes(actor.role)) throw new AppError('NOT_FOUND');
     const origin: TextOrigin = isStaff(actor) ? 'FACILITATOR' : isAuthorOf(actor, originals) ? 'AUTHOR' : forbidden();
     if (original.text === '') throw new AppError('CONFLICT', 'Nothing to translate', { reason: 'nothingToTranslate' });
     if (locale === original.language) throw new AppError('VALIDATION', 'Same language as the original', { fieldErrors: { locale: 'validation.translationSameLanguage' } });

@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
-import type { Locale, TextSubject } from '../generated/prisma/enums';
+import type { Locale, Role, TextSubject } from '../generated/prisma/enums';
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -21,6 +21,8 @@ export type SubjectEntry = {
    * `link` is the path (without locale) of the page that shows the text.
    */
   visibleTexts: Prisma.Sql;
+  /** Staff roles that may see these texts in the queue, when not every staff role may (private conversations). */
+  readers?: readonly Role[];
 };
 
 // Who owns each kind of text, and where its original lives. One entry per TextSubject that can
@@ -90,6 +92,42 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
         '/companies/' || c."id" AS "link"
       FROM "Company" c
       WHERE c."verificationStatus" = 'VERIFIED'`,
+  },
+  // A hromada's reason for its answer to a company's interest: the hromada's text, not the company's.
+  INTEREST_RESPONSE: {
+    async load(db, subjectId) {
+      const interest = await db.interest.findUnique({ where: { id: subjectId }, select: { responseReason: true, responseLanguage: true, need: { select: { municipalityId: true } } } });
+      if (!interest || !interest.responseLanguage) return null;
+      return { texts: { responseReason: { text: interest.responseReason, language: interest.responseLanguage } }, author: { companyId: null, municipalityId: interest.need.municipalityId } };
+    },
+    visibleTexts: Prisma.sql`
+      SELECT i."id" AS "subjectId", 'responseReason' AS "field", i."responseReason" AS "text", i."responseLanguage" AS "language", i."respondedAt" AS "writtenAt",
+        '/needs/' || i."needId" AS "link"
+      FROM "Interest" i WHERE i."withdrawnAt" IS NULL AND i."responseLanguage" IS NOT NULL`,
+  },
+  // A message on an introduction: its author's organisation translates it as author; a
+  // facilitator's message only facilitators. Private to the two sides and facilitators, so the
+  // queue shows it to facilitators only (lib/conversations/access.ts).
+  MESSAGE: {
+    async load(db, subjectId) {
+      const message = await db.introductionMessage.findUnique({
+        where: { id: subjectId },
+        select: { body: true, language: true, side: true, introduction: { select: { companyId: true, need: { select: { municipalityId: true } } } } },
+      });
+      if (!message) return null;
+      return {
+        texts: { body: { text: message.body, language: message.language } },
+        author: {
+          companyId: message.side === 'COMPANY' ? message.introduction.companyId : null,
+          municipalityId: message.side === 'MUNICIPALITY' ? message.introduction.need.municipalityId : null,
+        },
+      };
+    },
+    visibleTexts: Prisma.sql`
+      SELECT m."id" AS "subjectId", 'body' AS "field", m."body" AS "text", m."language", m."createdAt" AS "writtenAt",
+        '/introductions/' || m."introductionId" AS "link"
+      FROM "IntroductionMessage" m`,
+    readers: ['FACILITATOR'],
   },
 };
 

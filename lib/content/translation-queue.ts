@@ -28,7 +28,7 @@ export type QueueItem = {
  */
 export async function listTranslationQueue(db: Db, actor: Actor | null, { page, into }: { page: number; into?: Locale | null }): Promise<Page<QueueItem>> {
   requireRole(actor, STAFF_ROLES);
-  const sources = Object.entries(SUBJECTS).map(([subject, entry]) =>
+  const sources = Object.entries(SUBJECTS).filter(([, entry]) => !entry.readers || entry.readers.includes(actor.role)).map(([subject, entry]) =>
     Prisma.sql`SELECT ${subject}::"TextSubject" AS "subject", v.* FROM (${entry.visibleTexts}) AS v`);
   const lacking = Prisma.sql`
     WITH texts AS (${Prisma.join(sources, ' UNION ALL ')})

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COMPANY_DESCRIPTION_MAX } from '../companies/profile-schema';
 import { Locale, TextSubject } from '../generated/prisma/enums';
-import { INTEREST_NOTE_MAX } from '../interests/interest-schema';
+import { MESSAGE_BODY_MAX } from '../conversations/schema';
+import { INTEREST_NOTE_MAX, RESPONSE_REASON_MAX } from '../interests/interest-schema';
 import { DECISION_NOTE_MAX } from '../match-decisions/schemas';
 import { NEED_DESCRIPTION_MAX, NEED_TITLE_MAX } from '../needs/need-schema';
 import { withValues } from '../validation-message';
@@ -21,6 +22,8 @@ export const TRANSLATABLE_FIELDS: Partial<Record<TextSubject, Record<string, Tra
   INTEREST: { note: { max: INTEREST_NOTE_MAX, multiLine: true } },
   INTRODUCTION: { message: { max: DECISION_NOTE_MAX, multiLine: true } },
   COMPANY: { description: { max: COMPANY_DESCRIPTION_MAX, multiLine: true } },
+  INTEREST_RESPONSE: { responseReason: { max: RESPONSE_REASON_MAX, multiLine: true } },
+  MESSAGE: { body: { max: MESSAGE_BODY_MAX, multiLine: true } },
 };
 
 export const translatableField = (subject: TextSubject, field: string): TranslatableField | undefined =>

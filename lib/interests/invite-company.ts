@@ -32,9 +32,9 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
     });
     if (!company) throw new AppError('NOT_FOUND');
 
-    const { interest: invitation, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note, noteLanguage }, context);
+    const { interest: invitation, becameLive, revivedFrom } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note, noteLanguage }, context);
     // Once per invitation, however many identical requests raced (upsertInterest decides).
-    if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'MUNICIPALITY_INVITATION', note });
+    if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'MUNICIPALITY_INVITATION', note, revivedFrom });
     return { interestId: invitation.id };
   });
 }
@@ -46,4 +46,16 @@ export async function listInvitedCompanyIds(db: Db, actor: Actor | null, needId:
   const scope = actor.role === 'MUNICIPALITY_REP' ? { need: { municipalityId: actor.municipalityId! } } : {};
   const rows = await db.interest.findMany({ where: { needId, direction: 'MUNICIPALITY_INVITATION', withdrawnAt: null, ...scope }, select: { companyId: true } });
   return new Set(rows.map((row) => row.companyId));
+}
+
+/** The municipality's invitations to its need, live and withdrawn, for its own page (and facilitators). */
+export async function listInvitationsForNeed(db: Db, actor: Actor | null, needId: string) {
+  requireRole(actor, ['MUNICIPALITY_REP', 'FACILITATOR', 'ADMIN']);
+  if (actor.role === 'MUNICIPALITY_REP' && !actor.municipalityId) return [];
+  const scope = actor.role === 'MUNICIPALITY_REP' ? { need: { municipalityId: actor.municipalityId! } } : {};
+  return db.interest.findMany({
+    where: { needId, direction: 'MUNICIPALITY_INVITATION', ...scope },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, note: true, noteLanguage: true, createdAt: true, withdrawnAt: true, company: { select: { id: true, legalNameJa: true, legalNameEn: true } } },
+  });
 }

@@ -25,6 +25,8 @@ export type UpsertOutcome = {
   interest: { id: string };
   /** The interest went live with this request (created, or revived after a withdrawal): notify once. */
   becameLive: boolean;
+  /** When it was withdrawn before this request revived it: names the revival as its own event. */
+  revivedFrom?: Date;
 };
 
 /** Saves the interest in the caller's transaction; audits and re-ranks only when something changed. */
@@ -52,10 +54,12 @@ export async function upsertInterest(tx: Prisma.TransactionClient, actor: Actor,
   const wasLive = before.withdrawnAt === null;
   if (wasLive && before.note === note && before.noteLanguage === noteLanguage) return { interest: { id: before.id }, becameLive: false };
 
-  await tx.interest.update({ where: { id: before.id }, data: { note, noteLanguage, withdrawnAt: null } });
+  // A withdrawn interest registered again is a new interest: the hromada's old answer no longer holds.
+  const freshAnswer = wasLive ? {} : { response: null, responseReason: '', responseLanguage: null, respondedAt: null, respondedById: null };
+  await tx.interest.update({ where: { id: before.id }, data: { note, noteLanguage, withdrawnAt: null, ...freshAnswer } });
   await audit(AUDIT_ACTIONS[direction].updated, before.id, { note: before.note, noteLanguage: before.noteLanguage, withdrawnAt: before.withdrawnAt?.toISOString() ?? null });
   await queueTranslations(tx, [interestNote({ id: before.id, note, noteLanguage })]);
   // Only whether an interest is live counts in the ranking, not its note.
   if (!wasLive) await interestChanged(tx, needId, companyId);
-  return { interest: { id: before.id }, becameLive: !wasLive };
+  return { interest: { id: before.id }, becameLive: !wasLive, ...(before.withdrawnAt ? { revivedFrom: before.withdrawnAt } : {}) };
 }

@@ -17,6 +17,8 @@ export const NOTICE_KINDS = {
   followedNeedChanged: { roles: ['COMPANY_REP'], defaultDelivery: 'DAILY' },
   followedNeedClosed: { roles: ['COMPANY_REP'], defaultDelivery: 'IMMEDIATE' },
   securityWatchNeedFits: { roles: ['COMPANY_REP'], defaultDelivery: 'IMMEDIATE' },
+  interestAnswered: { roles: ['COMPANY_REP'], defaultDelivery: 'IMMEDIATE' },
+  invitationWithdrawn: { roles: ['COMPANY_REP'], defaultDelivery: 'IMMEDIATE' },
   // municipalities
   interestRegistered: { roles: ['MUNICIPALITY_REP'], defaultDelivery: 'IMMEDIATE' },
   strongRecommendations: { roles: ['MUNICIPALITY_REP'], defaultDelivery: 'DAILY' },
@@ -24,6 +26,7 @@ export const NOTICE_KINDS = {
   // both sides of an introduction
   followUpAsk: { roles: ['COMPANY_REP', 'MUNICIPALITY_REP'], defaultDelivery: 'IMMEDIATE' },
   followUpStageRecorded: { roles: ['COMPANY_REP', 'MUNICIPALITY_REP', ...STAFF], defaultDelivery: 'DAILY' },
+  introductionMessage: { roles: ['COMPANY_REP', 'MUNICIPALITY_REP'], defaultDelivery: 'IMMEDIATE' },
   // facilitators
   verificationWaiting: { roles: STAFF, defaultDelivery: 'DAILY' },
   mutualInterest: { roles: STAFF, defaultDelivery: 'IMMEDIATE' },

@@ -74,7 +74,8 @@ async function municipalityToDo(db: Db, actor: Actor): Promise<ToDoItem[]> {
   const since = new Date(Date.now() - NEW_INTEREST_DAYS * 24 * 3600 * 1000);
   const openNeeds = { municipalityId, status: 'OPEN' as const };
   const [newInterests, unranked, unrankedCount, verification] = await Promise.all([
-    db.interest.count({ where: { direction: 'COMPANY_INTEREST', withdrawnAt: null, createdAt: { gte: since }, need: openNeeds } }),
+    // An answered interest needs nothing more from the hromada.
+    db.interest.count({ where: { direction: 'COMPANY_INTEREST', withdrawnAt: null, response: null, createdAt: { gte: since }, need: openNeeds } }),
     db.need.findMany({ where: { ...openNeeds, matches: { none: { inNeedTop: true } } }, orderBy: { publishedAt: 'desc' }, select: { id: true, title: true, language: true }, take: LISTED }),
     db.need.count({ where: { ...openNeeds, matches: { none: { inNeedTop: true } } } }),
     db.municipality.findUnique({ where: { id: municipalityId }, select: { verificationStatus: true } }),

@@ -210,8 +210,10 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   });
   // The hromada invites its best match; the invitation shows, and counts in the ranking.
   const best = page.getByTestId('recommended-company').first();
-  await best.getByRole('button', { name: 'Запросити' }).click();
-  await expect(best.getByText('Запрошено')).toBeVisible();
+  await best.getByText('Запросити', { exact: true }).click();
+  await best.getByLabel('Повідомлення компанії').fill('Запрошуємо подивитися на цю потребу.');
+  await best.getByRole('button', { name: 'Надіслати запрошення' }).click();
+  await expect(best.getByText('Запрошено', { exact: true })).toBeVisible();
 
   // A company registers interest; the hromada sees it with the note.
   const company = await anotherPage(browser);

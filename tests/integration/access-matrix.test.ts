@@ -10,6 +10,7 @@ import { ROUTE_ACCESS } from '../../lib/actions/route-access';
 import { runAction } from '../../lib/actions/run';
 import { ALL_ROLES, type Actor } from '../../lib/auth/actor';
 import { getCompanyPage } from '../../lib/companies/company-page';
+import { listIntroductionMessages, municipalityContactsFor } from '../../lib/conversations/view';
 import { authSecret, SESSION_COOKIE } from '../../lib/auth/session';
 import { startSession } from '../../lib/auth/user-sessions';
 import type { Role } from '../../lib/generated/prisma/enums';
@@ -63,6 +64,21 @@ const CASES: Record<ActionName, Case> = {
     return { needId: need.id };
   },
   inviteCompany: async (world) => ({ needId: world.openNeed.id, companyId: world.company.id, note: 'Please have a look.' }),
+  withdrawInvitation: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'MUNICIPALITY_INVITATION', note: 'Please have a look.' } });
+    return { needId: need.id, companyId: world.company.id };
+  },
+  answerInterest: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    const interest = await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'COMPANY_INTEREST', note: 'We can help.' } });
+    return { interestId: interest.id, response: 'DECLINED', responseReason: 'Потребу вже закрито іншим постачальником.', responseLanguage: 'uk' };
+  },
+  postIntroductionMessage: async (world) => {
+    const need = await createNeed(db, world.municipality);
+    const intro = await db.introduction.create({ data: { needId: need.id, companyId: world.company.id, introducedById: world.facilitator.actor.userId } });
+    return { introductionId: intro.id, body: 'When could we meet online?', language: 'en' };
+  },
   createNeed: async () => ({ requestId: randomUUID(), need: validNeed() }),
   updateNeed: async (world) => {
     const need = await createNeed(db, world.municipality, { status: 'DRAFT', publishedAt: null });
@@ -277,6 +293,43 @@ describe('access matrix: company contacts', () => {
       }
     });
   }
+});
+
+describe('access matrix: what an introduction shows (the hromada’s contacts, the conversation)', () => {
+  // Issue 14 (privacy): the hromada's contacts go to the company it was introduced to and staff;
+  // messages to the two organisations and facilitators. Everyone else is told nothing exists.
+  type Outcome = 'shown' | 'none' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+  const outcome = async (read: () => Promise<unknown>): Promise<Outcome> => {
+    try {
+      return (await read()) === null ? 'none' : 'shown';
+    } catch (error) {
+      if (error instanceof Error && 'code' in error) return (error as { code: Outcome }).code;
+      throw error;
+    }
+  };
+  const readers = (w: AccessWorld): [string, Actor | null][] => [
+    ['ANONYMOUS', null], ['COMPANY_REP', w.companyRep.actor], ['MUNICIPALITY_REP', w.municipalityRep.actor], ['FACILITATOR', w.facilitator.actor],
+    ['ADMIN', w.admin.actor], ['another company', w.otherCompanyRep.actor], ['another hromada', w.otherMunicipalityRep.actor],
+  ];
+  const CONTACTS: Record<string, Outcome> = {
+    ANONYMOUS: 'UNAUTHENTICATED', COMPANY_REP: 'shown', MUNICIPALITY_REP: 'none', FACILITATOR: 'shown', ADMIN: 'shown', 'another company': 'NOT_FOUND', 'another hromada': 'NOT_FOUND',
+  };
+  const MESSAGES: Record<string, Outcome> = {
+    ANONYMOUS: 'UNAUTHENTICATED', COMPANY_REP: 'shown', MUNICIPALITY_REP: 'shown', FACILITATOR: 'shown', ADMIN: 'FORBIDDEN', 'another company': 'NOT_FOUND', 'another hromada': 'NOT_FOUND',
+  };
+
+  it('the hromada’s contacts and the messages, as every caller', async () => {
+    const need = await createNeed(db, world.municipality);
+    const intro = await db.introduction.create({ data: { needId: need.id, companyId: world.company.id, introducedById: world.facilitator.actor.userId } });
+    const contacts: Record<string, Outcome> = {};
+    const messages: Record<string, Outcome> = {};
+    for (const [name, actor] of readers(world)) {
+      contacts[name] = await outcome(() => municipalityContactsFor(db, actor, intro.id));
+      messages[name] = await outcome(() => listIntroductionMessages(db, actor, intro.id, 'en'));
+    }
+    expect(contacts).toEqual(CONTACTS);
+    expect(messages).toEqual(MESSAGES);
+  });
 });
 
 async function sessionCookieFor(actor: Actor): Promise<string> {

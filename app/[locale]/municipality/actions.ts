@@ -27,3 +27,11 @@ export async function reopenNeedAction(input: unknown) {
 export async function inviteCompanyAction(input: unknown) {
   return serveAction('inviteCompany', input);
 }
+
+export async function withdrawInvitationAction(input: unknown) {
+  return serveAction('withdrawInvitation', input);
+}
+
+export async function answerInterestAction(input: unknown) {
+  return serveAction('answerInterest', input);
+}

@@ -11,8 +11,10 @@ import { companyName, hromadaName } from './names';
 
 type Tx = Prisma.TransactionClient;
 
-export async function noticesForInterest(tx: Tx, interest: { needId: string; companyId: string; direction: InterestDirection; note: string }): Promise<void> {
+export async function noticesForInterest(tx: Tx, interest: { needId: string; companyId: string; direction: InterestDirection; note: string; revivedFrom?: Date }): Promise<void> {
   const { needId, companyId, direction, note } = interest;
+  // An invitation withdrawn and sent again is a new invitation: the company hears of it again.
+  const revival = interest.revivedFrom ? `:${interest.revivedFrom.getTime()}` : '';
   const [need, company, other] = await Promise.all([
     tx.need.findUniqueOrThrow({ where: { id: needId }, select: { id: true, title: true, language: true, municipalityId: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
     tx.company.findUniqueOrThrow({ where: { id: companyId }, select: { legalNameJa: true, legalNameEn: true } }),
@@ -34,7 +36,7 @@ export async function noticesForInterest(tx: Tx, interest: { needId: string; com
     const written: WrittenRefs = invitation ? { ...params.written, note: { subject: 'INTEREST', subjectId: invitation.id, field: 'note', language: invitation.noteLanguage } } : params.written;
     for (const userId of await recipientsOfCompany(tx, companyId)) {
       notices.push({
-        userId, kind: 'invited', dedupeKey: `invited:${needId}`, link: `/needs/${needId}`, ...pair,
+        userId, kind: 'invited', dedupeKey: `invited:${needId}${revival}`, link: `/needs/${needId}`, ...pair,
         params: { ...params, note, hasNote: note ? 'yes' : 'no', written },
       });
     }

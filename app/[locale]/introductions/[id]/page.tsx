@@ -16,7 +16,12 @@ import { FOLLOW_THROUGH_ROLES } from '@/lib/follow-through/access';
 import { getFollowThrough } from '@/lib/follow-through/view';
 import { isoDay, kyivDay } from '@/lib/hostility-list/calendar';
 import { titled } from '@/lib/i18n/page-title';
-import { recordPipelineStepAction } from '../actions';
+import { Conversation } from '@/components/conversations/conversation';
+import { HromadaContacts } from '@/components/conversations/hromada-contacts';
+import { canTalk } from '@/lib/conversations/access';
+import { listIntroductionMessages, messageTranslationEditors, municipalityContactsFor } from '@/lib/conversations/view';
+import { saveTranslationAction } from '../../translations/actions';
+import { postIntroductionMessageAction, recordPipelineStepAction } from '../actions';
 
 export const generateMetadata = titled('followThrough');
 
@@ -29,6 +34,11 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
     throw error;
   });
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>]);
+  const [contacts, messages] = await Promise.all([
+    municipalityContactsFor(db, actor, id),
+    canTalk(actor) ? listIntroductionMessages(db, actor, id, locale) : null,
+  ]);
+  const editors = messages ? await messageTranslationEditors(db, actor, messages) : new Map();
   const title = await readOneForReader(db, needTitle(view.need), locale);
   const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   return (
@@ -40,6 +50,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
         <CompanyName id={view.company.id} legalNameJa={view.company.legalNameJa} legalNameEn={view.company.legalNameEn} />
       </p>
       <p className="text-sm text-muted">{t('followThrough.introducedOn', { date: day(view.introducedOn) })}</p>
+      {contacts ? <HromadaContacts contacts={contacts} /> : null}
       <p className="max-w-3xl">{t('followThrough.intro')}</p>
       {view.steps.length === 0 ? <p className="text-muted">{t('followThrough.none')}</p> : (
         <ol className="m-0 grid list-none gap-3 p-0" data-testid="pipeline-steps">
@@ -61,6 +72,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
       {view.nextStep
         ? <PipelineStepForm introductionId={view.id} step={view.nextStep} today={isoDay(kyivDay())} action={recordPipelineStepAction} />
         : <p>{t('followThrough.done')}</p>}
+      {messages ? <Conversation introductionId={view.id} messages={messages} editors={editors} postAction={postIntroductionMessageAction} translateAction={saveTranslationAction} /> : null}
     </>
   );
 }

@@ -28,7 +28,12 @@ import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { Link } from '@/lib/i18n/navigation';
-import { listInvitedCompanyIds } from '@/lib/interests/invite-company';
+import { listInvitationsForNeed, listInvitedCompanyIds } from '@/lib/interests/invite-company';
+import { AnswerInterestForm } from '@/components/interests/answer-interest-form';
+import { InterestAnswer } from '@/components/interests/interest-answer';
+import { readAnswerReasons } from '@/lib/interests/answer-reasons';
+import { responseReason } from '@/lib/interests/written-answer';
+import { InvitationsSent } from '@/components/interests/invitations-sent';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { readRankingState } from '@/lib/match-store/ranking-state';
@@ -38,12 +43,13 @@ import { followNeedAction } from '../../notifications/actions';
 import { readSiteListing } from '@/lib/reference/site-listing';
 import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { registerInterestAction, withdrawInterestAction } from '../../company/actions';
-import { closeNeedAction, inviteCompanyAction, publishNeedAction, reopenNeedAction } from '../../municipality/actions';
+import { answerInterestAction, closeNeedAction, inviteCompanyAction, publishNeedAction, reopenNeedAction, withdrawInvitationAction } from '../../municipality/actions';
 import { buttonVariants } from '@/components/ui/button';
 import { badgeClass } from '@/components/ui/status-badge';
 import { DateOf } from '@/components/time/when';
 import { formatDate } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
+import type { ActionResult } from '@/lib/actions/run';
 
 type Need = Awaited<ReturnType<typeof getNeedForActor>>;
 
@@ -113,6 +119,8 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
   const [t, locale, standing, following] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getOwnStandingOnNeed(db, actor, needId), isFollowingNeed(db, actor, needId)]);
   const [invitationNote] = standing.invitation?.note ? await readForReader(db, [interestNote(standing.invitation)], locale) : [];
+  const answerWritten = standing.interest ? responseReason(standing.interest) : null;
+  const [answerReason] = answerWritten ? await readForReader(db, [answerWritten], locale) : [];
   // The company translates its own note for the hromada, if it likes.
   const noteTranslations = standing.interest?.note ? await readTranslationEditor(db, actor, 'INTEREST', standing.interest.id, [interestNote(standing.interest)]) : null;
   return (
@@ -124,7 +132,12 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
         </ActionButton>
       </p>
       <h2 id="your-fit">{t('needPage.yourFit')}</h2>
-      {standing.invitation ? <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('invitation.youAreInvited')}{invitationNote ? <WrittenText value={invitationNote} as="blockquote" /> : null}</div> : null}
+      {standing.invitation ? (
+        <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5" data-testid="invitation-received">
+          {standing.invitation.withdrawnAt ? t('invitation.withdrawnOn', { date: formatDate(standing.invitation.withdrawnAt, locale) }) : t('invitation.youAreInvited')}
+          {invitationNote ? <WrittenText value={invitationNote} as="blockquote" /> : null}
+        </div>
+      ) : null}
       {standing.match
         ? <>
             <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className={badgeClass('match', standing.match.status)}>{t(`matchStatus.${standing.match.status}`)}</span></p>
@@ -140,6 +153,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
             <ActionButton action={withdrawInterestAction} input={{ needId }} done={t('interest.withdrawn')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
           </p>
         : <p>{t('interest.intro')}</p>}
+      {standing.interest ? <InterestAnswer answer={standing.interest} reason={answerReason} reader="company" /> : null}
       <InterestForm needId={needId} note={standing.interest?.note} noteLanguage={standing.interest?.noteLanguage} action={registerInterestAction} />
       {noteTranslations ? <TranslationEditor texts={noteTranslations} action={saveTranslationAction} /> : null}
     </section>
@@ -159,7 +173,8 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
         {need.status === 'OPEN' ? <NeedClosing need={need} actor={actor} canManage closeAction={closeNeedAction} reopenAction={reopenNeedAction} /> : null}
       </p>
       {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('needPage.publishAfterVerification')}</p> : null}
-      <InterestedCompanies needId={need.id} actor={actor} />
+      <InterestedCompanies needId={need.id} actor={actor} answerAction={need.municipality.verificationStatus === 'VERIFIED' ? answerInterestAction : undefined} />
+      <InvitationsSent needId={need.id} invitations={await listInvitationsForNeed(db, actor, need.id)} withdrawAction={withdrawInvitationAction} />
       <Recommended needId={need.id} actor={actor} linkToCards={false} canInvite={need.status === 'OPEN' && need.municipality.verificationStatus === 'VERIFIED'} />
     </section>
   );
@@ -178,6 +193,7 @@ async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
       <TenderEvidenceCard evidence={evidence} />
       {need.prozorroTenderId || need.dreamProjectId ? <p><Link href={`/facilitator/evidence?needId=${need.id}`}>{t('import.link')}</Link></p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
+      <InvitationsSent needId={need.id} invitations={await listInvitationsForNeed(db, actor, need.id)} />
       <Recommended needId={need.id} actor={actor} linkToCards />
       <CompareCompany needId={need.id} />
     </section>
@@ -199,9 +215,10 @@ async function CompareCompany({ needId }: { needId: string }) {
   );
 }
 
-async function InterestedCompanies({ needId, actor }: { needId: string; actor: Actor }) {
+async function InterestedCompanies({ needId, actor, answerAction }: { needId: string; actor: Actor; answerAction?: (input: unknown) => Promise<ActionResult<unknown>> }) {
   const [t, locale, interests] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, listInterestsForNeed(db, actor, needId)]);
   const notes = await readForReader(db, interests.map(interestNote), locale);
+  const reasons = await readAnswerReasons(db, actor, interests, locale);
   return (
     <>
       <h2>{t('needPage.interested', { count: interests.length })}</h2>
@@ -214,6 +231,10 @@ async function InterestedCompanies({ needId, actor }: { needId: string; actor: A
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}
               {interest.note ? <WrittenText value={notes[index]} as="blockquote" /> : null}
+              <InterestAnswer answer={interest} reason={reasons.get(interest.id)?.readable} reader="hromada">
+                {reasons.get(interest.id)?.editor ? <TranslationEditor texts={reasons.get(interest.id)!.editor!} action={saveTranslationAction} /> : null}
+              </InterestAnswer>
+              {answerAction ? <AnswerInterestForm interestId={interest.id} current={{ response: interest.response, responseReason: interest.responseReason, responseLanguage: interest.responseLanguage }} action={answerAction} /> : null}
               {!interest.isRecommended && interest.assessment ? <PairAssessmentView assessment={interest.assessment} reader="pair" /> : null}
             </li>
           ))}

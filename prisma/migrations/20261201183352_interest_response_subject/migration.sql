@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "TextSubject" ADD VALUE 'INTEREST_RESPONSE';
