@@ -19,7 +19,7 @@ const HIRAGANA = /[\u3041-\u3096]/g;
 
 /**
  * The fold the database applies too (SQL function `search_fold`, migration
- * 20261201182516_hromada_names): compatibility forms made canonical (NFKC: full-width Latin,
+ * 20261201183149_hromada_names): compatibility forms made canonical (NFKC: full-width Latin,
  * half-width kana), lower case, hiragana as katakana, apostrophes dropped, hyphens as spaces.
  */
 export const foldForSearch = (text: string): string =>

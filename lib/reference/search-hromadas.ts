@@ -40,7 +40,8 @@ type Found = { code: string; matchedName: string; matchedKind: HromadaNameKind }
 /**
  * Hromadas by any of their names (lib/reference/hromada-names.ts), through the trigram index on
  * the search key: the exact name first, then names that start so, then a word that starts so,
- * then anywhere; among equals a city's before a village's, then alphabetically.
+ * then anywhere; among equals an oblast's centre first, then a city before a village, then
+ * alphabetically.
  */
 async function findByName(db: Db, key: string): Promise<Found[]> {
   const escaped = escapeLikePattern(key);
@@ -57,7 +58,10 @@ async function findByName(db: Db, key: string): Promise<Found[]> {
       GROUP BY n."hromadaCode"
     ) m
     JOIN "Hromada" h ON h.code = m.code
-    ORDER BY m.closeness, m."isCity" DESC, h."nameEn", h.code
+    JOIN "Oblast" o ON o.code = h."oblastCode"
+    -- An oblast is named for its centre (Одеська область, Одеса): the hromada named like its
+    -- oblast holds the oblast's centre, and comes before a namesake town elsewhere.
+    ORDER BY m.closeness, (h."nameUk" = o."nameUk") DESC, m."isCity" DESC, h."nameEn", h.code
     LIMIT ${RESULTS}`;
 }
 

@@ -15,7 +15,7 @@ CREATE TABLE "HromadaName" (
 );
 
 -- CreateIndex
-CREATE UNIQUE INDEX "HromadaName_hromadaCode_kind_normalised_key" ON "HromadaName"("hromadaCode", "kind", "normalised");
+CREATE INDEX "HromadaName_hromadaCode_idx" ON "HromadaName"("hromadaCode");
 
 -- AddForeignKey
 ALTER TABLE "HromadaName" ADD CONSTRAINT "HromadaName_hromadaCode_fkey" FOREIGN KEY ("hromadaCode") REFERENCES "Hromada"("code") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -25,10 +25,10 @@ ALTER TABLE "HromadaName" ADD CONSTRAINT "HromadaName_hromadaCode_fkey" FOREIGN 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- The fold every searched text goes through, in the database (lib/reference/place-names.ts
--- foldForSearch is the same in TypeScript; tests/integration/place-search.test.ts holds them
+-- foldForSearch is the same in TypeScript, tests/integration/place-search.test.ts holds them
 -- equal): compatibility forms (full-width Latin, half-width kana) made canonical, lower case,
--- hiragana as katakana, apostrophes dropped (Знам’янка, Знам'янка, Знамʼянка are one word),
--- hyphens as spaces.
+-- hiragana as katakana, apostrophes dropped (every way of typing the one in Знам’янка), hyphens
+-- as spaces.
 CREATE FUNCTION search_fold(input text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   RETURN translate(lower(normalize(input, NFKC)), 'ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔゕゖ-’‘ʼ''`´', 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶ ');
