@@ -38,7 +38,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Fields a form shows as a textarea (TextAreaField), by their last path segment.
  * tests/unit/text-rules.test.ts fails when a textarea's field is missing here.
  */
-export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['description', 'descriptionJa', 'descriptionEn', 'note', 'hostilityTable']);
+export const MULTI_LINE_FIELDS: ReadonlySet<string> = new Set(['description', 'descriptionJa', 'descriptionEn', 'note', 'hostilityTable', 'translation']);
 
 /** Deeper than any form nests its fields: refused rather than walked (and no stack to blow). */
 const MAX_DEPTH = 16;

@@ -57,7 +57,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
     longitude: point.longitude,
     status: point.hostilityStatus,
     openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
-    needs: point.needs.map((need) => ({ title: need.title, href: getPathname({ href: `/needs/${need.id}`, locale }) })),
+    needs: point.needs.map((need) => ({ title: need.title, lang: need.language, marker: need.marker ?? null, href: getPathname({ href: `/needs/${need.id}`, locale }) })),
     moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
     moreHref: getPathname({ href: listHref, locale }),
   }));

@@ -22,7 +22,7 @@ export type MapHromada = {
   longitude: number;
   status: HostilityStatus;
   openNeedsLabel: string;
-  needs: { title: string; href: string }[];
+  needs: { title: string; href: string; lang: string; marker: string | null }[];
   moreLabel: string | null;
   moreHref: string;
 };
@@ -214,7 +214,14 @@ function popupContent(
     const link = document.createElement('a');
     link.href = need.href;
     link.textContent = need.title;
+    link.lang = need.lang;
     item.append(link);
+    if (need.marker) {
+      const marker = document.createElement('span');
+      marker.className = 'ms-1.5 text-sm text-muted';
+      marker.textContent = need.marker;
+      item.append(marker);
+    }
     list.append(item);
   }
   root.append(list);

@@ -7,7 +7,7 @@ import { toast } from 'sonner';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
-import { Capability, Currency, FundingSource, ProcurementMethod, SectorCode, Stage, Urgency } from '@/lib/generated/prisma/enums';
+import { Capability, Currency, FundingSource, Locale, ProcurementMethod, SectorCode, Stage, Urgency } from '@/lib/generated/prisma/enums';
 import { useRouter } from '@/lib/i18n/navigation';
 import { needSchema, TENDER_ID_FIELD, type NeedFields, type TenderIdField } from '@/lib/needs/need-schema';
 import { ChoiceGroup } from '../forms/choice-group';
@@ -70,6 +70,10 @@ export function NeedForm({ need, needId, version, action }: {
         <legend>{t('needForm.what')}</legend>
         <TextField label={t('needForm.needTitle')} hint={t('needForm.titleHint')} error={errors.title} defaultValue={need?.title} {...form.register('title')} />
         <TextAreaField label={t('needForm.description')} hint={t('needForm.descriptionHint')} error={errors.description} defaultValue={need?.description} {...form.register('description')} />
+        {/* Defaults to the interface language: most people write in the language they read. */}
+        <SelectField label={t('content.writtenIn')} hint={t('content.writtenInHint')} error={errors.language} defaultValue={need?.language ?? locale} {...form.register('language')}>
+          {Object.values(Locale).map((code) => <option key={code} value={code} lang={code}>{t(`locales.${code}`)}</option>)}
+        </SelectField>
         <SelectField label={t('needs.sector')} error={errors.sector} defaultValue={need?.sector ?? ''} {...form.register('sector')}>
           <option value="" disabled>{t('common.choose')}</option>
           {options(Object.values(SectorCode), 'sector')}

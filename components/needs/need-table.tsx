@@ -1,5 +1,7 @@
 import { useTranslations } from 'next-intl';
+import { writtenKey, type Readable } from '@/lib/content/types';
 import { Link } from '@/lib/i18n/navigation';
+import { WrittenLink } from '../content/written-link';
 import type { PublicNeed } from '@/lib/needs/public-needs';
 import type { ListInForce } from '@/lib/hostility-list/list-in-force';
 import { HostilityBadge } from '../hromadas/hostility-badge';
@@ -7,7 +9,8 @@ import { HromadaName } from '../names/hromada-name';
 import { Money } from '../names/money';
 import { tableClass } from '@/components/ui/table';
 
-export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInForce | null }) {
+/** `titles`: the needs' titles in the reader's language (readForReaderByKey), else as written. */
+export function NeedTable({ needs, titles, list }: { needs: PublicNeed[]; titles?: ReadonlyMap<string, Readable>; list?: ListInForce | null }) {
   const t = useTranslations();
   if (needs.length === 0) return <p className="text-muted">{t('needs.none')}</p>;
   return (
@@ -26,7 +29,7 @@ export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInF
       <tbody>
         {needs.map((need) => (
           <tr key={need.id}>
-            <td data-label={t('needs.need')}><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
+            <td data-label={t('needs.need')}><TitleLink need={need} title={titles?.get(writtenKey({ subject: 'NEED', subjectId: need.id, field: 'title' }))} /></td>
             <td data-label={t('needs.hromada')}>
               <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
               <div className="text-sm text-muted"><HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} /></div>
@@ -41,4 +44,8 @@ export function NeedTable({ needs, list }: { needs: PublicNeed[]; list?: ListInF
       </tbody>
     </table>
   );
+}
+
+function TitleLink({ need, title }: { need: PublicNeed; title?: Readable }) {
+  return title ? <WrittenLink href={`/needs/${need.id}`} value={title} /> : <Link href={`/needs/${need.id}`} lang={need.language}>{need.title}</Link>;
 }

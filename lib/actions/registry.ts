@@ -16,6 +16,7 @@ import { updateMatchingPolicy } from '../match-store/policy';
 import { previewPolicy } from '../match-store/policy-preview';
 import { closeNeed, NEED_CLOSERS, reopenNeed } from '../needs/close-need';
 import { createNeed, publishNeed, updateNeed } from '../needs/manage-needs';
+import { saveTranslation, TRANSLATORS } from '../content/save-translation';
 import { resubmitForVerification } from '../verification/resubmit';
 import { verifyOrganisation } from '../verification/verify-organisation';
 import type { LibAction } from './run';
@@ -51,6 +52,7 @@ export const ACTIONS = {
   publishNeed: { access: ['MUNICIPALITY_REP'], run: publishNeed },
   closeNeed: { access: NEED_CLOSERS, run: closeNeed },
   reopenNeed: { access: NEED_CLOSERS, run: reopenNeed },
+  saveTranslation: { access: TRANSLATORS, run: saveTranslation },
   updateMatchingPolicy: {
     access: ['FACILITATOR', 'ADMIN'],
     run: async (db, actor, input) => updateMatchingPolicy(db, actor, input),

@@ -14,7 +14,7 @@ import { upsertInterest } from './upsert-interest';
 
 export async function inviteCompany(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
   requireRole(actor, ['MUNICIPALITY_REP']);
-  const { needId, companyId, note } = parseInput(inviteCompanySchema, input);
+  const { needId, companyId, note, noteLanguage } = parseInput(inviteCompanySchema, input);
   if (!actor.municipalityId) throw new AppError('FORBIDDEN', 'No municipality');
   const municipalityId = actor.municipalityId;
 
@@ -32,7 +32,7 @@ export async function inviteCompany(db: Db, actor: Actor | null, input: unknown,
     });
     if (!company) throw new AppError('NOT_FOUND');
 
-    const { interest: invitation, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note }, context);
+    const { interest: invitation, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'MUNICIPALITY_INVITATION', note, noteLanguage }, context);
     // Once per invitation, however many identical requests raced (upsertInterest decides).
     if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'MUNICIPALITY_INVITATION', note });
     return { interestId: invitation.id };

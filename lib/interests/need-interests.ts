@@ -19,7 +19,7 @@ export async function listInterestsForNeed(db: Db, actor: Actor | null, needId: 
     where: { needId, direction: 'COMPANY_INTEREST', withdrawnAt: null },
     orderBy: { createdAt: 'asc' },
     select: {
-      id: true, note: true, createdAt: true,
+      id: true, note: true, noteLanguage: true, createdAt: true,
       company: { select: { id: true, legalNameJa: true, legalNameEn: true, cityEn: true, cityJa: true, prefecture: { select: { nameJa: true, nameEn: true } } } },
     },
   });
@@ -49,11 +49,11 @@ export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: 
   const [interest, invitation, match] = await Promise.all([
     db.interest.findUnique({
       where: { companyId_needId_direction: { companyId: actor.companyId, needId, direction: 'COMPANY_INTEREST' } },
-      select: { note: true, createdAt: true, withdrawnAt: true },
+      select: { note: true, noteLanguage: true, createdAt: true, withdrawnAt: true },
     }),
     db.interest.findUnique({
       where: { companyId_needId_direction: { companyId: actor.companyId, needId, direction: 'MUNICIPALITY_INVITATION' } },
-      select: { note: true, withdrawnAt: true },
+      select: { id: true, note: true, noteLanguage: true, withdrawnAt: true },
     }),
     db.match.findUnique({
       where: { needId_companyId: { needId, companyId: actor.companyId } },

@@ -17,12 +17,12 @@ export { registerInterestSchema, withdrawInterestSchema } from './interest-schem
 
 export async function registerInterest(db: Db, actor: Actor | null, input: unknown, context: ActionContext) {
   requireRole(actor, ['COMPANY_REP']);
-  const { needId, note } = parseInput(registerInterestSchema, input);
+  const { needId, note, noteLanguage } = parseInput(registerInterestSchema, input);
   const companyId = await verifiedCompanyOf(db, actor);
   return db.$transaction(async (tx) => {
     const need = await tx.need.findFirst({ where: { id: needId, ...PUBLIC_NEED_WHERE }, select: { id: true } });
     if (!need) throw new AppError('NOT_FOUND');
-    const { interest, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'COMPANY_INTEREST', note }, context);
+    const { interest, becameLive } = await upsertInterest(tx, actor, { companyId, needId, direction: 'COMPANY_INTEREST', note, noteLanguage }, context);
     if (becameLive) await noticesForInterest(tx, { needId, companyId, direction: 'COMPANY_INTEREST', note });
     return { interestId: interest.id };
   });

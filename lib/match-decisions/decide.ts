@@ -6,7 +6,10 @@ import { queueEmail } from '../email/outbox';
 import { env } from '../env';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import type { MatchStatus } from '../generated/prisma/enums';
+import type { Locale, MatchStatus } from '../generated/prisma/enums';
+import { authorLanguage } from '../content/author-language';
+import { queueTranslations } from '../content/queue-translations';
+import { introductionMessage } from '../content/written';
 import { parseInput } from '../validation';
 import { introductionEmail } from './introduction-email';
 import { noticesForIntroduction } from '../notifications/events/introductions';
@@ -57,7 +60,9 @@ export async function decideOnMatch(db: Db, actor: Actor | null, input: unknown,
         fromStatus: match.status, toStatus: transition.to, reason: decision.reason ?? null, note: decision.note,
       },
     });
-    if (decision.action === 'INTRODUCE') await introduce(tx, match.id, pair, actor.userId, decision.note);
+    if (decision.action === 'INTRODUCE') {
+      await introduce(tx, match.id, pair, actor.userId, { text: decision.note, language: await authorLanguage(tx, actor, decision.noteLanguage) });
+    }
     await recordAudit(tx, actor, {
       action: `match.${decision.action.toLowerCase()}`,
       entityType: 'Match',
@@ -75,8 +80,10 @@ function staleMatch(status: MatchStatus) {
 }
 
 /** Records the introduction and emails every member of both organisations in their language. */
-async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: string, note: string): Promise<void> {
-  await tx.introduction.create({ data: { ...pair, introducedById: facilitatorId, message: note } });
+async function introduce(tx: Tx, matchId: string, pair: Pair, facilitatorId: string, message: { text: string; language: Locale }): Promise<void> {
+  const note = message.text;
+  const introduction = await tx.introduction.create({ data: { ...pair, introducedById: facilitatorId, message: note, messageLanguage: message.language } });
+  await queueTranslations(tx, [introductionMessage(introduction)]);
   const match = await tx.match.findUniqueOrThrow({
     where: { id: matchId },
     select: {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { limit } from '../validation-message';
-import { DecisionAction } from '../generated/prisma/enums';
+import { DecisionAction, Locale } from '../generated/prisma/enums';
 
 // What the match card submits. Shared by the card's form and the server action.
 
@@ -25,6 +25,8 @@ export const decideOnMatchSchema = z
     action: z.enum(DecisionAction),
     reason: z.enum(DECLINE_REASONS).optional(),
     note: z.string().trim().max(DECISION_NOTE_MAX, limit('validation.tooLong')).default(''),
+    /** "Written in" for the note (an introduction's message); else the facilitator's interface language. */
+    noteLanguage: z.enum(Locale, { error: 'validation.choose' }).optional(),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -10,6 +10,8 @@ import { noticesForNeedChange } from '../notifications/events/needs';
 import { readSiteListing } from '../reference/site-listing';
 import { requestTenderEvidence } from '../evidence/request-evidence';
 import { parseInput } from '../validation';
+import { queueTranslations } from '../content/queue-translations';
+import { needTexts } from '../content/written';
 import { createNeedSchema, needTransitionSchema, updateNeedSchema } from './need-schema';
 
 // A municipality representative writes their own hromada's needs: drafts at any time, published
@@ -30,6 +32,7 @@ export async function createNeed(db: Db, actor: Actor | null, input: unknown, co
         data: { ...need, requestId, budgetAmount: need.budgetAmount?.toString() ?? null, municipalityId: municipality.id, hromadaCode: municipality.hromadaCode, status: 'DRAFT' },
       });
       await recordAudit(tx, actor, { action: 'need.created', entityType: 'Need', entityId: created.id, after: auditable(created), ip: context.ip });
+      await queueTranslations(tx, needTexts(created));
       return { needId: created.id, version: created.version };
     });
   } catch (error) {
@@ -49,6 +52,7 @@ export async function updateNeed(db: Db, actor: Actor | null, input: unknown, co
     const data = { ...need, budgetAmount: need.budgetAmount?.toString() ?? null };
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
+    await queueTranslations(tx, needTexts({ ...before, ...data }));
     await needChanged(tx, needId);
     await noticesForNeedChange(tx, needId, 'changed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { Capability, Currency, FundingSource, NeedCloseReason, ProcurementMethod, SectorCode, Stage, Urgency } from '../generated/prisma/enums';
+import { Capability, Currency, FundingSource, Locale, NeedCloseReason, ProcurementMethod, SectorCode, Stage, Urgency } from '../generated/prisma/enums';
 import { amount, limit } from '../validation-message';
 
 // What a municipality representative writes about a need. The site is always their own
 // hromada and the status moves only through publish/close, so neither is a field here.
+
+export const NEED_TITLE_MAX = 200;
+export const NEED_DESCRIPTION_MAX = 8000;
 
 export const PROZORRO_ID_PATTERN = /^UA-\d{4}-\d{2}-\d{2}-\d{6}-[a-z]$/;
 
@@ -12,8 +15,10 @@ const optionalText = (max: number) =>
 
 export const needFieldsSchema = z
   .object({
-    title: z.string().trim().min(5, limit('validation.tooShort')).max(200, limit('validation.tooLong')),
-    description: z.string().trim().min(20, limit('validation.tooShort')).max(8000, limit('validation.tooLong')),
+    title: z.string().trim().min(5, limit('validation.tooShort')).max(NEED_TITLE_MAX, limit('validation.tooLong')),
+    description: z.string().trim().min(20, limit('validation.tooShort')).max(NEED_DESCRIPTION_MAX, limit('validation.tooLong')),
+    /** The language of the title and description ("written in"); translations hang off it. */
+    language: z.enum(Locale, { error: 'validation.choose' }),
     sector: z.enum(SectorCode, { error: 'validation.choose' }),
     stage: z.enum(Stage, { error: 'validation.choose' }),
     urgency: z.enum(Urgency, { error: 'validation.choose' }),

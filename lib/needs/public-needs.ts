@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db';
-import { Currency, HostilityStatus, SectorCode, Stage, type Prisma } from '../generated/prisma/client';
+import { Currency, HostilityStatus, SectorCode, Stage, type Locale, type Prisma } from '../generated/prisma/client';
 import { fromEur } from '../matching/currency';
 import { pageSchema, pageWindow, toPage, type Page } from '../pagination';
 
@@ -15,6 +15,7 @@ export const PUBLIC_NEED_WHERE = {
 const publicNeedSelect = {
   id: true,
   title: true,
+  language: true,
   sector: true,
   stage: true,
   urgency: true,
@@ -88,7 +89,8 @@ export const MAP_NEEDS_PER_HROMADA = 5;
 export type NeedMapPoint = {
   code: string; nameUk: string; nameEn: string; latitude: number; longitude: number;
   hostilityStatus: HostilityStatus; openNeeds: number;
-  needs: { id: string; title: string }[];
+  /** `marker`: set by the page once the title is in the reader's language (lib/content/marker.ts). */
+  needs: { id: string; title: string; language: Locale; marker?: string | null }[];
 };
 
 /** Hromadas with open needs matching the filter, one point each with its most urgent needs, for the map. */
@@ -96,15 +98,15 @@ export async function listNeedMapPoints(db: Db, input: PublicNeedFilter): Promis
   const filter = publicNeedFilterSchema.parse(input);
   const needs = await db.need.findMany({
     where: whereFor(filter),
-    select: { id: true, title: true, hromadaCode: true },
+    select: { id: true, title: true, language: true, hromadaCode: true },
     orderBy: [{ urgency: 'desc' }, { publishedAt: 'desc' }, { id: 'asc' }],
   });
-  const byHromada = new Map<string, { id: string; title: string }[]>();
+  const byHromada = new Map<string, NeedMapPoint['needs']>();
   const counts = new Map<string, number>();
   for (const need of needs) {
     counts.set(need.hromadaCode, (counts.get(need.hromadaCode) ?? 0) + 1);
     const listed = byHromada.get(need.hromadaCode) ?? [];
-    if (listed.length < MAP_NEEDS_PER_HROMADA) listed.push({ id: need.id, title: need.title });
+    if (listed.length < MAP_NEEDS_PER_HROMADA) listed.push({ id: need.id, title: need.title, language: need.language });
     byHromada.set(need.hromadaCode, listed);
   }
   const hromadas = await db.hromada.findMany({

@@ -62,6 +62,7 @@ export const validCompanyProfile = (overrides: Record<string, unknown> = {}) => 
 export const validNeed = (overrides: Record<string, unknown> = {}) => ({
   title: 'Generators for the district heating plant',
   description: 'Two 500 kW generators to keep the heating plant running through power cuts.',
+  language: 'en',
   sector: 'ENERGY',
   stage: 'RAPID_RECOVERY',
   urgency: 'HIGH',

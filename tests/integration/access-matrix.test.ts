@@ -130,6 +130,17 @@ const CASES: Record<ActionName, Case> = {
   markAllNoticesRead: async () => ({}),
   setNoticePreferences: async () => ({ preferences: [] }),
   followNeed: async (world) => ({ needId: world.openNeed.id, follow: true }),
+  saveTranslation: async (world, caller) => {
+    // Each caller translates something it may: a company its own interest's note, everyone
+    // else the municipality's need (its own for the representative, any for staff). Denials
+    // for other people's texts are in tests/integration/translations.test.ts.
+    const need = await createNeed(db, world.municipality, { language: 'uk' });
+    if (caller === 'COMPANY_REP') {
+      const interest = await db.interest.create({ data: { companyId: world.company.id, needId: need.id, direction: 'COMPANY_INTEREST', note: '発電機の納入実績があります。', noteLanguage: 'ja' } });
+      return { subject: 'INTEREST', subjectId: interest.id, field: 'note', locale: 'uk', translation: 'Маємо досвід постачання генераторів.', expectedVersion: null };
+    }
+    return { subject: 'NEED', subjectId: need.id, field: 'title', locale: 'ja', translation: '給水施設の非常用電源', expectedVersion: null };
+  },
 };
 
 /** An amendment restating one period of the list as it is: valid, and changes no status. */

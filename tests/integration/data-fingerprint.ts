@@ -2,7 +2,7 @@ import type { Db } from '../../lib/db';
 
 // A digest of every row a user action could change (the audit log aside): equal before and
 // after a refused call means the refusal changed nothing.
-const TABLES = ['User', 'Company', 'Municipality', 'Need', 'Interest', 'MatchingPolicy', 'PasswordResetToken', 'PendingSignUp', 'OutboxEmail', 'Match', 'MatchDecision', 'Introduction', 'TenderEvidence'];
+const TABLES = ['User', 'Company', 'Municipality', 'Need', 'Interest', 'MatchingPolicy', 'PasswordResetToken', 'PendingSignUp', 'OutboxEmail', 'Match', 'MatchDecision', 'Introduction', 'TenderEvidence', 'TextTranslation'];
 
 export async function dataFingerprint(db: Db): Promise<Record<string, string>> {
   const fingerprint: Record<string, string> = {};

@@ -3,7 +3,11 @@ import { HromadaMap } from '@/components/maps/hromada-map';
 import { NeedFilters } from '@/components/needs/need-filters';
 import { NeedTable } from '@/components/needs/need-table';
 import { Pagination } from '@/components/ui/pagination';
+import { markerKey } from '@/lib/content/marker';
+import { readForReader, readForReaderByKey } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
 import { db } from '@/lib/db';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { getPathname, Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
@@ -37,17 +41,29 @@ export default async function NeedsPage({ searchParams }: PageProps<'/[locale]/n
 }
 
 async function NeedsList({ filter, href }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; href: (extra: Record<string, string>) => string }) {
-  const [needs, t, list] = await Promise.all([listPublicNeeds(db, filter), getTranslations('needs'), getListInForce(db)]);
+  const [needs, t, list, locale] = await Promise.all([listPublicNeeds(db, filter), getTranslations('needs'), getListInForce(db), getLocale() as Promise<AppLocale>]);
+  const titles = await readForReaderByKey(db, needs.items.map(needTitle), locale);
   return (
     <>
       <p role="status">{t('count', { count: needs.total })}</p>
-      <NeedTable needs={needs.items} list={list} />
+      <NeedTable needs={needs.items} titles={titles} list={list} />
       <Pagination page={needs.page} pageCount={needs.pageCount} href={(page) => href({ page: String(page) })} />
     </>
   );
 }
 
 async function NeedsMap({ filter, title, listHref }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; title: string; listHref: string }) {
-  const [dots, points, statuses] = await Promise.all([listHromadaDots(db), listNeedMapPoints(db, filter), listHromadaStatuses(db)]);
-  return <HromadaMap dots={dots} points={points} statuses={statuses} title={title} listHref={listHref} />;
+  const [dots, points, statuses, locale, t] = await Promise.all([listHromadaDots(db), listNeedMapPoints(db, filter), listHromadaStatuses(db), getLocale() as Promise<AppLocale>, getTranslations('content')]);
+  // The popups' titles in the reader's language, one query for the whole map.
+  const titles = await readForReader(db, points.flatMap((point) => point.needs.map(needTitle)), locale);
+  let next = 0;
+  const translated = points.map((point) => ({
+    ...point,
+    needs: point.needs.map((need) => {
+      const title = titles[next++]!;
+      const key = markerKey(title, locale);
+      return { ...need, title: title.text, language: title.language, marker: key ? t(key, { language: title.original.language }) : null };
+    }),
+  }));
+  return <HromadaMap dots={dots} points={translated} statuses={statuses} title={title} listHref={listHref} />;
 }

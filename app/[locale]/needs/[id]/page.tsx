@@ -16,7 +16,13 @@ import { InterestForm } from '@/components/needs/interest-form';
 import { NeedClosing } from '@/components/needs/need-closing';
 import { NeedFacts } from '@/components/needs/need-facts';
 import { SiteNotice } from '@/components/needs/site-notice';
+import { TranslationEditor } from '@/components/content/translation-editor';
+import { WrittenText } from '@/components/content/written-text';
 import { isStaff, type Actor } from '@/lib/auth/actor';
+import { readForReader } from '@/lib/content/read-for-reader';
+import { readTranslationEditor } from '@/lib/content/translation-editor';
+import { interestNote, needTexts } from '@/lib/content/written';
+import { saveTranslationAction } from '../../translations/actions';
 import { getActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
@@ -51,23 +57,31 @@ const loadNeed = cache(async (actor: Actor | null, id: string): Promise<Need> =>
   }
 });
 
+// The title and description in the reader's language, once per request as well.
+const readNeed = cache(async (need: Need, locale: AppLocale) => readForReader(db, needTexts(need), locale));
+
 export async function generateMetadata({ params }: PageProps<'/[locale]/needs/[id]'>): Promise<Metadata> {
-  const need = await loadNeed(await getActor(), (await params).id);
-  return { title: need.title };
+  const { id, locale } = await params;
+  const [title] = await readNeed(await loadNeed(await getActor(), id), locale as AppLocale);
+  return { title: title.text };
 }
 
 export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[id]'>) {
   const { id } = await params;
   const actor = await getActor();
   const need = await loadNeed(actor, id);
-  const [t, list, ranking] = await Promise.all([getTranslations(), getListInForce(db), readRankingState(db, actor, { needId: need.id })]);
+  const locale = (await getLocale()) as AppLocale;
+  const [t, list, ranking, [title, description], translations] = await Promise.all([
+    getTranslations(), getListInForce(db), readRankingState(db, actor, { needId: need.id }),
+    readNeed(need, locale), readTranslationEditor(db, actor, 'NEED', need.id, needTexts(need)),
+  ]);
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;
   const canClose = isOwner || (actor !== null && isStaff(actor));
 
   return (
     <article className="need-page">
       <p className="mt-0 mb-2 text-sm"><Link href="/needs">{t('needs.title')}</Link></p>
-      <h1>{need.title}</h1>
+      <WrittenText value={title} as="h1" />
       <p className="need-place flex flex-wrap items-center gap-1.5">
         <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} /> ·{' '}
         <HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} />{' '}
@@ -78,7 +92,8 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
       <NeedClosing need={need} actor={actor} canManage={canClose && need.status === 'CLOSED'} closeAction={closeNeedAction} reopenAction={reopenNeedAction} />
       <NeedFacts need={need} />
       <h2>{t('needs.description')}</h2>
-      <p className="max-w-3xl whitespace-pre-wrap">{need.description}</p>
+      <WrittenText value={description} as="p" className="max-w-3xl" />
+      {translations ? <TranslationEditor texts={translations} action={saveTranslationAction} /> : null}
 
       {isOwner ? <OwnerPanel need={need} actor={actor} /> : null}
       {actor && isStaff(actor) ? <StaffPanel need={need} actor={actor} /> : null}
@@ -97,6 +112,7 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 
 async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
   const [t, locale, standing, following] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getOwnStandingOnNeed(db, actor, needId), isFollowingNeed(db, actor, needId)]);
+  const [invitationNote] = standing.invitation?.note ? await readForReader(db, [interestNote(standing.invitation)], locale) : [];
   return (
     <section aria-labelledby="your-fit">
       <p className="flex flex-wrap items-center gap-2">
@@ -106,7 +122,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
         </ActionButton>
       </p>
       <h2 id="your-fit">{t('needPage.yourFit')}</h2>
-      {standing.invitation ? <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('invitation.youAreInvited')}{standing.invitation.note ? <blockquote>{standing.invitation.note}</blockquote> : null}</div> : null}
+      {standing.invitation ? <div className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('invitation.youAreInvited')}{invitationNote ? <WrittenText value={invitationNote} as="blockquote" /> : null}</div> : null}
       {standing.match
         ? <>
             <p>{t('needPage.yourScore', { score: standing.match.score })} · <span className={badgeClass('match', standing.match.status)}>{t(`matchStatus.${standing.match.status}`)}</span></p>
@@ -122,7 +138,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
             <ActionButton action={withdrawInterestAction} input={{ needId }} done={t('interest.withdrawn')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('interest.withdraw')}</ActionButton>
           </p>
         : <p>{t('interest.intro')}</p>}
-      <InterestForm needId={needId} note={standing.interest?.note} action={registerInterestAction} />
+      <InterestForm needId={needId} note={standing.interest?.note} noteLanguage={standing.interest?.noteLanguage} action={registerInterestAction} />
     </section>
   );
 }
@@ -181,19 +197,20 @@ async function CompareCompany({ needId }: { needId: string }) {
 }
 
 async function InterestedCompanies({ needId, actor }: { needId: string; actor: Actor }) {
-  const [t, interests] = await Promise.all([getTranslations(), listInterestsForNeed(db, actor, needId)]);
+  const [t, locale, interests] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, listInterestsForNeed(db, actor, needId)]);
+  const notes = await readForReader(db, interests.map(interestNote), locale);
   return (
     <>
       <h2>{t('needPage.interested', { count: interests.length })}</h2>
       {interests.length === 0 ? <p className="text-muted">{t('needPage.noInterest')}</p> : (
         <ul className="grid gap-2.5 pl-5">
-          {interests.map((interest) => (
+          {interests.map((interest, index) => (
             <li key={interest.id} data-testid="interested-company">
               <CompanyName legalNameJa={interest.company.legalNameJa} legalNameEn={interest.company.legalNameEn} />{' '}
               <span className="text-sm text-muted"><DateOf value={interest.createdAt} /></span>{' '}
               {interest.matchId ? <Link href={`/facilitator/matches/${interest.matchId}`}>{t('matches.openCard')}</Link> : null}
               {isStaff(actor) && !interest.matchId ? <Link href={`/facilitator/matches/pair?needId=${needId}&companyId=${interest.company.id}`}>{t('matches.openCard')}</Link> : null}
-              {interest.note ? <blockquote>{interest.note}</blockquote> : null}
+              {interest.note ? <WrittenText value={notes[index]} as="blockquote" /> : null}
               {!interest.isRecommended && interest.assessment ? <PairAssessmentView assessment={interest.assessment} reader="pair" /> : null}
             </li>
           ))}

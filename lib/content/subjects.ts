@@ -1,0 +1,80 @@
+import type { Actor } from '../auth/actor';
+import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
+import type { Locale, TextSubject } from '../generated/prisma/enums';
+
+type Reader = Db | Prisma.TransactionClient;
+
+/** A subject's original texts (field → text and language) and who wrote them. */
+export type SubjectOriginals = {
+  texts: Record<string, { text: string; language: Locale }>;
+  /** The organisation whose members translate as the author (origin AUTHOR). */
+  author: { companyId: string | null; municipalityId: string | null };
+};
+
+export type SubjectEntry = {
+  /** The originals, or null when the subject does not exist. */
+  load(db: Reader, subjectId: string): Promise<SubjectOriginals | null>;
+  /**
+   * The texts facilitators should see translated (the queue): published or otherwise visible
+   * content only, as rows ("subjectId", "field", "text", "language", "writtenAt").
+   */
+  visibleTexts: Prisma.Sql;
+};
+
+// Who owns each kind of text, and where its original lives. One entry per TextSubject that can
+// be translated; the `companies` part adds COMPANY, `talk` adds MESSAGE (and their fields in
+// translation-schema.ts).
+export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
+  NEED: {
+    async load(db, subjectId) {
+      const need = await db.need.findUnique({ where: { id: subjectId }, select: { title: true, description: true, language: true, municipalityId: true } });
+      if (!need) return null;
+      return {
+        texts: { title: { text: need.title, language: need.language }, description: { text: need.description, language: need.language } },
+        author: { companyId: null, municipalityId: need.municipalityId },
+      };
+    },
+    // Open needs are the ones readers find; drafts are private, closed ones are history.
+    visibleTexts: Prisma.sql`
+      SELECT n."id" AS "subjectId", f."field", f."text", n."language", COALESCE(n."publishedAt", n."createdAt") AS "writtenAt"
+      FROM "Need" n CROSS JOIN LATERAL (VALUES ('title', n."title"), ('description', n."description")) AS f("field", "text")
+      WHERE n."status" = 'OPEN'`,
+  },
+  INTEREST: {
+    async load(db, subjectId) {
+      const interest = await db.interest.findUnique({
+        where: { id: subjectId },
+        select: { note: true, noteLanguage: true, direction: true, companyId: true, need: { select: { municipalityId: true } } },
+      });
+      if (!interest) return null;
+      // The note is the interested company's, or the inviting municipality's.
+      const byCompany = interest.direction === 'COMPANY_INTEREST';
+      return {
+        texts: { note: { text: interest.note, language: interest.noteLanguage } },
+        author: { companyId: byCompany ? interest.companyId : null, municipalityId: byCompany ? null : interest.need.municipalityId },
+      };
+    },
+    visibleTexts: Prisma.sql`
+      SELECT i."id" AS "subjectId", 'note' AS "field", i."note" AS "text", i."noteLanguage" AS "language", i."createdAt" AS "writtenAt"
+      FROM "Interest" i JOIN "Need" n ON n."id" = i."needId"
+      WHERE i."withdrawnAt" IS NULL AND n."status" <> 'DRAFT'`,
+  },
+  INTRODUCTION: {
+    async load(db, subjectId) {
+      const introduction = await db.introduction.findUnique({ where: { id: subjectId }, select: { message: true, messageLanguage: true } });
+      if (!introduction) return null;
+      // A facilitator wrote it: facilitators translate it (origin FACILITATOR), nobody as author.
+      return { texts: { message: { text: introduction.message, language: introduction.messageLanguage } }, author: { companyId: null, municipalityId: null } };
+    },
+    visibleTexts: Prisma.sql`
+      SELECT i."id" AS "subjectId", 'message' AS "field", i."message" AS "text", i."messageLanguage" AS "language", i."createdAt" AS "writtenAt"
+      FROM "Introduction" i`,
+  },
+};
+
+/** A member of the organisation that wrote the text translates it as its author. */
+export function isAuthorOf(actor: Actor, originals: SubjectOriginals): boolean {
+  const { companyId, municipalityId } = originals.author;
+  return (companyId !== null && actor.companyId === companyId) || (municipalityId !== null && actor.municipalityId === municipalityId);
+}

@@ -1,0 +1,39 @@
+import { isStaff, type Actor } from '../auth/actor';
+import type { Db } from '../db';
+import type { Locale, TextOrigin, TextSubject } from '../generated/prisma/enums';
+import { digestOriginal } from './digest';
+import { isAuthorOf, SUBJECTS } from './subjects';
+import { translatableField } from './translation-schema';
+import { writtenKey, type Written } from './types';
+
+const LOCALES: readonly Locale[] = ['ja', 'uk', 'en'];
+
+/** One translation as its editor sees it; `version` null while there is none yet. */
+export type TranslationSlot = { locale: Locale; text: string; version: number | null; origin: TextOrigin | null; outdated: boolean };
+export type EditableText = { written: Written; multiLine: boolean; max: number; slots: TranslationSlot[] };
+
+/**
+ * What the "add/edit translation" form of one subject shows: for each of its texts, the
+ * translations into every other language. Null when this actor may not translate it (staff, and
+ * members of the organisation that wrote it, may) — the same rule saveTranslation enforces.
+ */
+export async function readTranslationEditor(db: Db, actor: Actor | null, subject: TextSubject, subjectId: string, written: readonly Written[]): Promise<EditableText[] | null> {
+  if (!actor) return null;
+  const originals = await SUBJECTS[subject]?.load(db, subjectId);
+  if (!originals || !(isStaff(actor) || isAuthorOf(actor, originals))) return null;
+  const mine = written.filter((item) => item.subject === subject && item.subjectId === subjectId && item.text !== '');
+  const rows = await db.textTranslation.findMany({ where: { subject, subjectId } });
+  const byKey = new Map(rows.map((row) => [`${writtenKey(row)}:${row.locale}`, row]));
+  return mine.flatMap((item) => {
+    const rule = translatableField(item.subject, item.field);
+    if (!rule) return [];
+    const digest = digestOriginal(item.text);
+    const slots = LOCALES.filter((locale) => locale !== item.language).map((locale): TranslationSlot => {
+      const row = byKey.get(`${writtenKey(item)}:${locale}`);
+      return row
+        ? { locale, text: row.text, version: row.version, origin: row.origin, outdated: row.sourceDigest !== digest }
+        : { locale, text: '', version: null, origin: null, outdated: false };
+    });
+    return [{ written: item, multiLine: rule.multiLine, max: rule.max, slots }];
+  });
+}
