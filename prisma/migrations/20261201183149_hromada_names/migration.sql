@@ -33,8 +33,11 @@ CREATE FUNCTION search_fold(input text) RETURNS text
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   RETURN translate(lower(normalize(input, NFKC)), 'ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔゕゖ-’‘ʼ''`´', 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶ ');
 
-CREATE INDEX "HromadaName_normalised_trgm_idx" ON "HromadaName" USING gin (normalised gin_trgm_ops);
+-- fastupdate off: entries go straight into the index instead of a pending list that every
+-- search would scan until the next vacuum (the names are loaded in bulk at every start).
+CREATE INDEX "HromadaName_normalised_trgm_idx" ON "HromadaName" USING gin (normalised gin_trgm_ops) WITH (fastupdate = off);
 
 -- Keyword search over needs (lib/needs/need-search.ts).
-CREATE INDEX "Need_title_trgm_idx" ON "Need" USING gin (search_fold(title) gin_trgm_ops);
-CREATE INDEX "Need_description_trgm_idx" ON "Need" USING gin (search_fold(description) gin_trgm_ops);
+CREATE INDEX "Need_title_trgm_idx" ON "Need" USING gin (search_fold(title) gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX "Need_description_trgm_idx" ON "Need" USING gin (search_fold(description) gin_trgm_ops) WITH (fastupdate = off);
+CREATE INDEX "TextTranslation_text_trgm_idx" ON "TextTranslation" USING gin (search_fold(text) gin_trgm_ops) WITH (fastupdate = off);
