@@ -4,6 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
+import { toast } from 'sonner';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
 import type { TranslationSlot } from '@/lib/content/translation-editor';
@@ -38,6 +39,8 @@ export function TranslationForm({ written, slot, multiLine, label, action }: {
     const result = await action(values);
     if (!result.ok) return applyServerErrors(form, result.error);
     form.setValue('expectedVersion', (result.data as { version: number }).version);
+    // A toast as well: in the queue the item leaves the list once translated.
+    toast.success(t('saved'));
     router.refresh();
   });
   const field = { label, error: errors.translation, lang: slot.locale, ...form.register('translation') };

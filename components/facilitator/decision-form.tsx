@@ -2,14 +2,14 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions/run';
-import type { DecisionAction } from '@/lib/generated/prisma/enums';
+import { Locale, type DecisionAction } from '@/lib/generated/prisma/enums';
 import { DECLINE_REASONS, decideOnMatchSchema } from '@/lib/match-decisions/schemas';
 import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
@@ -29,6 +29,7 @@ export function DecisionForm({ matchId, version, actions, action }: {
   action: (input: unknown) => Promise<ActionResult<unknown>>;
 }) {
   const t = useTranslations();
+  const locale = useLocale();
   const router = useRouter();
   const form = useForm<Values>({ resolver: zodResolver(decideOnMatchSchema) });
   const { errors, isSubmitting } = form.formState;
@@ -49,7 +50,7 @@ export function DecisionForm({ matchId, version, actions, action }: {
         if (result.error.code === 'CONFLICT') router.refresh();
         return;
       }
-      form.reset({ note: '' });
+      form.reset({ note: '', noteLanguage: values.noteLanguage });
       toast.success(t('card.recorded'));
       router.refresh();
     })();
@@ -58,6 +59,10 @@ export function DecisionForm({ matchId, version, actions, action }: {
   return (
     <form method="post" className="grid min-w-0 max-w-2xl gap-4 [&>fieldset]:grid [&>fieldset]:gap-4 [&>fieldset]:rounded-lg [&>fieldset]:border [&>fieldset]:border-line [&>fieldset]:bg-paper [&>fieldset]:p-4 sm:[&>fieldset]:p-5 [&>fieldset>legend]:px-1 [&>fieldset>legend]:font-bold [&>button]:justify-self-start" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={isSubmitting}>
       <TextAreaField label={t('card.note')} hint={t('card.noteHint')} error={errors.note} {...form.register('note')} />
+      {/* An introduction's note is emailed to both sides: its language lets each read it translated. */}
+      <SelectField label={t('content.writtenIn')} error={errors.noteLanguage} defaultValue={locale} {...form.register('noteLanguage')}>
+        {Object.values(Locale).map((code) => <option key={code} value={code} lang={code}>{t(`locales.${code}`)}</option>)}
+      </SelectField>
       {actions.includes('DECLINE') ? (
         <SelectField label={t('card.declineReason')} error={errors.reason} defaultValue="" {...form.register('reason', { setValueAs: (v) => (v === '' ? undefined : v) })}>
           <option value="">{t('card.declineReasonPlaceholder')}</option>

@@ -23,6 +23,7 @@ export function navFor(actor: Actor | null): { own: NavItem[]; groups: NavGroup[
         { href: '/facilitator/matches', labelKey: 'queue' },
         { href: '/facilitator/policy', labelKey: 'policy' },
         { href: '/facilitator/verifications', labelKey: 'verifications' },
+        { href: '/facilitator/translations', labelKey: 'translations' },
       ],
     });
   }

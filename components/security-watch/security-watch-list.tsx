@@ -1,9 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { readForReader } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
+import { db } from '@/lib/db';
 import { formatDay } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { WatchedNeed } from '@/lib/security-watch/company-watch';
-import { Link } from '@/lib/i18n/navigation';
 import { badgeClass } from '@/components/ui/status-badge';
+import { WrittenLink } from '../content/written-link';
 import { FailedConstraints } from '../matches/failed-constraints';
 import { HromadaName } from '../names/hromada-name';
 
@@ -13,13 +16,14 @@ export async function SecurityWatchList({ needs, eligible }: { needs: WatchedNee
   if (!eligible) return <p className="text-muted">{t('securityWatch.notEligible')}</p>;
   if (needs.length === 0) return <p className="text-muted">{t('securityWatch.none')}</p>;
   const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
+  const titles = await readForReader(db, needs.map((need) => needTitle({ id: need.needId, title: need.title, language: need.language })), locale);
   return (
     <ol className="m-0 grid list-none gap-4 p-0">
-      {needs.map((need) => (
+      {needs.map((need, index) => (
         <li key={need.needId} className="rounded-lg border border-line bg-paper px-4 py-3" data-testid="watched-need">
           <div className="mb-2 flex flex-wrap items-center gap-3">
             <span className="inline-grid size-10 shrink-0 place-items-center rounded-full border border-line font-bold tabular-nums" aria-label={t('securityWatch.scoreLabel', { score: need.score })}>{need.score}</span>
-            <Link href={`/needs/${need.needId}`}>{need.title}</Link>
+            <WrittenLink href={`/needs/${need.needId}`} value={titles[index]!} />
             <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} />
           </div>
           {need.obstacle ? (

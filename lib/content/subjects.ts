@@ -17,7 +17,8 @@ export type SubjectEntry = {
   load(db: Reader, subjectId: string): Promise<SubjectOriginals | null>;
   /**
    * The texts facilitators should see translated (the queue): published or otherwise visible
-   * content only, as rows ("subjectId", "field", "text", "language", "writtenAt").
+   * content only, as rows ("subjectId", "field", "text", "language", "writtenAt", "link"), where
+   * `link` is the path (without locale) of the page that shows the text.
    */
   visibleTexts: Prisma.Sql;
 };
@@ -37,7 +38,8 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
     },
     // Open needs are the ones readers find; drafts are private, closed ones are history.
     visibleTexts: Prisma.sql`
-      SELECT n."id" AS "subjectId", f."field", f."text", n."language", COALESCE(n."publishedAt", n."createdAt") AS "writtenAt"
+      SELECT n."id" AS "subjectId", f."field", f."text", n."language", COALESCE(n."publishedAt", n."createdAt") AS "writtenAt",
+        '/needs/' || n."id" AS "link"
       FROM "Need" n CROSS JOIN LATERAL (VALUES ('title', n."title"), ('description', n."description")) AS f("field", "text")
       WHERE n."status" = 'OPEN'`,
   },
@@ -56,7 +58,8 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
       };
     },
     visibleTexts: Prisma.sql`
-      SELECT i."id" AS "subjectId", 'note' AS "field", i."note" AS "text", i."noteLanguage" AS "language", i."createdAt" AS "writtenAt"
+      SELECT i."id" AS "subjectId", 'note' AS "field", i."note" AS "text", i."noteLanguage" AS "language", i."createdAt" AS "writtenAt",
+        '/needs/' || i."needId" AS "link"
       FROM "Interest" i JOIN "Need" n ON n."id" = i."needId"
       WHERE i."withdrawnAt" IS NULL AND n."status" <> 'DRAFT'`,
   },
@@ -68,7 +71,8 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
       return { texts: { message: { text: introduction.message, language: introduction.messageLanguage } }, author: { companyId: null, municipalityId: null } };
     },
     visibleTexts: Prisma.sql`
-      SELECT i."id" AS "subjectId", 'message' AS "field", i."message" AS "text", i."messageLanguage" AS "language", i."createdAt" AS "writtenAt"
+      SELECT i."id" AS "subjectId", 'message' AS "field", i."message" AS "text", i."messageLanguage" AS "language", i."createdAt" AS "writtenAt",
+        '/introductions/' || i."id" AS "link"
       FROM "Introduction" i`,
   },
 };

@@ -14,7 +14,7 @@ export async function getFollowThrough(db: Db, actor: Actor | null, introduction
       where: { id: intro.id },
       select: {
         createdAt: true,
-        need: { select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } } } },
+        need: { select: { id: true, title: true, language: true, hromada: { select: { nameUk: true, nameEn: true } } } },
         company: { select: { legalNameJa: true, legalNameEn: true } },
       },
     }),

@@ -9,8 +9,9 @@ import type { Prisma } from '../generated/prisma/client';
 const introductionSelect = {
   createdAt: true,
   message: true,
+  messageLanguage: true,
   id: true,
-  need: { select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } }, municipality: { select: { contactName: true, contactEmail: true, contactPhone: true } } } },
+  need: { select: { id: true, title: true, language: true, hromada: { select: { nameUk: true, nameEn: true } }, municipality: { select: { contactName: true, contactEmail: true, contactPhone: true } } } },
   company: { select: { id: true, legalNameJa: true, legalNameEn: true, contactName: true, contactEmail: true, contactPhone: true } },
 } satisfies Prisma.IntroductionSelect;
 export type IntroductionView = Prisma.IntroductionGetPayload<{ select: typeof introductionSelect }>;

@@ -18,7 +18,7 @@ export async function getPairCard(db: Db, actor: Actor | null, input: unknown) {
     db.need.findUnique({
       where: { id: needId },
       select: {
-        id: true, title: true, sector: true, stage: true, urgency: true, status: true, budgetAmount: true, budgetCurrency: true,
+        id: true, title: true, language: true, sector: true, stage: true, urgency: true, status: true, budgetAmount: true, budgetCurrency: true,
         fundingSource: true, procurementMethod: true, prozorroTenderId: true, dreamProjectId: true, requiredCapabilities: true,
         hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
       },

@@ -27,7 +27,7 @@ const queueSelect = {
   id: true, score: true, status: true, version: true, updatedAt: true,
   need: {
     select: {
-      id: true, title: true, sector: true, stage: true, status: true,
+      id: true, title: true, language: true, sector: true, stage: true, status: true,
       hromada: { select: { nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { code: true, nameUk: true, nameEn: true } } } },
     },
   },
@@ -58,7 +58,7 @@ export async function getMatchCard(db: Db, actor: Actor | null, matchId: string)
       id: true, needId: true, companyId: true, score: true, status: true, version: true, points: true, judgedOn: true, policyVersion: true, computedAt: true,
       need: {
         select: {
-          id: true, title: true, description: true, sector: true, stage: true, urgency: true, status: true,
+          id: true, title: true, language: true, description: true, sector: true, stage: true, urgency: true, status: true,
           budgetAmount: true, budgetCurrency: true, fundingSource: true, procurementMethod: true,
           prozorroTenderId: true, dreamProjectId: true, requiredCapabilities: true,
           hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },

@@ -35,7 +35,7 @@ type MatchSelect = {
   computedAt: true,
   need: {
     select: {
-      id: true, title: true, sector: true, stage: true, urgency: true,
+      id: true, title: true, language: true, sector: true, stage: true, urgency: true,
       hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
     },
   },

@@ -85,7 +85,7 @@ export async function getNeedForActor(db: Db, actor: Actor | null, needId: strin
     where: { id: needId },
     include: {
       municipality: { select: { verificationStatus: true } },
-      duplicateOf: { select: { id: true, title: true } },
+      duplicateOf: { select: { id: true, title: true, language: true } },
       hromada: { select: { code: true, nameUk: true, nameEn: true, hostilityStatus: true, hostilityScope: true, oblast: { select: { nameUk: true, nameEn: true } } } },
     },
   });

@@ -1,6 +1,8 @@
 import { requireUser, type Actor } from '../auth/actor';
 import type { Db } from '../db';
-import type { Role } from '../generated/prisma/enums';
+import type { Locale, Role } from '../generated/prisma/enums';
+import type { Written } from '../content/types';
+import { needTitle } from '../content/written';
 
 // Where each role starts after signing in, and what waits for it there. Counts are read fresh
 // from the tables on every visit (no "seen" marks): an item leaves the list when the work is done.
@@ -19,7 +21,8 @@ export const STRONG_MATCH_SCORE = 70;
 export const NEW_INTEREST_DAYS = 14;
 const LISTED = 5;
 
-export type ToDoEntry = { id: string; title: string; href: string };
+/** `written`: the title as written (lib/content), read in the reader's language by the list. */
+export type ToDoEntry = { id: string; title: string; href: string; written?: Written };
 export type ToDoItem =
   | { kind: 'pendingVerifications' | 'mutualInterests' | 'strongMatches' | 'newInterests'; count: number; href: string; entries?: ToDoEntry[] }
   | { kind: 'needsWithoutRanking' | 'invitations'; count: number; href: string; entries: ToDoEntry[] }
@@ -42,8 +45,8 @@ async function facilitatorToDo(db: Db): Promise<ToDoItem[]> {
     db.municipality.count({ where: unverified }),
     // Both sides said yes (the company's interest and the hromada's invitation) and no
     // facilitator has decided anything on the pair yet.
-    db.$queryRaw<{ needId: string; companyId: string; title: string; total: bigint }[]>`
-      SELECT ci."needId", ci."companyId", n.title, count(*) OVER () AS total
+    db.$queryRaw<{ needId: string; companyId: string; title: string; language: Locale; total: bigint }[]>`
+      SELECT ci."needId", ci."companyId", n.title, n.language, count(*) OVER () AS total
       FROM "Interest" ci
       JOIN "Interest" mi ON mi."needId" = ci."needId" AND mi."companyId" = ci."companyId"
         AND mi.direction = 'MUNICIPALITY_INVITATION' AND mi."withdrawnAt" IS NULL
@@ -60,7 +63,7 @@ async function facilitatorToDo(db: Db): Promise<ToDoItem[]> {
       kind: 'mutualInterests',
       count: Number(mutual[0]?.total ?? 0),
       href: '/facilitator/matches',
-      entries: mutual.map((pair) => ({ id: `${pair.needId}:${pair.companyId}`, title: pair.title, href: `/facilitator/matches/pair?needId=${pair.needId}&companyId=${pair.companyId}` })),
+      entries: mutual.map((pair) => ({ id: `${pair.needId}:${pair.companyId}`, title: pair.title, written: needTitle({ id: pair.needId, ...pair }), href: `/facilitator/matches/pair?needId=${pair.needId}&companyId=${pair.companyId}` })),
     },
     { kind: 'strongMatches', count: strong, href: `/facilitator/matches?minScore=${STRONG_MATCH_SCORE}&status=SUGGESTED` },
   ];
@@ -72,14 +75,14 @@ async function municipalityToDo(db: Db, actor: Actor): Promise<ToDoItem[]> {
   const openNeeds = { municipalityId, status: 'OPEN' as const };
   const [newInterests, unranked, unrankedCount, verification] = await Promise.all([
     db.interest.count({ where: { direction: 'COMPANY_INTEREST', withdrawnAt: null, createdAt: { gte: since }, need: openNeeds } }),
-    db.need.findMany({ where: { ...openNeeds, matches: { none: { inNeedTop: true } } }, orderBy: { publishedAt: 'desc' }, select: { id: true, title: true }, take: LISTED }),
+    db.need.findMany({ where: { ...openNeeds, matches: { none: { inNeedTop: true } } }, orderBy: { publishedAt: 'desc' }, select: { id: true, title: true, language: true }, take: LISTED }),
     db.need.count({ where: { ...openNeeds, matches: { none: { inNeedTop: true } } } }),
     db.municipality.findUnique({ where: { id: municipalityId }, select: { verificationStatus: true } }),
   ]);
   return [
     ...resubmission(verification?.verificationStatus),
     { kind: 'newInterests', count: newInterests, href: '/municipality/needs' },
-    { kind: 'needsWithoutRanking', count: unrankedCount, href: '/municipality/needs', entries: unranked.map((need) => ({ ...need, href: `/needs/${need.id}` })) },
+    { kind: 'needsWithoutRanking', count: unrankedCount, href: '/municipality/needs', entries: unranked.map((need) => ({ id: need.id, title: need.title, written: needTitle(need), href: `/needs/${need.id}` })) },
   ];
 }
 
@@ -91,14 +94,14 @@ async function companyToDo(db: Db, actor: Actor): Promise<ToDoItem[]> {
     need: { status: 'OPEN' as const, interests: { none: { companyId, direction: 'COMPANY_INTEREST' as const, withdrawnAt: null } } },
   };
   const [invitations, invitationCount, company] = await Promise.all([
-    db.interest.findMany({ where, orderBy: { createdAt: 'desc' }, select: { need: { select: { id: true, title: true } } }, take: LISTED }),
+    db.interest.findMany({ where, orderBy: { createdAt: 'desc' }, select: { need: { select: { id: true, title: true, language: true } } }, take: LISTED }),
     db.interest.count({ where }),
     db.company.findUnique({ where: { id: companyId } }),
   ]);
   const missing = company ? missingProfileParts(company) : [];
   return [
     ...resubmission(company?.verificationStatus),
-    { kind: 'invitations', count: invitationCount, href: '/company/recommended', entries: invitations.map(({ need }) => ({ ...need, href: `/needs/${need.id}` })) },
+    { kind: 'invitations', count: invitationCount, href: '/company/recommended', entries: invitations.map(({ need }) => ({ id: need.id, title: need.title, written: needTitle(need), href: `/needs/${need.id}` })) },
     { kind: 'incompleteProfile', count: missing.length, href: '/company/profile', missing },
   ];
 }

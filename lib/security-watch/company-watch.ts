@@ -2,6 +2,7 @@ import { requireRole, type Actor } from '../auth/actor';
 import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
+import type { Locale } from '../generated/prisma/enums';
 import { kyivDay } from '../hostility-list/calendar';
 import { loadNeeds } from '../match-store/inputs';
 import { getCurrentPolicy } from '../match-store/policy';
@@ -18,6 +19,8 @@ import { watchVerdict } from './verdict';
 export type WatchedNeed = {
   needId: string;
   title: string;
+  /** The title's language (lib/content): the list shows it in the reader's. */
+  language: Locale;
   sector: string;
   hromada: { nameUk: string; nameEn: string };
   score: number;
@@ -49,7 +52,7 @@ export async function getSecurityWatch(db: Db, actor: Actor | null, now: Date = 
   }
   const ids = watched.map((w) => w.need.id);
   const [rows, obstacles] = await Promise.all([
-    db.need.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
+    db.need.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, language: true, hromada: { select: { nameUk: true, nameEn: true } } } }),
     loadObstacles(db, [...new Set(watched.map((w) => w.need.site.hromadaCode))], day),
   ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -58,7 +61,7 @@ export async function getSecurityWatch(db: Db, actor: Actor | null, now: Date = 
     needs: watched
       .sort((a, b) => b.score - a.score || a.need.id.localeCompare(b.need.id))
       .map(({ need, score, reason }) => ({
-        needId: need.id, title: byId.get(need.id)?.title ?? '', sector: need.sector, hromada: byId.get(need.id)?.hromada ?? { nameUk: '', nameEn: '' },
+        needId: need.id, title: byId.get(need.id)?.title ?? '', language: byId.get(need.id)?.language ?? 'en', sector: need.sector, hromada: byId.get(need.id)?.hromada ?? { nameUk: '', nameEn: '' },
         score, reason, obstacle: obstacles.get(need.site.hromadaCode) ?? null,
       })),
   };

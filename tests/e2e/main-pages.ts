@@ -46,7 +46,7 @@ export async function mainPagesOf(page: Page, role: Role, locale: Locale): Promi
       return [
         at('/facilitator/dashboard'), at('/facilitator/matches'),
         await firstHref(page, at('/facilitator/matches'), (p) => p.getByTestId('queue-row').getByRole('link')),
-        at('/facilitator/policy'), at('/facilitator/verifications'), at('/facilitator/evidence'),
+        at('/facilitator/policy'), at('/facilitator/verifications'), at('/facilitator/evidence'), at('/facilitator/translations'),
       ];
     case 'admin':
       return [at('/admin/users'), at('/admin/outbox'), at('/admin/hostility-list')];

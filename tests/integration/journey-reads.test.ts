@@ -71,7 +71,7 @@ describe('browsing needs', () => {
     const point = (await listNeedMapPoints(db, { sector: 'HEALTH' })).find((p) => p.code === hromada.code);
     expect(point).toMatchObject({ openNeeds: MAP_NEEDS_PER_HROMADA + 2, hostilityStatus: 'ACTIVE_HOSTILITIES' });
     expect(point!.needs).toHaveLength(MAP_NEEDS_PER_HROMADA);
-    expect(point!.needs[0]).toEqual({ id: critical.id, title: critical.title });
+    expect(point!.needs[0]).toEqual({ id: critical.id, title: critical.title, language: critical.language });
     expect(point!.needs.map((need) => need.id)).not.toContain(draft.id);
     // Another sector's filter leaves the hromada off the map.
     expect((await listNeedMapPoints(db, { sector: 'ENERGY' })).map((p) => p.code)).not.toContain(hromada.code);

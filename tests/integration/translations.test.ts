@@ -9,6 +9,7 @@ import { listTranslationQueue } from '../../lib/content/translation-queue';
 import { needDescription, needTitle } from '../../lib/content/written';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
+import { createMatch } from '../factories/match';
 import { createNeed } from '../factories/need';
 import { dataFingerprint } from './data-fingerprint';
 import { testDb as db } from './test-db';
@@ -120,6 +121,26 @@ describe('saveTranslation', () => {
   });
 });
 
+describe('texts are stored with the language they were written in', () => {
+  it('an interest note: as the form says, else the author’s interface language', async () => {
+    const need = await ukrainianNeed();
+    await db.user.update({ where: { id: world.companyRep.actor.userId }, data: { locale: 'ja' } });
+    expect(await runAction(db, 'registerInterest', operationOf('registerInterest'), world.companyRep.actor, { needId: need.id, note: '三週間で納入できます。' }, context)).toMatchObject({ ok: true });
+    const stored = () => db.interest.findFirstOrThrow({ where: { needId: need.id, companyId: world.company.id } });
+    expect((await stored()).noteLanguage).toBe('ja');
+    expect(await runAction(db, 'registerInterest', operationOf('registerInterest'), world.companyRep.actor, { needId: need.id, note: 'We can deliver in three weeks.', noteLanguage: 'en' }, context)).toMatchObject({ ok: true });
+    expect(await stored()).toMatchObject({ note: 'We can deliver in three weeks.', noteLanguage: 'en' });
+  });
+
+  it('an introduction’s message, from the facilitator’s note and its language', async () => {
+    const need = await ukrainianNeed();
+    const match = await createMatch(db, world.company.id, need.id);
+    const introduced = await runAction(db, 'decideOnMatch', operationOf('decideOnMatch'), world.facilitator.actor, { matchId: match.id, version: match.version, action: 'INTRODUCE', note: 'Знайомтеся, будь ласка.', noteLanguage: 'uk' }, context);
+    expect(introduced).toMatchObject({ ok: true });
+    expect(await db.introduction.findFirstOrThrow({ where: { needId: need.id } })).toMatchObject({ message: 'Знайомтеся, будь ласка.', messageLanguage: 'uk' });
+  });
+});
+
 describe('machine translations', () => {
   it('fill a gap and refresh a machine one, but never replace a person’s', async () => {
     const need = await ukrainianNeed();
@@ -148,13 +169,16 @@ describe('the facilitators’ queue', () => {
       { subject: 'NEED', subjectId: need.id, field: 'title', locale: 'en', text: 'Backup power', origin: 'AUTHOR', sourceDigest: digestOriginal('an older title') },
     ] });
 
-    const queue = await listTranslationQueue(db, world.facilitator.actor, 1);
+    const queue = await listTranslationQueue(db, world.facilitator.actor, { page: 1 });
     const mine = queue.items.filter((item) => item.subjectId === need.id).map((item) => `${item.field}:${item.locale}:${item.translation?.origin ?? '-'}`);
     expect(mine).toEqual(['description:ja:-', 'description:en:-', 'title:en:AUTHOR']);
     expect(queue.items.some((item) => item.subjectId === draft.id)).toBe(false);
     expect(queue.items[0].writtenAt.getTime()).toBeLessThanOrEqual(old.getTime());
     expect(queue.total).toBeGreaterThanOrEqual(3);
+    const intoEnglish = await listTranslationQueue(db, world.facilitator.actor, { page: 1, into: 'en' });
+    expect(intoEnglish.items.filter((item) => item.subjectId === need.id).map((item) => item.field)).toEqual(['description', 'title']);
+    expect(intoEnglish.items.every((item) => item.locale === 'en')).toBe(true);
 
-    await expect(listTranslationQueue(db, world.municipalityRep.actor, 1)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(listTranslationQueue(db, world.municipalityRep.actor, { page: 1 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,4 +1,8 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { WrittenLink } from '@/components/content/written-link';
+import { readForReader } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { IntroductionList } from '@/components/introductions/introduction-list';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { RankingProgress } from '@/components/matches/ranking-progress';
@@ -8,7 +12,6 @@ import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { getListInForce } from '@/lib/hostility-list/list-in-force';
-import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
@@ -30,6 +33,7 @@ export default async function RecommendedPage() {
     getSecurityWatch(db, actor),
   ]);
   const lists = entriesOf(matches.items.map((match) => match.explanation));
+  const titles = await readForReader(db, matches.items.map((match) => needTitle(match.need)), (await getLocale()) as AppLocale);
   return (
     <>
       <h1>{t('recommended.title')}</h1>
@@ -46,7 +50,7 @@ export default async function RecommendedPage() {
             <li key={match.id} className="min-w-0 rounded-lg border border-line bg-paper px-4 py-3" data-testid="recommended-need">
               <div className="mb-2 flex flex-wrap items-center gap-3">
                 <span className="inline-grid size-10 shrink-0 place-items-center rounded-full bg-accent font-bold text-accent-ink tabular-nums" aria-label={t('matches.scoreLabel', { score: match.score })}>{match.score}</span>
-                <Link href={`/needs/${match.need.id}`}>{match.need.title}</Link>
+                <WrittenLink href={`/needs/${match.need.id}`} value={titles[index]!} />
                 <HromadaName nameUk={match.need.hromada.nameUk} nameEn={match.need.hromada.nameEn} />
                 <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} list={list} />
                 <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>

@@ -1,4 +1,8 @@
-import { getTranslations } from 'next-intl/server';
+import { WrittenLink } from '@/components/content/written-link';
+import { readForReader } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
+import type { AppLocale } from '@/lib/i18n/routing';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { FilterSelect } from '@/components/forms/filter-select';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { CompanyName } from '@/components/names/company-name';
@@ -8,7 +12,6 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { getListInForce } from '@/lib/hostility-list/list-in-force';
 import { MatchStatus, SectorCode } from '@/lib/generated/prisma/enums';
-import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listReviewQueue, reviewQueueFilterSchema } from '@/lib/match-decisions/review-queue';
 import { listOblasts } from '@/lib/needs/public-needs';
@@ -23,7 +26,8 @@ const SCORE_STEPS = [0, 40, 50, 60, 70, 80];
 export default async function ReviewQueuePage({ searchParams }: PageProps<'/[locale]/facilitator/matches'>) {
   const actor = await actorForPage('/facilitator/matches', ['FACILITATOR', 'ADMIN']);
   const filter = reviewQueueFilterSchema.parse(await searchParams);
-  const [t, queue, oblasts, list] = await Promise.all([getTranslations(), listReviewQueue(db, actor, filter), listOblasts(db), getListInForce(db)]);
+  const [t, queue, oblasts, list, locale] = await Promise.all([getTranslations(), listReviewQueue(db, actor, filter), listOblasts(db), getListInForce(db), getLocale() as Promise<AppLocale>]);
+  const titles = await readForReader(db, queue.items.map((item) => needTitle(item.need)), locale);
   const query = Object.fromEntries(Object.entries({ ...filter, page: undefined }).filter(([, v]) => v !== undefined && v !== 0).map(([k, v]) => [k, String(v)]));
   return (
     <>
@@ -59,11 +63,11 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
             </tr>
           </thead>
           <tbody>
-            {queue.items.map((item) => (
+            {queue.items.map((item, index) => (
               <tr key={item.id} data-testid="queue-row">
                 <td data-label={t('matches.score')} className="md:text-right! tabular-nums md:whitespace-nowrap"><strong>{item.score}</strong></td>
                 <td data-label={t('needs.need')}>
-                  <Link href={`/facilitator/matches/${item.id}`}>{item.need.title}</Link>
+                  <WrittenLink href={`/facilitator/matches/${item.id}`} value={titles[index]!} />
                   <div className="text-sm text-muted">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>
                 </td>
                 <td data-label={t('needs.hromada')}>

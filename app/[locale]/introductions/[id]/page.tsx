@@ -1,3 +1,6 @@
+import { WrittenLink } from '@/components/content/written-link';
+import { readOneForReader } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatDay } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
@@ -12,7 +15,6 @@ import { isAppError } from '@/lib/errors';
 import { FOLLOW_THROUGH_ROLES } from '@/lib/follow-through/access';
 import { getFollowThrough } from '@/lib/follow-through/view';
 import { isoDay, kyivDay } from '@/lib/hostility-list/calendar';
-import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { recordPipelineStepAction } from '../actions';
 
@@ -27,12 +29,13 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
     throw error;
   });
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>]);
+  const title = await readOneForReader(db, needTitle(view.need), locale);
   const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   return (
     <>
       <h1>{t('followThrough.title')}</h1>
       <p className="flex flex-wrap items-center gap-1.5">
-        <Link href={`/needs/${view.need.id}`}>{view.need.title}</Link> ·{' '}
+        <WrittenLink href={`/needs/${view.need.id}`} value={title} /> ·{' '}
         <HromadaName nameUk={view.need.hromada.nameUk} nameEn={view.need.hromada.nameEn} /> ·{' '}
         <CompanyName legalNameJa={view.company.legalNameJa} legalNameEn={view.company.legalNameEn} />
       </p>

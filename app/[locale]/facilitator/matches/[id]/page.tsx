@@ -1,3 +1,6 @@
+import { WrittenLink } from '@/components/content/written-link';
+import { readOneForReader } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { DecisionForm } from '@/components/facilitator/decision-form';
@@ -29,6 +32,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
   const card = await getMatchCard(db, actor, id);
   if (!card) notFound();
   const [t, locale, list] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getListInForce(db)]);
+  const title = await readOneForReader(db, needTitle(card.need), locale);
   const last = card.decisions[0] ?? null;
   const actions = availableActions(card.status, last);
   return (
@@ -44,7 +48,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="the-need">
           <h2 id="the-need">{t('card.need')}</h2>
-          <p><Link href={`/needs/${card.need.id}`}>{card.need.title}</Link></p>
+          <p><WrittenLink href={`/needs/${card.need.id}`} value={title} /></p>
           <p>
             <HromadaName nameUk={card.need.hromada.nameUk} nameEn={card.need.hromada.nameEn} /> ·{' '}
             <HromadaName nameUk={card.need.hromada.oblast.nameUk} nameEn={card.need.hromada.oblast.nameEn} />{' '}

@@ -1,5 +1,9 @@
+import { WrittenLink } from '@/components/content/written-link';
+import { readOneForReader } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
+import type { AppLocale } from '@/lib/i18n/routing';
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { HostilityBadge } from '@/components/hromadas/hostility-badge';
 import { MatchExplanation } from '@/components/matches/match-explanation';
@@ -32,6 +36,7 @@ export default async function PairCardPage({ searchParams }: PageProps<'/[locale
   if (!card) notFound();
   const t = await getTranslations();
   const { need, company, match, assessment } = card;
+  const title = await readOneForReader(db, needTitle(need), (await getLocale()) as AppLocale);
   return (
     <article className="match-card">
       <p className="mt-0 mb-2 text-sm"><Link href="/facilitator/matches">{t('queue.title')}</Link></p>
@@ -39,7 +44,7 @@ export default async function PairCardPage({ searchParams }: PageProps<'/[locale
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="the-need">
           <h2 id="the-need">{t('card.need')}</h2>
-          <p><Link href={`/needs/${need.id}`}>{need.title}</Link> <span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span></p>
+          <p><WrittenLink href={`/needs/${need.id}`} value={title} /> <span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span></p>
           <p>
             <HromadaName nameUk={need.hromada.nameUk} nameEn={need.hromada.nameEn} /> ·{' '}
             <HromadaName nameUk={need.hromada.oblast.nameUk} nameEn={need.hromada.oblast.nameEn} />{' '}
