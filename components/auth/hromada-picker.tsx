@@ -9,7 +9,8 @@ import { ReferenceSearchBox } from '../forms/reference-search-box';
 import { useReferenceSearch } from '../forms/use-reference-search';
 
 /**
- * Finds a hromada in the official list by its Ukrainian or English name. Results are a radio
+ * Finds a hromada in the official list by any of its names (its own or its centre's, in
+ * Ukrainian, romanised, English or Japanese); each result says its centre and oblast. Results are a radio
  * group, so choosing one works from the keyboard and is announced by screen readers.
  */
 export function HromadaPicker({ value, onChange, error }: { value: string; onChange: (code: string) => void; error?: FieldError }) {
@@ -28,7 +29,13 @@ export function HromadaPicker({ value, onChange, error }: { value: string; onCha
             <li key={option.code}>
               <label>
                 <input type="radio" name={`${id}-hromada`} value={option.code} checked={value === option.code} disabled={option.isClaimed} onChange={() => onChange(option.code)} />
-                <span lang="uk">{option.nameUk}</span> · {option.nameEn} <span className="text-sm text-muted">({option.oblastEn} / <span lang="uk">{option.oblastUk}</span>)</span>
+                <span>
+                  <span lang="uk">{option.nameUk}</span> · {option.nameEn}
+                  {option.matchedName ? <> · <span lang={option.matchedKind === 'JAPANESE' ? 'ja' : 'en'}>{option.matchedName}</span></> : null}{' '}
+                  <span className="text-sm text-muted">
+                    {t('hromadaCentre', { name: option.centreEn })} (<span lang="uk">{option.centreUk}</span>) · {option.oblastEn} / <span lang="uk">{option.oblastUk}</span>
+                  </span>
+                </span>
                 {option.isClaimed ? <span className="text-sm text-muted"> — {t('claimed')}</span> : null}
               </label>
             </li>

@@ -2,9 +2,10 @@ import { useTranslations } from 'next-intl';
 import { FilterSelect } from '../forms/filter-select';
 import { HostilityStatus, SectorCode, Stage } from '@/lib/generated/prisma/enums';
 import { buttonVariants } from '@/components/ui/button';
+import { NEED_KEYWORDS_MAX } from '@/lib/needs/need-search-schema';
 
 type Oblast = { code: string; nameUk: string; nameEn: string };
-type Values = { sector?: string; oblast?: string; hostility?: string; stage?: string; maxBudgetEur?: number; view?: string };
+type Values = { q?: string; sector?: string; oblast?: string; hostility?: string; stage?: string; maxBudgetEur?: number; view?: string };
 
 const BUDGET_STEPS = [50_000, 250_000, 1_000_000, 5_000_000, 25_000_000];
 
@@ -14,6 +15,11 @@ export function NeedFilters({ oblasts, values, action }: { oblasts: Oblast[]; va
   return (
     <form method="get" action={action} className="mt-2 mb-4 grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] [&_select]:w-full [&_button]:justify-self-start" role="search" aria-label={t('needs.filters')}>
       {values.view ? <input type="hidden" name="view" value={values.view} /> : null}
+      <div className="grid gap-1 [&_label]:text-sm [&_label]:font-semibold">
+        <label htmlFor="filter-q">{t('needs.keywords')}</label>
+        <input id="filter-q" type="search" name="q" defaultValue={values.q ?? ''} maxLength={NEED_KEYWORDS_MAX} aria-describedby="filter-q-hint" />
+        <p id="filter-q-hint" className="m-0 text-sm text-muted">{t('needs.keywordsHint')}</p>
+      </div>
       <FilterSelect name="sector" label={t('needs.sector')} defaultValue={values.sector ?? ''}>
           <option value="">{t('common.all')}</option>
           {Object.values(SectorCode).map((code) => <option key={code} value={code}>{t(`sector.${code}`)}</option>)}

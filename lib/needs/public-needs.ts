@@ -3,6 +3,8 @@ import type { Db } from '../db';
 import { Currency, HostilityStatus, SectorCode, Stage, type Locale, type Prisma } from '../generated/prisma/client';
 import { fromEur } from '../matching/currency';
 import { pageSchema, pageWindow, toPage, type Page } from '../pagination';
+import { findNeedIdsByKeywords } from './need-search';
+import { needKeywordsSchema } from './need-search-schema';
 
 // Needs anyone may read: open, and posted by a municipality a facilitator has verified
 // (an unverified municipality can prepare needs but not publish them).
@@ -46,6 +48,8 @@ export const publicNeedFilterSchema = z.object({
   hostility: z.enum(HostilityStatus).optional().catch(undefined),
   stage: z.enum(Stage).optional().catch(undefined),
   maxBudgetEur: z.coerce.number().int().min(1).optional().catch(undefined),
+  /** Keywords: title, description, any translation of them, any name of the hromada. */
+  q: needKeywordsSchema,
 });
 /** The filters as they come from a URL or a caller: anything goes in, the schema sorts it out. */
 export type PublicNeedFilter = Partial<Record<keyof z.input<typeof publicNeedFilterSchema>, unknown>>;
@@ -55,9 +59,10 @@ function budgetAtMost(maxEur: number): Prisma.NeedWhereInput {
   return { OR: Object.values(Currency).map((currency) => ({ budgetCurrency: currency, budgetAmount: { lte: fromEur(maxEur, currency) } })) };
 }
 
-function whereFor(filter: z.output<typeof publicNeedFilterSchema>): Prisma.NeedWhereInput {
+async function whereFor(db: Db, filter: z.output<typeof publicNeedFilterSchema>): Promise<Prisma.NeedWhereInput> {
   return {
     ...PUBLIC_NEED_WHERE,
+    ...(filter.q ? { id: { in: await findNeedIdsByKeywords(db, filter.q) } } : {}),
     ...(filter.sector ? { sector: filter.sector } : {}),
     ...(filter.stage ? { stage: filter.stage } : {}),
     hromada: {
@@ -70,7 +75,7 @@ function whereFor(filter: z.output<typeof publicNeedFilterSchema>): Prisma.NeedW
 
 export async function listPublicNeeds(db: Db, input: PublicNeedFilter): Promise<Page<PublicNeed>> {
   const filter = publicNeedFilterSchema.parse(input);
-  const where = whereFor(filter);
+  const where = await whereFor(db, filter);
   const [items, total] = await Promise.all([
     db.need.findMany({
       where,
@@ -97,7 +102,7 @@ export type NeedMapPoint = {
 export async function listNeedMapPoints(db: Db, input: PublicNeedFilter): Promise<NeedMapPoint[]> {
   const filter = publicNeedFilterSchema.parse(input);
   const needs = await db.need.findMany({
-    where: whereFor(filter),
+    where: await whereFor(db, filter),
     select: { id: true, title: true, language: true, hromadaCode: true },
     orderBy: [{ urgency: 'desc' }, { publishedAt: 'desc' }, { id: 'asc' }],
   });

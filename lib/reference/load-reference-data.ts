@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { isoDay, kyivDay } from '../hostility-list/calendar';
 import { severitySql } from './hostility-severity';
+import { buildHromadaNames } from './hromada-names';
 import { SECTORS } from './sectors';
 
 // Loads the reference files committed in prisma/reference (derived from the official sources
@@ -27,6 +28,7 @@ export type ReferenceCounts = {
   prefectures: number;
   japanMunicipalities: number;
   sisterCities: number;
+  hromadaNames: number;
   sectors: number;
   /**
    * Whether the shipped hostilities list was (re)loaded: a first start, or a release with a new
@@ -44,6 +46,12 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
   const prefectures = readReference('prefectures.csv');
   const japanMunicipalities = readReference('japan-municipalities.csv');
   const sisterCities = readReference('sister-cities.csv');
+  const hromadaNames = buildHromadaNames({
+    hromadas,
+    centres: readReference('hromada-centres.csv'),
+    english: readReference('hromada-names-en.csv'),
+    japanese: readReference('hromada-names-ja.csv'),
+  });
   const json = (rows: unknown[]) => JSON.stringify(rows);
 
   let reloaded = false;
@@ -69,6 +77,15 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
         ON CONFLICT (code) DO UPDATE SET "raionCode" = EXCLUDED."raionCode", "oblastCode" = EXCLUDED."oblastCode",
           kind = EXCLUDED.kind, "nameUk" = EXCLUDED."nameUk", "nameEn" = EXCLUDED."nameEn",
           latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude`;
+      // Replaced whole, like the ties below: a name can leave a file as well as enter it. A
+      // hromada a KATOTTG edition retired is no longer in "Hromada", and so gets no names.
+      await tx.$executeRaw`DELETE FROM "HromadaName"`;
+      await tx.$executeRaw`
+        INSERT INTO "HromadaName" ("hromadaCode", kind, name, normalised, "isCity", source)
+        SELECT r."hromadaCode", r.kind::"HromadaNameKind", r.name, r.normalised, r."isCity", r.source
+        FROM json_to_recordset(${json(hromadaNames)}::json)
+          AS r("hromadaCode" text, kind text, name text, normalised text, "isCity" boolean, source text)
+        WHERE r."hromadaCode" IN (SELECT code FROM "Hromada")`;
       reloaded = await loadShippedEdition(tx, periods);
       await tx.$executeRaw`
         INSERT INTO "Prefecture" (code, "nameJa", "nameEn", region)
@@ -119,6 +136,7 @@ export async function loadReferenceData(db: Db): Promise<ReferenceCounts> {
     prefectures: prefectures.length,
     japanMunicipalities: japanMunicipalities.length,
     sisterCities: sisterCities.length,
+    hromadaNames: hromadaNames.length,
     sectors: SECTORS.length,
     hostilityListReloaded: reloaded,
   };

@@ -38,12 +38,27 @@ const MISSING_ENGLISH: Record<string, string> = {
   UA01020310000028500: 'Orlynivska', UA01020430000077222: 'Ternivska',
 };
 
+// Misspellings in COD-AB's English names, corrected to the official romanisation of the
+// KATOTTG name (prisma/reference/README.md, "Corrections"); tests/unit/hromada-english-names.test.ts
+// holds every other difference as an explained exception.
+const ENGLISH_CORRECTIONS: Record<string, { from: string; to: string }> = {
+  // Новодунаєвецька: COD-AB dropped the "d" of Novodunaievetska, hiding the hromada from a search.
+  UA68020170000033495: { from: 'Novounaievetska', to: 'Novodunaievetska' },
+};
+
 const STATUS: Record<string, string> = {
   possible_hostilities: 'POSSIBLE_HOSTILITIES',
   active_hostilities: 'ACTIVE_HOSTILITIES',
   active_hostilities_with_state_services: 'ACTIVE_HOSTILITIES_WITH_STATE_SERVICES',
   temporarily_occupied: 'TEMPORARILY_OCCUPIED',
 };
+
+function correctedEnglish(code: string, name: string | undefined): string | undefined {
+  const correction = ENGLISH_CORRECTIONS[code];
+  if (!correction || name === undefined) return name;
+  if (name !== correction.from) throw new Error(`${code}: COD-AB now says ${name}; review ENGLISH_CORRECTIONS`);
+  return correction.to;
+}
 
 const katottg = parse(readFileSync(path.join(sourceDir, 'ua-katottg-2025-05-16.csv'), 'utf8'), {
   delimiter: ';', from_line: 2, bom: true, relax_column_count: true,
@@ -52,6 +67,8 @@ const codHromadas = new Map(readCsv('ua-hromadas-cod-ab.csv').map((r) => [r.cod_
 const codRaions = new Map(readCsv('ua-raions-cod-ab.csv').map((r) => [r.cod_code, r]));
 
 const oblasts: Row[] = [];
+/** Each hromada's administrative centre: the settlement KATOTTG lists first in it (see README). */
+const centres: Row[] = [];
 const raions: Row[] = [];
 const hromadas: Row[] = [];
 /** Every code in the classifier → the hromada it belongs to and its level. */
@@ -67,6 +84,7 @@ for (const [l1, l2, l3, l4, extra, category, rawName] of katottg) {
     // Kyiv and Sevastopol are their own community in KATOTTG (levels 2–4 repeat the code).
     const cod = codHromadas.get(l1.slice(0, 9))!;
     hromadas.push({ code: l1, raion_code: '', oblast_code: l1, kind: 'SPECIAL_STATUS_CITY', name_uk: name, name_en: cod.name_en, latitude: cod.lat, longitude: cod.lon });
+    centres.push({ hromada_code: l1, centre_code: l1, centre_category: 'K', centre_uk: name });
     territory.set(l1, { level: 'HROMADA', hromada: l1, oblast: l1 });
   }
   if (category === 'P') {
@@ -79,15 +97,22 @@ for (const [l1, l2, l3, l4, extra, category, rawName] of katottg) {
     const raionCentroid = codRaions.get(l2.slice(0, 6))!;
     hromadas.push({
       code: l3, raion_code: l2, oblast_code: l1, kind: 'TERRITORIAL_COMMUNITY', name_uk: name,
-      name_en: cod?.name_en ?? MISSING_ENGLISH[l3],
+      name_en: correctedEnglish(l3, cod?.name_en) ?? MISSING_ENGLISH[l3],
       latitude: cod?.lat ?? raionCentroid.lat, longitude: cod?.lon ?? raionCentroid.lon,
     });
     territory.set(l3, { level: 'HROMADA', hromada: l3, raion: l2, oblast: l1 });
+  }
+  // The administrative centre comes first among a hromada's settlements: number 001 at level 4.
+  if (category !== 'H' && l3 && l4 && !extra && l4.slice(9, 12) === '001' && !centres.some((c) => c.hromada_code === l3)) {
+    centres.push({ hromada_code: l3, centre_code: l4, centre_category: category, centre_uk: name });
   }
   if (l4 && !extra && !territory.has(l4)) {
     territory.set(l4, { level: 'SETTLEMENT', hromada: l3, raion: l2, oblast: l1 });
   }
 }
+
+const withoutCentre = hromadas.filter((h) => !centres.some((c) => c.hromada_code === h.code));
+if (withoutCentre.length) throw new Error(`No settlement 001 (centre) in ${withoutCentre.map((h) => h.code).join(', ')}`);
 
 const missingEnglish = [...raions, ...hromadas].filter((r) => !r.name_en);
 if (missingEnglish.length) throw new Error(`No English name for ${missingEnglish.map((r) => r.code).join(', ')}`);
@@ -116,4 +141,6 @@ writeCsv('oblasts.csv', oblasts);
 writeCsv('raions.csv', raions);
 writeCsv('hromadas.csv', hromadas);
 writeCsv('hostility-periods.csv', [...unique.values()]);
+// Прип’ять and Чорнобиль (exclusion zone) sit directly under Kyiv oblast, in no hromada.
+writeCsv('hromada-centres.csv', centres.filter((c) => hromadas.some((h) => h.code === c.hromada_code)));
 console.log(`${oblasts.length} oblasts, ${raions.length} raions, ${hromadas.length} hromadas, ${unique.size} hostility periods (from ${periods.length})`);

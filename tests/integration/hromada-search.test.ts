@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '../../app/api/hromadas/route';
+import { normaliseName } from '../../lib/reference/place-names';
 import { searchHromadas } from '../../lib/reference/search-hromadas';
 import { testDb as db } from './test-db';
 
@@ -14,7 +15,16 @@ const ODD = { code: 'UA99999999999999901', nameUk: 'Громада 100%_тест
 beforeAll(async () => {
   const kyiv = await db.hromada.findFirstOrThrow({ where: { nameEn: { startsWith: 'Kyiv' } } });
   await db.hromada.create({
-    data: { ...ODD, oblastCode: kyiv.oblastCode, kind: 'SPECIAL_STATUS_CITY', latitude: kyiv.latitude, longitude: kyiv.longitude },
+    data: {
+      ...ODD, oblastCode: kyiv.oblastCode, kind: 'SPECIAL_STATUS_CITY', latitude: kyiv.latitude, longitude: kyiv.longitude,
+      // As the reference loader writes them (lib/reference/hromada-names.ts): found by its names only.
+      names: {
+        create: [
+          { kind: 'UK', name: ODD.nameUk, normalised: normaliseName(ODD.nameUk), isCity: true, source: 'test' },
+          { kind: 'ROMANISED', name: ODD.nameEn, normalised: normaliseName(ODD.nameEn), isCity: true, source: 'test' },
+        ],
+      },
+    },
   });
 });
 afterAll(async () => {
