@@ -61,11 +61,13 @@ test('a Ukrainian need, translated into Japanese by a facilitator from the queue
 
 /** The queue is oldest first: page on until the item for this title shows. */
 async function findInQueue(page: Page, title: string) {
-  for (let pages = 0; pages < 50; pages++) {
+  for (let pageNumber = 1; pageNumber <= 50; pageNumber++) {
+    await expect(page.getByTestId('translation-queue-item').first()).toBeVisible();
     const item = page.getByTestId('translation-queue-item').filter({ hasText: title }).filter({ hasText: '件名' });
     if (await item.count()) return item;
     await page.getByRole('link', { name: /次へ/ }).click();
-    await page.waitForLoadState('domcontentloaded');
+    // Client-side navigation: wait for the next page before looking again.
+    await expect(page).toHaveURL(new RegExp(`[?&]page=${pageNumber + 1}\\b`));
   }
   throw new Error(`${title} is not in the translation queue`);
 }
