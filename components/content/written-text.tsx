@@ -51,7 +51,6 @@ export function WrittenText({ value, variant = 'block', toggle = true, as, class
             type="button"
             className="min-h-6 text-accent underline underline-offset-2"
             aria-controls={textId}
-            aria-pressed={showOriginal}
             onClick={() => setShowOriginal((current) => !current)}
           >
             {showOriginal ? t('showTranslation') : t('showOriginal')}

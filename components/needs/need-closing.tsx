@@ -1,8 +1,11 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { readOneForReader } from '@/lib/content/read-for-reader';
+import { needTitle } from '@/lib/content/written';
 import type { Actor } from '@/lib/auth/actor';
 import type { ActionResult } from '@/lib/actions/run';
 import { db } from '@/lib/db';
-import type { NeedCloseReason, NeedStatus } from '@/lib/generated/prisma/enums';
+import type { Locale, NeedCloseReason, NeedStatus } from '@/lib/generated/prisma/enums';
+import type { AppLocale } from '@/lib/i18n/routing';
 import { Link } from '@/lib/i18n/navigation';
 import { listDuplicateCandidates } from '@/lib/needs/close-need';
 import { CloseNeedDialog } from './close-need-dialog';
@@ -15,7 +18,7 @@ type Action = (input: unknown) => Promise<ActionResult<unknown>>;
  * facilitators the way to close it with a reason or to reopen it.
  */
 export async function NeedClosing({ need, actor, canManage, closeAction, reopenAction }: {
-  need: { id: string; version: number; status: NeedStatus; closeReason: NeedCloseReason | null; duplicateOf: { id: string; title: string } | null };
+  need: { id: string; version: number; status: NeedStatus; closeReason: NeedCloseReason | null; duplicateOf: { id: string; title: string; language: Locale } | null };
   actor: Actor | null;
   canManage: boolean;
   closeAction: Action;
@@ -23,11 +26,13 @@ export async function NeedClosing({ need, actor, canManage, closeAction, reopenA
 }) {
   const [t, reasons] = await Promise.all([getTranslations('needClose'), getTranslations('needCloseReason')]);
   if (need.status === 'CLOSED') {
+    // Named inside a sentence: the title in the reader's language, without a marker.
+    const duplicateTitle = need.duplicateOf ? (await readOneForReader(db, needTitle(need.duplicateOf), (await getLocale()) as AppLocale)).text : '';
     return (
       <div className="grid gap-2" data-testid="need-closed">
         <p role="status" className="m-0">
           {need.closeReason ? t('closedBecause', { reason: reasons(need.closeReason) }) : t('closedNoReason')}
-          {need.duplicateOf ? <> {t.rich('duplicateOfLink', { link: (chunks) => <Link href={`/needs/${need.duplicateOf!.id}`}>{chunks}</Link>, title: need.duplicateOf.title })}</> : null}
+          {need.duplicateOf ? <> {t.rich('duplicateOfLink', { link: (chunks) => <Link href={`/needs/${need.duplicateOf!.id}`}>{chunks}</Link>, title: duplicateTitle })}</> : null}
         </p>
         {canManage ? <div><ReopenNeedButton needId={need.id} expectedVersion={need.version} action={reopenAction} /></div> : null}
       </div>

@@ -49,7 +49,7 @@ export async function getOwnStandingOnNeed(db: Db, actor: Actor | null, needId: 
   const [interest, invitation, match] = await Promise.all([
     db.interest.findUnique({
       where: { companyId_needId_direction: { companyId: actor.companyId, needId, direction: 'COMPANY_INTEREST' } },
-      select: { note: true, noteLanguage: true, createdAt: true, withdrawnAt: true },
+      select: { id: true, note: true, noteLanguage: true, createdAt: true, withdrawnAt: true },
     }),
     db.interest.findUnique({
       where: { companyId_needId_direction: { companyId: actor.companyId, needId, direction: 'MUNICIPALITY_INVITATION' } },

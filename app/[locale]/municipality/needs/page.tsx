@@ -37,7 +37,7 @@ export default async function OurNeedsPage() {
           <tbody>
             {needs.map((need) => (
               <tr key={need.id}>
-                <td data-label={t('needs.need')}><Link href={`/needs/${need.id}`}>{need.title}</Link></td>
+                <td data-label={t('needs.need')}><Link href={`/needs/${need.id}`} lang={need.language}>{need.title}</Link></td>
                 <td data-label={t('needs.sector')}>{t(`sector.${need.sector}`)}</td>
                 <td data-label={t('ourNeeds.status')}><span className={badgeClass('need', need.status)}>{t(`needStatus.${need.status}`)}</span>{need.closeReason ? <div className="text-sm text-muted">{t(`needCloseReason.${need.closeReason}`)}</div> : null}</td>
                 <td data-label={t('ourNeeds.updated')} className="whitespace-nowrap"><DateOf value={need.updatedAt} /></td>

@@ -113,6 +113,8 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
 async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor }) {
   const [t, locale, standing, following] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getOwnStandingOnNeed(db, actor, needId), isFollowingNeed(db, actor, needId)]);
   const [invitationNote] = standing.invitation?.note ? await readForReader(db, [interestNote(standing.invitation)], locale) : [];
+  // The company translates its own note for the hromada, if it likes.
+  const noteTranslations = standing.interest?.note ? await readTranslationEditor(db, actor, 'INTEREST', standing.interest.id, [interestNote(standing.interest)]) : null;
   return (
     <section aria-labelledby="your-fit">
       <p className="flex flex-wrap items-center gap-2">
@@ -139,6 +141,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
           </p>
         : <p>{t('interest.intro')}</p>}
       <InterestForm needId={needId} note={standing.interest?.note} noteLanguage={standing.interest?.noteLanguage} action={registerInterestAction} />
+      {noteTranslations ? <TranslationEditor texts={noteTranslations} action={saveTranslationAction} /> : null}
     </section>
   );
 }
