@@ -252,7 +252,8 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   const rows = page.getByTestId('queue-row');
   await expect(rows.first()).toBeVisible();
   for (const status of await rows.locator('td:last-child').allTextContents()) expect(status).toBe('推薦');
-  await rows.first().getByRole('link').click();
+  // The row also links the company's page; the need's title opens the match card.
+  await rows.first().locator('a[href*="/facilitator/matches/"]').click();
   await expect(page.getByRole('heading', { name: 'マッチングカード' })).toBeVisible();
   await expect(page.getByRole('table', { name: /100点中\d+点の理由/ })).toBeVisible();
   const cardPath = new URL(page.url()).pathname.replace(/^\/ja/, '');
