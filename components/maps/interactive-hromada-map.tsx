@@ -79,7 +79,7 @@ export function InteractiveHromadaMap({
     (async () => {
       const L = (await import('leaflet')).default;
       if (cancelled || !container.current || !shapes.current) return;
-      map = L.map(container.current, { zoomControl: false, zoomSnap: 0.25, minZoom: 4, maxZoom: 12, maxBounds: [[42, 18], [55, 44]] });
+      map = L.map(container.current, { zoomControl: false, zoomSnap: 0.25, minZoom: 4, maxZoom: 12, maxBounds: [[41, 16], [57, 46]] });
       L.control.zoom({ zoomInTitle: text.zoomIn, zoomOutTitle: text.zoomOut }).addTo(map);
       map.attributionControl.setPrefix(false).addAttribution(text.attribution);
       map.fitBounds(UKRAINE);
@@ -89,7 +89,9 @@ export function InteractiveHromadaMap({
       const popupFor = (code: string, fallbackName: ShapeProperties | null) =>
         popupContent(withNeeds.get(code), fallbackName, statuses[code] ?? 'NONE', statusLabels, text, readsUkrainian);
       const open = (layer: Layer, code: string, at: [number, number], fallbackName: ShapeProperties | null) => {
-        layer.bindPopup(popupFor(code, fallbackName), { maxWidth: 280 }).openPopup(at);
+        // Titles read in translation carry a marker, so a popup of five needs can be tall: it scrolls
+        // rather than reaching past the map's top edge, where nothing in it could be clicked.
+        layer.bindPopup(popupFor(code, fallbackName), { maxWidth: 280, maxHeight: 220, autoPanPadding: [12, 12] }).openPopup(at);
         // Leaflet names its close button in English.
         layer.getPopup()?.getElement()?.querySelector('.leaflet-popup-close-button')?.setAttribute('aria-label', text.closePopup);
       };

@@ -163,7 +163,7 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await page.goto('/uk/sign-up/municipality');
   // A hromada is claimed once: the phone project, on the same server, claims its neighbour.
   const [search, hromada] = isPhone(page) ? ['Верховин', /Верховинська/] : ['Ворохт', /Ворохтянська/];
-  await page.getByLabel('Пошук в офіційному переліку (українською або англійською)').fill(search);
+  await page.getByLabel('Пошук в офіційному переліку: назва громади або її центру українською, англійською чи японською').fill(search);
   await page.getByRole('radio', { name: hromada }).check();
   await page.getByLabel('Ваше ім’я').fill('Оксана Петренко');
   await page.getByLabel('Робоча ел. пошта').fill(email);
