@@ -51,13 +51,16 @@ export async function saveTranslation(db: Db, actor: Actor | null, input: unknow
       action: 'translation.saved',
       entityType: 'TextTranslation',
       entityId: saved.id,
-      before: before ? { text: before.text, origin: before.origin, version: before.version } : null,
-      after: { subject, subjectId, field, locale, text: saved.text, origin, version: saved.version },
+      // A private text (a message) is kept out of the audit log, as its original is: its length says enough.
+      before: before ? { ...auditedText(entry.readers, before.text), origin: before.origin, version: before.version } : null,
+      after: { subject, subjectId, field, locale, ...auditedText(entry.readers, saved.text), origin, version: saved.version },
       ip: context.ip,
     });
     return { id: saved.id, version: saved.version, origin };
   });
 }
+
+const auditedText = (readers: readonly string[] | undefined, text: string) => (readers ? { length: text.length } : { text });
 
 function forbidden(): never {
   throw new AppError('FORBIDDEN', 'Not the author of this text');

@@ -19,7 +19,10 @@ export type EditableText = { written: Written; multiLine: boolean; max: number; 
  */
 export async function readTranslationEditor(db: Db, actor: Actor | null, subject: TextSubject, subjectId: string, written: readonly Written[]): Promise<EditableText[] | null> {
   if (!actor) return null;
-  const originals = await SUBJECTS[subject]?.load(db, subjectId);
+  const entry = SUBJECTS[subject];
+  // Private texts (messages): staff outside their readers get no editor, as saveTranslation refuses them.
+  if (!entry || (entry.readers && isStaff(actor) && !entry.readers.includes(actor.role))) return null;
+  const originals = await entry.load(db, subjectId);
   if (!originals || !(isStaff(actor) || isAuthorOf(actor, originals))) return null;
   const mine = written.filter((item) => item.subject === subject && item.subjectId === subjectId && item.text !== '');
   const rows = await db.textTranslation.findMany({ where: { subject, subjectId } });

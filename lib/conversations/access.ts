@@ -17,7 +17,19 @@ export async function conversationFor(db: Client, actor: Actor | null, introduct
   requireRole(actor, CONVERSATION_ROLES);
   const intro = await introductionForActor(db, actor, introductionId);
   if (!canTalk(actor)) throw new AppError('NOT_FOUND');
+  // An organisation rejected after the introduction (an impostor found out, say) no longer
+  // reads or writes it; the other side keeps its history.
+  if (actor!.role !== 'FACILITATOR' && !(await ownSideVerified(db, actor!, intro.id))) throw new AppError('NOT_FOUND');
   return intro;
+}
+
+async function ownSideVerified(db: Client, actor: Actor, introductionId: string): Promise<boolean> {
+  const row = await db.introduction.findUniqueOrThrow({
+    where: { id: introductionId },
+    select: { company: { select: { verificationStatus: true } }, need: { select: { municipality: { select: { verificationStatus: true } } } } },
+  });
+  const own = actor.role === 'COMPANY_REP' ? row.company.verificationStatus : row.need.municipality.verificationStatus;
+  return own === 'VERIFIED';
 }
 
 export const canTalk = (actor: Actor): boolean => (CONVERSATION_ROLES as readonly string[]).includes(actor.role);

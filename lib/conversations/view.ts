@@ -33,7 +33,8 @@ export async function municipalityContactsFor(db: Db, actor: Actor | null, intro
   const intro = await introductionForActor(db, actor, introductionId);
   const entitled = isStaff(actor!) || (actor!.role === 'COMPANY_REP' && actor!.companyId === intro.companyId);
   if (!entitled) return null;
-  return db.municipality.findUniqueOrThrow({ where: { id: intro.municipalityId }, select: { contactName: true, contactEmail: true, contactPhone: true } });
+  // A hromada rejected since the introduction has no contacts to give: they may not be its own.
+  return db.municipality.findFirst({ where: { id: intro.municipalityId, verificationStatus: 'VERIFIED' }, select: { contactName: true, contactEmail: true, contactPhone: true } });
 }
 
 /** For each message, the translation editor this reader may use (its author's side, facilitators), or null. */

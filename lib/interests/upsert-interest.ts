@@ -57,6 +57,8 @@ export async function upsertInterest(tx: Prisma.TransactionClient, actor: Actor,
   // A withdrawn interest registered again is a new interest: the hromada's old answer no longer holds.
   const freshAnswer = wasLive ? {} : { response: null, responseReason: '', responseLanguage: null, respondedAt: null, respondedById: null };
   await tx.interest.update({ where: { id: before.id }, data: { note, noteLanguage, withdrawnAt: null, ...freshAnswer } });
+  // The old answer's translations go with it, or they would come back beside a new reason.
+  if (!wasLive) await tx.textTranslation.deleteMany({ where: { subject: 'INTEREST_RESPONSE', subjectId: before.id } });
   await audit(AUDIT_ACTIONS[direction].updated, before.id, { note: before.note, noteLanguage: before.noteLanguage, withdrawnAt: before.withdrawnAt?.toISOString() ?? null });
   await queueTranslations(tx, [interestNote({ id: before.id, note, noteLanguage })]);
   // Only whether an interest is live counts in the ranking, not its note.

@@ -181,6 +181,12 @@ describe('messages across languages', () => {
     expect(await run('saveTranslation', world.facilitator.actor, translation)).toMatchObject({ ok: true, data: { origin: 'FACILITATOR' } });
     const [read] = await listIntroductionMessages(db, world.companyRep.actor, intro.id, 'ja');
     expect(read.readable).toMatchObject({ text: '金曜日までに見積書をお待ちしています。', translation: { origin: 'FACILITATOR' } });
+    // Nor does an administrator get the editor (which would show the translations), and the audit
+    // row keeps the translation's length, not its words.
+    expect((await messageTranslationEditors(db, world.admin.actor, [read])).get(messageId)).toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: 'translation.saved', actorId: world.facilitator.actor.userId }, orderBy: { createdAt: 'desc' } });
+    expect(JSON.stringify([audit.before, audit.after])).not.toContain('見積書');
+    expect(audit.after).toMatchObject({ subject: 'MESSAGE', length: '金曜日までに見積書をお待ちしています。'.length });
   });
 });
 
@@ -195,5 +201,22 @@ describe('the notice quotes the need in the recipient’s language', () => {
     const [email] = await db.outboxEmail.findMany({ where: { kind: 'notice:introductionMessage', toAddress: japaneseMember.email, createdAt: { gte: since } } });
     expect(email.subject).toContain(titleJa);
     expect(email.subject).toContain('新しいメッセージ');
+  });
+});
+
+describe('an organisation rejected after its introduction', () => {
+  it('no longer reads or writes the conversation (the other side keeps it), and a rejected hromada has no contacts to give', async () => {
+    const own = await createAccessWorld(db);
+    const need = await createNeed(db, own.municipality);
+    const intro = await db.introduction.create({ data: { needId: need.id, companyId: own.company.id, introducedById: own.facilitator.actor.userId } });
+    await db.company.update({ where: { id: own.company.id }, data: { verificationStatus: 'REJECTED' } });
+    expect(await refusal(listIntroductionMessages(db, own.companyRep.actor, intro.id, 'en'))).toBe('NOT_FOUND');
+    expect(await run('postIntroductionMessage', own.companyRep.actor, { introductionId: intro.id, body: 'Still here?', language: 'en' })).toMatchObject({ ok: false });
+    expect(await refusal(listIntroductionMessages(db, own.municipalityRep.actor, intro.id, 'en'))).toBe('allowed');
+    expect(await municipalityContactsFor(db, own.facilitator.actor, intro.id)).not.toBeNull();
+    await db.municipality.update({ where: { id: own.municipality.id }, data: { verificationStatus: 'REJECTED' } });
+    expect(await municipalityContactsFor(db, own.facilitator.actor, intro.id)).toBeNull();
+    expect(await refusal(listIntroductionMessages(db, own.municipalityRep.actor, intro.id, 'en'))).toBe('NOT_FOUND');
+    expect(await refusal(listIntroductionMessages(db, own.facilitator.actor, intro.id, 'en'))).toBe('allowed');
   });
 });

@@ -108,9 +108,16 @@ describe('answering an interest', () => {
   it('an interest withdrawn and registered again waits for a new answer', async () => {
     const { need, interest } = await companyInterest();
     await run('answerInterest', world.municipalityRep.actor, decline(interest.id));
+    // The hromada translated its reason; the translation goes with the answer it translated.
+    const original = await db.interest.findUniqueOrThrow({ where: { id: interest.id } });
+    const translateInto = (['ja', 'uk', 'en'] as const).find((locale) => locale !== original.responseLanguage)!;
+    expect(await run('saveTranslation', world.municipalityRep.actor, {
+      subject: 'INTEREST_RESPONSE', subjectId: interest.id, field: 'responseReason', locale: translateInto, translation: 'A reason, translated.', expectedVersion: null,
+    })).toMatchObject({ ok: true });
     expect(await run('withdrawInterest', world.companyRep.actor, { needId: need.id })).toMatchObject({ ok: true });
     expect(await run('registerInterest', world.companyRep.actor, { needId: need.id, note: 'We have new capacity.' })).toMatchObject({ ok: true });
     expect(await db.interest.findUniqueOrThrow({ where: { id: interest.id } })).toMatchObject({ response: null, responseReason: '', respondedAt: null });
+    expect(await db.textTranslation.count({ where: { subject: 'INTEREST_RESPONSE', subjectId: interest.id } })).toBe(0);
   });
 });
 
