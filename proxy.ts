@@ -2,6 +2,7 @@ import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { isMalformedPath, notFoundPathFor } from './lib/http/malformed-path';
 import { outageResponse } from './lib/http/database-outage';
+import { cachedPathFor, hasSessionCookie, isCachedPath } from './lib/cache/public-pages';
 import { routing } from './lib/i18n/routing';
 import {
   buildContentSecurityPolicy,
@@ -35,6 +36,22 @@ export async function proxy(request: NextRequest) {
   const outage = await outageResponse(request);
   if (outage) return withSecurityHeaders(outage);
 
+  // An anonymous read of a public page is served from Next's cache: the same page for every
+  // visitor, so no nonce; its policy allows its inline scripts by hash and comes with the cached
+  // entry (lib/cache/page-cache-handler.mjs, docs/decisions/018-public-pages-from-the-cache.md).
+  // Next passes the rewritten request through here once more: it is already the cached variant.
+  if (isCachedPath(request.nextUrl.pathname)) return withSecurityHeaders(cachedResponse(NextResponse.next(), isHttps));
+  const cached = process.env.NODE_ENV === 'production'
+    ? cachedPathFor({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, hasSession: hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name)) }, routing.locales)
+    : null;
+  if (cached) {
+    const localised = localise(request);
+    if (localised.headers.has('location')) return withSecurityHeaders(localised);
+    const response = NextResponse.rewrite(new URL(cached, request.url));
+    for (const [name, value] of localised.headers) if (!name.startsWith('x-middleware-')) response.headers.append(name, value);
+    return withSecurityHeaders(cachedResponse(response, isHttps));
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const policy = buildContentSecurityPolicy(nonce, {
     isDevelopment: process.env.NODE_ENV === 'development',
@@ -53,6 +70,15 @@ export async function proxy(request: NextRequest) {
       : localise(forwarded);
   response.headers.set('Content-Security-Policy', policy);
   return withSecurityHeaders(response);
+}
+
+/** A page from the cache: its policy comes with the cached entry, without a nonce. */
+function cachedResponse(response: NextResponse, isHttps: boolean): NextResponse {
+  // The cached policy cannot know the scheme, so this one upgrades https pages' requests.
+  if (isHttps) response.headers.set('Content-Security-Policy', 'upgrade-insecure-requests');
+  // Cached here, not in browsers or shared proxies: only this cache hears of invalidations.
+  response.headers.set('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+  return response;
 }
 
 /** A path that cannot be decoded: a JSON 404 under /api, else the translated not-found page. */

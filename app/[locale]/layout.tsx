@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { SiteHeader } from '@/components/layout/site-header';
 import { Toaster } from '@/components/ui/toaster';
@@ -15,10 +15,13 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 }
 
 // Every page reads the session (and gets a fresh CSP nonce from proxy.ts), so nothing is
-// prerendered: reading the cookies makes each render dynamic.
+// prerendered: reading the cookies makes each render dynamic. The exception is the public pages
+// under ./cached, rendered statically for anonymous visitors: there the cookies read as none
+// (so the header is a visitor's) and the locale must come from the segment, not the request.
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
   const [actor, t] = await Promise.all([getActor(), getTranslations('nav')]);
   return (
     <html lang={locale}>

@@ -1,27 +1,14 @@
 // What every response and every state-changing request must satisfy; applied by proxy.ts.
 // Pure functions of the request, so they are unit-tested without a server.
+import { policyWith } from './content-security-policy.mjs';
 
 /** Request bodies larger than this are refused (413) before any handler reads them. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export function buildContentSecurityPolicy(nonce: string, options: { isDevelopment: boolean; isHttps: boolean }): string {
-  const directives = [
-    "default-src 'self'",
-    // Next's own inline bootstrap scripts carry the nonce; 'strict-dynamic' lets the scripts
-    // they load run. Development needs eval for React's debugging and fast refresh.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.isDevelopment ? " 'unsafe-eval'" : ''}`,
-    // Styles are not a script vector in modern browsers; inline style attributes stay allowed.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    `connect-src 'self'${options.isDevelopment ? ' ws: wss:' : ''}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    ...(options.isHttps ? ['upgrade-insecure-requests'] : []),
-  ];
-  return directives.join('; ');
+  // Next's own inline bootstrap scripts carry the nonce; 'strict-dynamic' lets the scripts
+  // they load run. Development needs eval for React's debugging and fast refresh.
+  return policyWith(`'self' 'nonce-${nonce}' 'strict-dynamic'`, options);
 }
 
 export const SECURITY_HEADERS: Record<string, string> = {

@@ -78,7 +78,9 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
   const need = await loadNeed(actor, id);
   const locale = (await getLocale()) as AppLocale;
   const [t, list, ranking, [title, description], translations] = await Promise.all([
-    getTranslations(), getListInForce(db), readRankingState(db, actor, { needId: need.id }),
+    // Visitors see no ranking, so nothing tells them one is in progress (and their page is
+    // served from the cache, which a finished ranking job does not invalidate).
+    getTranslations(), getListInForce(db), actor ? readRankingState(db, actor, { needId: need.id }) : { pending: false },
     readNeed(need, locale), readTranslationEditor(db, actor, 'NEED', need.id, needTexts(need)),
   ]);
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;

@@ -1,0 +1,129 @@
+// Next.js's incremental cache (next.config.js `cacheHandler`), kept in PostgreSQL so that every
+// instance serves and invalidates the same entries (docs/decisions/018-public-pages-from-the-cache.md).
+// Plain JavaScript: Next loads this file at run time without compiling it.
+//
+// What is cached: the public pages anonymous visitors read, rendered statically under
+// app/[locale]/cached (proxy.ts sends them there). An entry is stale once a tag it carries was
+// invalidated after its render began: the tags are the tables a page read
+// (lib/cache/tag-page.ts), and triggers on those tables mark them in the writer's own
+// transaction (migration 20261201213323_page_cache). A stale entry is never served: Next renders
+// the page again while the visitor waits, so a change shows on the very next request.
+import pg from 'pg';
+import { cachedPagePolicy } from '../security/content-security-policy.mjs';
+
+/** Next's header listing an entry's tags (NEXT_CACHE_TAGS_HEADER). */
+const TAGS_HEADER = 'x-next-cache-tags';
+
+/**
+ * A tag invalidated up to this long before a render began still makes its entry stale: the
+ * trigger stamps the tag when the writer's statement runs, and the render may begin before
+ * that transaction commits and so read the old rows. Writes to what public pages show commit
+ * within seconds; pages rendered just after a write are simply rendered again.
+ */
+export const INVALIDATION_MARGIN_MS = 5_000;
+
+/** @type {pg.Pool | undefined} */
+let pool;
+function database() {
+  // Created on first use, never at import: `next build` loads this file without a database.
+  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+  return pool;
+}
+
+/** Only rendered pages are kept; unstable_cache's data entries (used to tag pages) are not. */
+const isPage = (/** @type {{ kind?: string } | null | undefined} */ value) => value?.kind === 'APP_PAGE';
+
+export default class PageCacheHandler {
+  /**
+   * When each key's current render began, by the database's clock: between the miss (get) and
+   * the set of one render, inside one process; nothing is read from it on later requests.
+   * @type {Map<string, Date>}
+   */
+  #renderStarts = new Map();
+
+  /** @param {unknown} _options */
+  constructor(_options) {}
+
+  /**
+   * @param {string} key
+   * @param {{ kind?: string }} [context]
+   */
+  async get(key, context) {
+    if (context?.kind && context.kind !== 'APP_PAGE') return null;
+    const { rows } = await database().query(
+      `SELECT clock_timestamp() AS "now", e."value", e."renderedAt"
+         FROM (SELECT 1) AS one
+         LEFT JOIN "PageCacheEntry" e ON e."key" = $1
+          AND NOT EXISTS (
+            SELECT 1 FROM "PageCacheTag" t
+             WHERE t."tag" = ANY (e."tags")
+               AND t."invalidatedAt" > e."renderedAt" - make_interval(secs => $2::double precision / 1000)
+          )`,
+      [key, INVALIDATION_MARGIN_MS],
+    );
+    const row = rows[0];
+    if (!row.value) {
+      this.#renderStarts.set(key, row.now);
+      return null;
+    }
+    return { lastModified: new Date(row.renderedAt).getTime(), value: deserialise(row.value) };
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} data
+   */
+  async set(key, data) {
+    const renderedAt = this.#renderStarts.get(key);
+    this.#renderStarts.delete(key);
+    if (!isPage(data)) return;
+    // The policy goes on the entry's headers before anything can fail: Next sends these headers
+    // with this very response (the one that rendered it) and with every response from the cache.
+    if (typeof data.html === 'string' && data.html.length > 0) {
+      data.headers = { ...data.headers, 'content-security-policy': cachedPagePolicy(data.html) };
+    }
+    const tags = String(data.headers?.[TAGS_HEADER] ?? '').split(',').filter(Boolean);
+    await database().query(
+      `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt")
+       VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()))
+       ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt"`,
+      [key, serialise(data), tags, renderedAt ?? null],
+    );
+  }
+
+  /**
+   * Next's revalidateTag / updateTag / revalidatePath: the same mark the triggers write.
+   * @param {string | string[]} tags
+   */
+  async revalidateTag(tags) {
+    const list = [tags].flat().filter(Boolean);
+    if (list.length === 0) return;
+    await database().query(
+      `INSERT INTO "PageCacheTag" ("tag", "invalidatedAt") SELECT unnest($1::text[]), clock_timestamp()
+       ON CONFLICT ("tag") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"`,
+      [list],
+    );
+  }
+
+  resetRequestCache() {}
+}
+
+// Entries hold Buffers (the RSC payload) and a Map of them (per-segment prefetch data).
+/** @param {unknown} value */
+export function serialise(value) {
+  return JSON.stringify(value, function (name, item) {
+    const raw = this[name];
+    if (Buffer.isBuffer(raw)) return { $buffer: raw.toString('base64') };
+    if (raw instanceof Map) return { $map: [...raw.entries()] };
+    return item;
+  });
+}
+
+/** @param {string} text */
+export function deserialise(text) {
+  return JSON.parse(text, (_name, item) => {
+    if (item && typeof item === 'object' && typeof item.$buffer === 'string') return Buffer.from(item.$buffer, 'base64');
+    if (item && typeof item === 'object' && Array.isArray(item.$map)) return new Map(item.$map);
+    return item;
+  });
+}

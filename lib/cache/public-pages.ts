@@ -1,0 +1,40 @@
+// The public pages an anonymous visitor reads are rendered once and served from Next's cache
+// (lib/cache/page-cache-handler.mjs, docs/decisions/018-public-pages-from-the-cache.md). proxy.ts
+// sends such a request to the same page under app/[locale]/cached, which renders statically (no
+// cookies, no nonce); a signed-in visitor, or any other address, gets the page rendered for them
+// as before.
+
+/** The internal segment the cached variants live under; never a public address of its own. */
+export const CACHED_SEGMENT = 'cached';
+
+/**
+ * Where a request is served from the cache: the internal path of its cached variant, or null to
+ * render it for this visitor. Only reads (GET, HEAD) by visitors without a session cookie, of
+ * the home page, the needs list and map without filters, and a need's page without a query.
+ */
+export function cachedPathFor(request: { method: string; pathname: string; search: string; hasSession: boolean }, locales: readonly string[]): string | null {
+  if (request.hasSession || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
+  const [, locale, ...rest] = request.pathname.split('/');
+  if (!locale || !locales.includes(locale)) return null;
+  const query = new URLSearchParams(request.search);
+  const only = (...keys: string[]) => [...query.keys()].every((key) => keys.includes(key));
+  const path = rest.join('/');
+  if (path === '' && query.size === 0) return `/${locale}/${CACHED_SEGMENT}`;
+  if (path === 'needs' && query.size === 0) return `/${locale}/${CACHED_SEGMENT}/needs`;
+  if (path === 'needs' && only('view') && query.getAll('view').join() === 'map') return `/${locale}/${CACHED_SEGMENT}/needs/map`;
+  if (rest.length === 2 && rest[0] === 'needs' && /^[0-9a-f-]{36}$/.test(rest[1]) && query.size === 0) return `/${locale}/${CACHED_SEGMENT}/needs/${rest[1]}`;
+  return null;
+}
+
+/**
+ * Whether the request carries a session, valid or not (next-auth's cookie, secure or not, whole or
+ * in chunks): such a visitor gets the page rendered for them, which also checks the session.
+ */
+export function hasSessionCookie(names: string[]): boolean {
+  return names.some((name) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(name));
+}
+
+/** An address inside the cached variants, asked for directly: it is not a page. */
+export function isCachedPath(pathname: string): boolean {
+  return pathname.split('/')[2] === CACHED_SEGMENT;
+}

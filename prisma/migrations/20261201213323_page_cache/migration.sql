@@ -1,0 +1,54 @@
+-- The public pages anonymous visitors read are served from Next.js's cache, kept here so that
+-- every instance shares it (lib/cache/page-cache-handler.mjs, docs/decisions/018-*).
+
+-- CreateTable
+CREATE TABLE "PageCacheEntry" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "tags" TEXT[],
+    "renderedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "PageCacheEntry_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
+CREATE TABLE "PageCacheTag" (
+    "tag" TEXT NOT NULL,
+    "invalidatedAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "PageCacheTag_pkey" PRIMARY KEY ("tag")
+);
+
+-- Invalidation by tag, from every write path at once: a statement that changes a table the
+-- public pages read marks the tag named after that table, in the writer's own transaction (so
+-- a rolled-back write invalidates nothing it should not, and a committed one cannot forget).
+-- The pages say which tables they read (lib/cache/tag-page.ts, PUBLIC_PAGE_TAGS). One
+-- statement-level trigger per table: a bulk load marks the tag once, not once per row.
+-- The body is an escaped string (\073 is a semicolon): the migration engine splits on them.
+CREATE FUNCTION page_cache_invalidate() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+  INSERT INTO "PageCacheTag" ("tag", "invalidatedAt") VALUES (TG_ARGV[0], clock_timestamp())
+  ON CONFLICT ("tag") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"\073
+  RETURN NULL\073
+END';
+
+CREATE TRIGGER "Need_page_cache" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Need"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('Need');
+-- Only what decides whether a municipality's needs are public.
+CREATE TRIGGER "Municipality_page_cache" AFTER INSERT OR UPDATE OF "verificationStatus" OR DELETE OR TRUNCATE ON "Municipality"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('Municipality');
+-- Only the verified-companies count on the home page.
+CREATE TRIGGER "Company_page_cache" AFTER INSERT OR UPDATE OF "verificationStatus" OR DELETE OR TRUNCATE ON "Company"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('Company');
+-- Names, places and the hostility statuses rolled up from the official list.
+CREATE TRIGGER "Hromada_page_cache" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Hromada"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('Hromada');
+CREATE TRIGGER "Oblast_page_cache" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Oblast"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('Oblast');
+-- Translations of needs' titles and descriptions, by people or by machine.
+CREATE TRIGGER "TextTranslation_page_cache" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "TextTranslation"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('TextTranslation');
+-- The list in force (its number and date on every public page) and the day it was rolled to.
+CREATE TRIGGER "HostilityListEdition_page_cache" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "HostilityListEdition"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('HostilityListEdition');
+CREATE TRIGGER "HostilityRollForward_page_cache" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "HostilityRollForward"
+  FOR EACH STATEMENT EXECUTE FUNCTION page_cache_invalidate('HostilityRollForward');
