@@ -26,20 +26,22 @@ export function policyWith(scriptSources, options) {
 }
 
 // The only inline scripts Next writes into a statically rendered page: the bootstrap of its
-// flight-data queue, and pushes of data onto it. A push's argument must be a JSON array, i.e.
-// data and nothing that runs; anything else found inline is left out of the policy, so the
-// browser refuses it.
+// flight-data queue, pushes of data onto it, and the bundler's list of the page's script files.
+// Each push's argument must parse as JSON, i.e. be data and nothing that runs; anything else
+// found inline is left out of the policy, so the browser refuses it.
 const BOOTSTRAP = '(self.__next_f=self.__next_f||[]).push([0])';
 const PUSH = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/;
+const CHUNK_LIST = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[\s\S]*\})\);?$/;
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 /** @param {string} body */
 function isNextData(body) {
   if (body === BOOTSTRAP) return true;
-  const push = PUSH.exec(body);
+  const push = PUSH.exec(body) ?? CHUNK_LIST.exec(body);
   if (!push) return false;
   try {
-    return Array.isArray(JSON.parse(push[1]));
+    JSON.parse(push[1]);
+    return true;
   } catch {
     return false;
   }

@@ -6,7 +6,11 @@
  * 1, 10 and 50 connections. For each run: req/s, p50/p95/p99 latency, errors and the server's
  * CPU time per request (utime + stime of the server process from /proc/<pid>/stat).
  *
- *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard]
+ *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard] [--rendered]
+ *
+ * --rendered adds a query parameter the public pages ignore (?render=1), which keeps them off
+ * the anonymous cache (lib/cache/public-pages.ts): the same pages rendered per request, as
+ * before they were cached, measured in the same build and time window.
  *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * The last line of output is JSON.
@@ -23,6 +27,8 @@ const world = arg('world');
 const duration = Number(arg('duration') ?? 5);
 const connectionLevels = (arg('connections') ?? '1,10,50').split(',').map(Number);
 const only = arg('only')?.split(',');
+const rendered = process.argv.includes('--rendered');
+const publicPath = (path: string) => (rendered ? `${path}${path.includes('?') ? '&' : '?'}render=1` : path);
 const profileDir = arg('cpu-prof');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
@@ -77,7 +83,7 @@ async function signIn(email: string, password: string): Promise<string> {
   return session;
 }
 
-type Run = { page: string; connections: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+type Run = { page: string; cache: string; connections: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
 
 async function main() {
   const scratch = await createScratchDatabase('kakehashi_bench_pages');
@@ -124,10 +130,10 @@ async function main() {
 
     const pages: { name: string; path: string; cookie?: string }[] = [
       { name: 'health', path: '/api/health' },
-      { name: 'home', path: '/en' },
-      { name: 'needs', path: '/en/needs' },
-      { name: 'need', path: `/en/needs/${needId}` },
-      { name: 'map', path: '/en/needs?view=map' },
+      { name: 'home', path: publicPath('/en') },
+      { name: 'needs', path: publicPath('/en/needs') },
+      { name: 'need', path: publicPath(`/en/needs/${needId}`) },
+      { name: 'map', path: publicPath('/en/needs?view=map') },
       { name: 'queue', path: '/en/facilitator/matches', cookie: facilitator },
       { name: 'card', path: `/en/facilitator/matches/${matchId}`, cookie: facilitator },
       { name: 'recommended', path: '/en/company/recommended', cookie: company },
@@ -137,13 +143,16 @@ async function main() {
     const rssStart = rssMb(pid);
     const runs: Run[] = [];
     log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
-    log('page          conns   req/s    p50    p95    p99 ms  cpu ms/req  errors');
+    log('page          conns   req/s    p50    p95    p99 ms  cpu ms/req  errors  cache');
     for (const page of pages) {
       const headers = page.cookie ? { cookie: page.cookie } : undefined;
       // Warm up: compile-on-first-use, caches and connection pools are not what is measured.
       const check = await fetch(base + page.path, { headers, redirect: 'manual' });
       if (check.status !== 200) throw new Error(`${page.path} answered ${check.status}`);
       await autocannon({ url: base + page.path, headers, connections: 2, amount: 20 });
+      // Whether the page comes from Next's cache (the public pages, for anonymous visitors:
+      // docs/decisions/018-public-pages-from-the-cache.md) or is rendered per request.
+      const cache = (await fetch(base + page.path, { headers, redirect: 'manual' })).headers.get('x-nextjs-cache') ?? 'rendered';
       for (const connections of connectionLevels) {
         const before = cpuMs(pid);
         const times: number[] = [];
@@ -160,12 +169,12 @@ async function main() {
         times.sort((a, b) => a - b);
         const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN);
         const run: Run = {
-          page: page.name, connections, requests,
+          page: page.name, cache, connections, requests,
           reqPerSec: round(requests / duration), p50: at(0.5), p95: at(0.95), p99: at(0.99),
           errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
         };
         runs.push(run);
-        log(`${page.name.padEnd(12)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${run.errors + run.non2xx}`);
+        log(`${page.name.padEnd(12)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${cache}`);
       }
     }
     const summary = { world: world ?? 'demo', sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { E2E_DATABASE_URL_FILE } from './database-url';
+import { expect, test } from './fixtures';
+import { demoEmail, signIn } from './helpers';
+
+// The public pages an anonymous visitor reads come from Next's cache, kept in PostgreSQL and
+// shared by both instances of tests/e2e/serve.ts; a change to what they show reaches the very
+// next visitor on either instance, and a signed-in visitor still gets their own page
+// (docs/decisions/018-public-pages-from-the-cache.md).
+
+const FIRST = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
+const SECOND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 10}`;
+
+async function withDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The newest public need: the demo world's journeys do not read it. */
+const newestPublicNeed = () =>
+  withDatabase(async (client) => (await client.query<{ id: string; title: string; language: string }>(
+    `SELECT n.id, n.title, n.language FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
+      WHERE n.status = 'OPEN' AND m."verificationStatus" = 'VERIFIED' ORDER BY n."createdAt" DESC, n.id LIMIT 1`,
+  )).rows[0]);
+
+test('anonymous reads of the public pages are served from the cache, with a policy that allows only their own scripts', async ({ request }) => {
+  const need = await newestPublicNeed();
+  for (const path of ['/en', '/ja/needs', '/uk/needs?view=map', `/en/needs/${need.id}`]) {
+    // Two requests in a row, the second from the cache without rendering (other tests' writes
+    // may invalidate the entry in between, so until it happens).
+    await expect(async () => {
+      await request.get(FIRST + path);
+      const again = await request.get(FIRST + path);
+      expect(again.status()).toBe(200);
+      expect(again.headers()['x-nextjs-cache'], path).toBe('HIT');
+      const policy = again.headers()['content-security-policy'];
+      expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+      expect(policy).not.toMatch(/nonce|unsafe-inline'[^;]*;.*script|strict-dynamic/);
+    }).toPass({ timeout: 20_000 });
+  }
+});
+
+test('a change to a need reaches the next anonymous visitor on every instance', async ({ page, request }) => {
+  const need = await newestPublicNeed();
+  // In the need's own language, so the page shows its title as written.
+  const path = `/${need.language}/needs/${need.id}`;
+  // Rendered and cached by the first instance; the second serves that same entry.
+  await expect(async () => {
+    await request.get(FIRST + path);
+    expect((await request.get(SECOND + path)).headers()['x-nextjs-cache']).toBe('HIT');
+  }).toPass({ timeout: 20_000 });
+
+  const changed = `${need.title} (${Date.now()})`;
+  await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [changed, need.id]));
+  try {
+    for (const instance of [SECOND, FIRST]) {
+      await page.goto(instance + path);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(changed);
+    }
+  } finally {
+    await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [need.title, need.id]));
+  }
+});
+
+test('a signed-in visitor gets the public pages rendered for them, with their own header', async ({ page }) => {
+  await signIn(page, demoEmail('company-01'));
+  const need = await newestPublicNeed();
+  for (const path of ['/en', '/en/needs', `/en/needs/${need.id}`]) {
+    const response = await page.goto(path);
+    expect(response?.headers()['x-nextjs-cache']).toBeUndefined();
+    expect(response?.headers()['content-security-policy']).toContain("'nonce-");
+    await expect(page.getByTestId('notification-bell').filter({ visible: true })).toBeVisible();
+  }
+});

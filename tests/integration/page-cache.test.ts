@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { operationOf, type ActionName } from '../../lib/actions/registry';
+import { runAction } from '../../lib/actions/run';
+import type { Actor } from '../../lib/auth/actor';
+import { PUBLIC_PAGE_TAGS } from '../../lib/cache/tag-page';
+import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
+import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { createAccessWorld, type AccessWorld } from '../factories/access-world';
+import { createCompany } from '../factories/company';
+import { createNeed } from '../factories/need';
+import { testDb as db } from './test-db';
+
+// The public pages' cache (lib/cache/page-cache-handler.mjs) on a real PostgreSQL: an entry is
+// served until a table it was read from changes, whichever code path changes it, and a
+// response from the cache carries its own script policy. Other test files write to the same
+// database at the same time, so an entry expected to stay fresh is tagged with a tag of its own.
+
+type Handler = {
+  get(key: string, context?: { kind: string }): Promise<{ lastModified: number; value: { headers: Record<string, string>; html: string; rscData: Buffer } } | null>;
+  set(key: string, data: unknown): Promise<void>;
+  revalidateTag(tags: string | string[]): Promise<void>;
+};
+let handler: Handler;
+let world: AccessWorld;
+
+beforeAll(async () => {
+  process.env.DATABASE_URL = inject('databaseUrl');
+  const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
+  handler = new PageCacheHandler({}) as unknown as Handler;
+  world = await createAccessWorld(db);
+});
+afterAll(async () => {
+  await stopQueueClient();
+});
+
+const PUSH = 'self.__next_f.push([1,"0:[\\"$\\",\\"p\\",null,{}]"])';
+const page = (tags: readonly string[], text = 'a need') => ({
+  kind: 'APP_PAGE',
+  html: `<html><body><p>${text}</p><script>${PUSH}</script></body></html>`,
+  rscData: Buffer.from(`0:${text}`),
+  segmentData: new Map([['/_tree', Buffer.from('tree')]]),
+  headers: { 'x-next-cache-tags': ['_N_T_/layout', ...tags].join(',') },
+  status: 200,
+  postponed: undefined,
+});
+/** A render as Next does it: a miss first (which notes when the render began), then the set. */
+async function render(key: string, tags: readonly string[], text?: string) {
+  expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  await handler.set(key, page(tags, text));
+}
+const freshKey = () => `/route-cache/APP_PAGE/test/$/en/cached/needs/${randomUUID()}`;
+class RolledBack extends Error {}
+const markedAt = async (tag: string) =>
+  (await db.pageCacheTag.findUnique({ where: { tag } }))?.invalidatedAt.getTime() ?? 0;
+const context = { ip: '198.51.100.7' };
+const run = (name: ActionName, actor: Actor, input: unknown) => runAction(db, name, operationOf(name), actor, input, context);
+
+describe('the page cache in PostgreSQL', () => {
+  it('serves a rendered page to every instance until its tag is invalidated', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'first');
+    const hit = await handler.get(key, { kind: 'APP_PAGE' });
+    expect(hit?.value.html).toContain('first');
+    expect(Buffer.isBuffer(hit?.value.rscData)).toBe(true);
+    // Another instance: its own handler, the same table.
+    const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
+    const other = new PageCacheHandler({}) as unknown as Handler;
+    expect((await other.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('first');
+
+    await other.revalidateTag(own);
+    expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it("puts a policy on the entry that allows exactly the page's own inline scripts", async () => {
+    const key = freshKey();
+    await render(key, [`test-${randomUUID()}`]);
+    const policy = (await handler.get(key, { kind: 'APP_PAGE' }))!.value.headers['content-security-policy'];
+    expect(policy).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
+    expect(policy).not.toContain('nonce');
+  });
+
+  it('treats a page rendered just before an invalidation as stale (its writer may not have committed when it read)', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own]);
+    await handler.revalidateTag(own);
+    // Rendered again at once: the write that marked the tag might still have been in flight.
+    await render(key, [own]);
+    expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it('keeps nothing but pages', async () => {
+    await handler.set('fetch-key', { kind: 'FETCH', data: { body: 'x' }, revalidate: false });
+    expect(await handler.get('fetch-key', { kind: 'FETCH' })).toBeNull();
+    expect(await db.pageCacheEntry.count({ where: { key: 'fetch-key' } })).toBe(0);
+  });
+});
+
+describe('invalidation by the tables the public pages read', () => {
+  const tables = [...new Set(Object.values(PUBLIC_PAGE_TAGS).flat())];
+
+  /** Whether the statement marks the tag inside its own transaction; rolled back after. */
+  async function marks(statement: string, tag: string): Promise<boolean> {
+    let seen = false;
+    await db
+      .$transaction(async (tx) => {
+        const [{ at }] = await tx.$queryRawUnsafe<{ at: Date }[]>('SELECT clock_timestamp() AS at');
+        await tx.$executeRawUnsafe(statement);
+        const [mark] = await tx.$queryRawUnsafe<{ invalidatedAt: Date }[]>('SELECT "invalidatedAt" FROM "PageCacheTag" WHERE tag = $1', tag);
+        seen = mark !== undefined && mark.invalidatedAt.getTime() >= at.getTime() - 1;
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+    return seen;
+  }
+
+  it.each(tables)('a statement on %s marks its tag, in the writer’s transaction (even one that changes no row)', async (table) => {
+    expect(await marks(`DELETE FROM "${table}" WHERE false`, table)).toBe(true);
+  });
+
+  it.each(['Company', 'Municipality'])('on %s, only a change of verification does', async (table) => {
+    expect(await marks(`UPDATE "${table}" SET "verificationStatus" = "verificationStatus" WHERE false`, table)).toBe(true);
+    expect(await marks(`UPDATE "${table}" SET "updatedAt" = "updatedAt" WHERE false`, table)).toBe(false);
+  });
+
+  it('does not invalidate the public pages when a company edits its profile (they show only how many are verified)', async () => {
+    const before = await markedAt('Company');
+    await db.company.update({ where: { id: world.company.id }, data: { legalNameEn: `Renamed ${randomUUID()}` } });
+    expect(await markedAt('Company')).toBe(before);
+  });
+
+  it('a need closed through its action makes the need page, the list and home stale', async () => {
+    const keys = { need: freshKey(), needs: freshKey(), home: freshKey() };
+    for (const [name, key] of Object.entries(keys)) await render(key, PUBLIC_PAGE_TAGS[name as keyof typeof PUBLIC_PAGE_TAGS]);
+    const need = await db.need.findUniqueOrThrow({ where: { id: world.openNeed.id } });
+    const result = await run('closeNeed', world.municipalityRep.actor, { needId: need.id, expectedVersion: need.version, reason: 'FULFILLED', duplicateOfNeedId: null });
+    expect(result).toMatchObject({ ok: true });
+    for (const key of Object.values(keys)) expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it("a company's verification makes home stale (its count of verified companies)", async () => {
+    const key = freshKey();
+    await render(key, PUBLIC_PAGE_TAGS.home);
+    const company = await createCompany(db);
+    const result = await run('verifyOrganisation', world.facilitator.actor, { kind: 'company', id: company.id, decision: 'VERIFIED', expectedVersion: company.version });
+    expect(result).toMatchObject({ ok: true });
+    expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it("a translation saved for a need's text makes the needs pages stale", async () => {
+    const key = freshKey();
+    await render(key, PUBLIC_PAGE_TAGS.needs);
+    const need = await createNeed(db, world.municipality, { language: 'uk' });
+    const result = await run('saveTranslation', world.facilitator.actor, { subject: 'NEED', subjectId: need.id, field: 'title', locale: 'ja', translation: '給水施設の非常用電源', expectedVersion: null });
+    expect(result).toMatchObject({ ok: true });
+    expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it("the daily roll-forward of the hostility statuses makes every public page stale", async () => {
+    const keys = Object.keys(PUBLIC_PAGE_TAGS).map((name) => [name, freshKey()] as const);
+    for (const [name, key] of keys) await render(key, PUBLIC_PAGE_TAGS[name as keyof typeof PUBLIC_PAGE_TAGS]);
+    await rollStatusesForward(db, new Date(Date.UTC(2099, 0, 1)));
+    for (const [, key] of keys) expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+});
