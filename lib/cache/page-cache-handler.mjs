@@ -41,9 +41,6 @@ export default class PageCacheHandler {
    */
   #renderStarts = new Map();
 
-  /** @param {unknown} _options */
-  constructor(_options) {}
-
   /**
    * @param {string} key
    * @param {{ kind?: string }} [context]

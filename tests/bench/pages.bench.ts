@@ -8,9 +8,9 @@
  *
  *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard] [--rendered]
  *
- * --rendered adds a query parameter the public pages ignore (?render=1), which keeps them off
- * the anonymous cache (lib/cache/public-pages.ts): the same pages rendered per request, as
- * before they were cached, measured in the same build and time window.
+ * --rendered also measures each public page with a query parameter it ignores (?render=1),
+ * which keeps it off the anonymous cache (lib/cache/public-pages.ts): the same page rendered per
+ * request, as before it was cached, in the same build, world and time window ("home/rendered").
  *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * The last line of output is JSON.
@@ -28,7 +28,8 @@ const duration = Number(arg('duration') ?? 5);
 const connectionLevels = (arg('connections') ?? '1,10,50').split(',').map(Number);
 const only = arg('only')?.split(',');
 const rendered = process.argv.includes('--rendered');
-const publicPath = (path: string) => (rendered ? `${path}${path.includes('?') ? '&' : '?'}render=1` : path);
+const renderedToo = (page: { name: string; path: string }) =>
+  rendered ? [page, { name: `${page.name}/rendered`, path: `${page.path}${page.path.includes('?') ? '&' : '?'}render=1` }] : [page];
 const profileDir = arg('cpu-prof');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
@@ -130,15 +131,15 @@ async function main() {
 
     const pages: { name: string; path: string; cookie?: string }[] = [
       { name: 'health', path: '/api/health' },
-      { name: 'home', path: publicPath('/en') },
-      { name: 'needs', path: publicPath('/en/needs') },
-      { name: 'need', path: publicPath(`/en/needs/${needId}`) },
-      { name: 'map', path: publicPath('/en/needs?view=map') },
+      ...renderedToo({ name: 'home', path: '/en' }),
+      ...renderedToo({ name: 'needs', path: '/en/needs' }),
+      ...renderedToo({ name: 'need', path: `/en/needs/${needId}` }),
+      ...renderedToo({ name: 'map', path: '/en/needs?view=map' }),
       { name: 'queue', path: '/en/facilitator/matches', cookie: facilitator },
       { name: 'card', path: `/en/facilitator/matches/${matchId}`, cookie: facilitator },
       { name: 'recommended', path: '/en/company/recommended', cookie: company },
       { name: 'dashboard', path: '/en/facilitator/dashboard', cookie: facilitator },
-    ].filter((p) => !only || only.includes(p.name));
+    ].filter((p) => !only || only.includes(p.name.split('/')[0]));
 
     const rssStart = rssMb(pid);
     const runs: Run[] = [];
@@ -174,7 +175,7 @@ async function main() {
           errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
         };
         runs.push(run);
-        log(`${page.name.padEnd(12)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${cache}`);
+        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${cache}`);
       }
     }
     const summary = { world: world ?? 'demo', sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };

@@ -1,10 +1,22 @@
 import { allowConsoleError, expect, test } from './fixtures';
 
 test('pages carry a nonce-based CSP and the other security headers', async ({ request }) => {
-  const response = await request.get('/');
+  const response = await request.get('/en/sign-in');
   const headers = response.headers();
   expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
   expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-powered-by']).toBeUndefined();
+});
+
+test('public pages from the cache carry a CSP that allows their own inline scripts by hash, and the other security headers', async ({ request }) => {
+  // The home page a visitor gets, the same for everyone (docs/decisions/018-public-pages-from-the-cache.md).
+  const headers = (await request.get('/')).headers();
+  expect(headers['content-security-policy']).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+;/);
+  expect(headers['content-security-policy']).not.toMatch(/'nonce-|'unsafe-inline'[^;]*; (img|font|connect)|'strict-dynamic'/);
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("object-src 'none'");
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
   expect(headers['x-powered-by']).toBeUndefined();

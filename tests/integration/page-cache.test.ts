@@ -28,7 +28,7 @@ let world: AccessWorld;
 beforeAll(async () => {
   process.env.DATABASE_URL = inject('databaseUrl');
   const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
-  handler = new PageCacheHandler({}) as unknown as Handler;
+  handler = new PageCacheHandler() as unknown as Handler;
   world = await createAccessWorld(db);
 });
 afterAll(async () => {
@@ -67,7 +67,7 @@ describe('the page cache in PostgreSQL', () => {
     expect(Buffer.isBuffer(hit?.value.rscData)).toBe(true);
     // Another instance: its own handler, the same table.
     const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
-    const other = new PageCacheHandler({}) as unknown as Handler;
+    const other = new PageCacheHandler() as unknown as Handler;
     expect((await other.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('first');
 
     await other.revalidateTag(own);
