@@ -86,6 +86,12 @@ export default class PageCacheHandler {
        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt"`,
       [key, serialise(data), tags, renderedAt ?? null],
     );
+    // Only a tag's newest mark decides anything: the older ones of this entry's tags go.
+    await database().query(
+      `DELETE FROM "PageCacheTag" t WHERE t."tag" = ANY ($1)
+         AND t."invalidatedAt" < (SELECT max(n."invalidatedAt") FROM "PageCacheTag" n WHERE n."tag" = t."tag")`,
+      [tags],
+    );
   }
 
   /**
@@ -96,8 +102,8 @@ export default class PageCacheHandler {
     const list = [tags].flat().filter(Boolean);
     if (list.length === 0) return;
     await database().query(
-      `INSERT INTO "PageCacheTag" ("tag", "invalidatedAt") SELECT unnest($1::text[]), clock_timestamp()
-       ON CONFLICT ("tag") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"`,
+      `INSERT INTO "PageCacheTag" ("tag", "txid", "invalidatedAt") SELECT unnest($1::text[]), txid_current(), clock_timestamp()
+       ON CONFLICT ("tag", "txid") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"`,
       [list],
     );
   }

@@ -53,7 +53,7 @@ async function render(key: string, tags: readonly string[], text?: string) {
 const freshKey = () => `/route-cache/APP_PAGE/test/$/en/cached/needs/${randomUUID()}`;
 class RolledBack extends Error {}
 const markedAt = async (tag: string) =>
-  (await db.pageCacheTag.findUnique({ where: { tag } }))?.invalidatedAt.getTime() ?? 0;
+  (await db.pageCacheTag.aggregate({ where: { tag }, _max: { invalidatedAt: true } }))._max.invalidatedAt?.getTime() ?? 0;
 const context = { ip: '198.51.100.7' };
 const run = (name: ActionName, actor: Actor, input: unknown) => runAction(db, name, operationOf(name), actor, input, context);
 
@@ -109,8 +109,8 @@ describe('invalidation by the tables the public pages read', () => {
       .$transaction(async (tx) => {
         const [{ at }] = await tx.$queryRawUnsafe<{ at: Date }[]>('SELECT clock_timestamp() AS at');
         await tx.$executeRawUnsafe(statement);
-        const [mark] = await tx.$queryRawUnsafe<{ invalidatedAt: Date }[]>('SELECT "invalidatedAt" FROM "PageCacheTag" WHERE tag = $1', tag);
-        seen = mark !== undefined && mark.invalidatedAt.getTime() >= at.getTime() - 1;
+        const [mark] = await tx.$queryRawUnsafe<{ invalidatedAt: Date | null }[]>('SELECT max("invalidatedAt") AS "invalidatedAt" FROM "PageCacheTag" WHERE tag = $1', tag);
+        seen = mark.invalidatedAt !== null && mark.invalidatedAt.getTime() >= at.getTime() - 1;
         throw new RolledBack();
       })
       .catch((error: unknown) => {
@@ -126,6 +126,30 @@ describe('invalidation by the tables the public pages read', () => {
   it.each(['Company', 'Municipality'])('on %s, only a change of verification does', async (table) => {
     expect(await marks(`UPDATE "${table}" SET "verificationStatus" = "verificationStatus" WHERE false`, table)).toBe(true);
     expect(await marks(`UPDATE "${table}" SET "updatedAt" = "updatedAt" WHERE false`, table)).toBe(false);
+  });
+
+  it('lets writers to the same table go on without waiting for one another (no shared row to lock)', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let marked!: () => void;
+    const firstMarked = new Promise<void>((resolve) => (marked = resolve));
+    // The first writer marks "Need" and stays open…
+    const first = db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe('DELETE FROM "Need" WHERE false');
+      marked();
+      await held;
+    }, { timeout: 30_000 });
+    await firstMarked;
+    try {
+      // …while a second one marks it too: refused if it would have to wait for the first.
+      await db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL lock_timeout = '2s'");
+        await tx.$executeRawUnsafe('DELETE FROM "Need" WHERE false');
+      });
+    } finally {
+      release();
+      await first;
+    }
   });
 
   it('does not invalidate the public pages when a company edits its profile (they show only how many are verified)', async () => {

@@ -14,20 +14,26 @@ CREATE TABLE "PageCacheEntry" (
 -- CreateTable
 CREATE TABLE "PageCacheTag" (
     "tag" TEXT NOT NULL,
+    "txid" BIGINT NOT NULL,
     "invalidatedAt" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "PageCacheTag_pkey" PRIMARY KEY ("tag")
+    CONSTRAINT "PageCacheTag_pkey" PRIMARY KEY ("tag","txid")
 );
+
+-- CreateIndex
+CREATE INDEX "PageCacheTag_tag_invalidatedAt_idx" ON "PageCacheTag"("tag", "invalidatedAt");
 
 -- Invalidation by tag, from every write path at once: a statement that changes a table the
 -- public pages read marks the tag named after that table, in the writer's own transaction (so
 -- a rolled-back write invalidates nothing it should not, and a committed one cannot forget).
 -- The pages say which tables they read (lib/cache/tag-page.ts, PUBLIC_PAGE_TAGS). One
--- statement-level trigger per table: a bulk load marks the tag once, not once per row.
+-- statement-level trigger per table: a bulk load marks the tag once, not once per row. A mark is
+-- a row of the writing transaction's own (tag, txid): concurrent writers never wait on one row,
+-- nor deadlock over two.
 -- The body is an escaped string (\073 is a semicolon): the migration engine splits on them.
 CREATE FUNCTION page_cache_invalidate() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
-  INSERT INTO "PageCacheTag" ("tag", "invalidatedAt") VALUES (TG_ARGV[0], clock_timestamp())
-  ON CONFLICT ("tag") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"\073
+  INSERT INTO "PageCacheTag" ("tag", "txid", "invalidatedAt") VALUES (TG_ARGV[0], txid_current(), clock_timestamp())
+  ON CONFLICT ("tag", "txid") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"\073
   RETURN NULL\073
 END';
 
