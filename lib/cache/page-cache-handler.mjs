@@ -63,14 +63,18 @@ export default class PageCacheHandler {
       this.#renderStarts.set(key, row.now);
       return null;
     }
-    return { lastModified: new Date(row.renderedAt).getTime(), value: deserialise(row.value) };
+    const { value, cacheControl } = deserialise(row.value);
+    // The page's lifetime (revalidate: false, for ours) travels with it, so an instance that has
+    // not rendered the page itself does not take it for stale and render it again behind it.
+    return { lastModified: new Date(row.renderedAt).getTime(), value, cacheControl };
   }
 
   /**
    * @param {string} key
    * @param {any} data
+   * @param {{ cacheControl?: unknown }} [context]
    */
-  async set(key, data) {
+  async set(key, data, context) {
     const renderedAt = this.#renderStarts.get(key);
     this.#renderStarts.delete(key);
     if (!isPage(data)) return;
@@ -84,7 +88,7 @@ export default class PageCacheHandler {
       `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt")
        VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()))
        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt"`,
-      [key, serialise(data), tags, renderedAt ?? null],
+      [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, renderedAt ?? null],
     );
     // Only a tag's newest mark decides anything: the older ones of this entry's tags go.
     await database().query(

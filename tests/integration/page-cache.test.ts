@@ -18,8 +18,8 @@ import { testDb as db } from './test-db';
 // database at the same time, so an entry expected to stay fresh is tagged with a tag of its own.
 
 type Handler = {
-  get(key: string, context?: { kind: string }): Promise<{ lastModified: number; value: { headers: Record<string, string>; html: string; rscData: Buffer } } | null>;
-  set(key: string, data: unknown): Promise<void>;
+  get(key: string, context?: { kind: string }): Promise<{ lastModified: number; cacheControl?: unknown; value: { headers: Record<string, string>; html: string; rscData: Buffer } } | null>;
+  set(key: string, data: unknown, context?: { cacheControl?: unknown }): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;
 };
 let handler: Handler;
@@ -48,7 +48,7 @@ const page = (tags: readonly string[], text = 'a need') => ({
 /** A render as Next does it: a miss first (which notes when the render began), then the set. */
 async function render(key: string, tags: readonly string[], text?: string) {
   expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
-  await handler.set(key, page(tags, text));
+  await handler.set(key, page(tags, text), { cacheControl: { revalidate: false, expire: undefined } });
 }
 const freshKey = () => `/route-cache/APP_PAGE/test/$/en/cached/needs/${randomUUID()}`;
 class RolledBack extends Error {}
@@ -65,6 +65,7 @@ describe('the page cache in PostgreSQL', () => {
     const hit = await handler.get(key, { kind: 'APP_PAGE' });
     expect(hit?.value.html).toContain('first');
     expect(Buffer.isBuffer(hit?.value.rscData)).toBe(true);
+    expect(hit?.cacheControl).toEqual({ revalidate: false });
     // Another instance: its own handler, the same table.
     const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
     const other = new PageCacheHandler() as unknown as Handler;
