@@ -14,6 +14,7 @@ import type { MatchingPolicy } from '../matching/policy';
 import { candidateFilter, REMOTE_DELIVERY_MODES } from '../matching/rules';
 import type { MatchCompany } from '../matching/types';
 import { CAPABILITY_VALUES, SECTOR_VALUES } from '../matching/vocabulary';
+import { scoreBoundSql, type BoundFacts } from './bound';
 
 // The narrow company rows ranking reads (CompanyMatchProfile). A bit is a value's position in
 // its PostgreSQL enum, which is the order of prisma/schema.prisma and of the generated enums the
@@ -106,6 +107,12 @@ async function queryProfiles(db: Db, where: string, values: unknown[]): Promise<
   return result.rows.map(toCompany);
 }
 
+/**
+ * Read only the companies that may score at least `threshold` or their own list's floor (by the
+ * bound), and those in `always` whatever their bound.
+ */
+export type CandidatePrune = { threshold: number; always: string[] };
+
 const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
 
 /**
@@ -117,8 +124,9 @@ const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DE
  */
 export async function loadCandidateCompanies(
   db: Db,
-  need: Parameters<typeof candidateFilter>[0],
+  need: Parameters<typeof candidateFilter>[0] & BoundFacts,
   policy: MatchingPolicy,
+  prune?: CandidatePrune,
 ): Promise<CompanyInput[]> {
   const filter = candidateFilter(need, policy.hardConstraints);
   if (filter.none) return [];
@@ -128,6 +136,13 @@ export async function loadCandidateCompanies(
     values.push(value);
     return `$${values.length}`;
   };
+  if (prune) {
+    // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
+    // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
+    const bound = scoreBoundSql(need, policy, param);
+    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
+      OR "companyId" = ANY(${param(prune.always)}::uuid[]))`);
+  }
   if (filter.appetites !== null) {
     filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
       OR ("riskAppetite"::text = ANY(${param(filter.appetitesIfRemote)}) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);
