@@ -1,8 +1,12 @@
 import { Prisma } from '../generated/prisma/client';
 import { Stage } from '../generated/prisma/enums';
+import { RiskAppetite } from '../generated/prisma/enums';
+import { CRITERION_FNS } from '../matching/criteria';
 import type { MatchingPolicy } from '../matching/policy';
-import { stageBit } from '../matching/prepare';
-import { coveredCapabilities, stageFits } from '../matching/rules';
+import { stageBit, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import { coveredCapabilities, REMOTE_DELIVERY_MODES, stageFits } from '../matching/rules';
+import { TOLERANCE } from '../matching/site-security';
+import { DeliveryMode } from '../generated/prisma/enums';
 import type { Criterion } from '../matching/types';
 
 // An upper bound on a pair's score from the few facts a profile row holds, so that a re-rank
@@ -46,19 +50,53 @@ export function scoreBound(need: BoundFacts, company: CompanyBoundFacts, policy:
  */
 export const mayReach = (bound: number, threshold: number) => bound + 0.5 + 1e-6 >= threshold;
 
+const DELIVERY_VALUES = Object.values(DeliveryMode);
+const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
+
+/** Stand-ins for a company that differ only in the columns named: criteria that read nothing else grade them exactly. */
+function companyStandIns(): { appetite: RiskAppetite; remote: boolean; company: PreparedCompany }[] {
+  return Object.values(RiskAppetite).flatMap((appetite) => [false, true].flatMap((remote) => [false, true].map((isSme) => ({
+    appetite,
+    remote,
+    company: {
+      tolerance: TOLERANCE[appetite], waitsForCeasefire: appetite === 'AFTER_CEASEFIRE_ONLY', canDeliverRemotely: remote,
+      company: { riskAppetite: appetite, isSme },
+    } as PreparedCompany,
+  }))));
+}
+
 /**
- * The same bound as a SQL expression over "CompanyMatchProfile" columns, for one need: parameters
- * are appended to `values` as they are used (the need's capability masks and stage bit).
+ * The bound as a SQL expression over "CompanyMatchProfile" columns, for one need; parameters
+ * are appended to `values` through `param`. Beyond the criteria known to `scoreBound`, the need
+ * decides: security and integrity are graded by the engine's own criteria for every risk
+ * appetite, with and without remote delivery, SME or not (they read nothing else of a company);
+ * a sister tie needs the company in a tied prefecture; experience needs some experience; scale
+ * without a budget is half its weight whatever the company.
  */
-export function scoreBoundSql(need: BoundFacts, policy: MatchingPolicy, param: (value: unknown) => string): string {
+export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: Date, param: (value: unknown) => string): string {
   const { weights } = policy;
+  const context = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
   const capability = need.requiredCount === 0
     ? `${weights.capability * 0.5}`
     : `${weights.capability}::float8 * (bit_count(("capabilityLo" & ${param(need.capabilityLo)}::int)::bit(32))
         + bit_count(("capabilityHi" & ${param(need.capabilityHi)}::int)::bit(32))) / ${param(need.requiredCount)}::int`;
-  return `(${unknownWeight(policy)} + ${capability}
+  const byAppetite = new Map<string, { local: number; remote: number }>();
+  for (const { appetite, remote, company } of companyStandIns()) {
+    const value = weights.security * CRITERION_FNS.security(need, company, context) + weights.integrity * CRITERION_FNS.integrity(need, company, context);
+    const entry = byAppetite.get(appetite) ?? { local: 0, remote: 0 };
+    if (remote) entry.remote = Math.max(entry.remote, value);
+    else entry.local = Math.max(entry.local, value);
+    byAppetite.set(appetite, entry);
+  }
+  const siteAndTender = `CASE "riskAppetite"::text ${[...byAppetite].map(([appetite, v]) =>
+    `WHEN '${appetite}' THEN CASE WHEN "deliveryMask" & ${REMOTE_MASK} <> 0 THEN ${v.remote} ELSE ${v.local} END`).join(' ')}
+    ELSE ${weights.security + weights.integrity} END`;
+  const tiedPrefectures = [...new Set(need.need.site.sisterTies.map((tie) => tie.prefectureCode))];
+  return `(${weights.scale * (need.budgetEur === null ? 0.5 : 1)} + ${capability} + ${siteAndTender}
     + CASE WHEN "stageMask" & ${param(need.stageBit)}::int <> 0 THEN ${weights.stage} ELSE 0 END
-    + CASE WHEN region = 'KANSAI' THEN ${weights.kansai} ELSE 0 END)`;
+    + CASE WHEN region = 'KANSAI' THEN ${weights.kansai} ELSE 0 END
+    + CASE WHEN "prefectureCode" = ANY(${param(tiedPrefectures)}::text[]) THEN ${weights.sisterCity} ELSE 0 END
+    + CASE WHEN COALESCE(cardinality("experienceCountries"), 0) > 0 OR "hasDisasterReconstructionExperience" THEN ${weights.experience} ELSE 0 END)`;
 }
 
 /**

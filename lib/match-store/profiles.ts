@@ -14,7 +14,8 @@ import type { MatchingPolicy } from '../matching/policy';
 import { candidateFilter, REMOTE_DELIVERY_MODES } from '../matching/rules';
 import type { MatchCompany } from '../matching/types';
 import { CAPABILITY_VALUES, SECTOR_VALUES } from '../matching/vocabulary';
-import { scoreBoundSql, type BoundFacts } from './bound';
+import { scoreBoundSql } from './bound';
+import type { PreparedNeed } from '../matching/prepare';
 
 // The narrow company rows ranking reads (CompanyMatchProfile). A bit is a value's position in
 // its PostgreSQL enum, which is the order of prisma/schema.prisma and of the generated enums the
@@ -107,11 +108,13 @@ async function queryProfiles(db: Db, where: string, values: unknown[]): Promise<
   return result.rows.map(toCompany);
 }
 
+const SECTOR_MASKS = Array.from({ length: 2 ** SECTOR_VALUES.length }, (_, mask) => mask);
+
 /**
  * Read only the companies that may score at least `threshold` or their own list's floor (by the
  * bound), and those in `always` whatever their bound.
  */
-export type CandidatePrune = { threshold: number; always: string[] };
+export type CandidatePrune = { threshold: number; always: string[]; asOf: Date };
 
 const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
 
@@ -124,14 +127,15 @@ const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DE
  */
 export async function loadCandidateCompanies(
   db: Db,
-  need: Parameters<typeof candidateFilter>[0] & BoundFacts,
+  need: PreparedNeed,
   policy: MatchingPolicy,
   prune?: CandidatePrune,
 ): Promise<CompanyInput[]> {
   const filter = candidateFilter(need, policy.hardConstraints);
   if (filter.none) return [];
-  const values: unknown[] = [filter.sectorBit];
-  const filters = ['"sectorMask" & $1 <> 0'];
+  // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
+  const values: unknown[] = [SECTOR_MASKS.filter((mask) => (mask & filter.sectorBit) !== 0)];
+  const filters = ['"sectorMask" = ANY($1::int[])'];
   const param = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
@@ -139,7 +143,7 @@ export async function loadCandidateCompanies(
   if (prune) {
     // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
     // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
-    const bound = scoreBoundSql(need, policy, param);
+    const bound = scoreBoundSql(need, policy, prune.asOf, param);
     filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
       OR "companyId" = ANY(${param(prune.always)}::uuid[]))`);
   }

@@ -85,7 +85,7 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
       return scored;
     };
     const always = [...stored, ...[...interests.keys()].map((key) => key.slice(key.indexOf(':') + 1))];
-    const pruned = score(await loadCandidateCompanies(db, preparedNeed, policy, { threshold: need.matchFloor, always }));
+    const pruned = score(await loadCandidateCompanies(db, preparedNeed, policy, { threshold: need.matchFloor, always, asOf }));
     if (provesTopList(pruned, need.matchFloor, side.subjectTopK)) return pruned;
     return score(await loadCandidateCompanies(db, preparedNeed, policy));
   }
