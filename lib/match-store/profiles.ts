@@ -75,6 +75,12 @@ const PROFILE_COLUMNS = `"companyId", "sectorMask", "capabilityLo", "capabilityH
   "tenderRequirement", "maxProjectEur", industry, "capitalJpy", employees, "prefectureCode", region, "cityEn", "cityCode",
   "experienceCountries", "hasDisasterReconstructionExperience", "matchFloor"`;
 
+/** The profile columns as one JSON array, in ProfileRow's order, for a statement that reads them beside others (alias p). */
+export const PROFILE_JSON_ARRAY = Prisma.raw(`json_build_array(${PROFILE_COLUMNS.split(',').map((column) => `p.${column.trim()}`).join(', ')})`);
+
+/** A profile read as PROFILE_JSON_ARRAY (null: not eligible, or none). */
+export const profileFromJson = (row: unknown[] | null): CompanyInput | null => (row ? toCompany(row as ProfileRow) : null);
+
 function toCompany(row: ProfileRow): CompanyInput {
   const [id, sectorMask, lo, hi, riskAppetite, deliveryMask, stageMask, tenderRequirement, maxProjectEur, industry,
     capitalJpy, employees, prefectureCode, region, cityEn, cityCode, experienceCountries, hasDisaster, matchFloor] = row;
