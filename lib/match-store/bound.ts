@@ -99,15 +99,8 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
     + CASE WHEN COALESCE(cardinality("experienceCountries"), 0) > 0 OR "hasDisasterReconstructionExperience" THEN ${weights.experience} ELSE 0 END)`;
 }
 
-/**
- * The bound as a SQL condition over "Need" (alias n) for one company: the need may score at
- * least its own list's floor or `threshold` with this company, or is one of `always`.
- */
-export function needMayReachSql(
-  company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean },
-  policy: MatchingPolicy,
-  prune: { threshold: number; always: string[] },
-): Prisma.Sql {
+/** The bound as a SQL expression over "Need" (alias n) for one company (raw, before rounding). */
+export function needScoreBoundSql(company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean }, policy: MatchingPolicy): Prisma.Sql {
   const { weights } = policy;
   // The stages this company fits, by the engine's own rule (no stage bit restated here).
   const stages = Object.values(Stage).filter((stage) => stageFits(company.stageMask, stageBit(stage)));
@@ -116,7 +109,18 @@ export function needMayReachSql(
       + ${weights.capability}::float8 * (SELECT CASE WHEN count(DISTINCT v) = 0 THEN 0.5
           ELSE (count(DISTINCT v) FILTER (WHERE v::text = ANY(${[...company.capabilities]}::text[])))::float8 / count(DISTINCT v) END
         FROM unnest(n."requiredCapabilities") v)
-      + CASE WHEN n.stage::text = ANY(${stages}::text[]) THEN ${weights.stage}::float8 ELSE 0 END
-      + 0.500001 >= LEAST(GREATEST(n."matchFloor", -1), ${prune.threshold}::int)
+      + CASE WHEN n.stage::text = ANY(${stages}::text[]) THEN ${weights.stage}::float8 ELSE 0 END)`;
+}
+
+/**
+ * The bound as a SQL condition over "Need" (alias n) for one company: the need may score at
+ * least its own list's floor or `threshold` with this company (mayReach), or is one of `always`.
+ */
+export function needMayReachSql(
+  company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean },
+  policy: MatchingPolicy,
+  prune: { threshold: number; always: string[] },
+): Prisma.Sql {
+  return Prisma.sql`(${needScoreBoundSql(company, policy)} + 0.500001 >= LEAST(GREATEST(n."matchFloor", -1), ${prune.threshold}::int)
     OR n.id = ANY(${prune.always}::uuid[]))`;
 }

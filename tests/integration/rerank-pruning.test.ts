@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../lib/generated/prisma/client';
 import type { Capability, DeliveryMode, RiskAppetite, Stage, TenderRequirement } from '../../lib/generated/prisma/enums';
 import { getCurrentPolicy, rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
-import { scoreBound } from '../../lib/match-store/bound';
+import { poolOf } from '../../lib/db';
+import { needScoreBoundSql, scoreBound, scoreBoundSql } from '../../lib/match-store/bound';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
 import { loadCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
@@ -48,6 +49,16 @@ async function engineLists() {
   const byNeed = new Map<string, Entry[]>();
   const byCompany = new Map<string, Entry[]>();
   const prepared = companyRows.map(prepareCompany);
+  // The SQL bound a need's re-rank reads its candidates by, for every company of this world.
+  const sqlBounds = new Map<string, Map<string, number>>();
+  for (const need of needRows.filter((n) => needs.includes(n.id))) {
+    const values: unknown[] = [companies];
+    const bound = scoreBoundSql(prepareNeed(need, asOf), policy, asOf, (value) => `$${values.push(value)}`);
+    const result = await poolOf(testDb).query<{ companyId: string; bound: number }>({
+      text: `SELECT "companyId", ${bound} AS bound FROM "CompanyMatchProfile" WHERE "companyId" = ANY($1::uuid[])`, values,
+    });
+    sqlBounds.set(need.id, new Map(result.rows.map((row) => [row.companyId, Number(row.bound)])));
+  }
   for (const need of needRows) {
     const preparedNeed = prepareNeed(need, asOf);
     for (const company of prepared) {
@@ -55,8 +66,16 @@ async function engineLists() {
       const context = { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
       const score = scorePair(preparedNeed, company, context, policy);
       if (score === EXCLUDED) continue;
-      // The bound holds for every pair the engine scores (reciprocal interest aside: read anyway).
-      if (!interest) expect(scoreBound(preparedNeed, { ...company, isKansai: company.isKansai }, policy) + 0.5).toBeGreaterThanOrEqual(score);
+      // The bounds hold for every pair the engine scores (reciprocal interest aside: read anyway).
+      if (!interest && needs.includes(need.id)) {
+        expect(scoreBound(preparedNeed, company, policy) + 0.5, `${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+        if (companies.includes(company.company.id)) {
+          const [{ bound }] = await testDb.$queryRaw<{ bound: number }[]>`
+            SELECT ${needScoreBoundSql({ ...company.company, ...company }, policy)} AS bound FROM "Need" n WHERE n.id = ${need.id}::uuid`;
+          expect(bound + 0.5, `SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+        }
+        expect(sqlBounds.get(need.id)!.get(company.company.id)! + 0.5, `SQL ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+      }
       byNeed.set(need.id, [...(byNeed.get(need.id) ?? []), [company.company.id, score]]);
       byCompany.set(company.company.id, [...(byCompany.get(company.company.id) ?? []), [need.id, score]]);
     }
