@@ -5,7 +5,7 @@ import { getCurrentPolicy, rebuildAllMatches, rerankCompany, rerankNeed } from '
 import { poolOf } from '../../lib/db';
 import { needScoreBoundSql, scoreBound, scoreBoundSql } from '../../lib/match-store/bound';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
-import { loadCompanyProfiles } from '../../lib/match-store/profiles';
+import { loadCandidateCompanies, loadCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
 import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
 import { prepareCompany, prepareNeed } from '../../lib/matching/prepare';
@@ -149,6 +149,16 @@ describe('re-ranking with the score bound, on full lists', () => {
     const companyFloors = await testDb.companyMatchProfile.findMany({ where: { companyId: { in: companies } }, select: { matchFloor: true } });
     expect(companyFloors.filter((c) => c.matchFloor >= 0).length).toBeGreaterThanOrEqual(companies.length / 4);
     await expectEngineOrder('rebuilt');
+    // And the bound leaves some candidates unread.
+    const policy = await getCurrentPolicy(testDb);
+    let left = 0;
+    for (const need of await loadNeeds(testDb, Prisma.sql`n.id = ANY(${needs}::uuid[]) AND n."matchFloor" >= 0`)) {
+      const prepared = prepareNeed(need, new Date());
+      const all = await loadCandidateCompanies(testDb, prepared, policy);
+      const pruned = await loadCandidateCompanies(testDb, prepared, policy, { threshold: need.matchFloor, always: [], asOf: new Date() });
+      left += all.length - pruned.length;
+    }
+    expect(left).toBeGreaterThan(0);
   });
 
   it('a need re-ranked alone, and a company re-ranked alone, change no list', async () => {
@@ -173,5 +183,14 @@ describe('re-ranking with the score bound, on full lists', () => {
       await rerankAndRefill('need', id);
     }
     await expectEngineOrder('needs edited');
+  });
+
+  it('a need whose scores all fall below its previous floor reads every candidate again', async () => {
+    // A budget far above most companies' capacity: the scale constraint excludes most of its list,
+    // and the rest score lower; its new list comes from companies the bound left out before.
+    const full = await testDb.need.findFirstOrThrow({ where: { id: { in: needs }, matchFloor: { gte: 0 } }, orderBy: { id: 'asc' } });
+    await testDb.need.update({ where: { id: full.id }, data: { budgetAmount: '300000000', budgetCurrency: 'EUR', requiredCapabilities: POOL } });
+    await rerankAndRefill('need', full.id);
+    await expectEngineOrder('budget raised');
   });
 });
