@@ -98,7 +98,10 @@ export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedIn
   return rows.map((row) => toNeedInput(row, sites.get(row.hromadaCode) ?? { hromadaCode: row.hromadaCode, periods: [], sisterTies: [] }));
 }
 
-function toNeedInput({ budgetAmount, hromadaCode: _hromadaCode, evidence, ...row }: NeedRow, site: MatchNeed['site']): NeedInput {
+function toNeedInput(needRow: NeedRow, site: MatchNeed['site']): NeedInput {
+  // The site replaces its code; the rest is the engine's need as read.
+  const { budgetAmount, evidence, ...row } = needRow;
+  delete (row as Partial<NeedRow>).hromadaCode;
   return {
     ...(row as unknown as Omit<NeedInput, 'budgetAmount' | 'site'>),
     budgetAmount: budgetAmount === null ? null : Number(budgetAmount),
