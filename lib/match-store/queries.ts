@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole, type Actor } from '../auth/actor';
-import type { Db } from '../db';
+import { poolOf, type Db } from '../db';
 import { AppError } from '../errors';
 import { MatchStatus, Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
@@ -58,7 +59,7 @@ function parseFilter(filter: MatchListFilter) {
 type ListRow = Omit<StoredMatch, 'explanation'> & {
   points: number[];
   judgedOn: Date;
-  total: bigint;
+  total: number;
   profile: unknown[] | null;
   interest: { asked: boolean | null; invited: boolean | null } | null;
   policy: { weights: unknown; hardConstraints: unknown } | null;
@@ -83,7 +84,7 @@ async function list(
   // need's (as loadNeeds reads them), the company's profile (eligible only, as loadCompanyProfiles
   // reads it), the pair's interests (withdrawn ones do not count, as in loadInterests) and the
   // settings of the policy version that judged it. One statement, one round trip.
-  const rows = await db.$queryRaw<ListRow[]>`
+  const statement = Prisma.sql`
     SELECT page.*,
       (SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = page."needId") AS "needInput",
       (SELECT ${PROFILE_JSON_ARRAY} FROM "CompanyMatchProfile" p WHERE p."companyId" = page."companyId" AND p."isEligible") AS profile,
@@ -92,19 +93,29 @@ async function list(
       (SELECT json_build_object('weights', mp.weights, 'hardConstraints', mp."hardConstraints")
          FROM "MatchingPolicy" mp WHERE mp.version = page."policyVersion") AS policy
     FROM (
-      SELECT m.id, m.score, m.status::text AS status, m.version, m."needId", m."companyId", m.points, m."judgedOn", m."policyVersion", m."computedAt",
+      SELECT m.id, m.score, m.status::text AS status, m.version, m."needId", m."companyId", m.points,
+        to_char(m."judgedOn", 'YYYY-MM-DD') AS "judgedOn", m."policyVersion", m."computedAt" AT TIME ZONE 'UTC' AS "computedAt",
         json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
           'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
             'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn"))) AS need,
         json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
           'cityEn', c."cityEn") AS company,
-        count(*) OVER () AS total
+        count(*) OVER ()::int AS total
       FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode"
         JOIN "Company" c ON c.id = m."companyId"
       WHERE ${where}
       ORDER BY m.score DESC, m.${side.tieKey}, m.id
       LIMIT ${take} OFFSET ${skip}) page
     ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
+  // A named statement: each pooled connection plans it a few times, then reuses the plan (the
+  // statement joins five tables and four subqueries, and planning cost more than running it).
+  // Dates come as text and instants as timestamptz, so that no parser reads them in local time.
+  const result = await poolOf(db).query<Omit<ListRow, 'judgedOn'> & { judgedOn: string }>({
+    name: `match-list:${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`,
+    text: statement.text,
+    values: statement.values,
+  });
+  const rows: ListRow[] = result.rows.map((row) => ({ ...row, judgedOn: new Date(`${row.judgedOn}T00:00:00Z`) }));
   // Past the last page the window has no row to count on.
   const total = rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Match" m WHERE ${where}`)[0].n;
   const interests = new Map(rows.map((row) => [`${row.needId}:${row.companyId}`, { asked: row.interest?.asked ?? false, invited: row.interest?.invited ?? false }]));
