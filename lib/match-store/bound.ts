@@ -45,6 +45,14 @@ export function scoreBound(need: BoundFacts, company: CompanyBoundFacts, policy:
 }
 
 /**
+ * Whether the candidates read under `threshold` prove the subject's top list of `k`: the bound
+ * left out only pairs scoring below the threshold, so the list is exact once it holds `k` pairs
+ * at or above it. A threshold of -1 (the list had room) left nothing out.
+ */
+export const provesTopList = (scored: readonly { score: number }[], threshold: number, k: number) =>
+  threshold < 0 || scored.reduce((n, item) => n + (item.score >= threshold ? 1 : 0), 0) >= k;
+
+/**
  * Whether a pair bounded by `bound` (raw) may score at least `threshold` once rounded. The margin
  * covers rounding half up and floating-point sums; -1 (a list with room) admits everything.
  */

@@ -6,7 +6,7 @@ import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } 
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
-import { needMayReachSql } from './bound';
+import { needMayReachSql, provesTopList } from './bound';
 import { loadInterests, loadNeeds, type NeedInput } from './inputs';
 import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles, type CompanyInput } from './profiles';
 import { getCurrentPolicy } from './policy';
@@ -51,14 +51,6 @@ async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
   // Two workers re-ranking the same need would race on its rows; one waits for the other.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`rerank:${side.subject}:${id}`}))`;
 }
-
-/**
- * Whether the candidates read under `threshold` prove the subject's top list: the bound left out
- * only pairs scoring below it, so the list is exact once it holds `k` pairs at or above it.
- * A threshold of -1 (the list had room) left nothing out.
- */
-const provesTopList = (scored: Scored[], threshold: number, k: number) =>
-  threshold < 0 || scored.reduce((n, item) => n + (item.score >= threshold ? 1 : 0), 0) >= k;
 
 /**
  * Scores the subject against its candidates; null when the subject may not be matched. Only
