@@ -4,7 +4,7 @@ import { explainPair } from '../matching/evaluate';
 import { matchingPolicySchema, type MatchingPolicy } from '../matching/policy';
 import { prepareCompany, prepareNeed, type PreparedNeed } from '../matching/prepare';
 import { loadInterests, loadNeeds, type NeedInput } from './inputs';
-import { loadCompanyProfiles } from './profiles';
+import { loadCompanyProfiles, type CompanyInput } from './profiles';
 import type { StoredExplanation } from './write';
 
 // A stored match keeps its score and points per criterion, not its reasons: the reasons are
@@ -31,15 +31,17 @@ export const isCurrent = (row: Pick<CompactMatch, 'score' | 'points'>, explained
     ? explained.score === row.score && explained.explanation.entries.every((entry, i) => entry.points === row.points[i]) && explained.explanation.entries.length === row.points.length
     : row.points.length === 0;
 
-/** Inputs a caller may start reading before it has the rows (a need's list knows its need). */
-export type Prefetched = { needs?: Promise<NeedInput[]> };
-
-/** Starts reading needs' inputs now; a failure surfaces where the result is awaited. */
-export function prefetchNeeds(db: Db, needIds: string[]): Promise<NeedInput[]> {
-  const needs = loadNeeds(db, Prisma.sql`n.id = ANY(${needIds}::uuid[])`);
-  needs.catch(() => undefined);
-  return needs;
-}
+/**
+ * Inputs a caller may start reading before it has the rows (a need's list knows its need), or
+ * read with them in the same statement (a list reads each row's company profile, interests and
+ * policy beside it).
+ */
+export type Prefetched = {
+  needs?: Promise<NeedInput[]>;
+  companies?: CompanyInput[];
+  interests?: Map<string, { asked: boolean; invited: boolean }>;
+  policies?: Map<number, MatchingPolicy>;
+};
 
 /** Each row's score and explanation, in the order given. Reads the inputs once for all rows. */
 export async function explainStoredMatches(db: Db, rows: CompactMatch[], prefetched: Prefetched = {}): Promise<ExplainedMatch[]> {
@@ -48,15 +50,15 @@ export async function explainStoredMatches(db: Db, rows: CompactMatch[], prefetc
   const needIds = [...new Set(judged.map((row) => row.needId))];
   const companyIds = [...new Set(judged.map((row) => row.companyId))];
   const versions = [...new Set(judged.map((row) => row.policyVersion))];
-  const [needs, companies, interests, policies] = await Promise.all([
+  const [needs, companies, interests, policyByVersion] = await Promise.all([
     prefetched.needs ?? loadNeeds(db, Prisma.sql`n.id = ANY(${needIds}::uuid[])`),
-    loadCompanyProfiles(db, companyIds),
-    loadInterests(db, Prisma.sql`i."needId" = ANY(${needIds}::uuid[]) AND i."companyId" = ANY(${companyIds}::uuid[])`),
-    db.matchingPolicy.findMany({ where: { version: { in: versions } }, select: { version: true, weights: true, hardConstraints: true } }),
+    prefetched.companies ?? loadCompanyProfiles(db, companyIds),
+    prefetched.interests ?? loadInterests(db, Prisma.sql`i."needId" = ANY(${needIds}::uuid[]) AND i."companyId" = ANY(${companyIds}::uuid[])`),
+    prefetched.policies ?? db.matchingPolicy.findMany({ where: { version: { in: versions } }, select: { version: true, weights: true, hardConstraints: true } })
+      .then((rows) => new Map(rows.map((p) => [p.version, parsePolicy(p)]))),
   ]);
   const needById = new Map(needs.map((need) => [need.id, need]));
   const companyById = new Map(companies.map((company) => [company.id, prepareCompany(company)]));
-  const policyByVersion = new Map<number, MatchingPolicy>(policies.map((p) => [p.version, matchingPolicySchema.parse({ weights: p.weights, hardConstraints: p.hardConstraints })]));
   const prepared = new Map<string, PreparedNeed>();
 
   return rows.map((row) => {
@@ -78,6 +80,10 @@ export async function explainStoredMatches(db: Db, rows: CompactMatch[], prefetc
     return { score: result.score, explanation: { ...result, asOf } };
   });
 }
+
+/** A stored policy version's settings, as the engine reads them. */
+export const parsePolicy = (row: { weights: unknown; hardConstraints: unknown }): MatchingPolicy =>
+  matchingPolicySchema.parse({ weights: row.weights, hardConstraints: row.hardConstraints });
 
 function ineligible(row: CompactMatch): ExplainedMatch {
   return { score: 0, explanation: { kind: 'ineligible', asOf: row.judgedOn.toISOString().slice(0, 10) } };

@@ -48,6 +48,38 @@ const verifiedTender = Prisma.sql`(
       OR (e.source = 'DREAM' AND (e.ocid = n."dreamProjectId" OR right(e.ocid, length(n."dreamProjectId") + 1) = '-' || n."dreamProjectId")))
   ORDER BY (e.source::text = n."procurementMethod"::text) DESC, e."verifiedAt" DESC LIMIT 1)`;
 
+const NEED_COLUMNS = Prisma.sql`n.id, n."municipalityId", n.sector::text AS sector, n.stage::text AS stage,
+      n."requiredCapabilities"::text[] AS "requiredCapabilities", n."budgetAmount"::text AS "budgetAmount",
+      n."budgetCurrency"::text AS "budgetCurrency", n."fundingSource"::text AS "fundingSource",
+      n."procurementMethod"::text AS "procurementMethod", n."prozorroTenderId", n."dreamProjectId",
+      n."hromadaCode", n."matchFloor", ${verifiedTender} AS evidence`;
+
+/** A site's hostility periods and sister ties, as JSON arrays (null when none), for the hromada aliased h. */
+const SITE_COLUMNS = Prisma.sql`
+      (SELECT json_agg(json_build_object('status', hp.status, 'whole', hp."territoryLevel" <> 'SETTLEMENT',
+              'start', hp."startDate", 'end', hp."endDate"))
+         FROM "HostilityPeriod" hp WHERE hp."hromadaCode" = h.code) AS periods,
+      (SELECT json_agg(json_build_object('kind', s.kind, 'japanCode', s."japanCode", 'prefectureCode', s."prefectureCode",
+              'nameJa', j."nameJa", 'nameEn', j."nameEn", 'sinceYear', s."sinceYear") ORDER BY s.kind, s."japanCode")
+         FROM "SisterCityLink" s JOIN "JapanMunicipality" j ON j.code = s."japanCode"
+         WHERE s."hromadaCode" = h.code OR s."oblastCode" = h."oblastCode") AS ties`;
+
+/**
+ * One need's whole input as a JSON value, for a statement that reads it beside other rows (the
+ * need aliased n): null when the need may not be matched (not open, or its municipality is not
+ * verified), as loadNeeds would leave it out. Read back with needInputFromJson.
+ */
+export const NEED_INPUT_JSON = Prisma.sql`(SELECT to_json(x) FROM (
+    SELECT ${NEED_COLUMNS}, ${SITE_COLUMNS}
+    FROM "Municipality" m, "Hromada" h
+    WHERE m.id = n."municipalityId" AND h.code = n."hromadaCode" AND n.status = 'OPEN' AND m."verificationStatus" = 'VERIFIED') x)`;
+
+export function needInputFromJson(json: (Omit<NeedRow, 'budgetAmount'> & { budgetAmount: string | number | null } & Omit<SiteRow, 'hromadaCode'>) | null): NeedInput | null {
+  if (!json) return null;
+  const { periods, ties, ...row } = json;
+  return toNeedInput({ ...row, budgetAmount: row.budgetAmount === null ? null : String(row.budgetAmount) }, toSite({ hromadaCode: row.hromadaCode, periods, ties }));
+}
+
 const OPEN_AND_VERIFIED = Prisma.sql`"Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
     WHERE n.status = 'OPEN' AND m."verificationStatus" = 'VERIFIED'`;
 
@@ -59,15 +91,18 @@ const OPEN_AND_VERIFIED = Prisma.sql`"Need" n JOIN "Municipality" m ON m.id = n.
 export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedInput[]> {
   const [rows, sites] = await Promise.all([
     db.$queryRaw<NeedRow[]>`
-    SELECT n.id, n."municipalityId", n.sector::text AS sector, n.stage::text AS stage,
-      n."requiredCapabilities"::text[] AS "requiredCapabilities", n."budgetAmount"::text AS "budgetAmount",
-      n."budgetCurrency"::text AS "budgetCurrency", n."fundingSource"::text AS "fundingSource",
-      n."procurementMethod"::text AS "procurementMethod", n."prozorroTenderId", n."dreamProjectId",
-      n."hromadaCode", n."matchFloor", ${verifiedTender} AS evidence
+    SELECT ${NEED_COLUMNS}
     FROM ${OPEN_AND_VERIFIED} AND ${where}`,
     sitesWhere(db, Prisma.sql`h.code IN (SELECT n."hromadaCode" FROM ${OPEN_AND_VERIFIED} AND ${where})`),
   ]);
-  return rows.map(({ budgetAmount, hromadaCode, evidence, ...row }) => ({
+  return rows.map((row) => toNeedInput(row, sites.get(row.hromadaCode) ?? { hromadaCode: row.hromadaCode, periods: [], sisterTies: [] }));
+}
+
+function toNeedInput(needRow: NeedRow, site: MatchNeed['site']): NeedInput {
+  // The site replaces its code; the rest is the engine's need as read.
+  const { budgetAmount, evidence, ...row } = needRow;
+  delete (row as Partial<NeedRow>).hromadaCode;
+  return {
     ...(row as unknown as Omit<NeedInput, 'budgetAmount' | 'site'>),
     budgetAmount: budgetAmount === null ? null : Number(budgetAmount),
     tenderEvidence: evidence && {
@@ -77,8 +112,8 @@ export async function loadNeeds(db: Executor, where: Prisma.Sql): Promise<NeedIn
       bids: evidence.bids,
       funders: evidence.funders.map((funder) => funder.name),
     },
-    site: sites.get(hromadaCode) ?? { hromadaCode, periods: [], sisterTies: [] },
-  }));
+    site,
+  };
 }
 
 export async function loadSites(db: Executor, hromadaCodes: string[]): Promise<Map<string, MatchNeed['site']>> {
@@ -87,31 +122,21 @@ export async function loadSites(db: Executor, hromadaCodes: string[]): Promise<M
 }
 
 async function sitesWhere(db: Executor, where: Prisma.Sql): Promise<Map<string, MatchNeed['site']>> {
-  const rows = await db.$queryRaw<SiteRow[]>`
-    SELECT h.code AS "hromadaCode",
-      (SELECT json_agg(json_build_object('status', hp.status, 'whole', hp."territoryLevel" <> 'SETTLEMENT',
-              'start', hp."startDate", 'end', hp."endDate"))
-         FROM "HostilityPeriod" hp WHERE hp."hromadaCode" = h.code) AS periods,
-      (SELECT json_agg(json_build_object('kind', s.kind, 'japanCode', s."japanCode", 'prefectureCode', s."prefectureCode",
-              'nameJa', j."nameJa", 'nameEn', j."nameEn", 'sinceYear', s."sinceYear") ORDER BY s.kind, s."japanCode")
-         FROM "SisterCityLink" s JOIN "JapanMunicipality" j ON j.code = s."japanCode"
-         WHERE s."hromadaCode" = h.code OR s."oblastCode" = h."oblastCode") AS ties
-    FROM "Hromada" h WHERE ${where}`;
-  return new Map(
-    rows.map((row) => [
-      row.hromadaCode,
-      {
-        hromadaCode: row.hromadaCode,
-        periods: (row.periods ?? []).map((p) => ({
-          status: p.status,
-          isWholeHromada: p.whole,
-          start: new Date(p.start),
-          end: p.end === null ? null : new Date(p.end),
-        })),
-        sisterTies: row.ties ?? [],
-      },
-    ]),
-  );
+  const rows = await db.$queryRaw<SiteRow[]>`SELECT h.code AS "hromadaCode", ${SITE_COLUMNS} FROM "Hromada" h WHERE ${where}`;
+  return new Map(rows.map((row) => [row.hromadaCode, toSite(row)]));
+}
+
+function toSite(row: SiteRow): MatchNeed['site'] {
+  return {
+    hromadaCode: row.hromadaCode,
+    periods: (row.periods ?? []).map((p) => ({
+      status: p.status,
+      isWholeHromada: p.whole,
+      start: new Date(p.start),
+      end: p.end === null ? null : new Date(p.end),
+    })),
+    sisterTies: row.ties ?? [],
+  };
 }
 
 /** Interests between the given needs and companies, as `needId:companyId` → what was said. */

@@ -14,6 +14,8 @@ import type { MatchingPolicy } from '../matching/policy';
 import { candidateFilter, REMOTE_DELIVERY_MODES } from '../matching/rules';
 import type { MatchCompany } from '../matching/types';
 import { CAPABILITY_VALUES, SECTOR_VALUES } from '../matching/vocabulary';
+import { scoreBoundSql } from './bound';
+import type { PreparedNeed } from '../matching/prepare';
 
 // The narrow company rows ranking reads (CompanyMatchProfile). A bit is a value's position in
 // its PostgreSQL enum, which is the order of prisma/schema.prisma and of the generated enums the
@@ -73,6 +75,12 @@ const PROFILE_COLUMNS = `"companyId", "sectorMask", "capabilityLo", "capabilityH
   "tenderRequirement", "maxProjectEur", industry, "capitalJpy", employees, "prefectureCode", region, "cityEn", "cityCode",
   "experienceCountries", "hasDisasterReconstructionExperience", "matchFloor"`;
 
+/** The profile columns as one JSON array, in ProfileRow's order, for a statement that reads them beside others (alias p). */
+export const PROFILE_JSON_ARRAY = Prisma.raw(`json_build_array(${PROFILE_COLUMNS.split(',').map((column) => `p.${column.trim()}`).join(', ')})`);
+
+/** A profile read as PROFILE_JSON_ARRAY (null: not eligible, or none). */
+export const profileFromJson = (row: unknown[] | null): CompanyInput | null => (row ? toCompany(row as ProfileRow) : null);
+
 function toCompany(row: ProfileRow): CompanyInput {
   const [id, sectorMask, lo, hi, riskAppetite, deliveryMask, stageMask, tenderRequirement, maxProjectEur, industry,
     capitalJpy, employees, prefectureCode, region, cityEn, cityCode, experienceCountries, hasDisaster, matchFloor] = row;
@@ -106,6 +114,14 @@ async function queryProfiles(db: Db, where: string, values: unknown[]): Promise<
   return result.rows.map(toCompany);
 }
 
+const SECTOR_MASKS = Array.from({ length: 2 ** SECTOR_VALUES.length }, (_, mask) => mask);
+
+/**
+ * Read only the companies that may score at least `threshold` or their own list's floor (by the
+ * bound), and those in `always` whatever their bound.
+ */
+export type CandidatePrune = { threshold: number; always: string[]; asOf: Date };
+
 const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
 
 /**
@@ -117,17 +133,26 @@ const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DE
  */
 export async function loadCandidateCompanies(
   db: Db,
-  need: Parameters<typeof candidateFilter>[0],
+  need: PreparedNeed,
   policy: MatchingPolicy,
+  prune?: CandidatePrune,
 ): Promise<CompanyInput[]> {
   const filter = candidateFilter(need, policy.hardConstraints);
   if (filter.none) return [];
-  const values: unknown[] = [filter.sectorBit];
-  const filters = ['"sectorMask" & $1 <> 0'];
+  // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
+  const values: unknown[] = [SECTOR_MASKS.filter((mask) => (mask & filter.sectorBit) !== 0)];
+  const filters = ['"sectorMask" = ANY($1::int[])'];
   const param = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;
   };
+  if (prune) {
+    // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
+    // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
+    const bound = scoreBoundSql(need, policy, prune.asOf, param);
+    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
+      OR "companyId" = ANY(${param(prune.always)}::uuid[]))`);
+  }
   if (filter.appetites !== null) {
     filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
       OR ("riskAppetite"::text = ANY(${param(filter.appetitesIfRemote)}) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);

@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole, type Actor } from '../auth/actor';
-import type { Db } from '../db';
+import { poolOf, type Db } from '../db';
 import { AppError } from '../errors';
 import { MatchStatus, Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
-import { explainStoredMatches, prefetchNeeds, withoutCompactColumns } from './explain';
+import { explainStoredMatches, parsePolicy, withoutCompactColumns } from './explain';
+import { NEED_INPUT_JSON, needInputFromJson } from './inputs';
+import { PROFILE_JSON_ARRAY, profileFromJson } from './profiles';
 import type { StoredExplanation } from './write';
 
 // Reading stored matches for the screens: a need's best companies, a company's best needs.
@@ -53,7 +56,15 @@ function parseFilter(filter: MatchListFilter) {
   return parsed.data;
 }
 
-type ListRow = Omit<StoredMatch, 'explanation'> & { points: number[]; judgedOn: Date; total: bigint };
+type ListRow = Omit<StoredMatch, 'explanation'> & {
+  points: number[];
+  judgedOn: Date;
+  total: number;
+  profile: unknown[] | null;
+  interest: { asked: boolean | null; invited: boolean | null } | null;
+  policy: { weights: unknown; hardConstraints: unknown } | null;
+  needInput: Parameters<typeof needInputFromJson>[0];
+};
 
 /**
  * Best first; equal scores by the listed side's id, the order the engine's TopK and the SQL trim
@@ -67,27 +78,52 @@ async function list(
   filter: ReturnType<typeof parseFilter>,
 ): Promise<Page<StoredMatch>> {
   const { skip, take } = pageWindow(filter.page, filter.pageSize);
-  // A need's list explains one need: its inputs are read while the page is.
-  const prefetched = side === NEED_LIST ? { needs: prefetchNeeds(db, [id]) } : {};
   const where = Prisma.sql`m.${side.column} = ${id}::uuid AND (m.${side.flag} OR m.status <> 'SUGGESTED') AND m.score >= ${filter.minScore}
     ${filter.status ? Prisma.sql`AND m.status = ${filter.status}::"MatchStatus"` : Prisma.empty}`;
-  const rows = await db.$queryRaw<ListRow[]>`
-    SELECT m.id, m.score, m.status::text AS status, m.version, m."needId", m."companyId", m.points, m."judgedOn", m."policyVersion", m."computedAt",
-      json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
-        'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
-          'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn"))) AS need,
-      json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
-        'cityEn', c."cityEn") AS company,
-      count(*) OVER () AS total
-    FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode"
-      JOIN "Company" c ON c.id = m."companyId"
-    WHERE ${where}
-    ORDER BY m.score DESC, m.${side.tieKey}, m.id
-    LIMIT ${take} OFFSET ${skip}`;
+  // The engine's inputs for each row's reasons come with it, read for the page's rows only: the
+  // need's (as loadNeeds reads them), the company's profile (eligible only, as loadCompanyProfiles
+  // reads it), the pair's interests (withdrawn ones do not count, as in loadInterests) and the
+  // settings of the policy version that judged it. One statement, one round trip.
+  const statement = Prisma.sql`
+    SELECT page.*,
+      (SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = page."needId") AS "needInput",
+      (SELECT ${PROFILE_JSON_ARRAY} FROM "CompanyMatchProfile" p WHERE p."companyId" = page."companyId" AND p."isEligible") AS profile,
+      (SELECT json_build_object('asked', bool_or(i.direction = 'COMPANY_INTEREST'), 'invited', bool_or(i.direction <> 'COMPANY_INTEREST'))
+         FROM "Interest" i WHERE i."needId" = page."needId" AND i."companyId" = page."companyId" AND i."withdrawnAt" IS NULL) AS interest,
+      (SELECT json_build_object('weights', mp.weights, 'hardConstraints', mp."hardConstraints")
+         FROM "MatchingPolicy" mp WHERE mp.version = page."policyVersion") AS policy
+    FROM (
+      SELECT m.id, m.score, m.status::text AS status, m.version, m."needId", m."companyId", m.points,
+        to_char(m."judgedOn", 'YYYY-MM-DD') AS "judgedOn", m."policyVersion", m."computedAt" AT TIME ZONE 'UTC' AS "computedAt",
+        json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
+          'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
+            'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn"))) AS need,
+        json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
+          'cityEn', c."cityEn") AS company,
+        count(*) OVER ()::int AS total
+      FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode"
+        JOIN "Company" c ON c.id = m."companyId"
+      WHERE ${where}
+      ORDER BY m.score DESC, m.${side.tieKey}, m.id
+      LIMIT ${take} OFFSET ${skip}) page
+    ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
+  // A named statement: each pooled connection plans it a few times, then reuses the plan (the
+  // statement joins five tables and four subqueries, and planning cost more than running it).
+  // Dates come as text and instants as timestamptz, so that no parser reads them in local time.
+  const result = await poolOf(db).query<Omit<ListRow, 'judgedOn'> & { judgedOn: string }>({
+    name: `match-list:${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`,
+    text: statement.text,
+    values: statement.values,
+  });
+  const rows: ListRow[] = result.rows.map((row) => ({ ...row, judgedOn: new Date(`${row.judgedOn}T00:00:00Z`) }));
   // Past the last page the window has no row to count on.
   const total = rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Match" m WHERE ${where}`)[0].n;
-  const explained = await explainStoredMatches(db, rows, prefetched);
-  const items: StoredMatch[] = rows.map((row, i) => ({ ...withoutCompactColumns(row, 'total'), ...explained[i] }));
+  const interests = new Map(rows.map((row) => [`${row.needId}:${row.companyId}`, { asked: row.interest?.asked ?? false, invited: row.interest?.invited ?? false }]));
+  const policies = new Map(rows.filter((row) => row.policy).map((row) => [row.policyVersion, parsePolicy(row.policy!)]));
+  const companies = rows.map((row) => profileFromJson(row.profile)).filter((company) => company !== null);
+  const needs = rows.map((row) => needInputFromJson(row.needInput)).filter((need) => need !== null);
+  const explained = await explainStoredMatches(db, rows, { needs: Promise.resolve(needs), companies, interests, policies });
+  const items: StoredMatch[] = rows.map((row, i) => ({ ...withoutCompactColumns(row, 'total', 'profile', 'interest', 'policy', 'needInput'), ...explained[i] }));
   return toPage(items, Number(total), filter.page, filter.pageSize);
 }
 

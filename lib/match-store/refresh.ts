@@ -6,8 +6,9 @@ import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } 
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
-import { loadInterests, loadNeeds } from './inputs';
-import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles } from './profiles';
+import { needMayReachSql, provesTopList } from './bound';
+import { loadInterests, loadNeeds, type NeedInput } from './inputs';
+import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles, type CompanyInput } from './profiles';
 import { getCurrentPolicy } from './policy';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
@@ -51,40 +52,57 @@ async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`rerank:${side.subject}:${id}`}))`;
 }
 
-/** Scores the subject against its candidates; null when the subject may not be matched. */
-async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date): Promise<Scored[] | null> {
+/**
+ * Scores the subject against its candidates; null when the subject may not be matched. Only
+ * counterparts the bound (bound.ts) lets reach the subject's previous floor or their own list's
+ * floor are read, with every pair already stored (`stored`) or with an interest; when fewer than
+ * a full list then reach the previous floor, every candidate is read instead.
+ */
+async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date, stored: string[]): Promise<Scored[] | null> {
   if (side.subject === 'need') {
-    const [need] = await loadNeeds(db, Prisma.sql`n.id = ${id}::uuid`);
-    if (!need) return null;
-    const preparedNeed = prepareNeed(need, asOf);
-    const [companies, interests] = await Promise.all([
-      loadCandidateCompanies(db, preparedNeed, policy),
+    const [[need], interests] = await Promise.all([
+      loadNeeds(db, Prisma.sql`n.id = ${id}::uuid`),
       loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
     ]);
-    const scored: Scored[] = [];
-    for (const company of companies) {
-      const pair = { need: preparedNeed, company: prepareCompany(company) };
-      const context = contextFor(interests, need.id, company.id, asOf);
-      const score = scorePair(pair.need, pair.company, context, policy);
-      if (score !== EXCLUDED) scored.push({ id: company.id, score, floor: company.matchFloor, pair, context });
-    }
-    return scored;
+    if (!need) return null;
+    const preparedNeed = prepareNeed(need, asOf);
+    const score = (companies: CompanyInput[]) => {
+      const scored: Scored[] = [];
+      for (const company of companies) {
+        const pair = { need: preparedNeed, company: prepareCompany(company) };
+        const context = contextFor(interests, need.id, company.id, asOf);
+        const value = scorePair(pair.need, pair.company, context, policy);
+        if (value !== EXCLUDED) scored.push({ id: company.id, score: value, floor: company.matchFloor, pair, context });
+      }
+      return scored;
+    };
+    const always = [...stored, ...[...interests.keys()].map((key) => key.slice(key.indexOf(':') + 1))];
+    const pruned = score(await loadCandidateCompanies(db, preparedNeed, policy, { threshold: need.matchFloor, always, asOf }));
+    if (provesTopList(pruned, need.matchFloor, side.subjectTopK)) return pruned;
+    return score(await loadCandidateCompanies(db, preparedNeed, policy));
   }
-  const [company] = await loadCompanyProfiles(db, [id]);
-  if (!company) return null;
-  const preparedCompany = prepareCompany(company);
-  const [needs, interests] = await Promise.all([
-    loadNeeds(db, Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`),
+  const [[company], interests] = await Promise.all([
+    loadCompanyProfiles(db, [id]),
     loadInterests(tx, Prisma.sql`i."companyId" = ${id}::uuid`),
   ]);
-  const scored: Scored[] = [];
-  for (const need of needs) {
-    const pair = { need: prepareNeed(need, asOf), company: preparedCompany };
-    const context = contextFor(interests, need.id, company.id, asOf);
-    const score = scorePair(pair.need, pair.company, context, policy);
-    if (score !== EXCLUDED) scored.push({ id: need.id, score, floor: need.matchFloor, pair, context });
-  }
-  return scored;
+  if (!company) return null;
+  const preparedCompany = prepareCompany(company);
+  const score = (needs: NeedInput[]) => {
+    const scored: Scored[] = [];
+    for (const need of needs) {
+      const pair = { need: prepareNeed(need, asOf), company: preparedCompany };
+      const context = contextFor(interests, need.id, company.id, asOf);
+      const value = scorePair(pair.need, pair.company, context, policy);
+      if (value !== EXCLUDED) scored.push({ id: need.id, score: value, floor: need.matchFloor, pair, context });
+    }
+    return scored;
+  };
+  const inSectors = Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`;
+  const always = [...stored, ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
+  const bound = needMayReachSql({ ...company, ...preparedCompany }, policy, { threshold: company.matchFloor, always });
+  const pruned = score(await loadNeeds(db, Prisma.sql`${inSectors} AND ${bound}`));
+  if (provesTopList(pruned, company.matchFloor, side.subjectTopK)) return pruned;
+  return score(await loadNeeds(db, inSectors));
 }
 
 /**
@@ -115,11 +133,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
     async (tx) => {
       await lockSubject(tx, side, id);
       const policy = await getCurrentPolicy(tx);
-      const scored = (await scoreSubject(db, tx, side, id, policy, asOf)) ?? [];
       const existing = await tx.$queryRaw<ExistingRow[]>`
-        SELECT ${side.counterpartColumn} AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
+        SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
           ${side.subjectFlag} AS "inSubjectTop", score, points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
         FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
+      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, existing.map((row) => row.counterpartId))) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
       const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
       const scoredAt = performance.now();

@@ -1,0 +1,134 @@
+import { Prisma } from '../generated/prisma/client';
+import { Stage } from '../generated/prisma/enums';
+import { RiskAppetite } from '../generated/prisma/enums';
+import { CRITERION_FNS } from '../matching/criteria';
+import type { MatchingPolicy } from '../matching/policy';
+import { stageBit, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import { coveredCapabilities, REMOTE_DELIVERY_MODES, stageFits } from '../matching/rules';
+import { TOLERANCE } from '../matching/site-security';
+import { DeliveryMode } from '../generated/prisma/enums';
+import type { Criterion } from '../matching/types';
+
+// An upper bound on a pair's score from the few facts a profile row holds, so that a re-rank
+// reads and scores only the counterparts that could matter: those able to enter the subject's
+// top list or the counterpart's own (its floor), plus any pair already stored or with an interest
+// (read regardless). Criteria the bound does not know count their whole weight; reciprocal
+// interest counts nothing, since every pair with an interest is read anyway. Known exactly:
+// capability (share of the required capabilities offered, as criteria.ts grades it), stage
+// (fits or not) and Kansai (the company's region). tests/integration/rerank-bound.test.ts holds the
+// bound above every score of a world, and the differential test fails when it is too tight.
+
+/** Criteria the bound knows; the rest count their whole weight (but reciprocal: see above). */
+const KNOWN: readonly Criterion[] = ['capability', 'stage', 'kansai', 'reciprocal'];
+
+export type BoundFacts = {
+  capabilityLo: number;
+  capabilityHi: number;
+  requiredCount: number;
+  stageBit: number;
+};
+export type CompanyBoundFacts = { capabilityLo: number; capabilityHi: number; stageMask: number; isKansai: boolean };
+
+/** The weight of the criteria the bound cannot judge from a profile row. */
+export function unknownWeight(policy: MatchingPolicy): number {
+  let sum = 0;
+  for (const [criterion, weight] of Object.entries(policy.weights) as [Criterion, number][]) if (!KNOWN.includes(criterion)) sum += weight;
+  return sum;
+}
+
+/** The bound in TypeScript (a company re-rank prunes its needs with it). Raw, before rounding. */
+export function scoreBound(need: BoundFacts, company: CompanyBoundFacts, policy: MatchingPolicy): number {
+  const { weights } = policy;
+  const capability = need.requiredCount === 0 ? 0.5 : coveredCapabilities(need, company) / need.requiredCount;
+  return unknownWeight(policy) + weights.capability * capability + (stageFits(company.stageMask, need.stageBit) ? weights.stage : 0)
+    + (company.isKansai ? weights.kansai : 0);
+}
+
+/**
+ * Whether the candidates read under `threshold` prove the subject's top list of `k`: the bound
+ * left out only pairs scoring below the threshold, so the list is exact once it holds `k` pairs
+ * at or above it. A threshold of -1 (the list had room) left nothing out.
+ */
+export const provesTopList = (scored: readonly { score: number }[], threshold: number, k: number) =>
+  threshold < 0 || scored.reduce((n, item) => n + (item.score >= threshold ? 1 : 0), 0) >= k;
+
+/**
+ * Whether a pair bounded by `bound` (raw) may score at least `threshold` once rounded. The margin
+ * covers rounding half up and floating-point sums; -1 (a list with room) admits everything.
+ */
+export const mayReach = (bound: number, threshold: number) => bound + 0.5 + 1e-6 >= threshold;
+
+const DELIVERY_VALUES = Object.values(DeliveryMode);
+const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
+
+/** Stand-ins for a company that differ only in the columns named: criteria that read nothing else grade them exactly. */
+function companyStandIns(): { appetite: RiskAppetite; remote: boolean; company: PreparedCompany }[] {
+  return Object.values(RiskAppetite).flatMap((appetite) => [false, true].flatMap((remote) => [false, true].map((isSme) => ({
+    appetite,
+    remote,
+    company: {
+      tolerance: TOLERANCE[appetite], waitsForCeasefire: appetite === 'AFTER_CEASEFIRE_ONLY', canDeliverRemotely: remote,
+      company: { riskAppetite: appetite, isSme },
+    } as PreparedCompany,
+  }))));
+}
+
+/**
+ * The bound as a SQL expression over "CompanyMatchProfile" columns, for one need; parameters
+ * are appended to `values` through `param`. Beyond the criteria known to `scoreBound`, the need
+ * decides: security and integrity are graded by the engine's own criteria for every risk
+ * appetite, with and without remote delivery, SME or not (they read nothing else of a company);
+ * a sister tie needs the company in a tied prefecture; experience needs some experience; scale
+ * without a budget is half its weight whatever the company.
+ */
+export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: Date, param: (value: unknown) => string): string {
+  const { weights } = policy;
+  const context = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  const capability = need.requiredCount === 0
+    ? `${weights.capability * 0.5}`
+    : `${weights.capability}::float8 * (bit_count(("capabilityLo" & ${param(need.capabilityLo)}::int)::bit(32))
+        + bit_count(("capabilityHi" & ${param(need.capabilityHi)}::int)::bit(32))) / ${param(need.requiredCount)}::int`;
+  const byAppetite = new Map<string, { local: number; remote: number }>();
+  for (const { appetite, remote, company } of companyStandIns()) {
+    const value = weights.security * CRITERION_FNS.security(need, company, context) + weights.integrity * CRITERION_FNS.integrity(need, company, context);
+    const entry = byAppetite.get(appetite) ?? { local: 0, remote: 0 };
+    if (remote) entry.remote = Math.max(entry.remote, value);
+    else entry.local = Math.max(entry.local, value);
+    byAppetite.set(appetite, entry);
+  }
+  const siteAndTender = `CASE "riskAppetite"::text ${[...byAppetite].map(([appetite, v]) =>
+    `WHEN '${appetite}' THEN CASE WHEN "deliveryMask" & ${REMOTE_MASK} <> 0 THEN ${v.remote} ELSE ${v.local} END`).join(' ')}
+    ELSE ${weights.security + weights.integrity} END`;
+  const tiedPrefectures = [...new Set(need.need.site.sisterTies.map((tie) => tie.prefectureCode))];
+  return `(${weights.scale * (need.budgetEur === null ? 0.5 : 1)} + ${capability} + ${siteAndTender}
+    + CASE WHEN "stageMask" & ${param(need.stageBit)}::int <> 0 THEN ${weights.stage} ELSE 0 END
+    + CASE WHEN region = 'KANSAI' THEN ${weights.kansai} ELSE 0 END
+    + CASE WHEN "prefectureCode" = ANY(${param(tiedPrefectures)}::text[]) THEN ${weights.sisterCity} ELSE 0 END
+    + CASE WHEN COALESCE(cardinality("experienceCountries"), 0) > 0 OR "hasDisasterReconstructionExperience" THEN ${weights.experience} ELSE 0 END)`;
+}
+
+/** The bound as a SQL expression over "Need" (alias n) for one company (raw, before rounding). */
+export function needScoreBoundSql(company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean }, policy: MatchingPolicy): Prisma.Sql {
+  const { weights } = policy;
+  // The stages this company fits, by the engine's own rule (no stage bit restated here).
+  const stages = Object.values(Stage).filter((stage) => stageFits(company.stageMask, stageBit(stage)));
+  const constant = unknownWeight(policy) + (company.isKansai ? weights.kansai : 0);
+  return Prisma.sql`(${constant}::float8
+      + ${weights.capability}::float8 * (SELECT CASE WHEN count(DISTINCT v) = 0 THEN 0.5
+          ELSE (count(DISTINCT v) FILTER (WHERE v::text = ANY(${[...company.capabilities]}::text[])))::float8 / count(DISTINCT v) END
+        FROM unnest(n."requiredCapabilities") v)
+      + CASE WHEN n.stage::text = ANY(${stages}::text[]) THEN ${weights.stage}::float8 ELSE 0 END)`;
+}
+
+/**
+ * The bound as a SQL condition over "Need" (alias n) for one company: the need may score at
+ * least its own list's floor or `threshold` with this company (mayReach), or is one of `always`.
+ */
+export function needMayReachSql(
+  company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean },
+  policy: MatchingPolicy,
+  prune: { threshold: number; always: string[] },
+): Prisma.Sql {
+  return Prisma.sql`(${needScoreBoundSql(company, policy)} + 0.500001 >= LEAST(GREATEST(n."matchFloor", -1), ${prune.threshold}::int)
+    OR n.id = ANY(${prune.always}::uuid[]))`;
+}

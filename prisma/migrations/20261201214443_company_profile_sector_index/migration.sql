@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "CompanyMatchProfile_sectorMask_idx" ON "CompanyMatchProfile"("sectorMask");

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../../lib/generated/prisma/client';
+import type { Capability, DeliveryMode, RiskAppetite, Stage, TenderRequirement } from '../../lib/generated/prisma/enums';
+import { getCurrentPolicy, rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
+import { poolOf } from '../../lib/db';
+import { needScoreBoundSql, scoreBound, scoreBoundSql } from '../../lib/match-store/bound';
+import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
+import { loadCandidateCompanies, loadCompanyProfiles } from '../../lib/match-store/profiles';
+import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
+import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
+import { prepareCompany, prepareNeed } from '../../lib/matching/prepare';
+import { seededRandom } from '../bench/synthetic-world';
+import { createCompany } from '../factories/company';
+import { createMunicipality, pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { testDb } from './test-db';
+
+// Re-ranking reads only the counterparts whose score bound (lib/match-store/bound.ts) can reach a
+// list floor. The differential test's worlds are too small for full need lists, so here a world
+// has more companies than a need keeps and more needs than a company keeps: every list is full,
+// every floor is set, and the bound decides what is read. Each re-rank alone must then leave the
+// lists exactly as the pure engine orders every pair; a bound one point too tight fails this.
+
+const SECTOR = 'TRANSPORT';
+const POOL: Capability[] = ['TEMPORARY_BRIDGES', 'BRIDGE_ENGINEERING', 'ROAD_CONSTRUCTION', 'RAIL_SYSTEMS', 'PUBLIC_TRANSPORT_VEHICLES'];
+const APPETITES: RiskAppetite[] = ['AFTER_CEASEFIRE_ONLY', 'NO_HOSTILITIES', 'POSSIBLE_HOSTILITIES', 'ACTIVE_HOSTILITIES', 'ACTIVE_HOSTILITIES'];
+const MODES: DeliveryMode[] = ['ON_SITE', 'SUPPLY_ONLY', 'REMOTE_SUPPORT'];
+const STAGES: Stage[] = ['RAPID_RECOVERY', 'RECONSTRUCTION'];
+const TENDER: TenderRequirement[] = ['NONE', 'NONE', 'NONE', 'TRANSPARENT_TENDER', 'IFI_OR_DONOR_OVERSIGHT'];
+const PLACES = [['27', '271004', 'Osaka'], ['26', '261009', 'Kyoto'], ['13', '131016', 'Chiyoda'], ['14', '141003', 'Yokohama']] as const;
+
+const random = seededRandom(16);
+const pick = <T,>(values: readonly T[]) => values[Math.floor(random() * values.length)];
+const some = <T,>(values: readonly T[], min: number) => {
+  const out = values.filter(() => random() < 0.4);
+  return out.length >= min ? out : values.slice(0, min);
+};
+
+type Entry = [id: string, score: number];
+const companies: string[] = [];
+const needs: string[] = [];
+
+async function engineLists() {
+  const asOf = new Date();
+  const policy = await getCurrentPolicy(testDb);
+  const [needRows, companyRows, interests] = await Promise.all([
+    loadNeeds(testDb, Prisma.sql`true`), loadCompanyProfiles(testDb, 'all'), loadInterests(testDb, Prisma.sql`true`),
+  ]);
+  const byNeed = new Map<string, Entry[]>();
+  const byCompany = new Map<string, Entry[]>();
+  const prepared = companyRows.map(prepareCompany);
+  // The SQL bound a need's re-rank reads its candidates by, for every company of this world.
+  const sqlBounds = new Map<string, Map<string, number>>();
+  for (const need of needRows.filter((n) => needs.includes(n.id))) {
+    const values: unknown[] = [companies];
+    const bound = scoreBoundSql(prepareNeed(need, asOf), policy, asOf, (value) => `$${values.push(value)}`);
+    const result = await poolOf(testDb).query<{ companyId: string; bound: number }>({
+      text: `SELECT "companyId", ${bound} AS bound FROM "CompanyMatchProfile" WHERE "companyId" = ANY($1::uuid[])`, values,
+    });
+    sqlBounds.set(need.id, new Map(result.rows.map((row) => [row.companyId, Number(row.bound)])));
+  }
+  for (const need of needRows) {
+    const preparedNeed = prepareNeed(need, asOf);
+    for (const company of prepared) {
+      const interest = interests.get(`${need.id}:${company.company.id}`);
+      const context = { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
+      const score = scorePair(preparedNeed, company, context, policy);
+      if (score === EXCLUDED) continue;
+      // The bounds hold for every pair the engine scores (reciprocal interest aside: read anyway).
+      if (!interest && needs.includes(need.id)) {
+        expect(scoreBound(preparedNeed, company, policy) + 0.5, `${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+        if (companies.includes(company.company.id)) {
+          const [{ bound }] = await testDb.$queryRaw<{ bound: number }[]>`
+            SELECT ${needScoreBoundSql({ ...company.company, ...company }, policy)} AS bound FROM "Need" n WHERE n.id = ${need.id}::uuid`;
+          expect(bound + 0.5, `SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+        }
+        expect(sqlBounds.get(need.id)!.get(company.company.id)! + 0.5, `SQL ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+      }
+      byNeed.set(need.id, [...(byNeed.get(need.id) ?? []), [company.company.id, score]]);
+      byCompany.set(company.company.id, [...(byCompany.get(company.company.id) ?? []), [need.id, score]]);
+    }
+  }
+  const best = (list: Entry[] | undefined, k: number) => (list ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, k);
+  return { need: (id: string) => best(byNeed.get(id), NEED_TOP_K), company: (id: string) => best(byCompany.get(id), COMPANY_TOP_K) };
+}
+
+async function storedList(column: 'needId' | 'companyId', id: string): Promise<Entry[]> {
+  const rows = await testDb.match.findMany({
+    where: column === 'needId' ? { needId: id, inNeedTop: true } : { companyId: id, inCompanyTop: true },
+    orderBy: [{ score: 'desc' }, { [column === 'needId' ? 'companyId' : 'needId']: 'asc' }],
+  });
+  return rows.map((row) => [column === 'needId' ? row.companyId : row.needId, row.score]);
+}
+
+async function expectEngineOrder(label: string) {
+  const engine = await engineLists();
+  for (const id of needs) expect(await storedList('needId', id), `${label}: need ${id}`).toEqual(engine.need(id));
+  for (const id of companies) expect(await storedList('companyId', id), `${label}: company ${id}`).toEqual(engine.company(id));
+}
+
+/** Re-ranks the subject, then every counterpart whose list lost an entry, as the queue would. */
+async function rerankAndRefill(subject: 'need' | 'company', id: string) {
+  const queue: ['need' | 'company', string][] = [[subject, id]];
+  for (let done = 0; queue.length > 0 && done < 500; done += 1) {
+    const [side, next] = queue.shift()!;
+    const outcome = side === 'need' ? await rerankNeed(testDb, next) : await rerankCompany(testDb, next);
+    for (const shrunk of outcome.shrunk) queue.push([side === 'need' ? 'company' : 'need', shrunk]);
+  }
+}
+
+const companyData = () => {
+  const [prefectureCode, municipalityCode, cityEn] = pick(PLACES);
+  return {
+    sectors: [SECTOR] as const, capabilities: some(POOL, 1), riskAppetite: pick(APPETITES), deliveryModes: some(MODES, 1),
+    stages: some(STAGES, 1), tenderRequirement: pick(TENDER), maxProjectEur: pick([null, 400_000, 3_000_000, 40_000_000]),
+    employees: pick([15, 150, 2_500]), prefectureCode, municipalityCode, cityEn,
+    experienceCountries: random() < 0.3 ? [pick(['KH', 'IQ', 'VN'])] : [], hasDisasterReconstructionExperience: random() < 0.3,
+  };
+};
+
+beforeAll(async () => {
+  for (let i = 0; i < NEED_TOP_K + 40; i += 1) {
+    const data = companyData();
+    companies.push((await createCompany(testDb, { ...data, sectors: [...data.sectors], verificationStatus: 'VERIFIED' })).id);
+  }
+  for (let i = 0; i < COMPANY_TOP_K + 8; i += 1) {
+    const hromada = await pickFreeHromada(testDb, pick([{ hostilityStatus: 'NONE' }, { hostilityScope: 'PARTIAL' }, { hostilityStatus: 'POSSIBLE_HOSTILITIES' }] as const));
+    const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+    const budget = pick([null, 60_000, 900_000, 12_000_000]);
+    needs.push((await createNeed(testDb, municipality, {
+      sector: SECTOR, stage: pick(STAGES), requiredCapabilities: some(POOL, 1),
+      budgetAmount: budget === null ? null : String(budget), budgetCurrency: budget === null ? null : 'EUR',
+      procurementMethod: pick(['PROZORRO', 'NONE'] as const), fundingSource: pick(['DONOR_GRANT', 'MUNICIPAL_BUDGET', 'JICA'] as const),
+    })).id);
+  }
+  await rebuildAllMatches(testDb);
+}, 120_000);
+
+afterAll(async () => {
+  await testDb.need.updateMany({ where: { id: { in: needs } }, data: { status: 'CLOSED', closedAt: new Date() } });
+  await testDb.company.updateMany({ where: { id: { in: companies } }, data: { verificationStatus: 'REJECTED' } });
+  await rebuildAllMatches(testDb);
+});
+
+describe('re-ranking with the score bound, on full lists', () => {
+  it('the world fills most lists, so that the bound prunes', async () => {
+    const floors = await testDb.need.findMany({ where: { id: { in: needs } }, select: { matchFloor: true } });
+    expect(floors.filter((n) => n.matchFloor >= 0).length).toBeGreaterThanOrEqual(needs.length / 3);
+    const companyFloors = await testDb.companyMatchProfile.findMany({ where: { companyId: { in: companies } }, select: { matchFloor: true } });
+    expect(companyFloors.filter((c) => c.matchFloor >= 0).length).toBeGreaterThanOrEqual(companies.length / 4);
+    await expectEngineOrder('rebuilt');
+    // And the bound leaves some candidates unread.
+    const policy = await getCurrentPolicy(testDb);
+    let left = 0;
+    for (const need of await loadNeeds(testDb, Prisma.sql`n.id = ANY(${needs}::uuid[]) AND n."matchFloor" >= 0`)) {
+      const prepared = prepareNeed(need, new Date());
+      const all = await loadCandidateCompanies(testDb, prepared, policy);
+      const pruned = await loadCandidateCompanies(testDb, prepared, policy, { threshold: need.matchFloor, always: [], asOf: new Date() });
+      left += all.length - pruned.length;
+    }
+    expect(left).toBeGreaterThan(0);
+  });
+
+  it('a need re-ranked alone, and a company re-ranked alone, change no list', async () => {
+    for (const id of needs) await rerankNeed(testDb, id);
+    await expectEngineOrder('needs re-ranked');
+    for (const id of companies) await rerankCompany(testDb, id);
+    await expectEngineOrder('companies re-ranked');
+  });
+
+  it('after edits that move scores up and down, each side re-ranked alone agrees with the engine', async () => {
+    // Companies gain every capability (their bound rises past floors) or keep one; needs change
+    // what they require (their previous floor may no longer be reached: the full read).
+    for (const [i, id] of companies.entries()) {
+      if (i % 3 !== 0) continue;
+      await testDb.company.update({ where: { id }, data: { capabilities: i % 2 ? POOL : [pick(POOL)], stages: STAGES } });
+      await rerankAndRefill('company', id);
+    }
+    await expectEngineOrder('companies edited');
+    for (const [i, id] of needs.entries()) {
+      if (i % 2 !== 0) continue;
+      await testDb.need.update({ where: { id }, data: { requiredCapabilities: i % 4 ? POOL : [pick(POOL)] } });
+      await rerankAndRefill('need', id);
+    }
+    await expectEngineOrder('needs edited');
+  });
+
+  it('a need whose scores all fall below its previous floor reads every candidate again', async () => {
+    // A budget far above most companies' capacity: the scale constraint excludes most of its list,
+    // and the rest score lower; its new list comes from companies the bound left out before.
+    const full = await testDb.need.findFirstOrThrow({ where: { id: { in: needs }, matchFloor: { gte: 0 } }, orderBy: { id: 'asc' } });
+    await testDb.need.update({ where: { id: full.id }, data: { budgetAmount: '300000000', budgetCurrency: 'EUR', requiredCapabilities: POOL } });
+    await rerankAndRefill('need', full.id);
+    await expectEngineOrder('budget raised');
+  });
+});
