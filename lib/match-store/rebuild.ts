@@ -1,9 +1,9 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
-import { pairPoints, scorePair, EXCLUDED } from '../matching/evaluate';
+import { pairPoints } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
-import { TopK } from '../matching/top-k';
+import { rankAll } from '../matching/rank-all';
 import type { MatchContext } from '../matching/types';
 import { loadInterests, loadNeeds } from './inputs';
 import { loadCompanyProfiles, syncCompanyProfiles } from './profiles';
@@ -14,8 +14,6 @@ import { COMPANY_TOP_K, NEED_TOP_K, NOBODY_ACTED_ON, upsertMatches, type MatchRo
 // companies are read once; each need is scored only against the companies of its sector, and
 // two bounded heaps per pair keep the best companies of every need and the best needs of every
 // company. The write replaces all suggestions in one transaction, so readers never see a gap.
-
-type Item = { score: number; id: string; need: number; company: number };
 
 export type RebuildOutcome = {
   needs: number;
@@ -42,66 +40,51 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
   const companies = companyRows.map(prepareCompany);
   const loaded = performance.now();
 
-  // Companies by sector bit, so a need meets only companies that work in its sector.
-  const bySector = new Map<number, number[]>();
-  companies.forEach((company, index) => {
-    for (let bit = 1; bit <= company.sectorMask; bit <<= 1) {
-      if ((company.sectorMask & bit) === 0) continue;
-      const list = bySector.get(bit) ?? [];
-      list.push(index);
-      bySector.set(bit, list);
-    }
-  });
-
-  // Interests are few: most pairs share one context, and only needs someone showed interest in
-  // pay for a lookup (this runs for every pair of a sector).
+  // Interests are few: only the pairs somebody showed interest in get a context of their own.
   const noInterest: MatchContext = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
-  const needsWithInterest = new Set([...interests.keys()].map((key) => key.split(':')[0]));
-  const context = (need: PreparedNeed, company: PreparedCompany): MatchContext => {
-    if (!needsWithInterest.has(need.need.id)) return noInterest;
-    const interest = interests.get(`${need.need.id}:${company.company.id}`);
-    return interest ? { asOf, companyRegisteredInterest: interest.asked, municipalityInvitedCompany: interest.invited } : noInterest;
-  };
+  const contextOf = (interest: { asked: boolean; invited: boolean } | undefined): MatchContext =>
+    interest ? { asOf, companyRegisteredInterest: interest.asked, municipalityInvitedCompany: interest.invited } : noInterest;
+  const context = (need: PreparedNeed, company: PreparedCompany) => contextOf(interests.get(`${need.need.id}:${company.company.id}`));
+  const needIndex = new Map(needs.map((need, n) => [need.need.id, n]));
+  const companyIndex = new Map(companies.map((company, c) => [company.company.id, c]));
+  const interestsByIndex = new Map<number, Map<number, MatchContext>>();
+  for (const [key, interest] of interests) {
+    const [needId, companyId] = key.split(':');
+    const n = needIndex.get(needId);
+    const c = companyIndex.get(companyId);
+    if (n === undefined || c === undefined) continue;
+    let forNeed = interestsByIndex.get(n);
+    if (!forNeed) interestsByIndex.set(n, (forNeed = new Map()));
+    forNeed.set(c, contextOf(interest));
+  }
 
-  const needTops = needs.map(() => new TopK<Item>(NEED_TOP_K));
-  const companyTops = companies.map(() => new TopK<Item>(COMPANY_TOP_K));
-  let pairsScored = 0;
-  needs.forEach((need, n) => {
-    const hasInterest = needsWithInterest.has(need.need.id);
-    for (const c of bySector.get(need.sectorBit) ?? []) {
-      const company = companies[c];
-      const score = scorePair(need, company, hasInterest ? context(need, company) : noInterest, policy);
-      pairsScored += 1;
-      if (score === EXCLUDED) continue;
-      const needTop = needTops[n];
-      const companyTop = companyTops[c];
-      if (needTop.admits(score, company.company.id)) needTop.offer({ score, id: company.company.id, need: n, company: c });
-      if (companyTop.admits(score, need.need.id)) companyTop.offer({ score, id: need.need.id, need: n, company: c });
-    }
+  const { pairsScored, needTops, companyTops } = rankAll({
+    needs, companies, policy, interests: interestsByIndex, noInterest, needTopK: NEED_TOP_K, companyTopK: COMPANY_TOP_K,
   });
   const scoredAt = performance.now();
 
-  const flags = new Map<string, { need: number; company: number; inNeedTop: boolean; inCompanyTop: boolean }>();
-  const flag = (item: Item, side: 'inNeedTop' | 'inCompanyTop') => {
-    const key = `${item.need}:${item.company}`;
-    const entry = flags.get(key) ?? { need: item.need, company: item.company, inNeedTop: false, inCompanyTop: false };
-    entry[side] = true;
-    flags.set(key, entry);
-  };
-  needTops.forEach((top) => top.sorted().forEach((item) => flag(item, 'inNeedTop')));
-  companyTops.forEach((top) => top.sorted().forEach((item) => flag(item, 'inCompanyTop')));
-
+  // Each pair on either list once, with the flags of both; its points from the engine.
   const asOfText = asOf.toISOString().slice(0, 10);
-  const rows: MatchRow[] = [...flags.values()].map(({ need: n, company: c, inNeedTop, inCompanyTop }) => {
-    const need = needs[n];
-    const company = companies[c];
-    const { score, points } = pairPoints(need, company, context(need, company), policy)!;
-    return { needId: need.need.id, companyId: company.company.id, score, points, inNeedTop, inCompanyTop };
-  });
+  const rows: MatchRow[] = [];
+  const rowOf = new Map<number, MatchRow>();
+  const keep = (n: number, c: number): MatchRow => {
+    const key = n * companies.length + c;
+    let row = rowOf.get(key);
+    if (!row) {
+      const need = needs[n];
+      const company = companies[c];
+      const { score, points } = pairPoints(need, company, interestsByIndex.get(n)?.get(c) ?? noInterest, policy)!;
+      row = { needId: need.need.id, companyId: company.company.id, score, points, inNeedTop: false, inCompanyTop: false };
+      rowOf.set(key, row);
+      rows.push(row);
+    }
+    return row;
+  };
+  for (let n = 0; n < needs.length; n += 1) for (const { member } of needTops.sorted(n)) keep(n, member).inNeedTop = true;
+  for (let c = 0; c < companies.length; c += 1) for (const { member } of companyTops.sorted(c)) keep(member, c).inCompanyTop = true;
 
-  const floorOf = (top: TopK<Item>, k: number) => (top.size >= k ? top.sorted()[k - 1].score : -1);
-  const needFloors = needs.map((need, n) => ({ id: need.need.id, floor: floorOf(needTops[n], NEED_TOP_K) }));
-  const companyFloors = companies.map((company, c) => ({ id: company.company.id, floor: floorOf(companyTops[c], COMPANY_TOP_K) }));
+  const needFloors = needs.map((need, n) => ({ id: need.need.id, floor: needTops.floor(n) }));
+  const companyFloors = companies.map((company, c) => ({ id: company.company.id, floor: companyTops.floor(c) }));
 
   await db.$transaction(
     async (tx) => {
