@@ -1,4 +1,4 @@
-import { EXCLUDED, scorePair } from './evaluate';
+import { EXCLUDED, scorerFor } from './evaluate';
 import type { MatchingPolicy } from './policy';
 import type { PreparedCompany, PreparedNeed } from './prepare';
 import { ranksById, TopKLists } from './top-k';
@@ -140,6 +140,7 @@ export function fill(scratch: PreparedCompany, columns: Columns, c: number): Pre
 export function rankAll(input: RankAllInput): RankAllOutput {
   const { needs, companies, policy, interests, noInterest } = input;
   const columns = columnsOf(companies);
+  const scoreOf = scorerFor(policy);
   const scratch: PreparedCompany = companies.length > 0 ? { ...companies[0] } : (null as unknown as PreparedCompany);
   const needRanks = ranksById(needs.map((n) => n.need.id));
   const companyRanks = ranksById(companies.map((c) => c.company.id));
@@ -156,7 +157,7 @@ export function rankAll(input: RankAllInput): RankAllOutput {
     for (let i = 0; i < members.length; i += 1) {
       const c = members[i];
       const context = interest === undefined ? noInterest : (interest.get(c) ?? noInterest);
-      const score = scorePair(need, fill(scratch, columns, c), context, policy);
+      const score = scoreOf(need, fill(scratch, columns, c), context);
       if (score === EXCLUDED) continue;
       if (needTops.admits(n, score, c)) needTops.offer(n, score, c);
       if (companyTops.admits(c, score, n)) companyTops.offer(c, score, n);
