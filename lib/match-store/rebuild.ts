@@ -3,7 +3,7 @@ import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
 import { pairPoints } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
-import { rankAll } from '../matching/rank-all';
+import { rankAll } from '../matching/rank-parallel';
 import type { MatchContext } from '../matching/types';
 import { loadInterests, loadNeeds } from './inputs';
 import { loadCompanyProfiles, syncCompanyProfiles } from './profiles';
@@ -20,6 +20,8 @@ export type RebuildOutcome = {
   needs: number;
   companies: number;
   pairsScored: number;
+  /** Threads that scored (this one and its workers). */
+  threads: number;
   matches: number;
   /** Phase timings: profiles synced, inputs read, pairs scored, rows written (score = the first three). */
   seconds: { sync: number; load: number; scoring: number; score: number; write: number };
@@ -30,7 +32,8 @@ export type RebuildOutcome = {
 const mapValues = <T extends object>(object: T, f: (value: number) => number) =>
   Object.fromEntries(Object.entries(object).map(([key, value]) => [key, f(value as number)]));
 
-export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): Promise<RebuildOutcome> {
+/** `threads`: how many threads score (default: the cores, for a large enough world; tests set it). */
+export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?: number } = {}): Promise<RebuildOutcome> {
   // The list's day in Kyiv, as the daily roll-forward reads it (lib/hostility-list/calendar.ts).
   const asOf = kyivDay(options.asOf);
   const started = performance.now();
@@ -64,8 +67,9 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
     forNeed.set(c, contextOf(interest));
   }
 
-  const { pairsScored, needTops, companyTops } = rankAll({
-    needs, companies, policy, interests: interestsByIndex, noInterest, needTopK: NEED_TOP_K, companyTopK: COMPANY_TOP_K,
+  const { pairsScored, needTops, companyTops, threads } = await rankAll({
+    needs: needRows, companies, asOf, policy, interests: interestsByIndex, noInterest, needTopK: NEED_TOP_K, companyTopK: COMPANY_TOP_K,
+    threads: options.threads,
   });
   const scoredAt = performance.now();
 
@@ -109,6 +113,7 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date } = {}): 
     needs: needs.length,
     companies: companies.length,
     pairsScored,
+    threads,
     matches: rows.length,
     seconds: {
       sync: (synced - started) / 1000,

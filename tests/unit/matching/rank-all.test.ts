@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXCLUDED, prepareCompany, prepareNeed, scorePair, TopK, type MatchContext } from '../../../lib/matching';
-import { rankAll } from '../../../lib/matching/rank-all';
+import { rankAll } from '../../../lib/matching/rank-parallel';
 import { ranksById, TopKLists } from '../../../lib/matching/top-k';
 import { company, need, policy } from './arbitraries';
 
@@ -20,45 +20,56 @@ const world = fc.record({
   interest: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean(), fc.boolean()), { maxLength: 8 }),
 });
 
-describe('rankAll', () => {
-  it('keeps the same best companies of every need and best needs of every company as scorePair over every pair', () => {
-    fc.assert(
-      fc.property(world, (w) => {
-        const needs = w.needs.map((n) => prepareNeed(n, asOf));
-        const companies = w.companies.map(prepareCompany);
-        const interests = new Map<number, Map<number, MatchContext>>();
-        for (const [n, c, asked, invited] of w.interest) {
-          const forNeed = interests.get(n % needs.length) ?? new Map<number, MatchContext>();
-          forNeed.set(c % companies.length, { asOf, companyRegisteredInterest: asked, municipalityInvitedCompany: invited });
-          interests.set(n % needs.length, forNeed);
-        }
-        const out = rankAll({ needs, companies, policy: w.policy, interests, noInterest, needTopK: w.needTopK, companyTopK: w.companyTopK });
-
-        const needTops = needs.map(() => new TopK<{ score: number; id: string; index: number }>(w.needTopK));
-        const companyTops = companies.map(() => new TopK<{ score: number; id: string; index: number }>(w.companyTopK));
-        let pairs = 0;
-        needs.forEach((nd, n) => {
-          companies.forEach((co, c) => {
-            if ((co.sectorMask & nd.sectorBit) === 0) return;
-            pairs += 1;
-            const score = scorePair(nd, co, interests.get(n)?.get(c) ?? noInterest, w.policy);
-            if (score === EXCLUDED) return;
-            needTops[n].offer({ score, id: co.company.id, index: c });
-            companyTops[c].offer({ score, id: nd.need.id, index: n });
-          });
-        });
-        expect(out.pairsScored).toBe(pairs);
-        needs.forEach((_, n) => {
-          expect(out.needTops.sorted(n)).toEqual(needTops[n].sorted().map((i) => ({ score: i.score, member: i.index })));
-          expect(out.needTops.floor(n)).toBe(needTops[n].size >= w.needTopK ? needTops[n].sorted()[w.needTopK - 1].score : -1);
-        });
-        companies.forEach((_, c) => {
-          expect(out.companyTops.sorted(c)).toEqual(companyTops[c].sorted().map((i) => ({ score: i.score, member: i.index })));
-        });
-      }),
-      { numRuns: 300 },
-    );
+async function agreesWithScorePair(w: fc.Infer<typeof world>, threads: number) {
+  const needs = w.needs.map((n) => prepareNeed(n, asOf));
+  const companies = w.companies.map(prepareCompany);
+  const interests = new Map<number, Map<number, MatchContext>>();
+  for (const [n, c, asked, invited] of w.interest) {
+    const forNeed = interests.get(n % needs.length) ?? new Map<number, MatchContext>();
+    forNeed.set(c % companies.length, { asOf, companyRegisteredInterest: asked, municipalityInvitedCompany: invited });
+    interests.set(n % needs.length, forNeed);
+  }
+  const out = await rankAll({
+    needs: w.needs, companies, asOf, policy: w.policy, interests, noInterest, needTopK: w.needTopK, companyTopK: w.companyTopK, threads,
   });
+  expect(out.threads).toBe(Math.min(threads, needs.length));
+
+  const needTops = needs.map(() => new TopK<{ score: number; id: string; index: number }>(w.needTopK));
+  const companyTops = companies.map(() => new TopK<{ score: number; id: string; index: number }>(w.companyTopK));
+  let pairs = 0;
+  needs.forEach((nd, n) => {
+    companies.forEach((co, c) => {
+      if ((co.sectorMask & nd.sectorBit) === 0) return;
+      pairs += 1;
+      const score = scorePair(nd, co, interests.get(n)?.get(c) ?? noInterest, w.policy);
+      if (score === EXCLUDED) return;
+      needTops[n].offer({ score, id: co.company.id, index: c });
+      companyTops[c].offer({ score, id: nd.need.id, index: n });
+    });
+  });
+  expect(out.pairsScored).toBe(pairs);
+  needs.forEach((_, n) => {
+    expect(out.needTops.sorted(n)).toEqual(needTops[n].sorted().map((i) => ({ score: i.score, member: i.index })));
+    expect(out.needTops.floor(n)).toBe(needTops[n].size >= w.needTopK ? needTops[n].sorted()[w.needTopK - 1].score : -1);
+  });
+  companies.forEach((_, c) => {
+    expect(out.companyTops.sorted(c)).toEqual(companyTops[c].sorted().map((i) => ({ score: i.score, member: i.index })));
+    expect(out.companyTops.floor(c)).toBe(companyTops[c].size >= w.companyTopK ? companyTops[c].sorted()[w.companyTopK - 1].score : -1);
+  });
+}
+
+describe('rankAll', () => {
+  it('keeps the same best companies of every need and best needs of every company as scorePair over every pair', async () => {
+    await fc.assert(fc.asyncProperty(world, (w) => agreesWithScorePair(w, 1)), { numRuns: 300 });
+  });
+
+  // Each run starts worker threads (under a second each, with the TypeScript loader): few runs.
+  it('gives the same lists when worker threads score shares of the needs', async () => {
+    await fc.assert(
+      fc.asyncProperty(world.filter((w) => w.needs.length >= 3), fc.integer({ min: 2, max: 3 }), (w, threads) => agreesWithScorePair(w, threads)),
+      { numRuns: 6, endOnFailure: true },
+    );
+  }, 120_000);
 });
 
 describe('TopKLists', () => {
