@@ -53,13 +53,15 @@ export async function rankAll(input: RankAllInput): Promise<RankAllOutput & { th
     canUseWorkers ? MAX_THREADS : 1,
   ));
 
-  // Contiguous shares of about totalPairs / threads pairs each.
+  // Contiguous shares of about totalPairs / threads pairs each, none empty.
+  const cumulative: number[] = [];
+  pairsOf.reduce((sum, pairs, n) => (cumulative[n] = sum + pairs), 0);
   const bounds = [0];
-  let running = 0;
-  pairsOf.forEach((pairs, n) => {
-    running += pairs;
-    if (bounds.length < threads && running >= (totalPairs * bounds.length) / threads && n + 1 < input.needs.length) bounds.push(n + 1);
-  });
+  for (let i = 1; i < threads; i += 1) {
+    let n = bounds[i - 1] + 1;
+    while (n < input.needs.length - (threads - i) && cumulative[n - 1] < (totalPairs * i) / threads) n += 1;
+    bounds.push(n);
+  }
   bounds.push(input.needs.length);
 
   const shareOf = (i: number): RankShare => {
