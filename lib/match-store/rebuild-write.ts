@@ -14,7 +14,8 @@ import { NOBODY_ACTED_ON, type MatchRow } from './write';
 export type ListFloor = { id: string; floor: number };
 
 export type RebuildWrite = {
-  rows: MatchRow[];
+  /** The rows, in chunks made while the previous one is sent. */
+  rows: Iterable<MatchRow[]>;
   needFloors: ListFloor[];
   companyFloors: ListFloor[];
   policyVersion: number;
@@ -49,14 +50,13 @@ export const MERGE = `
 
 const ROWS_PER_CHUNK = 10_000;
 
-function* matchLines(rows: readonly MatchRow[]): Generator<string> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_CHUNK) {
-    let chunk = '';
-    for (let j = i; j < Math.min(rows.length, i + ROWS_PER_CHUNK); j += 1) {
-      const r = rows[j];
-      chunk += `${r.needId}\t${r.companyId}\t${r.score}\t{${r.points.join(',')}}\t${r.inNeedTop ? 't' : 'f'}\t${r.inCompanyTop ? 't' : 'f'}\n`;
+function* matchLines(chunks: Iterable<readonly MatchRow[]>): Generator<string> {
+  for (const rows of chunks) {
+    let text = '';
+    for (const r of rows) {
+      text += `${r.needId}\t${r.companyId}\t${r.score}\t{${r.points.join(',')}}\t${r.inNeedTop ? 't' : 'f'}\t${r.inCompanyTop ? 't' : 'f'}\n`;
     }
-    yield chunk;
+    yield text;
   }
 }
 
@@ -95,7 +95,7 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     const rescored = decided.rows.map(({ needId, companyId }) => ({
       needId, companyId, ...input.rescore(needId, companyId), inNeedTop: false, inCompanyTop: false,
     }));
-    if (rescored.length > 0) await copyInto(client, 'rebuilt_match', matchLines(rescored));
+    if (rescored.length > 0) await copyInto(client, 'rebuilt_match', matchLines([rescored]));
     await client.query('ANALYZE rebuilt_match');
     step('decided');
 

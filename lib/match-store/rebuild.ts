@@ -11,6 +11,8 @@ import { getCurrentPolicy } from './policy';
 import { writeRebuild } from './rebuild-write';
 import { COMPANY_TOP_K, NEED_TOP_K, type MatchRow } from './write';
 
+const ROWS_PER_CHUNK = 10_000;
+
 // Rebuilds every stored match from scratch (after a policy change, or by command). Needs and
 // companies are read once; each need is scored only against the companies of its sector, and
 // two bounded heaps per pair keep the best companies of every need and the best needs of every
@@ -25,7 +27,7 @@ export type RebuildOutcome = {
   matches: number;
   /** Phase timings: profiles synced, inputs read, pairs scored, rows written (score = the first three). */
   seconds: { sync: number; load: number; scoring: number; score: number; write: number };
-  /** The write's steps in milliseconds: the rows' points, then writeRebuild's steps, then ANALYZE. */
+  /** The write's steps in milliseconds: the lists put together, writeRebuild's steps (stage includes the rows' points), ANALYZE. */
   writeMs: Record<string, number>;
 };
 
@@ -73,25 +75,52 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
   });
   const scoredAt = performance.now();
 
-  // Each pair on either list once, with the flags of both; its points from the engine.
+  // Each pair on either list once, with the flags of both: a need's own list first, then the
+  // companies' lists, where a pair already on its need's list only gets the second flag.
   const asOfText = asOf.toISOString().slice(0, 10);
-  const rows: MatchRow[] = [];
-  const rowOf = new Map<number, MatchRow>();
-  const keep = (n: number, c: number): MatchRow => {
-    const key = n * companies.length + c;
-    let row = rowOf.get(key);
-    if (!row) {
-      const need = needs[n];
-      const company = companies[c];
-      const { score, points } = pairPoints(need, company, interestsByIndex.get(n)?.get(c) ?? noInterest, policy)!;
-      row = { needId: need.need.id, companyId: company.company.id, score, points, inNeedTop: false, inCompanyTop: false };
-      rowOf.set(key, row);
-      rows.push(row);
+  const pairNeed: number[] = [];
+  const pairCompany: number[] = [];
+  const pairFlags: number[] = [];
+  const IN_NEED_TOP = 1;
+  const IN_COMPANY_TOP = 2;
+  const needTopAt = new Map<number, number>();
+  for (let n = 0; n < needs.length; n += 1) {
+    for (const { member } of needTops.sorted(n)) {
+      needTopAt.set(n * companies.length + member, pairNeed.length);
+      pairNeed.push(n);
+      pairCompany.push(member);
+      pairFlags.push(IN_NEED_TOP);
     }
-    return row;
-  };
-  for (let n = 0; n < needs.length; n += 1) for (const { member } of needTops.sorted(n)) keep(n, member).inNeedTop = true;
-  for (let c = 0; c < companies.length; c += 1) for (const { member } of companyTops.sorted(c)) keep(member, c).inCompanyTop = true;
+  }
+  for (let c = 0; c < companies.length; c += 1) {
+    for (const { member: n } of companyTops.sorted(c)) {
+      const at = needTopAt.get(n * companies.length + c);
+      if (at !== undefined) {
+        pairFlags[at] |= IN_COMPANY_TOP;
+        continue;
+      }
+      pairNeed.push(n);
+      pairCompany.push(c);
+      pairFlags.push(IN_COMPANY_TOP);
+    }
+  }
+  // The rows' points are computed while COPY sends the previous chunk: the engine here, the
+  // database there, on two cores.
+  function* rowChunks(): Generator<MatchRow[]> {
+    for (let i = 0; i < pairNeed.length; i += ROWS_PER_CHUNK) {
+      const chunk: MatchRow[] = [];
+      for (let j = i; j < Math.min(pairNeed.length, i + ROWS_PER_CHUNK); j += 1) {
+        const need = needs[pairNeed[j]];
+        const company = companies[pairCompany[j]];
+        const { score, points } = pairPoints(need, company, interestsByIndex.get(pairNeed[j])?.get(pairCompany[j]) ?? noInterest, policy)!;
+        chunk.push({
+          needId: need.need.id, companyId: company.company.id, score, points,
+          inNeedTop: (pairFlags[j] & IN_NEED_TOP) !== 0, inCompanyTop: (pairFlags[j] & IN_COMPANY_TOP) !== 0,
+        });
+      }
+      yield chunk;
+    }
+  }
 
   const needFloors = needs.map((need, n) => ({ id: need.need.id, floor: needTops.floor(n) }));
   const companyFloors = companies.map((company, c) => ({ id: company.company.id, floor: companyTops.floor(c) }));
@@ -103,7 +132,7 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
     return result ?? { score: 0, points: [] };
   };
   const pointsAt = performance.now();
-  const steps = await writeRebuild(db, { rows, needFloors, companyFloors, policyVersion: policy.version, judgedOn: asOfText, rescore });
+  const steps = await writeRebuild(db, { rows: rowChunks(), needFloors, companyFloors, policyVersion: policy.version, judgedOn: asOfText, rescore });
   // The table was rewritten whole: fresh statistics keep the planner on its indexes.
   const analyzeAt = performance.now();
   await db.$executeRaw`ANALYZE "Match"`;
@@ -114,7 +143,7 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
     companies: companies.length,
     pairsScored,
     threads,
-    matches: rows.length,
+    matches: pairNeed.length,
     seconds: {
       sync: (synced - started) / 1000,
       load: (loaded - synced) / 1000,

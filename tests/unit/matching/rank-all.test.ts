@@ -20,7 +20,9 @@ const world = fc.record({
   interest: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean(), fc.boolean()), { maxLength: 8 }),
 });
 
-async function agreesWithScorePair(w: fc.Infer<typeof world>, threads: number) {
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
+async function agreesWithScorePair(w: World, threads: number) {
   const needs = w.needs.map((n) => prepareNeed(n, asOf));
   const companies = w.companies.map(prepareCompany);
   const interests = new Map<number, Map<number, MatchContext>>();
