@@ -68,6 +68,30 @@ try {
     }
   }
   await client.query('ROLLBACK');
+
+  // The list floors of a second rebuild: every company's floor is set; the rebuild gives them all again.
+  const plan = async (title: string, sql: string, params: unknown[] = []) => {
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    console.log(`\n## ${title} (load ${loadavg().map((n) => n.toFixed(2)).join(' ')})\n`);
+    console.log(rows.map((r) => r['QUERY PLAN']).join('\n'));
+  };
+  const { rows: floors } = await client.query<{ id: string; floor: number }>(`SELECT "companyId" AS id, "matchFloor" AS floor FROM "CompanyMatchProfile"`);
+  console.log(`\n${floors.filter((f) => f.floor !== -1).length} of ${floors.length} company floors set`);
+  await client.query('BEGIN');
+  await plan('Before: floors reset where the company is not among the rebuilt ones (<> ALL of every id)',
+    `UPDATE "CompanyMatchProfile" SET "matchFloor" = -1 WHERE "matchFloor" <> -1 AND "companyId" <> ALL($1::uuid[])`, [floors.map((f) => f.id)]);
+  await client.query('ROLLBACK');
+  await client.query('BEGIN');
+  await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int) ON COMMIT DROP`);
+  await client.query(`INSERT INTO rebuilt_floor SELECT 'C', "companyId", "matchFloor" FROM "CompanyMatchProfile"`);
+  await client.query('ANALYZE rebuilt_floor');
+  await plan('After: floors reset by an anti-join with the staged floors',
+    `UPDATE "CompanyMatchProfile" t SET "matchFloor" = -1 WHERE t."matchFloor" <> -1
+      AND NOT EXISTS (SELECT 1 FROM rebuilt_floor f WHERE f.side = 'C' AND f.id = t."companyId")`);
+  await plan('After: floors set from the staged floors (only those that moved)',
+    `UPDATE "CompanyMatchProfile" t SET "matchFloor" = f.floor FROM rebuilt_floor f
+      WHERE f.side = 'C' AND t."companyId" = f.id AND t."matchFloor" <> f.floor`);
+  await client.query('ROLLBACK');
   client.release();
   await db.$disconnect();
 } finally {
