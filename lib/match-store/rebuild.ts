@@ -11,12 +11,13 @@ import { getCurrentPolicy } from './policy';
 import { writeRebuild } from './rebuild-write';
 import { COMPANY_TOP_K, NEED_TOP_K, type MatchRow } from './write';
 
-const ROWS_PER_CHUNK = 10_000;
-
 // Rebuilds every stored match from scratch (after a policy change, or by command). Needs and
-// companies are read once; each need is scored only against the companies of its sector, and
-// two bounded heaps per pair keep the best companies of every need and the best needs of every
-// company. The write replaces all suggestions in one transaction, so readers never see a gap.
+// companies are read once; each need is scored only against the companies of its sector, across
+// the cores (lib/matching/rank-parallel.ts), and bounded heaps keep the best companies of every
+// need and the best needs of every company. The write replaces all suggestions in one
+// transaction (rebuild-write.ts), so readers never see a gap.
+
+const ROWS_PER_CHUNK = 10_000;
 
 export type RebuildOutcome = {
   needs: number;
@@ -151,6 +152,6 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
       score: (scoredAt - started) / 1000,
       write: (performance.now() - scoredAt) / 1000,
     },
-    writeMs: { points: ms(scoredAt, pointsAt), ...mapValues(steps, Math.round), analyze: ms(analyzeAt) },
+    writeMs: { lists: ms(scoredAt, pointsAt), ...mapValues(steps, Math.round), analyze: ms(analyzeAt) },
   };
 }
