@@ -101,7 +101,15 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
 
     await client.query(MERGE, [input.judgedOn, input.policyVersion]);
     step('merge');
-    await client.query(`DELETE FROM "Match" WHERE ${STALE} AND ${NOBODY}`);
+    // Rows no list holds: gone, unless somebody acted on them since the re-scoring above read
+    // the decided pairs — those stay, off every list, at 0 until re-ranked (one pass over the table).
+    await client.query(
+      `WITH stale AS (SELECT id, ${NOBODY} AS nobody FROM "Match" WHERE ${STALE}),
+        gone AS (DELETE FROM "Match" m USING stale s WHERE m.id = s.id AND s.nobody)
+      UPDATE "Match" m SET "inNeedTop" = false, "inCompanyTop" = false, score = 0, points = '{}', "judgedOn" = $1::date, "policyVersion" = $2::int
+      FROM stale s WHERE m.id = s.id AND NOT s.nobody`,
+      [input.judgedOn, input.policyVersion],
+    );
     step('stale');
 
     await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int) ON COMMIT DROP`);
