@@ -47,7 +47,7 @@ export function passesHardConstraints(
   }
 
   if (hard.integrity) {
-    const code = integrityFailure(need, company.company.tenderRequirement);
+    const code = integrityFailure(need, company.tenderRequirement);
     if (code !== null) {
       if (!fail) return false;
       passes = false;

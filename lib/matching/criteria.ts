@@ -65,7 +65,7 @@ const security: CriterionFn = (need, company, _context, say) => {
   }
   const atEdge = site.effectiveSeverity === company.tolerance;
   say?.('WITHIN_RISK_APPETITE', { status: site.status, appetite: company.company.riskAppetite, isSme: company.company.isSme, atEdge });
-  return (atEdge ? 0.75 : 0.9) * (company.company.isSme ? 1 : 0.8);
+  return (atEdge ? 0.75 : 0.9) * (company.isSme ? 1 : 0.8);
 };
 
 /**
@@ -137,7 +137,7 @@ const scale: CriterionFn = (need, company, _context, say) => {
     // budget just above the capacity read "Scale 8/8" beside "above what it can take on".
     return Math.max(0, 0.5 * (1 - Math.log(ratio) / Math.log(FAR_ABOVE_CAPACITY_FACTOR)));
   }
-  if (!company.company.isSme && ratio < 0.005) {
+  if (!company.isSme && ratio < 0.005) {
     say?.('SMALL_FOR_LARGE_COMPANY', params);
     return 0.6;
   }
@@ -168,8 +168,8 @@ const kansai: CriterionFn = (_need, company, _context, say) => {
 const sisterCity: CriterionFn = (need, company, _context, say) => {
   let best: { score: number; tie: SisterTie } | null = null;
   for (const tie of need.need.site.sisterTies) {
-    if (tie.prefectureCode !== company.company.prefectureCode) continue;
-    const score = tie.kind !== 'CITY' ? 0.75 : tie.japanCode === company.company.cityCode ? 1 : 0.5;
+    if (tie.prefectureCode !== company.prefectureCode) continue;
+    const score = tie.kind !== 'CITY' ? 0.75 : tie.japanCode === company.cityCode ? 1 : 0.5;
     if (!best || score > best.score) best = { score, tie };
   }
   if (!best) {
@@ -189,15 +189,15 @@ const sisterCity: CriterionFn = (need, company, _context, say) => {
  * and Herzegovina, and Japan's own rebuilding after disasters (Responsible Partnership).
  */
 const experience: CriterionFn = (need, company, _context, say) => {
-  if (need.isDemining && company.mineActionCountries.length > 0) {
+  if (need.isDemining && company.hasMineActionExperience) {
     say?.('MINE_ACTION_EXPERIENCE', { countries: company.mineActionCountries });
     return 1;
   }
-  if (company.postConflictCountries.length > 0) {
+  if (company.hasPostConflictExperience) {
     say?.('POST_CONFLICT_EXPERIENCE', { countries: company.postConflictCountries });
     return 0.8;
   }
-  if (company.company.hasDisasterReconstructionExperience) {
+  if (company.hasDisasterReconstructionExperience) {
     say?.('DISASTER_RECONSTRUCTION_EXPERIENCE');
     return 0.6;
   }

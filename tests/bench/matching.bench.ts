@@ -91,7 +91,7 @@ try {
   const rebuildWalFrom = await walLsn();
   const [rebuildMs, rebuild] = await time(() => rebuildAllMatches(db));
   const rebuildWalMb = round((await walBytes(rebuildWalFrom)) / 2 ** 20);
-  log(`(d) full rebuild: ${round(rebuildMs / 1000)} s — ${rebuild.pairsScored.toLocaleString('en')} pairs scored, ${rebuild.matches.toLocaleString('en')} matches stored (${JSON.stringify(rebuild.seconds)} s); WAL ${rebuildWalMb} MB; load ${load()}`);
+  log(`(d) full rebuild: ${round(rebuildMs / 1000)} s — ${rebuild.pairsScored.toLocaleString('en')} pairs scored on ${rebuild.threads} thread(s), ${rebuild.matches.toLocaleString('en')} matches stored (${JSON.stringify(rebuild.seconds)} s; write steps ${JSON.stringify(rebuild.writeMs)} ms); WAL ${rebuildWalMb} MB; load ${load()}`);
   const afterRebuild = await sizesMb();
   log(`    sizes after the rebuild: database ${afterRebuild.databaseMb} MB, Match table ${afterRebuild.matchTableMb} MB; peak RSS ${peakRssMb()} MB`);
 
@@ -172,6 +172,7 @@ try {
     rebuildScoringSeconds: round(rebuild.seconds.scoring),
     rebuildScoreSeconds: round(rebuild.seconds.score),
     rebuildWriteSeconds: round(rebuild.seconds.write),
+    rebuildThreads: rebuild.threads,
     rebuildWalMb,
     rerankNeedRowsPerOp: needRerank.rowsPerOp,
     rerankNeedWalKbPerOp: needRerank.walKbPerOp,

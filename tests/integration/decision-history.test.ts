@@ -7,6 +7,7 @@ import { getMatchCard } from '../../lib/match-decisions/review-queue';
 import { rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { writeRebuild } from '../../lib/match-store/rebuild-write';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
@@ -113,6 +114,25 @@ describe('decision history', () => {
     await rebuildAllMatches(db);
     expect(await db.match.findUnique({ where: { id: match.id } })).toMatchObject({ status: 'SHORTLISTED', inNeedTop: false, inCompanyTop: false });
     expect(await historyOf(match.id)).toEqual([{ action: 'SHORTLIST', note: 'Promising.', reason: null, actor: alice.name }]);
+  });
+
+  it('re-scores, in the rebuild\'s own transaction, a decided pair that no list holds any more', async () => {
+    const { need, company, match } = await rankedPair();
+    await decide(alice.actor, { matchId: match.id, version: 0, action: 'SHORTLIST', note: 'Promising.' });
+    const other = await rankedPair();
+    const policyVersion = match.policyVersion;
+    // The rebuild's write, given lists that hold neither pair: the decided one is scored again
+    // (here by a stand-in for the engine), the other one goes.
+    await writeRebuild(db, {
+      rows: [], needFloors: [], companyFloors: [], policyVersion, judgedOn: '2026-11-30',
+      rescore: (needId, companyId) =>
+        needId === need.id && companyId === company.id ? { score: 42, points: [20, 10, 5, 3, 2, 1, 1, 0, 0] } : { score: 0, points: [] },
+    });
+    expect(await db.match.findUnique({ where: { id: match.id } })).toMatchObject({
+      status: 'SHORTLISTED', score: 42, points: [20, 10, 5, 3, 2, 1, 1, 0, 0], inNeedTop: false, inCompanyTop: false, policyVersion,
+    });
+    expect(await db.match.findUnique({ where: { id: other.match.id } })).toBeNull();
+    await rebuildAllMatches(db);
   });
 
   it('still lets re-ranking drop a pair nobody acted on', async () => {

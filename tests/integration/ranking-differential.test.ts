@@ -261,6 +261,9 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
           await drainMatchingJobs(testDb, boss);
           await rebuildAllMatches(testDb);
           await expectAgreement('rebuild', needIds, built.companies);
+          // Scored in shares across worker threads, the rebuild writes the same lists.
+          expect((await rebuildAllMatches(testDb, { threads: 2 })).threads).toBe(2);
+          await expectAgreement('rebuild on two threads', needIds, built.companies);
         } finally {
           await retire(built);
           await rebuildAllMatches(testDb);
