@@ -159,6 +159,21 @@ describe('invalidation by the tables the public pages read', () => {
     expect(await markedAt('Company')).toBe(before);
   });
 
+  it("does not invalidate them when re-ranking moves a need's list floor (the pages do not show it)", async () => {
+    const before = await markedAt('Need');
+    await db.$executeRaw`UPDATE "Need" SET "matchFloor" = "matchFloor" + 1 WHERE id = ${world.openNeed.id}::uuid`;
+    expect(await markedAt('Need')).toBe(before);
+  });
+
+  it('marks "Need" on a change to any of its other columns (a column added later must be listed in the trigger)', async () => {
+    const [{ missing }] = await db.$queryRaw<{ missing: string[] }[]>`
+      SELECT coalesce(array_agg(a.attname::text ORDER BY a.attname), '{}') AS missing
+      FROM pg_attribute a
+      WHERE a.attrelid = '"Need"'::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attname <> 'matchFloor'
+        AND a.attnum NOT IN (SELECT unnest(t.tgattr::int2[]) FROM pg_trigger t WHERE t.tgname = 'Need_page_cache' AND t.tgrelid = '"Need"'::regclass)`;
+    expect(missing).toEqual([]);
+  });
+
   it('a need closed through its action makes the need page, the list and home stale', async () => {
     const keys = { need: freshKey(), needs: freshKey(), home: freshKey() };
     for (const [name, key] of Object.entries(keys)) await render(key, PUBLIC_PAGE_TAGS[name as keyof typeof PUBLIC_PAGE_TAGS]);
