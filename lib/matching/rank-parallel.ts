@@ -31,7 +31,13 @@ export type RankAllInput = {
 const PAIRS_PER_WORKER = 5_000_000;
 const MAX_THREADS = 8;
 
-const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'rank-worker.ts');
+// Beside this file under tsx and Vitest; inside Next's server bundle (where the app's job queue
+// runs the rebuild) this file is a chunk under .next/, so the source is found from the app's
+// directory instead (`npm start` runs from it, with tsx installed). Neither: one thread.
+const WORKER_FILE = [
+  path.join(path.dirname(fileURLToPath(import.meta.url)), 'rank-worker.ts'),
+  path.join(process.cwd(), 'lib', 'matching', 'rank-worker.ts'),
+].find((file) => existsSync(file)) ?? '';
 const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(WORKER_FILE).href)}); })`;
 
 export async function rankAll(input: RankAllInput): Promise<RankAllOutput & { threads: number }> {
@@ -46,7 +52,7 @@ export async function rankAll(input: RankAllInput): Promise<RankAllOutput & { th
   });
   const pairsOf = input.needs.map((need) => sectorSizes.get(1 << SECTOR_VALUES.indexOf(need.sector)) ?? 0);
   const totalPairs = pairsOf.reduce((sum, p) => sum + p, 0);
-  const canUseWorkers = existsSync(WORKER_FILE);
+  const canUseWorkers = WORKER_FILE !== '';
   const threads = Math.max(1, Math.min(
     input.threads ?? Math.min(availableParallelism(), MAX_THREADS, Math.floor(totalPairs / PAIRS_PER_WORKER) + 1),
     input.needs.length || 1,
