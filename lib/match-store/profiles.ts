@@ -50,7 +50,10 @@ export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql): Prom
       "prefectureCode" = EXCLUDED."prefectureCode", region = EXCLUDED.region, "cityEn" = EXCLUDED."cityEn",
       "cityCode" = EXCLUDED."cityCode",
       "experienceCountries" = EXCLUDED."experienceCountries",
-      "hasDisasterReconstructionExperience" = EXCLUDED."hasDisasterReconstructionExperience"`;
+      "hasDisasterReconstructionExperience" = EXCLUDED."hasDisasterReconstructionExperience"
+    -- A profile as stored is not rewritten: a rebuild syncs every company, and most did not change.
+    WHERE ("CompanyMatchProfile"."isEligible", "CompanyMatchProfile"."sectorMask", "CompanyMatchProfile"."capabilityLo", "CompanyMatchProfile"."capabilityHi", "CompanyMatchProfile"."riskAppetite", "CompanyMatchProfile"."deliveryMask", "CompanyMatchProfile"."stageMask", "CompanyMatchProfile"."tenderRequirement", "CompanyMatchProfile"."maxProjectEur", "CompanyMatchProfile"."industry", "CompanyMatchProfile"."capitalJpy", "CompanyMatchProfile"."employees", "CompanyMatchProfile"."prefectureCode", "CompanyMatchProfile"."region", "CompanyMatchProfile"."cityEn", "CompanyMatchProfile"."cityCode", "CompanyMatchProfile"."experienceCountries", "CompanyMatchProfile"."hasDisasterReconstructionExperience")
+      IS DISTINCT FROM (EXCLUDED."isEligible", EXCLUDED."sectorMask", EXCLUDED."capabilityLo", EXCLUDED."capabilityHi", EXCLUDED."riskAppetite", EXCLUDED."deliveryMask", EXCLUDED."stageMask", EXCLUDED."tenderRequirement", EXCLUDED."maxProjectEur", EXCLUDED."industry", EXCLUDED."capitalJpy", EXCLUDED."employees", EXCLUDED."prefectureCode", EXCLUDED."region", EXCLUDED."cityEn", EXCLUDED."cityCode", EXCLUDED."experienceCountries", EXCLUDED."hasDisasterReconstructionExperience")`;
 }
 
 export type CompanyInput = MatchCompany & { matchFloor: number };

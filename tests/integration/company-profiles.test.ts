@@ -46,4 +46,16 @@ describe('company ranking profiles', () => {
     const profile = await testDb.companyMatchProfile.findUniqueOrThrow({ where: { companyId: company.id } });
     expect(profile.isEligible).toBe(false);
   });
+  it('are not rewritten when the company did not change (a rebuild syncs every company)', async () => {
+    const company = await createCompany(testDb, { verificationStatus: 'VERIFIED' });
+    const where = Prisma.sql`c.id = ${company.id}::uuid`;
+    const version = async () =>
+      (await testDb.$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM "CompanyMatchProfile" WHERE "companyId" = ${company.id}::uuid`)[0].xmin;
+    expect(await syncCompanyProfiles(testDb, where)).toBe(1);
+    const written = await version();
+    expect(await syncCompanyProfiles(testDb, where)).toBe(0);
+    expect(await version()).toBe(written);
+    await testDb.company.update({ where: { id: company.id }, data: { employees: { increment: 1 } } });
+    expect(await syncCompanyProfiles(testDb, where)).toBe(1);
+  });
 });
