@@ -61,13 +61,17 @@ export const mayReach = (bound: number, threshold: number) => bound + 0.5 + 1e-6
 const DELIVERY_VALUES = Object.values(DeliveryMode);
 const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
 
-/** Stand-ins for a company that differ only in the columns named: criteria that read nothing else grade them exactly. */
+/**
+ * Stand-ins for a company that differ only in the columns named: criteria that read nothing else grade them exactly.
+ * A field the security or integrity criterion starts to read must be set here too (rerank-pruning.test.ts fails otherwise:
+ * it did when `isSme` was copied up into the prepared company for the rebuild).
+ */
 function companyStandIns(): { appetite: RiskAppetite; remote: boolean; company: PreparedCompany }[] {
   return Object.values(RiskAppetite).flatMap((appetite) => [false, true].flatMap((remote) => [false, true].map((isSme) => ({
     appetite,
     remote,
     company: {
-      tolerance: TOLERANCE[appetite], waitsForCeasefire: appetite === 'AFTER_CEASEFIRE_ONLY', canDeliverRemotely: remote,
+      tolerance: TOLERANCE[appetite], waitsForCeasefire: appetite === 'AFTER_CEASEFIRE_ONLY', canDeliverRemotely: remote, isSme,
       company: { riskAppetite: appetite, isSme },
     } as PreparedCompany,
   }))));
