@@ -121,6 +121,7 @@ async function main() {
     const account = (prefix: string) => listDemoAccounts().find((a) => a.email.startsWith(`${prefix}@`))!.email;
     const facilitator = await signIn(account('facilitator'), DEMO_PASSWORD);
     const company = await signIn(account('company-01'), DEMO_PASSWORD);
+    const municipality = await signIn(account('hromada-kyiv'), DEMO_PASSWORD);
 
     const pages: { name: string; path: string; cookie?: string }[] = [
       { name: 'health', path: '/api/health' },
@@ -132,6 +133,10 @@ async function main() {
       { name: 'card', path: `/en/facilitator/matches/${matchId}`, cookie: facilitator },
       { name: 'recommended', path: '/en/company/recommended', cookie: company },
       { name: 'dashboard', path: '/en/facilitator/dashboard', cookie: facilitator },
+      // The signed-in start pages not listed above (a company's is its recommendations, a
+      // facilitator's the dashboard) and the need page as a signed-in company sees it.
+      { name: 'ourNeeds', path: '/en/municipality/needs', cookie: municipality },
+      { name: 'needSigned', path: `/en/needs/${needId}`, cookie: company },
     ].filter((p) => !only || only.includes(p.name));
 
     const rssStart = rssMb(pid);
