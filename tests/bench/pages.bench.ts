@@ -9,6 +9,9 @@
  *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard]
  *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
+ * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
+ * and after a change is measured on the same world; with `--seed` (and `--world=…`) the script
+ * first seeds the demo world (and builds the synthetic one) there, and leaves it.
  * The last line of output is JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -24,6 +27,8 @@ const duration = Number(arg('duration') ?? 5);
 const connectionLevels = (arg('connections') ?? '1,10,50').split(',').map(Number);
 const only = arg('only')?.split(',');
 const profileDir = arg('cpu-prof');
+const givenDatabase = process.argv.find((a) => a.startsWith('--database-url='))?.slice('--database-url='.length);
+const seedGiven = process.argv.includes('--seed');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
@@ -80,15 +85,16 @@ async function signIn(email: string, password: string): Promise<string> {
 type Run = { page: string; connections: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
 
 async function main() {
-  const scratch = await createScratchDatabase('kakehashi_bench_pages');
+  const scratch = givenDatabase ? { url: givenDatabase, drop: async () => {} } : await createScratchDatabase('kakehashi_bench_pages');
   process.env.DATABASE_URL = scratch.url;
   let server: ChildProcess | undefined;
   try {
     const { prepareDatabase } = await import('../../lib/database/prepare');
+    const fresh = !givenDatabase || seedGiven;
     const prepared = await prepareDatabase(scratch.url);
     const { seedDemoForDevelopment } = await import('../../prisma/seed/development');
-    await seedDemoForDevelopment(scratch.url);
-    if (world) {
+    if (fresh) await seedDemoForDevelopment(scratch.url);
+    if (world && fresh) {
       const [companies, needs] = world.split('x').map(Number);
       const { createDb } = await import('../../lib/db');
       const { createSyntheticWorld } = await import('./synthetic-world');
