@@ -82,7 +82,7 @@ async function signIn(email: string, password: string): Promise<string> {
   return session;
 }
 
-type Run = { page: string; connections: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+type Run = { page: string; connections: number; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
 
 async function main() {
   const scratch = givenDatabase ? { url: givenDatabase, drop: async () => {} } : await createScratchDatabase('kakehashi_bench_pages');
@@ -148,7 +148,7 @@ async function main() {
     const rssStart = rssMb(pid);
     const runs: Run[] = [];
     log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
-    log('page          conns   req/s    p50    p95    p99 ms  cpu ms/req  errors');
+    log('page          conns   req/s    p50    p95    p99 ms  cpu ms/req  errors   KB/resp');
     for (const page of pages) {
       const headers = page.cookie ? { cookie: page.cookie } : undefined;
       // Warm up: compile-on-first-use, caches and connection pools are not what is measured.
@@ -171,12 +171,12 @@ async function main() {
         times.sort((a, b) => a - b);
         const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN);
         const run: Run = {
-          page: page.name, connections, requests,
+          page: page.name, connections, requests, bytesPerResponse: Math.round(result.throughput.total / Math.max(1, requests)),
           reqPerSec: round(requests / duration), p50: at(0.5), p95: at(0.95), p99: at(0.99),
           errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
         };
         runs.push(run);
-        log(`${page.name.padEnd(12)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${run.errors + run.non2xx}`);
+        log(`${page.name.padEnd(12)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}`);
       }
     }
     const summary = { world: world ?? 'demo', sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
