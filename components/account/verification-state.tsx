@@ -5,6 +5,8 @@ import type { ActionResult } from '@/lib/actions/run';
 import type { getOwnVerification } from '@/lib/verification/resubmit';
 import { Link } from '@/lib/i18n/navigation';
 import { ResubmitForm } from './resubmit-form';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Verification = NonNullable<Awaited<ReturnType<typeof getOwnVerification>>>;
 
@@ -38,7 +40,7 @@ export async function VerificationState({ verification, resubmitAction }: {
           ? t.rich('fixCompany', { profile: (chunks) => <Link href="/company/profile">{chunks}</Link> })
           : t('fixMunicipality')}
       </p>
-      <ResubmitForm expectedVersion={verification.version} action={resubmitAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'verificationState']}><ResubmitForm expectedVersion={verification.version} action={resubmitAction} /></ClientMessages>
     </section>
   );
 }

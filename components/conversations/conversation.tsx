@@ -6,6 +6,8 @@ import type { ActionResult } from '@/lib/actions/run';
 import type { EditableText } from '@/lib/content/translation-editor';
 import type { listIntroductionMessages } from '@/lib/conversations/view';
 import { MessageForm } from './message-form';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Message = Awaited<ReturnType<typeof listIntroductionMessages>>[number];
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
@@ -37,13 +39,13 @@ export async function Conversation({ introductionId, messages, editors, postActi
                   <strong className="text-ink">{message.isOwn ? t('you') : t('by', { name: message.authorName, side: t(`sides.${message.side}`) })}</strong> · <DateTime value={message.createdAt} />
                 </p>
                 <WrittenText value={message.readable} className="mt-1 break-words" />
-                {editor ? <TranslationEditor texts={editor} action={translateAction} /> : null}
+                {editor ? <ClientMessages namespaces={[...FORM_NAMESPACES, 'conversation']}><TranslationEditor texts={editor} action={translateAction} /></ClientMessages> : null}
               </li>
             );
           })}
         </ol>
       )}
-      <MessageForm introductionId={introductionId} action={postAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'conversation']}><MessageForm introductionId={introductionId} action={postAction} /></ClientMessages>
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/run';
 import type { listInvitationsForNeed } from '@/lib/interests/invite-company';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Invitation = Awaited<ReturnType<typeof listInvitationsForNeed>>[number];
 
@@ -24,7 +26,7 @@ export async function InvitationsSent({ needId, invitations, withdrawAction }: {
             {invitation.withdrawnAt
               ? <Badge tone="neutral">{t('withdrawnBadge')}</Badge>
               : withdrawAction
-                ? <ActionButton action={withdrawAction} input={{ needId, companyId: invitation.company.id }} done={t('withdrawnDone')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('withdraw')}</ActionButton>
+                ? <ClientMessages namespaces={[...FORM_NAMESPACES]}><ActionButton action={withdrawAction} input={{ needId, companyId: invitation.company.id }} done={t('withdrawnDone')} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>{t('withdraw')}</ActionButton></ClientMessages>
                 : null}
             {invitation.note ? <blockquote className="whitespace-pre-wrap" lang={invitation.noteLanguage}>{invitation.note}</blockquote> : null}
           </li>

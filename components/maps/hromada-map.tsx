@@ -5,6 +5,7 @@ import { getPathname, Link } from '@/lib/i18n/navigation';
 import type { NeedMapPoint } from '@/lib/needs/public-needs';
 import type { MapDot } from '@/lib/reference/map-outline';
 import { HromadaName } from '../names/hromada-name';
+import { discs } from './discs';
 import { HOSTILITY_COLOURS, HROMADA_SHAPES_URL } from './hostility-colours';
 import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-map';
 
@@ -82,29 +83,25 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
       >
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper">
           <title id="map-title">{title}</title>
-          <g fill="#c7ccd6">
-            {dots.map((dot, index) => {
-              const { x, y } = project(dot.latitude, dot.longitude);
-              return <circle key={index} cx={x.toFixed(1)} cy={y.toFixed(1)} r={2} />;
-            })}
-          </g>
+          {/* Every hromada's centre, faint, outlines Ukraine: one path of ~1,470 small discs. */}
+          <path fill="#c7ccd6" d={discs(dots.map((dot) => ({ ...project(dot.latitude, dot.longitude), r: 2 })))} />
+          {/* The hromadas with open needs: one path per hostility status, not one element per
+              hromada (≈ 1,300 on a national-scale world), so the page costs the same to render
+              wherever the needs are. Each hromada is named in the list below the map, and in the
+              interactive map's popups. */}
           <g stroke="#fff" strokeWidth={1.5} fillOpacity={0.9}>
-            {points.map((point) => {
-              const { x, y } = project(point.latitude, point.longitude);
-              return (
-                <circle
-                  key={point.code}
-                  className="map-point"
-                  data-hromada={point.code}
-                  fill={HOSTILITY_COLOURS[point.hostilityStatus]}
-                  cx={x.toFixed(1)}
-                  cy={y.toFixed(1)}
-                  r={5 + Math.min(point.openNeeds, 6)}
-                >
-                  <title>{`${point.nameUk} (${point.nameEn}): ${t('map.openNeeds', { count: point.openNeeds })} · ${t(`hostility.${point.hostilityStatus}`)}`}</title>
-                </circle>
-              );
-            })}
+            {Object.values(HostilityStatus).filter((status) => counts.has(status)).map((status) => (
+              <path
+                key={status}
+                className="map-points"
+                data-status={status}
+                data-hromadas={counts.get(status)}
+                fill={HOSTILITY_COLOURS[status]}
+                d={discs(points.filter((point) => point.hostilityStatus === status).map((point) => ({ ...project(point.latitude, point.longitude), r: 5 + Math.min(point.openNeeds, 6) })))}
+              >
+                <title>{`${statusLabels[status]}: ${t('map.hromadas', { count: counts.get(status)! })}`}</title>
+              </path>
+            ))}
           </g>
         </svg>
       </InteractiveHromadaMap>
@@ -123,9 +120,9 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
       <details data-testid="map-list" className="rounded-lg border border-line bg-paper px-4 py-3">
         <summary className="cursor-pointer font-semibold">{t('map.listTitle', { count: points.length })}</summary>
         <ul className="mt-2 grid gap-2 pl-5">
-          {points.map((point) => (
-            <li key={point.code}>
-              <HromadaName nameUk={point.nameUk} nameEn={point.nameEn} /> — {t(`hostility.${point.hostilityStatus}`)}, {t('map.openNeeds', { count: point.openNeeds })}
+          {points.map((point, index) => (
+            <li key={point.code} data-hromada={point.code}>
+              <HromadaName nameUk={point.nameUk} nameEn={point.nameEn} /> — {statusLabels[point.hostilityStatus]}, {hromadas[index].openNeedsLabel}
               <ul>
                 {point.needs.map((need) => <li key={need.id}><Link href={`/needs/${need.id}`}>{need.title}</Link></li>)}
               </ul>

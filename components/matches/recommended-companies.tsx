@@ -6,6 +6,8 @@ import type { StoredMatch } from '@/lib/match-store/queries';
 import { Link } from '@/lib/i18n/navigation';
 import { CompanyName } from '../names/company-name';
 import { entriesOf, MatchSummary, othersThan, SharedReasons } from './match-summary';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 /** A need's best companies, each a card with its score, status and what sets it apart from the others. */
 type Invite = { needId: string; invited: Set<string>; action: (input: unknown) => Promise<ActionResult<unknown>> };
@@ -28,7 +30,7 @@ export async function RecommendedCompanies({ matches, linkToCards, invite }: { m
               {invite && invite.invited.has(match.company.id) ? <span className={badgeClass('match', 'SHORTLISTED')}>{t('invitation.invited')}</span> : null}
             </div>
             {invite && !invite.invited.has(match.company.id)
-              ? <InviteForm needId={invite.needId} companyId={match.company.id} companyName={match.company.legalNameEn} action={invite.action} />
+              ? <ClientMessages namespaces={[...FORM_NAMESPACES, 'invitation']}><InviteForm needId={invite.needId} companyId={match.company.id} companyName={match.company.legalNameEn} action={invite.action} /></ClientMessages>
               : null}
             <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} />
           </li>

@@ -10,6 +10,8 @@ import { Link } from '@/lib/i18n/navigation';
 import { listDuplicateCandidates } from '@/lib/needs/close-need';
 import { CloseNeedDialog } from './close-need-dialog';
 import { ReopenNeedButton } from './reopen-need-button';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Action = (input: unknown) => Promise<ActionResult<unknown>>;
 
@@ -34,11 +36,11 @@ export async function NeedClosing({ need, actor, canManage, closeAction, reopenA
           {need.closeReason ? t('closedBecause', { reason: reasons(need.closeReason) }) : t('closedNoReason')}
           {need.duplicateOf ? <> {t.rich('duplicateOfLink', { link: (chunks) => <Link href={`/needs/${need.duplicateOf!.id}`}>{chunks}</Link>, title: duplicateTitle })}</> : null}
         </p>
-        {canManage ? <div><ReopenNeedButton needId={need.id} expectedVersion={need.version} action={reopenAction} /></div> : null}
+        {canManage ? <div><ClientMessages namespaces={[...FORM_NAMESPACES, 'needClose', 'needCloseReason', 'needCloseReasonHint']}><ReopenNeedButton needId={need.id} expectedVersion={need.version} action={reopenAction} /></ClientMessages></div> : null}
       </div>
     );
   }
   if (need.status !== 'OPEN' || !canManage || !actor) return null;
   const candidates = await listDuplicateCandidates(db, actor, need.id);
-  return <CloseNeedDialog needId={need.id} expectedVersion={need.version} candidates={candidates} action={closeAction} />;
+  return <ClientMessages namespaces={[...FORM_NAMESPACES, 'needClose', 'needCloseReason', 'needCloseReasonHint']}><CloseNeedDialog needId={need.id} expectedVersion={need.version} candidates={candidates} action={closeAction} /></ClientMessages>;
 }

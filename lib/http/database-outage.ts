@@ -69,6 +69,37 @@ function escape(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
+/**
+ * How long a successful ping vouches for this instance's connection to its database. Pinging
+ * before every page load cost each page a round trip through the pool and Prisma; once a
+ * second is enough to turn visitors away with the translated 503 soon after PostgreSQL goes
+ * down (a page rendered in that second fails mid-render and shows the same text from
+ * app/[locale]/error.tsx). Only success is remembered: while the database is down every page
+ * load asks again, so the site is back the moment the database is.
+ */
+export const REACHABLE_FOR_MS = 1_000;
+
+/**
+ * `isReachable`, asked at most once per REACHABLE_FOR_MS while it answers yes. Kept in this
+ * process on purpose: it is this instance's own connectivity to PostgreSQL, not data another
+ * instance would need (each has its own pool and asks for itself), and it expires in a second.
+ */
+export function rememberReachable(isReachable: () => Promise<boolean>, now: () => number = Date.now): () => Promise<boolean> {
+  let vouchedUntil = -Infinity;
+  return async () => {
+    if (now() < vouchedUntil) return true;
+    const reachable = await isReachable();
+    if (reachable) vouchedUntil = now() + REACHABLE_FOR_MS;
+    return reachable;
+  };
+}
+
+const isAppDatabaseReachable = rememberReachable(async () => {
+  // Imported here: the rest of this module needs no database (and no DATABASE_URL).
+  const [{ db }, { isDatabaseReachable }] = await Promise.all([import('../db'), import('../platform/health')]);
+  return isDatabaseReachable(db);
+});
+
 /** For proxy.ts: the outage page for this request, or null to go on. */
 export async function outageResponse(request: NextRequest): Promise<NextResponse | null> {
   const answer = await answerDuringOutage(
@@ -78,11 +109,7 @@ export async function outageResponse(request: NextRequest): Promise<NextResponse
       headers: request.headers,
       cookieLocale: request.cookies.get('NEXT_LOCALE')?.value,
     },
-    async () => {
-      // Imported here: the rest of this module needs no database (and no DATABASE_URL).
-      const [{ db }, { isDatabaseReachable }] = await Promise.all([import('../db'), import('../platform/health')]);
-      return isDatabaseReachable(db);
-    },
+    isAppDatabaseReachable,
   );
   return answer && new NextResponse(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -14,13 +14,13 @@ export async function getDashboard(db: Db, actor: Actor | null) {
   const [sectors, needRows, companyRows, statuses] = await Promise.all([
     db.sector.findMany({ select: { code: true }, orderBy: { code: 'asc' } }),
     db.need.groupBy({ by: ['sector'], where: { status: 'OPEN', municipality: { verificationStatus: 'VERIFIED' } }, _count: { _all: true } }),
-    db.$queryRaw<{ sector: SectorCode; count: number }[]>`
-      SELECT unnest(sectors)::text AS sector, count(*)::int AS count
-      FROM "Company" WHERE "verificationStatus" = 'VERIFIED' GROUP BY 1`,
+    // Ten rows kept exact by triggers on "Company" (migration 20261201214622): unnesting every
+    // company's sectors here grew with the companies (55–130 ms at 30,000).
+    db.sectorCompanyCount.findMany({ select: { sector: true, companies: true } }),
     countReviewSliceByStatus(db),
   ]);
   const needs = new Map(needRows.map((row) => [row.sector, row._count._all]));
-  const companies = new Map(companyRows.map((row) => [row.sector, row.count]));
+  const companies = new Map(companyRows.map((row) => [row.sector, row.companies]));
   return {
     bySector: sectors.map(({ code }): SectorBalance => ({ sector: code, openNeeds: needs.get(code) ?? 0, companies: companies.get(code) ?? 0 })),
     pipeline: PIPELINE.map((status) => ({ status, count: statuses.get(status) ?? 0 })),

@@ -13,6 +13,9 @@
  * request, as before it was cached, in the same build, world and time window ("home/rendered").
  *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
+ * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
+ * and after a change is measured on the same world; with `--seed` (and `--world=…`) the script
+ * first seeds the demo world (and builds the synthetic one) there, and leaves it.
  * The last line of output is JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,6 +34,8 @@ const rendered = process.argv.includes('--rendered');
 const renderedToo = (page: { name: string; path: string }) =>
   rendered ? [page, { name: `${page.name}/rendered`, path: `${page.path}${page.path.includes('?') ? '&' : '?'}render=1` }] : [page];
 const profileDir = arg('cpu-prof');
+const givenDatabase = process.argv.find((a) => a.startsWith('--database-url='))?.slice('--database-url='.length);
+const seedGiven = process.argv.includes('--seed');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
@@ -84,18 +89,19 @@ async function signIn(email: string, password: string): Promise<string> {
   return session;
 }
 
-type Run = { page: string; cache: string; connections: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+type Run = { page: string; cache: string; connections: number; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
 
 async function main() {
-  const scratch = await createScratchDatabase('kakehashi_bench_pages');
+  const scratch = givenDatabase ? { url: givenDatabase, drop: async () => {} } : await createScratchDatabase('kakehashi_bench_pages');
   process.env.DATABASE_URL = scratch.url;
   let server: ChildProcess | undefined;
   try {
     const { prepareDatabase } = await import('../../lib/database/prepare');
+    const fresh = !givenDatabase || seedGiven;
     const prepared = await prepareDatabase(scratch.url);
     const { seedDemoForDevelopment } = await import('../../prisma/seed/development');
-    await seedDemoForDevelopment(scratch.url);
-    if (world) {
+    if (fresh) await seedDemoForDevelopment(scratch.url);
+    if (world && fresh) {
       const [companies, needs] = world.split('x').map(Number);
       const { createDb } = await import('../../lib/db');
       const { createSyntheticWorld } = await import('./synthetic-world');
@@ -128,6 +134,7 @@ async function main() {
     const account = (prefix: string) => listDemoAccounts().find((a) => a.email.startsWith(`${prefix}@`))!.email;
     const facilitator = await signIn(account('facilitator'), DEMO_PASSWORD);
     const company = await signIn(account('company-01'), DEMO_PASSWORD);
+    const municipality = await signIn(account('hromada-kyiv'), DEMO_PASSWORD);
 
     const pages: { name: string; path: string; cookie?: string }[] = [
       { name: 'health', path: '/api/health' },
@@ -139,12 +146,16 @@ async function main() {
       { name: 'card', path: `/en/facilitator/matches/${matchId}`, cookie: facilitator },
       { name: 'recommended', path: '/en/company/recommended', cookie: company },
       { name: 'dashboard', path: '/en/facilitator/dashboard', cookie: facilitator },
+      // The signed-in start pages not listed above (a company's is its recommendations, a
+      // facilitator's the dashboard) and the need page as a signed-in company sees it.
+      { name: 'ourNeeds', path: '/en/municipality/needs', cookie: municipality },
+      { name: 'needSigned', path: `/en/needs/${needId}`, cookie: company },
     ].filter((p) => !only || only.includes(p.name.split('/')[0]));
 
     const rssStart = rssMb(pid);
     const runs: Run[] = [];
     log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
-    log('page          conns   req/s    p50    p95    p99 ms  cpu ms/req  errors  cache');
+    log('page            conns   req/s    p50    p95    p99 ms  cpu ms/req  errors   KB/resp  cache');
     for (const page of pages) {
       const headers = page.cookie ? { cookie: page.cookie } : undefined;
       // Warm up: compile-on-first-use, caches and connection pools are not what is measured.
@@ -170,12 +181,12 @@ async function main() {
         times.sort((a, b) => a - b);
         const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN);
         const run: Run = {
-          page: page.name, cache, connections, requests,
+          page: page.name, cache, connections, requests, bytesPerResponse: Math.round(result.throughput.total / Math.max(1, requests)),
           reqPerSec: round(requests / duration), p50: at(0.5), p95: at(0.95), p99: at(0.99),
           errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
         };
         runs.push(run);
-        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${cache}`);
+        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${cache}`);
       }
     }
     const summary = { world: world ?? 'demo', sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };

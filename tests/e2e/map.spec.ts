@@ -79,7 +79,13 @@ test('without JavaScript the map is the server-drawn picture and the list', asyn
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/ja/needs?view=map');
-  expect(await page.getByTestId('hromada-map').locator('circle.map-point').count()).toBeGreaterThan(5);
+  // One disc per hromada with open needs, drawn as one path per hostility status; the list names them.
+  const paths = page.getByTestId('hromada-map').locator('path.map-points');
+  const discs = await paths.evaluateAll((elements) => elements.map((path) => (path.getAttribute('d')!.match(/M/g) ?? []).length));
+  const hromadas = await paths.evaluateAll((elements) => elements.map((path) => Number(path.getAttribute('data-hromadas'))));
+  expect(discs).toEqual(hromadas);
+  expect(discs.reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
+  expect(await page.getByTestId('map-list').locator('li[data-hromada]').count()).toBe(discs.reduce((a, b) => a + b, 0));
   await expect(page.getByTestId('map-list').locator('a[href*="/ja/needs/"]').first()).toBeAttached(); // inside the closed <details>
   await context.close();
 });

@@ -10,6 +10,8 @@ import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { changePasswordAction, resubmitForVerificationAction, setEmailLanguageAction } from './actions';
 import { badgeClass } from '@/components/ui/status-badge';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('account');
 
@@ -39,9 +41,9 @@ export default async function AccountPage() {
       {ownVerification ? <VerificationState verification={ownVerification} resubmitAction={resubmitForVerificationAction} /> : null}
       <NextSteps role={account.role} />
       <h2>{t('emailLanguage')}</h2>
-      <EmailLanguageForm locale={account.locale} action={setEmailLanguageAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'account', 'signUp']}><EmailLanguageForm locale={account.locale} action={setEmailLanguageAction} /></ClientMessages>
       <h2>{t('changePassword')}</h2>
-      <ChangePasswordForm action={changePasswordAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'account', 'signUp']}><ChangePasswordForm action={changePasswordAction} /></ClientMessages>
     </section>
   );
 }

@@ -13,6 +13,8 @@ import { listOwnNotices } from '@/lib/notifications/centre';
 import { prefectureNames, renderNotice } from '@/lib/notifications/render';
 import { readNoticeTexts } from '@/lib/notifications/written-params';
 import { markAllNoticesReadAction, markNoticeReadAction } from './actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('notifications');
 
@@ -28,7 +30,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="m-0">{t('title')}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          {unread > 0 ? <ActionButton action={markAllNoticesReadAction} input={{}} done={t('markedAllRead')}>{t('markAllRead')}</ActionButton> : null}
+          {unread > 0 ? <ClientMessages namespaces={[...FORM_NAMESPACES]}><ActionButton action={markAllNoticesReadAction} input={{}} done={t('markedAllRead')}>{t('markAllRead')}</ActionButton></ClientMessages> : null}
           <Link href="/notifications/preferences" className={buttonVariants({ variant: 'ghost' })}>{t('preferencesLink')}</Link>
         </div>
       </div>
@@ -55,7 +57,7 @@ export default async function NotificationsPage({ searchParams }: PageProps<'/[l
               ) : null}
               {!notice.readAt ? (
                 <div className="mt-2">
-                  <ActionButton action={markNoticeReadAction} input={{ noticeId: notice.id }} done={t('markedRead')}>{t('markRead')}</ActionButton>
+                  <ClientMessages namespaces={[...FORM_NAMESPACES]}><ActionButton action={markNoticeReadAction} input={{ noticeId: notice.id }} done={t('markedRead')}>{t('markRead')}</ActionButton></ClientMessages>
                 </div>
               ) : null}
             </li>

@@ -4,6 +4,8 @@ import { redirectLocalised } from '@/lib/i18n/redirect-localised';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getActor } from '@/lib/auth/current-actor';
 import { safeReturnPath } from '@/lib/auth/page-guard';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('signIn');
 
@@ -15,7 +17,7 @@ export default async function SignInPage({ searchParams }: PageProps<'/[locale]/
   return (
     <section className="max-w-2xl">
       <h1>{t('title')}</h1>
-      <SignInForm callbackUrl={callbackUrl} notice={params.notice === 'passwordChanged' ? t('passwordChanged') : undefined} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'signIn']}><SignInForm callbackUrl={callbackUrl} notice={params.notice === 'passwordChanged' ? t('passwordChanged') : undefined} /></ClientMessages>
     </section>
   );
 }

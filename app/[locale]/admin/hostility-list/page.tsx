@@ -9,6 +9,8 @@ import { tableClass } from '@/components/ui/table';
 import { DateTime } from '@/components/time/when';
 import { formatDay } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('hostilityList');
 
@@ -19,7 +21,7 @@ export default async function HostilityListPage() {
     <section>
       <h1>{t('title')}</h1>
       <p>{t('lead')}</p>
-      <HostilityListForm preview={previewHostilityListAction} apply={applyHostilityListAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'hostilityList', 'hostility']}><HostilityListForm preview={previewHostilityListAction} apply={applyHostilityListAction} /></ClientMessages>
       <h2>{t('history')}</h2>
       <table className={tableClass} data-testid="hostility-editions">
         <thead>

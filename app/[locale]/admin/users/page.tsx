@@ -13,6 +13,8 @@ import { createStaffUserAction, setUserDisabledAction } from './actions';
 import { tableClass } from '@/components/ui/table';
 import { buttonVariants } from '@/components/ui/button';
 import { DateTime } from '@/components/time/when';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('users');
 
@@ -46,9 +48,9 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
               <td data-label={t('status')}>
                 {user.disabled ? t('disabled') : t('active')}{' '}
                 {user.id === actor.userId ? null : (
-                  <ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} done={t(user.disabled ? 'enabledDone' : 'disabledDone', { name: user.name })} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
+                  <ClientMessages namespaces={[...FORM_NAMESPACES, 'users', 'roles']}><ActionButton action={setUserDisabledAction} input={{ userId: user.id, disabled: !user.disabled }} done={t(user.disabled ? 'enabledDone' : 'disabledDone', { name: user.name })} className={buttonVariants({ variant: 'secondary', size: 'sm' })}>
                     {user.disabled ? t('enable') : t('disable')}
-                  </ActionButton>
+                  </ActionButton></ClientMessages>
                 )}
               </td>
             </tr>
@@ -57,7 +59,7 @@ export default async function UsersPage({ searchParams }: PageProps<'/[locale]/a
       </table>
       <Pagination page={users.page} pageCount={users.pageCount} href={(page) => `/admin/users?page=${page}${users.role ? `&role=${users.role}` : ''}`} />
       <h2>{t('create')}</h2>
-      <CreateStaffForm action={createStaffUserAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'users', 'roles']}><CreateStaffForm action={createStaffUserAction} /></ClientMessages>
     </section>
   );
 }

@@ -17,6 +17,8 @@ import { isAppError } from '@/lib/errors';
 import { Link } from '@/lib/i18n/navigation';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { saveTranslationAction } from '../../translations/actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 // Read once per request: the metadata and the page both need it.
 const loadCompany = cache(async (actor: Actor | null, id: string, locale: AppLocale): Promise<CompanyPage> => {
@@ -51,7 +53,7 @@ export default async function CompanyPageView({ params }: PageProps<'/[locale]/c
       {company.description.trim()
         ? <div data-testid="company-description"><WrittenText value={description} className="max-w-3xl" /></div>
         : <p className="text-muted">{t('noDescription')}</p>}
-      {translations ? <TranslationEditor texts={translations} action={saveTranslationAction} /> : null}
+      {translations ? <ClientMessages namespaces={[...FORM_NAMESPACES]}><TranslationEditor texts={translations} action={saveTranslationAction} /></ClientMessages> : null}
       <h2>{t('profile')}</h2>
       <CompanyFacts company={company} />
       <h2>{t('contacts')}</h2>

@@ -13,6 +13,8 @@ import { POST_CONFLICT_COUNTRIES } from '@/lib/matching/prepare';
 import { listPrefectures } from '@/lib/reference/prefectures';
 import { updateCompanyProfileAction } from '../actions';
 import { badgeClass } from '@/components/ui/status-badge';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('profile');
 
@@ -40,7 +42,7 @@ export default async function CompanyProfilePage() {
         </Alert>
       ) : null}
       <p>{t('profile.intro')}</p>
-      <CompanyProfileForm
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'profile', 'industry', 'sector', 'capability', 'deliveryMode', 'stage', 'stageHint', 'riskAppetite', 'riskAppetiteExplained', 'tenderRequirement', 'signUpCompany', 'municipalityPicker']}><CompanyProfileForm
         companyId={company.id}
         version={company.version}
         profile={profile as Parameters<typeof CompanyProfileForm>[0]['profile']}
@@ -48,7 +50,7 @@ export default async function CompanyProfilePage() {
         prefectures={prefectures}
         countries={countries}
         action={updateCompanyProfileAction}
-      />
+      /></ClientMessages>
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { readRankingState } from '@/lib/match-store/ranking-state';
 import { badgeClass } from '@/components/ui/status-badge';
 import { SecurityWatchList } from '@/components/security-watch/security-watch-list';
 import { getSecurityWatch } from '@/lib/security-watch/company-watch';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('recommended');
 
@@ -42,7 +43,7 @@ export default async function RecommendedPage() {
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />
       <h2>{t('recommended.needs')}</h2>
-      <RankingProgress pending={ranking.pending} />
+      <ClientMessages namespaces={['rankingProgress']}><RankingProgress pending={ranking.pending} /></ClientMessages>
       {matches.items.length === 0 ? <p className="text-muted">{t('recommended.none')}</p> : (<>
         <SharedReasons lists={lists} of="needs" />
         <ol className="m-0 grid list-none gap-4 p-0">

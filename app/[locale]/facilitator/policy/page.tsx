@@ -7,6 +7,8 @@ import { getCurrentPolicy, listPolicyVersions } from '@/lib/match-store/policy';
 import { PUBLIC_NEED_WHERE } from '@/lib/needs/public-needs';
 import { previewMatchingPolicyAction, updateMatchingPolicyAction } from './actions';
 import { DateTime } from '@/components/time/when';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('policy');
 
@@ -27,14 +29,14 @@ export default async function PolicyPage() {
     <>
       <h1>{t('title')}</h1>
       <p>{t('intro', { version: policy.version })}</p>
-      <PolicyEditor
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'policy', 'criterion', 'criterionHint']}><PolicyEditor
         key={policy.version}
         version={policy.version}
         policy={policy}
         needs={needs.map((need) => ({ id: need.id, title: need.title, hromada: `${need.hromada.nameUk} (${need.hromada.nameEn})` }))}
         save={updateMatchingPolicyAction}
         preview={previewMatchingPolicyAction}
-      />
+      /></ClientMessages>
       <section aria-labelledby="versions">
         <h2 id="versions">{t('versions')}</h2>
         <ol className="grid gap-2.5 pl-5" reversed>

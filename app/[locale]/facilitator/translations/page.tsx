@@ -15,6 +15,8 @@ import { getPathname, Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { pageSchema } from '@/lib/pagination';
 import { saveTranslationAction } from '../../translations/actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('content.queue');
 
@@ -58,13 +60,13 @@ export default async function TranslationQueuePage({ searchParams }: PageProps<'
                   <Link href={item.link}>{t('queue.open')}</Link>
                 </p>
                 <blockquote lang={item.language} className="m-0 border-l-4 border-line pl-3 whitespace-pre-wrap">{item.text}</blockquote>
-                <TranslationForm
+                <ClientMessages namespaces={[...FORM_NAMESPACES]}><TranslationForm
                   written={written}
                   slot={slot}
                   multiLine={translatableField(item.subject, item.field)?.multiLine ?? true}
                   label={t('editor.into', { language: item.locale })}
                   action={saveTranslationAction}
-                />
+                /></ClientMessages>
               </li>
             );
           })}

@@ -9,6 +9,8 @@ import { verifyOrganisationAction } from './actions';
 import { tableClass } from '@/components/ui/table';
 import { DateOf } from '@/components/time/when';
 import { Link } from '@/lib/i18n/navigation';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('verifications');
 
@@ -17,7 +19,7 @@ export default async function VerificationsPage() {
   const pending = await listPendingVerifications(db, actor);
   const t = await getTranslations('verifications');
   const decide = (kind: 'company' | 'municipality', id: string, version: number, name: string) => (
-    <VerificationDecision target={{ kind, id, expectedVersion: version, name }} action={verifyOrganisationAction} />
+    <ClientMessages namespaces={[...FORM_NAMESPACES, 'verifications', 'rejectionCategory']}><VerificationDecision target={{ kind, id, expectedVersion: version, name }} action={verifyOrganisationAction} /></ClientMessages>
   );
   // A resubmitted organisation shows what was wrong before and what its members say they fixed.
   const resubmission = (row: { rejectionReason: string | null; resubmittedAt: Date | null; resubmissionNote: string | null }) =>

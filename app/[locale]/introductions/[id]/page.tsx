@@ -22,6 +22,8 @@ import { canTalk } from '@/lib/conversations/access';
 import { listIntroductionMessages, messageTranslationEditors, municipalityContactsFor } from '@/lib/conversations/view';
 import { saveTranslationAction } from '../../translations/actions';
 import { postIntroductionMessageAction, recordPipelineStepAction } from '../actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('followThrough');
 
@@ -70,7 +72,7 @@ export default async function FollowThroughPage({ params }: PageProps<'/[locale]
         </ol>
       )}
       {view.nextStep
-        ? <PipelineStepForm introductionId={view.id} step={view.nextStep} today={isoDay(kyivDay())} action={recordPipelineStepAction} />
+        ? <ClientMessages namespaces={[...FORM_NAMESPACES, 'followThrough']}><PipelineStepForm introductionId={view.id} step={view.nextStep} today={isoDay(kyivDay())} action={recordPipelineStepAction} /></ClientMessages>
         : <p>{t('followThrough.done')}</p>}
       {messages ? <Conversation introductionId={view.id} messages={messages} editors={editors} postAction={postIntroductionMessageAction} translateAction={saveTranslationAction} /> : null}
     </>

@@ -50,6 +50,8 @@ import { DateOf } from '@/components/time/when';
 import { formatDate } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { ActionResult } from '@/lib/actions/run';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 type Need = Awaited<ReturnType<typeof getNeedForActor>>;
 
@@ -87,6 +89,8 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
   const canClose = isOwner || (actor !== null && isStaff(actor));
 
   return (
+    // The forms below read these sections in the browser (lib/i18n/client-messages.ts).
+    <ClientMessages namespaces={[...FORM_NAMESPACES, 'explain', 'rankingProgress', 'interest', 'interestAnswer']}>
     <article className="need-page">
       <p className="mt-0 mb-2 text-sm"><Link href="/needs">{t('needs.title')}</Link></p>
       <WrittenText value={title} as="h1" />
@@ -115,6 +119,7 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
         </p>
       ) : null}
     </article>
+    </ClientMessages>
   );
 }
 

@@ -5,6 +5,8 @@ import { db } from '@/lib/db';
 import { titled } from '@/lib/i18n/page-title';
 import { getOwnNoticePreferences } from '@/lib/notifications/centre';
 import { setNoticePreferencesAction } from '../actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('notifications.preferences');
 
@@ -15,7 +17,7 @@ export default async function NoticePreferencesPage() {
     <section className="max-w-2xl">
       <h1>{t('title')}</h1>
       <p>{t('lead')}</p>
-      <NoticePreferencesForm kinds={preferences.kinds} scoreThreshold={preferences.scoreThreshold} action={setNoticePreferencesAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'notifications']}><NoticePreferencesForm kinds={preferences.kinds} scoreThreshold={preferences.scoreThreshold} action={setNoticePreferencesAction} /></ClientMessages>
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { getActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { listPrefectures } from '@/lib/reference/prefectures';
 import { signUpCompanyAction } from '../actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('signUpCompany');
 
@@ -15,7 +17,7 @@ export default async function SignUpCompanyPage() {
   return (
     <section className="max-w-2xl">
       <h1>{t('title')}</h1>
-      <SignUpCompanyForm prefectures={await listPrefectures(db)} action={signUpCompanyAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'signUpCompany', 'signUp', 'riskAppetite', 'industry', 'signUpConfirm', 'municipalityPicker']}><SignUpCompanyForm prefectures={await listPrefectures(db)} action={signUpCompanyAction} /></ClientMessages>
     </section>
   );
 }

@@ -23,6 +23,8 @@ import { badgeClass } from '@/components/ui/status-badge';
 import { DateTime } from '@/components/time/when';
 import { dateTimeParts, formatDate } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('card');
 
@@ -82,7 +84,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
         <h2 id="decide">{t('card.decide')}</h2>
         {card.introduction ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('card.introducedOn', { date: formatDate(card.introduction.createdAt, locale) })}</p> : null}
         {actions.length
-          ? <DecisionForm matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} />
+          ? <ClientMessages namespaces={[...FORM_NAMESPACES, 'card', 'declineReason', 'decisionAction']}><DecisionForm matchId={card.id} version={card.version} actions={actions} action={decideOnMatchAction} /></ClientMessages>
           : <p className="text-muted">{t('card.noActions')}</p>}
       </section>
 

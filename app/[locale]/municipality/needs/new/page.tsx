@@ -6,6 +6,8 @@ import { db } from '@/lib/db';
 import { titled } from '@/lib/i18n/page-title';
 import { getOwnSiteListing } from '@/lib/needs/manage-needs';
 import { createNeedAction } from '../../actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('needForm');
 
@@ -17,7 +19,7 @@ export default async function NewNeedPage() {
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <SiteNotice listing={listing} />
-      <NeedForm action={createNeedAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'needForm', 'procurementMethod', 'sector', 'stage', 'urgency', 'fundingSource', 'needs', 'stageHint', 'capability']}><NeedForm action={createNeedAction} /></ClientMessages>
     </section>
   );
 }

@@ -4,6 +4,8 @@ import { SignUpConfirmForm } from '@/components/auth/sign-up-confirm-form';
 import { getActor } from '@/lib/auth/current-actor';
 import { redirectLocalised } from '@/lib/i18n/redirect-localised';
 import { confirmSignUpAction } from '../../actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 // No-referrer: the token in this address must not leave in a Referer header.
 export const generateMetadata = titled('signUpConfirm', { referrer: 'no-referrer' });
@@ -15,7 +17,7 @@ export default async function SignUpConfirmPage({ params }: PageProps<'/[locale]
   return (
     <section className="max-w-2xl">
       <h1>{t('title')}</h1>
-      <SignUpConfirmForm token={token} action={confirmSignUpAction} />
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'signUpConfirm']}><SignUpConfirmForm token={token} action={confirmSignUpAction} /></ClientMessages>
     </section>
   );
 }

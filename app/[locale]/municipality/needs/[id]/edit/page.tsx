@@ -8,6 +8,8 @@ import { titled } from '@/lib/i18n/page-title';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
 import { needFieldsSchema, type NeedFields } from '@/lib/needs/need-schema';
 import { updateNeedAction } from '../../../actions';
+import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
+import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('needEdit');
 
@@ -24,12 +26,12 @@ export default async function EditNeedPage({ params }: PageProps<'/[locale]/muni
   return (
     <section>
       <h1>{t('title')}</h1>
-      <NeedForm
+      <ClientMessages namespaces={[...FORM_NAMESPACES, 'needForm', 'procurementMethod', 'sector', 'stage', 'urgency', 'fundingSource', 'needs', 'stageHint', 'capability']}><NeedForm
         need={{ ...(fields as NeedFields), budgetAmount: need.budgetAmount === null ? null : Number(need.budgetAmount) }}
         needId={need.id}
         version={need.version}
         action={updateNeedAction}
-      />
+      /></ClientMessages>
     </section>
   );
 }
