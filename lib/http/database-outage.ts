@@ -94,10 +94,14 @@ export function rememberReachable(isReachable: () => Promise<boolean>, now: () =
   };
 }
 
+let pinger: { isReachable: () => Promise<boolean> } | undefined;
 const isAppDatabaseReachable = rememberReachable(async () => {
   // Imported here: the rest of this module needs no database (and no DATABASE_URL).
-  const [{ db }, { isDatabaseReachable }] = await Promise.all([import('../db'), import('../platform/health')]);
-  return isDatabaseReachable(db);
+  if (!pinger) {
+    const [{ env }, { databasePinger }] = await Promise.all([import('../env'), import('../platform/health')]);
+    pinger ??= databasePinger(env.DATABASE_URL);
+  }
+  return pinger.isReachable();
 });
 
 /** For proxy.ts: the outage page for this request, or null to go on. */

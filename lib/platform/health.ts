@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Db } from '../db';
 
 export type DatabaseHealth =
@@ -48,4 +49,32 @@ export async function isDatabaseReachable(db: Db, timeoutMs = PING_TIMEOUT_MS): 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * `isDatabaseReachable` on a connection of its own, for the check before each page load. On the
+ * app's pool a busy moment — every connection taken by re-ranking jobs and renders — looked like an
+ * outage and turned visitors away with 503 (seen in the end-to-end runs, on RSC prefetches); one
+ * dedicated connection answers whether PostgreSQL does, not whether the pool has room.
+ */
+export function databasePinger(connectionString: string, timeoutMs = PING_TIMEOUT_MS): { isReachable: () => Promise<boolean>; end: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: timeoutMs, idleTimeoutMillis: 60_000 });
+  // An idle connection the server dropped (a restart) is an error event, not a crash; the next ping reconnects.
+  pool.on('error', () => {});
+  return {
+    isReachable: async () => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const timeout = new Promise<false>((resolve) => {
+          timer = setTimeout(() => resolve(false), timeoutMs);
+        });
+        return await Promise.race([pool.query('SELECT 1').then(() => true), timeout]);
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    end: () => pool.end(),
+  };
 }

@@ -8,7 +8,7 @@ import { answerDuringOutage, RETRY_AFTER_SECONDS } from '../../lib/http/database
 import en from '../../lib/i18n/messages/en.json';
 import ja from '../../lib/i18n/messages/ja.json';
 import uk from '../../lib/i18n/messages/uk.json';
-import { isDatabaseReachable } from '../../lib/platform/health';
+import { databasePinger, isDatabaseReachable } from '../../lib/platform/health';
 
 // While PostgreSQL is down a page load gets a translated "temporarily unavailable" page with
 // 503 and Retry-After (it used to be a bare 500), and pages are served as usual once it is back.
@@ -33,8 +33,9 @@ describe('a database outage', () => {
     const port = await freePort();
     server = await startEmbeddedPostgres({ dataDir, port });
     await server.createDatabase('outage');
-    const db = createDb(server.urlFor('outage'), 2);
-    const reachable = () => isDatabaseReachable(db);
+    // The check proxy.ts makes: a connection of its own (lib/http/database-outage.ts).
+    const pinger = databasePinger(server.urlFor('outage'));
+    const reachable = pinger.isReachable;
 
     expect(await answerDuringOutage(page('/ja/needs'), reachable)).toBeNull();
 
@@ -62,6 +63,34 @@ describe('a database outage', () => {
 
     server = await startEmbeddedPostgres({ dataDir, port });
     expect(await answerDuringOutage(page('/ja/needs'), reachable)).toBeNull();
-    await db.$disconnect();
+    await pinger.end();
+  });
+  it('is not mistaken for a busy pool: with every app connection taken, the page check still finds the database', async () => {
+    const port = await freePort();
+    const busyDir = mkdtempSync(path.join(tmpdir(), 'kakehashi-busy-'));
+    const busy = await startEmbeddedPostgres({ dataDir: busyDir, port });
+    try {
+      await busy.createDatabase('busy');
+      const url = busy.urlFor('busy');
+      const db = createDb(url, 2);
+      const pinger = databasePinger(url);
+      // Both of the app pool's connections sit in transactions until released.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const holders = [1, 2].map(() => db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        await released;
+      }, { timeout: 30_000 }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await isDatabaseReachable(db, 300)).toBe(false);
+      expect(await answerDuringOutage(page('/ja/needs'), pinger.isReachable)).toBeNull();
+      release();
+      await Promise.all(holders);
+      await pinger.end();
+      await db.$disconnect();
+    } finally {
+      await busy.stop();
+      rmSync(busyDir, { recursive: true, force: true });
+    }
   });
 });
