@@ -65,8 +65,11 @@ export function databasePinger(connectionString: string, timeoutMs = PING_TIMEOU
     isReachable: async () => {
       let timer: NodeJS.Timeout | undefined;
       try {
+        // When the timer fires, the answer may already be waiting in the socket: a render that
+        // held the event loop past the timeout runs timers before I/O. setImmediate lets the loop
+        // read it first, so a busy process is not taken for a database outage.
         const timeout = new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), timeoutMs);
+          timer = setTimeout(() => setImmediate(() => resolve(false)), timeoutMs);
         });
         return await Promise.race([pool.query('SELECT 1').then(() => true), timeout]);
       } catch {

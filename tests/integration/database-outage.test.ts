@@ -93,4 +93,22 @@ describe('a database outage', () => {
       rmSync(busyDir, { recursive: true, force: true });
     }
   });
+  it('is not mistaken for a busy process: an answer that arrived while a render held the event loop counts', async () => {
+    const port = await freePort();
+    const stallDir = mkdtempSync(path.join(tmpdir(), 'kakehashi-stall-'));
+    const stalled = await startEmbeddedPostgres({ dataDir: stallDir, port });
+    try {
+      await stalled.createDatabase('stall');
+      const pinger = databasePinger(stalled.urlFor('stall'), 300);
+      expect(await pinger.isReachable()).toBe(true); // connected
+      const answer = pinger.isReachable();
+      const until = performance.now() + 600; // longer than the timeout, synchronously
+      while (performance.now() < until) { /* a long render */ }
+      expect(await answer).toBe(true);
+      await pinger.end();
+    } finally {
+      await stalled.stop();
+      rmSync(stallDir, { recursive: true, force: true });
+    }
+  });
 });
