@@ -12,8 +12,16 @@ export const CACHED_SEGMENT = 'cached';
  * render it for this visitor. Only reads (GET, HEAD) by visitors without a session cookie, of
  * the home page, the needs list and map without filters, and a need's page without a query.
  */
-export function cachedPathFor(request: { method: string; pathname: string; search: string; hasSession: boolean }, locales: readonly string[]): string | null {
+export function cachedPathFor(
+  request: { method: string; pathname: string; search: string; hasSession: boolean; isRsc?: boolean },
+  locales: readonly string[],
+): string | null {
   if (request.hasSession || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
+  // Client navigations and prefetches (RSC requests) are rendered as before: behind a loopback
+  // address Next took their rewrite for another origin and proxied it to itself over HTTP, and
+  // such a hop reset under load answered 500 (CI, the visitor pages' prefetches). Page loads —
+  // what visitors and crawlers fetch at volume — are the cached ones.
+  if (request.isRsc) return null;
   const [, locale, ...rest] = request.pathname.split('/');
   if (!locale || !locales.includes(locale)) return null;
   const query = new URLSearchParams(request.search);
