@@ -1,10 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
-import { Client } from 'pg';
 import { withCheckDigit } from '../../lib/companies/corporate-number';
-import { E2E_DATABASE_URL_FILE } from './database-url';
-import { confirmSignUpAndSignIn, demoEmail, readLatestEmail, signIn } from './helpers';
+import { confirmSignUpAndSignIn, demoEmail, readLatestEmail, signIn, withDatabase } from './helpers';
 
 // Issue 13, feedback and safety: each role lands on its own start page with its to-do list;
 // closing a need asks why and can be undone; a rejection says why, is emailed, and can be
@@ -12,22 +9,12 @@ import { confirmSignUpAndSignIn, demoEmail, readLatestEmail, signIn } from './he
 
 const unique = () => `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
 
-async function withDb<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * A fresh open need copied from one where `companyEmail`'s company is among the best, so the
  * test changes nothing other specs read; returns it with its hromada representative's email.
  */
 async function copyOfRankedNeed(companyEmail: string, title: string): Promise<{ id: string; repEmail: string }> {
-  return withDb(async (client) => {
+  return withDatabase(async (client) => {
     const { rows: [need] } = await client.query<{ id: string; municipalityId: string }>(
       `WITH source AS (
          SELECT n.* FROM "Need" n JOIN "Match" m ON m."needId" = n.id JOIN "User" u ON u."companyId" = m."companyId"
@@ -114,7 +101,7 @@ test('a hromada closes a need with a reason and reopens it; the ranking comes ba
   await expect(page.locator('.need-place .badge').last()).toHaveText('Open');
   await expect(page.getByTestId('recommended-company').first()).toBeVisible({ timeout: 30_000 });
 
-  const audit = await withDb((client) => client.query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "entityId" = $1 ORDER BY id`, [need.id]));
+  const audit = await withDatabase((client) => client.query<{ action: string }>(`SELECT action FROM "AuditLog" WHERE "entityId" = $1 ORDER BY id`, [need.id]));
   expect(audit.rows.map((row) => row.action)).toEqual(['need.closed', 'need.reopened']);
 });
 

@@ -36,15 +36,24 @@ export async function eventually(page: Page, check: () => Promise<void>, timeout
   }).toPass({ timeout, intervals: [500, 1000, 2000] });
 }
 
+/** Runs `work` on a connection of its own to the e2e server's database (serve.ts leaves its URL in a file). */
+export async function withDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * The newest email to an address, read straight from the e2e server's database (serve.ts leaves
  * its URL in a file): the admin outbox shows one-time links removed, as it must. Some emails
  * (password reset) are written by a job a moment after the request, so it looks again for a while.
  */
 export async function readLatestEmail(to: string, kind?: string): Promise<{ subject: string; text: string }> {
-  const client = new Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
-  await client.connect();
-  try {
+  return withDatabase(async (client) => {
     let found: { subject: string; text: string } | undefined;
     await expect(async () => {
       const { rows } = await client.query<{ subject: string; text: string }>(
@@ -55,9 +64,7 @@ export async function readLatestEmail(to: string, kind?: string): Promise<{ subj
       expect(found, `an email to ${to}${kind ? ` of kind ${kind}` : ''}`).toBeDefined();
     }).toPass({ timeout: 15_000 });
     return found!;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** The path of the one-time link (password reset, invitation, sign-up confirmation) in an email. */

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
-import { E2E_DATABASE_URL_FILE } from './database-url';
 import { expect, test } from './fixtures';
-import { demoEmail, signIn } from './helpers';
+import { demoEmail, signIn, withDatabase } from './helpers';
 
 // The public pages an anonymous visitor reads come from Next's cache, kept in PostgreSQL and
 // shared by both instances of tests/e2e/serve.ts; a change to what they show reaches the very
@@ -11,16 +8,6 @@ import { demoEmail, signIn } from './helpers';
 
 const FIRST = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100)}`;
 const SECOND = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3100) + 10}`;
-
-async function withDatabase<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: readFileSync(E2E_DATABASE_URL_FILE, 'utf8').trim() });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The newest public need: the demo world's journeys do not read it. */
 const newestPublicNeed = () =>
