@@ -159,14 +159,8 @@ export function companiesBySector(sectorMasks: Int32Array): Map<number, Int32Arr
   return new Map([...lists].map(([bit, list]) => [bit, Int32Array.from(list)]));
 }
 
-/** What one share of the work needs: plain data and shared arrays, so it can cross to a worker thread. */
-export type RankShare = {
-  table: CompanyTable;
-  /** The needs of this share, need `from + i` of the whole at index i. */
-  needs: readonly MatchNeed[];
-  from: number;
-  /** Every need's position in id order (all needs, shared). */
-  needRanks: Int32Array;
+/** How the whole rebuild scores, the same for every share of it. */
+export type RankSettings = {
   asOf: Date;
   policy: MatchingPolicy;
   /** Contexts of the pairs somebody showed interest in, by need index (of the whole) then company index. */
@@ -174,6 +168,16 @@ export type RankShare = {
   noInterest: MatchContext;
   needTopK: number;
   companyTopK: number;
+};
+
+/** What one share of the work needs: plain data and shared arrays, so it can cross to a worker thread. */
+export type RankShare = RankSettings & {
+  table: CompanyTable;
+  /** The needs of this share, need `from + i` of the whole at index i. */
+  needs: readonly MatchNeed[];
+  from: number;
+  /** Every need's position in id order (all needs, shared). */
+  needRanks: Int32Array;
 };
 
 /** A share's lists as plain typed arrays (they cross back by transfer). */

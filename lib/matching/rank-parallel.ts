@@ -3,26 +3,19 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MatchingPolicy } from './policy';
 import type { PreparedCompany } from './prepare';
-import { companyTable, mergeShares, rankShare, type RankAllOutput, type RankShare, type RankShareResult } from './rank-all';
+import { companyTable, mergeShares, rankShare, type RankAllOutput, type RankSettings, type RankShare, type RankShareResult } from './rank-all';
 import { ranksById } from './top-k';
-import type { MatchContext, MatchNeed } from './types';
+import type { MatchNeed } from './types';
 import { SECTOR_VALUES } from './vocabulary';
 
 // The rebuild's scoring across cores: the needs are cut into shares of about equal pairs, one
 // per thread; this thread scores the first share while worker threads (rank-worker.ts) score the
 // others against the same companies in shared memory. Nothing outlives the call.
 
-export type RankAllInput = {
+export type RankAllInput = RankSettings & {
   needs: readonly MatchNeed[];
   companies: readonly PreparedCompany[];
-  asOf: Date;
-  policy: MatchingPolicy;
-  interests: Map<number, Map<number, MatchContext>>;
-  noInterest: MatchContext;
-  needTopK: number;
-  companyTopK: number;
   /** Threads to score on, this one included; default: the cores, when there are enough pairs to pay for starting workers. */
   threads?: number;
 };
