@@ -1,28 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
-import { listMigrations, MIGRATIONS_DIR } from '../../lib/database/schema-engine';
+import { describe, expect, it } from 'vitest';
+import { migrationSteps } from './migration-steps';
 
 // The migration that drops the stored explanations must keep each row's points per criterion
 // (in the engine's order) and the day it was judged on: the reasons are derived from them on read.
 
 const MIGRATION = 'compact_stored_matches';
 
-let scratch: ScratchDatabase;
-let client: Client;
-beforeAll(async () => {
-  scratch = await createScratchDatabase('kakehashi_compact_migration');
-  client = new Client({ connectionString: scratch.url });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
-});
+const migrations = migrationSteps('kakehashi_compact_migration');
 
-const sqlOf = (name: string) => readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
 
 const entry = (criterion: string, points: number, maxPoints: number) => ({ criterion, points, maxPoints, reason: { code: 'X', params: {} } });
 const SCORED = {
@@ -33,10 +18,8 @@ const SCORED = {
 
 describe(`migration ${MIGRATION}`, () => {
   it('keeps every row’s points in order and its day; ineligible rows keep none, with a score of 0', async () => {
-    const names = (await listMigrations()).migrationDirectories.map((dir) => dir.path);
-    const index = names.findIndex((name) => name.endsWith(MIGRATION));
-    expect(index).toBeGreaterThan(0);
-    for (const name of names.slice(0, index)) await client.query(await sqlOf(name));
+    const { client } = migrations;
+    await migrations.applyBefore(MIGRATION);
 
     const need = '00000000-0000-4000-8000-0000000000b1';
     const company = (n: number) => `00000000-0000-4000-8000-0000000000d${n}`;
@@ -50,7 +33,7 @@ describe(`migration ${MIGRATION}`, () => {
     await insert(3, 40, { kind: 'excluded', failed: [], asOf: '2026-11-27' });
     await client.query(`SET session_replication_role = DEFAULT`);
 
-    await client.query(await sqlOf(names[index]));
+    await migrations.applyThrough(MIGRATION);
 
     const rows = await client.query(`SELECT "companyId", score, points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn" FROM "Match" ORDER BY "companyId"`);
     expect(rows.rows).toEqual([

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
-import { listMigrations, MIGRATIONS_DIR } from '../../lib/database/schema-engine';
+import { describe, expect, it } from 'vitest';
+import { migrationSteps } from './migration-steps';
 
 // The company description moves from two columns (descriptionJa, descriptionEn) to one original
 // with its language, the other text becoming the author's translation: no company loses a word
@@ -13,30 +9,15 @@ import { listMigrations, MIGRATIONS_DIR } from '../../lib/database/schema-engine
 const FIRST = 'company_description_language';
 const SECOND = 'company_description_translations';
 
-let scratch: ScratchDatabase;
-let client: Client;
-beforeAll(async () => {
-  scratch = await createScratchDatabase('kakehashi_description_migration');
-  client = new Client({ connectionString: scratch.url });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
-});
+const migrations = migrationSteps('kakehashi_description_migration');
 
-const sqlOf = (name: string) => readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
 const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 describe(`migrations ${FIRST} and ${SECOND}`, () => {
   it('keep the Japanese text as the original, else the English, and the other as the author’s translation', async () => {
-    const names = (await listMigrations()).migrationDirectories.map((dir) => dir.path);
-    const first = names.findIndex((name) => name.endsWith(FIRST));
-    const second = names.findIndex((name) => name.endsWith(SECOND));
-    expect(first).toBeGreaterThan(0);
-    expect(second).toBeGreaterThan(first);
-    for (const name of names.slice(0, first)) await client.query(await sqlOf(name));
+    const { client } = migrations;
+    await migrations.applyBefore(FIRST);
 
     // Parents' references (the prefecture) are not the point here.
     await client.query('SET session_replication_role = replica');
@@ -51,7 +32,7 @@ describe(`migrations ${FIRST} and ${SECOND}`, () => {
         [id(n), `123456789012${n}`, ja, en],
       );
     }
-    for (const name of names.slice(first, second + 1)) await client.query(await sqlOf(name));
+    await migrations.applyThrough(SECOND);
     await client.query('SET session_replication_role = DEFAULT');
 
     const companies = await client.query('SELECT id, description, "descriptionLanguage" FROM "Company" ORDER BY id');

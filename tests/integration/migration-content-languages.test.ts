@@ -1,36 +1,19 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
-import { listMigrations, MIGRATIONS_DIR } from '../../lib/database/schema-engine';
+import { describe, expect, it } from 'vitest';
+import { migrationSteps } from './migration-steps';
 
 // Texts written before their language was recorded get one from their script: Japanese → ja,
 // Cyrillic → uk, anything else → en (the column's default).
 
 const MIGRATION = 'content_languages_and_translations';
 
-let scratch: ScratchDatabase;
-let client: Client;
-beforeAll(async () => {
-  scratch = await createScratchDatabase('kakehashi_content_migration');
-  client = new Client({ connectionString: scratch.url });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
-});
+const migrations = migrationSteps('kakehashi_content_migration');
 
-const sqlOf = (name: string) => readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe(`migration ${MIGRATION}`, () => {
   it('guesses the language of existing needs, notes and introduction messages from their script', async () => {
-    const names = (await listMigrations()).migrationDirectories.map((dir) => dir.path);
-    const index = names.findIndex((name) => name.endsWith(MIGRATION));
-    expect(index).toBeGreaterThan(0);
-    for (const name of names.slice(0, index)) await client.query(await sqlOf(name));
+    const { client } = migrations;
+    await migrations.applyBefore(MIGRATION);
 
     const need = (n: number, title: string, description: string) => `INSERT INTO "Need" (id, "municipalityId", "hromadaCode", sector, title, description, stage, urgency, "fundingSource", "procurementMethod", "updatedAt")
       VALUES ('${id(n)}', '${id(90)}', 'UA00000000000000001', 'WATER_SANITATION', '${title}', '${description}', 'RAPID_RECOVERY', 'LOW', 'MUNICIPAL_BUDGET', 'NONE', now());`;
@@ -48,7 +31,7 @@ describe(`migration ${MIGRATION}`, () => {
         ('${id(22)}', '${id(2)}', '${id(91)}', '${id(93)}', 'ご紹介します。');
       SET session_replication_role = DEFAULT;`);
 
-    await client.query(await sqlOf(names[index]));
+    await migrations.applyThrough(MIGRATION);
 
     const languages = async (table: string, column: string) =>
       Object.fromEntries((await client.query(`SELECT id, "${column}" AS language FROM "${table}" ORDER BY id`)).rows.map((row) => [row.id, row.language]));

@@ -1,35 +1,18 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { Client } from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
-import { listMigrations, MIGRATIONS_DIR } from '../../lib/database/schema-engine';
+import { describe, expect, it } from 'vitest';
+import { migrationSteps } from './migration-steps';
 
 // The migration that hands decisions and introductions from the Match row to the pair (need,
 // company) must carry every existing row over: nothing a person decided is lost on deploy.
 
 const MIGRATION = 'decisions_belong_to_the_pair';
 
-let scratch: ScratchDatabase;
-let client: Client;
-beforeAll(async () => {
-  scratch = await createScratchDatabase('kakehashi_pair_migration');
-  client = new Client({ connectionString: scratch.url });
-  await client.connect();
-});
-afterAll(async () => {
-  await client?.end();
-  await scratch?.drop();
-});
+const migrations = migrationSteps('kakehashi_pair_migration');
 
-const sqlOf = (name: string) => readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8');
 
 describe(`migration ${MIGRATION}`, () => {
   it('fills each decision’s and introduction’s pair from its match', async () => {
-    const names = (await listMigrations()).migrationDirectories.map((dir) => dir.path);
-    const index = names.findIndex((name) => name.endsWith(MIGRATION));
-    expect(index).toBeGreaterThan(0);
-    for (const name of names.slice(0, index)) await client.query(await sqlOf(name));
+    const { client } = migrations;
+    await migrations.applyBefore(MIGRATION);
 
     // Rows as the previous schema held them; parents' own references are not the point here.
     await client.query(`
@@ -54,7 +37,7 @@ describe(`migration ${MIGRATION}`, () => {
         VALUES ('00000000-0000-4000-8000-0000000000f2', '00000000-0000-4000-8000-0000000000e1', '00000000-0000-4000-8000-0000000000a1', 'Meet them.');
       SET session_replication_role = DEFAULT;`);
 
-    await client.query(await sqlOf(names[index]));
+    await migrations.applyThrough(MIGRATION);
 
     const decisions = await client.query('SELECT "needId", "companyId", note FROM "MatchDecision"');
     expect(decisions.rows).toEqual([
