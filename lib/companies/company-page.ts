@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import type { Locale } from '../generated/prisma/enums';
 import { canSeeCompanyContacts } from './company-contacts';
+import { publicCompanyFields } from './public-fields';
 import { isSme } from './sme';
 
 // One company's page. Verified companies are public; an unverified or rejected one is shown only
@@ -16,23 +17,12 @@ import { isSme } from './sme';
 // does not exist (NOT_FOUND, the same answer as for an unknown id).
 
 const companyPageSelect = {
-  id: true,
-  legalNameJa: true,
-  legalNameEn: true,
-  cityJa: true,
-  cityEn: true,
-  industry: true,
-  employees: true,
-  capitalJpy: true,
+  ...publicCompanyFields,
   description: true,
   descriptionLanguage: true,
-  sectors: true,
   capabilities: true,
   stages: true,
   deliveryModes: true,
-  riskAppetite: true,
-  experienceCountries: true,
-  hasDisasterReconstructionExperience: true,
   languages: true,
   verificationStatus: true,
   verifiedAt: true,

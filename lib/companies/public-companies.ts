@@ -4,6 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import { RiskAppetite, SectorCode, SmeIndustry } from '../generated/prisma/enums';
 import { pageSchema, pageWindow, toPage, type Page } from '../pagination';
 import { isCleanText } from '../validation';
+import { publicCompanyFields } from './public-fields';
 import { isSme, SME_THRESHOLDS } from './sme';
 
 // Companies anyone may see: verified profiles, without contact details (those are shared by
@@ -32,18 +33,7 @@ export type CompanySearch = z.output<typeof companySearchSchema>;
 export type CompanySearchInput = Partial<Record<keyof z.input<typeof companySearchSchema>, unknown>>;
 
 const publicCompanySelect = {
-  id: true,
-  legalNameJa: true,
-  legalNameEn: true,
-  cityJa: true,
-  cityEn: true,
-  industry: true,
-  employees: true,
-  capitalJpy: true,
-  sectors: true,
-  riskAppetite: true,
-  experienceCountries: true,
-  hasDisasterReconstructionExperience: true,
+  ...publicCompanyFields,
   prefecture: { select: { code: true, nameJa: true, nameEn: true, region: true } },
 } satisfies Prisma.CompanySelect;
 

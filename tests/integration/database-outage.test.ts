@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort, startEmbeddedPostgres, type RunningPostgres } from '../../lib/database/embedded-postgres';
 import { createDb } from '../../lib/db';
 import { answerDuringOutage, RETRY_AFTER_SECONDS } from '../../lib/http/database-outage';
@@ -13,13 +13,30 @@ import { databasePinger, isDatabaseReachable } from '../../lib/platform/health';
 // While PostgreSQL is down a page load gets a translated "temporarily unavailable" page with
 // 503 and Retry-After (it used to be a bare 500), and pages are served as usual once it is back.
 
-const dataDir = mkdtempSync(path.join(tmpdir(), 'kakehashi-outage-'));
-let server: RunningPostgres | undefined;
+/** A PostgreSQL of the test's own, with one database, that the test may stop and start again. */
+type OwnPostgres = { url: string; stop(): Promise<void>; start(): Promise<void> };
 
-afterAll(async () => {
-  await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+async function withOwnPostgres(database: string, work: (postgres: OwnPostgres) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `kakehashi-${database}-`));
+  const port = await freePort();
+  let server: RunningPostgres | undefined = await startEmbeddedPostgres({ dataDir, port });
+  try {
+    await server.createDatabase(database);
+    await work({
+      url: server.urlFor(database),
+      stop: async () => {
+        await server?.stop();
+        server = undefined;
+      },
+      start: async () => {
+        server = await startEmbeddedPostgres({ dataDir, port });
+      },
+    });
+  } finally {
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
 
 const page = (pathname: string, init: { method?: string; headers?: Record<string, string>; cookieLocale?: string } = {}) => ({
   method: init.method ?? 'GET',
@@ -29,18 +46,14 @@ const page = (pathname: string, init: { method?: string; headers?: Record<string
 });
 
 describe('a database outage', () => {
-  it('answers page loads with a translated 503 and Retry-After, and nothing else', async () => {
-    const port = await freePort();
-    server = await startEmbeddedPostgres({ dataDir, port });
-    await server.createDatabase('outage');
+  it('answers page loads with a translated 503 and Retry-After, and nothing else', () => withOwnPostgres('outage', async (postgres) => {
     // The check proxy.ts makes: a connection of its own (lib/http/database-outage.ts).
-    const pinger = databasePinger(server.urlFor('outage'));
+    const pinger = databasePinger(postgres.url);
     const reachable = pinger.isReachable;
 
     expect(await answerDuringOutage(page('/ja/needs'), reachable)).toBeNull();
 
-    await server.stop();
-    server = undefined;
+    await postgres.stop();
     expect(await reachable()).toBe(false);
 
     const japanese = await answerDuringOutage(page('/ja/needs'), reachable);
@@ -61,54 +74,35 @@ describe('a database outage', () => {
     expect(await answerDuringOutage(page('/api/health'), reachable)).toBeNull();
     expect(await answerDuringOutage(page('/ja/needs/new', { method: 'POST', headers: { 'next-action': 'abc' } }), reachable)).toBeNull();
 
-    server = await startEmbeddedPostgres({ dataDir, port });
+    await postgres.start();
     expect(await answerDuringOutage(page('/ja/needs'), reachable)).toBeNull();
     await pinger.end();
-  });
-  it('is not mistaken for a busy pool: with every app connection taken, the page check still finds the database', async () => {
-    const port = await freePort();
-    const busyDir = mkdtempSync(path.join(tmpdir(), 'kakehashi-busy-'));
-    const busy = await startEmbeddedPostgres({ dataDir: busyDir, port });
-    try {
-      await busy.createDatabase('busy');
-      const url = busy.urlFor('busy');
-      const db = createDb(url, 2);
-      const pinger = databasePinger(url);
-      // Both of the app pool's connections sit in transactions until released.
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const holders = [1, 2].map(() => db.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1`;
-        await released;
-      }, { timeout: 30_000 }));
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await isDatabaseReachable(db, 300)).toBe(false);
-      expect(await answerDuringOutage(page('/ja/needs'), pinger.isReachable)).toBeNull();
-      release();
-      await Promise.all(holders);
-      await pinger.end();
-      await db.$disconnect();
-    } finally {
-      await busy.stop();
-      rmSync(busyDir, { recursive: true, force: true });
-    }
-  });
-  it('is not mistaken for a busy process: an answer that arrived while a render held the event loop counts', async () => {
-    const port = await freePort();
-    const stallDir = mkdtempSync(path.join(tmpdir(), 'kakehashi-stall-'));
-    const stalled = await startEmbeddedPostgres({ dataDir: stallDir, port });
-    try {
-      await stalled.createDatabase('stall');
-      const pinger = databasePinger(stalled.urlFor('stall'), 300);
-      expect(await pinger.isReachable()).toBe(true); // connected
-      const answer = pinger.isReachable();
-      const until = performance.now() + 600; // longer than the timeout, synchronously
-      while (performance.now() < until) { /* a long render */ }
-      expect(await answer).toBe(true);
-      await pinger.end();
-    } finally {
-      await stalled.stop();
-      rmSync(stallDir, { recursive: true, force: true });
-    }
-  });
+  }));
+  it('is not mistaken for a busy pool: with every app connection taken, the page check still finds the database', () => withOwnPostgres('busy', async ({ url }) => {
+    const db = createDb(url, 2);
+    const pinger = databasePinger(url);
+    // Both of the app pool's connections sit in transactions until released.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holders = [1, 2].map(() => db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      await released;
+    }, { timeout: 30_000 }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await isDatabaseReachable(db, 300)).toBe(false);
+    expect(await answerDuringOutage(page('/ja/needs'), pinger.isReachable)).toBeNull();
+    release();
+    await Promise.all(holders);
+    await pinger.end();
+    await db.$disconnect();
+  }));
+  it('is not mistaken for a busy process: an answer that arrived while a render held the event loop counts', () => withOwnPostgres('stall', async ({ url }) => {
+    const pinger = databasePinger(url, 300);
+    expect(await pinger.isReachable()).toBe(true); // connected
+    const answer = pinger.isReachable();
+    const until = performance.now() + 600; // longer than the timeout, synchronously
+    while (performance.now() < until) { /* a long render */ }
+    expect(await answer).toBe(true);
+    await pinger.end();
+  }));
 });
