@@ -1,5 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 import { env } from './env';
 
@@ -19,6 +19,7 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
   });
+  pool.on('connect', oneQueryAtATime);
   const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(db, pool);
   return db;
@@ -39,3 +40,23 @@ const globalForDb = globalThis as unknown as { kakehashiDb?: Db };
 /** The app's client. Kept on globalThis so dev-mode hot reloads reuse one pool. */
 export const db: Db = globalForDb.kakehashiDb ?? createDb(env.DATABASE_URL);
 if (env.NODE_ENV !== 'production') globalForDb.kakehashiDb = db;
+
+/**
+ * A transaction is one connection, and Prisma hands it queries at once: the relations of one
+ * read are loaded in parallel, and so are the reads of a Promise.all on `tx`. pg 8 queues a query
+ * given while another runs, with a deprecation warning; pg 9 refuses it. So each client takes its
+ * promised queries one after another, in the order they came, as pg's queue did. Streams (COPY
+ * in lib/match-store/rebuild-write.ts) and callbacks go straight through: their callers await each.
+ */
+function oneQueryAtATime(client: PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === 'function' || typeof first?.submit === 'function') return query(...args);
+    const result = previous.then(() => query(...args));
+    previous = result.catch(() => undefined);
+    return result;
+  }) as PoolClient['query'];
+}
+
