@@ -23,12 +23,16 @@ export async function readForReader(db: Reader, written: readonly Written[], rea
   return written.map((item) => {
     const original = { text: item.text, language: item.language };
     const found = item.language === reader ? undefined : byKey.get(writtenKey(item));
-    if (!found || item.text === '') return { text: item.text, language: item.language, original, translation: null };
+    const outdated = found !== undefined && found.sourceDigest !== digestOriginal(item.text);
+    // A person's translation of an older original is still their word, shown as out of date; a
+    // machine's is not shown at all (it would pass for current): the original is, until the
+    // machine translates the new text (queued when the original changed).
+    if (!found || item.text === '' || (outdated && found.origin === 'MACHINE')) return { text: item.text, language: item.language, original, translation: null };
     return {
       text: found.text,
       language: reader,
       original,
-      translation: { origin: found.origin, provider: found.provider, outdated: found.sourceDigest !== digestOriginal(item.text) },
+      translation: { origin: found.origin, provider: found.provider, outdated },
     };
   });
 }

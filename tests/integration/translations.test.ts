@@ -60,6 +60,15 @@ describe('readForReader', () => {
     const [title] = await readForReader(db, [needTitle(edited)], 'en');
     expect(title).toMatchObject({ text: 'Backup power', translation: { origin: 'AUTHOR', outdated: true }, original: { text: edited.title } });
   });
+
+  it('does not show a machine translation of an older original: the reader gets the original until the machine translates again', async () => {
+    const need = await ukrainianNeed();
+    await db.textTranslation.create({ data: { subject: 'NEED', subjectId: need.id, field: 'title', locale: 'en', text: 'Backup power', origin: 'MACHINE', provider: 'test', sourceDigest: digestOriginal(need.title) } });
+    expect((await readForReader(db, [needTitle(need)], 'en'))[0]).toMatchObject({ text: 'Backup power', translation: { origin: 'MACHINE', outdated: false } });
+    const edited = await db.need.update({ where: { id: need.id }, data: { title: `${need.title} (оновлено)` } });
+    const [title] = await readForReader(db, [needTitle(edited)], 'en');
+    expect(title).toEqual({ text: edited.title, language: 'uk', original: { text: edited.title, language: 'uk' }, translation: null });
+  });
 });
 
 describe('saveTranslation', () => {
