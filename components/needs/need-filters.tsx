@@ -3,6 +3,7 @@ import { FilterSelect } from '../forms/filter-select';
 import { HostilityStatus, SectorCode, Stage } from '@/lib/generated/prisma/enums';
 import { buttonVariants } from '@/components/ui/button';
 import { NEED_KEYWORDS_MAX } from '@/lib/needs/need-search-schema';
+import { shortKeywords } from '@/lib/needs/need-search';
 
 type Oblast = { code: string; nameUk: string; nameEn: string };
 type Values = { q?: string; sector?: string; oblast?: string; hostility?: string; stage?: string; maxBudgetEur?: number; view?: string };
@@ -12,6 +13,7 @@ const BUDGET_STEPS = [50_000, 250_000, 1_000_000, 5_000_000, 25_000_000];
 /** A plain GET form: filters live in the URL, so a filtered list can be shared and bookmarked. */
 export function NeedFilters({ oblasts, values, action }: { oblasts: Oblast[]; values: Values; action: string }) {
   const t = useTranslations();
+  const tooShort = values.q ? shortKeywords(values.q) : [];
   return (
     <form method="get" action={action} className="mt-2 mb-4 grid grid-cols-1 items-end gap-4 sm:grid-cols-2 lg:grid-cols-[repeat(auto-fill,minmax(13rem,1fr))] [&_select]:w-full [&_button]:justify-self-start" role="search" aria-label={t('needs.filters')}>
       {values.view ? <input type="hidden" name="view" value={values.view} /> : null}
@@ -19,6 +21,7 @@ export function NeedFilters({ oblasts, values, action }: { oblasts: Oblast[]; va
         <label htmlFor="filter-q">{t('needs.keywords')}</label>
         <input id="filter-q" type="search" name="q" defaultValue={values.q ?? ''} maxLength={NEED_KEYWORDS_MAX} aria-describedby="filter-q-hint" />
         <p id="filter-q-hint" className="m-0 text-sm text-muted">{t('needs.keywordsHint')}</p>
+        {tooShort.length > 0 ? <p role="status" className="m-0 text-sm">{t('needs.keywordsTooShort', { words: tooShort.join(' ') })}</p> : null}
       </div>
       <FilterSelect name="sector" label={t('needs.sector')} defaultValue={values.sector ?? ''}>
           <option value="">{t('common.all')}</option>

@@ -60,9 +60,10 @@ function budgetAtMost(maxEur: number): Prisma.NeedWhereInput {
 }
 
 async function whereFor(db: Db, filter: z.output<typeof publicNeedFilterSchema>): Promise<Prisma.NeedWhereInput> {
+  const keywordIds = filter.q ? await findNeedIdsByKeywords(db, filter.q) : null;
   return {
     ...PUBLIC_NEED_WHERE,
-    ...(filter.q ? { id: { in: await findNeedIdsByKeywords(db, filter.q) } } : {}),
+    ...(keywordIds ? { id: { in: keywordIds } } : {}),
     ...(filter.sector ? { sector: filter.sector } : {}),
     ...(filter.stage ? { stage: filter.stage } : {}),
     hromada: {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { digestOriginal } from '../../lib/content/digest';
 import { Prisma } from '../../lib/generated/prisma/client';
-import { keywordKeys, needIdsMatchingSql } from '../../lib/needs/need-search';
+import { keywordKeys, needIdsMatchingSql, shortKeywords } from '../../lib/needs/need-search';
 import { listNeedMapPoints, listPublicNeeds, publicNeedFilterSchema } from '../../lib/needs/public-needs';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
@@ -74,9 +74,37 @@ describe('keyword search over needs', () => {
     expect(publicNeedFilterSchema.parse({ q: ['a', 'b'] }).q).toBeUndefined();
   });
 
+  it('does not find a need by a translation made from an older original, of any origin', async () => {
+    const municipality = await createMunicipality(db, (await pickFreeHromada(db)).code, { verificationStatus: 'VERIFIED' });
+    const need = await createNeed(db, municipality, { title: `Насосна станція ${word}`, description: 'Заміна насосів.', language: 'uk' });
+    const staleWord = `旧訳${uniqueSuffix().replace(/\D/g, '')}語`;
+    for (const [field, locale, origin] of [['title', 'ja', 'MACHINE'], ['description', 'en', 'AUTHOR']] as const) {
+      await db.textTranslation.create({
+        data: { subject: 'NEED', subjectId: need.id, field, locale, text: `${staleWord} ${field}`, origin, provider: origin === 'MACHINE' ? 'test' : null, sourceDigest: digestOriginal(field === 'title' ? need.title : need.description) },
+      });
+    }
+    expect(await ids({ q: `${staleWord} title` })).toEqual([need.id]);
+    expect(await ids({ q: `${staleWord} description` })).toEqual([need.id]);
+    // The hromada rewrites the need: its translations no longer say what it says.
+    await db.need.update({ where: { id: need.id }, data: { title: `Нова назва ${word}`, description: 'Інший опис.' } });
+    expect(await ids({ q: staleWord })).toEqual([]);
+  });
+
   it('matches "%" and "_" literally', async () => {
-    expect(await ids({ q: '%' })).toEqual([]);
-    expect(await ids({ q: '__' })).toEqual([]);
+    expect(await ids({ q: '%%%' })).toEqual([]);
+    expect(await ids({ q: '___' })).toEqual([]);
+  });
+
+  it('leaves out words shorter than 3 characters (no index can find them), and says so', async () => {
+    // "zq" is in no need: were it searched, nothing would be found.
+    expect(await ids({ q: `${word} zq` })).toContain(needId);
+    expect(await ids({ q: `${word} zq` })).toEqual(await ids({ q: word }));
+    expect(keywordKeys(`${word} zq Ж`)).toEqual(keywordKeys(word));
+    expect(shortKeywords(`${word} zq Ж 水道`)).toEqual(['zq', 'Ж', '水道']);
+    expect(shortKeywords(word)).toEqual([]);
+    // Only short words: no keyword search at all, the list as without them.
+    const all = (await listPublicNeeds(db, {})).total;
+    expect((await listPublicNeeds(db, { q: 'zq Ж' })).total).toBe(all);
   });
 
   it('reads the trigram indexes of titles, descriptions, translations and hromada names', async () => {
