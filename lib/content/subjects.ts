@@ -15,6 +15,8 @@ export type SubjectOriginals = {
 export type SubjectEntry = {
   /** The originals, or null when the subject does not exist. */
   load(db: Reader, subjectId: string): Promise<SubjectOriginals | null>;
+  /** The originals of many subjects in one query (those that exist), for pages that list many (a conversation). */
+  loadMany?(db: Reader, subjectIds: readonly string[]): Promise<Map<string, SubjectOriginals>>;
   /**
    * The texts facilitators should see translated (the queue): published or otherwise visible
    * content only, as rows ("subjectId", "field", "text", "language", "writtenAt", "link"), where
@@ -110,18 +112,20 @@ export const SUBJECTS: Partial<Record<TextSubject, SubjectEntry>> = {
   // queue shows it to facilitators only (lib/conversations/access.ts).
   MESSAGE: {
     async load(db, subjectId) {
-      const message = await db.introductionMessage.findUnique({
-        where: { id: subjectId },
-        select: { body: true, language: true, side: true, introduction: { select: { companyId: true, need: { select: { municipalityId: true } } } } },
+      return (await SUBJECTS.MESSAGE!.loadMany!(db, [subjectId])).get(subjectId) ?? null;
+    },
+    async loadMany(db, subjectIds) {
+      const messages = await db.introductionMessage.findMany({
+        where: { id: { in: [...subjectIds] } },
+        select: { id: true, body: true, language: true, side: true, introduction: { select: { companyId: true, need: { select: { municipalityId: true } } } } },
       });
-      if (!message) return null;
-      return {
+      return new Map(messages.map((message) => [message.id, {
         texts: { body: { text: message.body, language: message.language } },
         author: {
           companyId: message.side === 'COMPANY' ? message.introduction.companyId : null,
           municipalityId: message.side === 'MUNICIPALITY' ? message.introduction.need.municipalityId : null,
         },
-      };
+      }]));
     },
     visibleTexts: Prisma.sql`
       SELECT m."id" AS "subjectId", 'body' AS "field", m."body" AS "text", m."language", m."createdAt" AS "writtenAt",

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import type { Locale } from '../generated/prisma/enums';
 import { introductionForActor } from '../follow-through/access';
 import { readForReader } from '../content/read-for-reader';
-import { readTranslationEditor } from '../content/translation-editor';
+import { readTranslationEditors } from '../content/translation-editor';
 import type { Written } from '../content/types';
 import { conversationFor } from './access';
 import { messageBody } from './written';
@@ -39,6 +39,6 @@ export async function municipalityContactsFor(db: Db, actor: Actor | null, intro
 
 /** For each message, the translation editor this reader may use (its author's side, facilitators), or null. */
 export async function messageTranslationEditors(db: Db, actor: Actor, messages: readonly { id: string; written: Written }[]) {
-  const editors = await Promise.all(messages.map((message) => readTranslationEditor(db, actor, 'MESSAGE', message.id, [message.written])));
+  const editors = await readTranslationEditors(db, actor, 'MESSAGE', messages.map((message) => ({ subjectId: message.id, written: [message.written] })));
   return new Map(messages.map((message, index) => [message.id, editors[index]]));
 }

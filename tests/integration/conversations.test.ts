@@ -163,6 +163,36 @@ describe('messages across languages', () => {
     expect((await messageTranslationEditors(db, world.facilitator.actor, [asRead])).get(messageId)).not.toBeNull();
   });
 
+  it('reads a long conversation and each message’s translation editor in a fixed number of queries, each editor its own', async () => {
+    const intro = await introduce();
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const [actor, body, language] = i % 2 === 0
+        ? [world.companyRep.actor, `見積書の件、その${i}。`, 'ja'] : [world.municipalityRep.actor, `Щодо кошторису, частина ${i}.`, 'uk'];
+      const posted = await run('postIntroductionMessage', actor, { introductionId: intro.id, body, language });
+      ids.push((posted as { data: { messageId: string } }).data.messageId);
+    }
+    await run('saveTranslation', world.companyRep.actor, { subject: 'MESSAGE', subjectId: ids[0], field: 'body', locale: 'uk', translation: 'Щодо кошторису, частина 0.', expectedVersion: null });
+
+    let queries = 0;
+    const counted = db.$extends({ query: { $allOperations: ({ args, query }) => { queries++; return query(args); } } }) as unknown as typeof db;
+    const messages = await listIntroductionMessages(counted, world.companyRep.actor, intro.id, 'uk');
+    const read = queries;
+    queries = 0;
+    const editors = await messageTranslationEditors(counted, world.companyRep.actor, messages);
+    // The messages: the access check, the rows, their translations; the editors: the messages' authors and their translations.
+    expect({ read, editors: queries }).toEqual({ read: expect.any(Number) as number, editors: 2 });
+    expect(read).toBeLessThanOrEqual(4);
+    // The company edits the translations of its own messages only, and sees the one it made.
+    expect(ids.map((id) => editors.get(id) !== null)).toEqual(ids.map((_, i) => i % 2 === 0));
+    expect(editors.get(ids[0])![0].slots.find((slot) => slot.locale === 'uk')).toMatchObject({ text: 'Щодо кошторису, частина 0.', origin: 'AUTHOR', outdated: false });
+    expect(editors.get(ids[2])![0].slots.every((slot) => slot.version === null)).toBe(true);
+    const facilitators = await messageTranslationEditors(db, world.facilitator.actor, messages);
+    expect(ids.every((id) => facilitators.get(id) !== null)).toBe(true);
+    expect((await messageTranslationEditors(db, world.admin.actor, messages)).size).toBe(8);
+    expect([...(await messageTranslationEditors(db, world.admin.actor, messages)).values()].every((editor) => editor === null)).toBe(true);
+  });
+
   it('facilitators find untranslated messages in their queue; administrators neither see nor translate them', async () => {
     const intro = await introduce();
     const posted = await run('postIntroductionMessage', world.municipalityRep.actor, { introductionId: intro.id, body: 'Чекаємо на кошторис до п’ятниці.', language: 'uk' });
