@@ -2,7 +2,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db';
 import type { Locale } from '../generated/prisma/enums';
 import { readForReader } from '../content/read-for-reader';
-import { readTranslationEditor, type EditableText } from '../content/translation-editor';
+import { readTranslationEditors, type EditableText } from '../content/translation-editor';
 import type { Readable } from '../content/types';
 import { responseReason } from './written-answer';
 
@@ -19,7 +19,7 @@ export async function readAnswerReasons(
   const written = interests.flatMap((interest) => responseReason(interest) ?? []);
   const [readable, editors] = await Promise.all([
     readForReader(db, written, reader),
-    Promise.all(written.map((item) => readTranslationEditor(db, actor, 'INTEREST_RESPONSE', item.subjectId, [item]))),
+    readTranslationEditors(db, actor, 'INTEREST_RESPONSE', written.map((item) => ({ subjectId: item.subjectId, written: [item] }))),
   ]);
   return new Map(written.map((item, index) => [item.subjectId, { readable: readable[index], editor: editors[index] }]));
 }
