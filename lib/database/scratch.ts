@@ -41,7 +41,8 @@ export async function createScratchDatabase(prefix = 'kakehashi_scratch'): Promi
   };
 }
 
-async function runOnServer(serverUrl: string, sql: string): Promise<void> {
+/** One statement on its own connection to a server (CREATE/DROP DATABASE cannot run in a transaction or pool session). */
+export async function runOnServer(serverUrl: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
   try {

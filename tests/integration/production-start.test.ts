@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyPassword } from '../../lib/auth/password';
 import { authenticate } from '../../lib/auth/sign-in';
+import { runOnServer } from '../../lib/database/scratch';
 import { createDb, type Db } from '../../lib/db';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, listDemoAccounts } from '../../prisma/seed/demo-world';
 
@@ -20,15 +20,7 @@ type Fresh = { url: string; db: Db; drop(): Promise<void> };
 async function freshDatabase(): Promise<Fresh> {
   const serverUrl = inject('databaseUrl');
   const name = `kakehashi_production_${randomBytes(4).toString('hex')}`;
-  const onServer = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const onServer = (sql: string) => runOnServer(serverUrl, sql);
   await onServer(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
