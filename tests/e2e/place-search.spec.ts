@@ -24,3 +24,11 @@ test('the needs page finds needs by the Japanese name of their hromada', async (
   await expect(rows.first()).toBeVisible();
   for (const row of await rows.all()) await expect(row).toContainText('Odeska');
 });
+
+test('the needs page leaves out words shorter than 3 characters, and says so', async ({ page }) => {
+  await page.goto(`/ja/needs?q=${encodeURIComponent('オデーサ 水')}`);
+  await expect(page.getByRole('status').filter({ hasText: '3文字未満の語は検索に使われません：水' })).toBeVisible();
+  const rows = page.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) await expect(row).toContainText('Odeska');
+});
