@@ -12,26 +12,26 @@ import { escapeLikePattern } from '../reference/search-hromadas';
 
 const MAX_WORDS = 6;
 /**
- * Shorter words are left out, and the page says so: a trigram index holds nothing of a word of
- * one or two characters, so each such word read every title, description and translation (a
- * sequential scan of all needs per query, however many there are).
+ * A trigram index holds nothing of a word of one or two characters, so such a word alone would
+ * read every title, description and translation. It is searched only beside a longer word, among
+ * the needs that word found; a query of short words alone is left out, and the page says so.
  */
 export const MIN_KEYWORD_LENGTH = 3;
 
-const foldedWords = (query: string): string[] => normaliseName(query).split(' ').filter(Boolean);
+const foldedWords = (query: string): string[] => [...new Set(normaliseName(query).split(' ').filter(Boolean))];
 const isShort = (key: string) => [...key].length < MIN_KEYWORD_LENGTH;
 
-/** The search keys of a query: one per word (a Japanese phrase without spaces is one word) long enough to search. */
-export function keywordKeys(query: string): string[] {
-  return [...new Set(foldedWords(query).filter((key) => !isShort(key)))].slice(0, MAX_WORDS);
+/** The search keys of a query: one per word (a Japanese phrase without spaces is one word), longer words first. */
+export function keywordKeys(query: string): { long: string[]; short: string[] } {
+  const keys = foldedWords(query).slice(0, MAX_WORDS);
+  const long = keys.filter((key) => !isShort(key));
+  return { long, short: long.length > 0 ? keys.filter(isShort) : [] };
 }
 
-/** The words of a query, as typed, that keywordKeys leaves out for being too short. */
+/** The words of a query, as typed, that the search leaves out: short words with no longer word beside them. */
 export function shortKeywords(query: string): string[] {
-  return query.split(/\s+/).filter((word) => {
-    const keys = foldedWords(word);
-    return keys.length > 0 && keys.every(isShort);
-  });
+  if (keywordKeys(query).long.length > 0) return [];
+  return query.split(/\s+/).filter((word) => foldedWords(word).length > 0);
 }
 
 function needsWith(key: string): Prisma.Sql {
@@ -48,18 +48,32 @@ function needsWith(key: string): Prisma.Sql {
     WHERE n."hromadaCode" IN (SELECT h."hromadaCode" FROM "HromadaName" h WHERE h.normalised LIKE ${pattern})`;
 }
 
+/** Whether the need `id` (an outer column) holds `key`: the same places as needsWith, read for one need. */
+function needHolds(key: string, id: Prisma.Sql): Prisma.Sql {
+  const pattern = `%${escapeLikePattern(key)}%`;
+  return Prisma.sql`(
+    EXISTS (SELECT 1 FROM "Need" n WHERE n.id = ${id} AND (search_fold(n.title) LIKE ${pattern} OR search_fold(n.description) LIKE ${pattern}
+      OR EXISTS (SELECT 1 FROM "HromadaName" h WHERE h."hromadaCode" = n."hromadaCode" AND h.normalised LIKE ${pattern})))
+    OR EXISTS (SELECT 1 FROM "TextTranslation" t JOIN "Need" n ON n.id = t."subjectId"
+      WHERE t.subject = 'NEED' AND t."subjectId" = ${id} AND search_fold(t.text) LIKE ${pattern}
+        AND t."sourceDigest" = encode(sha256(convert_to(CASE t.field WHEN 'title' THEN n.title ELSE n.description END, 'UTF8')), 'hex')))`;
+}
+
 /** The SQL of the ids of the needs that hold every word of the query (for EXPLAIN and for use). */
-export function needIdsMatchingSql(keys: string[]): Prisma.Sql {
-  return Prisma.join(keys.map((key) => Prisma.sql`(${needsWith(key)})`), ' INTERSECT ');
+export function needIdsMatchingSql({ long, short }: { long: string[]; short: string[] }): Prisma.Sql {
+  const found = Prisma.join(long.map((key) => Prisma.sql`(${needsWith(key)})`), ' INTERSECT ');
+  if (short.length === 0) return found;
+  const id = Prisma.raw('found.id');
+  return Prisma.sql`SELECT found.id FROM (${found}) AS found(id) WHERE ${Prisma.join(short.map((key) => needHolds(key, id)), ' AND ')}`;
 }
 
 /**
- * Ids of the needs (of any status: callers add their own conditions) matching every word long
- * enough to search; null when there is none (no keyword filter at all).
+ * Ids of the needs (of any status: callers add their own conditions) matching every word of the
+ * query; null when no word can be searched (no keyword filter at all).
  */
 export async function findNeedIdsByKeywords(db: Db, query: string): Promise<string[] | null> {
   const keys = keywordKeys(query);
-  if (keys.length === 0) return null;
+  if (keys.long.length === 0) return null;
   const rows = await db.$queryRaw<{ id: string }[]>(needIdsMatchingSql(keys));
   return rows.map((row) => row.id);
 }

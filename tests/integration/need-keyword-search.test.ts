@@ -95,13 +95,15 @@ describe('keyword search over needs', () => {
     expect(await ids({ q: '___' })).toEqual([]);
   });
 
-  it('leaves out words shorter than 3 characters (no index can find them), and says so', async () => {
-    // "zq" is in no need: were it searched, nothing would be found.
-    expect(await ids({ q: `${word} zq` })).toContain(needId);
-    expect(await ids({ q: `${word} zq` })).toEqual(await ids({ q: word }));
-    expect(keywordKeys(`${word} zq Ж`)).toEqual(keywordKeys(word));
-    expect(shortKeywords(`${word} zq Ж 水道`)).toEqual(['zq', 'Ж', '水道']);
-    expect(shortKeywords(word)).toEqual([]);
+  it('searches words shorter than 3 characters only beside a longer word, and says when it left them out', async () => {
+    // "zq" is in no need: beside a longer word it filters, so nothing is found.
+    expect(await ids({ q: `${word} zq` })).toEqual([]);
+    // "Ре" (of "Резервне") and "ポ" (of the translation's "ポンプ") are in the need: it is still found.
+    expect(await ids({ q: `${word} ре` })).toEqual([needId]);
+    expect(await ids({ q: `${japaneseWord} ポ` })).toEqual([needId]);
+    expect(keywordKeys(`${word} zq Ж`)).toEqual({ long: keywordKeys(word).long, short: ['zq', 'ж'] });
+    expect(shortKeywords(`${word} zq Ж 水道`)).toEqual([]);
+    expect(shortKeywords('zq Ж 水道')).toEqual(['zq', 'Ж', '水道']);
     // Only short words: no keyword search at all, the list as without them.
     const all = (await listPublicNeeds(db, {})).total;
     expect((await listPublicNeeds(db, { q: 'zq Ж' })).total).toBe(all);
