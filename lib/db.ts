@@ -47,6 +47,8 @@ if (env.NODE_ENV !== 'production') globalForDb.kakehashiDb = db;
  * given while another runs, with a deprecation warning; pg 9 refuses it. So each client takes its
  * promised queries one after another, in the order they came, as pg's queue did. Streams (COPY
  * in lib/match-store/rebuild-write.ts) and callbacks go straight through: their callers await each.
+ * The adapter's own fix is pending upstream (prisma/orm pull request 29979, "serialize queries on
+ * single-connection clients"); once a release carries it, this goes.
  */
 function oneQueryAtATime(client: PoolClient): void {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
