@@ -8,8 +8,9 @@ import { rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-st
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { loadNeeds } from '../../lib/match-store/inputs';
 import { getCurrentPolicy } from '../../lib/match-store/policy';
-import { loadCandidateCompanies, syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { prepareCompany, prepareNeed } from '../../lib/matching/prepare';
+import { getSecurityWatch } from '../../lib/security-watch/company-watch';
 import { getLatentPipeline } from '../../lib/security-watch/latent-pipeline';
 import { watchVerdict, withoutSecurity } from '../../lib/security-watch/verdict';
 import { createSyntheticWorld } from '../bench/synthetic-world';
@@ -50,6 +51,17 @@ async function latentByEngine(now: Date) {
   }
   const budgetEur = Math.round([...latent.values()].reduce<number>((sum, eur) => sum + (eur ?? 0), 0));
   return { needs: latent.size, companiesWaiting: waiting.size, budgetEur, withoutBudget: [...latent.values()].filter((eur) => eur === null).length };
+}
+
+/** A company's security watch by definition: every need in its sectors, judged by the engine. */
+async function watchedByEngine(companyId: string, now: Date) {
+  const day = kyivDay(now);
+  const policy = await getCurrentPolicy(db);
+  const [company] = await loadCompanyProfiles(db, [companyId]);
+  const needs = await loadNeeds(db, Prisma.sql`n.sector::text = ANY(${[...company.sectors]}::text[])`);
+  const context = { asOf: day, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  return needs.filter((need) => watchVerdict(prepareNeed(need, day), prepareCompany(company), context, policy,
+    { need: need.matchFloor, company: company.matchFloor }).kind === 'securityOnly').map((need) => need.id).sort();
 }
 
 const summary = async (now: Date) => {
@@ -115,4 +127,20 @@ describe('the latent pipeline read from the stored rankings', () => {
     const now = new Date();
     expect(await summary(now)).toEqual(await latentByEngine(now));
   }, 180_000);
+
+  it('leaves every need a company watches in its security watch, though only listed sites are read', async () => {
+    const companies = await db.companyMatchProfile.findMany({
+      where: { isEligible: true, riskAppetite: { in: ['NO_HOSTILITIES', 'AFTER_CEASEFIRE_ONLY', 'POSSIBLE_HOSTILITIES'] } }, select: { companyId: true }, take: 15,
+    });
+    const now = new Date();
+    let watchedAny = 0;
+    for (const { companyId } of companies) {
+      const user = await createUser(db, { role: 'COMPANY_REP', companyId });
+      const actor: Actor = { userId: user.id, role: 'COMPANY_REP', companyId, municipalityId: null };
+      const expected = await watchedByEngine(companyId, now);
+      watchedAny += expected.length;
+      expect((await getSecurityWatch(db, actor, now)).needs.map((n) => n.needId).sort(), companyId).toEqual(expected);
+    }
+    expect(watchedAny).toBeGreaterThan(0);
+  }, 120_000);
 });
