@@ -27,9 +27,17 @@ export const sliceIdsSql = (filter: ReviewSliceFilter, window: { skip: number; t
   WHERE ${sliceWhere(filter)}
   ORDER BY m.score DESC, m.id
   LIMIT ${window.take} OFFSET ${window.skip}`;
+/** The slice counted by visiting it: what "ReviewSliceCount" must always equal (tests). */
 export const sliceCountSql = (filter: ReviewSliceFilter) => Prisma.sql`
   SELECT count(*)::int AS count FROM "Match" m JOIN "Need" n ON n.id = m."needId"
   WHERE ${sliceWhere(filter)}`;
+/** The slice's size as the triggers keep it (migration 20261202004853_review_slice_count). */
+export const keptCountSql = (filter: ReviewSliceFilter) => Prisma.sql`
+  SELECT COALESCE(sum(pairs), 0)::int AS count FROM "ReviewSliceCount"
+  WHERE score >= ${filter.minScore}
+    ${filter.status ? Prisma.sql`AND status = ${filter.status}::"MatchStatus"` : Prisma.empty}
+    ${filter.sector ? Prisma.sql`AND sector = ${filter.sector}::"SectorCode"` : Prisma.empty}
+    ${filter.oblast ? Prisma.sql`AND "oblastCode" = ${filter.oblast}` : Prisma.empty}`;
 export const sliceByStatusSql = Prisma.sql`
   SELECT m.status::text AS status, count(*)::int AS count FROM "Match" m
   WHERE m."inNeedTop" OR m.status <> 'SUGGESTED'
@@ -41,9 +49,12 @@ export async function reviewSliceIds(db: Db, filter: ReviewSliceFilter, window: 
   return rows.map((row) => row.id);
 }
 
-/** How many pairs the slice holds: an index-only scan of the slice, joined to the needs. */
+/**
+ * How many pairs the slice holds, exactly: summed from the counts the triggers keep by sector,
+ * oblast, status and score (a few thousand rows whatever the size of "Match").
+ */
 export async function countReviewSlice(db: Db, filter: ReviewSliceFilter): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>(sliceCountSql(filter));
+  const [row] = await db.$queryRaw<{ count: number }[]>(keptCountSql(filter));
   return row.count;
 }
 

@@ -36,7 +36,10 @@ export async function getSecurityWatch(db: Db, actor: Actor | null, now: Date = 
   // Not verified yet, or no profile: nothing is ranked, so nothing is watched.
   if (!company) return { eligible: false, needs: [] };
   const policy = await getCurrentPolicy(db);
-  const needs = await loadNeeds(db, Prisma.sql`n.sector::text = ANY(${[...company.sectors]}::text[])`);
+  // Only a need on a site listed today can fail the security rule (an unlisted site has severity
+  // 0, which every risk appetite accepts), so only those are read and judged.
+  const needs = await loadNeeds(db, Prisma.sql`n.sector::text = ANY(${[...company.sectors]}::text[]) AND EXISTS (
+    SELECT 1 FROM "HostilityPeriod" p WHERE p."hromadaCode" = n."hromadaCode" AND p."startDate" <= ${day} AND (p."endDate" IS NULL OR p."endDate" >= ${day}))`);
   const prepared = prepareCompany(company);
   const context = { asOf: day, companyRegisteredInterest: false, municipalityInvitedCompany: false };
   const watched: { need: (typeof needs)[number]; score: number; reason: Reason }[] = [];

@@ -2,6 +2,8 @@ import { EXCLUDED, scorePair } from '../matching/evaluate';
 import type { MatchingPolicy } from '../matching/policy';
 import type { PreparedCompany, PreparedNeed } from '../matching/prepare';
 import { securityFailure } from '../matching/rules';
+import { TOLERANCE } from '../matching/site-security';
+import { RiskAppetite } from '../generated/prisma/enums';
 import type { MatchContext } from '../matching/types';
 
 // The one place that decides whether security alone keeps a pair apart: the pair fails only the
@@ -23,6 +25,17 @@ export function withoutSecurity(policy: MatchingPolicy): MatchingPolicy {
     relaxed.set(policy, out);
   }
   return out;
+}
+
+/**
+ * Whether security alone can keep any company from this site: some risk appetite, delivering
+ * remotely or not, is refused for a watched reason. Not at an occupied site, which refuses everyone.
+ */
+export function siteCanHoldBack(site: PreparedNeed['site']): boolean {
+  return Object.values(RiskAppetite).some((appetite) => [false, true].some((canDeliverRemotely) => {
+    const code = securityFailure(site, { tolerance: TOLERANCE[appetite], waitsForCeasefire: appetite === 'AFTER_CEASEFIRE_ONLY', canDeliverRemotely });
+    return code === 'WAITS_FOR_CEASEFIRE' || code === 'BEYOND_RISK_APPETITE';
+  }));
 }
 
 /** A score enters a stored list when it reaches the floor of the need's or the company's list (-1 while a list has room). */
