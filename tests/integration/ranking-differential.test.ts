@@ -262,7 +262,9 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
           await rebuildAllMatches(testDb);
           await expectAgreement('rebuild', needIds, built.companies);
           // Scored in shares across worker threads, the rebuild writes the same lists.
-          expect((await rebuildAllMatches(testDb, { threads: 2 })).threads).toBe(2);
+          // (Two threads need two open needs: a world whose changes closed all but one gets one.)
+          const onTwo = await rebuildAllMatches(testDb, { threads: 2 });
+          expect(onTwo.threads).toBe(Math.min(2, onTwo.needs));
           await expectAgreement('rebuild on two threads', needIds, built.companies);
         } finally {
           await retire(built);
