@@ -155,7 +155,7 @@ export async function loadCandidateCompanies(
     // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
     const bound = scoreBoundSql(need, policy, prune.asOf, param);
     filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
-      OR "companyId" = ANY(${param(prune.always)}::uuid[]))`);
+      OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
   }
   if (filter.appetites !== null) {
     filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
