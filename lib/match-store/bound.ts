@@ -5,7 +5,8 @@ import { CRITERION_FNS } from '../matching/criteria';
 import type { MatchingPolicy } from '../matching/policy';
 import { MINE_CONTAMINATED_COUNTRIES, POST_CONFLICT_COUNTRIES, stageBit, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import { SALES_PER_EMPLOYEE_JPY, SHARE_OF_ANNUAL_SALES } from '../companies/capacity';
-import { toEur } from '../matching/currency';
+import { isRatedCurrency, referenceRate, toEur } from '../matching/currency';
+import { Currency } from '../generated/prisma/enums';
 import { coveredCapabilities, FAR_ABOVE_CAPACITY_FACTOR, REMOTE_DELIVERY_MODES, stageFits } from '../matching/rules';
 import { TOLERANCE } from '../matching/site-security';
 import { DeliveryMode } from '../generated/prisma/enums';
@@ -159,13 +160,46 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
     + ${experienceSql(need, policy, context, param)})`;
 }
 
+/** A need's budget in euros over "Need" (alias n), as prepareNeed converts it (toEur); null without one. */
+const BUDGET_EUR_SQL = `(n."budgetAmount"::float8 / CASE n."budgetCurrency"::text ${Object.values(Currency).filter(isRatedCurrency)
+  .map((currency) => `WHEN '${currency}' THEN ${referenceRate(currency).perEur}::float8`).join(' ')} END)`;
+
+type CompanyForBound = { capabilities: readonly string[]; stageMask: number; isKansai: boolean; capacityEur: number; isSme: boolean;
+  hasMineActionExperience: boolean; hasPostConflictExperience: boolean; hasDisasterReconstructionExperience: boolean };
+
+/**
+ * The scale criterion's weight for one company over "Need" (alias n): on each step of budget ÷
+ * capacity above 1 at most its value just above the step's bottom, by the engine's own criterion
+ * (as scaleBoundSql, from the other side); a need beyond the scale constraint is left out when the
+ * policy makes it hard (it scores EXCLUDED). Without a budget, the criterion's own value.
+ */
+function needScaleSql(company: CompanyForBound, policy: MatchingPolicy): string {
+  const { weights } = policy;
+  const context = { asOf: new Date(0), companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  const value = (budgetEur: number | null) => weights.scale * CRITERION_FNS.scale({ budgetEur } as PreparedNeed, company as unknown as PreparedCompany, context) + 1e-9;
+  const capacity = company.capacityEur;
+  // At or below the capacity: the larger of its values there (a budget far below a large company's capacity scores less).
+  const within = Math.max(value(capacity), value(capacity * 0.001));
+  const steps = SCALE_STEPS.slice(1).map((ratio, i) => `WHEN ${BUDGET_EUR_SQL} <= ${capacity * ratio * (1 + 1e-9)}::float8 THEN ${value(capacity * SCALE_STEPS[i] * (1 + 1e-12))}`);
+  const beyond = policy.hardConstraints.scale ? -1000 : value(capacity * FAR_ABOVE_CAPACITY_FACTOR);
+  return `CASE WHEN ${BUDGET_EUR_SQL} IS NULL THEN ${value(null)} WHEN ${BUDGET_EUR_SQL} <= ${capacity}::float8 THEN ${within}
+    ${steps.join(' ')} ELSE ${beyond} END`;
+}
+
+/** The experience criterion's weight for one company over "Need" (alias n): exact, it reads only whether the need is for demining. */
+function needExperienceSql(company: CompanyForBound, policy: MatchingPolicy): string {
+  const context = { asOf: new Date(0), companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  const value = (isDemining: boolean) => policy.weights.experience * CRITERION_FNS.experience({ isDemining } as PreparedNeed, company as unknown as PreparedCompany, context);
+  return `CASE WHEN n.sector = 'DEMINING' THEN ${value(true)} ELSE ${value(false)} END`;
+}
+
 /** The bound as a SQL expression over "Need" (alias n) for one company (raw, before rounding). */
-export function needScoreBoundSql(company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean }, policy: MatchingPolicy): Prisma.Sql {
+export function needScoreBoundSql(company: CompanyForBound, policy: MatchingPolicy): Prisma.Sql {
   const { weights } = policy;
   // The stages this company fits, by the engine's own rule (no stage bit restated here).
   const stages = Object.values(Stage).filter((stage) => stageFits(company.stageMask, stageBit(stage)));
-  const constant = unknownWeight(policy) + (company.isKansai ? weights.kansai : 0);
-  return Prisma.sql`(${constant}::float8
+  const constant = unknownWeight(policy) - weights.scale - weights.experience + (company.isKansai ? weights.kansai : 0);
+  return Prisma.sql`(${constant}::float8 + ${Prisma.raw(needScaleSql(company, policy))} + ${Prisma.raw(needExperienceSql(company, policy))}
       + ${weights.capability}::float8 * (SELECT CASE WHEN count(DISTINCT v) = 0 THEN 0.5
           ELSE (count(DISTINCT v) FILTER (WHERE v::text = ANY(${[...company.capabilities]}::text[])))::float8 / count(DISTINCT v) END
         FROM unnest(n."requiredCapabilities") v)
@@ -177,7 +211,7 @@ export function needScoreBoundSql(company: { capabilities: readonly string[]; st
  * least its own list's floor or `threshold` with this company (mayReach), or is one of `always`.
  */
 export function needMayReachSql(
-  company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean },
+  company: CompanyForBound,
   policy: MatchingPolicy,
   prune: { threshold: number; always: string[] },
 ): Prisma.Sql {

@@ -261,8 +261,10 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
           await drainMatchingJobs(testDb, boss);
           await rebuildAllMatches(testDb);
           await expectAgreement('rebuild', needIds, built.companies);
-          // Scored in shares across worker threads, the rebuild writes the same lists.
-          expect((await rebuildAllMatches(testDb, { threads: 2 })).threads).toBe(2);
+          // Scored in shares across worker threads, the rebuild writes the same lists. (A world whose
+          // changes left one open need has one share: there is nothing for a second thread.)
+          const openNeeds = (await loadNeeds(testDb, Prisma.sql`true`)).length;
+          expect((await rebuildAllMatches(testDb, { threads: 2 })).threads).toBe(Math.min(2, Math.max(openNeeds, 1)));
           await expectAgreement('rebuild on two threads', needIds, built.companies);
         } finally {
           await retire(built);
