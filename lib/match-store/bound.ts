@@ -99,7 +99,7 @@ const SCALE_STEPS = [1, 10 ** 0.25, 10 ** 0.5, 10 ** 0.75, FAR_ABOVE_CAPACITY_FA
  * — evaluated by the engine's own criterion, just above each ratio (the top of the first step,
  * a ratio just above 1, is not the value at 1). Compared with the capacity's ceiling above.
  */
-function scaleBoundSql(need: PreparedNeed, policy: MatchingPolicy, context: Parameters<typeof CRITERION_FNS.scale>[2]): string {
+export function scaleBoundSql(need: PreparedNeed, policy: MatchingPolicy, context: Parameters<typeof CRITERION_FNS.scale>[2]): string {
   const { weights } = policy;
   if (need.budgetEur === null || need.budgetEur <= 0) return `${weights.scale * CRITERION_FNS.scale(need, { capacityEur: 1, isSme: true } as PreparedCompany, context)}`;
   const budget = need.budgetEur;
@@ -115,7 +115,7 @@ function scaleBoundSql(need: PreparedNeed, policy: MatchingPolicy, context: Para
  * post-conflict countries among its experience, disaster reconstruction). Every mine-contaminated
  * country is also post-conflict (prepare.ts).
  */
-function experienceSql(need: PreparedNeed, policy: MatchingPolicy, context: Parameters<typeof CRITERION_FNS.experience>[2], param: (value: unknown) => string): string {
+export function experienceSql(need: PreparedNeed, policy: MatchingPolicy, context: Parameters<typeof CRITERION_FNS.experience>[2], param: (value: unknown) => string): string {
   const value = (mine: boolean, postConflict: boolean) => (disaster: boolean) => policy.weights.experience * CRITERION_FNS.experience(need, {
     hasMineActionExperience: mine, hasPostConflictExperience: postConflict, hasDisasterReconstructionExperience: disaster,
     mineActionCountries: [], postConflictCountries: [],
@@ -173,7 +173,7 @@ type CompanyForBound = { capabilities: readonly string[]; stageMask: number; isK
  * (as scaleBoundSql, from the other side); a need beyond the scale constraint is left out when the
  * policy makes it hard (it scores EXCLUDED). Without a budget, the criterion's own value.
  */
-function needScaleSql(company: CompanyForBound, policy: MatchingPolicy): string {
+export function needScaleSql(company: CompanyForBound, policy: MatchingPolicy): string {
   const { weights } = policy;
   const context = { asOf: new Date(0), companyRegisteredInterest: false, municipalityInvitedCompany: false };
   const value = (budgetEur: number | null) => weights.scale * CRITERION_FNS.scale({ budgetEur } as PreparedNeed, company as unknown as PreparedCompany, context) + 1e-9;
@@ -187,7 +187,7 @@ function needScaleSql(company: CompanyForBound, policy: MatchingPolicy): string 
 }
 
 /** The experience criterion's weight for one company over "Need" (alias n): exact, it reads only whether the need is for demining. */
-function needExperienceSql(company: CompanyForBound, policy: MatchingPolicy): string {
+export function needExperienceSql(company: CompanyForBound, policy: MatchingPolicy): string {
   const context = { asOf: new Date(0), companyRegisteredInterest: false, municipalityInvitedCompany: false };
   const value = (isDemining: boolean) => policy.weights.experience * CRITERION_FNS.experience({ isDemining } as PreparedNeed, company as unknown as PreparedCompany, context);
   return `CASE WHEN n.sector = 'DEMINING' THEN ${value(true)} ELSE ${value(false)} END`;
