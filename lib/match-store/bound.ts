@@ -3,8 +3,11 @@ import { Stage } from '../generated/prisma/enums';
 import { RiskAppetite } from '../generated/prisma/enums';
 import { CRITERION_FNS } from '../matching/criteria';
 import type { MatchingPolicy } from '../matching/policy';
-import { stageBit, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
-import { coveredCapabilities, REMOTE_DELIVERY_MODES, stageFits } from '../matching/rules';
+import { MINE_CONTAMINATED_COUNTRIES, POST_CONFLICT_COUNTRIES, stageBit, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import { SALES_PER_EMPLOYEE_JPY, SHARE_OF_ANNUAL_SALES } from '../companies/capacity';
+import { isRatedCurrency, referenceRate, toEur } from '../matching/currency';
+import { Currency } from '../generated/prisma/enums';
+import { coveredCapabilities, FAR_ABOVE_CAPACITY_FACTOR, REMOTE_DELIVERY_MODES, stageFits } from '../matching/rules';
 import { TOLERANCE } from '../matching/site-security';
 import { DeliveryMode } from '../generated/prisma/enums';
 import type { Criterion } from '../matching/types';
@@ -78,12 +81,58 @@ function companyStandIns(): { appetite: RiskAppetite; remote: boolean; company: 
 }
 
 /**
+ * Never below the capacity the engine gives a company (PreparedCompany.capacityEur), over profile
+ * columns: its own figure, else estimateCapacityEur's estimate before it is rounded to ten
+ * thousand euros, plus half of that step (so the rounding cannot take it above this). Only ever
+ * compared with a bound's margin: a company is left out when even this ceiling is too small.
+ */
+export const CAPACITY_CEILING_SQL = `COALESCE("maxProjectEur"::float8, GREATEST(10000::float8,
+    GREATEST(GREATEST(employees, 1)::float8 * ${SALES_PER_EMPLOYEE_JPY}, "capitalJpy"::float8) * ${toEur(SHARE_OF_ANNUAL_SALES, 'JPY')} + 5001))`;
+
+/** Budget ÷ capacity ratios above 1 at which the scale term of the bound steps down (to 10: the constraint's limit, where it is 0). */
+const SCALE_STEPS = [1, 10 ** 0.25, 10 ** 0.5, 10 ** 0.75, FAR_ABOVE_CAPACITY_FACTOR];
+
+/**
+ * The scale criterion's weight over a profile row, for a need with a budget: the criterion rises
+ * with the company's capacity (it falls with budget ÷ capacity above 1, and is at most 1 at or
+ * below), so on each step of capacity below the budget it is at most its value at the step's top
+ * — evaluated by the engine's own criterion, just above each ratio (the top of the first step,
+ * a ratio just above 1, is not the value at 1). Compared with the capacity's ceiling above.
+ */
+export function scaleBoundSql(need: PreparedNeed, policy: MatchingPolicy, context: Parameters<typeof CRITERION_FNS.scale>[2]): string {
+  const { weights } = policy;
+  if (need.budgetEur === null || need.budgetEur <= 0) return `${weights.scale * CRITERION_FNS.scale(need, { capacityEur: 1, isSme: true } as PreparedCompany, context)}`;
+  const budget = need.budgetEur;
+  const valueJustAbove = (ratio: number) =>
+    weights.scale * CRITERION_FNS.scale(need, { capacityEur: budget / (ratio * (1 + 1e-12)), isSme: true } as PreparedCompany, context) + 1e-9;
+  const steps = SCALE_STEPS.slice(1).map((ratio, i) => `WHEN ${CAPACITY_CEILING_SQL} >= ${budget / ratio}::float8 THEN ${valueJustAbove(SCALE_STEPS[i])}`);
+  return `CASE WHEN ${CAPACITY_CEILING_SQL} >= ${budget}::float8 THEN ${weights.scale} ${steps.join(' ')} ELSE ${valueJustAbove(FAR_ABOVE_CAPACITY_FACTOR)} END`;
+}
+
+/**
+ * The experience criterion's weight over a profile row, exactly: graded by the engine's own
+ * criterion for each combination of the three facts it reads of a company (mine action and
+ * post-conflict countries among its experience, disaster reconstruction). Every mine-contaminated
+ * country is also post-conflict (prepare.ts).
+ */
+export function experienceSql(need: PreparedNeed, policy: MatchingPolicy, context: Parameters<typeof CRITERION_FNS.experience>[2], param: (value: unknown) => string): string {
+  const value = (mine: boolean, postConflict: boolean) => (disaster: boolean) => policy.weights.experience * CRITERION_FNS.experience(need, {
+    hasMineActionExperience: mine, hasPostConflictExperience: postConflict, hasDisasterReconstructionExperience: disaster,
+    mineActionCountries: [], postConflictCountries: [],
+  } as unknown as PreparedCompany, context);
+  const byDisaster = (of: (disaster: boolean) => number) => `CASE WHEN "hasDisasterReconstructionExperience" THEN ${of(true)} ELSE ${of(false)} END`;
+  return `CASE WHEN COALESCE("experienceCountries" && ${param([...MINE_CONTAMINATED_COUNTRIES])}::text[], false) THEN ${byDisaster(value(true, true))}
+      WHEN COALESCE("experienceCountries" && ${param([...POST_CONFLICT_COUNTRIES])}::text[], false) THEN ${byDisaster(value(false, true))}
+      ELSE ${byDisaster(value(false, false))} END`;
+}
+
+/**
  * The bound as a SQL expression over "CompanyMatchProfile" columns, for one need; parameters
  * are appended to `values` through `param`. Beyond the criteria known to `scoreBound`, the need
  * decides: security and integrity are graded by the engine's own criteria for every risk
  * appetite, with and without remote delivery, SME or not (they read nothing else of a company);
- * a sister tie needs the company in a tied prefecture; experience needs some experience; scale
- * without a budget is half its weight whatever the company.
+ * a sister tie needs the company in a tied prefecture; experience is graded exactly
+ * (experienceSql); scale by steps of the company's capacity ceiling (scaleBoundSql).
  */
 export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: Date, param: (value: unknown) => string): string {
   const { weights } = policy;
@@ -104,20 +153,53 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
     `WHEN '${appetite}' THEN CASE WHEN "deliveryMask" & ${REMOTE_MASK} <> 0 THEN ${v.remote} ELSE ${v.local} END`).join(' ')}
     ELSE ${weights.security + weights.integrity} END`;
   const tiedPrefectures = [...new Set(need.need.site.sisterTies.map((tie) => tie.prefectureCode))];
-  return `(${weights.scale * (need.budgetEur === null ? 0.5 : 1)} + ${capability} + ${siteAndTender}
+  return `(${scaleBoundSql(need, policy, context)} + ${capability} + ${siteAndTender}
     + CASE WHEN "stageMask" & ${param(need.stageBit)}::int <> 0 THEN ${weights.stage} ELSE 0 END
     + CASE WHEN region = 'KANSAI' THEN ${weights.kansai} ELSE 0 END
     + CASE WHEN "prefectureCode" = ANY(${param(tiedPrefectures)}::text[]) THEN ${weights.sisterCity} ELSE 0 END
-    + CASE WHEN COALESCE(cardinality("experienceCountries"), 0) > 0 OR "hasDisasterReconstructionExperience" THEN ${weights.experience} ELSE 0 END)`;
+    + ${experienceSql(need, policy, context, param)})`;
+}
+
+/** A need's budget in euros over "Need" (alias n), as prepareNeed converts it (toEur); null without one. */
+const BUDGET_EUR_SQL = `(n."budgetAmount"::float8 / CASE n."budgetCurrency"::text ${Object.values(Currency).filter(isRatedCurrency)
+  .map((currency) => `WHEN '${currency}' THEN ${referenceRate(currency).perEur}::float8`).join(' ')} END)`;
+
+type CompanyForBound = { capabilities: readonly string[]; stageMask: number; isKansai: boolean; capacityEur: number; isSme: boolean;
+  hasMineActionExperience: boolean; hasPostConflictExperience: boolean; hasDisasterReconstructionExperience: boolean };
+
+/**
+ * The scale criterion's weight for one company over "Need" (alias n): on each step of budget ÷
+ * capacity above 1 at most its value just above the step's bottom, by the engine's own criterion
+ * (as scaleBoundSql, from the other side); a need beyond the scale constraint is left out when the
+ * policy makes it hard (it scores EXCLUDED). Without a budget, the criterion's own value.
+ */
+export function needScaleSql(company: CompanyForBound, policy: MatchingPolicy): string {
+  const { weights } = policy;
+  const context = { asOf: new Date(0), companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  const value = (budgetEur: number | null) => weights.scale * CRITERION_FNS.scale({ budgetEur } as PreparedNeed, company as unknown as PreparedCompany, context) + 1e-9;
+  const capacity = company.capacityEur;
+  // At or below the capacity: the larger of its values there (a budget far below a large company's capacity scores less).
+  const within = Math.max(value(capacity), value(capacity * 0.001));
+  const steps = SCALE_STEPS.slice(1).map((ratio, i) => `WHEN ${BUDGET_EUR_SQL} <= ${capacity * ratio * (1 + 1e-9)}::float8 THEN ${value(capacity * SCALE_STEPS[i] * (1 + 1e-12))}`);
+  const beyond = policy.hardConstraints.scale ? -1000 : value(capacity * FAR_ABOVE_CAPACITY_FACTOR);
+  return `CASE WHEN ${BUDGET_EUR_SQL} IS NULL THEN ${value(null)} WHEN ${BUDGET_EUR_SQL} <= ${capacity}::float8 THEN ${within}
+    ${steps.join(' ')} ELSE ${beyond} END`;
+}
+
+/** The experience criterion's weight for one company over "Need" (alias n): exact, it reads only whether the need is for demining. */
+export function needExperienceSql(company: CompanyForBound, policy: MatchingPolicy): string {
+  const context = { asOf: new Date(0), companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  const value = (isDemining: boolean) => policy.weights.experience * CRITERION_FNS.experience({ isDemining } as PreparedNeed, company as unknown as PreparedCompany, context);
+  return `CASE WHEN n.sector = 'DEMINING' THEN ${value(true)} ELSE ${value(false)} END`;
 }
 
 /** The bound as a SQL expression over "Need" (alias n) for one company (raw, before rounding). */
-export function needScoreBoundSql(company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean }, policy: MatchingPolicy): Prisma.Sql {
+export function needScoreBoundSql(company: CompanyForBound, policy: MatchingPolicy): Prisma.Sql {
   const { weights } = policy;
   // The stages this company fits, by the engine's own rule (no stage bit restated here).
   const stages = Object.values(Stage).filter((stage) => stageFits(company.stageMask, stageBit(stage)));
-  const constant = unknownWeight(policy) + (company.isKansai ? weights.kansai : 0);
-  return Prisma.sql`(${constant}::float8
+  const constant = unknownWeight(policy) - weights.scale - weights.experience + (company.isKansai ? weights.kansai : 0);
+  return Prisma.sql`(${constant}::float8 + ${Prisma.raw(needScaleSql(company, policy))} + ${Prisma.raw(needExperienceSql(company, policy))}
       + ${weights.capability}::float8 * (SELECT CASE WHEN count(DISTINCT v) = 0 THEN 0.5
           ELSE (count(DISTINCT v) FILTER (WHERE v::text = ANY(${[...company.capabilities]}::text[])))::float8 / count(DISTINCT v) END
         FROM unnest(n."requiredCapabilities") v)
@@ -129,7 +211,7 @@ export function needScoreBoundSql(company: { capabilities: readonly string[]; st
  * least its own list's floor or `threshold` with this company (mayReach), or is one of `always`.
  */
 export function needMayReachSql(
-  company: { capabilities: readonly string[]; stageMask: number; isKansai: boolean },
+  company: CompanyForBound,
   policy: MatchingPolicy,
   prune: { threshold: number; always: string[] },
 ): Prisma.Sql {

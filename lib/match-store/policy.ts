@@ -88,8 +88,12 @@ export async function ensureDefaultPolicy(db: Db): Promise<boolean> {
 }
 
 export async function getCurrentPolicy(db: Pick<Db, 'matchingPolicy'>): Promise<VersionedPolicy> {
-  const row = await db.matchingPolicy.findFirst({ orderBy: { version: 'desc' } });
-  if (!row) throw new AppError('UNAVAILABLE', 'No matching policy: run the database preparation first');
+  return currentPolicyFrom(await db.matchingPolicy.findFirst({ orderBy: { version: 'desc' } }));
+}
+
+/** The newest policy row (as read by getCurrentPolicy, or beside another read), parsed; none is an error. */
+export function currentPolicyFrom(row: { version: number | null; weights: unknown; hardConstraints: unknown } | null): VersionedPolicy {
+  if (!row || row.version === null) throw new AppError('UNAVAILABLE', 'No matching policy: run the database preparation first');
   return { version: row.version, ...matchingPolicySchema.parse({ weights: row.weights, hardConstraints: row.hardConstraints }) };
 }
 

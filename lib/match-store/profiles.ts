@@ -11,10 +11,10 @@ import {
 import { estimateCapacityEur } from '../companies/capacity';
 import { isSme } from '../companies/sme';
 import type { MatchingPolicy } from '../matching/policy';
-import { candidateFilter, REMOTE_DELIVERY_MODES } from '../matching/rules';
+import { candidateFilter, FAR_ABOVE_CAPACITY_FACTOR, REMOTE_DELIVERY_MODES } from '../matching/rules';
 import type { MatchCompany } from '../matching/types';
 import { CAPABILITY_VALUES, SECTOR_VALUES } from '../matching/vocabulary';
-import { scoreBoundSql } from './bound';
+import { CAPACITY_CEILING_SQL, scoreBoundSql } from './bound';
 import type { PreparedNeed } from '../matching/prepare';
 
 // The narrow company rows ranking reads (CompanyMatchProfile). A bit is a value's position in
@@ -131,8 +131,9 @@ const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DE
  * The companies that can match a need: eligible, and passing the hard rules the policy switches
  * on. The conditions are not written here: `candidateFilter` (lib/matching/rules.ts) computes
  * them by running the engine's own rules over every value a profile column can hold, and this
- * turns its answer into SQL. The scale rule is left to the engine (capacity is estimated in
- * TypeScript), so this returns a superset of the pairs the engine keeps, never fewer.
+ * turns its answer into SQL. The scale rule (withinReachOfCapacity) is applied to a ceiling of
+ * the capacity the engine estimates in TypeScript (CAPACITY_CEILING_SQL), so this returns a
+ * superset of the pairs the engine keeps, never fewer.
  */
 export async function loadCandidateCompanies(
   db: Db,
@@ -154,13 +155,16 @@ export async function loadCandidateCompanies(
     // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
     const bound = scoreBoundSql(need, policy, prune.asOf, param);
     filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
-      OR "companyId" = ANY(${param(prune.always)}::uuid[]))`);
+      OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
   }
   if (filter.appetites !== null) {
     filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
       OR ("riskAppetite"::text = ANY(${param(filter.appetitesIfRemote)}) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);
   }
   if (filter.tenderRequirements !== null) filters.push(`"tenderRequirement"::text = ANY(${param(filter.tenderRequirements)})`);
+  if (policy.hardConstraints.scale && need.budgetEur !== null) {
+    filters.push(`${CAPACITY_CEILING_SQL} * ${FAR_ABOVE_CAPACITY_FACTOR} >= ${param(need.budgetEur)}::float8`);
+  }
   if (filter.stageBit !== null) filters.push(`"stageMask" & ${param(filter.stageBit)} <> 0`);
   if (filter.capabilities !== null) {
     filters.push(`("capabilityLo" & ${param(filter.capabilities.capabilityLo)} <> 0 OR "capabilityHi" & ${param(filter.capabilities.capabilityHi)} <> 0)`);

@@ -73,7 +73,7 @@ type ListRow = Omit<StoredMatch, 'explanation'> & {
  */
 async function list(
   db: Db,
-  side: { column: Prisma.Sql; flag: Prisma.Sql; tieKey: Prisma.Sql },
+  side: { column: Prisma.Sql; flag: Prisma.Sql; tieKey: Prisma.Sql; oneNeed: boolean },
   id: string,
   filter: ReturnType<typeof parseFilter>,
 ): Promise<Page<StoredMatch>> {
@@ -83,10 +83,14 @@ async function list(
   // The engine's inputs for each row's reasons come with it, read for the page's rows only: the
   // need's (as loadNeeds reads them), the company's profile (eligible only, as loadCompanyProfiles
   // reads it), the pair's interests (withdrawn ones do not count, as in loadInterests) and the
-  // settings of the policy version that judged it. One statement, one round trip.
+  // settings of the policy version that judged it. One statement, one round trip. A need's list has
+  // one need: its inputs (site periods, sister ties, verified tender) are read once, not per row.
+  const needInput = side.oneNeed
+    ? Prisma.sql`(SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = ${id}::uuid)`
+    : Prisma.sql`(SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = page."needId")`;
   const statement = Prisma.sql`
     SELECT page.*,
-      (SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = page."needId") AS "needInput",
+      ${needInput} AS "needInput",
       (SELECT ${PROFILE_JSON_ARRAY} FROM "CompanyMatchProfile" p WHERE p."companyId" = page."companyId" AND p."isEligible") AS profile,
       (SELECT json_build_object('asked', bool_or(i.direction = 'COMPANY_INTEREST'), 'invited', bool_or(i.direction <> 'COMPANY_INTEREST'))
          FROM "Interest" i WHERE i."needId" = page."needId" AND i."companyId" = page."companyId" AND i."withdrawnAt" IS NULL) AS interest,
@@ -121,14 +125,15 @@ async function list(
   const interests = new Map(rows.map((row) => [`${row.needId}:${row.companyId}`, { asked: row.interest?.asked ?? false, invited: row.interest?.invited ?? false }]));
   const policies = new Map(rows.filter((row) => row.policy).map((row) => [row.policyVersion, parsePolicy(row.policy!)]));
   const companies = rows.map((row) => profileFromJson(row.profile)).filter((company) => company !== null);
-  const needs = rows.map((row) => needInputFromJson(row.needInput)).filter((need) => need !== null);
+  const firstOfNeed = rows.filter((row, i) => rows.findIndex((other) => other.needId === row.needId) === i);
+  const needs = firstOfNeed.map((row) => needInputFromJson(row.needInput)).filter((need) => need !== null);
   const explained = await explainStoredMatches(db, rows, { needs: Promise.resolve(needs), companies, interests, policies });
   const items: StoredMatch[] = rows.map((row, i) => ({ ...withoutCompactColumns(row, 'total', 'profile', 'interest', 'policy', 'needInput'), ...explained[i] }));
   return toPage(items, Number(total), filter.page, filter.pageSize);
 }
 
-const NEED_LIST = { column: Prisma.raw('"needId"'), flag: Prisma.raw('"inNeedTop"'), tieKey: Prisma.raw('"companyId"') };
-const COMPANY_LIST = { column: Prisma.raw('"companyId"'), flag: Prisma.raw('"inCompanyTop"'), tieKey: Prisma.raw('"needId"') };
+const NEED_LIST = { column: Prisma.raw('"needId"'), flag: Prisma.raw('"inNeedTop"'), tieKey: Prisma.raw('"companyId"'), oneNeed: true };
+const COMPANY_LIST = { column: Prisma.raw('"companyId"'), flag: Prisma.raw('"inCompanyTop"'), tieKey: Prisma.raw('"needId"'), oneNeed: false };
 
 export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
   requireRole(actor, ['FACILITATOR', 'ADMIN', 'MUNICIPALITY_REP']);

@@ -7,9 +7,9 @@ import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
 import { needMayReachSql, provesTopList } from './bound';
-import { loadInterests, loadNeeds, type NeedInput } from './inputs';
+import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
 import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles, type CompanyInput } from './profiles';
-import { getCurrentPolicy } from './policy';
+import { currentPolicyFrom } from './policy';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
 // Incremental re-ranking of one need against every company, or one company against every need.
@@ -47,9 +47,17 @@ const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>
   return { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
 };
 
-async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
-  // Two workers re-ranking the same need would race on its rows; one waits for the other.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`rerank:${side.subject}:${id}`}))`;
+/**
+ * Two workers re-ranking the same need would race on its rows; one waits for the other. The
+ * current policy comes back with the lock (one round trip): a policy edit queues a rebuild of
+ * everything, so reading it as of the statement's start, before the wait, changes nothing.
+ */
+async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise<VersionedPolicy> {
+  const [row] = await tx.$queryRaw<{ version: number | null; weights: unknown; hardConstraints: unknown }[]>`
+    SELECT p.version, p.weights, p."hardConstraints"
+    FROM (SELECT pg_advisory_xact_lock(hashtext(${`rerank:${side.subject}:${id}`}))) AS locked
+      LEFT JOIN LATERAL (SELECT version, weights, "hardConstraints" FROM "MatchingPolicy" ORDER BY version DESC LIMIT 1) p ON true`;
+  return currentPolicyFrom(row ?? null);
 }
 
 /**
@@ -61,7 +69,7 @@ async function lockSubject(tx: Tx, side: Side, id: string): Promise<void> {
 async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date, stored: string[]): Promise<Scored[] | null> {
   if (side.subject === 'need') {
     const [[need], interests] = await Promise.all([
-      loadNeeds(db, Prisma.sql`n.id = ${id}::uuid`),
+      loadNeedsWithSites(db, Prisma.sql`n.id = ${id}::uuid`),
       loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
     ]);
     if (!need) return null;
@@ -100,7 +108,7 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
   const inSectors = Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`;
   const always = [...stored, ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
   const bound = needMayReachSql({ ...company, ...preparedCompany }, policy, { threshold: company.matchFloor, always });
-  const pruned = score(await loadNeeds(db, Prisma.sql`${inSectors} AND ${bound}`));
+  const pruned = score(await loadNeedsWithSites(db, Prisma.sql`${inSectors} AND ${bound}`));
   if (provesTopList(pruned, company.matchFloor, side.subjectTopK)) return pruned;
   return score(await loadNeeds(db, inSectors));
 }
@@ -131,8 +139,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
     async (tx) => {
-      await lockSubject(tx, side, id);
-      const policy = await getCurrentPolicy(tx);
+      const policy = await lockSubjectAndReadPolicy(tx, side, id);
       const existing = await tx.$queryRaw<ExistingRow[]>`
         SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
           ${side.subjectFlag} AS "inSubjectTop", score, points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"

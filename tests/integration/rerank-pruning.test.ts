@@ -3,7 +3,8 @@ import { Prisma } from '../../lib/generated/prisma/client';
 import type { Capability, DeliveryMode, RiskAppetite, Stage, TenderRequirement } from '../../lib/generated/prisma/enums';
 import { getCurrentPolicy, rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
 import { poolOf } from '../../lib/db';
-import { needScoreBoundSql, scoreBound, scoreBoundSql } from '../../lib/match-store/bound';
+import { experienceSql, needExperienceSql, needScaleSql, needScoreBoundSql, scaleBoundSql, scoreBound, scoreBoundSql } from '../../lib/match-store/bound';
+import { CRITERION_FNS } from '../../lib/matching/criteria';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
 import { loadCandidateCompanies, loadCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
@@ -159,6 +160,44 @@ describe('re-ranking with the score bound, on full lists', () => {
       left += all.length - pruned.length;
     }
     expect(left).toBeGreaterThan(0);
+  });
+
+  it('the graded terms of both SQL bounds are at least the criteria they stand for, pair by pair', async () => {
+    // The whole bound has slack from the criteria it does not grade, which would hide a step
+    // graded one notch too tight (it did: a scale step valued at its top rather than its bottom
+    // passed the tests above); so each graded term is held against its own criterion.
+    const asOf = new Date();
+    const policy = await getCurrentPolicy(testDb);
+    const context = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+    const profiles = (await loadCompanyProfiles(testDb, companies)).map(prepareCompany);
+    let graded = 0;
+    for (const need of await loadNeeds(testDb, Prisma.sql`n.id = ANY(${needs}::uuid[])`)) {
+      const preparedNeed = prepareNeed(need, asOf);
+      const values: unknown[] = [companies];
+      const param = (value: unknown) => `$${values.push(value)}`;
+      const result = await poolOf(testDb).query<{ companyId: string; scale: number; experience: number }>({
+        text: `SELECT "companyId", ${scaleBoundSql(preparedNeed, policy, context)} AS scale, ${experienceSql(preparedNeed, policy, context, param)} AS experience
+          FROM "CompanyMatchProfile" WHERE "companyId" = ANY($1::uuid[])`, values,
+      });
+      const byCompany = new Map(result.rows.map((row) => [row.companyId, row]));
+      for (const company of profiles) {
+        if (scorePair(preparedNeed, company, context, policy) === EXCLUDED) continue;
+        const scale = policy.weights.scale * CRITERION_FNS.scale(preparedNeed, company, context);
+        const experience = policy.weights.experience * CRITERION_FNS.experience(preparedNeed, company, context);
+        const label = `${need.id}:${company.company.id}`;
+        expect(Number(byCompany.get(company.company.id)!.scale), `need side, scale ${label}`).toBeGreaterThanOrEqual(scale);
+        expect(Number(byCompany.get(company.company.id)!.experience), `need side, experience ${label}`).toBeGreaterThanOrEqual(experience);
+        const [row] = await testDb.$queryRaw<{ scale: number; experience: number }[]>`
+          SELECT ${Prisma.raw(needScaleSql({ ...company.company, ...company }, policy))} AS scale,
+            ${Prisma.raw(needExperienceSql({ ...company.company, ...company }, policy))} AS experience
+          FROM "Need" n WHERE n.id = ${need.id}::uuid`;
+        expect(Number(row.scale), `company side, scale ${label}`).toBeGreaterThanOrEqual(scale);
+        expect(Number(row.experience), `company side, experience ${label}`).toBeGreaterThanOrEqual(experience);
+        if (scale > 0 && scale < policy.weights.scale) graded += 1;
+      }
+    }
+    // The world has pairs on the graded steps (a budget above the capacity, within the constraint).
+    expect(graded).toBeGreaterThan(0);
   });
 
   it('a need re-ranked alone, and a company re-ranked alone, change no list', async () => {
