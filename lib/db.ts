@@ -51,7 +51,8 @@ if (env.NODE_ENV !== 'production') globalForDb.kakehashiDb = db;
  * single-connection clients"); once a release carries it, this goes.
  */
 function oneQueryAtATime(client: PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  // Looked up on each call, not bound once: whatever wraps Client.prototype.query (instrumentation) still sees every query.
+  const query = (...args: unknown[]) => (Object.getPrototypeOf(client) as { query: (...a: unknown[]) => unknown }).query.apply(client, args);
   let previous: Promise<unknown> = Promise.resolve();
   client.query = ((...args: unknown[]) => {
     const first = args[0] as { submit?: unknown } | undefined;
