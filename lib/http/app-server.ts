@@ -9,6 +9,7 @@
 import { createServer } from 'node:http';
 import { createAppRequestListener } from './app-request';
 import { parseTrustedProxies } from './client-address';
+import { nextHostnameFor } from './next-hostname';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode !== 'dev' && mode !== 'start') {
@@ -25,7 +26,7 @@ const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
 const hostname = option('-H', '--hostname');
 const trust = parseTrustedProxies(env.TRUSTED_PROXIES);
 
-const app = next({ dev: isDev, turbopack: isDev, hostname: hostname ?? 'localhost', port });
+const app = next({ dev: isDev, turbopack: isDev, hostname: nextHostnameFor(hostname), port });
 await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
