@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
-import { cleanPageCache, MARK_KEPT_MS } from '../../lib/cache/page-cache-cleanup';
+import { describe, expect, inject, it } from 'vitest';
+import { cleanPageCache, MARK_KEPT_MS, PAGE_CACHE_CLEANUP_CRON, startPageCacheCleanup } from '../../lib/cache/page-cache-cleanup';
+import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
 import { testDb as db } from './test-db';
 
 // The hourly clean-up of the public page cache on a real PostgreSQL. Other test files use the
@@ -70,4 +71,22 @@ describe('the page cache clean-up', () => {
     expect(await entryExists(key)).toBe(false);
     expect(await marksOf(tag)).toEqual([]);
   });
+});
+
+describe('the page cache clean-up job', () => {
+  it('is scheduled every hour, and its worker cleans', async () => {
+    const worker = await startJobQueue(inject('databaseUrl'), { scheduler: true });
+    try {
+      await startPageCacheCleanup(db, worker);
+      expect(await worker.getSchedules()).toContainEqual(expect.objectContaining({ name: QUEUES.pageCacheCleanup, cron: PAGE_CACHE_CLEANUP_CRON }));
+      const tag = tagOf();
+      const key = keyOf();
+      await entry(key, [tag], ago(10 * 60_000));
+      await mark(tag, ago(5 * 60_000));
+      await worker.send(QUEUES.pageCacheCleanup, {});
+      await expect.poll(() => entryExists(key), { timeout: 60_000, interval: 500 }).toBe(false);
+    } finally {
+      await worker.stop({ graceful: false, wait: true });
+    }
+  }, 90_000);
 });
