@@ -3,7 +3,7 @@ import type { Instrumentation } from 'next';
 // Next.js calls register() once per server process. Each app instance works the job queues
 // (pg-boss gives every job to exactly one instance): matching, password reset requests, email
 // delivery when SMTP_URL is set, tender records when PROZORRO_OCDS_URL or DREAM_OCDS_URL is set,
-// the daily roll-forward of hostility statuses, the notification digests and checks, the follow-up asks after introductions, and machine translation when DEEPL_API_KEY is set. KAKEHASHI_WORKER=off turns them off, for
+// the daily roll-forward of hostility statuses, the notification digests and checks, the follow-up asks after introductions, the hourly clean-up of the public page cache, and machine translation when DEEPL_API_KEY is set. KAKEHASHI_WORKER=off turns them off, for
 // instances that should only serve requests.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.KAKEHASHI_WORKER === 'off') return;
@@ -18,6 +18,7 @@ export async function register() {
   const { startNotificationJobs } = await import('./lib/notifications/schedule');
   const { startFollowUpSchedule } = await import('./lib/follow-through/follow-up-asks');
   const { startTranslationWorker } = await import('./lib/content/machine/worker');
+  const { startPageCacheCleanup } = await import('./lib/cache/page-cache-cleanup');
   const boss = await startJobQueue(env.DATABASE_URL, { maintenance: true, scheduler: true });
   await startMatchingWorker(db, boss);
   await startEmailWorker(db, boss);
@@ -27,6 +28,7 @@ export async function register() {
   await startNotificationJobs(db, boss);
   await startFollowUpSchedule(db, boss);
   await startTranslationWorker(db, boss);
+  await startPageCacheCleanup(db, boss);
 }
 
 /**

@@ -1,6 +1,6 @@
 import createIntlMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
-import { isMalformedPath, notFoundPathFor } from './lib/http/malformed-path';
+import { isMalformedPath } from './lib/http/malformed-path';
 import { outageResponse } from './lib/http/database-outage';
 import { cachedPathFor, hasSessionCookie, isCachedPath } from './lib/cache/public-pages';
 import { routing } from './lib/i18n/routing';
@@ -63,11 +63,13 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
   const forwarded = new NextRequest(request, { headers: requestHeaders });
-  const response = isMalformedPath(request.nextUrl.pathname)
-    ? notFound(request, requestHeaders)
-    : isApi(request.nextUrl.pathname)
-      ? NextResponse.next({ request: { headers: requestHeaders } })
-      : localise(forwarded);
+  // A malformed page path never gets here: the app's HTTP server gives Next the not-found page's
+  // address instead (lib/http/app-request.ts); an API path gets its JSON 404 here.
+  const response = isApi(request.nextUrl.pathname)
+    ? isMalformedPath(request.nextUrl.pathname)
+      ? NextResponse.json({ error: { code: 'NOT_FOUND', status: 404, messageKey: 'errors.NOT_FOUND' } }, { status: 404 })
+      : NextResponse.next({ request: { headers: requestHeaders } })
+    : localise(forwarded);
   response.headers.set('Content-Security-Policy', policy);
   return withSecurityHeaders(response);
 }
@@ -79,15 +81,6 @@ function cachedResponse(response: NextResponse, isHttps: boolean): NextResponse 
   // Cached here, not in browsers or shared proxies: only this cache hears of invalidations.
   response.headers.set('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
   return response;
-}
-
-/** A path that cannot be decoded: a JSON 404 under /api, else the translated not-found page. */
-function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
-  if (isApi(request.nextUrl.pathname)) {
-    return NextResponse.json({ error: { code: 'NOT_FOUND', status: 404, messageKey: 'errors.NOT_FOUND' } }, { status: 404 });
-  }
-  const target = new URL(notFoundPathFor(request.nextUrl.pathname, routing.locales, routing.defaultLocale), request.url);
-  return NextResponse.rewrite(target, { request: { headers: requestHeaders } });
 }
 
 function isApi(pathname: string): boolean {

@@ -15,6 +15,12 @@ const envSchema = z.object({
   /** Postgres pool size per app instance. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /**
+   * `npm start` only: how many server processes share the port (node:cluster), each a full
+   * instance (its own pools and job workers; every state is in PostgreSQL). One Next process
+   * uses about one core: set it to the cores the machine gives the app.
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+  /**
    * Signs session tokens. The launcher reads (or creates) one kept in the database when it is
    * not set, so every instance on the same database agrees; set it yourself in production.
    */

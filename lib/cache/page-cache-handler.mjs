@@ -83,6 +83,9 @@ export default class PageCacheHandler {
     if (typeof data.html === 'string' && data.html.length > 0) {
       data.headers = { ...data.headers, 'content-security-policy': cachedPagePolicy(data.html) };
     }
+    // Only pages that answered 200 are kept: a "not found" (a need id nobody published) would be
+    // kept once per id anyone asks for, without end; it is rendered again on each request instead.
+    if (data.status !== undefined && data.status !== 200) return;
     const tags = String(data.headers?.[TAGS_HEADER] ?? '').split(',').filter(Boolean);
     await database().query(
       `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt")

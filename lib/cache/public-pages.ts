@@ -17,10 +17,12 @@ export function cachedPathFor(
   locales: readonly string[],
 ): string | null {
   if (request.hasSession || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
-  // Client navigations and prefetches (RSC requests) are rendered as before: behind a loopback
-  // address Next took their rewrite for another origin and proxied it to itself over HTTP, and
-  // such a hop reset under load answered 500 (CI, the visitor pages' prefetches). Page loads —
-  // what visitors and crawlers fetch at volume — are the cached ones.
+  // Client navigations and prefetches (RSC requests) are rendered as before. They were left out
+  // because Next proxied the rewrite to itself over HTTP when given a loopback hostname, and that
+  // hop reset under load; lib/http/next-hostname.ts has removed the hop, but serving them from
+  // the cached variant (a tree under the `cached` segment) has not been tried against the client
+  // router's navigations yet. Page loads — what visitors and crawlers fetch at volume — are the
+  // cached ones.
   if (request.isRsc) return null;
   const [, locale, ...rest] = request.pathname.split('/');
   if (!locale || !locales.includes(locale)) return null;

@@ -1,6 +1,8 @@
 import { IncomingMessage, type IncomingHttpHeaders, type RequestListener, type ServerResponse } from 'node:http';
 import { MAX_BODY_BYTES, SECURITY_HEADERS } from '../security/http-policy';
+import { LOCALES, DEFAULT_LOCALE } from '../i18n/routing';
 import { clientAddressOf, forwardedHostOf, protocolOf, type ProxyTrust } from './client-address';
+import { notFoundTargetFor } from './malformed-path';
 
 // What the app's HTTP server does to every request before Next sees it. Next itself fills
 // X-Forwarded-* only when they are absent, so without this a client could name any address
@@ -14,6 +16,8 @@ export function createAppRequestListener(handle: Handler, options: AppRequestOpt
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return (request, response) => {
     rewriteForwardingHeaders(request, options.trust);
+    const notFound = notFoundTargetFor(request.url ?? '/', LOCALES, DEFAULT_LOCALE);
+    if (notFound) request.url = notFound;
     if (!hasUndeclaredBody(request)) {
       void handle(request, response);
       return;

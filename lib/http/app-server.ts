@@ -5,10 +5,15 @@
  * through the database launcher:
  *
  *   tsx lib/http/app-server.ts dev|start [-p 3000] [-H 127.0.0.1]
+ *
+ * With WEB_CONCURRENCY=N (start only) it forks N such servers sharing the port (node:cluster):
+ * one Next process uses about one core, and each is a full instance, as behind a load balancer.
  */
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { createAppRequestListener } from './app-request';
 import { parseTrustedProxies } from './client-address';
+import { nextHostnameFor } from './next-hostname';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode !== 'dev' && mode !== 'start') {
@@ -20,29 +25,60 @@ const isDev = mode === 'dev';
 (process.env as Record<string, string>).NODE_ENV ??= isDev ? 'development' : 'production';
 
 const { env } = await import('../env');
-const { default: next } = await import('next');
-const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
-const hostname = option('-H', '--hostname');
-const trust = parseTrustedProxies(env.TRUSTED_PROXIES);
+if (!isDev && env.WEB_CONCURRENCY > 1 && cluster.isPrimary) {
+  await superviseWorkers(env.WEB_CONCURRENCY);
+} else {
+  await serve();
+}
 
-const app = next({ dev: isDev, turbopack: isDev, hostname: hostname ?? 'localhost', port });
-await app.prepare();
-const handle = app.getRequestHandler();
-const upgrade = app.getUpgradeHandler();
+/** The primary of a cluster: forks the servers, and exits with the first that fails (the supervisor restarts us). */
+async function superviseWorkers(count: number): Promise<void> {
+  let alive = count;
+  let stopping = false;
+  const stopAll = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    alive -= 1;
+    if (!stopping) {
+      console.error(`▸ server process ${worker.process.pid} ended (${signal ?? code}): stopping the others`);
+      process.exitCode = code || 1;
+      stopAll();
+    }
+    if (alive === 0) process.exit();
+  });
+  for (let i = 0; i < count; i++) cluster.fork();
+  process.once('SIGINT', stopAll);
+  process.once('SIGTERM', stopAll);
+  console.log(`▸ Kakehashi: ${count} server processes (WEB_CONCURRENCY)`);
+}
 
-const server = createServer(createAppRequestListener((request, response) => handle(request, response), { trust }));
-server.on('upgrade', (request, socket, head) => void upgrade(request, socket, head));
-server.listen(port, hostname, () => {
-  console.log(`▸ Kakehashi ${isDev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}` +
-    (env.TRUSTED_PROXIES ? ` (trusted proxies: ${env.TRUSTED_PROXIES})` : ' (no trusted proxies: client address from the socket)'));
-});
+async function serve(): Promise<void> {
+  const { default: next } = await import('next');
+  const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
+  const hostname = option('-H', '--hostname');
+  const trust = parseTrustedProxies(env.TRUSTED_PROXIES);
 
-const stop = () => {
-  server.close();
-  void app.close().finally(() => process.exit(0));
-};
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+  const app = next({ dev: isDev, turbopack: isDev, hostname: nextHostnameFor(hostname), port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const upgrade = app.getUpgradeHandler();
+
+  const server = createServer(createAppRequestListener((request, response) => handle(request, response), { trust }));
+  server.on('upgrade', (request, socket, head) => void upgrade(request, socket, head));
+  server.listen(port, hostname, () => {
+    console.log(`▸ Kakehashi ${isDev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}` +
+      (env.TRUSTED_PROXIES ? ` (trusted proxies: ${env.TRUSTED_PROXIES})` : ' (no trusted proxies: client address from the socket)'));
+  });
+
+  const stop = () => {
+    server.close();
+    void app.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
 
 function option(short: string, long: string): string | undefined {
   const index = args.findIndex((arg) => arg === short || arg === long);

@@ -86,11 +86,19 @@ export const REACHABLE_FOR_MS = 1_000;
  */
 export function rememberReachable(isReachable: () => Promise<boolean>, now: () => number = Date.now): () => Promise<boolean> {
   let vouchedUntil = -Infinity;
+  // Page loads arriving while a question is out share its answer: under load each one asked for
+  // itself, the pings queued on the pinger's one connection past its timeout, and visitors got
+  // the outage page from a database that was answering.
+  let asking: Promise<boolean> | undefined;
   return async () => {
     if (now() < vouchedUntil) return true;
-    const reachable = await isReachable();
-    if (reachable) vouchedUntil = now() + REACHABLE_FOR_MS;
-    return reachable;
+    asking ??= isReachable()
+      .then((reachable) => {
+        if (reachable) vouchedUntil = now() + REACHABLE_FOR_MS;
+        return reachable;
+      })
+      .finally(() => (asking = undefined));
+    return asking;
   };
 }
 

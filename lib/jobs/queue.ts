@@ -19,6 +19,7 @@ export const QUEUES = {
   facilitationCheck: 'notice-facilitation-check',
   followUpAsks: 'follow-up-asks',
   translateText: 'translate-text',
+  pageCacheCleanup: 'page-cache-cleanup',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -36,6 +37,7 @@ export type JobData = {
   [QUEUES.followUpAsks]: Record<string, never>;
   /** One written text (lib/content/machine): the job reads it when it runs, never a copy. */
   [QUEUES.translateText]: { subject: TextSubject; subjectId: string; field: string };
+  [QUEUES.pageCacheCleanup]: Record<string, never>;
 };
 
 /**

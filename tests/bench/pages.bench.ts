@@ -6,7 +6,10 @@
  * 1, 10 and 50 connections. For each run: req/s, p50/p95/p99 latency, errors and the server's
  * CPU time per request (utime + stime of the server process from /proc/<pid>/stat).
  *
- *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard] [--rendered]
+ *   npm run bench:pages [-- --world=30000x3000] [--duration=5] [--connections=1,10,50] [--only=queue,dashboard] [--rendered] [--processes=2]
+ *
+ * --processes=N serves with WEB_CONCURRENCY=N (lib/http/app-server.ts forks N server processes);
+ * CPU and memory are then the sum over them.
  *
  * --rendered also measures each public page with a query parameter it ignores (?render=1),
  * which keeps it off the anonymous cache (lib/cache/public-pages.ts): the same page rendered per
@@ -19,7 +22,7 @@
  * The last line of output is JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -36,20 +39,29 @@ const renderedToo = (page: { name: string; path: string }) =>
 const profileDir = arg('cpu-prof');
 const givenDatabase = process.argv.find((a) => a.startsWith('--database-url='))?.slice('--database-url='.length);
 const seedGiven = process.argv.includes('--seed');
+const processes = arg('processes');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
 const round = (n: number) => Math.round(n * 10) / 10;
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+/** CPU time of the server: its process and, with --processes=N, the cluster's server processes. */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // After "pid (comm) ": state is field 3, utime 14, stime 15 → indexes 11 and 12 here.
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND + childrenOf(pid).reduce((sum, child) => sum + cpuMs(child), 0);
+}
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) => readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+  } catch {
+    return []; // a process that ended in between
+  }
 }
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
-  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
+  return Math.round(Number(line.replace(/\D+/g, '')) / 1024) + childrenOf(pid).reduce((sum, child) => sum + rssMb(child), 0);
 }
 
 async function untilIdle(pid: number): Promise<void> {
@@ -126,7 +138,7 @@ async function main() {
     const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
     server = spawn(process.execPath, [...profile, '--import', 'tsx', 'lib/http/app-server.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
       stdio: ['ignore', 'inherit', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: scratch.url, NEXTAUTH_SECRET: prepared.sessionSecret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, ...(processes ? { WEB_CONCURRENCY: processes } : {}), NODE_ENV: 'production', DATABASE_URL: scratch.url, NEXTAUTH_SECRET: prepared.sessionSecret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     });
     await waitForServer(server);
     const pid = server.pid!;
@@ -189,7 +201,7 @@ async function main() {
         log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${cache}`);
       }
     }
-    const summary = { world: world ?? 'demo', sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
+    const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
     log(JSON.stringify(summary));
   } finally {
     if (server && server.exitCode === null) {

@@ -65,11 +65,15 @@ test('session cookies are HttpOnly and SameSite', async ({ page, context }) => {
   expect(session?.name).toBe('__Secure-next-auth.session-token');
 });
 
-test('a path with broken percent-encoding answers the translated not-found page with 404', async ({ request }) => {
-  for (const [path, title] of [['/en/needs/%FF', 'Page not found'], ['/uk/needs/%E0%A4%A', 'Сторінку не знайдено'], ['/ja/%00', 'ページが見つかりません']]) {
-    const response = await request.get(path);
-    expect(response.status(), path).toBe(404);
-    expect(await response.text(), path).toContain(title);
+test('a path with broken percent-encoding answers the translated not-found page with 404, on either instance', async ({ request }) => {
+  // The second instance of tests/e2e/serve.ts runs as `npm start` does (no -H).
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  for (const origin of [`http://127.0.0.1:${port}`, `http://127.0.0.1:${port + 10}`]) {
+    for (const [path, title] of [['/en/needs/%FF', 'Page not found'], ['/uk/needs/%E0%A4%A', 'Сторінку не знайдено'], ['/ja/%00', 'ページが見つかりません'], ['/uk/%C0%AF', 'Сторінку не знайдено']]) {
+      const response = await request.get(origin + path);
+      expect(response.status(), origin + path).toBe(404);
+      expect(await response.text(), origin + path).toContain(title);
+    }
   }
 });
 

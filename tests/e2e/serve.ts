@@ -32,8 +32,10 @@ const server = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', por
 
 // A second instance of the same build on the same database (tests/e2e/two-instances.spec.ts):
 // sessions, jobs and rate limits must hold across instances, as they do behind a load balancer.
+// It is started as `npm start` starts production, without -H (every address, Next told
+// `localhost`), so the specs that ask both instances cover that way too.
 const secondPort = String(Number(port) + 10);
-const second = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', secondPort, '-H', '127.0.0.1'], {
+const second = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', secondPort], {
   stdio: 'inherit',
   env: {
     ...process.env,

@@ -98,6 +98,17 @@ describe('the page cache in PostgreSQL', () => {
     expect(await handler.get('fetch-key', { kind: 'FETCH' })).toBeNull();
     expect(await db.pageCacheEntry.count({ where: { key: 'fetch-key' } })).toBe(0);
   });
+
+  it('keeps no page that did not answer 200: one "not found" per need id anyone asks for would grow without end', async () => {
+    const key = freshKey();
+    expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+    const notFound: { status: number; headers: Record<string, string> } = { ...page(['Need']), status: 404 };
+    await handler.set(key, notFound, { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await db.pageCacheEntry.count({ where: { key } })).toBe(0);
+    // This response still carries the page's own policy (Next sends the headers set here).
+    expect(notFound.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
+    expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
 });
 
 describe('invalidation by the tables the public pages read', () => {

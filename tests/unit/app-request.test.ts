@@ -16,7 +16,7 @@ beforeAll(async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
       response.setHeader('Content-Type', 'application/json');
-      response.end(JSON.stringify({ headers: request.headers, bodyLength: Buffer.concat(chunks).length }));
+      response.end(JSON.stringify({ url: request.url, headers: request.headers, bodyLength: Buffer.concat(chunks).length }));
     },
     { trust: parseTrustedProxies(undefined), maxBodyBytes: LIMIT },
   );
@@ -28,9 +28,9 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 type Reply = { status: number; body: string };
 
-function send(options: { method?: string; headers?: Record<string, string>; chunks?: Buffer[]; body?: Buffer }): Promise<Reply> {
+function send(options: { method?: string; path?: string; headers?: Record<string, string>; chunks?: Buffer[]; body?: Buffer }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: '127.0.0.1', port, method: options.method ?? 'POST', headers: options.headers }, (response) => {
+    const outgoing = httpRequest({ host: '127.0.0.1', port, path: options.path ?? '/', method: options.method ?? 'POST', headers: options.headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -44,7 +44,7 @@ function send(options: { method?: string; headers?: Record<string, string>; chun
     }
   });
 }
-const echoed = (reply: Reply) => JSON.parse(reply.body) as { headers: IncomingHttpHeaders; bodyLength: number };
+const echoed = (reply: Reply) => JSON.parse(reply.body) as { url: string; headers: IncomingHttpHeaders; bodyLength: number };
 
 describe('forwarding headers', () => {
   it('overwrites a forged X-Forwarded-For, -Proto and -Host with what the socket says', async () => {
@@ -77,5 +77,25 @@ describe('bodies without a Content-Length', () => {
   it('leaves declared bodies to proxy.ts and bodiless requests alone', async () => {
     expect(echoed(await send({ body: Buffer.alloc(LIMIT * 2) })).bodyLength).toBe(LIMIT * 2);
     expect((await send({ method: 'GET' })).status).toBe(200);
+  });
+});
+
+describe('paths that do not decode', () => {
+  // Next would throw decoding them (a 500): it is handed the translated not-found page's address
+  // (app/[locale]/[...missing] answers it with 404), without any rewrite of its own.
+  it.each([
+    ['/en/needs/%FF', '/en/not-found'],
+    ['/uk/needs/%E0%A4%A?view=map', '/uk/not-found'],
+    ['/ja/%00', '/ja/not-found'],
+    ['/%C0%AF', '/en/not-found'],
+    ['/xx/%FF', '/en/not-found'],
+  ])('hands Next %s as %s', async (path, target) => {
+    expect(echoed(await send({ method: 'GET', path })).url).toBe(target);
+  });
+
+  it('leaves API paths to the proxy’s JSON 404, and well-formed paths alone', async () => {
+    for (const path of ['/api/auth/%FF', '/en/needs/%E3%81%82?q=%FF', '/en/needs', '/uk']) {
+      expect(echoed(await send({ method: 'GET', path })).url).toBe(path);
+    }
   });
 });

@@ -44,3 +44,28 @@ describe('remembering that the database answered', () => {
     expect(await reachable()).toBe(false);
   });
 });
+
+describe('many page loads at once', () => {
+  // Under load (50 connections) each page load past the second asked for itself: 50 pings queued
+  // on the pinger's one connection, the later ones passed its one-second timeout, and visitors
+  // got the outage page (503) from a database that was answering.
+  it('share the one question in flight, yes or no', async () => {
+    for (const answer of [true, false]) {
+      let release!: (value: boolean) => void;
+      let asked = 0;
+      const reachable = rememberReachable(() => { asked += 1; return new Promise<boolean>((resolve) => (release = resolve)); }, () => 1_000);
+      const answers = Array.from({ length: 50 }, () => reachable());
+      release(answer);
+      expect(await Promise.all(answers)).toEqual(Array(50).fill(answer));
+      expect(asked).toBe(1);
+    }
+  });
+
+  it('ask again after a no once the question in flight is answered', async () => {
+    const { asked, ask } = counted([false, true]);
+    const reachable = rememberReachable(ask, () => 1_000);
+    expect(await reachable()).toBe(false);
+    expect(await reachable()).toBe(true);
+    expect(asked.times).toBe(2);
+  });
+});
