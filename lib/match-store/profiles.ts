@@ -84,6 +84,7 @@ const PROFILE_COLUMNS = `"companyId", "sectorMask", "capabilityLo", "capabilityH
 /** The profile columns as one JSON array, in ProfileRow's order, for a statement that reads them beside others (alias p). */
 export const PROFILE_JSON_ARRAY = Prisma.raw(`json_build_array(${PROFILE_COLUMNS.split(',').map((column) => `p.${column.trim()}`).join(', ')})`);
 
+
 /** A profile read as PROFILE_JSON_ARRAY (null: not eligible, or none). */
 export const profileFromJson = (row: unknown[] | null): CompanyInput | null => (row ? toCompany(row as ProfileRow) : null);
 
@@ -177,8 +178,12 @@ export type PreparedCandidate = { id: string; matchFloor: number; prepared: Prep
 
 const toCandidate = (row: ProfileRow): PreparedCandidate => ({ id: row[0], matchFloor: row[18], prepared: new ProfileInput(row) });
 
-/** A profile read as PROFILE_JSON_ARRAY, prepared for scoring (null: not eligible, or none). */
-export const candidateFromJson = (row: unknown[] | null): PreparedCandidate | null => (row ? toCandidate(row as ProfileRow) : null);
+/** The profile columns for a statement that reads them beside others (alias p), in the order candidateFromRow reads. */
+export const PROFILE_COLUMNS_OF_P = PROFILE_COLUMNS.split(',').map((column) => `p.${column.trim()}`).join(', ');
+
+/** A profile read as PROFILE_COLUMNS_OF_P from `offset` of an array-mode row, prepared for scoring. */
+export const candidateFromRow = (row: unknown[], offset = 0): PreparedCandidate =>
+  toCandidate((offset === 0 ? row : row.slice(offset)) as ProfileRow);
 
 async function queryRows(db: Db, where: string, values: unknown[]): Promise<ProfileRow[]> {
   const result = await poolOf(db).query<ProfileRow>({

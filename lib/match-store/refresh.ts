@@ -8,8 +8,9 @@ import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
 import { needMayReachSql, provesTopList } from './bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
+import { poolOf } from '../db';
 import {
-  candidateFromJson, loadCompanyProfiles, loadPreparedCandidates, PROFILE_JSON_ARRAY, syncCompanyProfiles, type PreparedCandidate,
+  candidateFromRow, loadCompanyProfiles, loadPreparedCandidates, PROFILE_COLUMNS_OF_P, syncCompanyProfiles, type PreparedCandidate,
 } from './profiles';
 import { currentPolicyFrom } from './policy';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
@@ -38,7 +39,8 @@ type ExistingRow = {
   inCounterpartTop: boolean;
   inSubjectTop: boolean;
   score: number;
-  points: number[];
+  /** As PostgreSQL writes the array ('{1,2,3}'): compared as text, never parsed. */
+  points: string;
   judgedOn: string;
   policyVersion: number;
 };
@@ -127,31 +129,34 @@ async function scoreSubject(
 async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]> {
   return tx.$queryRaw<ExistingRow[]>`
     SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
-      ${side.subjectFlag} AS "inSubjectTop", score, points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
+      ${side.subjectFlag} AS "inSubjectTop", score, points::text AS points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
     FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
 }
 
+const NEED_PAIRS = `
+  SELECT "Match"."companyId", NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
+    "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", ${PROFILE_COLUMNS_OF_P}
+  FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId" AND p."isEligible"
+  WHERE "Match"."needId" = $1`;
+
 /**
- * A need's stored pairs with their companies' profiles, in one statement and one snapshot, read
- * after the need's lock as the rows alone were (a company's concurrent re-rank may still change a
- * pair afterwards; the upsert and the delete below handle that as before). A need on thousands of
- * companies' lists has thousands of rows: they come as one JSON text, parsed once, rather than as
- * rows decoded column by column.
+ * A need's stored pairs with their companies' profiles, in one statement, read after the need's
+ * lock is held. It goes through the pool, not the transaction's connection, to read the rows in
+ * array mode: under READ COMMITTED each of the transaction's statements takes a fresh snapshot
+ * anyway, and nothing is written before this read, so it sees what a read in the transaction
+ * would. A company's concurrent re-rank may still change a pair afterwards; the upsert and the
+ * delete below handle that as before. A need on thousands of companies' lists has thousands of
+ * rows, so nothing is parsed that is only compared (the points: as text).
  */
-async function readNeedPairs(tx: Tx, id: string): Promise<StoredPairs> {
-  const [{ pairs }] = await tx.$queryRaw<{ pairs: string }[]>`
-    SELECT COALESCE(json_agg(json_build_array("Match"."companyId", NOT (${NOBODY_ACTED_ON}), "Match"."inCompanyTop",
-      "Match"."inNeedTop", "Match".score, "Match".points, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion",
-      CASE WHEN p."isEligible" THEN ${PROFILE_JSON_ARRAY} END)), '[]')::text AS pairs
-    FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId"
-    WHERE "Match"."needId" = ${id}::uuid`;
+async function readNeedPairs(db: Db, id: string): Promise<StoredPairs> {
+  const result = await poolOf(db).query<unknown[]>({ text: NEED_PAIRS, values: [id], rowMode: 'array' });
   const rows: ExistingRow[] = [];
   const companies: PreparedCandidate[] = [];
-  for (const [counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, profile] of
-    JSON.parse(pairs) as [string, boolean, boolean, boolean, number, number[], string, number, unknown[] | null][]) {
+  for (const row of result.rows) {
+    const [counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, profileId] =
+      row as [string, boolean, boolean, boolean, number, string, string, number, string | null];
     rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
-    const company = candidateFromJson(profile);
-    if (company) companies.push(company);
+    if (profileId !== null) companies.push(candidateFromRow(row, 8));
   }
   return { rows, companies };
 }
@@ -183,7 +188,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   return db.$transaction(
     async (tx) => {
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
-      const stored = side.subject === 'need' ? await readNeedPairs(tx, id) : { rows: await readPairs(tx, side, id), companies: null };
+      const stored = side.subject === 'need' ? await readNeedPairs(db, id) : { rows: await readPairs(tx, side, id), companies: null };
       const existing = stored.rows;
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
@@ -244,7 +249,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         const inCounterpartTop = side.subject === 'need' ? row.inCompanyTop : row.inNeedTop;
         return !previous || previous.score !== row.score || previous.judgedOn !== asOfText || previous.policyVersion !== policy.version
           || previous.inSubjectTop !== inSubjectTop || previous.inCounterpartTop !== inCounterpartTop
-          || previous.points.length !== row.points.length || previous.points.some((p, i) => p !== row.points[i]);
+          || previous.points !== `{${row.points.join(',')}}`;
       });
       const written = await upsertMatches(tx, changed, policy.version, asOfText);
       const kept = new Set(rows.map(counterpartOf));

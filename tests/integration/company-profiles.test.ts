@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Capability, DeliveryMode, SectorCode, Stage } from '../../lib/generated/prisma/enums';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { prepareCompany } from '../../lib/matching/prepare';
-import { candidateFromJson, loadCompanyProfiles, PROFILE_JSON_ARRAY, syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { poolOf } from '../../lib/db';
+import { candidateFromRow, loadCompanyProfiles, PROFILE_COLUMNS_OF_P, syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { createCompany } from '../factories/company';
 import { testDb } from './test-db';
 
@@ -52,12 +53,14 @@ describe('company ranking profiles', () => {
     ]);
     const ids = companies.map((c) => c.id);
     await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${ids}::uuid[])`);
-    const rows = await testDb.$queryRaw<{ profile: unknown[] }[]>`
-      SELECT ${PROFILE_JSON_ARRAY} AS profile FROM "CompanyMatchProfile" p WHERE p."companyId" = ANY(${ids}::uuid[])`;
+    // As a need's re-rank reads them: beside the stored row's columns, in array mode.
+    const { rows } = await poolOf(testDb).query<unknown[]>({
+      text: `SELECT 1, 2, ${PROFILE_COLUMNS_OF_P} FROM "CompanyMatchProfile" p WHERE p."companyId" = ANY($1::uuid[])`, values: [ids], rowMode: 'array',
+    });
     const decoded = new Map((await loadCompanyProfiles(testDb, ids)).map((c) => [c.id, c]));
     expect(rows).toHaveLength(3);
-    for (const { profile } of rows) {
-      const candidate = candidateFromJson(profile)!;
+    for (const row of rows) {
+      const candidate = candidateFromRow(row, 2);
       const company = decoded.get(candidate.id)!;
       const { company: expectedCompany, ...expected } = prepareCompany(company);
       expect({ ...candidate.prepared }).toEqual(expected);
