@@ -69,6 +69,12 @@ describe('company ranking profiles', () => {
     }
   });
 
+  it('are scanned by one process per statement (a re-rank’s candidate read loses more starting workers than it gains)', async () => {
+    const [table] = await testDb.$queryRaw<{ reloptions: string[] | null }[]>`
+      SELECT reloptions FROM pg_class WHERE oid = '"CompanyMatchProfile"'::regclass`;
+    expect(table.reloptions).toContain('parallel_workers=0');
+  });
+
   it('follow a company’s change and leave unverified companies out of ranking', async () => {
     const company = await createCompany(testDb, { verificationStatus: 'VERIFIED' });
     await syncCompanyProfiles(testDb, Prisma.sql`c.id = ${company.id}::uuid`);
