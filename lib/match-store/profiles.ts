@@ -15,7 +15,9 @@ import { candidateFilter, FAR_ABOVE_CAPACITY_FACTOR, REMOTE_DELIVERY_MODES } fro
 import type { MatchCompany } from '../matching/types';
 import { CAPABILITY_VALUES, SECTOR_VALUES } from '../matching/vocabulary';
 import { CAPACITY_CEILING_SQL, scoreBoundSql } from './bound';
-import type { PreparedNeed } from '../matching/prepare';
+import { MINE_CONTAMINATED_COUNTRIES, POST_CONFLICT_COUNTRIES, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import { TOLERANCE } from '../matching/site-security';
+import { TenderRequirement as TenderRequirements } from '../generated/prisma/enums';
 
 // The narrow company rows ranking reads (CompanyMatchProfile). A bit is a value's position in
 // its PostgreSQL enum, which is the order of prisma/schema.prisma and of the generated enums the
@@ -60,6 +62,7 @@ export type CompanyInput = MatchCompany & { matchFloor: number };
 
 const DELIVERY_VALUES = Object.values(DeliveryMode);
 const STAGE_VALUES = Object.values(Stage);
+const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
 
 function fromMask<T>(values: readonly T[], mask: number, offset = 0): T[] {
   const out: T[] = [];
@@ -80,6 +83,7 @@ const PROFILE_COLUMNS = `"companyId", "sectorMask", "capabilityLo", "capabilityH
 
 /** The profile columns as one JSON array, in ProfileRow's order, for a statement that reads them beside others (alias p). */
 export const PROFILE_JSON_ARRAY = Prisma.raw(`json_build_array(${PROFILE_COLUMNS.split(',').map((column) => `p.${column.trim()}`).join(', ')})`);
+
 
 /** A profile read as PROFILE_JSON_ARRAY (null: not eligible, or none). */
 export const profileFromJson = (row: unknown[] | null): CompanyInput | null => (row ? toCompany(row as ProfileRow) : null);
@@ -108,13 +112,90 @@ function toCompany(row: ProfileRow): CompanyInput {
   };
 }
 
-async function queryProfiles(db: Db, where: string, values: unknown[]): Promise<CompanyInput[]> {
+/**
+ * The engine's input (PreparedCompany) built straight from a profile row: the masks are the
+ * profile's own bits, so a re-rank that scores thousands of stored pairs does not turn each mask
+ * into arrays of names and back (prepareCompany). The company as names (`company`) is built only
+ * when read: explaining a pair reads it, scoring does not. prepareCompany(toCompany(row)) is the
+ * same input (tests/integration/company-profiles.test.ts).
+ */
+class ProfileInput implements PreparedCompany {
+  readonly sectorMask: number;
+  readonly capabilityLo: number;
+  readonly capabilityHi: number;
+  readonly tolerance: number;
+  readonly waitsForCeasefire: boolean;
+  readonly isKansai: boolean;
+  readonly canDeliverRemotely: boolean;
+  readonly stageMask: number;
+  readonly capacityEur: number;
+  readonly mineActionCountries: string[];
+  readonly postConflictCountries: string[];
+  readonly isSme: boolean;
+  readonly tenderRequirement: TenderRequirement;
+  readonly prefectureCode: string;
+  readonly cityCode: string | null;
+  readonly hasDisasterReconstructionExperience: boolean;
+  readonly hasMineActionExperience: boolean;
+  readonly hasPostConflictExperience: boolean;
+  readonly #row: ProfileRow;
+  #company: MatchCompany | null = null;
+
+  constructor(row: ProfileRow) {
+    const [, sectorMask, lo, hi, riskAppetite, deliveryMask, stageMask, tenderRequirement, maxProjectEur, industry,
+      capitalJpy, employees, prefectureCode, region, , cityCode, experienceCountries, hasDisaster] = row;
+    this.#row = row;
+    const capital = BigInt(capitalJpy);
+    const countries = experienceCountries ?? [];
+    this.sectorMask = sectorMask;
+    this.capabilityLo = lo;
+    this.capabilityHi = hi;
+    this.tolerance = TOLERANCE[riskAppetite];
+    this.waitsForCeasefire = riskAppetite === 'AFTER_CEASEFIRE_ONLY';
+    this.isKansai = region === 'KANSAI';
+    this.canDeliverRemotely = (deliveryMask & REMOTE_MASK) !== 0;
+    this.stageMask = stageMask;
+    this.capacityEur = maxProjectEur ?? estimateCapacityEur({ capitalJpy: capital, employees });
+    this.mineActionCountries = countries.filter((c) => MINE_CONTAMINATED_COUNTRIES.has(c));
+    this.postConflictCountries = countries.filter((c) => POST_CONFLICT_COUNTRIES.has(c));
+    this.isSme = isSme({ industry, capitalJpy: capital, employees });
+    // The enum's own constant, so that the integrity rule compares interned strings.
+    this.tenderRequirement = TenderRequirements[tenderRequirement] ?? tenderRequirement;
+    this.prefectureCode = prefectureCode;
+    this.cityCode = cityCode;
+    this.hasDisasterReconstructionExperience = hasDisaster;
+    this.hasMineActionExperience = this.mineActionCountries.length > 0;
+    this.hasPostConflictExperience = this.postConflictCountries.length > 0;
+  }
+
+  get company(): MatchCompany {
+    return (this.#company ??= toCompany(this.#row));
+  }
+}
+
+/** A company ready for scoring, with its own list's floor. */
+export type PreparedCandidate = { id: string; matchFloor: number; prepared: PreparedCompany };
+
+const toCandidate = (row: ProfileRow): PreparedCandidate => ({ id: row[0], matchFloor: row[18], prepared: new ProfileInput(row) });
+
+/** The profile columns for a statement that reads them beside others (alias p), in the order candidateFromRow reads. */
+export const PROFILE_COLUMNS_OF_P = PROFILE_COLUMNS.split(',').map((column) => `p.${column.trim()}`).join(', ');
+
+/** A profile read as PROFILE_COLUMNS_OF_P from `offset` of an array-mode row, prepared for scoring. */
+export const candidateFromRow = (row: unknown[], offset = 0): PreparedCandidate =>
+  toCandidate((offset === 0 ? row : row.slice(offset)) as ProfileRow);
+
+async function queryRows(db: Db, where: string, values: unknown[]): Promise<ProfileRow[]> {
   const result = await poolOf(db).query<ProfileRow>({
     text: `SELECT ${PROFILE_COLUMNS} FROM "CompanyMatchProfile" WHERE "isEligible" AND ${where}`,
     values,
     rowMode: 'array',
   });
-  return result.rows.map(toCompany);
+  return result.rows;
+}
+
+async function queryProfiles(db: Db, where: string, values: unknown[]): Promise<CompanyInput[]> {
+  return (await queryRows(db, where, values)).map(toCompany);
 }
 
 const SECTOR_MASKS = Array.from({ length: 2 ** SECTOR_VALUES.length }, (_, mask) => mask);
@@ -123,9 +204,8 @@ const SECTOR_MASKS = Array.from({ length: 2 ** SECTOR_VALUES.length }, (_, mask)
  * Read only the companies that may score at least `threshold` or their own list's floor (by the
  * bound), and those in `always` whatever their bound.
  */
-export type CandidatePrune = { threshold: number; always: string[]; asOf: Date };
+export type CandidatePrune = { threshold: number; always: string[]; asOf: Date; exclude?: string[] };
 
-const REMOTE_MASK = REMOTE_DELIVERY_MODES.reduce((mask, mode) => mask | (1 << DELIVERY_VALUES.indexOf(mode)), 0);
 
 /**
  * The companies that can match a need: eligible, and passing the hard rules the policy switches
@@ -141,8 +221,24 @@ export async function loadCandidateCompanies(
   policy: MatchingPolicy,
   prune?: CandidatePrune,
 ): Promise<CompanyInput[]> {
+  const query = candidateQuery(need, policy, prune);
+  return query ? queryProfiles(db, query.where, query.values) : [];
+}
+
+/** loadCandidateCompanies, prepared for scoring straight from the rows (the re-rank's form). */
+export async function loadPreparedCandidates(
+  db: Db,
+  need: PreparedNeed,
+  policy: MatchingPolicy,
+  prune?: CandidatePrune,
+): Promise<PreparedCandidate[]> {
+  const query = candidateQuery(need, policy, prune);
+  return query ? (await queryRows(db, query.where, query.values)).map(toCandidate) : [];
+}
+
+function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: CandidatePrune): { where: string; values: unknown[] } | null {
   const filter = candidateFilter(need, policy.hardConstraints);
-  if (filter.none) return [];
+  if (filter.none) return null;
   // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
   const values: unknown[] = [SECTOR_MASKS.filter((mask) => (mask & filter.sectorBit) !== 0)];
   const filters = ['"sectorMask" = ANY($1::int[])'];
@@ -156,6 +252,8 @@ export async function loadCandidateCompanies(
     const bound = scoreBoundSql(need, policy, prune.asOf, param);
     filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
       OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
+    // Companies the caller already holds (a need's stored pairs, read with their rows).
+    if (prune.exclude?.length) filters.push(`NOT ("companyId" IN (SELECT unnest(${param(prune.exclude)}::uuid[])))`);
   }
   if (filter.appetites !== null) {
     filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
@@ -169,7 +267,7 @@ export async function loadCandidateCompanies(
   if (filter.capabilities !== null) {
     filters.push(`("capabilityLo" & ${param(filter.capabilities.capabilityLo)} <> 0 OR "capabilityHi" & ${param(filter.capabilities.capabilityHi)} <> 0)`);
   }
-  return queryProfiles(db, filters.join(' AND '), values);
+  return { where: filters.join(' AND '), values };
 }
 
 export async function loadCompanyProfiles(db: Db, ids: string[] | 'all'): Promise<CompanyInput[]> {

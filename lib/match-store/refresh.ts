@@ -8,7 +8,10 @@ import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
 import { needMayReachSql, provesTopList } from './bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
-import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles, type CompanyInput } from './profiles';
+import { poolOf } from '../db';
+import {
+  candidateFromRow, loadCompanyProfiles, loadPreparedCandidates, PROFILE_COLUMNS_OF_P, syncCompanyProfiles, type PreparedCandidate,
+} from './profiles';
 import { currentPolicyFrom } from './policy';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
@@ -36,11 +39,14 @@ type ExistingRow = {
   inCounterpartTop: boolean;
   inSubjectTop: boolean;
   score: number;
-  points: number[];
+  /** As PostgreSQL writes the array ('{1,2,3}'): compared as text, never parsed. */
+  points: string;
   judgedOn: string;
   policyVersion: number;
 };
 type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
+/** A need's stored pairs, each with its company's profile read in the same statement (null: not eligible, or none). */
+type StoredPairs = { rows: ExistingRow[]; companies: PreparedCandidate[] };
 
 const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>, needId: string, companyId: string, asOf: Date): MatchContext => {
   const interest = interests.get(`${needId}:${companyId}`);
@@ -66,28 +72,35 @@ async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise
  * floor are read, with every pair already stored (`stored`) or with an interest; when fewer than
  * a full list then reach the previous floor, every candidate is read instead.
  */
-async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date, stored: string[]): Promise<Scored[] | null> {
-  if (side.subject === 'need') {
+async function scoreSubject(
+  db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date,
+  stored: { rows: ExistingRow[]; companies: PreparedCandidate[] | null },
+): Promise<Scored[] | null> {
+  if (stored.companies !== null) {
     const [[need], interests] = await Promise.all([
       loadNeedsWithSites(db, Prisma.sql`n.id = ${id}::uuid`),
       loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
     ]);
     if (!need) return null;
     const preparedNeed = prepareNeed(need, asOf);
-    const score = (companies: CompanyInput[]) => {
-      const scored: Scored[] = [];
+    const score = (companies: PreparedCandidate[], into: Scored[] = []) => {
       for (const company of companies) {
-        const pair = { need: preparedNeed, company: prepareCompany(company) };
+        const pair = { need: preparedNeed, company: company.prepared };
         const context = contextFor(interests, need.id, company.id, asOf);
         const value = scorePair(pair.need, pair.company, context, policy);
-        if (value !== EXCLUDED) scored.push({ id: company.id, score: value, floor: company.matchFloor, pair, context });
+        if (value !== EXCLUDED) into.push({ id: company.id, score: value, floor: company.matchFloor, pair, context });
       }
-      return scored;
+      return into;
     };
-    const always = [...stored, ...[...interests.keys()].map((key) => key.slice(key.indexOf(':') + 1))];
-    const pruned = score(await loadCandidateCompanies(db, preparedNeed, policy, { threshold: need.matchFloor, always, asOf }));
+    // The stored pairs' companies came with their rows; the read below brings the others the bound
+    // lets through and those with an interest.
+    const held = stored.rows.map((row) => row.counterpartId);
+    const heldSet = new Set(held);
+    const always = [...interests.keys()].map((key) => key.slice(key.indexOf(':') + 1)).filter((companyId) => !heldSet.has(companyId));
+    const others = await loadPreparedCandidates(db, preparedNeed, policy, { threshold: need.matchFloor, always, exclude: held, asOf });
+    const pruned = score(others, score(stored.companies));
     if (provesTopList(pruned, need.matchFloor, side.subjectTopK)) return pruned;
-    return score(await loadCandidateCompanies(db, preparedNeed, policy));
+    return score(await loadPreparedCandidates(db, preparedNeed, policy));
   }
   const [[company], interests] = await Promise.all([
     loadCompanyProfiles(db, [id]),
@@ -106,11 +119,46 @@ async function scoreSubject(db: Db, tx: Tx, side: Side, id: string, policy: Vers
     return scored;
   };
   const inSectors = Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`;
-  const always = [...stored, ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
+  const always = [...stored.rows.map((row) => row.counterpartId), ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
   const bound = needMayReachSql({ ...company, ...preparedCompany }, policy, { threshold: company.matchFloor, always });
   const pruned = score(await loadNeedsWithSites(db, Prisma.sql`${inSectors} AND ${bound}`));
   if (provesTopList(pruned, company.matchFloor, side.subjectTopK)) return pruned;
   return score(await loadNeeds(db, inSectors));
+}
+
+async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]> {
+  return tx.$queryRaw<ExistingRow[]>`
+    SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
+      ${side.subjectFlag} AS "inSubjectTop", score, points::text AS points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
+    FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
+}
+
+const NEED_PAIRS = `
+  SELECT "Match"."companyId", NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
+    "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", ${PROFILE_COLUMNS_OF_P}
+  FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId" AND p."isEligible"
+  WHERE "Match"."needId" = $1`;
+
+/**
+ * A need's stored pairs with their companies' profiles, in one statement, read after the need's
+ * lock is held. It goes through the pool, not the transaction's connection, to read the rows in
+ * array mode: under READ COMMITTED each of the transaction's statements takes a fresh snapshot
+ * anyway, and nothing is written before this read, so it sees what a read in the transaction
+ * would. A company's concurrent re-rank may still change a pair afterwards; the upsert and the
+ * delete below handle that as before. A need on thousands of companies' lists has thousands of
+ * rows, so nothing is parsed that is only compared (the points: as text).
+ */
+async function readNeedPairs(db: Db, id: string): Promise<StoredPairs> {
+  const result = await poolOf(db).query<unknown[]>({ text: NEED_PAIRS, values: [id], rowMode: 'array' });
+  const rows: ExistingRow[] = [];
+  const companies: PreparedCandidate[] = [];
+  for (const row of result.rows) {
+    const [counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, profileId] =
+      row as [string, boolean, boolean, boolean, number, string, string, number, string | null];
+    rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
+    if (profileId !== null) companies.push(candidateFromRow(row, 8));
+  }
+  return { rows, companies };
 }
 
 /**
@@ -140,11 +188,9 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   return db.$transaction(
     async (tx) => {
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
-      const existing = await tx.$queryRaw<ExistingRow[]>`
-        SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
-          ${side.subjectFlag} AS "inSubjectTop", score, points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
-        FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
-      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, existing.map((row) => row.counterpartId))) ?? [];
+      const stored = side.subject === 'need' ? await readNeedPairs(db, id) : { rows: await readPairs(tx, side, id), companies: null };
+      const existing = stored.rows;
+      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
       const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
       const scoredAt = performance.now();
@@ -203,7 +249,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         const inCounterpartTop = side.subject === 'need' ? row.inCompanyTop : row.inNeedTop;
         return !previous || previous.score !== row.score || previous.judgedOn !== asOfText || previous.policyVersion !== policy.version
           || previous.inSubjectTop !== inSubjectTop || previous.inCounterpartTop !== inCounterpartTop
-          || previous.points.length !== row.points.length || previous.points.some((p, i) => p !== row.points[i]);
+          || previous.points !== `{${row.points.join(',')}}`;
       });
       const written = await upsertMatches(tx, changed, policy.version, asOfText);
       const kept = new Set(rows.map(counterpartOf));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Capability, DeliveryMode, SectorCode, Stage } from '../../lib/generated/prisma/enums';
 import { Prisma } from '../../lib/generated/prisma/client';
-import { loadCompanyProfiles, syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { prepareCompany } from '../../lib/matching/prepare';
+import { poolOf } from '../../lib/db';
+import { candidateFromRow, loadCompanyProfiles, PROFILE_COLUMNS_OF_P, syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { createCompany } from '../factories/company';
 import { testDb } from './test-db';
 
@@ -35,6 +37,42 @@ describe('company ranking profiles', () => {
       expect(profile).toMatchObject({ riskAppetite: company.riskAppetite, cityEn: company.cityEn, region: 'KANSAI', isSme: true });
     }
     expect(profiles.get(all.id)!.experienceCountries).toEqual(['KH', 'BA']);
+  });
+
+  it('prepare for scoring straight from the row exactly as prepareCompany does from the decoded company', async () => {
+    const companies = await Promise.all([
+      createCompany(testDb, {
+        verificationStatus: 'VERIFIED', sectors: Object.values(SectorCode), capabilities: Object.values(Capability),
+        deliveryModes: Object.values(DeliveryMode), stages: Object.values(Stage), experienceCountries: ['KH', 'BA', 'TL', 'FR'],
+      }),
+      createCompany(testDb, {
+        verificationStatus: 'VERIFIED', sectors: ['HEALTH'], capabilities: ['TELEMEDICINE'], deliveryModes: ['ON_SITE'],
+        stages: ['RECONSTRUCTION'], riskAppetite: 'AFTER_CEASEFIRE_ONLY', maxProjectEur: 2_500_000, tenderRequirement: 'IFI_OR_DONOR_OVERSIGHT',
+      }),
+      createCompany(testDb, { verificationStatus: 'VERIFIED', capitalJpy: 900_000_000n, employees: 1200, deliveryModes: ['REMOTE_SUPPORT'] }),
+    ]);
+    const ids = companies.map((c) => c.id);
+    await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${ids}::uuid[])`);
+    // As a need's re-rank reads them: beside the stored row's columns, in array mode.
+    const { rows } = await poolOf(testDb).query<unknown[]>({
+      text: `SELECT 1, 2, ${PROFILE_COLUMNS_OF_P} FROM "CompanyMatchProfile" p WHERE p."companyId" = ANY($1::uuid[])`, values: [ids], rowMode: 'array',
+    });
+    const decoded = new Map((await loadCompanyProfiles(testDb, ids)).map((c) => [c.id, c]));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      const candidate = candidateFromRow(row, 2);
+      const company = decoded.get(candidate.id)!;
+      const { company: expectedCompany, ...expected } = prepareCompany(company);
+      expect({ ...candidate.prepared }).toEqual(expected);
+      expect(candidate.prepared.company).toEqual(expectedCompany);
+      expect(candidate.matchFloor).toBe(company.matchFloor);
+    }
+  });
+
+  it('are scanned by one process per statement (a re-rank’s candidate read loses more starting workers than it gains)', async () => {
+    const [table] = await testDb.$queryRaw<{ reloptions: string[] | null }[]>`
+      SELECT reloptions FROM pg_class WHERE oid = '"CompanyMatchProfile"'::regclass`;
+    expect(table.reloptions).toContain('parallel_workers=0');
   });
 
   it('follow a company’s change and leave unverified companies out of ranking', async () => {

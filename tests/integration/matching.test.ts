@@ -12,6 +12,7 @@ import {
   listMatchesForNeed,
   needChanged,
   rebuildAllMatches,
+  rerankCompany,
   rerankNeed,
   updateMatchingPolicy,
 } from '../../lib/match-store';
@@ -88,6 +89,20 @@ describe('stored matches', () => {
     const page = await listMatchesForNeed(testDb, facilitator, need.id, { pageSize: 50 });
     const scores = page.items.map((m) => m.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('rewrite a stored pair whose points are not the engine’s though its score is, from either side', async () => {
+    const { need, purifier } = await world();
+    const where = { needId_companyId: { needId: need.id, companyId: purifier.id } };
+    const { points, score } = await testDb.match.findUniqueOrThrow({ where });
+    expect(points.filter((p) => p > 0).length).toBeGreaterThan(1);
+    // The same sum, all on the first criterion: a re-rank compares the stored points, not only the score.
+    const tampered = points.map((_, i) => (i === 0 ? score : 0));
+    for (const rerank of [() => rerankNeed(testDb, need.id), () => rerankCompany(testDb, purifier.id)]) {
+      await testDb.match.update({ where, data: { points: tampered } });
+      await rerank();
+      expect((await testDb.match.findUniqueOrThrow({ where })).points).toEqual(points);
+    }
   });
 
   it('give the municipality cards that say what differs between its companies, not what they share', async () => {
