@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/actor';
-import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
-import { createDb, type Db } from '../../lib/db';
+import type { Db } from '../../lib/db';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { kyivDay } from '../../lib/hostility-list/calendar';
 import { rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
-import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { loadNeeds } from '../../lib/match-store/inputs';
 import { getCurrentPolicy } from '../../lib/match-store/policy';
 import { loadCandidateCompanies, loadCompanyProfiles, syncCompanyProfiles } from '../../lib/match-store/profiles';
@@ -13,8 +11,8 @@ import { prepareCompany, prepareNeed } from '../../lib/matching/prepare';
 import { getSecurityWatch } from '../../lib/security-watch/company-watch';
 import { getLatentPipeline } from '../../lib/security-watch/latent-pipeline';
 import { watchVerdict, withoutSecurity } from '../../lib/security-watch/verdict';
-import { createSyntheticWorld } from '../bench/synthetic-world';
 import { createUser } from '../factories/user';
+import { openSyntheticScratch } from './synthetic-scratch';
 
 // The latent pipeline reads which needs some company fits from the stored rankings and runs the
 // engine only for the others. Here it is held to the definition — every open need on a listed
@@ -22,7 +20,6 @@ import { createUser } from '../factories/user';
 // every load before — on a synthetic world ranked by a rebuild, then after re-ranks that move
 // needs in and out of the pipeline. Its own database: the world covers every hromada.
 
-let scratch: ScratchDatabase;
 let db: Db;
 let facilitator: Actor;
 
@@ -71,21 +68,15 @@ const summary = async (now: Date) => {
   return { needs, companiesWaiting, budgetEur, withoutBudget };
 };
 
+let close: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
-  scratch = await createScratchDatabase('kakehashi_latent_stored');
-  const { prepareDatabase } = await import('../../lib/database/prepare');
-  await prepareDatabase(scratch.url);
-  db = createDb(scratch.url, 3);
-  await createSyntheticWorld(db, { companies: 60, needs: 300 });
+  ({ db, facilitator, close } = await openSyntheticScratch('kakehashi_latent_stored', { companies: 60, needs: 300 }));
   await rebuildAllMatches(db, { threads: 1 });
-  const user = await createUser(db, { role: 'FACILITATOR' });
-  facilitator = { userId: user.id, role: 'FACILITATOR', companyId: null, municipalityId: null };
 }, 300_000);
 
 afterAll(async () => {
-  await stopQueueClient();
-  await db?.$disconnect();
-  await scratch?.drop();
+  await close?.();
 });
 
 describe('the latent pipeline read from the stored rankings', () => {

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/actor';
-import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
-import { createDb, type Db } from '../../lib/db';
+import type { Db } from '../../lib/db';
 import { listReviewQueue, reviewQueueFilterSchema } from '../../lib/match-decisions/review-queue';
 import { countReviewSlice, sliceCountSql, type ReviewSliceFilter } from '../../lib/match-decisions/review-slice';
 import { rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
-import { stopQueueClient } from '../../lib/match-store/enqueue';
-import { createSyntheticWorld } from '../bench/synthetic-world';
-import { createUser } from '../factories/user';
+import { openSyntheticScratch } from './synthetic-scratch';
 
 // "ReviewSliceCount" (migration 20261202004853_review_slice_count) must equal the review slice
 // counted by visiting it — per sector, oblast, status and score, so every filter of the queue —
@@ -16,7 +13,6 @@ import { createUser } from '../factories/user';
 // to another oblast or is deleted with its pairs, a rolled-back transaction and a truncate. Its own
 // database: the counter covers the whole table.
 
-let scratch: ScratchDatabase;
 let db: Db;
 let facilitator: Actor;
 
@@ -53,20 +49,14 @@ async function expectExact(step: string) {
   return visited.length;
 }
 
+let close: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
-  scratch = await createScratchDatabase('kakehashi_review_count');
-  const { prepareDatabase } = await import('../../lib/database/prepare');
-  await prepareDatabase(scratch.url);
-  db = createDb(scratch.url, 3);
-  await createSyntheticWorld(db, { companies: 300, needs: 150 });
-  const user = await createUser(db, { role: 'FACILITATOR' });
-  facilitator = { userId: user.id, role: 'FACILITATOR', companyId: null, municipalityId: null };
+  ({ db, facilitator, close } = await openSyntheticScratch('kakehashi_review_count', { companies: 300, needs: 150 }));
 }, 300_000);
 
 afterAll(async () => {
-  await stopQueueClient();
-  await db?.$disconnect();
-  await scratch?.drop();
+  await close?.();
 });
 
 const someMatches = (take: number, where = 'TRUE') =>
