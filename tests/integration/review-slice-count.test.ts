@@ -66,6 +66,11 @@ describe('the review slice count kept by triggers', () => {
   it('equals the slice after a rebuild, and the queue shows it', async () => {
     await rebuildAllMatches(db, { threads: 1 });
     expect(await expectExact('rebuild')).toBeGreaterThan(20);
+    // The rebuild switches the count's triggers off in its transaction and counts once: they are on again.
+    const triggers = await db.$queryRaw<{ tgname: string; tgenabled: string }[]>`
+      SELECT tgname::text AS tgname, tgenabled::text AS tgenabled FROM pg_trigger WHERE tgrelid = '"Match"'::regclass AND tgname LIKE 'Match_review_count_%'`;
+    expect(triggers).toHaveLength(4);
+    expect(triggers.every((trigger) => trigger.tgenabled === 'O')).toBe(true);
     const page = await listReviewQueue(db, facilitator, reviewQueueFilterSchema.parse({}));
     const [{ count }] = await db.$queryRaw<{ count: number }[]>(sliceCountSql({ minScore: 0 }));
     expect(page.total).toBe(count);
