@@ -88,7 +88,7 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     await client.query(`SET LOCAL work_mem = '256MB'`);
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('rebuild-matches'))`);
     // The review queue's count is kept by triggers on "Match"; on a rewrite of most of the table
-    // their transition tables cost more than counting once (71 → 98 s at national scale). Off in
+    // their transition tables cost more than counting once (~10 s of the merge at national scale). Off in
     // this transaction only (rolled back with it), counted again before the commit. The table lock
     // this takes keeps other writers of "Match" waiting until the commit, as the merge's row locks
     // on nearly every row already do.
