@@ -88,8 +88,17 @@ async function list(
   const needInput = side.oneNeed
     ? Prisma.sql`(SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = ${id}::uuid)`
     : Prisma.sql`(SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = page."needId")`;
+  // The page is cut from "Match" alone (its index, the window count over the list's rows), and
+  // only the page's rows are then joined to both parties and given their JSON: joining and
+  // building every listed row first (~50 a need) read each company's pages for rows the page
+  // drops (docs/benchmarks/matching.md, session 6).
   const statement = Prisma.sql`
     SELECT page.*,
+      json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
+        'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
+          'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn"))) AS need,
+      json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
+        'cityEn', c."cityEn") AS company,
       ${needInput} AS "needInput",
       (SELECT ${PROFILE_JSON_ARRAY} FROM "CompanyMatchProfile" p WHERE p."companyId" = page."companyId" AND p."isEligible") AS profile,
       (SELECT json_build_object('asked', bool_or(i.direction = 'COMPANY_INTEREST'), 'invited', bool_or(i.direction <> 'COMPANY_INTEREST'))
@@ -99,17 +108,13 @@ async function list(
     FROM (
       SELECT m.id, m.score, m.status::text AS status, m.version, m."needId", m."companyId", m.points,
         to_char(m."judgedOn", 'YYYY-MM-DD') AS "judgedOn", m."policyVersion", m."computedAt" AT TIME ZONE 'UTC' AS "computedAt",
-        json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
-          'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
-            'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn"))) AS need,
-        json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
-          'cityEn', c."cityEn") AS company,
         count(*) OVER ()::int AS total
-      FROM "Match" m JOIN "Need" n ON n.id = m."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode"
-        JOIN "Company" c ON c.id = m."companyId"
+      FROM "Match" m
       WHERE ${where}
       ORDER BY m.score DESC, m.${side.tieKey}, m.id
       LIMIT ${take} OFFSET ${skip}) page
+    JOIN "Need" n ON n.id = page."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode"
+    JOIN "Company" c ON c.id = page."companyId"
     ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
   // A named statement: each pooled connection plans it a few times, then reuses the plan (the
   // statement joins five tables and four subqueries, and planning cost more than running it).

@@ -65,13 +65,23 @@ export function databasePinger(connectionString: string, timeoutMs = PING_TIMEOU
     isReachable: async () => {
       let timer: NodeJS.Timeout | undefined;
       try {
+        // The connection first (bounded by the pool's connectionTimeoutMillis): the pool hands
+        // even an idle one over on a later tick, so a query given to pool.query is not sent
+        // while a render holds the event loop, and a timer armed beside it ran out before the
+        // database was even asked (seen under load: "busy process" in database-outage.test.ts).
+        // The clock starts once the question is on its way.
+        const client = await pool.connect();
+        const answered = client.query('SELECT 1').then(
+          () => { client.release(); return true; },
+          (error: Error) => { client.release(error); return false; },
+        );
         // When the timer fires, the answer may already be waiting in the socket: a render that
         // held the event loop past the timeout runs timers before I/O. setImmediate lets the loop
         // read it first, so a busy process is not taken for a database outage.
         const timeout = new Promise<false>((resolve) => {
           timer = setTimeout(() => setImmediate(() => resolve(false)), timeoutMs);
         });
-        return await Promise.race([pool.query('SELECT 1').then(() => true), timeout]);
+        return await Promise.race([answered, timeout]);
       } catch {
         return false;
       } finally {

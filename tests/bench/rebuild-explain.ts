@@ -67,6 +67,27 @@ try {
       console.log(`plain ordered without ${fk}: ${Math.round(performance.now() - started)} ms`);
     }
   }
+  if (process.env.TRIGGERS) {
+    // The merge into an empty "Match" with the review count's statement triggers as they are, switched
+    // off as the rebuild does (ALTER TABLE … DISABLE TRIGGER), and dropped: does a disabled trigger
+    // with transition tables still cost the merge? Twice each, alternately.
+    const triggers = ['Match_review_count_insert', 'Match_review_count_update', 'Match_review_count_delete'];
+    const variants: [string, string | null][] = [
+      ['enabled', null],
+      ['disabled', `ALTER TABLE "Match" ${triggers.map((t) => `DISABLE TRIGGER "${t}"`).join(', ')}`],
+      ['dropped', triggers.map((t) => `DROP TRIGGER "${t}" ON "Match"`).join('; ')],
+    ];
+    for (let round = 0; round < Number(process.env.TRIGGERS); round += 1) {
+      for (const [title, setup] of variants) {
+        await client.query('ROLLBACK TO SAVEPOINT emptied');
+        if (setup) await client.query(setup);
+        await client.query('CHECKPOINT').catch(() => undefined);
+        const started = performance.now();
+        await client.query(MERGE, ['2026-12-01', policy.version]);
+        console.log(`merge into an empty "Match", review count triggers ${title}: ${Math.round(performance.now() - started)} ms (load ${loadavg()[0].toFixed(2)})`);
+      }
+    }
+  }
   await client.query('ROLLBACK');
 
   // The list floors of a second rebuild: every company's floor is set; the rebuild gives them all again.

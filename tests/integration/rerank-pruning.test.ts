@@ -60,6 +60,14 @@ async function engineLists() {
     });
     sqlBounds.set(need.id, new Map(result.rows.map((row) => [row.companyId, Number(row.bound)])));
   }
+  // The SQL bound a company's re-rank reads its candidate needs by, for every need of this world:
+  // one statement per company (a statement per pair made this file slow enough to time out under load).
+  const needSideBounds = new Map<string, Map<string, number>>();
+  for (const company of prepared.filter((c) => companies.includes(c.company.id))) {
+    const rows = await testDb.$queryRaw<{ id: string; bound: number }[]>`
+      SELECT n.id, ${needScoreBoundSql({ ...company.company, ...company }, policy)} AS bound FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`;
+    needSideBounds.set(company.company.id, new Map(rows.map((row) => [row.id, Number(row.bound)])));
+  }
   for (const need of needRows) {
     const preparedNeed = prepareNeed(need, asOf);
     for (const company of prepared) {
@@ -71,9 +79,7 @@ async function engineLists() {
       if (!interest && needs.includes(need.id)) {
         expect(scoreBound(preparedNeed, company, policy) + 0.5, `${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
         if (companies.includes(company.company.id)) {
-          const [{ bound }] = await testDb.$queryRaw<{ bound: number }[]>`
-            SELECT ${needScoreBoundSql({ ...company.company, ...company }, policy)} AS bound FROM "Need" n WHERE n.id = ${need.id}::uuid`;
-          expect(bound + 0.5, `SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+          expect(needSideBounds.get(company.company.id)!.get(need.id)! + 0.5, `SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
         }
         expect(sqlBounds.get(need.id)!.get(company.company.id)! + 0.5, `SQL ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
       }
@@ -171,6 +177,15 @@ describe('re-ranking with the score bound, on full lists', () => {
     const context = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
     const profiles = (await loadCompanyProfiles(testDb, companies)).map(prepareCompany);
     let graded = 0;
+    // The company side's terms for every need of this world, one statement per company.
+    const needSide = new Map<string, Map<string, { scale: number; experience: number }>>();
+    for (const company of profiles) {
+      const rows = await testDb.$queryRaw<{ id: string; scale: number; experience: number }[]>`
+        SELECT n.id, ${Prisma.raw(needScaleSql({ ...company.company, ...company }, policy))} AS scale,
+          ${Prisma.raw(needExperienceSql({ ...company.company, ...company }, policy))} AS experience
+        FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`;
+      needSide.set(company.company.id, new Map(rows.map((row) => [row.id, row])));
+    }
     for (const need of await loadNeeds(testDb, Prisma.sql`n.id = ANY(${needs}::uuid[])`)) {
       const preparedNeed = prepareNeed(need, asOf);
       const values: unknown[] = [companies];
@@ -187,10 +202,7 @@ describe('re-ranking with the score bound, on full lists', () => {
         const label = `${need.id}:${company.company.id}`;
         expect(Number(byCompany.get(company.company.id)!.scale), `need side, scale ${label}`).toBeGreaterThanOrEqual(scale);
         expect(Number(byCompany.get(company.company.id)!.experience), `need side, experience ${label}`).toBeGreaterThanOrEqual(experience);
-        const [row] = await testDb.$queryRaw<{ scale: number; experience: number }[]>`
-          SELECT ${Prisma.raw(needScaleSql({ ...company.company, ...company }, policy))} AS scale,
-            ${Prisma.raw(needExperienceSql({ ...company.company, ...company }, policy))} AS experience
-          FROM "Need" n WHERE n.id = ${need.id}::uuid`;
+        const row = needSide.get(company.company.id)!.get(need.id)!;
         expect(Number(row.scale), `company side, scale ${label}`).toBeGreaterThanOrEqual(scale);
         expect(Number(row.experience), `company side, experience ${label}`).toBeGreaterThanOrEqual(experience);
         if (scale > 0 && scale < policy.weights.scale) graded += 1;
