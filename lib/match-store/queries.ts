@@ -88,17 +88,20 @@ async function list(
   const needInput = side.oneNeed
     ? Prisma.sql`(SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = ${id}::uuid)`
     : Prisma.sql`(SELECT ${NEED_INPUT_JSON} FROM "Need" n WHERE n.id = page."needId")`;
-  // The page is cut from "Match" alone (its index, the window count over the list's rows), and
-  // only the page's rows are then joined to both parties and given their JSON: joining and
-  // building every listed row first (~50 a need) read each company's pages for rows the page
-  // drops (docs/benchmarks/matching.md, session 6).
+  // The page is cut from "Match" alone (its index, and the window count over the list's rows);
+  // only then are the page's rows given both parties as JSON. Joining and building every listed
+  // row first (~50 a need) read each company's pages for rows the page drops. A need's list names
+  // one need: it is read once (an uncorrelated subquery), not once a row (docs/benchmarks/matching.md,
+  // session 6).
+  const needRow = side.oneNeed ? Prisma.sql`${id}::uuid` : Prisma.sql`page."needId"`;
   const statement = Prisma.sql`
     SELECT page.*,
-      json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
+      (SELECT json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
         'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
-          'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn"))) AS need,
-      json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
-        'cityEn', c."cityEn") AS company,
+          'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn")))
+         FROM "Need" n JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode" WHERE n.id = ${needRow}) AS need,
+      (SELECT json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
+        'cityEn', c."cityEn") FROM "Company" c WHERE c.id = page."companyId") AS company,
       ${needInput} AS "needInput",
       (SELECT ${PROFILE_JSON_ARRAY} FROM "CompanyMatchProfile" p WHERE p."companyId" = page."companyId" AND p."isEligible") AS profile,
       (SELECT json_build_object('asked', bool_or(i.direction = 'COMPANY_INTEREST'), 'invited', bool_or(i.direction <> 'COMPANY_INTEREST'))
@@ -113,8 +116,6 @@ async function list(
       WHERE ${where}
       ORDER BY m.score DESC, m.${side.tieKey}, m.id
       LIMIT ${take} OFFSET ${skip}) page
-    JOIN "Need" n ON n.id = page."needId" JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode"
-    JOIN "Company" c ON c.id = page."companyId"
     ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
   // A named statement: each pooled connection plans it a few times, then reuses the plan (the
   // statement joins five tables and four subqueries, and planning cost more than running it).
