@@ -318,4 +318,26 @@ describe('who reads match lists', () => {
     expect((await listMatchesForNeed(testDb, facilitator, need.id, { status: 'INTRODUCED' })).total).toBe(0);
     await expect(listMatchesForNeed(testDb, facilitator, need.id, { pageSize: 500 })).rejects.toMatchObject({ code: 'VALIDATION' });
   });
+
+  it('pages in the whole list’s order, each row with its own parties, the total counting the whole list', async () => {
+    // The page is cut from the list before its rows get their parties (queries.ts): a page past the
+    // first continues the first, and its total is the list's, not the page's.
+    const { need, purifier } = await world();
+    const all = await listMatchesForNeed(testDb, facilitator, need.id, { pageSize: 50 });
+    expect(all.items.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = await Promise.all([1, 2].map((page) => listMatchesForNeed(testDb, facilitator, need.id, { page, pageSize: 1 })));
+    expect([...first.items, ...second.items].map((m) => m.id)).toEqual(all.items.slice(0, 2).map((m) => m.id));
+    expect([first.total, second.total]).toEqual([all.total, all.total]);
+    for (const item of all.items) {
+      expect(item.need.id).toBe(need.id);
+      expect(item.company.id).toBe(item.companyId);
+    }
+    const own: Actor = { userId: 'x', role: 'COMPANY_REP', companyId: purifier.id, municipalityId: null };
+    const companyList = await listMatchesForCompany(testDb, own, purifier.id, { pageSize: 50 });
+    expect(companyList.items.length).toBeGreaterThan(0);
+    for (const item of companyList.items) {
+      expect(item.need.id).toBe(item.needId);
+      expect(item.company.id).toBe(purifier.id);
+    }
+  });
 });
