@@ -84,11 +84,19 @@ describe('a database outage', () => {
     // Both of the app pool's connections sit in transactions until released.
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
-    const holders = [1, 2].map(() => db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1`;
-      await released;
-    }, { timeout: 30_000 }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Each holder says when its transaction has its connection (no sleep: under load 200 ms was not
+    // always enough for both to start, and the app's check then found a free connection).
+    const holding: Promise<void>[] = [];
+    const holders = [1, 2].map(() => {
+      let held!: () => void;
+      holding.push(new Promise<void>((resolve) => (held = resolve)));
+      return db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        held();
+        await released;
+      }, { timeout: 30_000 });
+    });
+    await Promise.all(holding);
     expect(await isDatabaseReachable(db, 300)).toBe(false);
     expect(await answerDuringOutage(page('/ja/needs'), pinger.isReachable)).toBeNull();
     release();
