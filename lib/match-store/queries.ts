@@ -129,7 +129,9 @@ async function list(
   // Past the last page the window has no row to count on.
   const total = rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Match" m WHERE ${where}`)[0].n;
   const interests = new Map(rows.map((row) => [`${row.needId}:${row.companyId}`, { asked: row.interest?.asked ?? false, invited: row.interest?.invited ?? false }]));
-  const policies = new Map(rows.filter((row) => row.policy).map((row) => [row.policyVersion, parsePolicy(row.policy!)]));
+  // Each policy version's settings parsed once, not once a row (a page is nearly always one version).
+  const policies = new Map<number, ReturnType<typeof parsePolicy>>();
+  for (const row of rows) if (row.policy && !policies.has(row.policyVersion)) policies.set(row.policyVersion, parsePolicy(row.policy));
   const companies = rows.map((row) => profileFromJson(row.profile)).filter((company) => company !== null);
   const firstOfNeed = rows.filter((row, i) => rows.findIndex((other) => other.needId === row.needId) === i);
   const needs = firstOfNeed.map((row) => needInputFromJson(row.needInput)).filter((need) => need !== null);
