@@ -125,6 +125,13 @@ const companyData = () => {
   };
 };
 
+// Each test re-ranks every need and company of the world and compares every list with the engine's,
+// over all pairs, several times: on the shared two-core machine one test took 8 s in one window and
+// 45 s in another. Past the project's 60 s a test is failed but not stopped — it keeps re-ranking and
+// editing while the next tests run, and they then compare lists edited under them (the likely way
+// four failed at once). The budget is the work's, not a claim about its speed (nothing here asserts a time).
+const BUDGET_MS = 300_000;
+
 beforeAll(async () => {
   for (let i = 0; i < NEED_TOP_K + 40; i += 1) {
     const data = companyData();
@@ -141,15 +148,15 @@ beforeAll(async () => {
     })).id);
   }
   await rebuildAllMatches(testDb);
-}, 120_000);
+}, BUDGET_MS);
 
 afterAll(async () => {
   await testDb.need.updateMany({ where: { id: { in: needs } }, data: { status: 'CLOSED', closedAt: new Date() } });
   await testDb.company.updateMany({ where: { id: { in: companies } }, data: { verificationStatus: 'REJECTED' } });
   await rebuildAllMatches(testDb);
-});
+}, BUDGET_MS);
 
-describe('re-ranking with the score bound, on full lists', () => {
+describe('re-ranking with the score bound, on full lists', { timeout: BUDGET_MS }, () => {
   it('the world fills most lists, so that the bound prunes', async () => {
     const floors = await testDb.need.findMany({ where: { id: { in: needs } }, select: { matchFloor: true } });
     expect(floors.filter((n) => n.matchFloor >= 0).length).toBeGreaterThanOrEqual(needs.length / 3);
