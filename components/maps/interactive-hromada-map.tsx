@@ -13,7 +13,11 @@ import { HOSTILITY_COLOURS } from './hostility-colours';
 // CSP stays as it is) and renders as SVG paths, which a test can click. Until it is ready — and
 // without JavaScript — the server-drawn picture passed as `children` stays in its place.
 
-/** A hromada with open needs, with everything its popup shows already translated on the server. */
+/**
+ * A hromada with open needs, its labels already translated on the server. The needs its popup
+ * lists are not here: the popup copies them from the list of hromadas the server drew below the
+ * map (`[data-hromada] > [data-map-needs]`), so a national map does not carry every title twice.
+ */
 export type MapHromada = {
   code: string;
   name: string;
@@ -22,9 +26,6 @@ export type MapHromada = {
   longitude: number;
   status: HostilityStatus;
   openNeedsLabel: string;
-  needs: { title: string; href: string; lang: string; marker: string | null }[];
-  moreLabel: string | null;
-  moreHref: string;
 };
 
 export type MapText = {
@@ -46,7 +47,8 @@ export function InteractiveHromadaMap({
 }: {
   shapesUrl: string;
   hromadas: MapHromada[];
-  statuses: Record<string, HostilityStatus>;
+  /** The codes of the hromadas of each status but NONE (hromada-map.tsx byStatus). */
+  statuses: Partial<Record<HostilityStatus, string[]>>;
   statusLabels: Record<HostilityStatus, string>;
   text: MapText;
   readsUkrainian: boolean;
@@ -85,9 +87,10 @@ export function InteractiveHromadaMap({
       map.fitBounds(UKRAINE);
 
       const withNeeds = new Map(hromadas.map((h) => [h.code, h]));
+      const statusOf = new Map(Object.entries(statuses).flatMap(([status, codes]) => codes.map((code) => [code, status as HostilityStatus])));
       const drawn = new Set<string>();
       const popupFor = (code: string, fallbackName: ShapeProperties | null) =>
-        popupContent(withNeeds.get(code), fallbackName, statuses[code] ?? 'NONE', statusLabels, text, readsUkrainian);
+        popupContent(withNeeds.get(code), fallbackName, statusOf.get(code) ?? 'NONE', statusLabels, text, readsUkrainian);
       const open = (layer: Layer, code: string, at: [number, number], fallbackName: ShapeProperties | null) => {
         // Titles read in translation carry a marker, so a popup of five needs can be tall: it scrolls
         // rather than reaching past the map's top edge, where nothing in it could be clicked.
@@ -101,7 +104,7 @@ export function InteractiveHromadaMap({
           const code = feature?.properties.code ?? '';
           const active = withNeeds.has(code);
           return {
-            fillColor: HOSTILITY_COLOURS[statuses[code] ?? 'NONE'],
+            fillColor: HOSTILITY_COLOURS[statusOf.get(code) ?? 'NONE'],
             fillOpacity: active ? 0.8 : 0.18,
             color: active ? '#1f2937' : '#ffffff',
             weight: active ? 1.2 : 0.4,
@@ -209,29 +212,13 @@ function popupContent(
   const count = document.createElement('div');
   count.textContent = hromada.openNeedsLabel;
   root.append(count);
-  const list = document.createElement('ul');
-  list.className = 'm-0 list-disc pl-5';
-  for (const need of hromada.needs) {
-    const item = document.createElement('li');
-    const link = document.createElement('a');
-    link.href = need.href;
-    link.textContent = need.title;
-    link.lang = need.lang;
-    item.append(link);
-    if (need.marker) {
-      const marker = document.createElement('span');
-      marker.className = 'ms-1.5 text-sm text-muted';
-      marker.textContent = need.marker;
-      item.append(marker);
-    }
-    list.append(item);
-  }
-  root.append(list);
-  if (hromada.moreLabel) {
-    const more = document.createElement('a');
-    more.href = hromada.moreHref;
-    more.textContent = hromada.moreLabel;
-    root.append(more);
+  // The hromada's needs as the list below the map has them (links, markers, "and N more").
+  const listed = document.querySelector(`[data-hromada="${CSS.escape(hromada.code)}"] > [data-map-needs]`);
+  if (listed) {
+    const list = listed.cloneNode(true) as HTMLElement;
+    list.className = 'm-0 list-disc pl-5';
+    list.removeAttribute('data-map-needs');
+    root.append(list);
   }
   return root;
 }
