@@ -4,9 +4,9 @@ import { HostilityStatus } from '@/lib/generated/prisma/enums';
 import { getPathname } from '@/lib/i18n/navigation';
 import type { NeedMapPoint } from '@/lib/needs/public-needs';
 import type { MapDot } from '@/lib/reference/map-outline';
-import { HromadaName } from '../names/hromada-name';
 import { discs, dots as dotsPath } from './discs';
 import { HOSTILITY_COLOURS, HROMADA_SHAPES_URL } from './hostility-colours';
+import { HromadaNeedList } from './hromada-need-list';
 import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-map';
 
 // The map of hromadas with open needs: an interactive map (Leaflet, boundaries from this site)
@@ -67,17 +67,19 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
   const counts = new Map<HostilityStatus, number>();
   for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
   const statusLabels = Object.fromEntries(Object.values(HostilityStatus).map((s) => [s, t(`hostility.${s}`)])) as Record<HostilityStatus, string>;
-  // What the interactive map draws and labels, per hromada; the needs its popup lists are read
-  // from the list below the map (interactive-hromada-map.tsx), not sent a second time.
+  // One array for the popups and the list below the map (hromada-need-list.tsx).
   const hromadas: MapHromada[] = points.map((point) => ({
     code: point.code,
-    name: readsUkrainian ? point.nameUk : point.nameEn,
     nameUk: point.nameUk,
+    nameEn: point.nameEn,
     latitude: toMetre(point.latitude),
     longitude: toMetre(point.longitude),
     status: point.hostilityStatus,
     openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
+    needs: point.needs.map((need) => ({ id: need.id, title: need.title, lang: need.language, marker: need.marker ?? null })),
+    moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
   }));
+  const needsPath = getPathname({ href: '/needs', locale });
   const moreHref = getPathname({ href: listHref, locale });
 
   return (
@@ -85,6 +87,8 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
       <InteractiveHromadaMap
         shapesUrl={HROMADA_SHAPES_URL}
         hromadas={hromadas}
+        needsPath={needsPath}
+        moreHref={moreHref}
         statuses={byStatus(statuses)}
         statusLabels={statusLabels}
         readsUkrainian={readsUkrainian}
@@ -135,27 +139,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
         </ul>
         <p className="mt-2 text-sm text-muted">{t('map.source')}</p>
       </figcaption>
-      <details data-testid="map-list" className="rounded-lg border border-line bg-paper px-4 py-3">
-        <summary className="cursor-pointer font-semibold">{t('map.listTitle', { count: points.length })}</summary>
-        <ul className="mt-2 grid gap-2 pl-5">
-          {points.map((point, index) => (
-            <li key={point.code} data-hromada={point.code}>
-              <HromadaName nameUk={point.nameUk} nameEn={point.nameEn} /> — {statusLabels[point.hostilityStatus]}, {hromadas[index].openNeedsLabel}
-              {/* Plain links, as in the popups that show this list: a page load of a need is served
-                  from the cache, and a client-side link would add its props to the page once more. */}
-              <ul data-map-needs="">
-                {point.needs.map((need) => (
-                  <li key={need.id}>
-                    <a href={getPathname({ href: `/needs/${need.id}`, locale })} lang={need.language}>{need.title}</a>
-                    {need.marker ? <span className="ms-1.5 text-sm text-muted">{need.marker}</span> : null}
-                  </li>
-                ))}
-                {point.openNeeds > point.needs.length ? <li><a href={moreHref}>{t('map.more', { count: point.openNeeds - point.needs.length })}</a></li> : null}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <HromadaNeedList hromadas={hromadas} statusLabels={statusLabels} needsPath={needsPath} moreHref={moreHref} title={t('map.listTitle', { count: points.length })} />
     </figure>
   );
 }

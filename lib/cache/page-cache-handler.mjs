@@ -143,8 +143,8 @@ export default class PageCacheHandler {
 }
 
 /**
- * The build's id, from its BUILD_ID file; none while `next build` itself runs (the file is
- * written at its end, and nothing rendered then is served).
+ * The build's id, from its BUILD_ID file; none if it is not there (while `next build` runs,
+ * which serves nothing).
  * @param {string} distDir
  */
 function buildIdIn(distDir) {
