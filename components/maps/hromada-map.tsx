@@ -1,12 +1,12 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
-import { getPathname, Link } from '@/lib/i18n/navigation';
+import { getPathname } from '@/lib/i18n/navigation';
 import type { NeedMapPoint } from '@/lib/needs/public-needs';
 import type { MapDot } from '@/lib/reference/map-outline';
-import { HromadaName } from '../names/hromada-name';
-import { discs } from './discs';
+import { discs, dots as dotsPath } from './discs';
 import { HOSTILITY_COLOURS, HROMADA_SHAPES_URL } from './hostility-colours';
+import { HromadaNeedList } from './hromada-need-list';
 import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-map';
 
 // The map of hromadas with open needs: an interactive map (Leaflet, boundaries from this site)
@@ -35,6 +35,23 @@ const project = (latitude: number, longitude: number) => ({
   y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
 });
 
+/** Points in bands 20 units high, west to east in each: neighbours, so relative moves stay short. */
+const inBands = (points: { x: number; y: number }[]) =>
+  points.sort((a, b) => Math.floor(a.y / 20) - Math.floor(b.y / 20) || a.x - b.x);
+
+/** A coordinate to five decimals (about a metre), not the classifier's eight: it travels in the page. */
+const toMetre = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
+
+/**
+ * The codes of each status's hromadas: the page carries the statuses in React's payload, and a
+ * status named once per group instead of once per hromada (~650 of them) halves their bytes.
+ */
+function byStatus(statuses: Record<string, HostilityStatus>): Partial<Record<HostilityStatus, string[]>> {
+  const groups: Partial<Record<HostilityStatus, string[]>> = {};
+  for (const [code, status] of Object.entries(statuses)) (groups[status] ??= []).push(code);
+  return groups;
+}
+
 export function HromadaMap({ dots, points, statuses, title, listHref }: {
   dots: MapDot[];
   points: NeedMapPoint[];
@@ -50,25 +67,29 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
   const counts = new Map<HostilityStatus, number>();
   for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
   const statusLabels = Object.fromEntries(Object.values(HostilityStatus).map((s) => [s, t(`hostility.${s}`)])) as Record<HostilityStatus, string>;
+  // One array for the popups and the list below the map (hromada-need-list.tsx).
   const hromadas: MapHromada[] = points.map((point) => ({
     code: point.code,
-    name: readsUkrainian ? point.nameUk : point.nameEn,
     nameUk: point.nameUk,
-    latitude: point.latitude,
-    longitude: point.longitude,
+    nameEn: point.nameEn,
+    latitude: toMetre(point.latitude),
+    longitude: toMetre(point.longitude),
     status: point.hostilityStatus,
     openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
-    needs: point.needs.map((need) => ({ title: need.title, lang: need.language, marker: need.marker ?? null, href: getPathname({ href: `/needs/${need.id}`, locale }) })),
+    needs: point.needs.map((need) => ({ id: need.id, title: need.title, lang: need.language, marker: need.marker ?? null })),
     moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
-    moreHref: getPathname({ href: listHref, locale }),
   }));
+  const needsPath = getPathname({ href: '/needs', locale });
+  const moreHref = getPathname({ href: listHref, locale });
 
   return (
     <figure className="m-0 grid min-w-0 gap-3">
       <InteractiveHromadaMap
         shapesUrl={HROMADA_SHAPES_URL}
         hromadas={hromadas}
-        statuses={statuses}
+        needsPath={needsPath}
+        moreHref={moreHref}
+        statuses={byStatus(statuses)}
         statusLabels={statusLabels}
         readsUkrainian={readsUkrainian}
         text={{
@@ -83,8 +104,9 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
       >
         <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper">
           <title id="map-title">{title}</title>
-          {/* Every hromada's centre, faint, outlines Ukraine: one path of ~1,470 small discs. */}
-          <path fill="#c7ccd6" d={discs(dots.map((dot) => ({ ...project(dot.latitude, dot.longitude), r: 2 })))} />
+          {/* Every hromada's centre, faint, outlines Ukraine: one path of ~1,470 round caps 4 units
+              wide (discs of radius 2), the shortest way to write them (discs.ts). */}
+          <path fill="none" stroke="#c7ccd6" strokeWidth={4} strokeLinecap="round" d={dotsPath(inBands(dots.map((dot) => project(dot.latitude, dot.longitude))))} />
           {/* The hromadas with open needs: one path per hostility status, not one element per
               hromada (≈ 1,300 on a national-scale world), so the page costs the same to render
               wherever the needs are. Each hromada is named in the list below the map, and in the
@@ -117,19 +139,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
         </ul>
         <p className="mt-2 text-sm text-muted">{t('map.source')}</p>
       </figcaption>
-      <details data-testid="map-list" className="rounded-lg border border-line bg-paper px-4 py-3">
-        <summary className="cursor-pointer font-semibold">{t('map.listTitle', { count: points.length })}</summary>
-        <ul className="mt-2 grid gap-2 pl-5">
-          {points.map((point, index) => (
-            <li key={point.code} data-hromada={point.code}>
-              <HromadaName nameUk={point.nameUk} nameEn={point.nameEn} /> — {statusLabels[point.hostilityStatus]}, {hromadas[index].openNeedsLabel}
-              <ul>
-                {point.needs.map((need) => <li key={need.id}><Link href={`/needs/${need.id}`}>{need.title}</Link></li>)}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <HromadaNeedList hromadas={hromadas} statusLabels={statusLabels} needsPath={needsPath} moreHref={moreHref} title={t('map.listTitle', { count: points.length })} />
     </figure>
   );
 }

@@ -13,18 +13,23 @@ import { HOSTILITY_COLOURS } from './hostility-colours';
 // CSP stays as it is) and renders as SVG paths, which a test can click. Until it is ready — and
 // without JavaScript — the server-drawn picture passed as `children` stays in its place.
 
-/** A hromada with open needs, with everything its popup shows already translated on the server. */
+/**
+ * A hromada with open needs, its labels already translated on the server. The same array feeds
+ * the popups and the list below the map (hromada-need-list.tsx), so the page carries each
+ * hromada and title once, as data, rather than as the list's elements and again for the popups.
+ */
 export type MapHromada = {
   code: string;
-  name: string;
   nameUk: string;
+  nameEn: string;
   latitude: number;
   longitude: number;
   status: HostilityStatus;
   openNeedsLabel: string;
-  needs: { title: string; href: string; lang: string; marker: string | null }[];
+  /** The first few, most urgent first; their address is `${needsPath}/${id}`. */
+  needs: { id: string; title: string; lang: string; marker: string | null }[];
+  /** "And N more", when it has more open needs than listed. */
   moreLabel: string | null;
-  moreHref: string;
 };
 
 export type MapText = {
@@ -42,11 +47,16 @@ type ShapeProperties = { code: string; nameUk: string; nameEn: string };
 const UKRAINE: [[number, number], [number, number]] = [[44.2, 22.0], [52.5, 40.3]];
 
 export function InteractiveHromadaMap({
-  shapesUrl, hromadas, statuses, statusLabels, text, readsUkrainian, children,
+  shapesUrl, hromadas, needsPath, moreHref, statuses, statusLabels, text, readsUkrainian, children,
 }: {
   shapesUrl: string;
   hromadas: MapHromada[];
-  statuses: Record<string, HostilityStatus>;
+  /** The reader's address of the needs, `/en/needs`: a need's is `${needsPath}/${id}`. */
+  needsPath: string;
+  /** Where "and N more" leads: the needs list with the same filters. */
+  moreHref: string;
+  /** The codes of the hromadas of each status but NONE (hromada-map.tsx byStatus). */
+  statuses: Partial<Record<HostilityStatus, string[]>>;
   statusLabels: Record<HostilityStatus, string>;
   text: MapText;
   readsUkrainian: boolean;
@@ -85,9 +95,10 @@ export function InteractiveHromadaMap({
       map.fitBounds(UKRAINE);
 
       const withNeeds = new Map(hromadas.map((h) => [h.code, h]));
+      const statusOf = new Map(Object.entries(statuses).flatMap(([status, codes]) => codes.map((code) => [code, status as HostilityStatus])));
       const drawn = new Set<string>();
       const popupFor = (code: string, fallbackName: ShapeProperties | null) =>
-        popupContent(withNeeds.get(code), fallbackName, statuses[code] ?? 'NONE', statusLabels, text, readsUkrainian);
+        popupContent(withNeeds.get(code), fallbackName, statusOf.get(code) ?? 'NONE', statusLabels, text, readsUkrainian, needsPath, moreHref);
       const open = (layer: Layer, code: string, at: [number, number], fallbackName: ShapeProperties | null) => {
         // Titles read in translation carry a marker, so a popup of five needs can be tall: it scrolls
         // rather than reaching past the map's top edge, where nothing in it could be clicked.
@@ -101,7 +112,7 @@ export function InteractiveHromadaMap({
           const code = feature?.properties.code ?? '';
           const active = withNeeds.has(code);
           return {
-            fillColor: HOSTILITY_COLOURS[statuses[code] ?? 'NONE'],
+            fillColor: HOSTILITY_COLOURS[statusOf.get(code) ?? 'NONE'],
             fillOpacity: active ? 0.8 : 0.18,
             color: active ? '#1f2937' : '#ffffff',
             weight: active ? 1.2 : 0.4,
@@ -114,7 +125,7 @@ export function InteractiveHromadaMap({
           const hromada = withNeeds.get(code);
           const at = (): [number, number] => (hromada ? [hromada.latitude, hromada.longitude] : centreOf(layer));
           layer.on('click', () => open(layer, code, at(), feature.properties));
-          if (hromada) layer.on('add', () => makeFocusable(layer as Path, hromada, () => open(layer, code, at(), null)));
+          if (hromada) layer.on('add', () => makeFocusable(layer as Path, hromada, readsUkrainian, () => open(layer, code, at(), null)));
         },
       }).addTo(map);
 
@@ -126,7 +137,7 @@ export function InteractiveHromadaMap({
         });
         const at: [number, number] = [hromada.latitude, hromada.longitude];
         marker.on('click', () => open(marker, hromada.code, at, null));
-        marker.on('add', () => makeFocusable(marker, hromada, () => open(marker, hromada.code, at, null)));
+        marker.on('add', () => makeFocusable(marker, hromada, readsUkrainian, () => open(marker, hromada.code, at, null)));
         marker.addTo(map);
       }
     })();
@@ -134,7 +145,7 @@ export function InteractiveHromadaMap({
       cancelled = true;
       map?.remove();
     };
-  }, [phase, hromadas, statuses, statusLabels, text, readsUkrainian]);
+  }, [phase, hromadas, needsPath, moreHref, statuses, statusLabels, text, readsUkrainian]);
 
   return (
     <>
@@ -158,12 +169,12 @@ function centreOf(layer: Layer): [number, number] {
 }
 
 /** Shapes with needs are reachable by keyboard: Tab to one, Enter or Space opens its popup. */
-function makeFocusable(layer: Path, hromada: MapHromada, open: () => void) {
+function makeFocusable(layer: Path, hromada: MapHromada, readsUkrainian: boolean, open: () => void) {
   const element = layer.getElement();
   if (!element || element.hasAttribute('tabindex')) return;
   element.setAttribute('tabindex', '0');
   element.setAttribute('role', 'button');
-  element.setAttribute('aria-label', `${hromada.name} — ${hromada.openNeedsLabel}`);
+  element.setAttribute('aria-label', `${readsUkrainian ? hromada.nameUk : hromada.nameEn} — ${hromada.openNeedsLabel}`);
   element.addEventListener('keydown', (event) => {
     const key = (event as KeyboardEvent).key;
     if (key === 'Enter' || key === ' ') {
@@ -181,6 +192,8 @@ function popupContent(
   statusLabels: Record<HostilityStatus, string>,
   text: MapText,
   readsUkrainian: boolean,
+  needsPath: string,
+  moreHref: string,
 ): HTMLElement {
   const root = document.createElement('div');
   root.className = 'grid gap-1 text-sm';
@@ -191,7 +204,7 @@ function popupContent(
   ukrainian.lang = 'uk';
   ukrainian.textContent = nameUk;
   if (readsUkrainian) heading.append(ukrainian);
-  else heading.append(`${hromada?.name ?? shape?.nameEn ?? ''} (`, ukrainian, ')');
+  else heading.append(`${hromada?.nameEn ?? shape?.nameEn ?? ''} (`, ukrainian, ')');
   root.append(heading);
   const statusLine = document.createElement('div');
   const swatch = document.createElement('span');
@@ -214,7 +227,7 @@ function popupContent(
   for (const need of hromada.needs) {
     const item = document.createElement('li');
     const link = document.createElement('a');
-    link.href = need.href;
+    link.href = `${needsPath}/${need.id}`;
     link.textContent = need.title;
     link.lang = need.lang;
     item.append(link);
@@ -229,7 +242,7 @@ function popupContent(
   root.append(list);
   if (hromada.moreLabel) {
     const more = document.createElement('a');
-    more.href = hromada.moreHref;
+    more.href = moreHref;
     more.textContent = hromada.moreLabel;
     root.append(more);
   }

@@ -8,6 +8,8 @@
 // (lib/cache/tag-page.ts), and triggers on those tables mark them in the writer's own
 // transaction (migration 20261201213323_page_cache). A stale entry is never served: Next renders
 // the page again while the visitor waits, so a change shows on the very next request.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { cachedPagePolicy } from '../security/content-security-policy.mjs';
 
@@ -35,6 +37,26 @@ const isPage = (/** @type {{ kind?: string } | null | undefined} */ value) => va
 
 export default class PageCacheHandler {
   /**
+   * The build this instance serves, in front of every key it reads and writes. Next's keys do not
+   * name the build, and the entries outlive a deploy: a page rendered by the build before names
+   * its script files (/_next/static/chunks/<hash>.js), which the new build no longer has, so
+   * served after a deploy it would load without its scripts until the next write marked it stale.
+   * Each build renders its own copies; the old build's go once marked stale (page-cache-cleanup.ts).
+   * @type {string}
+   */
+  #build;
+
+  /** @param {{ serverDistDir?: string }} [context] Next's: the build's server folder. */
+  constructor(context) {
+    this.#build = context?.serverDistDir ? buildIdIn(path.join(context.serverDistDir, '..')) : '';
+  }
+
+  /** @param {string} key */
+  #keyOf(key) {
+    return this.#build ? `${this.#build}:${key}` : key;
+  }
+
+  /**
    * When each key's current render began, by the database's clock: between the miss (get) and
    * the set of one render, inside one process; nothing is read from it on later requests.
    * @type {Map<string, Date>}
@@ -42,11 +64,12 @@ export default class PageCacheHandler {
   #renderStarts = new Map();
 
   /**
-   * @param {string} key
+   * @param {string} nextKey
    * @param {{ kind?: string }} [context]
    */
-  async get(key, context) {
+  async get(nextKey, context) {
     if (context?.kind && context.kind !== 'APP_PAGE') return null;
+    const key = this.#keyOf(nextKey);
     const { rows } = await database().query(
       `SELECT clock_timestamp() AS "now", e."value", e."renderedAt"
          FROM (SELECT 1) AS one
@@ -70,11 +93,12 @@ export default class PageCacheHandler {
   }
 
   /**
-   * @param {string} key
+   * @param {string} nextKey
    * @param {any} data
    * @param {{ cacheControl?: unknown }} [context]
    */
-  async set(key, data, context) {
+  async set(nextKey, data, context) {
+    const key = this.#keyOf(nextKey);
     const renderedAt = this.#renderStarts.get(key);
     this.#renderStarts.delete(key);
     if (!isPage(data)) return;
@@ -116,6 +140,19 @@ export default class PageCacheHandler {
   }
 
   resetRequestCache() {}
+}
+
+/**
+ * The build's id, from its BUILD_ID file; none if it is not there (while `next build` runs,
+ * which serves nothing).
+ * @param {string} distDir
+ */
+function buildIdIn(distDir) {
+  try {
+    return readFileSync(path.join(distDir, 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return '';
+  }
 }
 
 // Entries hold Buffers (the RSC payload) and a Map of them (per-segment prefetch data).

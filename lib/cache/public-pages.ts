@@ -10,7 +10,7 @@ export const CACHED_SEGMENT = 'cached';
 /**
  * Where a request is served from the cache: the internal path of its cached variant, or null to
  * render it for this visitor. Only reads (GET, HEAD) by visitors without a session cookie, of
- * the home page, the needs list and map without filters, and a need's page without a query.
+ * the home page, the needs list (any page) and map without filters, and a need's page without a query.
  */
 export function cachedPathFor(
   request: { method: string; pathname: string; search: string; hasSession: boolean; isRsc?: boolean },
@@ -31,6 +31,11 @@ export function cachedPathFor(
   const path = rest.join('/');
   if (path === '' && query.size === 0) return `/${locale}/${CACHED_SEGMENT}`;
   if (path === 'needs' && query.size === 0) return `/${locale}/${CACHED_SEGMENT}/needs`;
+  // A later page of the list, written as the list's own links write it (a plain page number).
+  if (path === 'needs' && only('page') && query.getAll('page').length === 1 && /^[1-9]\d{0,3}$/.test(query.get('page')!)) {
+    const page = query.get('page')!;
+    return page === '1' ? `/${locale}/${CACHED_SEGMENT}/needs` : `/${locale}/${CACHED_SEGMENT}/needs/page/${page}`;
+  }
   if (path === 'needs' && only('view') && query.getAll('view').join() === 'map') return `/${locale}/${CACHED_SEGMENT}/needs/map`;
   if (rest.length === 2 && rest[0] === 'needs' && /^[0-9a-f-]{36}$/.test(rest[1]) && query.size === 0) return `/${locale}/${CACHED_SEGMENT}/needs/${rest[1]}`;
   return null;

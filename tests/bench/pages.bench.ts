@@ -15,6 +15,9 @@
  * which keeps it off the anonymous cache (lib/cache/public-pages.ts): the same page rendered per
  * request, as before it was cached, in the same build, world and time window ("home/rendered").
  *
+ * `--gzip` sends `Accept-Encoding: gzip` with every request, as browsers do: the response is then
+ * compressed by Next per request (KB/resp is what travels).
+ *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
  * and after a change is measured on the same world; with `--seed` (and `--world=…`) the script
@@ -34,6 +37,7 @@ const duration = Number(arg('duration') ?? 5);
 const connectionLevels = (arg('connections') ?? '1,10,50').split(',').map(Number);
 const only = arg('only')?.split(',');
 const rendered = process.argv.includes('--rendered');
+const gzip = process.argv.includes('--gzip');
 const renderedToo = (page: { name: string; path: string }) =>
   rendered ? [page, { name: `${page.name}/rendered`, path: `${page.path}${page.path.includes('?') ? '&' : '?'}render=1` }] : [page];
 const profileDir = arg('cpu-prof');
@@ -169,7 +173,9 @@ async function main() {
     log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
     log('page            conns   req/s    p50    p95    p99 ms  cpu ms/req  errors   KB/resp  cache');
     for (const page of pages) {
-      const headers = page.cookie ? { cookie: page.cookie } : undefined;
+      // --gzip asks for a compressed response as browsers do (Next then gzips each response,
+      // cached or not); without it the bytes are sent as they are, as before.
+      const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), ...(gzip ? { 'accept-encoding': 'gzip' } : {}) };
       // Warm up: compile-on-first-use, caches and connection pools are not what is measured.
       const check = await fetch(base + page.path, { headers, redirect: 'manual' });
       if (check.status !== 200) throw new Error(`${page.path} answered ${check.status}`);
@@ -201,7 +207,7 @@ async function main() {
         log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${cache}`);
       }
     }
-    const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
+    const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), gzip, sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
     log(JSON.stringify(summary));
   } finally {
     if (server && server.exitCode === null) {

@@ -18,7 +18,7 @@ const newestPublicNeed = () =>
 
 test('anonymous reads of the public pages are served from the cache, with a policy that allows only their own scripts', async ({ request }) => {
   const need = await newestPublicNeed();
-  for (const path of ['/en', '/ja/needs', '/uk/needs?view=map', `/en/needs/${need.id}`]) {
+  for (const path of ['/en', '/ja/needs', '/en/needs?page=2', '/uk/needs?view=map', `/en/needs/${need.id}`]) {
     // Two requests in a row, the second from the cache without rendering (other tests' writes
     // may invalidate the entry in between, so until it happens).
     await expect(async () => {
@@ -31,6 +31,8 @@ test('anonymous reads of the public pages are served from the cache, with a poli
       expect(policy.split('; ').find((directive) => directive.startsWith('script-src'))).not.toMatch(/'nonce-|'unsafe-inline'|'strict-dynamic'/);
     }).toPass({ timeout: 20_000 });
   }
+  // A page past the list's last is not found, and nothing is kept for it.
+  expect((await request.get(FIRST + '/en/needs?page=999')).status()).toBe(404);
 });
 
 test('a change to a need reaches the next anonymous visitor on every instance', async ({ page, request }) => {

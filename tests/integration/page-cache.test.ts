@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
@@ -73,6 +76,28 @@ describe('the page cache in PostgreSQL', () => {
 
     await other.revalidateTag(own);
     expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it("serves no page rendered by another build: its HTML names the other build's script files", async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
+    const instanceOf = (buildId: string) => {
+      // Next gives the handler its build's server folder; BUILD_ID sits next to it.
+      const dist = mkdtempSync(path.join(tmpdir(), 'page-cache-build-'));
+      writeFileSync(path.join(dist, 'BUILD_ID'), buildId);
+      mkdirSync(path.join(dist, 'server'));
+      return new PageCacheHandler({ serverDistDir: path.join(dist, 'server') }) as unknown as Handler;
+    };
+    const before = instanceOf('build-before'), after = instanceOf('build-after'), sameBuild = instanceOf('build-before');
+    expect(await before.get(key, { kind: 'APP_PAGE' })).toBeNull();
+    await before.set(key, page([own], 'old build'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect((await sameBuild.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('old build');
+    // The new build renders its own copy and serves that, and the old one still serves its own.
+    expect(await after.get(key, { kind: 'APP_PAGE' })).toBeNull();
+    await after.set(key, page([own], 'new build'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect((await after.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('new build');
+    expect((await before.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('old build');
   });
 
   it("puts a policy on the entry that allows exactly the page's own inline scripts", async () => {

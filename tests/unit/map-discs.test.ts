@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discs } from '../../components/maps/discs';
+import { discs, dots } from '../../components/maps/discs';
 
 // The server-drawn map draws its hromadas as a few paths of discs instead of one element each.
 
@@ -12,5 +12,31 @@ describe('discs as one path', () => {
 
   it('draws nothing for no centres', () => {
     expect(discs([])).toBe('');
+  });
+});
+
+describe('dots as one path of round caps', () => {
+  it('moves to each centre in tenths, relative to the last, and draws a zero-length segment there', () => {
+    const d = dots([{ x: 10, y: 20 }, { x: 100.04, y: 7.26 }, { x: 99.5, y: 7.3 }]);
+    expect(d).toBe('M10 20h0m90-12.7h0m-.5 0h0');
+  });
+
+  it('ends at every centre rounded to a tenth, however many relative moves it takes', () => {
+    const centres = Array.from({ length: 500 }, (_, i) => ({ x: (i * 37.77) % 800, y: (i * 13.13) % 600 }));
+    let x = 0, y = 0;
+    const drawn = [...dots(centres).matchAll(/([Mm])(-?[\d.]+)(?:\s|(?=-))(-?[\d.]+)h0/g)].map(([, command, dx, dy]) => {
+      x = command === 'M' ? Number(dx) : x + Number(dx);
+      y = command === 'M' ? Number(dy) : y + Number(dy);
+      return { x, y };
+    });
+    expect(drawn).toHaveLength(500);
+    drawn.forEach((point, i) => {
+      expect(point.x).toBeCloseTo(Math.round(centres[i].x * 10) / 10, 6);
+      expect(point.y).toBeCloseTo(Math.round(centres[i].y * 10) / 10, 6);
+    });
+  });
+
+  it('draws nothing for no centres', () => {
+    expect(dots([])).toBe('');
   });
 });

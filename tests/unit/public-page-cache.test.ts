@@ -19,13 +19,22 @@ describe('requests served from the cache', () => {
     expect(anonymous(`/en/needs/${NEED}`)).toBe(`/en/cached/needs/${NEED}`);
     expect(anonymous('/en', '', 'HEAD')).toBe('/en/cached');
   });
-  it('never a signed-in visitor, a write, a filter, a page number or another page', () => {
+  it("are a later page of the needs list too, by the list's own page numbers; the first is the list's entry", () => {
+    expect(anonymous('/en/needs', '?page=2')).toBe('/en/cached/needs/page/2');
+    expect(anonymous('/uk/needs', '?page=9999')).toBe('/uk/cached/needs/page/9999');
+    expect(anonymous('/ja/needs', '?page=1')).toBe('/ja/cached/needs');
+    // Anything else is rendered as before: one entry per way of writing a number would grow without end.
+    for (const search of ['?page=0', '?page=02', '?page=10000', '?page=2.0', '?page=-1', '?page=abc', '?page=', '?page=2&page=3', '?page=2&sector=HEALTH', '?page=2&view=map']) {
+      expect(anonymous('/en/needs', search), search).toBeNull();
+    }
+    expect(cachedPathFor({ method: 'GET', pathname: '/en/needs', search: '?page=2', hasSession: true }, LOCALES)).toBeNull();
+  });
+  it('never a signed-in visitor, a write, a filter or another page', () => {
     expect(cachedPathFor({ method: 'GET', pathname: '/en/needs', search: '', hasSession: true }, LOCALES)).toBeNull();
     // A client navigation or prefetch (an RSC request) is rendered, not rewritten to the cache.
     expect(cachedPathFor({ method: 'GET', pathname: '/en/needs', search: '', hasSession: false, isRsc: true }, LOCALES)).toBeNull();
     expect(anonymous('/en/needs', '', 'POST')).toBeNull();
     expect(anonymous('/en/needs', '?sector=HEALTH')).toBeNull();
-    expect(anonymous('/en/needs', '?page=2')).toBeNull();
     expect(anonymous('/en/needs', '?view=map&sector=HEALTH')).toBeNull();
     expect(anonymous('/en/needs', '?view=list')).toBeNull();
     expect(anonymous('/en/needs', '?view=map&view=map')).toBeNull();

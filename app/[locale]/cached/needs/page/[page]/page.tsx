@@ -1,0 +1,22 @@
+import { notFound } from 'next/navigation';
+import { setRequestLocale } from 'next-intl/server';
+import { tagPage } from '@/lib/cache/tag-page';
+import { db } from '@/lib/db';
+import { listPublicNeeds } from '@/lib/needs/public-needs';
+import NeedsPage from '../../../../needs/page';
+
+// A later page of the needs list without filters (/needs?page=N) as an anonymous visitor sees
+// it, from Next's cache (lib/cache/public-pages.ts; proxy.ts sends visitors here): what crawlers
+// and shared links fetch. One entry per page and language, so a page past the last is not found
+// rather than kept (the cache keeps only pages that answered 200).
+export const dynamic = 'force-static';
+export { generateMetadata } from '../../../../needs/page';
+
+export default async function CachedNeedsListPage({ params }: PageProps<'/[locale]/cached/needs/page/[page]'>) {
+  const { locale, page } = await params;
+  setRequestLocale(locale);
+  await tagPage('needs');
+  const { pageCount } = await listPublicNeeds(db, { page });
+  if (Number(page) > pageCount) notFound();
+  return <NeedsPage params={params} searchParams={Promise.resolve({ page })} />;
+}
