@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
@@ -35,7 +36,14 @@ const project = (latitude: number, longitude: number) => ({
   y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
 });
 
-export function HromadaMap({ dots, points, statuses, title, listHref }: {
+/**
+ * Counts instead of titles (the facilitator's dashboard, rendered per view): the points carry no
+ * needs, each popup links to `href(code)` with `linkLabel`, and `list` takes the place of the
+ * list of hromadas and their needs under the map.
+ */
+export type CountedMap = { linkLabel: string; href: (code: string) => string; list: ReactNode; loadFailed: string };
+
+export function HromadaMap({ dots, points, statuses, title, listHref, counted }: {
   dots: MapDot[];
   points: NeedMapPoint[];
   /** Hromadas whose status is not NONE (lib/reference/map-outline.ts listHromadaStatuses). */
@@ -43,6 +51,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
   title: string;
   /** Where "more needs" leads: the needs list with the same filters. */
   listHref: string;
+  counted?: CountedMap;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -59,8 +68,8 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
     status: point.hostilityStatus,
     openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
     needs: point.needs.map((need) => ({ title: need.title, lang: need.language, marker: need.marker ?? null, href: getPathname({ href: `/needs/${need.id}`, locale }) })),
-    moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
-    moreHref: getPathname({ href: listHref, locale }),
+    moreLabel: counted ? counted.linkLabel : point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
+    moreHref: getPathname({ href: counted ? counted.href(point.code) : listHref, locale }),
   }));
 
   return (
@@ -77,7 +86,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
           noNeeds: t('map.noNeeds'),
           zoomIn: t('map.zoomIn'),
           zoomOut: t('map.zoomOut'),
-          loadFailed: t('map.loadFailed'),
+          loadFailed: counted?.loadFailed ?? t('map.loadFailed'),
           closePopup: t('map.closePopup'),
         }}
       >
@@ -117,7 +126,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
         </ul>
         <p className="mt-2 text-sm text-muted">{t('map.source')}</p>
       </figcaption>
-      <details data-testid="map-list" className="rounded-lg border border-line bg-paper px-4 py-3">
+      {counted ? counted.list : <details data-testid="map-list" className="rounded-lg border border-line bg-paper px-4 py-3">
         <summary className="cursor-pointer font-semibold">{t('map.listTitle', { count: points.length })}</summary>
         <ul className="mt-2 grid gap-2 pl-5">
           {points.map((point, index) => (
@@ -129,7 +138,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
             </li>
           ))}
         </ul>
-      </details>
+      </details>}
     </figure>
   );
 }
