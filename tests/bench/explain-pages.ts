@@ -23,6 +23,8 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const { createDb, poolOf } = await import('../../lib/db');
 const { listReviewQueue } = await import('../../lib/match-decisions/review-queue');
 const { getDashboard } = await import('../../lib/platform/dashboard');
+const { listNeedMapPoints } = await import('../../lib/needs/public-needs');
+const { countOpenNeedsByHromada } = await import('../../lib/needs/open-need-counts');
 const db = createDb(process.env.DATABASE_URL!, 2);
 const actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
 
@@ -31,8 +33,12 @@ const cases: [string, () => Promise<unknown>][] = [
   ['review queue, page 50', () => listReviewQueue(db, actor, { minScore: 0, page: 50 })],
   ['review queue, sector + score ≥ 60', () => listReviewQueue(db, actor, { minScore: 60, page: 1, sector: 'WATER_SANITATION' })],
   ['dashboard', () => getDashboard(db, actor)],
+  // The dashboard's map: every open need with its title (until session 6), then counts only.
+  ['dashboard map, need titles (listNeedMapPoints)', () => listNeedMapPoints(db, {})],
+  ['dashboard map, counts (countOpenNeedsByHromada)', () => countOpenNeedsByHromada(db)],
 ];
-for (const [name, run] of cases) {
+const pick = process.argv[2];
+for (const [name, run] of cases.filter(([name]) => !pick || name.includes(pick))) {
   await run(); // warm
   captured.length = 0;
   capturing = true;
