@@ -25,6 +25,7 @@ const { listReviewQueue } = await import('../../lib/match-decisions/review-queue
 const { getDashboard } = await import('../../lib/platform/dashboard');
 const { listNeedMapPoints } = await import('../../lib/needs/public-needs');
 const { countOpenNeedsByHromada } = await import('../../lib/needs/open-need-counts');
+const { countReviewSlice } = await import('../../lib/match-decisions/review-slice');
 const db = createDb(process.env.DATABASE_URL!, 2);
 const actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
 
@@ -36,6 +37,9 @@ const cases: [string, () => Promise<unknown>][] = [
   // The dashboard's map: every open need with its title (until session 6), then counts only.
   ['dashboard map, need titles (listNeedMapPoints)', () => listNeedMapPoints(db, {})],
   ['dashboard map, counts (countOpenNeedsByHromada)', () => countOpenNeedsByHromada(db)],
+  // The facilitator's to-do item "strong matches" (lib/platform/to-do.ts): until session 6, then from the counts.
+  ['to-do strong matches, visiting Match', () => db.match.count({ where: { status: 'SUGGESTED', inNeedTop: true, score: { gte: 70 }, need: { status: 'OPEN' } } })],
+  ['to-do strong matches, ReviewSliceCount', () => countReviewSlice(db, { minScore: 70, status: 'SUGGESTED' })],
 ];
 const pick = process.argv[2];
 for (const [name, run] of cases.filter(([name]) => !pick || name.includes(pick))) {
