@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
@@ -52,7 +53,14 @@ function byStatus(statuses: Record<string, HostilityStatus>): Partial<Record<Hos
   return groups;
 }
 
-export function HromadaMap({ dots, points, statuses, title, listHref }: {
+/**
+ * Counts instead of titles (the facilitator's dashboard, rendered per view): the points carry no
+ * needs, each popup links to `href(code)` with `linkLabel`, and `list` takes the place of the
+ * list of hromadas and their needs under the map.
+ */
+export type CountedMap = { linkLabel: string; href: (code: string) => string; list: ReactNode; loadFailed: string };
+
+export function HromadaMap({ dots, points, statuses, title, listHref, counted }: {
   dots: MapDot[];
   points: NeedMapPoint[];
   /** Hromadas whose status is not NONE (lib/reference/map-outline.ts listHromadaStatuses). */
@@ -60,6 +68,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
   title: string;
   /** Where "more needs" leads: the needs list with the same filters. */
   listHref: string;
+  counted?: CountedMap;
 }) {
   const t = useTranslations();
   const locale = useLocale();
@@ -77,7 +86,8 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
     status: point.hostilityStatus,
     openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
     needs: point.needs.map((need) => ({ id: need.id, title: need.title, lang: need.language, marker: need.marker ?? null })),
-    moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
+    moreLabel: counted ? counted.linkLabel : point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
+    ...(counted ? { moreHref: getPathname({ href: counted.href(point.code), locale }) } : {}),
   }));
   const needsPath = getPathname({ href: '/needs', locale });
   const moreHref = getPathname({ href: listHref, locale });
@@ -98,7 +108,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
           noNeeds: t('map.noNeeds'),
           zoomIn: t('map.zoomIn'),
           zoomOut: t('map.zoomOut'),
-          loadFailed: t('map.loadFailed'),
+          loadFailed: counted?.loadFailed ?? t('map.loadFailed'),
           closePopup: t('map.closePopup'),
         }}
       >
@@ -139,7 +149,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref }: {
         </ul>
         <p className="mt-2 text-sm text-muted">{t('map.source')}</p>
       </figcaption>
-      <HromadaNeedList hromadas={hromadas} statusLabels={statusLabels} needsPath={needsPath} moreHref={moreHref} title={t('map.listTitle', { count: points.length })} />
+      {counted ? counted.list : <HromadaNeedList hromadas={hromadas} statusLabels={statusLabels} needsPath={needsPath} moreHref={moreHref} title={t('map.listTitle', { count: points.length })} />}
     </figure>
   );
 }

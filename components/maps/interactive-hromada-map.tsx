@@ -30,6 +30,8 @@ export type MapHromada = {
   needs: { id: string; title: string; lang: string; marker: string | null }[];
   /** "And N more", when it has more open needs than listed. */
   moreLabel: string | null;
+  /** Where this hromada's "more" leads, when not the map's own `moreHref` (the dashboard's counted map). */
+  moreHref?: string;
 };
 
 export type MapText = {
@@ -242,7 +244,7 @@ function popupContent(
   root.append(list);
   if (hromada.moreLabel) {
     const more = document.createElement('a');
-    more.href = moreHref;
+    more.href = hromada.moreHref ?? moreHref;
     more.textContent = hromada.moreLabel;
     root.append(more);
   }

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import type { Locale, Role } from '../generated/prisma/enums';
 import type { Written } from '../content/types';
 import { needTitle } from '../content/written';
+import { countReviewSlice } from '../match-decisions/review-slice';
 
 // Where each role starts after signing in, and what waits for it there. Counts are read fresh
 // from the tables on every visit (no "seen" marks): an item leaves the list when the work is done.
@@ -55,7 +56,10 @@ async function facilitatorToDo(db: Db): Promise<ToDoItem[]> {
         AND NOT EXISTS (SELECT 1 FROM "MatchDecision" d WHERE d."needId" = ci."needId" AND d."companyId" = ci."companyId")
       ORDER BY greatest(ci."createdAt", mi."createdAt") DESC
       LIMIT ${LISTED}`,
-    db.match.count({ where: { status: 'SUGGESTED', inNeedTop: true, score: { gte: STRONG_MATCH_SCORE }, need: { status: 'OPEN' } } }),
+    // Unreviewed strong pairs: the review slice's SUGGESTED pairs (a need's top list while it is
+    // open) at or above the score, summed from the counts its triggers keep — what the queue this
+    // item links to shows — instead of visiting "Match" (≈ 85 ms on 423,000 pairs).
+    countReviewSlice(db, { minScore: STRONG_MATCH_SCORE, status: 'SUGGESTED' }),
   ]);
   return [
     { kind: 'pendingVerifications', count: companies + municipalities, href: '/facilitator/verifications' },

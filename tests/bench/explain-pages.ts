@@ -23,6 +23,9 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const { createDb, poolOf } = await import('../../lib/db');
 const { listReviewQueue } = await import('../../lib/match-decisions/review-queue');
 const { getDashboard } = await import('../../lib/platform/dashboard');
+const { listNeedMapPoints } = await import('../../lib/needs/public-needs');
+const { countOpenNeedsByHromada } = await import('../../lib/needs/open-need-counts');
+const { countReviewSlice } = await import('../../lib/match-decisions/review-slice');
 const db = createDb(process.env.DATABASE_URL!, 2);
 const actor = { userId: '00000000-0000-0000-0000-000000000000', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
 
@@ -31,8 +34,15 @@ const cases: [string, () => Promise<unknown>][] = [
   ['review queue, page 50', () => listReviewQueue(db, actor, { minScore: 0, page: 50 })],
   ['review queue, sector + score ≥ 60', () => listReviewQueue(db, actor, { minScore: 60, page: 1, sector: 'WATER_SANITATION' })],
   ['dashboard', () => getDashboard(db, actor)],
+  // The dashboard's map: every open need with its title (until session 6), then counts only.
+  ['dashboard map, need titles (listNeedMapPoints)', () => listNeedMapPoints(db, {})],
+  ['dashboard map, counts (countOpenNeedsByHromada)', () => countOpenNeedsByHromada(db)],
+  // The facilitator's to-do item "strong matches" (lib/platform/to-do.ts): until session 6, then from the counts.
+  ['to-do strong matches, visiting Match', () => db.match.count({ where: { status: 'SUGGESTED', inNeedTop: true, score: { gte: 70 }, need: { status: 'OPEN' } } })],
+  ['to-do strong matches, ReviewSliceCount', () => countReviewSlice(db, { minScore: 70, status: 'SUGGESTED' })],
 ];
-for (const [name, run] of cases) {
+const pick = process.argv[2];
+for (const [name, run] of cases.filter(([name]) => !pick || name.includes(pick))) {
   await run(); // warm
   captured.length = 0;
   capturing = true;

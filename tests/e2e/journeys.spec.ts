@@ -246,6 +246,10 @@ test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo
   await expect(page.getByRole('img', { name: /^企業：\d+社$/ }).first()).toBeAttached();
   await expect(page.getByTestId('interactive-map')).toBeVisible();
   await expect.poll(() => page.getByTestId('interactive-map').locator('.has-needs').count()).toBeGreaterThan(5);
+  // The dashboard's map counts (the titles are on the public map): a popup leads to its oblast's needs.
+  await page.getByTestId('interactive-map').locator('.has-needs').first().dispatchEvent('click');
+  await expect(page.getByTestId('map-popup').getByRole('link', { name: 'この州の公開中の案件' })).toHaveAttribute('href', /^\/ja\/needs\?oblast=UA\d{17}$/);
+  await expect(page.getByTestId('map-oblasts').locator('tr[data-oblast]').first()).toBeAttached();
 
   await followHeaderMenu(page, 'ja', '仲介業務', '審査キュー');
   await expect(page.getByRole('heading', { name: '審査キュー', level: 1 })).toBeVisible();

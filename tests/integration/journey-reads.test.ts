@@ -6,6 +6,7 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { getCurrentPolicy, rerankCompany, rerankNeed } from '../../lib/match-store';
 import { summariseRelevance, type PolicyPreview } from '../../lib/match-store/policy-preview';
 import { listNeedMapPoints, listPublicNeeds, MAP_NEEDS_PER_HROMADA, publicNeedFilterSchema } from '../../lib/needs/public-needs';
+import { countOpenNeedsByHromada } from '../../lib/needs/open-need-counts';
 import { listHromadaStatuses } from '../../lib/reference/map-outline';
 import { getDashboard } from '../../lib/platform/dashboard';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
@@ -79,6 +80,32 @@ describe('browsing needs', () => {
     const statuses = await listHromadaStatuses(db);
     expect(statuses[hromada.code]).toBe('ACTIVE_HOSTILITIES');
     expect(Object.values(statuses)).not.toContain('NONE');
+  });
+
+  it('gives the dashboard the map\'s counts per hromada and oblast, without need titles', async () => {
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'POSSIBLE_HOSTILITIES' });
+    const site = await db.hromada.findUniqueOrThrow({ where: { code: hromada.code } });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    for (let i = 0; i < MAP_NEEDS_PER_HROMADA + 2; i++) await createNeed(db, municipality, { urgency: 'LOW' });
+    await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null });
+    // Needs of a municipality not verified yet are not public: neither the map nor the counts show them.
+    const unverifiedSite = await pickFreeHromada(db, { hostilityStatus: 'NONE' });
+    await createNeed(db, await createMunicipality(db, unverifiedSite.code, { verificationStatus: 'UNVERIFIED' }));
+
+    const counts = await countOpenNeedsByHromada(db);
+    const points = await listNeedMapPoints(db, {});
+    // The same hromadas, with the same counts, as the public map's points.
+    const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+    expect(counts.hromadas.map((point) => ({ ...point, oblastCode: undefined })).sort(byCode)).toEqual(points.map((point) => ({ ...point, needs: [], oblastCode: undefined })).sort(byCode));
+    expect(counts.hromadas.every((point) => point.needs.length === 0)).toBe(true);
+    expect(counts.hromadas.find((point) => point.code === hromada.code)).toMatchObject({ openNeeds: MAP_NEEDS_PER_HROMADA + 2, oblastCode: site.oblastCode });
+    expect(counts.hromadas.map((point) => point.code)).not.toContain(unverifiedSite.code);
+    // Each oblast sums its hromadas; together they hold every public open need once.
+    const oblast = counts.oblasts.find((row) => row.code === site.oblastCode)!;
+    const inOblast = counts.hromadas.filter((point) => point.oblastCode === site.oblastCode);
+    expect(oblast).toMatchObject({ hromadas: inOblast.length, openNeeds: inOblast.reduce((sum, point) => sum + point.openNeeds, 0) });
+    expect(counts.oblasts.reduce((sum, row) => sum + row.openNeeds, 0)).toBe(points.reduce((sum, point) => sum + point.openNeeds, 0));
+    expect(counts.oblasts.map((row) => row.openNeeds)).toEqual([...counts.oblasts.map((row) => row.openNeeds)].sort((a, b) => b - a));
   });
 
   it('ignores malformed filters instead of failing', () => {

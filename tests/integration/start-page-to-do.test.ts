@@ -42,6 +42,12 @@ describe('facilitator to-do', () => {
     expect(item(items, 'mutualInterests')?.count).toBe(mutual + 1);
     expect(item(items, 'mutualInterests')).toMatchObject({ entries: expect.arrayContaining([expect.objectContaining({ href: `/facilitator/matches/pair?needId=${need.id}&companyId=${world.company.id}` })]) });
     expect(item(items, 'strongMatches')?.count).toBe(strong + 1);
+    // The count the triggers keep equals the pairs themselves (the statement it replaced).
+    const strongPairs = await db.match.count({ where: { status: 'SUGGESTED', inNeedTop: true, score: { gte: STRONG_MATCH_SCORE }, need: { status: 'OPEN' } } });
+    expect(item(items, 'strongMatches')?.count).toBe(strongPairs);
+    await db.need.update({ where: { id: need.id }, data: { status: 'CLOSED', closedAt: new Date() } });
+    expect(await countOf(facilitator, 'strongMatches')).toBe(strong);
+    await db.need.update({ where: { id: need.id }, data: { status: 'OPEN', closedAt: null } });
 
     // A decision on the pair takes it off the list of new mutual interests.
     await db.matchDecision.create({ data: { needId: need.id, companyId: world.company.id, actorId: facilitator.userId, action: 'SHORTLIST', fromStatus: 'SUGGESTED', toStatus: 'SHORTLISTED' } });

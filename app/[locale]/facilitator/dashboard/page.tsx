@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { OblastNeedCounts } from '@/components/facilitator/oblast-need-counts';
 import { ChartLegend, SectorBar } from '@/components/facilitator/sector-bars';
 import { HromadaMap } from '@/components/maps/hromada-map';
 import { ToDoList } from '@/components/start/to-do-list';
@@ -6,7 +7,7 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
-import { listNeedMapPoints } from '@/lib/needs/public-needs';
+import { countOpenNeedsByHromada } from '@/lib/needs/open-need-counts';
 import { getDashboard } from '@/lib/platform/dashboard';
 import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
 import { tableClass } from '@/components/ui/table';
@@ -19,10 +20,11 @@ export const generateMetadata = titled('dashboard');
 
 export default async function DashboardPage() {
   const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
-  const [t, format, dashboard, dots, points, statuses, funnel, latent] = await Promise.all([
-    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), listNeedMapPoints(db, {}), listHromadaStatuses(db),
+  const [t, format, dashboard, dots, counts, statuses, funnel, latent] = await Promise.all([
+    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), countOpenNeedsByHromada(db), listHromadaStatuses(db),
     getFollowThroughFunnel(db, actor), getLatentPipeline(db, actor),
   ]);
+  const oblastOf = new Map(counts.hromadas.map((hromada) => [hromada.code, hromada.oblastCode]));
   const busiest = Math.max(1, ...dashboard.bySector.flatMap((row) => [row.openNeeds, row.companies]));
   return (
     <>
@@ -83,7 +85,21 @@ export default async function DashboardPage() {
       </section>
       <section aria-labelledby="map">
         <h2 id="map">{t('dashboard.map')}</h2>
-        <HromadaMap dots={dots} points={points} statuses={statuses} title={t('dashboard.mapTitle')} listHref="/needs" />
+        {/* Counts, not titles: this page is rendered per view, and the public map (cached) lists
+            each hromada's needs. The popups lead to the oblast's needs. */}
+        <HromadaMap
+          dots={dots}
+          points={counts.hromadas}
+          statuses={statuses}
+          title={t('dashboard.mapTitle')}
+          listHref="/needs"
+          counted={{
+            linkLabel: t('dashboard.mapOblastNeeds'),
+            href: (code) => `/needs?oblast=${oblastOf.get(code)}`,
+            list: <OblastNeedCounts oblasts={counts.oblasts} />,
+            loadFailed: t('dashboard.mapLoadFailed'),
+          }}
+        />
       </section>
     </>
   );

@@ -1,0 +1,52 @@
+import type { Db } from '../db';
+import type { NeedMapPoint } from './public-needs';
+import { PUBLIC_NEED_WHERE } from './public-needs';
+
+// The dashboard's map counts: how many public needs each hromada and each oblast has open, and
+// nothing of the needs themselves. The public map (`/needs?view=map`, cached for everyone) lists
+// the titles; a signed-in page is rendered per view, so on a national-scale world (≈ 1,300
+// hromadas, 3,000 needs) handing every title to the page cost ≈ 3 MB and 300 ms of CPU a view.
+
+export type OblastNeedCount = { code: string; nameUk: string; nameEn: string; hromadas: number; openNeeds: number };
+
+export type OpenNeedCounts = {
+  /** Map points without need titles (`needs` is empty); `oblastCode` says where the popup's link leads. */
+  hromadas: (NeedMapPoint & { oblastCode: string })[];
+  /** Oblasts with open needs, the most needs first. */
+  oblasts: OblastNeedCount[];
+};
+
+type Row = NeedMapPoint & { oblastCode: string; oblastNameUk: string; oblastNameEn: string };
+
+/**
+ * One statement: the public needs counted per hromada (open, posted by a verified municipality:
+ * PUBLIC_NEED_WHERE, held to the public map's points by tests/integration/journey-reads.test.ts),
+ * joined to the hromada and its oblast. Prisma's groupBy and two `IN (…1,300 codes)` look-ups cost
+ * ≈ 20 ms of CPU on a national-scale world.
+ */
+export async function countOpenNeedsByHromada(db: Db): Promise<OpenNeedCounts> {
+  const rows = await db.$queryRaw<Omit<Row, 'needs'>[]>`
+    SELECT h.code, h."nameUk", h."nameEn", h.latitude, h.longitude, h."hostilityStatus"::text AS "hostilityStatus",
+           h."oblastCode", o."nameUk" AS "oblastNameUk", o."nameEn" AS "oblastNameEn", c.open_needs::int AS "openNeeds"
+    FROM (
+      SELECT n."hromadaCode", count(*) AS open_needs
+      FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
+      WHERE n.status = ${PUBLIC_NEED_WHERE.status}::"NeedStatus" AND m."verificationStatus" = ${PUBLIC_NEED_WHERE.municipality.verificationStatus}::"VerificationStatus"
+      GROUP BY n."hromadaCode"
+    ) c
+    JOIN "Hromada" h ON h.code = c."hromadaCode"
+    JOIN "Oblast" o ON o.code = h."oblastCode"
+    ORDER BY h."nameEn", h.code`;
+  const oblasts = new Map<string, OblastNeedCount>();
+  const hromadas = rows.map(({ oblastNameUk, oblastNameEn, ...hromada }) => {
+    const counted = oblasts.get(hromada.oblastCode) ?? { code: hromada.oblastCode, nameUk: oblastNameUk, nameEn: oblastNameEn, hromadas: 0, openNeeds: 0 };
+    counted.hromadas += 1;
+    counted.openNeeds += hromada.openNeeds;
+    oblasts.set(hromada.oblastCode, counted);
+    return { ...hromada, needs: [] };
+  });
+  return {
+    hromadas,
+    oblasts: [...oblasts.values()].sort((a, b) => b.openNeeds - a.openNeeds || a.nameEn.localeCompare(b.nameEn)),
+  };
+}
