@@ -10,7 +10,7 @@ import { needMayReachSql, provesTopList } from './bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
 import { poolOf } from '../db';
 import {
-  candidateFromRow, loadCompanyProfiles, loadPreparedCandidates, PROFILE_COLUMNS_OF_P, syncCompanyProfiles, type PreparedCandidate,
+  candidateFromRow, loadCompanyProfiles, loadPreparedCandidates, PROFILE_COLUMNS_AFTER_ID_OF_P, syncCompanyProfiles, type PreparedCandidate,
 } from './profiles';
 import { currentPolicyFrom } from './policy';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
@@ -133,9 +133,12 @@ async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]>
     FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
 }
 
+// The pair's columns, then its company's id and profile (PROFILE_COLUMNS_AFTER_ID_OF_P): the id is
+// read once, for the row and the profile alike (candidateFromRow from PAIR_COLUMNS).
+const PAIR_COLUMNS = 7;
 const NEED_PAIRS = `
-  SELECT "Match"."companyId", NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
-    "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", ${PROFILE_COLUMNS_OF_P}
+  SELECT NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
+    "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", "Match"."companyId", ${PROFILE_COLUMNS_AFTER_ID_OF_P}
   FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId" AND p."isEligible"
   WHERE "Match"."needId" = $1`;
 
@@ -153,10 +156,11 @@ async function readNeedPairs(db: Db, id: string): Promise<StoredPairs> {
   const rows: ExistingRow[] = [];
   const companies: PreparedCandidate[] = [];
   for (const row of result.rows) {
-    const [counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, profileId] =
-      row as [string, boolean, boolean, boolean, number, string, string, number, string | null];
+    const [actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, counterpartId, sectorMask] =
+      row as [boolean, boolean, boolean, number, string, string, number, string, number | null];
     rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
-    if (profileId !== null) companies.push(candidateFromRow(row, 8));
+    // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile".
+    if (sectorMask !== null) companies.push(candidateFromRow(row, PAIR_COLUMNS));
   }
   return { rows, companies };
 }
