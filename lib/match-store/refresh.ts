@@ -75,12 +75,10 @@ async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise
 async function scoreSubject(
   db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date,
   stored: { rows: ExistingRow[]; companies: PreparedCandidate[] | null },
+  subjectNeed: SubjectNeed | null,
 ): Promise<Scored[] | null> {
-  if (stored.companies !== null) {
-    const [[need], interests] = await Promise.all([
-      loadNeedsWithSites(db, Prisma.sql`n.id = ${id}::uuid`),
-      loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
-    ]);
+  if (stored.companies !== null && subjectNeed !== null) {
+    const { need, interests } = subjectNeed;
     if (!need) return null;
     const preparedNeed = prepareNeed(need, asOf);
     const score = (companies: PreparedCandidate[], into: Scored[] = []) => {
@@ -124,6 +122,19 @@ async function scoreSubject(
   const pruned = score(await loadNeedsWithSites(db, Prisma.sql`${inSectors} AND ${bound}`));
   if (provesTopList(pruned, company.matchFloor, side.subjectTopK)) return pruned;
   return score(await loadNeeds(db, inSectors));
+}
+
+/** The need a need's re-rank scores, and its interests (the need undefined: it may not be matched). */
+type SubjectNeed = { need: NeedInput | undefined; interests: Awaited<ReturnType<typeof loadInterests>> };
+
+/**
+ * Read on the transaction's connection, after the lock, while the stored pairs are read on a
+ * pooled one: neither waits for the other, and the re-rank holds no more pooled connections than
+ * before (the need was read through the pool after the pairs).
+ */
+async function readSubjectNeed(tx: Tx, id: string): Promise<SubjectNeed> {
+  const [need] = await loadNeedsWithSites(tx, Prisma.sql`n.id = ${id}::uuid`);
+  return { need, interests: await loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`) };
 }
 
 async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]> {
@@ -192,9 +203,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   return db.$transaction(
     async (tx) => {
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
-      const stored = side.subject === 'need' ? await readNeedPairs(db, id) : { rows: await readPairs(tx, side, id), companies: null };
+      const [stored, subjectNeed] = side.subject === 'need'
+        ? await Promise.all([readNeedPairs(db, id), readSubjectNeed(tx, id)])
+        : [{ rows: await readPairs(tx, side, id), companies: null }, null];
       const existing = stored.rows;
-      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored)) ?? [];
+      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subjectNeed)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
       const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
       const scoredAt = performance.now();
