@@ -178,10 +178,14 @@ export type PreparedCandidate = { id: string; matchFloor: number; prepared: Prep
 
 const toCandidate = (row: ProfileRow): PreparedCandidate => ({ id: row[0], matchFloor: row[18], prepared: new ProfileInput(row) });
 
-/** The profile columns for a statement that reads them beside others (alias p), in the order candidateFromRow reads. */
-export const PROFILE_COLUMNS_OF_P = PROFILE_COLUMNS.split(',').map((column) => `p.${column.trim()}`).join(', ');
+/**
+ * The profile columns but the company's id, in the order candidateFromRow reads after the id, for a
+ * statement that reads them beside others (alias p) and the id just before them from a table joined
+ * on it: the id is then sent once per row, not twice.
+ */
+export const PROFILE_COLUMNS_AFTER_ID_OF_P = PROFILE_COLUMNS.split(',').slice(1).map((column) => `p.${column.trim()}`).join(', ');
 
-/** A profile read as PROFILE_COLUMNS_OF_P from `offset` of an array-mode row, prepared for scoring. */
+/** A profile read as its id then PROFILE_COLUMNS_AFTER_ID_OF_P from `offset` of an array-mode row, prepared for scoring. */
 export const candidateFromRow = (row: unknown[], offset = 0): PreparedCandidate =>
   toCandidate((offset === 0 ? row : row.slice(offset)) as ProfileRow);
 

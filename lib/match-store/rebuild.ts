@@ -137,6 +137,11 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
   // The table was rewritten whole: fresh statistics keep the planner on its indexes.
   const analyzeAt = performance.now();
   await db.$executeRaw`ANALYZE "Match"`;
+  // The floors were rewritten on most profile and need rows. Vacuumed now, their old versions go
+  // and every row is marked committed once, here, instead of by the first re-ranks that read them:
+  // with data checksums each such page is a full-page image in the WAL (~12 MB for the first re-rank
+  // after a national rebuild, docs/benchmarks/matching.md "Session 6"), and pages are pruned on read.
+  await db.$executeRaw`VACUUM "CompanyMatchProfile", "Need"`;
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
 
   return {

@@ -10,7 +10,7 @@ import { needMayReachSql, provesTopList } from './bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
 import { poolOf } from '../db';
 import {
-  candidateFromRow, loadCompanyProfiles, loadPreparedCandidates, PROFILE_COLUMNS_OF_P, syncCompanyProfiles, type PreparedCandidate,
+  candidateFromRow, loadCompanyProfiles, loadPreparedCandidates, PROFILE_COLUMNS_AFTER_ID_OF_P, syncCompanyProfiles, type PreparedCandidate,
 } from './profiles';
 import { currentPolicyFrom } from './policy';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
@@ -75,12 +75,10 @@ async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise
 async function scoreSubject(
   db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date,
   stored: { rows: ExistingRow[]; companies: PreparedCandidate[] | null },
+  subjectNeed: SubjectNeed | null,
 ): Promise<Scored[] | null> {
-  if (stored.companies !== null) {
-    const [[need], interests] = await Promise.all([
-      loadNeedsWithSites(db, Prisma.sql`n.id = ${id}::uuid`),
-      loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
-    ]);
+  if (stored.companies !== null && subjectNeed !== null) {
+    const { need, interests } = subjectNeed;
     if (!need) return null;
     const preparedNeed = prepareNeed(need, asOf);
     const score = (companies: PreparedCandidate[], into: Scored[] = []) => {
@@ -126,6 +124,19 @@ async function scoreSubject(
   return score(await loadNeeds(db, inSectors));
 }
 
+/** The need a need's re-rank scores, and its interests (the need undefined: it may not be matched). */
+type SubjectNeed = { need: NeedInput | undefined; interests: Awaited<ReturnType<typeof loadInterests>> };
+
+/**
+ * Read on the transaction's connection, after the lock, while the stored pairs are read on a
+ * pooled one: neither waits for the other, and the re-rank holds no more pooled connections than
+ * before (the need was read through the pool after the pairs).
+ */
+async function readSubjectNeed(tx: Tx, id: string): Promise<SubjectNeed> {
+  const [need] = await loadNeedsWithSites(tx, Prisma.sql`n.id = ${id}::uuid`);
+  return { need, interests: await loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`) };
+}
+
 async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]> {
   return tx.$queryRaw<ExistingRow[]>`
     SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
@@ -133,9 +144,12 @@ async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]>
     FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
 }
 
+// The pair's columns, then its company's id and profile (PROFILE_COLUMNS_AFTER_ID_OF_P): the id is
+// read once, for the row and the profile alike (candidateFromRow from PAIR_COLUMNS).
+const PAIR_COLUMNS = 7;
 const NEED_PAIRS = `
-  SELECT "Match"."companyId", NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
-    "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", ${PROFILE_COLUMNS_OF_P}
+  SELECT NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
+    "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", "Match"."companyId", ${PROFILE_COLUMNS_AFTER_ID_OF_P}
   FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId" AND p."isEligible"
   WHERE "Match"."needId" = $1`;
 
@@ -153,10 +167,11 @@ async function readNeedPairs(db: Db, id: string): Promise<StoredPairs> {
   const rows: ExistingRow[] = [];
   const companies: PreparedCandidate[] = [];
   for (const row of result.rows) {
-    const [counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, profileId] =
-      row as [string, boolean, boolean, boolean, number, string, string, number, string | null];
+    const [actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, counterpartId, sectorMask] =
+      row as [boolean, boolean, boolean, number, string, string, number, string, number | null];
     rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
-    if (profileId !== null) companies.push(candidateFromRow(row, 8));
+    // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile".
+    if (sectorMask !== null) companies.push(candidateFromRow(row, PAIR_COLUMNS));
   }
   return { rows, companies };
 }
@@ -188,9 +203,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   return db.$transaction(
     async (tx) => {
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
-      const stored = side.subject === 'need' ? await readNeedPairs(db, id) : { rows: await readPairs(tx, side, id), companies: null };
+      const [stored, subjectNeed] = side.subject === 'need'
+        ? await Promise.all([readNeedPairs(db, id), readSubjectNeed(tx, id)])
+        : [{ rows: await readPairs(tx, side, id), companies: null }, null];
       const existing = stored.rows;
-      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored)) ?? [];
+      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subjectNeed)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
       const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
       const scoredAt = performance.now();

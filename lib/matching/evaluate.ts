@@ -18,7 +18,9 @@ import {
 
 export const EXCLUDED = -1;
 
-type CompiledPolicy = { weights: number[]; fns: (typeof CRITERION_FNS)[keyof typeof CRITERION_FNS][] };
+type CriterionFn = (typeof CRITERION_FNS)[keyof typeof CRITERION_FNS];
+/** The weighed criteria (weights, fns), and every criterion in CRITERIA order with its weight (all). */
+type CompiledPolicy = { weights: number[]; fns: CriterionFn[]; all: { weight: number; fn: CriterionFn }[] };
 const compiled = new WeakMap<MatchingPolicy, CompiledPolicy>();
 
 /** The weighed criteria as arrays, once per policy object: the hot loop then does no key lookups. */
@@ -26,7 +28,11 @@ function compile(policy: MatchingPolicy): CompiledPolicy {
   let result = compiled.get(policy);
   if (!result) {
     const weighed = CRITERIA.filter((criterion) => policy.weights[criterion] > 0);
-    result = { weights: weighed.map((c) => policy.weights[c]), fns: weighed.map((c) => CRITERION_FNS[c]) };
+    result = {
+      weights: weighed.map((c) => policy.weights[c]),
+      fns: weighed.map((c) => CRITERION_FNS[c]),
+      all: CRITERIA.map((c) => ({ weight: policy.weights[c], fn: CRITERION_FNS[c] })),
+    };
     compiled.set(policy, result);
   }
   return result;
@@ -111,17 +117,42 @@ export function pairPoints(
   policy: MatchingPolicy,
 ): { score: number; points: number[] } | null {
   if (!passesHardConstraints(need, company, policy)) return null;
+  // A re-rank stores thousands of pairs: no per-criterion closures, objects or sort (apportionPoints'
+  // own steps, in the same order, so the sum and every point are the explanation's).
+  const { all } = compile(policy);
+  const values = SCRATCH_VALUES;
   let raw = 0;
-  const values = CRITERIA.map((criterion) => {
-    const weight = policy.weights[criterion];
-    if (weight <= 0) return 0;
-    const value = weight * CRITERION_FNS[criterion](need, company, context);
-    raw += value;
-    return value;
-  });
+  for (let i = 0; i < all.length; i += 1) {
+    const weight = all[i].weight;
+    values[i] = weight > 0 ? weight * all[i].fn(need, company, context) : 0;
+    raw += values[i];
+  }
   const score = Math.round(raw);
-  return { score, points: apportionPoints(values, policy, score) };
+  const points: number[] = new Array(all.length);
+  let leftover = score;
+  for (let i = 0; i < all.length; i += 1) {
+    points[i] = Math.floor(values[i] + 1e-9);
+    leftover -= points[i];
+  }
+  // The points rounding leaves over go to the largest remainders, the lower index first on a tie;
+  // each criterion is offered one at most, and only below its weight.
+  let offered = 0;
+  while (leftover > 0 && offered !== (1 << all.length) - 1) {
+    let best = -1;
+    for (let i = 0; i < all.length; i += 1) {
+      if (offered & (1 << i)) continue;
+      if (best < 0 || values[i] - points[i] > values[best] - points[best]) best = i;
+    }
+    offered |= 1 << best;
+    if (points[best] < all[best].weight) {
+      points[best] += 1;
+      leftover -= 1;
+    }
+  }
+  return { score, points };
 }
+
+const SCRATCH_VALUES = new Float64Array(CRITERIA.length);
 
 /**
  * Whole points per criterion that add up exactly to the score: each criterion gets the floor of

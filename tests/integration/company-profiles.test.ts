@@ -3,7 +3,7 @@ import { Capability, DeliveryMode, SectorCode, Stage } from '../../lib/generated
 import { Prisma } from '../../lib/generated/prisma/client';
 import { prepareCompany } from '../../lib/matching/prepare';
 import { poolOf } from '../../lib/db';
-import { candidateFromRow, loadCompanyProfiles, PROFILE_COLUMNS_OF_P, syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { candidateFromRow, loadCompanyProfiles, PROFILE_COLUMNS_AFTER_ID_OF_P, syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { createCompany } from '../factories/company';
 import { testDb } from './test-db';
 
@@ -53,9 +53,10 @@ describe('company ranking profiles', () => {
     ]);
     const ids = companies.map((c) => c.id);
     await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${ids}::uuid[])`);
-    // As a need's re-rank reads them: beside the stored row's columns, in array mode.
+    // As a need's re-rank reads them: beside the stored row's columns, the id from the joined table, in array mode.
     const { rows } = await poolOf(testDb).query<unknown[]>({
-      text: `SELECT 1, 2, ${PROFILE_COLUMNS_OF_P} FROM "CompanyMatchProfile" p WHERE p."companyId" = ANY($1::uuid[])`, values: [ids], rowMode: 'array',
+      text: `SELECT 1, 2, c.id, ${PROFILE_COLUMNS_AFTER_ID_OF_P} FROM "Company" c JOIN "CompanyMatchProfile" p ON p."companyId" = c.id
+        WHERE c.id = ANY($1::uuid[])`, values: [ids], rowMode: 'array',
     });
     const decoded = new Map((await loadCompanyProfiles(testDb, ids)).map((c) => [c.id, c]));
     expect(rows).toHaveLength(3);

@@ -232,6 +232,17 @@ describe('stored matches', () => {
     const incremental = await testDb.match.findMany({ where: { needId: need.id, inNeedTop: true }, select: { companyId: true, score: true }, orderBy: { companyId: 'asc' } });
     expect(incremental).toEqual(rebuilt);
   });
+
+  it('leave the tables whose floors a rebuild rewrote vacuumed, not to the first re-ranks that read them', async () => {
+    await world();
+    const [{ now }] = await testDb.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
+    await rebuildAllMatches(testDb);
+    const tables = await testDb.$queryRaw<{ relname: string; lastVacuum: Date | null }[]>`
+      SELECT relname::text, last_vacuum AS "lastVacuum" FROM pg_stat_user_tables
+      WHERE relname IN ('CompanyMatchProfile', 'Need') ORDER BY relname`;
+    expect(tables.map((t) => t.relname)).toEqual(['CompanyMatchProfile', 'Need']);
+    for (const table of tables) expect(table.lastVacuum?.getTime() ?? 0).toBeGreaterThanOrEqual(now.getTime());
+  });
 });
 
 describe('matching policy', () => {
