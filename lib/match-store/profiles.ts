@@ -204,6 +204,11 @@ async function queryProfiles(db: Db, where: string, values: unknown[]): Promise<
 
 const SECTOR_MASKS = Array.from({ length: 2 ** SECTOR_VALUES.length }, (_, mask) => mask);
 
+/** Every sector mask holding a sector's bit: `"sectorMask" = ANY(...)` reads the sector by its index. */
+const masksHoldingBit = (bit: number) => SECTOR_MASKS.filter((mask) => (mask & bit) !== 0);
+export const sectorMasksHolding = (sector: string): number[] =>
+  masksHoldingBit(1 << SECTOR_VALUES.indexOf(sector as (typeof SECTOR_VALUES)[number]));
+
 /**
  * Read only the companies that may score at least `threshold` or their own list's floor (by the
  * bound), and those in `always` whatever their bound.
@@ -244,7 +249,7 @@ function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: Cand
   const filter = candidateFilter(need, policy.hardConstraints);
   if (filter.none) return null;
   // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
-  const values: unknown[] = [SECTOR_MASKS.filter((mask) => (mask & filter.sectorBit) !== 0)];
+  const values: unknown[] = [masksHoldingBit(filter.sectorBit)];
   const filters = ['"sectorMask" = ANY($1::int[])'];
   const param = (value: unknown) => {
     values.push(value);

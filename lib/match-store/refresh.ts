@@ -10,7 +10,7 @@ import { needMayReachSql, provesTopList } from './bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
 import { poolOf } from '../db';
 import {
-  candidateFromRow, loadCompanyProfiles, loadPreparedCandidates, PROFILE_COLUMNS_AFTER_ID_OF_P, syncCompanyProfiles, type PreparedCandidate,
+  candidateFromRow, loadCompanyProfiles, sectorMasksHolding, loadPreparedCandidates, PROFILE_COLUMNS_AFTER_ID_OF_P, syncCompanyProfiles, type PreparedCandidate,
 } from './profiles';
 import { currentPolicyFrom } from './policy';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
@@ -46,7 +46,7 @@ type ExistingRow = {
 };
 type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
 /** A need's stored pairs, each with its company's profile read in the same statement (null: not eligible, or none). */
-type StoredPairs = { rows: ExistingRow[]; companies: PreparedCandidate[] };
+type StoredPairs = { rows: ExistingRow[]; companies: PreparedCandidate[]; sector: string | null };
 
 const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>, needId: string, companyId: string, asOf: Date): MatchContext => {
   const interest = interests.get(`${needId}:${companyId}`);
@@ -56,14 +56,19 @@ const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>
 /**
  * Two workers re-ranking the same need would race on its rows; one waits for the other. The
  * current policy comes back with the lock (one round trip): a policy edit queues a rebuild of
- * everything, so reading it as of the statement's start, before the wait, changes nothing.
+ * everything, so reading it as of the statement's start, before the wait, changes nothing. A need's
+ * sector comes back too, for the stored pairs' read (readNeedPairs); read before the wait, it may
+ * be stale, which scoreSubject checks against the need it scores.
  */
-async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise<VersionedPolicy> {
-  const [row] = await tx.$queryRaw<{ version: number | null; weights: unknown; hardConstraints: unknown }[]>`
-    SELECT p.version, p.weights, p."hardConstraints"
+async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise<{ policy: VersionedPolicy; needSector: string | null }> {
+  const sector = side.subject === 'need'
+    ? Prisma.sql`(SELECT sector::text FROM "Need" WHERE id = ${id}::uuid)`
+    : Prisma.sql`NULL::text`;
+  const [row] = await tx.$queryRaw<{ version: number | null; weights: unknown; hardConstraints: unknown; sector: string | null }[]>`
+    SELECT p.version, p.weights, p."hardConstraints", ${sector} AS sector
     FROM (SELECT pg_advisory_xact_lock(hashtext(${`rerank:${side.subject}:${id}`}))) AS locked
       LEFT JOIN LATERAL (SELECT version, weights, "hardConstraints" FROM "MatchingPolicy" ORDER BY version DESC LIMIT 1) p ON true`;
-  return currentPolicyFrom(row ?? null);
+  return { policy: currentPolicyFrom(row ?? null), needSector: row?.sector ?? null };
 }
 
 /**
@@ -74,7 +79,7 @@ async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise
  */
 async function scoreSubject(
   db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date,
-  stored: { rows: ExistingRow[]; companies: PreparedCandidate[] | null },
+  stored: { rows: ExistingRow[]; companies: PreparedCandidate[] | null; sector: string | null },
   subjectNeed: SubjectNeed | null,
 ): Promise<Scored[] | null> {
   if (stored.companies !== null && subjectNeed !== null) {
@@ -90,6 +95,9 @@ async function scoreSubject(
       }
       return into;
     };
+    // The stored pairs came with the profiles of one sector's companies; a need whose sector changed
+    // since (the sector was read before the lock's wait) is scored against every candidate.
+    if (stored.sector !== need.sector) return score(await loadPreparedCandidates(db, preparedNeed, policy));
     // The stored pairs' companies came with their rows; the read below brings the others the bound
     // lets through and those with an interest.
     const held = stored.rows.map((row) => row.counterpartId);
@@ -145,35 +153,40 @@ async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]>
 }
 
 // The pair's columns, then its company's id and profile (PROFILE_COLUMNS_AFTER_ID_OF_P): the id is
-// read once, for the row and the profile alike (candidateFromRow from PAIR_COLUMNS).
+// read once, for the row and the profile alike (candidateFromRow from PAIR_COLUMNS). Only profiles of
+// the need's sector are joined ($2: every mask holding its bit), by the sector's index: a company
+// outside it never scores (the sector rule is not the policy's to switch off), so its pair reads as
+// one without a profile, as a company no longer eligible does.
 const PAIR_COLUMNS = 7;
 const NEED_PAIRS = `
   SELECT NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
     "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", "Match"."companyId", ${PROFILE_COLUMNS_AFTER_ID_OF_P}
-  FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId" AND p."isEligible"
+  FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId" AND p."isEligible" AND p."sectorMask" = ANY($2::int[])
   WHERE "Match"."needId" = $1`;
 
 /**
- * A need's stored pairs with their companies' profiles, in one statement, read after the need's
- * lock is held. It goes through the pool, not the transaction's connection, to read the rows in
- * array mode: under READ COMMITTED each of the transaction's statements takes a fresh snapshot
- * anyway, and nothing is written before this read, so it sees what a read in the transaction
- * would. A company's concurrent re-rank may still change a pair afterwards; the upsert and the
- * delete below handle that as before. A need on thousands of companies' lists has thousands of
- * rows, so nothing is parsed that is only compared (the points: as text).
+ * A need's stored pairs with the profiles of its sector's companies, in one statement, read after
+ * the need's lock is held. It goes through the pool, not the transaction's connection, to read the
+ * rows in array mode: under READ COMMITTED each of the transaction's statements takes a fresh
+ * snapshot anyway, and nothing is written before this read, so it sees what a read in the
+ * transaction would. A company's concurrent re-rank may still change a pair afterwards; the upsert
+ * and the delete below handle that as before. A need on thousands of companies' lists has thousands
+ * of rows, so nothing is parsed that is only compared (the points: as text). No sector (the need is
+ * gone): no profiles.
  */
-async function readNeedPairs(db: Db, id: string): Promise<StoredPairs> {
-  const result = await poolOf(db).query<unknown[]>({ text: NEED_PAIRS, values: [id], rowMode: 'array' });
+async function readNeedPairs(db: Db, id: string, sector: string | null): Promise<StoredPairs> {
+  const masks = sector === null ? [] : sectorMasksHolding(sector);
+  const result = await poolOf(db).query<unknown[]>({ text: NEED_PAIRS, values: [id, masks], rowMode: 'array' });
   const rows: ExistingRow[] = [];
   const companies: PreparedCandidate[] = [];
   for (const row of result.rows) {
     const [actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, counterpartId, sectorMask] =
       row as [boolean, boolean, boolean, number, string, string, number, string, number | null];
     rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
-    // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile".
+    // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile in the sector".
     if (sectorMask !== null) companies.push(candidateFromRow(row, PAIR_COLUMNS));
   }
-  return { rows, companies };
+  return { rows, companies, sector };
 }
 
 /**
@@ -202,10 +215,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
     async (tx) => {
-      const policy = await lockSubjectAndReadPolicy(tx, side, id);
+      const { policy, needSector } = await lockSubjectAndReadPolicy(tx, side, id);
       const [stored, subjectNeed] = side.subject === 'need'
-        ? await Promise.all([readNeedPairs(db, id), readSubjectNeed(tx, id)])
-        : [{ rows: await readPairs(tx, side, id), companies: null }, null];
+        ? await Promise.all([readNeedPairs(db, id, needSector), readSubjectNeed(tx, id)])
+        : [{ rows: await readPairs(tx, side, id), companies: null, sector: null }, null];
       const existing = stored.rows;
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subjectNeed)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
