@@ -63,7 +63,7 @@ try {
     for (const [name, text, values] of variants) {
       const { rows } = await client.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN (ANALYZE, BUFFERS) ${text}`, values: [...values] });
       const plan = rows.map((row) => row['QUERY PLAN']).filter((line) => !/^\s*Output:/.test(line)).join('\n')
-        .replace(/'\{[\d,]+\}'/, '<every mask holding the sector>');
+        .replace(/'\{[\d,]+\}'/g, '<every mask holding the sector>');
       const fmt = (values: number[]) => `median ${median(values).toFixed(1)} ms, min ${Math.min(...values).toFixed(1)} ms`;
       console.log(`\n== ${name}: need ${need.id} (${need.sector}, ${need.pairs} stored pairs)
 ${ROUNDS} rounds: server ${fmt(server_.get(name)!)}; client round trip ${fmt(client_.get(name)!)}
