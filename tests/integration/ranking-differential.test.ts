@@ -276,6 +276,54 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     );
   });
 
+  it('drop the pairs a need’s new sector or a company’s lost sector excludes, and read the new sector’s companies, as a rebuild does', async () => {
+    // A need's stored pairs are read with the profiles of its sector's companies only: a pair whose
+    // company is outside it must go, and the new sector's companies must come in.
+    const company = (sectors: SectorCode[]) => createCompany(testDb, {
+      sectors, capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    const companies = [
+      await company(['ENERGY']), await company(['ENERGY']), await company(['ENERGY', 'HEALTH']), await company(['HEALTH']), await company(['HEALTH']),
+    ];
+    const companyIds = companies.map((c) => c.id);
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: companyIds, needs: [] };
+    try {
+      for (const id of companyIds) await testDb.$transaction((tx) => companyChanged(tx, id));
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      const need = await createNeed(testDb, municipality, { sector: 'ENERGY', requiredCapabilities: ['POWER_GENERATORS'] });
+      built.needs.push({ id: need.id, actor: facilitator });
+      await testDb.$transaction((tx) => needChanged(tx, need.id));
+      await drainMatchingJobs(testDb, boss);
+      // Other files' companies may share the database: only these five are looked at.
+      const paired = async () => (await testDb.match.findMany({ where: { needId: need.id, companyId: { in: companyIds } } })).map((m) => m.companyId).sort();
+      expect(await paired()).toEqual(companyIds.slice(0, 3).sort());
+      await expectAgreement('energy', [need.id], companyIds);
+
+      await testDb.$transaction(async (tx) => {
+        await tx.need.update({ where: { id: need.id }, data: { sector: 'HEALTH' } });
+        await needChanged(tx, need.id);
+      });
+      await drainMatchingJobs(testDb, boss);
+      expect(await paired()).toEqual(companyIds.slice(2).sort());
+      await expectAgreement('sector changed', [need.id], companyIds);
+
+      await testDb.$transaction(async (tx) => {
+        await tx.company.update({ where: { id: companyIds[3] }, data: { sectors: ['ENERGY'] } });
+        await companyChanged(tx, companyIds[3]);
+      });
+      // The need's own re-rank reads its stored pair with a company now outside its sector.
+      await rerankNeed(testDb, need.id);
+      await drainMatchingJobs(testDb, boss);
+      expect(await paired()).toEqual([companyIds[2], companyIds[4]].sort());
+      await expectAgreement('company left the sector', [need.id], companyIds);
+    } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+
   it('break ties on a full list’s floor by id, as a rebuild does, when a need arrives later', async () => {
     // Identical needs score the same for the company; its list holds ten of them. Needs created
     // afterwards whose id sorts before the floor's must take its place, one by one.
