@@ -32,7 +32,7 @@ export function cachedPathFor(
   if (path === '' && query.size === 0) return `/${locale}/${CACHED_SEGMENT}`;
   if (path === 'needs' && query.size === 0) return `/${locale}/${CACHED_SEGMENT}/needs`;
   // A later page of the list, written as the list's own links write it (a plain page number).
-  if (path === 'needs' && only('page') && query.getAll('page').length === 1 && /^[1-9]\d{0,3}$/.test(query.get('page')!)) {
+  if (path === 'needs' && only('page') && query.getAll('page').length === 1 && isListPageNumber(query.get('page')!)) {
     const page = query.get('page')!;
     return page === '1' ? `/${locale}/${CACHED_SEGMENT}/needs` : `/${locale}/${CACHED_SEGMENT}/needs/page/${page}`;
   }
@@ -47,6 +47,15 @@ export function cachedPathFor(
  */
 export function hasSessionCookie(names: string[]): boolean {
   return names.some((name) => /^(__Secure-)?next-auth\.session-token(\.\d+)?$/.test(name));
+}
+
+/**
+ * A page number as the needs list's own links write it (1–9999, no sign, no leading zero): the only
+ * form with a cached entry, so numbers anyone invents (`02`, `abc`, `2.0`) leave no entries — by
+ * the proxy's routing and by the cached route itself, which a request can name directly.
+ */
+export function isListPageNumber(page: string): boolean {
+  return /^[1-9]\d{0,3}$/.test(page);
 }
 
 /** An address inside the cached variants, asked for directly: it is not a page. */

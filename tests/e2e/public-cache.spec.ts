@@ -33,6 +33,15 @@ test('anonymous reads of the public pages are served from the cache, with a poli
   }
   // A page past the list's last is not found, and nothing is kept for it.
   expect((await request.get(FIRST + '/en/needs?page=999')).status()).toBe(404);
+  // The cached route can be named directly: only the list's own page numbers are pages there
+  // (page 1 has the list's entry), so invented ones neither answer nor fill the cache.
+  const invented = ['abc', '02', '1', '2.0', '-5'];
+  for (const page of invented) expect((await request.get(`${FIRST}/en/cached/needs/page/${page}`)).status(), page).toBe(404);
+  const keptFor = (pages: string[]) => withDatabase(async (client) => (await client.query<{ key: string }>(
+    `SELECT key FROM "PageCacheEntry" WHERE key ~ ('/cached/needs/page/(' || $1 || ')([^0-9.]|$)')`, [pages.map((page) => page.replace('.', '\\.')).join('|')],
+  )).rows);
+  expect(await keptFor(['2'])).not.toEqual([]); // page 2, cached above: the query finds a real entry
+  expect(await keptFor(invented)).toEqual([]);
 });
 
 test('a change to a need reaches the next anonymous visitor on every instance', async ({ page, request }) => {

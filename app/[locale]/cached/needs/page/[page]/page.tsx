@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
+import { isListPageNumber } from '@/lib/cache/public-pages';
 import { tagPage } from '@/lib/cache/tag-page';
 import { db } from '@/lib/db';
 import { listPublicNeeds } from '@/lib/needs/public-needs';
@@ -14,6 +15,10 @@ export { generateMetadata } from '../../../../needs/page';
 
 export default async function CachedNeedsListPage({ params }: PageProps<'/[locale]/cached/needs/page/[page]'>) {
   const { locale, page } = await params;
+  // This address can be asked for directly (proxy.ts lets the cached segment through): any other
+  // form of a number would store a copy of page 1 (the list reads a bad page as the first), and
+  // page 1 has its own entry (/cached/needs).
+  if (!isListPageNumber(page) || page === '1') notFound();
   setRequestLocale(locale);
   await tagPage('needs');
   const { pageCount } = await listPublicNeeds(db, { page });
