@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
+import { logError } from '../logging/log';
 import { pairPoints } from '../matching/evaluate';
 import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import { rankAll } from '../matching/rank-parallel';
@@ -141,7 +142,14 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
   // and every row is marked committed once, here, instead of by the first re-ranks that read them:
   // with data checksums each such page is a full-page image in the WAL (~12 MB for the first re-rank
   // after a national rebuild, docs/benchmarks/matching.md "Session 6"), and pages are pruned on read.
-  await db.$executeRaw`VACUUM "CompanyMatchProfile", "Need"`;
+  // The matches are committed by now: a VACUUM that fails (a lock it waited for too long, under
+  // lock_timeout) must not fail the job, or pg-boss would retry the whole national rebuild for a
+  // step that only moves page maintenance earlier. Logged; autovacuum and the re-ranks do it later.
+  try {
+    await db.$executeRaw`VACUUM "CompanyMatchProfile", "Need"`;
+  } catch (error) {
+    logError('matching.rebuild.vacuum', error);
+  }
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
 
   return {
