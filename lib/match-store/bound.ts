@@ -161,7 +161,9 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
 }
 
 /** A need's budget in euros over "Need" (alias n), as prepareNeed converts it (toEur); null without one. */
-const BUDGET_EUR_SQL = `(n."budgetAmount"::float8 / CASE n."budgetCurrency"::text ${Object.values(Currency).filter(isRatedCurrency)
+// Enum columns are compared as enums, not as text: a cast to text looks the label up once a row and
+// value, which was most of a company re-rank's need scan (docs/benchmarks/matching.md, session 7).
+const BUDGET_EUR_SQL = `(n."budgetAmount"::float8 / CASE n."budgetCurrency" ${Object.values(Currency).filter(isRatedCurrency)
   .map((currency) => `WHEN '${currency}' THEN ${referenceRate(currency).perEur}::float8`).join(' ')} END)`;
 
 type CompanyForBound = { capabilities: readonly string[]; stageMask: number; isKansai: boolean; capacityEur: number; isSme: boolean;
@@ -201,9 +203,9 @@ export function needScoreBoundSql(company: CompanyForBound, policy: MatchingPoli
   const constant = unknownWeight(policy) - weights.scale - weights.experience + (company.isKansai ? weights.kansai : 0);
   return Prisma.sql`(${constant}::float8 + ${Prisma.raw(needScaleSql(company, policy))} + ${Prisma.raw(needExperienceSql(company, policy))}
       + ${weights.capability}::float8 * (SELECT CASE WHEN count(DISTINCT v) = 0 THEN 0.5
-          ELSE (count(DISTINCT v) FILTER (WHERE v::text = ANY(${[...company.capabilities]}::text[])))::float8 / count(DISTINCT v) END
+          ELSE (count(DISTINCT v) FILTER (WHERE v = ANY(${[...company.capabilities]}::"Capability"[])))::float8 / count(DISTINCT v) END
         FROM unnest(n."requiredCapabilities") v)
-      + CASE WHEN n.stage::text = ANY(${stages}::text[]) THEN ${weights.stage}::float8 ELSE 0 END)`;
+      + CASE WHEN n.stage = ANY(${stages}::"Stage"[]) THEN ${weights.stage}::float8 ELSE 0 END)`;
 }
 
 /**

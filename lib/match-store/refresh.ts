@@ -6,7 +6,8 @@ import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } 
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
-import { needMayReachSql, provesTopList } from './bound';
+import { provesTopList } from './bound';
+import { needMayReachGradedSql } from './need-bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
 import { poolOf } from '../db';
 import {
@@ -124,9 +125,9 @@ async function scoreSubject(
     }
     return scored;
   };
-  const inSectors = Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`;
+  const inSectors = Prisma.sql`n.sector = ANY(${[...company.sectors]}::"SectorCode"[])`;
   const always = [...stored.rows.map((row) => row.counterpartId), ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
-  const bound = needMayReachSql({ ...company, ...preparedCompany }, policy, { threshold: company.matchFloor, always });
+  const bound = needMayReachGradedSql({ ...company, ...preparedCompany }, policy, asOf, { threshold: company.matchFloor, always });
   const pruned = score(await loadNeedsWithSites(db, Prisma.sql`${inSectors} AND ${bound}`));
   if (provesTopList(pruned, company.matchFloor, side.subjectTopK)) return pruned;
   return score(await loadNeeds(db, inSectors));
