@@ -51,7 +51,7 @@ try {
     await time('merge as is', MERGE, ['2026-12-01', policy.version]);
     await time('plain insert, no order', plain, ['2026-12-01', policy.version]);
     await time('plain insert, ordered', `${plain} ORDER BY s."needId", s."companyId"`, ['2026-12-01', policy.version]);
-    for (const index of ['Match_pkey', 'Match_needId_companyId_key', 'Match_needId_inNeedTop_score_companyId_idx', 'Match_companyId_inCompanyTop_score_needId_idx', 'Match_status_idx', 'Match_review_queue_idx']) {
+    for (const index of ['Match_pkey', 'Match_needId_companyId_key', 'Match_needId_inNeedTop_score_idx', 'Match_companyId_inCompanyTop_score_needId_idx', 'Match_status_idx', 'Match_review_queue_idx']) {
       await client.query('ROLLBACK TO SAVEPOINT emptied');
       const isConstraint = index === 'Match_pkey' || index === 'Match_needId_companyId_key';
       await client.query(isConstraint ? `ALTER TABLE "Match" DROP CONSTRAINT IF EXISTS "${index}" CASCADE` : `DROP INDEX "${index}"`).catch((e) => console.log(index, e.message));
