@@ -71,7 +71,7 @@ try {
     const [profileMs, [[company], interests]] = await time(() => Promise.all([loadCompanyProfiles(db, [id]), loadInterests(db, Prisma.sql`i."companyId" = ${id}::uuid`)]));
     if (!company) continue;
     const prepared = prepareCompany(company);
-    const inSectors = Prisma.sql`n.sector::text = ANY(${[...company.sectors]})`;
+    const inSectors = Prisma.sql`n.sector = ANY(${[...company.sectors]}::"SectorCode"[])`;
     const always = [...pairs.map((p) => p.needId), ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
     // The bound before this session (security and integrity counted whole), then the graded one (need-bound.ts).
     const old = needMayReachSql({ ...company, ...prepared }, policy, { threshold: company.matchFloor, always });

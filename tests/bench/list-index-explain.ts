@@ -82,7 +82,7 @@ try {
       values: [needs.map((n) => n.id), needs.map((n) => n.floor)], subject: anyCompany };
   const results = new Map<string, { ms: number[]; buffers: number }>();
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const [setName, set] of round % 2 === 0 ? Object.entries(definitions) : Object.entries(definitions).reverse()) {
+    for (const [setName] of round % 2 === 0 ? Object.entries(definitions) : Object.entries(definitions).reverse()) {
       const other = setName === 'withId' ? definitions.withoutId : definitions.withId;
       for (const listOf of ['company', 'need'] as const) {
         await client.query('BEGIN');

@@ -6,7 +6,7 @@ import { poolOf } from '../../lib/db';
 import { experienceSql, needExperienceSql, needScaleSql, needScoreBoundSql, scaleBoundSql, scoreBound, scoreBoundSql } from '../../lib/match-store/bound';
 import { CRITERION_FNS } from '../../lib/matching/criteria';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
-import { needGradedBoundSql, needQuickBoundSql } from '../../lib/match-store/need-bound';
+import { needGradedBoundSql, needQuickBoundSql, needScaledBoundSql, needTenderBoundSql } from '../../lib/match-store/need-bound';
 import { loadCandidateCompanies, loadCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
 import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
@@ -64,16 +64,20 @@ async function engineLists() {
   // The SQL bound a company's re-rank reads its candidate needs by, for every need of this world:
   // one statement per company (a statement per pair made this file slow enough to time out under load).
   const needSideBounds = new Map<string, Map<string, number>>();
-  const gradedBounds = new Map<string, Map<string, { quick: number; graded: number }>>();
+  const gradedBounds = new Map<string, Map<string, { quick: number; scaled: number; tender: number; graded: number }>>();
   for (const company of prepared.filter((c) => companies.includes(c.company.id))) {
     const rows = await testDb.$queryRaw<{ id: string; bound: number }[]>`
       SELECT n.id, ${needScoreBoundSql({ ...company.company, ...company }, policy)} AS bound FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`;
     needSideBounds.set(company.company.id, new Map(rows.map((row) => [row.id, Number(row.bound)])));
     // The company re-rank's two tests (need-bound.ts): the quick one, then security and integrity graded.
-    const graded = await testDb.$queryRaw<{ id: string; quick: number; graded: number }[]>`
-      SELECT n.id, ${needQuickBoundSql({ ...company.company, ...company }, policy)} AS quick,
-        ${needGradedBoundSql({ ...company.company, ...company }, policy, asOf)} AS graded FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`;
-    gradedBounds.set(company.company.id, new Map(graded.map((row) => [row.id, { quick: Number(row.quick), graded: Number(row.graded) }])));
+    const forBound = { ...company.company, ...company };
+    const graded = await testDb.$queryRaw<{ id: string; quick: number; scaled: number; tender: number; graded: number }[]>`
+      SELECT n.id, ${needQuickBoundSql(forBound, policy)} AS quick, ${needScaledBoundSql(forBound, policy)} AS scaled,
+        ${needTenderBoundSql(forBound, policy)} AS tender, ${needGradedBoundSql(forBound, policy, asOf)} AS graded
+      FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`;
+    gradedBounds.set(company.company.id, new Map(graded.map((row) => [row.id, {
+      quick: Number(row.quick), scaled: Number(row.scaled), tender: Number(row.tender), graded: Number(row.graded),
+    }])));
   }
   for (const need of needRows) {
     const preparedNeed = prepareNeed(need, asOf);
@@ -87,9 +91,9 @@ async function engineLists() {
         expect(scoreBound(preparedNeed, company, policy) + 0.5, `${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
         if (companies.includes(company.company.id)) {
           expect(needSideBounds.get(company.company.id)!.get(need.id)! + 0.5, `SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
-          const { quick, graded } = gradedBounds.get(company.company.id)!.get(need.id)!;
-          expect(quick + 0.5, `quick SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
-          expect(graded + 0.5, `graded SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+          for (const [tier, bound] of Object.entries(gradedBounds.get(company.company.id)!.get(need.id)!)) {
+            expect(bound + 0.5, `${tier} SQL of needs ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
+          }
         }
         expect(sqlBounds.get(need.id)!.get(company.company.id)! + 0.5, `SQL ${need.id}:${company.company.id}`).toBeGreaterThanOrEqual(score);
       }
