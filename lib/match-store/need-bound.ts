@@ -6,7 +6,7 @@ import type { MatchingPolicy } from '../matching/policy';
 import { prepareNeed, stageBit, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
 import { integrityFailure, securityFailure, stageFits } from '../matching/rules';
 import { STATUS_OF_SEVERITY, severitySql } from '../reference/hostility-severity';
-import type { SiteStatus } from '../matching/site-security';
+import { RECENT_DAYS, type SiteStatus } from '../matching/site-security';
 import type { MatchNeed } from '../matching/types';
 import { needExperienceSql, needScaleSql, needScoreBoundSql, unknownWeight } from './bound';
 
@@ -16,15 +16,13 @@ import { needExperienceSql, needScaleSql, needScoreBoundSql, unknownWeight } fro
 // needed (docs/benchmarks/matching.md, session 7). Here the need's side of both is derived in SQL
 // from the rows the engine reads — the site's hostility periods on the day, the declared tender and
 // funding, whether any published record was verified — and graded by the engine's own criteria and
-// hard constraints for this company. A cheaper first test (capability by array operators, no
-// subquery) runs first, so the graded one runs only for needs that pass it; each is an upper bound.
+// hard constraints for this company, so a need either refuses is not read at all. Four bounds,
+// cheapest first (needMayReachGradedSql), so that the subqueries run only for needs that pass the
+// cheaper tests; each is an upper bound on the engine's score (rerank-pruning.test.ts holds them so).
 
 const EXCLUDED_SQL = -1000;
 
 type GradedCompany = PreparedCompany & { capabilities: readonly string[] };
-
-/** Leftover periods end on their last day in force; "recent" is within the year before (site-security.ts). */
-const RECENT_DAYS = 365;
 
 /**
  * The need's site on the day as one small number: (severity × 2 + whole) × 2 + recent, where

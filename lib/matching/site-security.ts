@@ -16,7 +16,7 @@ export const TOLERANCE: Record<RiskAppetite, number> = {
   ACTIVE_HOSTILITIES: 3,
 };
 
-const RECENT_DAYS = 365;
+export const RECENT_DAYS = 365;
 const DAY_MS = 86_400_000;
 
 export type SiteStatus = {
