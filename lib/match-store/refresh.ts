@@ -111,7 +111,12 @@ async function scoreSubject(
   }
   const [[company], interests] = await Promise.all([
     loadCompanyProfiles(db, [id]),
-    loadInterests(tx, Prisma.sql`i."companyId" = ${id}::uuid`),
+    // The bounded need read below (on this connection) is estimated above jit_above_cost for a
+    // company in many sectors (the bound's subqueries are costed for every row, though most rows
+    // stop at the cheap tests): a server built with LLVM would compile it on every re-rank. The
+    // embedded server has no JIT, so no benchmark shows it (docs/benchmarks/matching.md, session 7).
+    // Off for this transaction only.
+    tx.$executeRaw`SET LOCAL jit = off`.then(() => loadInterests(tx, Prisma.sql`i."companyId" = ${id}::uuid`)),
   ]);
   if (!company) return null;
   const preparedCompany = prepareCompany(company);
@@ -128,7 +133,7 @@ async function scoreSubject(
   const inSectors = Prisma.sql`n.sector = ANY(${[...company.sectors]}::"SectorCode"[])`;
   const always = [...stored.rows.map((row) => row.counterpartId), ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
   const bound = needMayReachGradedSql({ ...company, ...preparedCompany }, policy, asOf, { threshold: company.matchFloor, always });
-  const pruned = score(await loadNeedsWithSites(db, Prisma.sql`${inSectors} AND ${bound}`));
+  const pruned = score(await loadNeedsWithSites(tx, Prisma.sql`${inSectors} AND ${bound}`));
   if (provesTopList(pruned, company.matchFloor, side.subjectTopK)) return pruned;
   return score(await loadNeeds(db, inSectors));
 }
