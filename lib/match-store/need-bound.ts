@@ -11,11 +11,12 @@ import type { MatchNeed } from '../matching/types';
 import { needExperienceSql, needScaleSql, needScoreBoundSql, unknownWeight } from './bound';
 
 // A company's re-rank reads only the needs whose score bound may reach a list floor
-// (needMayReachSql, bound.ts). That bound counted security and integrity (32 of the default
-// policy's 100 points) whole, so ~6 needs were read and turned into inputs for each one that was
-// needed (docs/benchmarks/matching.md, session 7). Here the need's side of both is derived in SQL
-// from the rows the engine reads — the site's hostility periods on the day, the declared tender and
-// funding, whether any published record was verified — and graded by the engine's own criteria and
+// (needMayReachSql, bound.ts). That bound counted security, integrity and sister-city ties (36 of
+// the default policy's 100 points) whole, so ~6 needs were read and turned into inputs for each one
+// that was needed (docs/benchmarks/matching.md, session 7). Here the need's side of these is derived
+// in SQL from the rows the engine reads — the site's hostility periods on the day, the declared
+// tender and funding, whether any published record was verified, links to the company's prefecture —
+// and graded by the engine's own criteria and
 // hard constraints for this company, so a need either refuses is not read at all. Four bounds,
 // cheapest first (needMayReachGradedSql), so that the subqueries run only for needs that pass the
 // cheaper tests; each is an upper bound on the engine's score (rerank-pruning.test.ts holds them so).
@@ -155,11 +156,25 @@ export function needTenderBoundSql(company: GradedCompany, policy: MatchingPolic
   return Prisma.sql`(${needScoreBoundSql(company, policy)} - ${policy.weights.integrity}::float8 + ${Prisma.raw(needIntegritySql(company, policy))})`;
 }
 
-/** needScoreBoundSql with security and integrity graded for this company (raw, before rounding). */
+/**
+ * The sister-city criterion's points over "Need" (alias n): its whole weight when a link ties the
+ * need's hromada or its oblast to the company's prefecture (the ties NEED_INPUT_JSON reads, before
+ * their join with JapanMunicipality: a superset), else none — the criterion scores 0 without such a
+ * tie. The links of the prefecture are read once (uncorrelated), the hromada's oblast by its key.
+ */
+export function needSisterCitySql(company: GradedCompany, policy: MatchingPolicy): Prisma.Sql {
+  const prefecture = company.prefectureCode;
+  return Prisma.sql`CASE WHEN n."hromadaCode" IN (SELECT s."hromadaCode" FROM "SisterCityLink" s WHERE s."prefectureCode" = ${prefecture} AND s."hromadaCode" IS NOT NULL)
+      OR (SELECT h."oblastCode" FROM "Hromada" h WHERE h.code = n."hromadaCode")
+        IN (SELECT s."oblastCode" FROM "SisterCityLink" s WHERE s."prefectureCode" = ${prefecture} AND s."oblastCode" IS NOT NULL)
+    THEN ${policy.weights.sisterCity}::float8 ELSE 0 END`;
+}
+
+/** needScoreBoundSql with security, integrity and sister-city ties graded for this company (raw, before rounding). */
 export function needGradedBoundSql(company: GradedCompany, policy: MatchingPolicy, asOf: Date): Prisma.Sql {
   const { weights } = policy;
-  return Prisma.sql`(${needScoreBoundSql(company, policy)} - ${weights.security + weights.integrity}::float8
-      + ${needSecuritySql(company, policy, asOf)} + ${Prisma.raw(needIntegritySql(company, policy))})`;
+  return Prisma.sql`(${needScoreBoundSql(company, policy)} - ${weights.security + weights.integrity + weights.sisterCity}::float8
+      + ${needSecuritySql(company, policy, asOf)} + ${Prisma.raw(needIntegritySql(company, policy))} + ${needSisterCitySql(company, policy)})`;
 }
 
 /**

@@ -151,8 +151,15 @@ beforeAll(async () => {
     const data = companyData();
     companies.push((await createCompany(testDb, { ...data, sectors: [...data.sectors], verificationStatus: 'VERIFIED' })).id);
   }
+  // Some needs in an oblast tied to a prefecture of PLACES (Kanagawa–Odesa), so that the sister-city
+  // criterion scores and its bound is held above it.
+  const tiedOblasts = (await testDb.sisterCityLink.findMany({
+    where: { prefectureCode: { in: PLACES.map((place) => place[0]) }, oblastCode: { not: null } }, select: { oblastCode: true },
+  })).map((link) => link.oblastCode!);
+  expect(tiedOblasts.length).toBeGreaterThan(0);
   for (let i = 0; i < COMPANY_TOP_K + 8; i += 1) {
-    const hromada = await pickFreeHromada(testDb, pick([{ hostilityStatus: 'NONE' }, { hostilityScope: 'PARTIAL' }, { hostilityStatus: 'POSSIBLE_HOSTILITIES' }] as const));
+    const status = pick([{ hostilityStatus: 'NONE' }, { hostilityScope: 'PARTIAL' }, { hostilityStatus: 'POSSIBLE_HOSTILITIES' }] as const);
+    const hromada = await pickFreeHromada(testDb, i % 4 === 0 ? { oblastCode: { in: tiedOblasts } } : status);
     const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
     const budget = pick([null, 60_000, 900_000, 12_000_000]);
     needs.push((await createNeed(testDb, municipality, {
