@@ -79,7 +79,7 @@ export async function readNeedPairs(
       continue;
     }
     read.rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
-    // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile in the sector".
+    // A profile's sector mask is never null: null is the join's "no eligible profile in the sector".
     if (sectorMask !== null) read.stored.push(candidateFromRow(row, PAIR_COLUMNS));
   }
   return read;
