@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { cachedPagePolicy } from '../security/content-security-policy.mjs';
-import { encodingScope } from './stored-encoding.mjs';
+import { encodingScope, shareWithConcurrentRequests } from './stored-encoding.mjs';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -142,6 +142,7 @@ export default class PageCacheHandler {
     const { value, cacheControl } = deserialise(row.value);
     if (scope && encoding && row.encoded && typeof value.html === 'string') {
       scope.stored = { html: value.html, encoding, body: row.encoded };
+      shareWithConcurrentRequests(scope.stored);
     }
     // The page's lifetime (revalidate: false, for ours) travels with it, so an instance that has
     // not rendered the page itself does not take it for stale and render it again behind it.

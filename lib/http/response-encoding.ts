@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import compression from 'compression';
 import Negotiator from 'negotiator';
-import { encodingScope, STORED_ENCODINGS, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
+import { encodingScope, STORED_ENCODINGS, storedCopyReadThisTurn, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
 
 // Compression of every response, done by the app's HTTP server instead of Next (next.config.js
 // `compress: false`). Next compressed each response itself at zlib's default level — for a page
@@ -58,8 +58,9 @@ function sendStoredCopy(request: IncomingMessage, response: ServerResponse, scop
     return (write as (...a: unknown[]) => boolean).apply(this, args);
   } as ServerResponse['write'];
   response.end = function (this: ServerResponse, ...args: unknown[]) {
-    const stored = scope.stored;
     const [chunk] = args;
+    // Read for this request, or for the request whose read of the entry Next shared with this one.
+    const stored = scope.stored ?? (typeof chunk === 'string' && scope.encoding ? storedCopyReadThisTurn(chunk, scope.encoding) : undefined);
     if (
       stored &&
       !wrote &&

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type In
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodingScope } from '../../lib/cache/stored-encoding.mjs';
+import { encodingScope, shareWithConcurrentRequests, storedCopyReadThisTurn } from '../../lib/cache/stored-encoding.mjs';
 import { storedEncodingFor, withResponseEncoding } from '../../lib/http/response-encoding';
 
 // The app server's compression (lib/http/response-encoding.ts), on a real HTTP server with a
@@ -137,5 +137,30 @@ describe('responses through the app server’s compression', () => {
     expect(response.status).toBe(500);
     expect(response.body.equals(STORED.br)).toBe(false);
     expect(decoded(response)).toBe(HTML);
+  });
+
+  it('sends the stored copy to a request Next answered from another request’s read of the entry (its batcher)', async () => {
+    // Only the first of the requests that arrive together reads the entry; the others end with
+    // the same HTML, in the same turn of the event loop.
+    const url = await serve((request, response) => {
+      shareWithConcurrentRequests({ html: HTML, encoding: 'br', body: STORED.br });
+      page(HTML)(request, response);
+    }, { stored: false });
+    const response = await get(url, { 'accept-encoding': 'br' });
+    expect(response.body.equals(STORED.br)).toBe(true);
+    expect(Number(response.headers['content-length'])).toBe(STORED.br.length);
+    // Another encoding than the one read: compressed per response.
+    const gzip = await get(url, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-length']).toBeUndefined();
+    expect(decoded(gzip)).toBe(HTML);
+  });
+
+  it('keeps what was read for concurrent requests only until the next turn of the event loop', async () => {
+    shareWithConcurrentRequests({ html: HTML, encoding: 'gzip', body: STORED.gzip });
+    expect(storedCopyReadThisTurn(HTML, 'gzip')?.body).toBe(STORED.gzip);
+    expect(storedCopyReadThisTurn(HTML, 'br')).toBeUndefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(storedCopyReadThisTurn(HTML, 'gzip')).toBeUndefined();
   });
 });
