@@ -72,11 +72,13 @@ export default class PageCacheHandler {
   /** @param {{ serverDistDir?: string }} [context] Next's: the build's server folder. */
   constructor(context) {
     this.#build = context?.serverDistDir ? buildIdIn(path.join(context.serverDistDir, '..')) : '';
-    // Without its build the handler cannot tell its pages from another build's: it caches nothing
-    // (every page is rendered per request, correct but slower) and says so, rather than sharing
-    // keys with every other build. `next build` itself runs before BUILD_ID exists and serves nothing.
-    if (!this.#build && process.env.NEXT_PHASE !== 'phase-production-build') {
-      console.error(`page cache: no BUILD_ID next to ${context?.serverDistDir ?? '(no server folder given)'}; public pages are rendered per request, not cached`);
+    // Without its build the handler cannot tell its pages from another build's, so it caches
+    // nothing (pages are rendered per request: correct, slower) rather than share keys with every
+    // other build. Next's proxy (middleware) makes handlers without a server folder, which serve no
+    // page; a server folder without BUILD_ID is a broken deploy and is said loudly. `next build`
+    // runs before its BUILD_ID exists, and serves nothing.
+    if (!this.#build && context?.serverDistDir && process.env.NEXT_PHASE !== 'phase-production-build') {
+      console.error(`page cache: no BUILD_ID next to ${context.serverDistDir}; public pages are rendered per request, not cached`);
     }
   }
 

@@ -115,6 +115,12 @@ describe('the page cache in PostgreSQL', () => {
     // …and a render is not stored, under any key.
     await noBuild.set(key, page([own], 'no build'), { cacheControl: { revalidate: false, expire: undefined } });
     expect(await db.pageCacheEntry.findMany({ where: { key: { endsWith: key } }, select: { key: true } })).toEqual([{ key }]);
+    // A handler given no server folder at all (Next's proxy makes those; they serve no page) caches nothing either.
+    const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
+    const noFolder = new PageCacheHandler() as unknown as Handler;
+    expect(await noFolder.get(key, { kind: 'APP_PAGE' })).toBeNull();
+    await noFolder.set(key, page([own], 'no folder'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await db.pageCacheEntry.count({ where: { key: { endsWith: key } } })).toBe(1);
   });
 
   it('stores the page compressed (brotli, gzip) and hands the request the copy its client accepts', async () => {
