@@ -62,18 +62,21 @@ const decoded = ({ headers, body }: Bytes) =>
 const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 
 test('a cached page goes out as the copy compressed when it was stored, in the encoding the client accepts', async () => {
+  test.setTimeout(120_000);
   const need = await newestPublicNeed();
   for (const path of ['/en', '/ja/needs', '/en/needs?page=2', '/uk/needs?view=map', `/en/needs/${need.id}`]) {
+    // Until three requests in a row are served from the cache (other tests' writes invalidate it).
     await expect(async () => {
+      await bytesOf(FIRST + path, { 'accept-encoding': BROWSER_ENCODINGS });
       const plain = await bytesOf(FIRST + path, { 'accept-encoding': 'identity' });
       const br = await bytesOf(FIRST + path, { 'accept-encoding': BROWSER_ENCODINGS });
       const gzip = await bytesOf(SECOND + path, { 'accept-encoding': 'gzip' });
-      for (const response of [plain, br, gzip]) {
-        expect(response.status, path).toBe(200);
-        expect(response.headers['x-nextjs-cache'], path).toBe('HIT');
-        expect(response.headers.vary, path).toMatch(/accept-encoding/i);
+      for (const [name, response] of Object.entries({ plain, br, gzip })) {
+        expect(response.status, `${path} ${name}`).toBe(200);
+        expect(response.headers['x-nextjs-cache'], `${path} ${name}`).toBe('HIT');
+        expect(response.headers.vary, `${path} ${name}`).toMatch(/accept-encoding/i);
         // Sent whole, with its length: the stored copy (compression on the fly streams, unsized).
-        expect(Number(response.headers['content-length']), path).toBe(response.body.length);
+        expect(Number(response.headers['content-length']), `${path} ${name}`).toBe(response.body.length);
       }
       expect(plain.headers['content-encoding']).toBeUndefined();
       expect(br.headers['content-encoding']).toBe('br');
@@ -87,11 +90,12 @@ test('a cached page goes out as the copy compressed when it was stored, in the e
         [br.body, gzip.body],
       )).rows[0]);
       expect(stored).toEqual({ br: 1, gzip: 1 });
-      // One page, one validator: a revalidation in any encoding answers 304 without a body.
+      // One page, one validator, Next's, whatever the encoding (the page says no-store: browsers
+      // keep no copy to revalidate).
+      expect(br.headers.etag).toMatch(/^"\w+"$/);
+      expect(gzip.headers.etag).toBe(plain.headers.etag);
       expect(br.headers.etag).toBe(plain.headers.etag);
-      const revalidated = await bytesOf(FIRST + path, { 'accept-encoding': BROWSER_ENCODINGS, 'if-none-match': String(br.headers.etag) });
-      expect(revalidated.status).toBe(304);
-      expect(revalidated.body.length).toBe(0);
+      expect(br.headers['cache-control']).toContain('no-store');
     }).toPass({ timeout: 30_000 });
   }
   // HEAD: the headers, no body.
