@@ -37,12 +37,14 @@ export const INVALIDATION_MARGIN_MS = 5_000;
 export const BUILD_SEEN_EVERY_MS = 10 * 60 * 1000;
 
 /**
- * The stored copies are compressed once per render, off the event loop (zlib's thread pool), so
- * harder than a server can afford per response: gzip's best, brotli a little short of its best
- * (quality 11 costs several times quality 9 for a few per cent).
+ * The stored copies are compressed once per render, off the event loop (zlib's thread pool), but
+ * still on the instance's cores, and every write to a table a page reads renders it again: levels
+ * past the knee cost much and save little. On the demo map (124 KB of HTML), brotli 6 gives 23.2 KB
+ * in ≈ 7 ms, 9 gives 23.0 KB in ≈ 70 ms (4 — the per-response level — 25.2 KB); gzip 9 saves < 1 %
+ * over 6 (docs/benchmarks/pages.md, session 7).
  */
-const GZIP_OPTIONS = { level: zlib.constants.Z_BEST_COMPRESSION };
-const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
+const GZIP_OPTIONS = { level: 6 };
+const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 
 /** @type {pg.Pool | undefined} */
 let pool;
