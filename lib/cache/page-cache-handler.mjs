@@ -10,8 +10,14 @@
 // the page again while the visitor waits, so a change shows on the very next request.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import pg from 'pg';
 import { cachedPagePolicy } from '../security/content-security-policy.mjs';
+import { encodingScope, shareWithConcurrentRequests } from './stored-encoding.mjs';
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
 
 /** Next's header listing an entry's tags (NEXT_CACHE_TAGS_HEADER). */
 const TAGS_HEADER = 'x-next-cache-tags';
@@ -23,6 +29,22 @@ const TAGS_HEADER = 'x-next-cache-tags';
  * within seconds; pages rendered just after a write are simply rendered again.
  */
 export const INVALIDATION_MARGIN_MS = 5_000;
+
+/**
+ * How often an instance records that its build still uses the cache (PageCacheBuild), at most:
+ * the hourly clean-up keeps the entries of builds seen within BUILD_KEPT_MS (page-cache-cleanup.ts).
+ */
+export const BUILD_SEEN_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * The stored copies are compressed once per render, off the event loop (zlib's thread pool), but
+ * still on the instance's cores, and every write to a table a page reads renders it again: levels
+ * past the knee cost much and save little. On the demo map (124 KB of HTML), brotli 6 gives 23.2 KB
+ * in ≈ 7 ms, 9 gives 23.0 KB in ≈ 70 ms (4 — the per-response level — 25.2 KB); gzip 9 saves < 1 %
+ * over 6 (docs/benchmarks/pages.md, session 7).
+ */
+const GZIP_OPTIONS = { level: 6 };
+const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT } };
 
 /** @type {pg.Pool | undefined} */
 let pool;
@@ -46,14 +68,43 @@ export default class PageCacheHandler {
    */
   #build;
 
+  /** When this instance last recorded its build in PageCacheBuild (its own connection's business). */
+  #buildSeenAt = -Infinity;
+
   /** @param {{ serverDistDir?: string }} [context] Next's: the build's server folder. */
   constructor(context) {
     this.#build = context?.serverDistDir ? buildIdIn(path.join(context.serverDistDir, '..')) : '';
+    // Without its build the handler cannot tell its pages from another build's, so it caches
+    // nothing (pages are rendered per request: correct, slower) rather than share keys with every
+    // other build. Next's proxy (middleware) makes handlers without a server folder, which serve no
+    // page; a server folder without BUILD_ID is a broken deploy and is said loudly. `next build`
+    // runs before its BUILD_ID exists, and serves nothing.
+    if (!this.#build && context?.serverDistDir && process.env.NEXT_PHASE !== 'phase-production-build') {
+      console.error(`page cache: no BUILD_ID next to ${context.serverDistDir}; public pages are rendered per request, not cached`);
+    }
   }
 
   /** @param {string} key */
   #keyOf(key) {
-    return this.#build ? `${this.#build}:${key}` : key;
+    return `${this.#build}:${key}`;
+  }
+
+  /**
+   * Records, at most every BUILD_SEEN_EVERY_MS, that this build still reads and writes the cache,
+   * so the clean-up keeps its entries while an instance serves it (a rolling deploy). Not waited
+   * for: a failure only means the next use records it again.
+   */
+  #noteBuildSeen() {
+    const now = Date.now();
+    if (now - this.#buildSeenAt < BUILD_SEEN_EVERY_MS) return;
+    this.#buildSeenAt = now;
+    database()
+      .query(
+        `INSERT INTO "PageCacheBuild" ("build", "seenAt") VALUES ($1, clock_timestamp())
+         ON CONFLICT ("build") DO UPDATE SET "seenAt" = EXCLUDED."seenAt"`,
+        [this.#build],
+      )
+      .catch(() => (this.#buildSeenAt = -Infinity));
   }
 
   /**
@@ -68,10 +119,16 @@ export default class PageCacheHandler {
    * @param {{ kind?: string }} [context]
    */
   async get(nextKey, context) {
-    if (context?.kind && context.kind !== 'APP_PAGE') return null;
+    if (!this.#build || (context?.kind && context.kind !== 'APP_PAGE')) return null;
+    this.#noteBuildSeen();
     const key = this.#keyOf(nextKey);
+    // The compressed copy the client accepts comes with the entry, in the same round trip; the
+    // server sends it only if Next answers this request with exactly the entry's HTML.
+    const scope = encodingScope.getStore();
+    const encoding = scope?.encoding ?? null;
     const { rows } = await database().query(
-      `SELECT clock_timestamp() AS "now", e."value", e."renderedAt"
+      `SELECT clock_timestamp() AS "now", e."value", e."renderedAt",
+              CASE $3::text WHEN 'br' THEN e."htmlBrotli" WHEN 'gzip' THEN e."htmlGzip" END AS "encoded"
          FROM (SELECT 1) AS one
          LEFT JOIN "PageCacheEntry" e ON e."key" = $1
           AND NOT EXISTS (
@@ -79,7 +136,7 @@ export default class PageCacheHandler {
              WHERE t."tag" = ANY (e."tags")
                AND t."invalidatedAt" > e."renderedAt" - make_interval(secs => $2::double precision / 1000)
           )`,
-      [key, INVALIDATION_MARGIN_MS],
+      [key, INVALIDATION_MARGIN_MS, encoding],
     );
     const row = rows[0];
     if (!row.value) {
@@ -87,6 +144,10 @@ export default class PageCacheHandler {
       return null;
     }
     const { value, cacheControl } = deserialise(row.value);
+    if (scope && encoding && row.encoded && typeof value.html === 'string') {
+      scope.stored = { html: value.html, encoding, body: row.encoded };
+      shareWithConcurrentRequests(scope.stored);
+    }
     // The page's lifetime (revalidate: false, for ours) travels with it, so an instance that has
     // not rendered the page itself does not take it for stale and render it again behind it.
     return { lastModified: new Date(row.renderedAt).getTime(), value, cacheControl };
@@ -98,6 +159,8 @@ export default class PageCacheHandler {
    * @param {{ cacheControl?: unknown }} [context]
    */
   async set(nextKey, data, context) {
+    if (!this.#build) return;
+    this.#noteBuildSeen();
     const key = this.#keyOf(nextKey);
     const renderedAt = this.#renderStarts.get(key);
     this.#renderStarts.delete(key);
@@ -111,11 +174,15 @@ export default class PageCacheHandler {
     // kept once per id anyone asks for, without end; it is rendered again on each request instead.
     if (data.status !== undefined && data.status !== 200) return;
     const tags = String(data.headers?.[TAGS_HEADER] ?? '').split(',').filter(Boolean);
+    const [htmlGzip, htmlBrotli] = typeof data.html === 'string' && data.html.length > 0
+      ? await Promise.all([gzip(data.html, GZIP_OPTIONS), brotli(data.html, BROTLI_OPTIONS)])
+      : [null, null];
     await database().query(
-      `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt")
-       VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()))
-       ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt"`,
-      [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, renderedAt ?? null],
+      `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt", "htmlGzip", "htmlBrotli")
+       VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()), $5, $6)
+       ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt",
+         "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli"`,
+      [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, renderedAt ?? null, htmlGzip, htmlBrotli],
     );
     // Only a tag's newest mark decides anything: the older ones of this entry's tags go.
     await database().query(

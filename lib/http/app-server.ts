@@ -14,6 +14,7 @@ import { createServer } from 'node:http';
 import { createAppRequestListener } from './app-request';
 import { parseTrustedProxies } from './client-address';
 import { nextHostnameFor } from './next-hostname';
+import { withResponseEncoding } from './response-encoding';
 
 const [mode, ...args] = process.argv.slice(2);
 if (mode !== 'dev' && mode !== 'start') {
@@ -65,7 +66,11 @@ async function serve(): Promise<void> {
   const handle = app.getRequestHandler();
   const upgrade = app.getUpgradeHandler();
 
-  const server = createServer(createAppRequestListener((request, response) => handle(request, response), { trust }));
+  // Responses are compressed here, not by Next (next.config.js `compress: false`): a cached page
+  // goes out as the copy compressed when it was stored (lib/http/response-encoding.ts).
+  const server = createServer(
+    createAppRequestListener((request, response) => withResponseEncoding(request, response, () => void handle(request, response)), { trust }),
+  );
   server.on('upgrade', (request, socket, head) => void upgrade(request, socket, head));
   server.listen(port, hostname, () => {
     console.log(`▸ Kakehashi ${isDev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port}` +

@@ -56,38 +56,61 @@ export async function isDatabaseReachable(db: Db, timeoutMs = PING_TIMEOUT_MS): 
  * app's pool a busy moment — every connection taken by re-ranking jobs and renders — looked like an
  * outage and turned visitors away with 503 (seen in the end-to-end runs, on RSC prefetches); one
  * dedicated connection answers whether PostgreSQL does, not whether the pool has room.
+ *
+ * `timeoutMs` bounds the whole question — connecting (when the connection is cold) and asking.
+ * Bounding each step on its own let a slow connect followed by a slow answer take twice the
+ * timeout, while every page load waited on it (lib/http/database-outage.ts shares one question).
  */
 export function databasePinger(connectionString: string, timeoutMs = PING_TIMEOUT_MS): { isReachable: () => Promise<boolean>; end: () => Promise<void> } {
   const pool = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: timeoutMs, idleTimeoutMillis: 60_000 });
   // An idle connection the server dropped (a restart) is an error event, not a crash; the next ping reconnects.
   pool.on('error', () => {});
   return {
-    isReachable: async () => {
+    isReachable: () => new Promise<boolean>((resolve) => {
+      const deadline = performance.now() + timeoutMs;
+      let answered = false;
       let timer: NodeJS.Timeout | undefined;
-      try {
-        // The connection first (bounded by the pool's connectionTimeoutMillis): the pool hands
-        // even an idle one over on a later tick, so a query given to pool.query is not sent
-        // while a render holds the event loop, and a timer armed beside it ran out before the
-        // database was even asked (seen under load: "busy process" in database-outage.test.ts).
-        // The clock starts once the question is on its way.
-        const client = await pool.connect();
-        const answered = client.query('SELECT 1').then(
-          () => { client.release(); return true; },
-          (error: Error) => { client.release(error); return false; },
-        );
-        // When the timer fires, the answer may already be waiting in the socket: a render that
-        // held the event loop past the timeout runs timers before I/O. setImmediate lets the loop
-        // read it first, so a busy process is not taken for a database outage.
-        const timeout = new Promise<false>((resolve) => {
-          timer = setTimeout(() => setImmediate(() => resolve(false)), timeoutMs);
-        });
-        return await Promise.race([answered, timeout]);
-      } catch {
-        return false;
-      } finally {
+      const answer = (reachable: boolean) => {
+        if (answered) return;
+        answered = true;
         clearTimeout(timer);
-      }
-    },
+        resolve(reachable);
+      };
+      /** When the question went out, once it has. */
+      let askedAt: number | undefined;
+      let extended = false;
+      // When the timer fires, the answer may already be waiting in the socket: a render that held
+      // the event loop past the timeout runs timers before I/O. setImmediate lets the loop read it
+      // first, so a busy process is not taken for a database outage.
+      const giveUp = () => setImmediate(() => {
+        if (answered) return;
+        // The process was too busy to ask in time: the connection was handed over (on a later
+        // tick, even an idle one) only after the deadline, because a render held the event loop.
+        // That says nothing about the database, so the question gets its own timeout from when it
+        // went out — once.
+        if (!extended && askedAt !== undefined && askedAt >= deadline) {
+          extended = true;
+          timer = setTimeout(giveUp, Math.max(0, askedAt + timeoutMs - performance.now()));
+          return;
+        }
+        answer(false);
+      });
+      timer = setTimeout(giveUp, timeoutMs);
+      pool.connect().then(
+        (client) => {
+          if (answered) {
+            client.release();
+            return;
+          }
+          askedAt = performance.now();
+          client.query('SELECT 1').then(
+            () => { client.release(); answer(true); },
+            (error: Error) => { client.release(error); answer(false); },
+          );
+        },
+        () => answer(false),
+      );
+    }),
     end: () => pool.end(),
   };
 }

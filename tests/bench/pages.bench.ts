@@ -15,6 +15,7 @@
  * which keeps it off the anonymous cache (lib/cache/public-pages.ts): the same page rendered per
  * request, as before it was cached, in the same build, world and time window ("home/rendered").
  *
+ * `--brotli` sends what Chromium sends, `Accept-Encoding: gzip, deflate, br, zstd` (the server picks brotli).
  * `--gzip` sends `Accept-Encoding: gzip` with every request, as browsers do: the response is then
  * compressed by Next per request (KB/resp is what travels).
  *
@@ -38,6 +39,8 @@ const connectionLevels = (arg('connections') ?? '1,10,50').split(',').map(Number
 const only = arg('only')?.split(',');
 const rendered = process.argv.includes('--rendered');
 const gzip = process.argv.includes('--gzip');
+const brotli = process.argv.includes('--brotli');
+const acceptEncoding = brotli ? 'gzip, deflate, br, zstd' : gzip ? 'gzip' : undefined;
 const renderedToo = (page: { name: string; path: string }) =>
   rendered ? [page, { name: `${page.name}/rendered`, path: `${page.path}${page.path.includes('?') ? '&' : '?'}render=1` }] : [page];
 const profileDir = arg('cpu-prof');
@@ -173,9 +176,9 @@ async function main() {
     log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
     log('page            conns   req/s    p50    p95    p99 ms  cpu ms/req  errors   KB/resp  cache');
     for (const page of pages) {
-      // --gzip asks for a compressed response as browsers do (Next then gzips each response,
-      // cached or not); without it the bytes are sent as they are, as before.
-      const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), ...(gzip ? { 'accept-encoding': 'gzip' } : {}) };
+      // --gzip/--brotli ask for a compressed response as browsers do (a cached page goes out as its
+      // stored copy, anything else is compressed as it is sent); without, the bytes go as they are.
+      const headers = { ...(page.cookie ? { cookie: page.cookie } : {}), ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) };
       // Warm up: compile-on-first-use, caches and connection pools are not what is measured.
       const check = await fetch(base + page.path, { headers, redirect: 'manual' });
       if (check.status !== 200) throw new Error(`${page.path} answered ${check.status}`);
@@ -207,7 +210,7 @@ async function main() {
         log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${cache}`);
       }
     }
-    const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), gzip, sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
+    const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), gzip, brotli, sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
     log(JSON.stringify(summary));
   } finally {
     if (server && server.exitCode === null) {

@@ -1,3 +1,5 @@
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { demoEmail, signIn, withDatabase } from './helpers';
 
@@ -42,6 +44,82 @@ test('anonymous reads of the public pages are served from the cache, with a poli
   )).rows);
   expect(await keptFor(['2'])).not.toEqual([]); // page 2, cached above: the query finds a real entry
   expect(await keptFor(invented)).toEqual([]);
+});
+
+type Bytes = { status: number; headers: IncomingHttpHeaders; body: Buffer };
+/** A response's bytes as they travel (Playwright's and fetch's clients decompress them). */
+const bytesOf = (url: string, headers: Record<string, string>, method = 'GET') =>
+  new Promise<Bytes>((resolve, reject) => {
+    httpRequest(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+const decoded = ({ headers, body }: Bytes) =>
+  (headers['content-encoding'] === 'br' ? brotliDecompressSync(body) : headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString();
+/** What Chromium sends. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
+
+test('a cached page goes out as the copy compressed when it was stored, in the encoding the client accepts', async () => {
+  test.setTimeout(120_000);
+  const need = await newestPublicNeed();
+  for (const path of ['/en', '/ja/needs', '/en/needs?page=2', '/uk/needs?view=map', `/en/needs/${need.id}`]) {
+    // Until three requests in a row are served from the cache (other tests' writes invalidate it).
+    await expect(async () => {
+      await bytesOf(FIRST + path, { 'accept-encoding': BROWSER_ENCODINGS });
+      const plain = await bytesOf(FIRST + path, { 'accept-encoding': 'identity' });
+      const br = await bytesOf(FIRST + path, { 'accept-encoding': BROWSER_ENCODINGS });
+      const gzip = await bytesOf(SECOND + path, { 'accept-encoding': 'gzip' });
+      for (const [name, response] of Object.entries({ plain, br, gzip })) {
+        expect(response.status, `${path} ${name}`).toBe(200);
+        expect(response.headers['x-nextjs-cache'], `${path} ${name}`).toBe('HIT');
+        expect(response.headers.vary, `${path} ${name}`).toMatch(/accept-encoding/i);
+        // Sent whole, with its length: the stored copy (compression on the fly streams, unsized).
+        expect(Number(response.headers['content-length']), `${path} ${name}`).toBe(response.body.length);
+      }
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(decoded(br)).toBe(plain.body.toString());
+      expect(decoded(gzip)).toBe(plain.body.toString());
+      expect(br.body.length).toBeLessThan(plain.body.length / 3);
+      // The very bytes stored with the entry, not compressed again.
+      const stored = await withDatabase(async (client) => (await client.query<{ br: number; gzip: number }>(
+        `SELECT count(*) FILTER (WHERE "htmlBrotli" = $1)::int AS br, count(*) FILTER (WHERE "htmlGzip" = $2)::int AS gzip FROM "PageCacheEntry"`,
+        [br.body, gzip.body],
+      )).rows[0]);
+      expect(stored).toEqual({ br: 1, gzip: 1 });
+      // One page, one validator, Next's, whatever the encoding (the page says no-store: browsers
+      // keep no copy to revalidate).
+      expect(br.headers.etag).toMatch(/^"\w+"$/);
+      expect(gzip.headers.etag).toBe(plain.headers.etag);
+      expect(br.headers.etag).toBe(plain.headers.etag);
+      expect(br.headers['cache-control']).toContain('no-store');
+    }).toPass({ timeout: 30_000 });
+  }
+  // HEAD: the headers, no body.
+  const head = await bytesOf(FIRST + '/en', { 'accept-encoding': BROWSER_ENCODINGS }, 'HEAD');
+  expect(head.status).toBe(200);
+  expect(head.body.length).toBe(0);
+});
+
+test('what is not a stored page is compressed as it is sent, streamed, and never twice', async ({ page }) => {
+  // A client navigation's payload (RSC) of a public page: rendered per request and streamed.
+  // (`_rsc` empty: the cache-busting value Next expects of a request with no router state.)
+  const rsc = await bytesOf(FIRST + '/en/needs?_rsc=', { 'accept-encoding': BROWSER_ENCODINGS, rsc: '1' });
+  expect(rsc.status).toBe(200);
+  expect(rsc.headers['content-type']).toContain('text/x-component');
+  expect(rsc.headers['content-encoding']).toBe('br');
+  expect(rsc.headers['content-length']).toBeUndefined();
+  expect(rsc.headers['transfer-encoding']).toBe('chunked');
+  expect(decoded(rsc)).toMatch(/^\d+:/m); // flight rows, decoded once
+  // A signed-in visitor's page: theirs, rendered and compressed per request.
+  await signIn(page, demoEmail('company-01'));
+  const response = await page.goto('/en/needs');
+  expect(response?.headers()['content-encoding']).toBe('br');
+  expect(response?.headers()['x-nextjs-cache']).toBeUndefined();
+  await expect(page.getByTestId('notification-bell').filter({ visible: true })).toBeVisible();
 });
 
 test('a change to a need reaches the next anonymous visitor on every instance', async ({ page, request }) => {

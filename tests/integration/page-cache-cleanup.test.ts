@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { describe, expect, inject, it } from 'vitest';
-import { cleanPageCache, MARK_KEPT_MS, PAGE_CACHE_CLEANUP_CRON, startPageCacheCleanup } from '../../lib/cache/page-cache-cleanup';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { BUILD_KEPT_MS, cleanPageCache, MARK_KEPT_MS, PAGE_CACHE_CLEANUP_CRON, startPageCacheCleanup } from '../../lib/cache/page-cache-cleanup';
 import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
 import { testDb as db } from './test-db';
 
@@ -8,9 +8,19 @@ import { testDb as db } from './test-db';
 // same tables at the same time, so each case uses tags and keys of its own.
 
 const tagOf = () => `cleanup-test-${randomUUID()}`;
-const keyOf = () => `/route-cache/APP_PAGE/test/$/en/cached/needs/${randomUUID()}`;
+/** Entries are per build: `<BUILD_ID>:<Next's key>`; this file's build is in use (seen now). */
+const BUILD = 'cleanup-test-build';
+const nextKeyOf = () => `/route-cache/APP_PAGE/test/$/en/cached/needs/${randomUUID()}`;
+const keyOf = (build = BUILD) => `${build}:${nextKeyOf()}`;
 const ago = (ms: number) => new Date(Date.now() - ms);
 const HOUR = 60 * 60 * 1000;
+
+async function buildSeen(build: string, seenAt: Date) {
+  await db.pageCacheBuild.upsert({ where: { build }, create: { build, seenAt }, update: { seenAt } });
+}
+beforeAll(async () => {
+  await buildSeen(BUILD, new Date());
+});
 
 async function entry(key: string, tags: string[], renderedAt: Date) {
   await db.pageCacheEntry.create({ data: { key, value: '{}', tags, renderedAt } });
@@ -70,6 +80,52 @@ describe('the page cache clean-up', () => {
 
     expect(await entryExists(key)).toBe(false);
     expect(await marksOf(tag)).toEqual([]);
+  });
+});
+
+describe('the page cache clean-up of other builds', () => {
+  it('removes the entries of a build no instance has used for hours, and keeps those of builds in use (a rolling deploy)', async () => {
+    const [gone, previous, current] = [`gone-${randomUUID()}`, `previous-${randomUUID()}`, `current-${randomUUID()}`];
+    await buildSeen(gone, ago(BUILD_KEPT_MS + 60_000));
+    // The previous build's instances still serve while the deploy rolls: seen minutes ago.
+    await buildSeen(previous, ago(20 * 60_000));
+    await buildSeen(current, new Date());
+    const tag = tagOf();
+    const [ofGone, ofPrevious, ofCurrent] = [keyOf(gone), keyOf(previous), keyOf(current)];
+    // Fresh entries (no mark makes them stale): only their build decides.
+    for (const key of [ofGone, ofPrevious, ofCurrent]) await entry(key, [tag], ago(60_000));
+
+    expect(await cleanPageCache(db)).toMatchObject({ otherBuilds: expect.any(Number) });
+
+    expect(await entryExists(ofGone)).toBe(false);
+    expect(await entryExists(ofPrevious)).toBe(true);
+    expect(await entryExists(ofCurrent)).toBe(true);
+    // The gone build is forgotten; an instance of it that serves again records it anew.
+    expect(await db.pageCacheBuild.count({ where: { build: gone } })).toBe(0);
+    expect(await db.pageCacheBuild.count({ where: { build: { in: [previous, current] } } })).toBe(2);
+  });
+
+  it('removes entries of no recorded build: keys from before entries were per build, and builds never recorded', async () => {
+    const bare = nextKeyOf();
+    const unrecorded = keyOf(`never-seen-${randomUUID()}`);
+    await entry(bare, [tagOf()], ago(60_000));
+    await entry(unrecorded, [tagOf()], ago(60_000));
+
+    await cleanPageCache(db);
+
+    expect(await entryExists(bare)).toBe(false);
+    expect(await entryExists(unrecorded)).toBe(false);
+  });
+
+  it('matches a build by its whole id: a build whose id begins another one’s keeps nothing of it', async () => {
+    const long = `prefix-${randomUUID()}`;
+    await buildSeen(long.slice(0, 10), new Date()); // "prefix-xyz", in use
+    const key = keyOf(long); // never recorded
+    await entry(key, [tagOf()], ago(60_000));
+
+    await cleanPageCache(db);
+
+    expect(await entryExists(key)).toBe(false);
   });
 });
 

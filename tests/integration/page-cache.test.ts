@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
 import type { Actor } from '../../lib/auth/actor';
+import { encodingScope, type EncodingScope } from '../../lib/cache/stored-encoding.mjs';
 import { PUBLIC_PAGE_TAGS } from '../../lib/cache/tag-page';
 import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
@@ -28,10 +30,18 @@ type Handler = {
 let handler: Handler;
 let world: AccessWorld;
 
+/** A handler as Next makes one for a build: given the build's server folder, BUILD_ID beside it. */
+async function handlerOf(buildId: string | null): Promise<Handler> {
+  const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
+  const dist = mkdtempSync(path.join(tmpdir(), 'page-cache-build-'));
+  if (buildId !== null) writeFileSync(path.join(dist, 'BUILD_ID'), buildId);
+  mkdirSync(path.join(dist, 'server'));
+  return new PageCacheHandler({ serverDistDir: path.join(dist, 'server') }) as unknown as Handler;
+}
+
 beforeAll(async () => {
   process.env.DATABASE_URL = inject('databaseUrl');
-  const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
-  handler = new PageCacheHandler() as unknown as Handler;
+  handler = await handlerOf('page-cache-test');
   world = await createAccessWorld(db);
 });
 afterAll(async () => {
@@ -70,8 +80,7 @@ describe('the page cache in PostgreSQL', () => {
     expect(Buffer.isBuffer(hit?.value.rscData)).toBe(true);
     expect(hit?.cacheControl).toEqual({ revalidate: false });
     // Another instance: its own handler, the same table.
-    const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
-    const other = new PageCacheHandler() as unknown as Handler;
+    const other = await handlerOf('page-cache-test');
     expect((await other.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('first');
 
     await other.revalidateTag(own);
@@ -81,15 +90,7 @@ describe('the page cache in PostgreSQL', () => {
   it("serves no page rendered by another build: its HTML names the other build's script files", async () => {
     const key = freshKey();
     const own = `test-${randomUUID()}`;
-    const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
-    const instanceOf = (buildId: string) => {
-      // Next gives the handler its build's server folder; BUILD_ID sits next to it.
-      const dist = mkdtempSync(path.join(tmpdir(), 'page-cache-build-'));
-      writeFileSync(path.join(dist, 'BUILD_ID'), buildId);
-      mkdirSync(path.join(dist, 'server'));
-      return new PageCacheHandler({ serverDistDir: path.join(dist, 'server') }) as unknown as Handler;
-    };
-    const before = instanceOf('build-before'), after = instanceOf('build-after'), sameBuild = instanceOf('build-before');
+    const [before, after, sameBuild] = await Promise.all([handlerOf('build-before'), handlerOf('build-after'), handlerOf('build-before')]);
     expect(await before.get(key, { kind: 'APP_PAGE' })).toBeNull();
     await before.set(key, page([own], 'old build'), { cacheControl: { revalidate: false, expire: undefined } });
     expect((await sameBuild.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('old build');
@@ -98,6 +99,61 @@ describe('the page cache in PostgreSQL', () => {
     await after.set(key, page([own], 'new build'), { cacheControl: { revalidate: false, expire: undefined } });
     expect((await after.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('new build');
     expect((await before.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('old build');
+  });
+
+  it('caches nothing without its BUILD_ID, rather than sharing keys with every other build', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    const errors: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => errors.push(args.join(' '));
+    const noBuild = await handlerOf(null).finally(() => (console.error = consoleError));
+    expect(errors).toEqual([expect.stringContaining('no BUILD_ID')]);
+    // An entry under the bare key (as a build-less handler used to write and read) is not served…
+    await db.pageCacheEntry.create({ data: { key, value: JSON.stringify({ value: page([own]) }), tags: [own], renderedAt: new Date() } });
+    expect(await noBuild.get(key, { kind: 'APP_PAGE' })).toBeNull();
+    // …and a render is not stored, under any key.
+    await noBuild.set(key, page([own], 'no build'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await db.pageCacheEntry.findMany({ where: { key: { endsWith: key } }, select: { key: true } })).toEqual([{ key }]);
+    // A handler given no server folder at all (Next's proxy makes those; they serve no page) caches nothing either.
+    const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
+    const noFolder = new PageCacheHandler() as unknown as Handler;
+    expect(await noFolder.get(key, { kind: 'APP_PAGE' })).toBeNull();
+    await noFolder.set(key, page([own], 'no folder'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await db.pageCacheEntry.count({ where: { key: { endsWith: key } } })).toBe(1);
+  });
+
+  it('stores the page compressed (brotli, gzip) and hands the request the copy its client accepts', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'compressed once');
+    const read = async (encoding: EncodingScope['encoding']) => {
+      const scope: EncodingScope = { encoding };
+      const hit = await encodingScope.run(scope, () => handler.get(key, { kind: 'APP_PAGE' }));
+      return { html: hit!.value.html, stored: scope.stored };
+    };
+    const br = await read('br');
+    expect(br.stored?.encoding).toBe('br');
+    expect(br.stored?.html).toBe(br.html);
+    expect(brotliDecompressSync(br.stored!.body).toString()).toBe(br.html);
+    const gzip = await read('gzip');
+    expect(gzip.stored?.encoding).toBe('gzip');
+    expect(gunzipSync(gzip.stored!.body).toString()).toBe(gzip.html);
+    expect((await read(null)).stored).toBeUndefined();
+    // Outside any request (no scope), the entry is served as before.
+    expect((await handler.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('compressed once');
+    // A stale entry hands over nothing: the page is rendered again, its new copy stored with it.
+    await handler.revalidateTag(own);
+    const scope: EncodingScope = { encoding: 'br' };
+    expect(await encodingScope.run(scope, () => handler.get(key, { kind: 'APP_PAGE' }))).toBeNull();
+    expect(scope.stored).toBeUndefined();
+  });
+
+  it('records that its build uses the cache, so the clean-up keeps its entries', async () => {
+    const build = `build-${randomUUID()}`;
+    const instance = await handlerOf(build);
+    await instance.get(freshKey(), { kind: 'APP_PAGE' });
+    await expect.poll(async () => (await db.pageCacheBuild.findUnique({ where: { build } }))?.seenAt.getTime() ?? 0).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it("puts a policy on the entry that allows exactly the page's own inline scripts", async () => {

@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import zlib from 'node:zlib';
+import compression from 'compression';
+import Negotiator from 'negotiator';
+import { encodingScope, STORED_ENCODINGS, storedCopyReadThisTurn, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
+
+// Compression of every response, done by the app's HTTP server instead of Next (next.config.js
+// `compress: false`). Next compressed each response itself at zlib's default level — for a page
+// served from the cache, the same HTML again on every hit, which doubled the CPU a hit costs
+// (docs/benchmarks/pages.md, session 6). Now:
+// - a cached page goes out as the copy compressed once when it was stored (PageCacheEntry's
+//   htmlBrotli/htmlGzip, read with the entry by lib/cache/page-cache-handler.mjs), when the
+//   client accepts that encoding and Next answers with exactly the entry's HTML;
+// - everything else (pages rendered per request, streamed or not, RSC payloads, scripts, JSON)
+//   is compressed as it is sent, by the same `compression` middleware Next used, at levels cheap
+//   enough to pay per response.
+
+/** Per response: cheap levels (gzip 6 → 4, brotli 4) for what cannot be compressed ahead. */
+const compress = compression({
+  level: 4,
+  brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+});
+
+/** The stored encoding the request accepts (brotli before gzip), or null. */
+export function storedEncodingFor(request: Pick<IncomingMessage, 'headers'>): StoredEncoding | null {
+  if (!request.headers['accept-encoding']) return null;
+  // negotiator 0.6.4 takes the server's preference for ties (browsers list gzip first, at equal
+  // weight) as a second argument, as `compression` passes it; @types/negotiator predates it.
+  const encoding = Negotiator.prototype.encoding as (this: Negotiator, available: string[], preferred: string[]) => string | undefined;
+  const chosen = encoding.call(new Negotiator(request), [...STORED_ENCODINGS, 'identity'], [...STORED_ENCODINGS]);
+  return chosen === 'br' || chosen === 'gzip' ? chosen : null;
+}
+
+/**
+ * Runs `handle` (Next) with the response compressed: the stored copy for a cached page, else
+ * compressed as it is written. The scope lets the cache handler, deep inside Next and within this
+ * request only, hand over the stored copy it read.
+ */
+export function withResponseEncoding(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
+  const scope: EncodingScope = { encoding: storedEncodingFor(request) };
+  compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => {});
+  if (scope.encoding) sendStoredCopy(request, response, scope);
+  encodingScope.run(scope, handle);
+}
+
+/**
+ * Replaces Next's one-piece body (how a page from the cache is sent: headers, then `end(html)`)
+ * by the stored compressed copy of that very HTML. Anything else — a streamed render, a 304, a
+ * HEAD, another status, a body that differs from the entry's by a byte — goes on unchanged to the
+ * per-response compression underneath.
+ */
+function sendStoredCopy(request: IncomingMessage, response: ServerResponse, scope: EncodingScope): void {
+  const write = response.write;
+  const end = response.end;
+  let wrote = false;
+  response.write = function (this: ServerResponse, ...args: unknown[]) {
+    wrote = true;
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as ServerResponse['write'];
+  response.end = function (this: ServerResponse, ...args: unknown[]) {
+    const [chunk] = args;
+    // Read for this request, or for the request whose read of the entry Next shared with this one.
+    const stored = scope.stored ?? (typeof chunk === 'string' && scope.encoding ? storedCopyReadThisTurn(chunk, scope.encoding) : undefined);
+    if (
+      stored &&
+      !wrote &&
+      typeof chunk === 'string' &&
+      request.method === 'GET' &&
+      response.statusCode === 200 &&
+      !response.headersSent &&
+      !response.getHeader('content-encoding') &&
+      !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('cache-control') ?? '')) &&
+      chunk === stored.html
+    ) {
+      response.setHeader('Content-Encoding', stored.encoding);
+      response.setHeader('Content-Length', stored.body.length);
+      appendVary(response, 'Accept-Encoding');
+      return (end as (...a: unknown[]) => ServerResponse).call(this, stored.body);
+    }
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['end'];
+}
+
+function appendVary(response: ServerResponse, field: string): void {
+  const current = response.getHeader('vary');
+  const fields = (Array.isArray(current) ? current.join(',') : String(current ?? '')).split(',').map((part) => part.trim()).filter(Boolean);
+  if (fields.some((name) => name === '*' || name.toLowerCase() === field.toLowerCase())) return;
+  response.setHeader('Vary', [...fields, field].join(', '));
+}

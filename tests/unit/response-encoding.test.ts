@@ -1,0 +1,166 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodingScope, shareWithConcurrentRequests, storedCopyReadThisTurn } from '../../lib/cache/stored-encoding.mjs';
+import { storedEncodingFor, withResponseEncoding } from '../../lib/http/response-encoding';
+
+// The app server's compression (lib/http/response-encoding.ts), on a real HTTP server with a
+// stand-in for Next: a page from the cache goes out as its stored compressed copy only when the
+// body Next sends is exactly the stored page's HTML; anything else is compressed as it is sent.
+
+const HTML = `<!doctype html><html><body>${'<p>a need in a hromada</p>'.repeat(400)}</body></html>`;
+/** Stored copies made differently from the server's own per-response compression, to tell them apart. */
+const STORED = {
+  br: brotliCompressSync(HTML, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+  gzip: gzipSync(HTML, { level: 9 }),
+};
+
+type Next = (request: IncomingMessage, response: ServerResponse) => void;
+const servers: ReturnType<typeof createServer>[] = [];
+afterEach(() => servers.splice(0).forEach((server) => server.close()));
+
+/** A server whose "Next" first does what the cache handler does on a hit: leaves the stored copy in the scope. */
+async function serve(next: Next, { stored = true } = {}): Promise<string> {
+  const server = createServer((request, response) =>
+    withResponseEncoding(request, response, () => {
+      const scope = encodingScope.getStore();
+      if (stored && scope?.encoding) scope.stored = { html: HTML, encoding: scope.encoding, body: STORED[scope.encoding] };
+      next(request, response);
+    }),
+  );
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+type Bytes = { status: number; headers: IncomingHttpHeaders; body: Buffer };
+const get = (url: string, headers: Record<string, string> = {}, method = 'GET') =>
+  new Promise<Bytes>((resolve, reject) => {
+    httpRequest(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+const decoded = ({ headers, body }: Bytes) =>
+  (headers['content-encoding'] === 'br' ? brotliDecompressSync(body) : headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString();
+
+/** Next sending a page from its cache: headers, then the whole body at once. */
+const page = (body: string): Next => (_request, response) => {
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.setHeader('ETag', '"page"');
+  response.setHeader('Content-Length', Buffer.byteLength(body));
+  response.end(body);
+};
+
+describe('the stored encoding a request accepts', () => {
+  it.each([
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['gzip;q=0.5, br;q=0.4', 'gzip'],
+    ['deflate', null],
+    ['identity', null],
+    ['', null],
+  ])('%j → %s', (header, expected) => {
+    expect(storedEncodingFor({ headers: header ? { 'accept-encoding': header } : {} })).toBe(expected);
+  });
+});
+
+describe('responses through the app server’s compression', () => {
+  it('sends the stored copy, whole and sized, when Next answers with exactly the stored HTML', async () => {
+    const url = await serve(page(HTML));
+    for (const encoding of ['br', 'gzip'] as const) {
+      const response = await get(url, { 'accept-encoding': encoding === 'br' ? 'gzip, deflate, br' : 'gzip' });
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.body.equals(STORED[encoding])).toBe(true);
+      expect(Number(response.headers['content-length'])).toBe(STORED[encoding].length);
+      expect(response.headers.vary).toBe('Accept-Encoding');
+      expect(response.headers.etag).toBe('"page"');
+      expect(decoded(response)).toBe(HTML);
+    }
+  });
+
+  it('compresses as it sends, and never sends the stored copy, when the body differs from the stored page by a byte', async () => {
+    const other = HTML.replace('a need', 'b need');
+    const response = await get(await serve(page(other)), { 'accept-encoding': 'br' });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.body.equals(STORED.br)).toBe(false);
+    expect(response.headers['content-length']).toBeUndefined();
+    expect(decoded(response)).toBe(other);
+  });
+
+  it('compresses a streamed response as it streams, even when its pieces make the stored page', async () => {
+    const url = await serve((_request, response) => {
+      response.setHeader('Content-Type', 'text/x-component');
+      response.write(HTML.slice(0, 1000));
+      setTimeout(() => response.end(HTML.slice(1000)), 10);
+    });
+    const response = await get(url, { 'accept-encoding': 'gzip' });
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    expect(response.body.equals(STORED.gzip)).toBe(false);
+    expect(decoded(response)).toBe(HTML);
+  });
+
+  it('sends the page as it is to a client that accepts no compression', async () => {
+    const response = await get(await serve(page(HTML)), { 'accept-encoding': 'identity' });
+    expect(response.headers['content-encoding']).toBeUndefined();
+    expect(response.body.toString()).toBe(HTML);
+    expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(HTML));
+  });
+
+  it('leaves a 304 and a HEAD without a body', async () => {
+    const url = await serve((request, response) => {
+      if (request.headers['if-none-match'] === '"page"') {
+        response.statusCode = 304;
+        response.end();
+        return;
+      }
+      page(HTML)(request, response);
+    });
+    const notModified = await get(url, { 'accept-encoding': 'br', 'if-none-match': '"page"' });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.length).toBe(0);
+    const head = await get(url, { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+
+  it('sends an error page Next renders in place of the stored page as it is, compressed per response', async () => {
+    const url = await serve((_request, response) => {
+      response.statusCode = 500;
+      page(HTML)(_request, response);
+    });
+    const response = await get(url, { 'accept-encoding': 'br' });
+    expect(response.status).toBe(500);
+    expect(response.body.equals(STORED.br)).toBe(false);
+    expect(decoded(response)).toBe(HTML);
+  });
+
+  it('sends the stored copy to a request Next answered from another request’s read of the entry (its batcher)', async () => {
+    // Only the first of the requests that arrive together reads the entry; the others end with
+    // the same HTML, in the same turn of the event loop.
+    const url = await serve((request, response) => {
+      shareWithConcurrentRequests({ html: HTML, encoding: 'br', body: STORED.br });
+      page(HTML)(request, response);
+    }, { stored: false });
+    const response = await get(url, { 'accept-encoding': 'br' });
+    expect(response.body.equals(STORED.br)).toBe(true);
+    expect(Number(response.headers['content-length'])).toBe(STORED.br.length);
+    // Another encoding than the one read: compressed per response.
+    const gzip = await get(url, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.headers['content-length']).toBeUndefined();
+    expect(decoded(gzip)).toBe(HTML);
+  });
+
+  it('keeps what was read for concurrent requests only until the next turn of the event loop', async () => {
+    shareWithConcurrentRequests({ html: HTML, encoding: 'gzip', body: STORED.gzip });
+    expect(storedCopyReadThisTurn(HTML, 'gzip')?.body).toBe(STORED.gzip);
+    expect(storedCopyReadThisTurn(HTML, 'br')).toBeUndefined();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(storedCopyReadThisTurn(HTML, 'gzip')).toBeUndefined();
+  });
+});
