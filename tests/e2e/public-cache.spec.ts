@@ -75,4 +75,8 @@ test('a signed-in visitor gets the public pages rendered for them, with their ow
     expect(response?.headers()['content-security-policy']).toContain("'nonce-");
     await expect(page.getByTestId('notification-bell').filter({ visible: true })).toBeVisible();
   }
+  // A page past the list's last is not found for them either, as for an anonymous visitor
+  // (it was an empty list with 200), filtered or not.
+  for (const path of ['/en/needs?page=999', '/en/needs?sector=WATER_SANITATION&page=999']) expect((await page.goto(path))?.status(), path).toBe(404);
+  expect((await page.goto('/en/needs?page=1'))?.status()).toBe(200);
 });
