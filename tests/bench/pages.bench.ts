@@ -44,6 +44,7 @@ const profileDir = arg('cpu-prof');
 const givenDatabase = process.argv.find((a) => a.startsWith('--database-url='))?.slice('--database-url='.length);
 const seedGiven = process.argv.includes('--seed');
 const processes = arg('processes');
+const serverJs = arg('server-js');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
@@ -140,7 +141,10 @@ async function main() {
     log(`world: ${JSON.stringify(sizes)}`);
 
     const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    server = spawn(process.execPath, [...profile, '--import', 'tsx', 'lib/http/app-server.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // --server-js=<file>: that compiled server (`npm run build` writes .next/app-server.mjs) run by
+    // plain Node, instead of lib/http/app-server.ts under tsx's loader.
+    const entry = serverJs ? [serverJs] : ['--import', 'tsx', 'lib/http/app-server.ts'];
+    server = spawn(process.execPath, [...profile, ...entry, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...(processes ? { WEB_CONCURRENCY: processes } : {}), NODE_ENV: 'production', DATABASE_URL: scratch.url, NEXTAUTH_SECRET: prepared.sessionSecret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     });
