@@ -8,8 +8,8 @@ import type { NeedMapPoint } from '@/lib/needs/public-needs';
 import type { MapDot } from '@/lib/reference/map-outline';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { CountedHromadaMap } from './counted-hromada-map';
-import { discs, dots as dotsPath } from './discs';
 import { HOSTILITY_COLOURS, HROMADA_SHAPES_URL } from './hostility-colours';
+import { centresPath, HEIGHT, statusDiscsPath, WIDTH } from './map-picture';
 import { HromadaNeedList } from './hromada-need-list';
 import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-map';
 
@@ -17,13 +17,6 @@ import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-ma
 // where JavaScript runs, the SVG drawn here where it does not (and while the map loads), and in
 // every case a list of the same hromadas and needs, which is the way in for keyboards and
 // screen readers.
-
-// Equirectangular with the longitude scaled by cos(48.5°), Ukraine's middle latitude, so the
-// country keeps its shape.
-const WEST = 22, EAST = 40.5, NORTH = 52.5, SOUTH = 44.2;
-const X_SCALE = Math.cos((48.5 * Math.PI) / 180);
-const WIDTH = 800;
-const HEIGHT = Math.round((WIDTH * (NORTH - SOUTH)) / ((EAST - WEST) * X_SCALE));
 
 // Legend swatches: the design system's tokens, the same colours as HOSTILITY_COLOURS.
 const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
@@ -34,22 +27,20 @@ const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
   TEMPORARILY_OCCUPIED: 'bg-hostility-occupied-fill',
 };
 
-const project = (latitude: number, longitude: number) => ({
-  x: ((longitude - WEST) / (EAST - WEST)) * WIDTH,
-  y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
-});
-
-/** Points in bands 20 units high, west to east in each: neighbours, so relative moves stay short. */
-const inBands = (points: { x: number; y: number }[]) =>
-  points.sort((a, b) => Math.floor(a.y / 20) - Math.floor(b.y / 20) || a.x - b.x);
-
 /**
  * Counts instead of titles (the facilitator's dashboard, rendered per view): the points carry no
  * needs and serve only the server-drawn picture; the interactive map reads its hromadas from
  * `dataUrl` (counted-hromada-map.tsx), each popup links to its oblast's needs with `linkLabel`,
  * and `list` takes the place of the list of hromadas and their needs under the map.
  */
-export type CountedMap = { linkLabel: string; dataUrl: string; list: ReactNode; loadFailed: string };
+export type CountedMap = {
+  linkLabel: string;
+  dataUrl: string;
+  /** The server-drawn picture as an image (map-picture.ts), kept by the browser, instead of drawn in the page. */
+  pictureUrl: string;
+  list: ReactNode;
+  loadFailed: string;
+};
 
 export function HromadaMap({ dots, points, statuses, title, listHref, counted }: {
   dots: MapDot[];
@@ -99,12 +90,16 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
       closePopup: t('map.closePopup'),
     },
   };
-  const picture = (
+  const picture = counted ? (
+    // An image from a route the browser keeps, not next/image: an SVG drawn per world, nothing to resize.
+    // eslint-disable-next-line @next/next/no-img-element
+    <img src={counted.pictureUrl} alt={title} width={WIDTH} height={HEIGHT} data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper" />
+  ) : (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper">
       <title id="map-title">{title}</title>
       {/* Every hromada's centre, faint, outlines Ukraine: one path of ~1,470 round caps 4 units
           wide (discs of radius 2), the shortest way to write them (discs.ts). */}
-      <path fill="none" stroke="#c7ccd6" strokeWidth={4} strokeLinecap="round" d={dotsPath(inBands(dots.map((dot) => project(dot.latitude, dot.longitude))))} />
+      <path fill="none" stroke="#c7ccd6" strokeWidth={4} strokeLinecap="round" d={centresPath(dots)} />
       {/* The hromadas with open needs: one path per hostility status, not one element per
           hromada (≈ 1,300 on a national-scale world), so the page costs the same to render
           wherever the needs are. Each hromada is named in the list below the map, and in the
@@ -117,7 +112,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
             data-status={status}
             data-hromadas={counts.get(status)}
             fill={HOSTILITY_COLOURS[status]}
-            d={discs(points.filter((point) => point.hostilityStatus === status).map((point) => ({ ...project(point.latitude, point.longitude), r: 5 + Math.min(point.openNeeds, 6) })))}
+            d={statusDiscsPath(points, status)}
           >
             <title>{`${statusLabels[status]}: ${t('map.hromadas', { count: counts.get(status)! })}`}</title>
           </path>

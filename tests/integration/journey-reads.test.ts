@@ -10,6 +10,9 @@ import { countOpenNeedsByHromada } from '../../lib/needs/open-need-counts';
 import type { OpenNeedCountsPayload } from '../../lib/needs/open-need-counts-payload';
 import { NextRequest } from 'next/server';
 import { GET } from '../../app/api/map/open-need-counts/route';
+import { GET as GET_PICTURE } from '../../app/api/map/open-need-counts/picture/route';
+import { statusDiscsPath } from '../../components/maps/map-picture';
+import { translatorFor } from '../../lib/i18n/translator';
 import { listHromadaStatuses } from '../../lib/reference/map-outline';
 import { getDashboard } from '../../lib/platform/dashboard';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
@@ -122,6 +125,24 @@ describe('browsing needs', () => {
     const statuses = await listHromadaStatuses(db);
     expect(Object.fromEntries(Object.entries(payload.statuses).flatMap(([status, codes]) => codes.map((code) => [code, status])))).toEqual(statuses);
     expect((await GET(new NextRequest('http://localhost/api/map/open-need-counts?x=%00'))).status).toBe(400);
+
+    // And the picture shown until the interactive map is ready: a disc path per status, holding
+    // that status's hromadas with their counts, titled in the reader's language.
+    const picture = await GET_PICTURE(new NextRequest('http://localhost/api/map/open-need-counts/picture?locale=ja'));
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(picture.headers.get('cache-control')).toBe('public, max-age=60');
+    const svg = await picture.text();
+    expect(svg).toContain(`<title>${translatorFor('ja').t('dashboard.mapTitle')}</title>`);
+    const perStatus = new Map<string, number>();
+    for (const point of counts.hromadas) perStatus.set(point.hostilityStatus, (perStatus.get(point.hostilityStatus) ?? 0) + 1);
+    expect(perStatus.get('POSSIBLE_HOSTILITIES')).toBeGreaterThan(0);
+    for (const [status, hromadas] of perStatus) {
+      expect(svg).toContain(`data-status="${status}" data-hromadas="${hromadas}"`);
+      expect(svg).toContain(`d="${statusDiscsPath(counts.hromadas, status as never)}"`);
+    }
+    const other = await (await GET_PICTURE(new NextRequest('http://localhost/api/map/open-need-counts/picture?locale=xx'))).text();
+    expect(other).toContain(`<title>${translatorFor('en').t('dashboard.mapTitle')}</title>`);
   });
 
   it('ignores malformed filters instead of failing', () => {

@@ -18,8 +18,9 @@ import { getLatentPipeline } from '@/lib/security-watch/latent-pipeline';
 
 export const generateMetadata = titled('dashboard');
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ params }: PageProps<'/[locale]/facilitator/dashboard'>) {
   const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
+  const { locale } = await params;
   const [t, format, dashboard, dots, counts, funnel, latent] = await Promise.all([
     getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), countOpenNeedsByHromada(db),
     getFollowThroughFunnel(db, actor), getLatentPipeline(db, actor),
@@ -96,6 +97,7 @@ export default async function DashboardPage() {
           counted={{
             linkLabel: t('dashboard.mapOblastNeeds'),
             dataUrl: '/api/map/open-need-counts',
+            pictureUrl: `/api/map/open-need-counts/picture?locale=${locale}`,
             list: <OblastNeedCounts oblasts={counts.oblasts} />,
             loadFailed: t('dashboard.mapLoadFailed'),
           }}
