@@ -3,10 +3,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
 import { getPathname } from '@/lib/i18n/navigation';
+import { byStatus, toMetre } from '@/lib/needs/open-need-counts-payload';
 import type { NeedMapPoint } from '@/lib/needs/public-needs';
 import type { MapDot } from '@/lib/reference/map-outline';
-import { discs, dots as dotsPath } from './discs';
+import { ClientMessages } from '@/components/i18n/client-messages';
+import { CountedHromadaMap } from './counted-hromada-map';
 import { HOSTILITY_COLOURS, HROMADA_SHAPES_URL } from './hostility-colours';
+import { centresPath, HEIGHT, statusDiscsPath, WIDTH } from './map-picture';
 import { HromadaNeedList } from './hromada-need-list';
 import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-map';
 
@@ -14,13 +17,6 @@ import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-ma
 // where JavaScript runs, the SVG drawn here where it does not (and while the map loads), and in
 // every case a list of the same hromadas and needs, which is the way in for keyboards and
 // screen readers.
-
-// Equirectangular with the longitude scaled by cos(48.5°), Ukraine's middle latitude, so the
-// country keeps its shape.
-const WEST = 22, EAST = 40.5, NORTH = 52.5, SOUTH = 44.2;
-const X_SCALE = Math.cos((48.5 * Math.PI) / 180);
-const WIDTH = 800;
-const HEIGHT = Math.round((WIDTH * (NORTH - SOUTH)) / ((EAST - WEST) * X_SCALE));
 
 // Legend swatches: the design system's tokens, the same colours as HOSTILITY_COLOURS.
 const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
@@ -31,40 +27,26 @@ const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
   TEMPORARILY_OCCUPIED: 'bg-hostility-occupied-fill',
 };
 
-const project = (latitude: number, longitude: number) => ({
-  x: ((longitude - WEST) / (EAST - WEST)) * WIDTH,
-  y: ((NORTH - latitude) / (NORTH - SOUTH)) * HEIGHT,
-});
-
-/** Points in bands 20 units high, west to east in each: neighbours, so relative moves stay short. */
-const inBands = (points: { x: number; y: number }[]) =>
-  points.sort((a, b) => Math.floor(a.y / 20) - Math.floor(b.y / 20) || a.x - b.x);
-
-/** A coordinate to five decimals (about a metre), not the classifier's eight: it travels in the page. */
-const toMetre = (degrees: number) => Math.round(degrees * 1e5) / 1e5;
-
-/**
- * The codes of each status's hromadas: the page carries the statuses in React's payload, and a
- * status named once per group instead of once per hromada (~650 of them) halves their bytes.
- */
-function byStatus(statuses: Record<string, HostilityStatus>): Partial<Record<HostilityStatus, string[]>> {
-  const groups: Partial<Record<HostilityStatus, string[]>> = {};
-  for (const [code, status] of Object.entries(statuses)) (groups[status] ??= []).push(code);
-  return groups;
-}
-
 /**
  * Counts instead of titles (the facilitator's dashboard, rendered per view): the points carry no
- * needs, each popup links to `href(code)` with `linkLabel`, and `list` takes the place of the
- * list of hromadas and their needs under the map.
+ * needs and serve only the server-drawn picture; the interactive map reads its hromadas from
+ * `dataUrl` (counted-hromada-map.tsx), each popup links to its oblast's needs with `linkLabel`,
+ * and `list` takes the place of the list of hromadas and their needs under the map.
  */
-export type CountedMap = { linkLabel: string; href: (code: string) => string; list: ReactNode; loadFailed: string };
+export type CountedMap = {
+  linkLabel: string;
+  dataUrl: string;
+  /** The server-drawn picture as an image (map-picture.ts), kept by the browser, instead of drawn in the page. */
+  pictureUrl: string;
+  list: ReactNode;
+  loadFailed: string;
+};
 
 export function HromadaMap({ dots, points, statuses, title, listHref, counted }: {
   dots: MapDot[];
   points: NeedMapPoint[];
-  /** Hromadas whose status is not NONE (lib/reference/map-outline.ts listHromadaStatuses). */
-  statuses: Record<string, HostilityStatus>;
+  /** Hromadas whose status is not NONE (lib/reference/map-outline.ts listHromadaStatuses); a counted map reads them with its hromadas. */
+  statuses?: Record<string, HostilityStatus>;
   title: string;
   /** Where "more needs" leads: the needs list with the same filters. */
   listHref: string;
@@ -76,8 +58,9 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
   const counts = new Map<HostilityStatus, number>();
   for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
   const statusLabels = Object.fromEntries(Object.values(HostilityStatus).map((s) => [s, t(`hostility.${s}`)])) as Record<HostilityStatus, string>;
-  // One array for the popups and the list below the map (hromada-need-list.tsx).
-  const hromadas: MapHromada[] = points.map((point) => ({
+  // One array for the popups and the list below the map (hromada-need-list.tsx); a counted map
+  // builds its own in the browser.
+  const hromadas: MapHromada[] = counted ? [] : points.map((point) => ({
     code: point.code,
     nameUk: point.nameUk,
     nameEn: point.nameEn,
@@ -86,57 +69,67 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
     status: point.hostilityStatus,
     openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
     needs: point.needs.map((need) => ({ id: need.id, title: need.title, lang: need.language, marker: need.marker ?? null })),
-    moreLabel: counted ? counted.linkLabel : point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
-    ...(counted ? { moreHref: getPathname({ href: counted.href(point.code), locale }) } : {}),
+    moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
   }));
   const needsPath = getPathname({ href: '/needs', locale });
   const moreHref = getPathname({ href: listHref, locale });
 
+  const shared = {
+    shapesUrl: HROMADA_SHAPES_URL,
+    needsPath,
+    moreHref,
+    statusLabels,
+    readsUkrainian,
+    text: {
+      label: t('map.label'),
+      attribution: t('map.attribution'),
+      noNeeds: t('map.noNeeds'),
+      zoomIn: t('map.zoomIn'),
+      zoomOut: t('map.zoomOut'),
+      loadFailed: counted?.loadFailed ?? t('map.loadFailed'),
+      closePopup: t('map.closePopup'),
+    },
+  };
+  const picture = counted ? (
+    // An image from a route the browser keeps, not next/image: an SVG drawn per world, nothing to resize.
+    // eslint-disable-next-line @next/next/no-img-element
+    <img src={counted.pictureUrl} alt={title} width={WIDTH} height={HEIGHT} data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper" />
+  ) : (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper">
+      <title id="map-title">{title}</title>
+      {/* Every hromada's centre, faint, outlines Ukraine: one path of ~1,470 round caps 4 units
+          wide (discs of radius 2), the shortest way to write them (discs.ts). */}
+      <path fill="none" stroke="#c7ccd6" strokeWidth={4} strokeLinecap="round" d={centresPath(dots)} />
+      {/* The hromadas with open needs: one path per hostility status, not one element per
+          hromada (≈ 1,300 on a national-scale world), so the page costs the same to render
+          wherever the needs are. Each hromada is named in the list below the map, and in the
+          interactive map's popups. */}
+      <g stroke="#fff" strokeWidth={1.5} fillOpacity={0.9}>
+        {Object.values(HostilityStatus).filter((status) => counts.has(status)).map((status) => (
+          <path
+            key={status}
+            className="map-points"
+            data-status={status}
+            data-hromadas={counts.get(status)}
+            fill={HOSTILITY_COLOURS[status]}
+            d={statusDiscsPath(points, status)}
+          >
+            <title>{`${statusLabels[status]}: ${t('map.hromadas', { count: counts.get(status)! })}`}</title>
+          </path>
+        ))}
+      </g>
+    </svg>
+  );
+
   return (
     <figure className="m-0 grid min-w-0 gap-3">
-      <InteractiveHromadaMap
-        shapesUrl={HROMADA_SHAPES_URL}
-        hromadas={hromadas}
-        needsPath={needsPath}
-        moreHref={moreHref}
-        statuses={byStatus(statuses)}
-        statusLabels={statusLabels}
-        readsUkrainian={readsUkrainian}
-        text={{
-          label: t('map.label'),
-          attribution: t('map.attribution'),
-          noNeeds: t('map.noNeeds'),
-          zoomIn: t('map.zoomIn'),
-          zoomOut: t('map.zoomOut'),
-          loadFailed: counted?.loadFailed ?? t('map.loadFailed'),
-          closePopup: t('map.closePopup'),
-        }}
-      >
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby="map-title" data-testid="hromada-map" className="h-auto w-full max-w-4xl rounded-lg border border-line bg-paper">
-          <title id="map-title">{title}</title>
-          {/* Every hromada's centre, faint, outlines Ukraine: one path of ~1,470 round caps 4 units
-              wide (discs of radius 2), the shortest way to write them (discs.ts). */}
-          <path fill="none" stroke="#c7ccd6" strokeWidth={4} strokeLinecap="round" d={dotsPath(inBands(dots.map((dot) => project(dot.latitude, dot.longitude))))} />
-          {/* The hromadas with open needs: one path per hostility status, not one element per
-              hromada (≈ 1,300 on a national-scale world), so the page costs the same to render
-              wherever the needs are. Each hromada is named in the list below the map, and in the
-              interactive map's popups. */}
-          <g stroke="#fff" strokeWidth={1.5} fillOpacity={0.9}>
-            {Object.values(HostilityStatus).filter((status) => counts.has(status)).map((status) => (
-              <path
-                key={status}
-                className="map-points"
-                data-status={status}
-                data-hromadas={counts.get(status)}
-                fill={HOSTILITY_COLOURS[status]}
-                d={discs(points.filter((point) => point.hostilityStatus === status).map((point) => ({ ...project(point.latitude, point.longitude), r: 5 + Math.min(point.openNeeds, 6) })))}
-              >
-                <title>{`${statusLabels[status]}: ${t('map.hromadas', { count: counts.get(status)! })}`}</title>
-              </path>
-            ))}
-          </g>
-        </svg>
-      </InteractiveHromadaMap>
+      {counted ? (
+        <ClientMessages namespaces={['map']}>
+          <CountedHromadaMap dataUrl={counted.dataUrl} oblastNeedsPath={needsPath} linkLabel={counted.linkLabel} {...shared}>{picture}</CountedHromadaMap>
+        </ClientMessages>
+      ) : (
+        <InteractiveHromadaMap hromadas={hromadas} statuses={byStatus(statuses ?? {})} {...shared}>{picture}</InteractiveHromadaMap>
+      )}
       <figcaption>
         <p id="map-legend-title" className="m-0 mb-1 font-semibold">{t('map.legendTitle')}</p>
         <ul aria-labelledby="map-legend-title" data-testid="map-legend" className="m-0 flex list-none flex-wrap gap-x-5 gap-y-2 p-0">

@@ -4,20 +4,27 @@ import { needTitle } from '@/lib/content/written';
 import { db } from '@/lib/db';
 import { formatDay } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
-import type { WatchedNeed } from '@/lib/security-watch/company-watch';
+import type { SecurityWatch } from '@/lib/security-watch/company-watch';
+import { Pagination } from '@/components/ui/pagination';
 import { badgeClass } from '@/components/ui/status-badge';
 import { WrittenLink } from '../content/written-link';
 import { FailedConstraints } from '../matches/failed-constraints';
 import { HromadaName } from '../names/hromada-name';
 
-/** The needs a company would match if security improved, each with what stands in the way on the official list. */
-export async function SecurityWatchList({ needs, eligible }: { needs: WatchedNeed[]; eligible: boolean }) {
+/**
+ * The needs a company would match if security improved, each with what stands in the way on the
+ * official list: one page of them (lib/security-watch/company-watch.ts WATCH_PAGE_SIZE), the
+ * others through the pages' links (?watch=N, back to this section).
+ */
+export async function SecurityWatchList({ watch }: { watch: SecurityWatch }) {
+  const { needs, eligible } = watch;
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>]);
   if (!eligible) return <p className="text-muted">{t('securityWatch.notEligible')}</p>;
   if (needs.length === 0) return <p className="text-muted">{t('securityWatch.none')}</p>;
   const day = (iso: string) => formatDay(new Date(`${iso}T00:00:00Z`), locale);
   const titles = await readForReader(db, needs.map((need) => needTitle({ id: need.needId, title: need.title, language: need.language })), locale);
-  return (
+  return (<>
+    <p role="status" data-testid="security-watch-count">{t('securityWatch.count', { count: watch.total })}</p>
     <ol className="m-0 grid list-none gap-4 p-0">
       {needs.map((need, index) => (
         <li key={need.needId} className="rounded-lg border border-line bg-paper px-4 py-3" data-testid="watched-need">
@@ -40,5 +47,6 @@ export async function SecurityWatchList({ needs, eligible }: { needs: WatchedNee
         </li>
       ))}
     </ol>
-  );
+    <Pagination page={watch.page} pageCount={watch.pageCount} href={(page) => `/company/recommended?watch=${page}#security-watch`} />
+  </>);
 }

@@ -6,6 +6,10 @@ import type { Access } from './registry';
 export const ROUTE_ACCESS = {
   '/api/health GET': 'public',
   '/api/hromadas GET': 'public',
+  // The public needs counted per hromada, for the dashboard's interactive map (the public needs map shows the same).
+  '/api/map/open-need-counts GET': 'public',
+  // The same counts drawn as the dashboard's map picture (SVG).
+  '/api/map/open-need-counts/picture GET': 'public',
   '/api/japan-municipalities GET': 'public',
   // next-auth's own endpoints: sign-in (rate-limited, audited), sign-out, session, CSRF token.
   '/api/auth/[...nextauth] GET': 'public',

@@ -19,6 +19,9 @@
  * `--gzip` sends `Accept-Encoding: gzip` with every request, as browsers do: the response is then
  * compressed by Next per request (KB/resp is what travels).
  *
+ * `--tsx` serves lib/http/app-server.ts under tsx (as `npm start` did before session 7) instead of
+ * the compiled server `npm start` runs now (lib/http/compile-server.ts).
+ *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
  * and after a change is measured on the same world; with `--seed` (and `--world=…`) the script
@@ -31,6 +34,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createScratchDatabase } from '../../lib/database/scratch';
+import { compileAppServer } from '../../lib/http/compile-server';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const world = arg('world');
@@ -47,6 +51,7 @@ const profileDir = arg('cpu-prof');
 const givenDatabase = process.argv.find((a) => a.startsWith('--database-url='))?.slice('--database-url='.length);
 const seedGiven = process.argv.includes('--seed');
 const processes = arg('processes');
+const underTsx = process.argv.includes('--tsx');
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
@@ -143,7 +148,10 @@ async function main() {
     log(`world: ${JSON.stringify(sizes)}`);
 
     const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    server = spawn(process.execPath, [...profile, '--import', 'tsx', 'lib/http/app-server.ts', 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // As `npm start` runs it: the server compiled to JavaScript under plain Node; --tsx runs
+    // lib/http/app-server.ts under tsx's loader instead, as before session 7, for comparison.
+    const entry = underTsx ? ['--import', 'tsx', 'lib/http/app-server.ts'] : [await compileAppServer()];
+    server = spawn(process.execPath, [...profile, ...entry, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...(processes ? { WEB_CONCURRENCY: processes } : {}), NODE_ENV: 'production', DATABASE_URL: scratch.url, NEXTAUTH_SECRET: prepared.sessionSecret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     });

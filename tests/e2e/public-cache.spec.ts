@@ -153,4 +153,13 @@ test('a signed-in visitor gets the public pages rendered for them, with their ow
     expect(response?.headers()['content-security-policy']).toContain("'nonce-");
     await expect(page.getByTestId('notification-bell').filter({ visible: true })).toBeVisible();
   }
+  // A page past the list's last is not found for them either, as for an anonymous visitor
+  // (it was an empty list with 200), filtered or not. With the page's session cookie, and
+  // without the browser logging the 404 as an error.
+  for (const path of ['/en/needs?page=999', '/en/needs?sector=WATER_SANITATION&page=999']) {
+    const response = await page.request.get(path);
+    expect(response.status(), path).toBe(404);
+    expect(response.headers()['x-nextjs-cache'], path).toBeUndefined();
+  }
+  expect((await page.request.get('/en/needs?page=1')).status()).toBe(200);
 });

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createScratchDatabase } from '../../lib/database/scratch';
+import { compileAppServer } from '../../lib/http/compile-server';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 
 const port = process.argv[2] ?? '3100';
@@ -19,7 +20,9 @@ const prepared = await prepareDatabase(scratch.url);
 // Test code may seed: the demo world is the end-to-end tests' fixture.
 await (await import('../../prisma/seed/development')).seedDemoForDevelopment(scratch.url);
 
-const server = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', port, '-H', '127.0.0.1'], {
+// As `npm start` runs it: the server compiled to JavaScript, under plain Node (lib/http/compile-server.ts).
+const compiled = await compileAppServer();
+const server = spawn(process.execPath, [compiled, 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -35,7 +38,7 @@ const server = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', por
 // It is started as `npm start` starts production, without -H (every address, Next told
 // `localhost`), so the specs that ask both instances cover that way too.
 const secondPort = String(Number(port) + 10);
-const second = spawn('npx', ['tsx', 'lib/http/app-server.ts', 'start', '-p', secondPort], {
+const second = spawn(process.execPath, [compiled, 'start', '-p', secondPort], {
   stdio: 'inherit',
   env: {
     ...process.env,

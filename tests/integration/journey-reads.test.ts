@@ -7,6 +7,12 @@ import { getCurrentPolicy, rerankCompany, rerankNeed } from '../../lib/match-sto
 import { summariseRelevance, type PolicyPreview } from '../../lib/match-store/policy-preview';
 import { listNeedMapPoints, listPublicNeeds, MAP_NEEDS_PER_HROMADA, publicNeedFilterSchema } from '../../lib/needs/public-needs';
 import { countOpenNeedsByHromada } from '../../lib/needs/open-need-counts';
+import type { OpenNeedCountsPayload } from '../../lib/needs/open-need-counts-payload';
+import { NextRequest } from 'next/server';
+import { GET } from '../../app/api/map/open-need-counts/route';
+import { GET as GET_PICTURE } from '../../app/api/map/open-need-counts/picture/route';
+import { statusDiscsPath } from '../../components/maps/map-picture';
+import { translatorFor } from '../../lib/i18n/translator';
 import { listHromadaStatuses } from '../../lib/reference/map-outline';
 import { getDashboard } from '../../lib/platform/dashboard';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
@@ -106,6 +112,37 @@ describe('browsing needs', () => {
     expect(oblast).toMatchObject({ hromadas: inOblast.length, openNeeds: inOblast.reduce((sum, point) => sum + point.openNeeds, 0) });
     expect(counts.oblasts.reduce((sum, row) => sum + row.openNeeds, 0)).toBe(points.reduce((sum, point) => sum + point.openNeeds, 0));
     expect(counts.oblasts.map((row) => row.openNeeds)).toEqual([...counts.oblasts.map((row) => row.openNeeds)].sort((a, b) => b - a));
+
+    // The dashboard's interactive map reads the same hromadas from its route, with the statuses
+    // that colour the others, and the browser may keep the answer (public data).
+    const response = await GET(new NextRequest('http://localhost/api/map/open-need-counts'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    const payload = (await response.json()) as OpenNeedCountsPayload;
+    expect(payload.hromadas.map((point) => [point.code, point.openNeeds, point.status, point.oblastCode]))
+      .toEqual(counts.hromadas.map((point) => [point.code, point.openNeeds, point.hostilityStatus, point.oblastCode]));
+    expect(payload.hromadas.find((point) => point.code === hromada.code)).toMatchObject({ nameUk: site.nameUk, nameEn: site.nameEn, latitude: expect.closeTo(site.latitude, 4), longitude: expect.closeTo(site.longitude, 4) });
+    const statuses = await listHromadaStatuses(db);
+    expect(Object.fromEntries(Object.entries(payload.statuses).flatMap(([status, codes]) => codes.map((code) => [code, status])))).toEqual(statuses);
+    expect((await GET(new NextRequest('http://localhost/api/map/open-need-counts?x=%00'))).status).toBe(400);
+
+    // And the picture shown until the interactive map is ready: a disc path per status, holding
+    // that status's hromadas with their counts, titled in the reader's language.
+    const picture = await GET_PICTURE(new NextRequest('http://localhost/api/map/open-need-counts/picture?locale=ja'));
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(picture.headers.get('cache-control')).toBe('public, max-age=60');
+    const svg = await picture.text();
+    expect(svg).toContain(`<title>${translatorFor('ja').t('dashboard.mapTitle')}</title>`);
+    const perStatus = new Map<string, number>();
+    for (const point of counts.hromadas) perStatus.set(point.hostilityStatus, (perStatus.get(point.hostilityStatus) ?? 0) + 1);
+    expect(perStatus.get('POSSIBLE_HOSTILITIES')).toBeGreaterThan(0);
+    for (const [status, hromadas] of perStatus) {
+      expect(svg).toContain(`data-status="${status}" data-hromadas="${hromadas}"`);
+      expect(svg).toContain(`d="${statusDiscsPath(counts.hromadas, status as never)}"`);
+    }
+    const other = await (await GET_PICTURE(new NextRequest('http://localhost/api/map/open-need-counts/picture?locale=xx'))).text();
+    expect(other).toContain(`<title>${translatorFor('en').t('dashboard.mapTitle')}</title>`);
   });
 
   it('ignores malformed filters instead of failing', () => {

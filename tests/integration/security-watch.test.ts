@@ -10,7 +10,7 @@ import { applyHostilityList, previewHostilityList } from '../../lib/hostility-li
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
-import { getSecurityWatch } from '../../lib/security-watch/company-watch';
+import { getSecurityWatch, WATCH_PAGE_SIZE } from '../../lib/security-watch/company-watch';
 import { getLatentPipeline } from '../../lib/security-watch/latent-pipeline';
 import { toEur } from '../../lib/matching/currency';
 import { createCompany } from '../factories/company';
@@ -35,6 +35,7 @@ let waiting: Actor;
 let bold: Actor;
 let facilitator: Actor;
 let orderNumber: string;
+let municipalityId: string;
 
 const actorOf = (user: { id: string; role: Actor['role']; companyId: string | null; municipalityId: string | null }): Actor =>
   ({ userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId });
@@ -54,6 +55,7 @@ beforeAll(async () => {
     },
   });
   const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED', verifiedAt: new Date() });
+  municipalityId = municipality.id;
   needId = (await createNeed(db, municipality, { budgetAmount: '250000', budgetCurrency: 'EUR' })).id;
   const company = (riskAppetite: 'NO_HOSTILITIES' | 'AFTER_CEASEFIRE_ONLY' | 'POSSIBLE_HOSTILITIES') =>
     createCompany(db, { verificationStatus: 'VERIFIED', verifiedAt: new Date(), riskAppetite, deliveryModes: ['ON_SITE'] });
@@ -73,6 +75,35 @@ afterAll(async () => {
 });
 
 describe('the security watch', () => {
+  it('is shown a page at a time, best first: the pages together are the whole watch, a page past the last shows the last', async () => {
+    // Five more needs on the same listed site, budgets apart so that they score differently.
+    const municipality = await db.municipality.findUniqueOrThrow({ where: { id: municipalityId } });
+    const more = [];
+    for (const budget of ['1000', '50000', '120000', '400000', '900000']) more.push((await createNeed(db, municipality, { budgetAmount: budget, budgetCurrency: 'EUR' })).id);
+    try {
+      const all = await getSecurityWatch(db, cautious, noon(LAST_DAY));
+      expect(all.needs.map((n) => n.needId)).toEqual(expect.arrayContaining([needId, ...more]));
+      expect(all).toMatchObject({ total: all.needs.length, page: 1, pageCount: 1 });
+      const pageSize = 2;
+      const pages = [];
+      for (let page = 1; page <= Math.ceil(all.total / pageSize); page++) {
+        const shown = await getSecurityWatch(db, cautious, noon(LAST_DAY), { page, pageSize });
+        expect(shown).toMatchObject({ eligible: true, total: all.total, page, pageCount: Math.ceil(all.total / pageSize) });
+        expect(shown.needs.length).toBeLessThanOrEqual(pageSize);
+        pages.push(...shown.needs);
+      }
+      // Same needs, same order, each with its title, hromada and obstacle as on the single list.
+      expect(pages).toEqual(all.needs);
+      const past = await getSecurityWatch(db, cautious, noon(LAST_DAY), { page: 99, pageSize });
+      expect(past.page).toBe(past.pageCount);
+      expect(past.needs).toEqual(all.needs.slice((past.pageCount - 1) * pageSize));
+      // The page's own size, when none is given.
+      expect((await getSecurityWatch(db, cautious, noon(LAST_DAY), { page: 1 })).needs).toEqual(all.needs.slice(0, WATCH_PAGE_SIZE));
+    } finally {
+      await db.need.deleteMany({ where: { id: { in: more } } });
+    }
+  });
+
   it('lists the need with what stands in the way while the period lasts, and not once it has ended', async () => {
     for (const actor of [cautious, waiting]) {
       const watch = await getSecurityWatch(db, actor, noon(LAST_DAY));

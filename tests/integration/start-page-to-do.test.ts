@@ -101,3 +101,23 @@ describe('company to-do', () => {
     expect(isAppError(refused) && refused.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('the facilitators\' count of companies waiting for verification', () => {
+  // Read on every facilitator page: without an index on the status it visited every company
+  // (24 ms at 30,000; docs/benchmarks/raw/pages-session7-company-count-explain.md). With
+  // sequential scans disabled the planner still falls back to one when no index serves, so the
+  // plan shows whether one can — for the statement as Prisma writes it (the status a parameter).
+  it('can be answered from an index', async () => {
+    let plan = '';
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      await tx.$executeRawUnsafe(`PREPARE waiting_companies(text) AS
+        SELECT count(*) FROM "Company" WHERE "verificationStatus" = CAST($1::text AS "VerificationStatus")`);
+      const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN EXECUTE waiting_companies('UNVERIFIED')`);
+      await tx.$executeRawUnsafe('DEALLOCATE waiting_companies');
+      plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('Company_verificationStatus_idx');
+    expect(plan).not.toContain('Seq Scan');
+  });
+});

@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
 import { HromadaMap } from '@/components/maps/hromada-map';
 import { NeedFilters } from '@/components/needs/need-filters';
 import { NeedTable } from '@/components/needs/need-table';
@@ -42,6 +43,10 @@ export default async function NeedsPage({ searchParams }: PageProps<'/[locale]/n
 
 async function NeedsList({ filter, href }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; href: (extra: Record<string, string>) => string }) {
   const [needs, t, list, locale] = await Promise.all([listPublicNeeds(db, filter), getTranslations('needs'), getListInForce(db), getLocale() as Promise<AppLocale>]);
+  // A page past the last is not found, for every visitor: an anonymous one's unfiltered list
+  // comes from the cache, which answers 404 there (cached/needs/page/[page]); a signed-in
+  // visitor's or a filtered list is rendered here and used to answer an empty 200.
+  if (needs.page > needs.pageCount) notFound();
   const titles = await readForReaderByKey(db, needs.items.map(needTitle), locale);
   return (
     <>

@@ -19,19 +19,22 @@ import { readRankingState } from '@/lib/match-store/ranking-state';
 import { badgeClass } from '@/components/ui/status-badge';
 import { SecurityWatchList } from '@/components/security-watch/security-watch-list';
 import { getSecurityWatch } from '@/lib/security-watch/company-watch';
+import { pageSchema } from '@/lib/pagination';
 import { ClientMessages } from '@/components/i18n/client-messages';
 
 export const generateMetadata = titled('recommended');
 
-export default async function RecommendedPage() {
+export default async function RecommendedPage({ searchParams }: PageProps<'/[locale]/company/recommended'>) {
   const actor = await actorForPage('/company/recommended', ['COMPANY_REP']);
+  // The security watch, page by page (?watch=N): a bad number reads as the first page.
+  const watchPage = pageSchema.parse((await searchParams).watch);
   const [t, matches, introductions, list, ranking, watch] = await Promise.all([
     getTranslations(),
     listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
     listOwnIntroductions(db, actor),
     getListInForce(db),
     readRankingState(db, actor, {}),
-    getSecurityWatch(db, actor),
+    getSecurityWatch(db, actor, new Date(), { page: watchPage }),
   ]);
   const lists = entriesOf(matches.items.map((match) => match.explanation));
   const titles = await readForReader(db, matches.items.map((match) => needTitle(match.need)), (await getLocale()) as AppLocale);
@@ -64,7 +67,7 @@ export default async function RecommendedPage() {
       <section aria-labelledby="security-watch" data-testid="security-watch">
         <h2 id="security-watch">{t('securityWatch.title')}</h2>
         <p className="max-w-3xl">{t('securityWatch.intro')}</p>
-        <SecurityWatchList needs={watch.needs} eligible={watch.eligible} />
+        <SecurityWatchList watch={watch} />
       </section>
     </>
   );

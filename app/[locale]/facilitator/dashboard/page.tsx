@@ -9,7 +9,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { countOpenNeedsByHromada } from '@/lib/needs/open-need-counts';
 import { getDashboard } from '@/lib/platform/dashboard';
-import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
+import { listHromadaDots } from '@/lib/reference/map-outline';
 import { tableClass } from '@/components/ui/table';
 import { FunnelTable } from '@/components/follow-through/funnel-table';
 import { LatentPipelineView } from '@/components/security-watch/latent-pipeline';
@@ -18,13 +18,13 @@ import { getLatentPipeline } from '@/lib/security-watch/latent-pipeline';
 
 export const generateMetadata = titled('dashboard');
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ params }: PageProps<'/[locale]/facilitator/dashboard'>) {
   const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
-  const [t, format, dashboard, dots, counts, statuses, funnel, latent] = await Promise.all([
-    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), countOpenNeedsByHromada(db), listHromadaStatuses(db),
+  const { locale } = await params;
+  const [t, format, dashboard, dots, counts, funnel, latent] = await Promise.all([
+    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), countOpenNeedsByHromada(db),
     getFollowThroughFunnel(db, actor), getLatentPipeline(db, actor),
   ]);
-  const oblastOf = new Map(counts.hromadas.map((hromada) => [hromada.code, hromada.oblastCode]));
   const busiest = Math.max(1, ...dashboard.bySector.flatMap((row) => [row.openNeeds, row.companies]));
   return (
     <>
@@ -86,16 +86,18 @@ export default async function DashboardPage() {
       <section aria-labelledby="map">
         <h2 id="map">{t('dashboard.map')}</h2>
         {/* Counts, not titles: this page is rendered per view, and the public map (cached) lists
-            each hromada's needs. The popups lead to the oblast's needs. */}
+            each hromada's needs. The popups lead to the oblast's needs. The interactive map reads
+            its hromadas from a route the browser keeps (public data, the same for everyone), so
+            the page does not carry ≈ 1,200 of them on a national-scale world. */}
         <HromadaMap
           dots={dots}
           points={counts.hromadas}
-          statuses={statuses}
           title={t('dashboard.mapTitle')}
           listHref="/needs"
           counted={{
             linkLabel: t('dashboard.mapOblastNeeds'),
-            href: (code) => `/needs?oblast=${oblastOf.get(code)}`,
+            dataUrl: '/api/map/open-need-counts',
+            pictureUrl: `/api/map/open-need-counts/picture?locale=${locale}`,
             list: <OblastNeedCounts oblasts={counts.oblasts} />,
             loadFailed: t('dashboard.mapLoadFailed'),
           }}

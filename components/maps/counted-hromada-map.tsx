@@ -1,0 +1,60 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { HostilityStatus } from '@/lib/generated/prisma/enums';
+import type { OpenNeedCountsPayload } from '@/lib/needs/open-need-counts-payload';
+import { InteractiveHromadaMap, type MapHromada, type MapText } from './interactive-hromada-map';
+
+// The facilitator dashboard's interactive map: the same map as the public one, its hromadas read
+// from `dataUrl` (app/api/map/open-need-counts) rather than handed over in the page, which is
+// rendered for every view while the counts are public and the same for everyone. Until they have
+// arrived — and if they cannot be read — the server-drawn picture (`children`) stays in place.
+
+export function CountedHromadaMap({ dataUrl, oblastNeedsPath, linkLabel, children, ...map }: {
+  dataUrl: string;
+  /** The needs list, `/en/needs`: a popup's link is `${oblastNeedsPath}?oblast=${oblastCode}`. */
+  oblastNeedsPath: string;
+  /** The popup's link, to the oblast's needs. */
+  linkLabel: string;
+  shapesUrl: string;
+  needsPath: string;
+  moreHref: string;
+  statusLabels: Record<HostilityStatus, string>;
+  text: MapText;
+  readsUkrainian: boolean;
+  children: ReactNode;
+}) {
+  const t = useTranslations('map');
+  const [payload, setPayload] = useState<OpenNeedCountsPayload | 'failed' | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      try {
+        const response = await fetch(dataUrl);
+        if (!response.ok) throw new Error(`${dataUrl}: ${response.status}`);
+        const read = (await response.json()) as OpenNeedCountsPayload;
+        if (!cancelled) setPayload(read);
+      } catch {
+        if (!cancelled) setPayload('failed');
+      }
+    })();
+    return () => { cancelled = true; };
+  }, [dataUrl]);
+  const hromadas = useMemo<MapHromada[]>(() => (payload && payload !== 'failed' ? payload.hromadas.map((hromada) => ({
+    code: hromada.code,
+    nameUk: hromada.nameUk,
+    nameEn: hromada.nameEn,
+    latitude: hromada.latitude,
+    longitude: hromada.longitude,
+    status: hromada.status,
+    openNeedsLabel: t('openNeeds', { count: hromada.openNeeds }),
+    needs: [],
+    moreLabel: linkLabel,
+    moreHref: `${oblastNeedsPath}?${new URLSearchParams({ oblast: hromada.oblastCode })}`,
+  })) : []), [payload, t, linkLabel, oblastNeedsPath]);
+
+  if (payload === 'failed') return <><p role="status" className="text-sm text-muted">{map.text.loadFailed}</p>{children}</>;
+  if (payload === null) return <>{children}</>;
+  return <InteractiveHromadaMap {...map} hromadas={hromadas} statuses={payload.statuses}>{children}</InteractiveHromadaMap>;
+}

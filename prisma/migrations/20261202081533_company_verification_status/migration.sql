@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Company_verificationStatus_idx" ON "Company"("verificationStatus");
