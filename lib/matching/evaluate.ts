@@ -1,3 +1,4 @@
+import { apportionPoints } from './apportion';
 import { passesHardConstraints } from './constraints';
 import { CRITERION_FNS } from './criteria';
 import type { MatchingPolicy } from './policy';
@@ -19,8 +20,11 @@ import {
 export const EXCLUDED = -1;
 
 type CriterionFn = (typeof CRITERION_FNS)[keyof typeof CRITERION_FNS];
-/** The weighed criteria (weights, fns), and every criterion in CRITERIA order with its weight (all). */
-type CompiledPolicy = { weights: number[]; fns: CriterionFn[]; all: { weight: number; fn: CriterionFn }[] };
+/**
+ * The weighed criteria (weights, fns), every criterion in CRITERIA order with its weight (all), and
+ * every criterion's weight in CRITERIA order (caps: apportionPoints' limits).
+ */
+type CompiledPolicy = { weights: number[]; fns: CriterionFn[]; all: { weight: number; fn: CriterionFn }[]; caps: number[] };
 const compiled = new WeakMap<MatchingPolicy, CompiledPolicy>();
 
 /** The weighed criteria as arrays, once per policy object: the hot loop then does no key lookups. */
@@ -32,6 +36,7 @@ function compile(policy: MatchingPolicy): CompiledPolicy {
       weights: weighed.map((c) => policy.weights[c]),
       fns: weighed.map((c) => CRITERION_FNS[c]),
       all: CRITERIA.map((c) => ({ weight: policy.weights[c], fn: CRITERION_FNS[c] })),
+      caps: CRITERIA.map((c) => policy.weights[c]),
     };
     compiled.set(policy, result);
   }
@@ -96,7 +101,7 @@ export function explainPair(
     return weight > 0 ? value : 0;
   });
   const score = Math.round(raw);
-  const points = apportionPoints(values, policy, score);
+  const points = apportionPoints(values, compile(policy).caps, score);
   const entries: ScoreEntry[] = CRITERIA.map((criterion, i) => ({
     criterion,
     points: points[i],
@@ -117,9 +122,9 @@ export function pairPoints(
   policy: MatchingPolicy,
 ): { score: number; points: number[] } | null {
   if (!passesHardConstraints(need, company, policy)) return null;
-  // A re-rank stores thousands of pairs: no per-criterion closures, objects or sort (apportionPoints'
-  // own steps, in the same order, so the sum and every point are the explanation's).
-  const { all } = compile(policy);
+  // A re-rank stores thousands of pairs: no per-criterion closures or objects, the values in a
+  // scratch array; the points by the explanation's own rule (apportionPoints).
+  const { all, caps } = compile(policy);
   const values = SCRATCH_VALUES;
   let raw = 0;
   for (let i = 0; i < all.length; i += 1) {
@@ -128,51 +133,10 @@ export function pairPoints(
     raw += values[i];
   }
   const score = Math.round(raw);
-  const points: number[] = new Array(all.length);
-  let leftover = score;
-  for (let i = 0; i < all.length; i += 1) {
-    points[i] = Math.floor(values[i] + 1e-9);
-    leftover -= points[i];
-  }
-  // The points rounding leaves over go to the largest remainders, the lower index first on a tie;
-  // each criterion is offered one at most, and only below its weight.
-  let offered = 0;
-  while (leftover > 0 && offered !== (1 << all.length) - 1) {
-    let best = -1;
-    for (let i = 0; i < all.length; i += 1) {
-      if (offered & (1 << i)) continue;
-      if (best < 0 || values[i] - points[i] > values[best] - points[best]) best = i;
-    }
-    offered |= 1 << best;
-    if (points[best] < all[best].weight) {
-      points[best] += 1;
-      leftover -= 1;
-    }
-  }
-  return { score, points };
+  return { score, points: apportionPoints(values, caps, score) };
 }
 
 const SCRATCH_VALUES = new Float64Array(CRITERIA.length);
-
-/**
- * Whole points per criterion that add up exactly to the score: each criterion gets the floor of
- * its share, and the points rounding leaves over go to the largest remainders.
- */
-function apportionPoints(values: number[], policy: MatchingPolicy, score: number): number[] {
-  const points = values.map((value) => Math.floor(value + 1e-9));
-  let leftover = score - points.reduce((sum, p) => sum + p, 0);
-  const byRemainder = values
-    .map((value, index) => ({ index, remainder: value - points[index] }))
-    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
-  for (const { index } of byRemainder) {
-    if (leftover <= 0) break;
-    if (points[index] < policy.weights[CRITERIA[index]]) {
-      points[index] += 1;
-      leftover -= 1;
-    }
-  }
-  return points;
-}
 
 /** Explains one pair from plain inputs; rankings prepare each side once and call the pair functions. */
 export function evaluateMatch(
