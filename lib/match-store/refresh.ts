@@ -243,7 +243,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         const previous = before.get(item.id);
         // A score equal to the full counterpart list's floor enters when it wins the tie by id, as
         // in the rebuild's heaps (tiesThatEnter); the trim below then cuts the list back to its length.
-        const inCounterpartTop = item.floor < 0 || item.score > item.floor || (item.score === item.floor && (previous?.inCounterpartTop || tieEnters.has(item.id)));
+        // A pair already on the list stays at the floor only if its score did not fall there: one that
+        // fell ties with pairs outside the list (often not stored) that may have lower ids, so it leaves
+        // and the counterpart, shrunk, is refilled by its own re-rank, which reads them all.
+        const staysAtFloor = previous?.inCounterpartTop && previous.score <= item.score;
+        const inCounterpartTop = item.floor < 0 || item.score > item.floor || (item.score === item.floor && (staysAtFloor || tieEnters.has(item.id)));
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
         const inSubjectTop = inTop.has(item.id);

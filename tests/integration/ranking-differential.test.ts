@@ -350,4 +350,40 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       await rebuildAllMatches(testDb);
     }
   });
+
+  it('let a pair whose score falls to exactly a full list’s floor compete by id with the pairs outside the list', async () => {
+    // Equal needs fill the company's list at one score; the one of highest id is raised above them
+    // (it enters), then lowered back to that score, the list's floor: it must leave, as a rebuild
+    // orders it, for the equal need of lower id it pushed out (it stayed, being in the list before).
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const partly: Capability[] = ['POWER_GENERATORS', 'WATER_PURIFICATION'];
+    try {
+      for (let i = 0; i < COMPANY_TOP_K + 3; i += 1) {
+        const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+        const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+        const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', requiredCapabilities: partly });
+        built.needs.push({ id: need.id, actor: facilitator });
+        await testDb.$transaction((tx) => needChanged(tx, need.id));
+      }
+      await drainMatchingJobs(testDb, boss);
+      const needIds = built.needs.map((n) => n.id);
+      const last = [...needIds].sort().at(-1)!;
+      for (const requiredCapabilities of [['POWER_GENERATORS'], partly] as Capability[][]) {
+        await testDb.$transaction(async (tx) => {
+          await tx.need.update({ where: { id: last }, data: { requiredCapabilities } });
+          await needChanged(tx, last);
+        });
+        await drainMatchingJobs(testDb, boss);
+        await expectAgreement(`need of highest id requiring ${requiredCapabilities.join(', ')}`, needIds, [company.id]);
+      }
+    } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
 });
