@@ -6,6 +6,7 @@ import type { Layer, Map as LeafletMap, Path } from 'leaflet';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Topology } from 'topojson-specification';
 import type { HostilityStatus } from '@/lib/generated/prisma/enums';
+import type { HromadaPlace } from '@/lib/reference/map-outline';
 import { HOSTILITY_COLOURS } from './hostility-colours';
 
 // Leaflet with a GeoJSON layer and no tile layer: everything it draws comes from this site (the
@@ -18,13 +19,7 @@ import { HOSTILITY_COLOURS } from './hostility-colours';
  * the popups and the list below the map (hromada-need-list.tsx), so the page carries each
  * hromada and title once, as data, rather than as the list's elements and again for the popups.
  */
-export type MapHromada = {
-  code: string;
-  nameUk: string;
-  nameEn: string;
-  latitude: number;
-  longitude: number;
-  status: HostilityStatus;
+export type MapHromada = HromadaPlace & {
   openNeedsLabel: string;
   /** The first few, most urgent first; their address is `${needsPath}/${id}`. */
   needs: { id: string; title: string; lang: string; marker: string | null }[];

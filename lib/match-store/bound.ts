@@ -166,7 +166,7 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
 const BUDGET_EUR_SQL = `(n."budgetAmount"::float8 / CASE n."budgetCurrency" ${Object.values(Currency).filter(isRatedCurrency)
   .map((currency) => `WHEN '${currency}' THEN ${referenceRate(currency).perEur}::float8`).join(' ')} END)`;
 
-type CompanyForBound = { capabilities: readonly string[]; stageMask: number; isKansai: boolean; capacityEur: number; isSme: boolean;
+export type CompanyForBound = { capabilities: readonly string[]; stageMask: number; isKansai: boolean; capacityEur: number; isSme: boolean;
   hasMineActionExperience: boolean; hasPostConflictExperience: boolean; hasDisasterReconstructionExperience: boolean };
 
 /**
@@ -206,17 +206,4 @@ export function needScoreBoundSql(company: CompanyForBound, policy: MatchingPoli
           ELSE (count(DISTINCT v) FILTER (WHERE v = ANY(${[...company.capabilities]}::"Capability"[])))::float8 / count(DISTINCT v) END
         FROM unnest(n."requiredCapabilities") v)
       + CASE WHEN n.stage = ANY(${stages}::"Stage"[]) THEN ${weights.stage}::float8 ELSE 0 END)`;
-}
-
-/**
- * The bound as a SQL condition over "Need" (alias n) for one company: the need may score at
- * least its own list's floor or `threshold` with this company (mayReach), or is one of `always`.
- */
-export function needMayReachSql(
-  company: CompanyForBound,
-  policy: MatchingPolicy,
-  prune: { threshold: number; always: string[] },
-): Prisma.Sql {
-  return Prisma.sql`(${needScoreBoundSql(company, policy)} + 0.500001 >= LEAST(GREATEST(n."matchFloor", -1), ${prune.threshold}::int)
-    OR n.id = ANY(${prune.always}::uuid[]))`;
 }

@@ -11,8 +11,8 @@ import type { MatchNeed } from '../matching/types';
 import { needExperienceSql, needScaleSql, needScoreBoundSql, unknownWeight } from './bound';
 
 // A company's re-rank reads only the needs whose score bound may reach a list floor
-// (needMayReachSql, bound.ts). That bound counted security, integrity and sister-city ties (36 of
-// the default policy's 100 points) whole, so ~6 needs were read and turned into inputs for each one
+// (before session 7: tests/bench/session6-need-bound.ts). That bound counted security, integrity
+// and sister-city ties (36 of the default policy's 100 points) whole, so ~6 needs were read and turned into inputs for each one
 // that was needed (docs/benchmarks/matching.md, session 7). Here the need's side of these is derived
 // in SQL from the rows the engine reads — the site's hostility periods on the day, the declared
 // tender and funding, whether any published record was verified, links to the company's prefecture —

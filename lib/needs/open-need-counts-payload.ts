@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import type { HostilityStatus } from '../generated/prisma/enums';
-import { listHromadaStatuses } from '../reference/map-outline';
+import { listHromadaStatuses, type HromadaPlace } from '../reference/map-outline';
 import { countOpenNeedsByHromada } from './open-need-counts';
 
 // What the dashboard's interactive map reads from /api/map/open-need-counts instead of from the
@@ -9,13 +9,7 @@ import { countOpenNeedsByHromada } from './open-need-counts';
 // the others by. Public data — the public needs map shows the same — and the same for every
 // reader: the labels are written in the browser, in the reader's language.
 
-export type CountedHromada = {
-  code: string;
-  nameUk: string;
-  nameEn: string;
-  latitude: number;
-  longitude: number;
-  status: HostilityStatus;
+export type CountedHromada = HromadaPlace & {
   openNeeds: number;
   /** Where the popup's link leads: the needs list of this oblast. */
   oblastCode: string;

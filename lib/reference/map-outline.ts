@@ -6,6 +6,9 @@ import type { HostilityStatus } from '../generated/prisma/enums';
 
 export type MapDot = { latitude: number; longitude: number };
 
+/** A hromada as a map places and names it: its classifier code, names, centre and hostility status. */
+export type HromadaPlace = MapDot & { code: string; nameUk: string; nameEn: string; status: HostilityStatus };
+
 export const listHromadaDots = (db: Db): Promise<MapDot[]> =>
   db.hromada.findMany({ select: { latitude: true, longitude: true } });
 

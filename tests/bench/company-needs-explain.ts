@@ -33,7 +33,7 @@ try {
   const { getCurrentPolicy } = await import('../../lib/match-store/policy');
   const { prepareCompany } = await import('../../lib/matching/prepare');
   const { kyivDay } = await import('../../lib/hostility-list/calendar');
-  const before = (await import(path.resolve(beforeModule))) as typeof import('../../lib/match-store/bound');
+  const before = (await import(path.resolve(beforeModule))) as typeof import('./session6-need-bound');
   const asOf = kyivDay();
   const db = createDb(server.urlFor('bench'), 2);
   const ids = (await db.company.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((c) => c.id);

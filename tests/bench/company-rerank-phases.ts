@@ -41,7 +41,7 @@ try {
   const { Prisma } = await import('../../lib/generated/prisma/client');
   const { syncCompanyProfiles, loadCompanyProfiles } = await import('../../lib/match-store/profiles');
   const { loadInterests, loadNeedsWithSites } = await import('../../lib/match-store/inputs');
-  const { needMayReachSql } = await import('../../lib/match-store/bound');
+  const { needMayReachSql } = await import('./session6-need-bound');
   const { needMayReachGradedSql } = await import('../../lib/match-store/need-bound');
   const { getCurrentPolicy } = await import('../../lib/match-store/policy');
   const { prepareCompany, prepareNeed } = await import('../../lib/matching/prepare');
