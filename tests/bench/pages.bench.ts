@@ -24,7 +24,9 @@
  *
  * With --gzip or --brotli, "stored %" is the share of responses that were a cached page's stored
  * compressed copy (Content-Encoding with a Content-Length) rather than compressed per response
- * (chunked); JSON `storedCopyShare`, null without either flag.
+ * (chunked); JSON `storedCopyShare`, null without either flag. "(N rendered)" after the cache column
+ * (JSON `renderedInRun`) counts responses of the run that were not cache hits: renders after a
+ * write marked the entry stale, which have no stored copy yet.
  *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
@@ -118,7 +120,7 @@ async function signIn(email: string, password: string): Promise<string> {
   return session;
 }
 
-type Run = { page: string; cache: string; connections: number; storedCopyShare: number | null; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+type Run = { page: string; cache: string; connections: number; storedCopyShare: number | null; renderedInRun: number; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
 
 /**
  * Whether a response was the stored compressed copy of a cached page (lib/http/response-encoding.ts):
@@ -126,10 +128,14 @@ type Run = { page: string; cache: string; connections: number; storedCopyShare: 
  * is sent (the `compression` middleware) drops the length and is chunked. Counted over compressed
  * and uncompressed responses alike, so 100 means every response was a stored copy.
  */
-function countStoredCopy(flat: string[], count: { stored: number; all: number }): void {
+function countStoredCopy(flat: string[], count: { stored: number; all: number; rendered: number }): void {
   const names = new Set(flat.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase()));
   count.all += 1;
   if (names.has('content-encoding') && names.has('content-length') && !names.has('transfer-encoding')) count.stored += 1;
+  // A page rendered in this run (its entry was marked stale by a write, e.g. a background job's):
+  // it has no stored copy yet, and is compressed as it is sent.
+  const cache = flat.findIndex((value, i) => i % 2 === 0 && value.toLowerCase() === 'x-nextjs-cache');
+  if (cache >= 0 && flat[cache + 1] !== 'HIT') count.rendered += 1;
 }
 
 async function main() {
@@ -214,7 +220,7 @@ async function main() {
       for (const connections of connectionLevels) {
         const before = cpuMs(pid);
         const times: number[] = [];
-        const encodings = { stored: 0, all: 0 };
+        const encodings = { stored: 0, all: 0, rendered: 0 };
         const result = await new Promise<autocannon.Result>((resolve, reject) => {
           const instance = autocannon(
             { url: base + page.path, headers, connections, duration, setupClient: (client) => (client as unknown as EventEmitter).on('headers', (info: { headers: string[] }) => countStoredCopy(info.headers, encodings)) },
@@ -235,9 +241,10 @@ async function main() {
           reqPerSec: round(requests / duration), p50: at(0.5), p95: at(0.95), p99: at(0.99),
           errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
           storedCopyShare: acceptEncoding && encodings.all > 0 ? round((100 * encodings.stored) / encodings.all) : null,
+          renderedInRun: encodings.rendered,
         };
         runs.push(run);
-        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${String(run.storedCopyShare ?? '-').padStart(8)}  ${cache}`);
+        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${String(run.storedCopyShare ?? '-').padStart(8)}  ${cache}${run.renderedInRun ? ` (${run.renderedInRun} rendered)` : ''}`);
       }
     }
     const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), gzip, brotli, sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
