@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type In
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { anyRequestWaiting, encodingScope, offerToWaitingRequests } from '../../lib/cache/stored-encoding.mjs';
+import { anyRequestWaiting, offerToWaitingRequests } from '../../lib/cache/stored-encoding.mjs';
 import { storedEncodingFor, withResponseEncoding } from '../../lib/http/response-encoding';
 
 // The app server's compression (lib/http/response-encoding.ts), on a real HTTP server with a
