@@ -14,6 +14,11 @@ const nextConfig = {
   // cache goes out as the copy compressed once when it was stored, instead of being compressed
   // again by Next on every hit.
   compress: false,
+  // No ETag computed from each page's HTML: Next hashed the whole page (FNV-1a, in JavaScript) on
+  // every hit of a cached page — ≈ 0.5 ms of CPU for the map — for a validator no browser uses
+  // (those pages say no-store; rendered pages stream, without one). Static files keep
+  // Last-Modified for conditional requests (docs/benchmarks/pages.md, session 8).
+  generateEtags: false,
   // Pages served from Next's cache (the public pages anonymous visitors read, app/[locale]/cached)
   // live in PostgreSQL, shared by every instance and invalidated by triggers on the tables they
   // read; nothing is kept in one process's memory (docs/decisions/018-public-pages-from-the-cache.md).

@@ -42,7 +42,7 @@ export async function proxy(request: NextRequest) {
   // Next passes the rewritten request through here once more: it is already the cached variant.
   if (isCachedPath(request.nextUrl.pathname)) return withSecurityHeaders(cachedResponse(NextResponse.next(), isHttps));
   const cached = process.env.NODE_ENV === 'production'
-    ? cachedPathFor({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, hasSession: hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name)), isRsc: request.headers.has('rsc') }, routing.locales)
+    ? cachedPathFor({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, hasSession: hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name)) }, routing.locales)
     : null;
   if (cached) {
     const localised = localise(request);

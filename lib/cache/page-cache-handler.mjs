@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { cachedPagePolicy } from '../security/content-security-policy.mjs';
-import { encodingScope, shareWithConcurrentRequests } from './stored-encoding.mjs';
+import { anyRequestWaiting, offerToWaitingRequests } from './stored-encoding.mjs';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -122,13 +122,13 @@ export default class PageCacheHandler {
     if (!this.#build || (context?.kind && context.kind !== 'APP_PAGE')) return null;
     this.#noteBuildSeen();
     const key = this.#keyOf(nextKey);
-    // The compressed copy the client accepts comes with the entry, in the same round trip; the
-    // server sends it only if Next answers this request with exactly the entry's HTML.
-    const scope = encodingScope.getStore();
-    const encoding = scope?.encoding ?? null;
+    // The compressed copies come with the entry, in the same round trip, when a request in flight
+    // accepts one: both of them, as the requests Next answers from this one read may ask for either.
+    // The server sends one only if Next answers a request with exactly the entry's HTML.
+    const withCopies = anyRequestWaiting();
     const { rows } = await database().query(
       `SELECT clock_timestamp() AS "now", e."value", e."renderedAt",
-              CASE $3::text WHEN 'br' THEN e."htmlBrotli" WHEN 'gzip' THEN e."htmlGzip" END AS "encoded"
+              CASE WHEN $3 THEN e."htmlBrotli" END AS "br", CASE WHEN $3 THEN e."htmlGzip" END AS "gzip"
          FROM (SELECT 1) AS one
          LEFT JOIN "PageCacheEntry" e ON e."key" = $1
           AND NOT EXISTS (
@@ -136,7 +136,7 @@ export default class PageCacheHandler {
              WHERE t."tag" = ANY (e."tags")
                AND t."invalidatedAt" > e."renderedAt" - make_interval(secs => $2::double precision / 1000)
           )`,
-      [key, INVALIDATION_MARGIN_MS, encoding],
+      [key, INVALIDATION_MARGIN_MS, withCopies],
     );
     const row = rows[0];
     if (!row.value) {
@@ -144,9 +144,8 @@ export default class PageCacheHandler {
       return null;
     }
     const { value, cacheControl } = deserialise(row.value);
-    if (scope && encoding && row.encoded && typeof value.html === 'string') {
-      scope.stored = { html: value.html, encoding, body: row.encoded };
-      shareWithConcurrentRequests(scope.stored);
+    if (withCopies && typeof value.html === 'string' && (row.br || row.gzip)) {
+      offerToWaitingRequests({ html: value.html, ...(row.br ? { br: row.br } : {}), ...(row.gzip ? { gzip: row.gzip } : {}) });
     }
     // The page's lifetime (revalidate: false, for ours) travels with it, so an instance that has
     // not rendered the page itself does not take it for stale and render it again behind it.

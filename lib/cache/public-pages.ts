@@ -2,7 +2,7 @@
 // (lib/cache/page-cache-handler.mjs, docs/decisions/018-public-pages-from-the-cache.md). proxy.ts
 // sends such a request to the same page under app/[locale]/cached, which renders statically (no
 // cookies, no nonce); a signed-in visitor, or any other address, gets the page rendered for them
-// as before.
+// as before — for page loads and client navigations alike.
 
 /** The internal segment the cached variants live under; never a public address of its own. */
 export const CACHED_SEGMENT = 'cached';
@@ -13,17 +13,17 @@ export const CACHED_SEGMENT = 'cached';
  * the home page, the needs list (any page) and map without filters, and a need's page without a query.
  */
 export function cachedPathFor(
-  request: { method: string; pathname: string; search: string; hasSession: boolean; isRsc?: boolean },
+  request: { method: string; pathname: string; search: string; hasSession: boolean },
   locales: readonly string[],
 ): string | null {
   if (request.hasSession || (request.method !== 'GET' && request.method !== 'HEAD')) return null;
-  // Client navigations and prefetches (RSC requests) are rendered as before. They were left out
-  // because Next proxied the rewrite to itself over HTTP when given a loopback hostname, and that
-  // hop reset under load; lib/http/next-hostname.ts has removed the hop, but serving them from
-  // the cached variant (a tree under the `cached` segment) has not been tried against the client
-  // router's navigations yet. Page loads — what visitors and crawlers fetch at volume — are the
-  // cached ones.
-  if (request.isRsc) return null;
+  // Client navigations and prefetches (RSC requests) go the same way: Next takes their flight
+  // headers (`rsc`, the router state) and `_rsc` off the request before the proxy sees it, so
+  // they cannot be told apart here, and need not be: the cached entry holds the page's RSC payload
+  // and prefetch segments beside its HTML, and Next answers an RSC request with those (the router
+  // state tree then names the `cached` segment, which the client router follows like any other;
+  // tests/e2e/public-cache.spec.ts navigates through the cached pages). The payload is the same
+  // for every anonymous visitor, as the HTML is; `Vary: rsc, …` keeps the two apart.
   const [, locale, ...rest] = request.pathname.split('/');
   if (!locale || !locales.includes(locale)) return null;
   const query = new URLSearchParams(request.search);

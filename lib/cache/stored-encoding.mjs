@@ -1,8 +1,9 @@
-// How a cached page's stored compressed copy reaches the response, within one request: the app's
-// HTTP server (lib/http/response-encoding.ts) says which stored encoding the client accepts, the
-// page cache handler (page-cache-handler.mjs) reads that copy with the entry and leaves it here,
-// and the server sends it if Next answers with exactly the entry's HTML. Plain JavaScript: Next
-// loads the handler without compiling it. Nothing outlives the turn of the event loop it was read in.
+// How a cached page's stored compressed copies reach the responses: the app's HTTP server
+// (lib/http/response-encoding.ts) says which stored encoding each request accepts and keeps the
+// request waiting for copies until its response is decided; the page cache handler
+// (page-cache-handler.mjs) reads the copies with the entry and offers them to the requests
+// waiting; the server sends one if Next answers with exactly the entry's HTML. Plain JavaScript:
+// Next loads the handler without compiling it. Nothing outlives the requests it was offered to.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** The encodings a cache entry is stored in, in the order the server prefers them. */
@@ -10,41 +11,66 @@ export const STORED_ENCODINGS = /** @type {const} */ (['br', 'gzip']);
 
 /**
  * @typedef {'br' | 'gzip'} StoredEncoding
- * @typedef {{ html: string; encoding: StoredEncoding; body: Buffer }} StoredBody
- * @typedef {{ encoding: StoredEncoding | null; stored?: StoredBody }} EncodingScope
+ * @typedef {{ html: string } & Partial<Record<StoredEncoding, Buffer>>} StoredCopies An entry's HTML and its stored copies.
+ * @typedef {{ encoding: StoredEncoding | null; offered: StoredCopies[] }} EncodingScope One request's.
  */
 
-// One instance per process, whichever loader (tsx for the server, Next's for the handler) loads
-// this file: the scope set by one must be the scope read by the other.
-const GLOBAL_KEY = Symbol.for('kakehashi.page-cache.stored-encoding');
-const globalScope = /** @type {Record<symbol, AsyncLocalStorage<EncodingScope> | undefined>} */ (/** @type {unknown} */ (globalThis));
+// This file is loaded twice in one process: inlined into the compiled server (.next/app-server.mjs,
+// esbuild) and by Next for the handler. Whatever both halves use therefore lives on globalThis,
+// under one key; a module-level variable would be two (in session 7 the copies read for
+// concurrent requests went into the handler's, the server looked in its own — always empty).
+const GLOBAL_KEY = Symbol.for('kakehashi.page-cache.stored-copies');
+/** @typedef {{ scope: AsyncLocalStorage<EncodingScope>; waiting: Set<EncodingScope> }} Shared */
+const globalSlots = /** @type {Record<symbol, Shared | undefined>} */ (/** @type {unknown} */ (globalThis));
+const shared = (globalSlots[GLOBAL_KEY] ??= { scope: new AsyncLocalStorage(), waiting: new Set() });
 
-/** @type {AsyncLocalStorage<EncodingScope>} */
-export const encodingScope = (globalScope[GLOBAL_KEY] ??= new AsyncLocalStorage());
+/** The request being handled, for the handler deep inside Next. */
+export const encodingScope = shared.scope;
 
 /**
- * Next's response cache reads an entry once for all the requests of a page that arrive together
- * (its batcher): the handler is asked by the first, and the others are answered with the same HTML
- * without their own read — under load, most hits. The copy read for the first is therefore also
- * offered, for the rest of this turn of the event loop only, to those others: they end within it,
- * on the same read's result. Not a cache: the next turn starts empty, and a request that finds
- * nothing compresses its response itself.
- * @type {Map<string, StoredBody>}
+ * The server: this request accepts a stored encoding and waits for copies until its response is
+ * decided (`stopWaiting`, at the latest when it closes).
+ * @param {EncodingScope} scope
  */
-const readThisTurn = new Map();
-
-/** @param {StoredBody} stored */
-export function shareWithConcurrentRequests(stored) {
-  if (readThisTurn.size === 0) setImmediate(() => readThisTurn.clear());
-  readThisTurn.set(stored.html, stored);
+export function waitForStoredCopies(scope) {
+  shared.waiting.add(scope);
 }
 
 /**
- * The copy read this turn for exactly this HTML in this encoding, if any.
- * @param {string} html
- * @param {StoredEncoding} encoding
+ * The server: the response is decided (or gone); what was offered to it is let go.
+ * @param {EncodingScope} scope
  */
-export function storedCopyReadThisTurn(html, encoding) {
-  const stored = readThisTurn.get(html);
-  return stored?.encoding === encoding ? stored : undefined;
+export function stopWaiting(scope) {
+  shared.waiting.delete(scope);
+  scope.offered.length = 0;
+}
+
+/** The handler: whether any request in flight accepts a stored encoding (else no copy is read). */
+export function anyRequestWaiting() {
+  return shared.waiting.size > 0;
+}
+
+/**
+ * The handler: offers the copies read with an entry to every request now waiting. Next's response
+ * cache reads an entry once for all the requests of a page that arrive while that read is under
+ * way (its batcher: under load, most hits) and answers them all with its HTML, without a read of
+ * their own — so each of them is in flight, and waiting, when the read returns. A request keeps
+ * the offer (a reference: the copies are not copied) until its response is decided; when the last
+ * of them is, nothing holds the copies. Not a cache: a request that starts later reads for itself.
+ * @param {StoredCopies} copies
+ */
+export function offerToWaitingRequests(copies) {
+  for (const scope of shared.waiting) if (scope.encoding && copies[scope.encoding]) scope.offered.push(copies);
+}
+
+/**
+ * The server: the copy, in the encoding this request accepts, of exactly this HTML, if one was offered.
+ * @param {EncodingScope} scope
+ * @param {string} html
+ * @returns {Buffer | undefined}
+ */
+export function storedCopyOf(scope, html) {
+  if (!scope.encoding) return undefined;
+  for (const copies of scope.offered) if (copies.html === html) return copies[scope.encoding];
+  return undefined;
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import compression from 'compression';
 import Negotiator from 'negotiator';
-import { encodingScope, STORED_ENCODINGS, storedCopyReadThisTurn, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
+import { encodingScope, STORED_ENCODINGS, stopWaiting, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
 
 // Compression of every response, done by the app's HTTP server instead of Next (next.config.js
 // `compress: false`). Next compressed each response itself at zlib's default level — for a page
@@ -33,13 +33,18 @@ export function storedEncodingFor(request: Pick<IncomingMessage, 'headers'>): St
 
 /**
  * Runs `handle` (Next) with the response compressed: the stored copy for a cached page, else
- * compressed as it is written. The scope lets the cache handler, deep inside Next and within this
- * request only, hand over the stored copy it read.
+ * compressed as it is written. Until its response is decided, a request that accepts a stored
+ * encoding waits for the copies the cache handler reads — its own read's, or the read Next
+ * answers it from (lib/cache/stored-encoding.mjs).
  */
 export function withResponseEncoding(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
-  const scope: EncodingScope = { encoding: storedEncodingFor(request) };
+  const scope: EncodingScope = { encoding: storedEncodingFor(request), offered: [] };
   compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => {});
-  if (scope.encoding) sendStoredCopy(request, response, scope);
+  if (scope.encoding) {
+    waitForStoredCopies(scope);
+    response.once('close', () => stopWaiting(scope));
+    sendStoredCopy(request, response, scope);
+  }
   encodingScope.run(scope, handle);
 }
 
@@ -54,13 +59,17 @@ function sendStoredCopy(request: IncomingMessage, response: ServerResponse, scop
   const end = response.end;
   let wrote = false;
   response.write = function (this: ServerResponse, ...args: unknown[]) {
+    // A streamed response never goes out as a stored copy: nothing more to wait for.
+    if (!wrote) stopWaiting(scope);
     wrote = true;
     return (write as (...a: unknown[]) => boolean).apply(this, args);
   } as ServerResponse['write'];
   response.end = function (this: ServerResponse, ...args: unknown[]) {
     const [chunk] = args;
-    // Read for this request, or for the request whose read of the entry Next shared with this one.
-    const stored = scope.stored ?? (typeof chunk === 'string' && scope.encoding ? storedCopyReadThisTurn(chunk, scope.encoding) : undefined);
+    // Read for this request, or by the read Next answered it from.
+    const stored = typeof chunk === 'string' ? storedCopyOf(scope, chunk) : undefined;
+    const encoding = scope.encoding;
+    stopWaiting(scope);
     if (
       stored &&
       !wrote &&
@@ -70,12 +79,12 @@ function sendStoredCopy(request: IncomingMessage, response: ServerResponse, scop
       !response.headersSent &&
       !response.getHeader('content-encoding') &&
       !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('cache-control') ?? '')) &&
-      chunk === stored.html
+      encoding
     ) {
-      response.setHeader('Content-Encoding', stored.encoding);
-      response.setHeader('Content-Length', stored.body.length);
+      response.setHeader('Content-Encoding', encoding);
+      response.setHeader('Content-Length', stored.length);
       appendVary(response, 'Accept-Encoding');
-      return (end as (...a: unknown[]) => ServerResponse).call(this, stored.body);
+      return (end as (...a: unknown[]) => ServerResponse).call(this, stored);
     }
     return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['end'];

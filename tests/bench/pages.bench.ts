@@ -16,11 +16,17 @@
  * request, as before it was cached, in the same build, world and time window ("home/rendered").
  *
  * `--brotli` sends what Chromium sends, `Accept-Encoding: gzip, deflate, br, zstd` (the server picks brotli).
- * `--gzip` sends `Accept-Encoding: gzip` with every request, as browsers do: the response is then
- * compressed by Next per request (KB/resp is what travels).
+ * `--gzip` sends `Accept-Encoding: gzip` with every request: a cached page then goes out as its stored
+ * copy, anything else compressed as it is sent (KB/resp is what travels).
  *
  * `--tsx` serves lib/http/app-server.ts under tsx (as `npm start` did before session 7) instead of
  * the compiled server `npm start` runs now (lib/http/compile-server.ts).
+ *
+ * With --gzip or --brotli, "stored %" is the share of responses that were a cached page's stored
+ * compressed copy (Content-Encoding with a Content-Length) rather than compressed per response
+ * (chunked); JSON `storedCopyShare`, null without either flag. "(N rendered)" after the cache column
+ * (JSON `renderedInRun`) counts responses of the run that were not cache hits: renders after a
+ * write marked the entry stale, which have no stored copy yet.
  *
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
@@ -29,6 +35,7 @@
  * The last line of output is JSON.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -113,7 +120,23 @@ async function signIn(email: string, password: string): Promise<string> {
   return session;
 }
 
-type Run = { page: string; cache: string; connections: number; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+type Run = { page: string; cache: string; connections: number; storedCopyShare: number | null; renderedInRun: number; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+
+/**
+ * Whether a response was the stored compressed copy of a cached page (lib/http/response-encoding.ts):
+ * that copy goes out whole, with Content-Encoding and its Content-Length; a response compressed as it
+ * is sent (the `compression` middleware) drops the length and is chunked. Counted over compressed
+ * and uncompressed responses alike, so 100 means every response was a stored copy.
+ */
+function countStoredCopy(flat: string[], count: { stored: number; all: number; rendered: number }): void {
+  const names = new Set(flat.filter((_, i) => i % 2 === 0).map((name) => name.toLowerCase()));
+  count.all += 1;
+  if (names.has('content-encoding') && names.has('content-length') && !names.has('transfer-encoding')) count.stored += 1;
+  // A page rendered in this run (its entry was marked stale by a write, e.g. a background job's):
+  // it has no stored copy yet, and is compressed as it is sent.
+  const cache = flat.findIndex((value, i) => i % 2 === 0 && value.toLowerCase() === 'x-nextjs-cache');
+  if (cache >= 0 && flat[cache + 1] !== 'HIT') count.rendered += 1;
+}
 
 async function main() {
   const scratch = givenDatabase ? { url: givenDatabase, drop: async () => {} } : await createScratchDatabase('kakehashi_bench_pages');
@@ -182,7 +205,7 @@ async function main() {
     const rssStart = rssMb(pid);
     const runs: Run[] = [];
     log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
-    log('page            conns   req/s    p50    p95    p99 ms  cpu ms/req  errors   KB/resp  cache');
+    log('page            conns   req/s    p50    p95    p99 ms  cpu ms/req  errors   KB/resp  stored %  cache');
     for (const page of pages) {
       // --gzip/--brotli ask for a compressed response as browsers do (a cached page goes out as its
       // stored copy, anything else is compressed as it is sent); without, the bytes go as they are.
@@ -197,8 +220,12 @@ async function main() {
       for (const connections of connectionLevels) {
         const before = cpuMs(pid);
         const times: number[] = [];
+        const encodings = { stored: 0, all: 0, rendered: 0 };
         const result = await new Promise<autocannon.Result>((resolve, reject) => {
-          const instance = autocannon({ url: base + page.path, headers, connections, duration }, (error, done) => (error ? reject(error) : resolve(done)));
+          const instance = autocannon(
+            { url: base + page.path, headers, connections, duration, setupClient: (client) => (client as unknown as EventEmitter).on('headers', (info: { headers: string[] }) => countStoredCopy(info.headers, encodings)) },
+            (error, done) => (error ? reject(error) : resolve(done)),
+          );
           instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
         });
         // Requests still in flight when the run stops cost CPU too: wait until the server is
@@ -213,9 +240,11 @@ async function main() {
           page: page.name, cache, connections, requests, bytesPerResponse: Math.round(result.throughput.total / Math.max(1, requests)),
           reqPerSec: round(requests / duration), p50: at(0.5), p95: at(0.95), p99: at(0.99),
           errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
+          storedCopyShare: acceptEncoding && encodings.all > 0 ? round((100 * encodings.stored) / encodings.all) : null,
+          renderedInRun: encodings.rendered,
         };
         runs.push(run);
-        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${cache}`);
+        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${String(run.storedCopyShare ?? '-').padStart(8)}  ${cache}${run.renderedInRun ? ` (${run.renderedInRun} rendered)` : ''}`);
       }
     }
     const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), gzip, brotli, sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
 import type { Actor } from '../../lib/auth/actor';
-import { encodingScope, type EncodingScope } from '../../lib/cache/stored-encoding.mjs';
+import { stopWaiting, waitForStoredCopies, type EncodingScope } from '../../lib/cache/stored-encoding.mjs';
 import { PUBLIC_PAGE_TAGS } from '../../lib/cache/tag-page';
 import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
@@ -123,30 +123,38 @@ describe('the page cache in PostgreSQL', () => {
     expect(await db.pageCacheEntry.count({ where: { key: { endsWith: key } } })).toBe(1);
   });
 
-  it('stores the page compressed (brotli, gzip) and hands the request the copy its client accepts', async () => {
+  it('stores the page compressed (brotli, gzip) and offers the copies to the requests waiting for them', async () => {
     const key = freshKey();
     const own = `test-${randomUUID()}`;
     await render(key, [own], 'compressed once');
-    const read = async (encoding: EncodingScope['encoding']) => {
-      const scope: EncodingScope = { encoding };
-      const hit = await encodingScope.run(scope, () => handler.get(key, { kind: 'APP_PAGE' }));
-      return { html: hit!.value.html, stored: scope.stored };
+    /** A read while requests that accept these encodings are in flight: what each was offered. */
+    const read = async (...encodings: EncodingScope['encoding'][]) => {
+      const scopes: EncodingScope[] = encodings.map((encoding) => ({ encoding, offered: [] }));
+      scopes.filter((scope) => scope.encoding).forEach(waitForStoredCopies);
+      try {
+        const hit = await handler.get(key, { kind: 'APP_PAGE' });
+        return { html: hit?.value.html, offered: scopes.map((scope) => scope.offered.map((copies) => ({ ...copies }))) };
+      } finally {
+        scopes.forEach(stopWaiting);
+      }
     };
-    const br = await read('br');
-    expect(br.stored?.encoding).toBe('br');
-    expect(br.stored?.html).toBe(br.html);
-    expect(brotliDecompressSync(br.stored!.body).toString()).toBe(br.html);
-    const gzip = await read('gzip');
-    expect(gzip.stored?.encoding).toBe('gzip');
-    expect(gunzipSync(gzip.stored!.body).toString()).toBe(gzip.html);
-    expect((await read(null)).stored).toBeUndefined();
-    // Outside any request (no scope), the entry is served as before.
+    // Both copies, whichever encoding the requests in flight accept: Next may answer either from this read.
+    const both = await read('br', 'gzip');
+    expect(both.offered[0]).toHaveLength(1);
+    const [copies] = both.offered[0];
+    expect(copies.html).toBe(both.html);
+    expect(brotliDecompressSync(copies.br!).toString()).toBe(both.html);
+    expect(gunzipSync(copies.gzip!).toString()).toBe(both.html);
+    expect(both.offered[1]).toEqual([copies]);
+    // A request that accepts neither waits for nothing; with none waiting, no copy is read.
+    expect((await read(null)).offered).toEqual([[]]);
+    // Outside any request, the entry is served as before.
     expect((await handler.get(key, { kind: 'APP_PAGE' }))?.value.html).toContain('compressed once');
-    // A stale entry hands over nothing: the page is rendered again, its new copy stored with it.
+    // A stale entry offers nothing: the page is rendered again, its new copies stored with it.
     await handler.revalidateTag(own);
-    const scope: EncodingScope = { encoding: 'br' };
-    expect(await encodingScope.run(scope, () => handler.get(key, { kind: 'APP_PAGE' }))).toBeNull();
-    expect(scope.stored).toBeUndefined();
+    const stale = await read('br');
+    expect(stale.html).toBeUndefined();
+    expect(stale.offered).toEqual([[]]);
   });
 
   it('records that its build uses the cache, so the clean-up keeps its entries', async () => {

@@ -31,8 +31,6 @@ describe('requests served from the cache', () => {
   });
   it('never a signed-in visitor, a write, a filter or another page', () => {
     expect(cachedPathFor({ method: 'GET', pathname: '/en/needs', search: '', hasSession: true }, LOCALES)).toBeNull();
-    // A client navigation or prefetch (an RSC request) is rendered, not rewritten to the cache.
-    expect(cachedPathFor({ method: 'GET', pathname: '/en/needs', search: '', hasSession: false, isRsc: true }, LOCALES)).toBeNull();
     expect(anonymous('/en/needs', '', 'POST')).toBeNull();
     expect(anonymous('/en/needs', '?sector=HEALTH')).toBeNull();
     expect(anonymous('/en/needs', '?view=map&sector=HEALTH')).toBeNull();
