@@ -213,7 +213,7 @@ export const sectorMasksHolding = (sector: string): number[] =>
  * Read only the companies that may score at least `threshold` or their own list's floor (by the
  * bound), and those in `always` whatever their bound.
  */
-export type CandidatePrune = { threshold: number; always: string[]; asOf: Date; exclude?: string[] };
+export type CandidatePrune = { threshold: number; always: string[]; asOf: Date };
 
 
 /**
@@ -245,7 +245,7 @@ export async function loadPreparedCandidates(
   return query ? (await queryRows(db, query.where, query.values)).map(toCandidate) : [];
 }
 
-function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: CandidatePrune): { where: string; values: unknown[] } | null {
+export function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: CandidatePrune): { where: string; values: unknown[] } | null {
   const filter = candidateFilter(need, policy.hardConstraints);
   if (filter.none) return null;
   // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
@@ -261,8 +261,6 @@ function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: Cand
     const bound = scoreBoundSql(need, policy, prune.asOf, param);
     filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
       OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
-    // Companies the caller already holds (a need's stored pairs, read with their rows).
-    if (prune.exclude?.length) filters.push(`NOT ("companyId" IN (SELECT unnest(${param(prune.exclude)}::uuid[])))`);
   }
   if (filter.appetites !== null) {
     filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
