@@ -325,15 +325,18 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
   });
 
   it('score a need in the sector it has once its lock is held, when the sector changed while the re-rank waited', async () => {
-    // Another worker holds the need's re-rank lock; the need moves from ENERGY to HEALTH, and so
-    // does a company it is paired with (its profile written, its own re-rank not run yet), and the
-    // lock is released in the same commit. The waiting re-rank must score HEALTH's companies, that
-    // one among them, not the sector as it was when the re-rank started waiting.
+    // Another worker holds the need's re-rank lock; the need moves from DEBRIS_REMOVAL to
+    // COMMUNICATIONS, and so does a company it is paired with (its profile written, its own re-rank
+    // not run yet), and the lock is released in the same commit. The waiting re-rank must score
+    // COMMUNICATIONS' companies, that one among them, not the sector as it was when it started
+    // waiting. Sectors and a capability no other file uses: their needs would share these lists.
     const company = (sectors: SectorCode[]) => createCompany(testDb, {
-      sectors, capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      sectors, capabilities: ['DEBRIS_RECYCLING'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
       stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
     });
-    const companies = [await company(['ENERGY']), await company(['ENERGY', 'HEALTH']), await company(['HEALTH']), await company(['ENERGY'])];
+    const companies = [
+      await company(['DEBRIS_REMOVAL']), await company(['DEBRIS_REMOVAL', 'COMMUNICATIONS']), await company(['COMMUNICATIONS']), await company(['DEBRIS_REMOVAL']),
+    ];
     const companyIds = companies.map((c) => c.id);
     const mover = companyIds[3];
     const built: Awaited<ReturnType<typeof buildWorld>> = { companies: companyIds, needs: [] };
@@ -341,7 +344,7 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       for (const id of companyIds) await testDb.$transaction((tx) => companyChanged(tx, id));
       const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
       const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
-      const need = await createNeed(testDb, municipality, { sector: 'ENERGY', requiredCapabilities: ['POWER_GENERATORS'] });
+      const need = await createNeed(testDb, municipality, { sector: 'DEBRIS_REMOVAL', requiredCapabilities: ['DEBRIS_RECYCLING'] });
       built.needs.push({ id: need.id, actor: facilitator });
       await testDb.$transaction((tx) => needChanged(tx, need.id));
       await drainMatchingJobs(testDb, boss);
@@ -359,8 +362,8 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
             SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1
               AND ((classid::bigint << 32) | objid::bigint) = hashtext(${`rerank:need:${need.id}`})::bigint`;
         }
-        await tx.need.update({ where: { id: need.id }, data: { sector: 'HEALTH' } });
-        await tx.company.update({ where: { id: mover }, data: { sectors: ['HEALTH'] } });
+        await tx.need.update({ where: { id: need.id }, data: { sector: 'COMMUNICATIONS' } });
+        await tx.company.update({ where: { id: mover }, data: { sectors: ['COMMUNICATIONS'] } });
         await syncCompanyProfiles(tx, Prisma.sql`c.id = ${mover}::uuid`);
       }, { timeout: 20_000 });
       await rerank;
