@@ -7,9 +7,13 @@ import { NOBODY_ACTED_ON } from './write';
 
 // What a need's re-rank reads to score: its stored pairs, each with its company's profile, and the
 // other companies the bound lets reach its list or their own (with those it has an interest with),
-// in one statement. One snapshot holds both: a pair stored by a company's concurrent re-rank
-// between two reads could otherwise be in neither. And the stored companies are excluded inside
-// the statement, not by sending their ids back (5,000 uuids for a need on 5,000 companies' lists).
+// in one statement. The sector's eligible profiles are read once, FULL JOINed with the stored
+// pairs: a profile with a pair comes with it, one without only through the hard rules and the bound
+// (candidateQuery) or an interest. One snapshot holds both (a pair stored by a company's concurrent
+// re-rank between two reads could be in neither), and the stored companies are not sent back to be
+// left out (5,000 uuids for a need on 5,000 companies' lists). A company outside the need's sector
+// never scores (the sector rule is not the policy's to switch off): its pair reads as one without a
+// profile, as a company no longer eligible does, and goes.
 
 /** A stored pair as the re-rank compares it with what it computes. */
 export type StoredPair = {
@@ -39,7 +43,7 @@ export type NeedPairsRead = {
 // row has nulls for the pair's columns: `actedOn` null tells the two apart.
 const PAIR_COLUMNS = 7;
 const READ = (needId: string, masks: string, others: string | null) => `
-  WITH stored AS MATERIALIZED (
+  WITH stored AS (
     SELECT NOT (${NOBODY_ACTED_ON.sql}) AS "actedOn", "inCompanyTop", "inNeedTop", score, points::text AS points,
       to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion", "companyId" AS "pairCompanyId"
     FROM "Match" WHERE "needId" = ${needId}::uuid)
