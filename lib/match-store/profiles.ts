@@ -263,10 +263,11 @@ export function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune
       OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
   }
   if (filter.appetites !== null) {
-    filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
-      OR ("riskAppetite"::text = ANY(${param(filter.appetitesIfRemote)}) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);
+    // Enums compared as enums: a cast to text looks the label up once a row (bound.ts).
+    filters.push(`("riskAppetite" = ANY(${param(filter.appetites)}::"RiskAppetite"[])
+      OR ("riskAppetite" = ANY(${param(filter.appetitesIfRemote)}::"RiskAppetite"[]) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);
   }
-  if (filter.tenderRequirements !== null) filters.push(`"tenderRequirement"::text = ANY(${param(filter.tenderRequirements)})`);
+  if (filter.tenderRequirements !== null) filters.push(`"tenderRequirement" = ANY(${param(filter.tenderRequirements)}::"TenderRequirement"[])`);
   if (policy.hardConstraints.scale && need.budgetEur !== null) {
     filters.push(`${CAPACITY_CEILING_SQL} * ${FAR_ABOVE_CAPACITY_FACTOR} >= ${param(need.budgetEur)}::float8`);
   }
