@@ -255,13 +255,6 @@ export function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune
     values.push(value);
     return `$${values.length}`;
   };
-  if (prune) {
-    // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
-    // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
-    const bound = scoreBoundSql(need, policy, prune.asOf, param);
-    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
-      OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
-  }
   if (filter.appetites !== null) {
     // Enums compared as enums: a cast to text looks the label up once a row (bound.ts).
     filters.push(`("riskAppetite" = ANY(${param(filter.appetites)}::"RiskAppetite"[])
@@ -274,6 +267,17 @@ export function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune
   if (filter.stageBit !== null) filters.push(`"stageMask" & ${param(filter.stageBit)} <> 0`);
   if (filter.capabilities !== null) {
     filters.push(`("capabilityLo" & ${param(filter.capabilities.capabilityLo)} <> 0 OR "capabilityHi" & ${param(filter.capabilities.capabilityHi)} <> 0)`);
+  }
+  // The bound last: inside need-pairs.ts's OR, PostgreSQL evaluates these in the order written (it
+  // sorts only a scan's top-level conditions by cost). The hard rules above are a few comparisons
+  // each, the bound a sum of CASEs over a dozen columns (~2 µs a row): a company a hard rule
+  // excludes is never bounded (a light need's read 24 → 16 ms, docs/benchmarks/matching.md, session 8).
+  if (prune) {
+    // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
+    // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
+    const bound = scoreBoundSql(need, policy, prune.asOf, param);
+    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
+      OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
   }
   return { where: filters.join(' AND '), values };
 }
