@@ -37,9 +37,17 @@ type Pair = { need: PreparedNeed; company: PreparedCompany };
 type ExistingRow = StoredPair;
 type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
 
-const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>, needId: string, companyId: string, asOf: Date): MatchContext => {
-  const interest = interests.get(`${needId}:${companyId}`);
-  return { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
+/**
+ * The pair's context. Pairs without an interest (nearly all) share one object per re-rank: a need on
+ * thousands of lists would otherwise make a context and a lookup key per pair (garbage the client
+ * collects during the re-rank). Nothing writes to a context.
+ */
+const contextsFor = (interests: Map<string, { asked: boolean; invited: boolean }>, asOf: Date) => {
+  const none: MatchContext = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  return (needId: string, companyId: string): MatchContext => {
+    const interest = interests.size === 0 ? undefined : interests.get(`${needId}:${companyId}`);
+    return interest ? { asOf, companyRegisteredInterest: interest.asked, municipalityInvitedCompany: interest.invited } : none;
+  };
 };
 
 /**
@@ -70,10 +78,11 @@ async function scoreSubject(
     const { need: subject, stored: storedCompanies, others } = stored.read;
     if (!subject) return null;
     const { input: need, prepared: preparedNeed } = subject;
+    const contextFor = contextsFor(needInterests, asOf);
     const score = (companies: PreparedCandidate[], into: Scored[] = []) => {
       for (const company of companies) {
         const pair = { need: preparedNeed, company: company.prepared };
-        const context = contextFor(needInterests, need.id, company.id, asOf);
+        const context = contextFor(need.id, company.id);
         const value = scorePair(pair.need, pair.company, context, policy);
         if (value !== EXCLUDED) into.push({ id: company.id, score: value, floor: company.matchFloor, pair, context });
       }
@@ -95,11 +104,12 @@ async function scoreSubject(
   ]);
   if (!company) return null;
   const preparedCompany = prepareCompany(company);
+  const contextFor = contextsFor(interests, asOf);
   const score = (needs: NeedInput[]) => {
     const scored: Scored[] = [];
     for (const need of needs) {
       const pair = { need: prepareNeed(need, asOf), company: preparedCompany };
-      const context = contextFor(interests, need.id, company.id, asOf);
+      const context = contextFor(need.id, company.id);
       const value = scorePair(pair.need, pair.company, context, policy);
       if (value !== EXCLUDED) scored.push({ id: need.id, score: value, floor: need.matchFloor, pair, context });
     }
