@@ -1,8 +1,8 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
-import { pairPoints, scorePair, EXCLUDED } from '../matching/evaluate';
-import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import { pairPoints } from '../matching/evaluate';
+import { prepareCompany, prepareNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
@@ -33,9 +33,13 @@ export type RerankOutcome = {
   ms: { score: number; write: number };
 };
 
-type Pair = { need: PreparedNeed; company: PreparedCompany };
 type ExistingRow = StoredPair;
-type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
+/**
+ * A scored pair with its points, kept from scoring (pairPoints: the score scorePair gives, and its
+ * points by the explanation's rule): a need on thousands of lists would otherwise evaluate every
+ * criterion of every kept pair twice.
+ */
+type Scored = { id: string; score: number; floor: number; points: number[] };
 
 /**
  * The pair's context. Pairs without an interest (nearly all) share one object per re-rank: a need on
@@ -81,10 +85,8 @@ async function scoreSubject(
     const contextFor = contextsFor(needInterests, asOf);
     const score = (companies: PreparedCandidate[], into: Scored[] = []) => {
       for (const company of companies) {
-        const pair = { need: preparedNeed, company: company.prepared };
-        const context = contextFor(need.id, company.id);
-        const value = scorePair(pair.need, pair.company, context, policy);
-        if (value !== EXCLUDED) into.push({ id: company.id, score: value, floor: company.matchFloor, pair, context });
+        const scoredPair = pairPoints(preparedNeed, company.prepared, contextFor(need.id, company.id), policy);
+        if (scoredPair) into.push({ id: company.id, score: scoredPair.score, floor: company.matchFloor, points: scoredPair.points });
       }
       return into;
     };
@@ -108,10 +110,8 @@ async function scoreSubject(
   const score = (needs: NeedInput[]) => {
     const scored: Scored[] = [];
     for (const need of needs) {
-      const pair = { need: prepareNeed(need, asOf), company: preparedCompany };
-      const context = contextFor(need.id, company.id);
-      const value = scorePair(pair.need, pair.company, context, policy);
-      if (value !== EXCLUDED) scored.push({ id: need.id, score: value, floor: need.matchFloor, pair, context });
+      const scoredPair = pairPoints(prepareNeed(need, asOf), preparedCompany, contextFor(need.id, company.id), policy);
+      if (scoredPair) scored.push({ id: need.id, score: scoredPair.score, floor: need.matchFloor, points: scoredPair.points });
     }
     return scored;
   };
@@ -204,8 +204,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         if (!inSubjectTop && !inCounterpartTop && !previous?.actedOn) continue;
         const needId = side.subject === 'need' ? id : item.id;
         const companyId = side.subject === 'need' ? item.id : id;
-        // The same engine, the same inputs: the points add up to the score the lists sorted by.
-        const { points } = pairPoints(item.pair.need, item.pair.company, item.context, policy)!;
+        // Kept from scoring: the points add up to the score the lists sorted by.
+        const { points } = item;
         rows.push({
           needId,
           companyId,
