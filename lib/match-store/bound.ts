@@ -149,7 +149,7 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
     else entry.local = Math.max(entry.local, value);
     byAppetite.set(appetite, entry);
   }
-  const siteAndTender = `CASE "riskAppetite"::text ${[...byAppetite].map(([appetite, v]) =>
+  const siteAndTender = `CASE "riskAppetite" ${[...byAppetite].map(([appetite, v]) =>
     `WHEN '${appetite}' THEN CASE WHEN "deliveryMask" & ${REMOTE_MASK} <> 0 THEN ${v.remote} ELSE ${v.local} END`).join(' ')}
     ELSE ${weights.security + weights.integrity} END`;
   const tiedPrefectures = [...new Set(need.need.site.sisterTies.map((tie) => tie.prefectureCode))];

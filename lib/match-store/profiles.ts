@@ -112,6 +112,8 @@ function toCompany(row: ProfileRow): CompanyInput {
   };
 }
 
+const NO_COUNTRIES: string[] = [];
+
 /**
  * The engine's input (PreparedCompany) built straight from a profile row: the masks are the
  * profile's own bits, so a re-rank that scores thousands of stored pairs does not turn each mask
@@ -138,15 +140,31 @@ class ProfileInput implements PreparedCompany {
   readonly hasDisasterReconstructionExperience: boolean;
   readonly hasMineActionExperience: boolean;
   readonly hasPostConflictExperience: boolean;
-  readonly #row: ProfileRow;
+  readonly #row: unknown[];
+  readonly #offset: number;
   #company: MatchCompany | null = null;
 
-  constructor(row: ProfileRow) {
-    const [, sectorMask, lo, hi, riskAppetite, deliveryMask, stageMask, tenderRequirement, maxProjectEur, industry,
-      capitalJpy, employees, prefectureCode, region, , cityCode, experienceCountries, hasDisaster] = row;
+  /** The profile from `offset` of an array-mode row (read in place: no copy of the row per company). */
+  constructor(row: unknown[], offset: number) {
+    const sectorMask = row[offset + 1] as number;
+    const lo = row[offset + 2] as number;
+    const hi = row[offset + 3] as number;
+    const riskAppetite = row[offset + 4] as RiskAppetite;
+    const deliveryMask = row[offset + 5] as number;
+    const stageMask = row[offset + 6] as number;
+    const tenderRequirement = row[offset + 7] as TenderRequirement;
+    const maxProjectEur = row[offset + 8] as number | null;
+    const industry = row[offset + 9] as SmeIndustry;
+    const capitalJpy = row[offset + 10] as string;
+    const employees = row[offset + 11] as number;
+    const prefectureCode = row[offset + 12] as string;
+    const region = row[offset + 13] as JapanRegion;
+    const cityCode = row[offset + 15] as string | null;
+    const experienceCountries = row[offset + 16] as string[] | null;
+    const hasDisaster = row[offset + 17] as boolean;
     this.#row = row;
+    this.#offset = offset;
     const capital = BigInt(capitalJpy);
-    const countries = experienceCountries ?? [];
     this.sectorMask = sectorMask;
     this.capabilityLo = lo;
     this.capabilityHi = hi;
@@ -156,8 +174,10 @@ class ProfileInput implements PreparedCompany {
     this.canDeliverRemotely = (deliveryMask & REMOTE_MASK) !== 0;
     this.stageMask = stageMask;
     this.capacityEur = maxProjectEur ?? estimateCapacityEur({ capitalJpy: capital, employees });
-    this.mineActionCountries = countries.filter((c) => MINE_CONTAMINATED_COUNTRIES.has(c));
-    this.postConflictCountries = countries.filter((c) => POST_CONFLICT_COUNTRIES.has(c));
+    // Most companies name no country: they share one empty list (nothing writes to these).
+    const countries = experienceCountries ?? NO_COUNTRIES;
+    this.mineActionCountries = countries.length === 0 ? NO_COUNTRIES : countries.filter((c) => MINE_CONTAMINATED_COUNTRIES.has(c));
+    this.postConflictCountries = countries.length === 0 ? NO_COUNTRIES : countries.filter((c) => POST_CONFLICT_COUNTRIES.has(c));
     this.isSme = isSme({ industry, capitalJpy: capital, employees });
     // The enum's own constant, so that the integrity rule compares interned strings.
     this.tenderRequirement = TenderRequirements[tenderRequirement] ?? tenderRequirement;
@@ -169,14 +189,14 @@ class ProfileInput implements PreparedCompany {
   }
 
   get company(): MatchCompany {
-    return (this.#company ??= toCompany(this.#row));
+    return (this.#company ??= toCompany((this.#offset === 0 ? this.#row : this.#row.slice(this.#offset)) as ProfileRow));
   }
 }
 
 /** A company ready for scoring, with its own list's floor. */
 export type PreparedCandidate = { id: string; matchFloor: number; prepared: PreparedCompany };
 
-const toCandidate = (row: ProfileRow): PreparedCandidate => ({ id: row[0], matchFloor: row[18], prepared: new ProfileInput(row) });
+const toCandidate = (row: ProfileRow): PreparedCandidate => ({ id: row[0], matchFloor: row[18], prepared: new ProfileInput(row, 0) });
 
 /**
  * The profile columns but the company's id, in the order candidateFromRow reads after the id, for a
@@ -187,7 +207,7 @@ export const PROFILE_COLUMNS_AFTER_ID_OF_P = PROFILE_COLUMNS.split(',').slice(1)
 
 /** A profile read as its id then PROFILE_COLUMNS_AFTER_ID_OF_P from `offset` of an array-mode row, prepared for scoring. */
 export const candidateFromRow = (row: unknown[], offset = 0): PreparedCandidate =>
-  toCandidate((offset === 0 ? row : row.slice(offset)) as ProfileRow);
+  ({ id: row[offset] as string, matchFloor: row[offset + 18] as number, prepared: new ProfileInput(row, offset) });
 
 async function queryRows(db: Db, where: string, values: unknown[]): Promise<ProfileRow[]> {
   const result = await poolOf(db).query<ProfileRow>({
@@ -213,7 +233,7 @@ export const sectorMasksHolding = (sector: string): number[] =>
  * Read only the companies that may score at least `threshold` or their own list's floor (by the
  * bound), and those in `always` whatever their bound.
  */
-export type CandidatePrune = { threshold: number; always: string[]; asOf: Date; exclude?: string[] };
+export type CandidatePrune = { threshold: number; always: string[]; asOf: Date };
 
 
 /**
@@ -245,7 +265,7 @@ export async function loadPreparedCandidates(
   return query ? (await queryRows(db, query.where, query.values)).map(toCandidate) : [];
 }
 
-function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: CandidatePrune): { where: string; values: unknown[] } | null {
+export function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: CandidatePrune): { where: string; values: unknown[] } | null {
   const filter = candidateFilter(need, policy.hardConstraints);
   if (filter.none) return null;
   // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
@@ -255,26 +275,29 @@ function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: Cand
     values.push(value);
     return `$${values.length}`;
   };
-  if (prune) {
-    // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
-    // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
-    const bound = scoreBoundSql(need, policy, prune.asOf, param);
-    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
-      OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
-    // Companies the caller already holds (a need's stored pairs, read with their rows).
-    if (prune.exclude?.length) filters.push(`NOT ("companyId" IN (SELECT unnest(${param(prune.exclude)}::uuid[])))`);
-  }
   if (filter.appetites !== null) {
-    filters.push(`("riskAppetite"::text = ANY(${param(filter.appetites)})
-      OR ("riskAppetite"::text = ANY(${param(filter.appetitesIfRemote)}) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);
+    // Enums compared as enums: a cast to text looks the label up once a row (bound.ts).
+    filters.push(`("riskAppetite" = ANY(${param(filter.appetites)}::"RiskAppetite"[])
+      OR ("riskAppetite" = ANY(${param(filter.appetitesIfRemote)}::"RiskAppetite"[]) AND "deliveryMask" & ${REMOTE_MASK} <> 0))`);
   }
-  if (filter.tenderRequirements !== null) filters.push(`"tenderRequirement"::text = ANY(${param(filter.tenderRequirements)})`);
+  if (filter.tenderRequirements !== null) filters.push(`"tenderRequirement" = ANY(${param(filter.tenderRequirements)}::"TenderRequirement"[])`);
   if (policy.hardConstraints.scale && need.budgetEur !== null) {
     filters.push(`${CAPACITY_CEILING_SQL} * ${FAR_ABOVE_CAPACITY_FACTOR} >= ${param(need.budgetEur)}::float8`);
   }
   if (filter.stageBit !== null) filters.push(`"stageMask" & ${param(filter.stageBit)} <> 0`);
   if (filter.capabilities !== null) {
     filters.push(`("capabilityLo" & ${param(filter.capabilities.capabilityLo)} <> 0 OR "capabilityHi" & ${param(filter.capabilities.capabilityHi)} <> 0)`);
+  }
+  // The bound last: inside need-pairs.ts's OR, PostgreSQL evaluates these in the order written (it
+  // sorts only a scan's top-level conditions by cost). The hard rules above are a few comparisons
+  // each, the bound a sum of CASEs over a dozen columns (~2 µs a row): a company a hard rule
+  // excludes is never bounded (a light need's read 24 → 16 ms, docs/benchmarks/matching.md, session 8).
+  if (prune) {
+    // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
+    // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
+    const bound = scoreBoundSql(need, policy, prune.asOf, param);
+    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
+      OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
   }
   return { where: filters.join(' AND '), values };
 }

@@ -1,19 +1,19 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
-import { pairPoints, scorePair, EXCLUDED } from '../matching/evaluate';
-import { prepareCompany, prepareNeed, type PreparedCompany, type PreparedNeed } from '../matching/prepare';
+import { pairPoints } from '../matching/evaluate';
+import { prepareCompany, prepareNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
 import { provesTopList } from './bound';
 import { needMayReachGradedSql } from './need-bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
-import { poolOf } from '../db';
 import {
-  candidateFromRow, loadCompanyProfiles, sectorMasksHolding, loadPreparedCandidates, PROFILE_COLUMNS_AFTER_ID_OF_P, syncCompanyProfiles, type PreparedCandidate,
+  loadCompanyProfiles, loadPreparedCandidates, syncCompanyProfiles, type PreparedCandidate,
 } from './profiles';
 import { currentPolicyFrom } from './policy';
+import { readNeedPairs, type NeedPairsRead, type StoredPair } from './need-pairs';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
 // Incremental re-ranking of one need against every company, or one company against every need.
@@ -33,43 +33,38 @@ export type RerankOutcome = {
   ms: { score: number; write: number };
 };
 
-type Pair = { need: PreparedNeed; company: PreparedCompany };
-type ExistingRow = {
-  counterpartId: string;
-  actedOn: boolean;
-  inCounterpartTop: boolean;
-  inSubjectTop: boolean;
-  score: number;
-  /** As PostgreSQL writes the array ('{1,2,3}'): compared as text, never parsed. */
-  points: string;
-  judgedOn: string;
-  policyVersion: number;
-};
-type Scored = { id: string; score: number; floor: number; pair: Pair; context: MatchContext };
-/** A need's stored pairs, each with its company's profile read in the same statement (null: not eligible, or none). */
-type StoredPairs = { rows: ExistingRow[]; companies: PreparedCandidate[]; sector: string | null };
+type ExistingRow = StoredPair;
+/**
+ * A scored pair with its points, kept from scoring (pairPoints: the score scorePair gives, and its
+ * points by the explanation's rule): a need on thousands of lists would otherwise evaluate every
+ * criterion of every kept pair twice.
+ */
+type Scored = { id: string; score: number; floor: number; points: number[] };
 
-const contextFor = (interests: Map<string, { asked: boolean; invited: boolean }>, needId: string, companyId: string, asOf: Date): MatchContext => {
-  const interest = interests.get(`${needId}:${companyId}`);
-  return { asOf, companyRegisteredInterest: interest?.asked ?? false, municipalityInvitedCompany: interest?.invited ?? false };
+/**
+ * The pair's context. Pairs without an interest (nearly all) share one object per re-rank: a need on
+ * thousands of lists would otherwise make a context and a lookup key per pair (garbage the client
+ * collects during the re-rank). Nothing writes to a context.
+ */
+const contextsFor = (interests: Map<string, { asked: boolean; invited: boolean }>, asOf: Date) => {
+  const none: MatchContext = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+  return (needId: string, companyId: string): MatchContext => {
+    const interest = interests.size === 0 ? undefined : interests.get(`${needId}:${companyId}`);
+    return interest ? { asOf, companyRegisteredInterest: interest.asked, municipalityInvitedCompany: interest.invited } : none;
+  };
 };
 
 /**
  * Two workers re-ranking the same need would race on its rows; one waits for the other. The
  * current policy comes back with the lock (one round trip): a policy edit queues a rebuild of
- * everything, so reading it as of the statement's start, before the wait, changes nothing. A need's
- * sector comes back too, for the stored pairs' read (readNeedPairs); read before the wait, it may
- * be stale, which scoreSubject checks against the need it scores.
+ * everything, so reading it as of the statement's start, before the wait, changes nothing.
  */
-async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise<{ policy: VersionedPolicy; needSector: string | null }> {
-  const sector = side.subject === 'need'
-    ? Prisma.sql`(SELECT sector::text FROM "Need" WHERE id = ${id}::uuid)`
-    : Prisma.sql`NULL::text`;
-  const [row] = await tx.$queryRaw<{ version: number | null; weights: unknown; hardConstraints: unknown; sector: string | null }[]>`
-    SELECT p.version, p.weights, p."hardConstraints", ${sector} AS sector
+async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise<VersionedPolicy> {
+  const [row] = await tx.$queryRaw<{ version: number | null; weights: unknown; hardConstraints: unknown }[]>`
+    SELECT p.version, p.weights, p."hardConstraints"
     FROM (SELECT pg_advisory_xact_lock(hashtext(${`rerank:${side.subject}:${id}`}))) AS locked
       LEFT JOIN LATERAL (SELECT version, weights, "hardConstraints" FROM "MatchingPolicy" ORDER BY version DESC LIMIT 1) p ON true`;
-  return { policy: currentPolicyFrom(row ?? null), needSector: row?.sector ?? null };
+  return currentPolicyFrom(row ?? null);
 }
 
 /**
@@ -80,32 +75,23 @@ async function lockSubjectAndReadPolicy(tx: Tx, side: Side, id: string): Promise
  */
 async function scoreSubject(
   db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date,
-  stored: { rows: ExistingRow[]; companies: PreparedCandidate[] | null; sector: string | null },
-  subjectNeed: SubjectNeed | null,
+  stored: { rows: ExistingRow[]; read: NeedPairsRead | null },
+  needInterests: Interests | null,
 ): Promise<Scored[] | null> {
-  if (stored.companies !== null && subjectNeed !== null) {
-    const { need, interests } = subjectNeed;
-    if (!need) return null;
-    const preparedNeed = prepareNeed(need, asOf);
+  if (stored.read !== null && needInterests !== null) {
+    const { need: subject, stored: storedCompanies, others } = stored.read;
+    if (!subject) return null;
+    const { input: need, prepared: preparedNeed } = subject;
+    const contextFor = contextsFor(needInterests, asOf);
     const score = (companies: PreparedCandidate[], into: Scored[] = []) => {
       for (const company of companies) {
-        const pair = { need: preparedNeed, company: company.prepared };
-        const context = contextFor(interests, need.id, company.id, asOf);
-        const value = scorePair(pair.need, pair.company, context, policy);
-        if (value !== EXCLUDED) into.push({ id: company.id, score: value, floor: company.matchFloor, pair, context });
+        const scoredPair = pairPoints(preparedNeed, company.prepared, contextFor(need.id, company.id), policy);
+        if (scoredPair) into.push({ id: company.id, score: scoredPair.score, floor: company.matchFloor, points: scoredPair.points });
       }
       return into;
     };
-    // The stored pairs came with the profiles of one sector's companies; a need whose sector changed
-    // since (the sector was read before the lock's wait) is scored against every candidate.
-    if (stored.sector !== need.sector) return score(await loadPreparedCandidates(db, preparedNeed, policy));
-    // The stored pairs' companies came with their rows; the read below brings the others the bound
-    // lets through and those with an interest.
-    const held = stored.rows.map((row) => row.counterpartId);
-    const heldSet = new Set(held);
-    const always = [...interests.keys()].map((key) => key.slice(key.indexOf(':') + 1)).filter((companyId) => !heldSet.has(companyId));
-    const others = await loadPreparedCandidates(db, preparedNeed, policy, { threshold: need.matchFloor, always, exclude: held, asOf });
-    const pruned = score(others, score(stored.companies));
+    // The stored pairs' companies and the others the bound lets through came in one read (need-pairs.ts).
+    const pruned = score(others, score(storedCompanies));
     if (provesTopList(pruned, need.matchFloor, side.subjectTopK)) return pruned;
     return score(await loadPreparedCandidates(db, preparedNeed, policy));
   }
@@ -120,13 +106,12 @@ async function scoreSubject(
   ]);
   if (!company) return null;
   const preparedCompany = prepareCompany(company);
+  const contextFor = contextsFor(interests, asOf);
   const score = (needs: NeedInput[]) => {
     const scored: Scored[] = [];
     for (const need of needs) {
-      const pair = { need: prepareNeed(need, asOf), company: preparedCompany };
-      const context = contextFor(interests, need.id, company.id, asOf);
-      const value = scorePair(pair.need, pair.company, context, policy);
-      if (value !== EXCLUDED) scored.push({ id: need.id, score: value, floor: need.matchFloor, pair, context });
+      const scoredPair = pairPoints(prepareNeed(need, asOf), preparedCompany, contextFor(need.id, company.id), policy);
+      if (scoredPair) scored.push({ id: need.id, score: scoredPair.score, floor: need.matchFloor, points: scoredPair.points });
     }
     return scored;
   };
@@ -138,17 +123,20 @@ async function scoreSubject(
   return score(await loadNeeds(db, inSectors));
 }
 
-/** The need a need's re-rank scores, and its interests (the need undefined: it may not be matched). */
-type SubjectNeed = { need: NeedInput | undefined; interests: Awaited<ReturnType<typeof loadInterests>> };
+type Interests = Awaited<ReturnType<typeof loadInterests>>;
 
 /**
- * Read on the transaction's connection, after the lock, while the stored pairs are read on a
- * pooled one: neither waits for the other, and the re-rank holds no more pooled connections than
- * before (the need was read through the pool after the pairs).
+ * A need's re-rank reads the need on the transaction's connection, after the lock (so the need is
+ * as the re-rank scores it), then its stored pairs and other candidates in one statement through
+ * the pool (readNeedPairs) while its interests are read on the transaction's connection.
  */
-async function readSubjectNeed(tx: Tx, id: string): Promise<SubjectNeed> {
+async function readSubjectNeed(db: Db, tx: Tx, id: string, policy: VersionedPolicy, asOf: Date): Promise<{ read: NeedPairsRead; interests: Interests }> {
   const [need] = await loadNeedsWithSites(tx, Prisma.sql`n.id = ${id}::uuid`);
-  return { need, interests: await loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`) };
+  const [read, interests] = await Promise.all([
+    readNeedPairs(db, id, need, policy, asOf),
+    loadInterests(tx, Prisma.sql`i."needId" = ${id}::uuid`),
+  ]);
+  return { read, interests };
 }
 
 async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]> {
@@ -156,43 +144,6 @@ async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]>
     SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
       ${side.subjectFlag} AS "inSubjectTop", score, points::text AS points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
     FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
-}
-
-// The pair's columns, then its company's id and profile (PROFILE_COLUMNS_AFTER_ID_OF_P): the id is
-// read once, for the row and the profile alike (candidateFromRow from PAIR_COLUMNS). Only profiles of
-// the need's sector are joined ($2: every mask holding its bit), by the sector's index: a company
-// outside it never scores (the sector rule is not the policy's to switch off), so its pair reads as
-// one without a profile, as a company no longer eligible does.
-const PAIR_COLUMNS = 7;
-const NEED_PAIRS = `
-  SELECT NOT (${NOBODY_ACTED_ON.sql}), "Match"."inCompanyTop", "Match"."inNeedTop", "Match".score,
-    "Match".points::text, to_char("Match"."judgedOn", 'YYYY-MM-DD'), "Match"."policyVersion", "Match"."companyId", ${PROFILE_COLUMNS_AFTER_ID_OF_P}
-  FROM "Match" LEFT JOIN "CompanyMatchProfile" p ON p."companyId" = "Match"."companyId" AND p."isEligible" AND p."sectorMask" = ANY($2::int[])
-  WHERE "Match"."needId" = $1`;
-
-/**
- * A need's stored pairs with the profiles of its sector's companies, in one statement, read after
- * the need's lock is held. It goes through the pool, not the transaction's connection, to read the
- * rows in array mode: under READ COMMITTED each of the transaction's statements takes a fresh
- * snapshot anyway, and nothing is written before this read, so it sees what a read in the
- * transaction would. A company's concurrent re-rank may still change a pair afterwards; the upsert
- * and the delete below handle that as before. A need on thousands of companies' lists has thousands
- * of rows, so nothing is parsed that is only compared (the points: as text). No sector (the need is
- * gone): no profiles.
- */
-async function readNeedPairs(db: Db, id: string, sector: string | null): Promise<StoredPairs> {
-  const masks = sector === null ? [] : sectorMasksHolding(sector);
-  const result = await poolOf(db).query<unknown[]>({ text: NEED_PAIRS, values: [id, masks], rowMode: 'array' });
-  const rows: ExistingRow[] = [];
-  const companies: PreparedCandidate[] = [];
-  for (const row of result.rows) {
-    const [actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, counterpartId, sectorMask] =
-      row as [boolean, boolean, boolean, number, string, string, number, string, number | null];
-    rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
-    // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile in the sector".
-    if (sectorMask !== null) companies.push(candidateFromRow(row, PAIR_COLUMNS));
-  }
-  return { rows, companies, sector };
 }
 
 /**
@@ -221,12 +172,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
     async (tx) => {
-      const { policy, needSector } = await lockSubjectAndReadPolicy(tx, side, id);
-      const [stored, subjectNeed] = side.subject === 'need'
-        ? await Promise.all([readNeedPairs(db, id, needSector), readSubjectNeed(tx, id)])
-        : [{ rows: await readPairs(tx, side, id), companies: null, sector: null }, null];
+      const policy = await lockSubjectAndReadPolicy(tx, side, id);
+      const subject = side.subject === 'need' ? await readSubjectNeed(db, tx, id, policy, asOf) : null;
+      const stored = subject ? { rows: subject.read.rows, read: subject.read } : { rows: await readPairs(tx, side, id), read: null };
       const existing = stored.rows;
-      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subjectNeed)) ?? [];
+      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subject?.interests ?? null)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
       const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
       const scoredAt = performance.now();
@@ -254,8 +204,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         if (!inSubjectTop && !inCounterpartTop && !previous?.actedOn) continue;
         const needId = side.subject === 'need' ? id : item.id;
         const companyId = side.subject === 'need' ? item.id : id;
-        // The same engine, the same inputs: the points add up to the score the lists sorted by.
-        const { points } = pairPoints(item.pair.need, item.pair.company, item.context, policy)!;
+        // Kept from scoring: the points add up to the score the lists sorted by.
+        const { points } = item;
         rows.push({
           needId,
           companyId,

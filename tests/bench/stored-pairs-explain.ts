@@ -1,6 +1,7 @@
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of a need's stored pairs read (readNeedPairs in
- * lib/match-store/refresh.ts), before and after it joined only the need's sector's profiles, on a
+ * EXPLAIN (ANALYZE, BUFFERS) of a need's stored pairs read as session 6 left it (readNeedPairs, then
+ * in lib/match-store/refresh.ts; since session 7 one statement with the other candidates, in
+ * need-pairs.ts: tests/bench/need-read-explain.ts), before and after it joined only the need's sector's profiles, on a
  * world kept by top20-read.ts (build it first with TOP20_ROUNDS=0). The needs with the most stored
  * pairs are explained, each statement three times (the last run is printed).
  *

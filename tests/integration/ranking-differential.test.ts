@@ -11,7 +11,7 @@ import {
 } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
-import { loadCompanyProfiles } from '../../lib/match-store/profiles';
+import { loadCompanyProfiles, syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
 import { explainStoredMatches, isCurrent } from '../../lib/match-store/explain';
 import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
@@ -318,6 +318,57 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       await drainMatchingJobs(testDb, boss);
       expect(await paired()).toEqual([companyIds[2], companyIds[4]].sort());
       await expectAgreement('company left the sector', [need.id], companyIds);
+    } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+
+  it('score a need in the sector it has once its lock is held, when the sector changed while the re-rank waited', async () => {
+    // Another worker holds the need's re-rank lock; the need moves from DEBRIS_REMOVAL to
+    // COMMUNICATIONS, and so does a company it is paired with (its profile written, its own re-rank
+    // not run yet), and the lock is released in the same commit. The waiting re-rank must score
+    // COMMUNICATIONS' companies, that one among them, not the sector as it was when it started
+    // waiting. Sectors and a capability no other file uses: their needs would share these lists.
+    const company = (sectors: SectorCode[]) => createCompany(testDb, {
+      sectors, capabilities: ['DEBRIS_RECYCLING'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    const companies = [
+      await company(['DEBRIS_REMOVAL']), await company(['DEBRIS_REMOVAL', 'COMMUNICATIONS']), await company(['COMMUNICATIONS']), await company(['DEBRIS_REMOVAL']),
+    ];
+    const companyIds = companies.map((c) => c.id);
+    const mover = companyIds[3];
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: companyIds, needs: [] };
+    try {
+      for (const id of companyIds) await testDb.$transaction((tx) => companyChanged(tx, id));
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      const need = await createNeed(testDb, municipality, { sector: 'DEBRIS_REMOVAL', requiredCapabilities: ['DEBRIS_RECYCLING'] });
+      built.needs.push({ id: need.id, actor: facilitator });
+      await testDb.$transaction((tx) => needChanged(tx, need.id));
+      await drainMatchingJobs(testDb, boss);
+      const paired = async () => (await testDb.match.findMany({ where: { needId: need.id, companyId: { in: companyIds } } })).map((m) => m.companyId).sort();
+      expect(await paired()).toEqual([companyIds[0], companyIds[1], mover].sort());
+
+      let rerank: Promise<unknown> | undefined;
+      await testDb.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`rerank:need:${need.id}`}))`;
+        rerank = rerankNeed(testDb, need.id);
+        // Until the re-rank is seen waiting for this lock (another connection's view of pg_locks; a
+        // bigint advisory key is split into classid and objid).
+        for (let waiting = 0; waiting === 0;) {
+          [{ waiting }] = await testDb.$queryRaw<{ waiting: number }[]>`
+            SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objsubid = 1
+              AND ((classid::bigint << 32) | objid::bigint) = hashtext(${`rerank:need:${need.id}`})::bigint`;
+        }
+        await tx.need.update({ where: { id: need.id }, data: { sector: 'COMMUNICATIONS' } });
+        await tx.company.update({ where: { id: mover }, data: { sectors: ['COMMUNICATIONS'] } });
+        await syncCompanyProfiles(tx, Prisma.sql`c.id = ${mover}::uuid`);
+      }, { timeout: 20_000 });
+      await rerank;
+      expect(await paired()).toEqual(companyIds.slice(1).sort());
+      await expectAgreement('sector changed during the wait', [need.id], companyIds);
     } finally {
       await retire(built);
       await rebuildAllMatches(testDb);
