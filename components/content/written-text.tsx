@@ -1,11 +1,11 @@
 'use client';
 
-import { Languages } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { markerKey } from '../../lib/content/marker';
 import type { Readable } from '../../lib/content/types';
 import { cn } from '../ui/cn';
+import { MarkerText } from './marker-text';
 
 type Props = {
   value: Readable;
@@ -72,14 +72,5 @@ export function WrittenMarker({ value, className }: { value: Readable; className
       {t(key, { language: value.original.language })}
       {value.translation?.outdated ? <span className="text-warning"> · {t('outdated')}</span> : null}
     </MarkerText>
-  );
-}
-
-function MarkerText({ children, className }: { children: React.ReactNode; className?: string }) {
-  return (
-    <span className={cn('inline-flex items-center gap-1 text-sm text-muted', className)} data-content-marker="">
-      <Languages aria-hidden="true" className="size-3.5 shrink-0" />
-      <span>{children}</span>
-    </span>
   );
 }

@@ -3,7 +3,7 @@ import type { FunnelMonth } from '@/lib/follow-through/funnel';
 import { tableClass } from '@/components/ui/table';
 
 const COLUMNS = ['introduced', 'agreed', 'tenderPublished', 'awarded', 'contractSigned', 'delivered'] as const;
-const numeric = 'md:text-right! tabular-nums md:whitespace-nowrap';
+const numeric = 'numeric';
 
 /** Introductions per month and how far each month's got: the follow-through funnel over time. */
 export async function FunnelTable({ months }: { months: FunnelMonth[] }) {

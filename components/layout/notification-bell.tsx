@@ -1,14 +1,18 @@
 import { Bell } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
+import { cache } from 'react';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { countUnreadNotices } from '@/lib/notifications/centre';
 
+// The header shows the bell twice (the wide bar and the phone's), so the count is read once per request.
+const unreadOnce = cache((actor: Actor) => countUnreadNotices(db, actor));
+
 /** The bell beside the menu: unread notices, one indexed count per page (the partial index on unread rows). */
 export async function NotificationBell({ actor }: { actor: Actor | null }) {
   if (!actor) return null;
-  const [count, t] = await Promise.all([countUnreadNotices(db, actor), getTranslations('notifications')]);
+  const [count, t] = await Promise.all([unreadOnce(actor), getTranslations('notifications')]);
   const shown = count > 99 ? '99+' : String(count);
   return (
     <Link

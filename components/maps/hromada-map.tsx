@@ -40,6 +40,8 @@ export type CountedMap = {
   pictureUrl: string;
   list: ReactNode;
   loadFailed: string;
+  /** Hromadas with open needs per status, for the legend: a counted map is given no points. */
+  hromadasByStatus: Partial<Record<HostilityStatus, number>>;
 };
 
 export function HromadaMap({ dots, points, statuses, title, listHref, counted }: {
@@ -55,8 +57,8 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
   const t = useTranslations();
   const locale = useLocale();
   const readsUkrainian = locale === 'uk';
-  const counts = new Map<HostilityStatus, number>();
-  for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
+  const counts = new Map<HostilityStatus, number>(counted ? Object.entries(counted.hromadasByStatus) as [HostilityStatus, number][] : []);
+  if (!counted) for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
   const statusLabels = Object.fromEntries(Object.values(HostilityStatus).map((s) => [s, t(`hostility.${s}`)])) as Record<HostilityStatus, string>;
   // One array for the popups and the list below the map (hromada-need-list.tsx); a counted map
   // builds its own in the browser.

@@ -23,7 +23,7 @@ export function NeedTable({ needs, titles, list }: { needs: PublicNeed[]; titles
           <th scope="col">{t('needs.sector')}</th>
           <th scope="col">{t('needs.stage')}</th>
           <th scope="col">{t('needs.urgency')}</th>
-          <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('needs.budget')}</th>
+          <th scope="col" className="numeric">{t('needs.budget')}</th>
         </tr>
       </thead>
       <tbody>
@@ -38,7 +38,7 @@ export function NeedTable({ needs, titles, list }: { needs: PublicNeed[]; titles
             <td data-label={t('needs.sector')}>{t(`sector.${need.sector}`)}</td>
             <td data-label={t('needs.stage')}>{t(`stage.${need.stage}`)}</td>
             <td data-label={t('needs.urgency')}>{t(`urgency.${need.urgency}`)}</td>
-            <td data-label={t('needs.budget')} className="md:text-right! tabular-nums md:whitespace-nowrap"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
+            <td data-label={t('needs.budget')} className="numeric"><Money amount={need.budgetAmount} currency={need.budgetCurrency} /></td>
           </tr>
         ))}
       </tbody>

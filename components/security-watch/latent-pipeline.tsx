@@ -3,7 +3,7 @@ import type { LatentPipeline } from '@/lib/security-watch/latent-pipeline';
 import { tableClass } from '@/components/ui/table';
 import { HromadaName } from '../names/hromada-name';
 
-const numeric = 'md:text-right! tabular-nums md:whitespace-nowrap';
+const numeric = 'numeric';
 
 /** For facilitators: open needs that only security keeps from every company that would fit, by sector and oblast, with their budgets in EUR. */
 export async function LatentPipelineView({ latent }: { latent: LatentPipeline }) {

@@ -7,7 +7,8 @@ import { cn } from './cn';
  * statuses) wraps between words, never inside one. Tones map to the tokens in
  * app/globals.css, all AA on their wash.
  */
-export const badgeVariants = cva('badge inline-block max-w-full rounded-full lg:whitespace-nowrap px-2 py-0.5 text-xs font-semibold leading-5', {
+// The base look is the `badge` utility in app/globals.css (one class, not nine, in every badge's HTML and payload).
+export const badgeVariants = cva('badge', {
   variants: {
     tone: {
       neutral: 'bg-[#eceff4] text-[#2b3445]',

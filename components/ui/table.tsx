@@ -12,7 +12,8 @@ import { cn } from './cn';
 export const tableClass = 'table-reflow';
 
 /** Numbers, amounts and dates: right-aligned on wide screens, never broken inside. */
-export const numericClass = 'md:text-right! tabular-nums md:whitespace-nowrap';
+// The `numeric` utility in app/globals.css (md:text-right! tabular-nums md:whitespace-nowrap), one class in every cell.
+export const numericClass = 'numeric';
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return <table className={cn(tableClass, className)} {...props} />;

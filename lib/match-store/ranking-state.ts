@@ -29,6 +29,15 @@ export async function readRankingState(db: Db, actor: Actor | null, query: unkno
   return { pending: await hasUnsettledJob(db, { needId: needId ?? null, companyId }) };
 }
 
+/**
+ * readRankingState for a need its page has just read for this reader (getNeedForActor, which
+ * refuses a need they may not see): the same answer without reading the need a second time.
+ */
+export async function readShownNeedRankingState(db: Db, actor: Actor, need: { id: string }): Promise<{ pending: boolean }> {
+  const companyId = actor.role === 'COMPANY_REP' ? actor.companyId : null;
+  return { pending: await hasUnsettledJob(db, { needId: need.id, companyId }) };
+}
+
 export async function hasUnsettledJob(db: Db, keys: { needId: string | null; companyId: string | null }): Promise<boolean> {
   const [row] = await db.$queryRaw<{ pending: boolean }[]>`
     SELECT EXISTS (

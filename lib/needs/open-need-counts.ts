@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import type { HostilityStatus } from '../generated/prisma/enums';
 import type { NeedMapPoint } from './public-needs';
 import { PUBLIC_NEED_WHERE } from './public-needs';
 
@@ -49,4 +50,35 @@ export async function countOpenNeedsByHromada(db: Db): Promise<OpenNeedCounts> {
     hromadas,
     oblasts: [...oblasts.values()].sort((a, b) => b.openNeeds - a.openNeeds || a.nameEn.localeCompare(b.nameEn)),
   };
+}
+
+/** What the dashboard shows of the map's counts: the oblasts (as above) and how many hromadas have open needs per hostility status (the legend). */
+export type DashboardNeedCounts = { oblasts: OblastNeedCount[]; hromadasByStatus: Partial<Record<HostilityStatus, number>> };
+
+/**
+ * The dashboard's counts without a row per hromada: the same public needs as
+ * `countOpenNeedsByHromada`, summed per oblast and per status in the database. Its picture and
+ * interactive map read the hromadas from their routes, so the page needs only these sums;
+ * reading the ≈ 1,200 hromadas of a national-scale world into every view was work for nothing.
+ */
+export async function countOpenNeedsByOblast(db: Db): Promise<DashboardNeedCounts> {
+  const rows = await db.$queryRaw<{ byStatus: boolean; code: string | null; nameUk: string | null; nameEn: string | null; hostilityStatus: HostilityStatus | null; hromadas: number; openNeeds: number }[]>`
+    SELECT GROUPING(h."oblastCode") = 1 AS "byStatus", h."oblastCode" AS code, min(o."nameUk") AS "nameUk", min(o."nameEn") AS "nameEn",
+           h."hostilityStatus"::text AS "hostilityStatus", count(*)::int AS hromadas, sum(c.open_needs)::int AS "openNeeds"
+    FROM (
+      SELECT n."hromadaCode", count(*) AS open_needs
+      FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
+      WHERE n.status = ${PUBLIC_NEED_WHERE.status}::"NeedStatus" AND m."verificationStatus" = ${PUBLIC_NEED_WHERE.municipality.verificationStatus}::"VerificationStatus"
+      GROUP BY n."hromadaCode"
+    ) c
+    JOIN "Hromada" h ON h.code = c."hromadaCode"
+    JOIN "Oblast" o ON o.code = h."oblastCode"
+    GROUP BY GROUPING SETS ((h."oblastCode"), (h."hostilityStatus"))`;
+  const oblasts: OblastNeedCount[] = [];
+  const hromadasByStatus: Partial<Record<HostilityStatus, number>> = {};
+  for (const row of rows) {
+    if (row.byStatus) hromadasByStatus[row.hostilityStatus!] = row.hromadas;
+    else oblasts.push({ code: row.code!, nameUk: row.nameUk!, nameEn: row.nameEn!, hromadas: row.hromadas, openNeeds: row.openNeeds });
+  }
+  return { oblasts: oblasts.sort((a, b) => b.openNeeds - a.openNeeds || a.nameEn.localeCompare(b.nameEn)), hromadasByStatus };
 }

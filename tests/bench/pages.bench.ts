@@ -28,6 +28,8 @@
  * (JSON `renderedInRun`) counts responses of the run that were not cache hits: renders after a
  * write marked the entry stale, which have no stored copy yet.
  *
+ * Each page's uncompressed bytes are printed first, markup and React's inline payload apart;
+ * `--save-html=<dir>` keeps the page as it was sent.
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
  * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
  * and after a change is measured on the same world; with `--seed` (and `--world=…`) the script
@@ -36,7 +38,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { EventEmitter } from 'node:events';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -81,6 +83,16 @@ function childrenOf(pid: number): number[] {
 function rssMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
   return Math.round(Number(line.replace(/\D+/g, '')) / 1024) + childrenOf(pid).reduce((sum, child) => sum + rssMb(child), 0);
+}
+
+/**
+ * What a page's bytes are (uncompressed): the markup, and React's payload for the same tree in
+ * the page's inline `self.__next_f.push` scripts, which the browser needs to hydrate it.
+ */
+function logBytes(name: string, html: string, saveTo?: string): void {
+  if (saveTo) writeFileSync(`${saveTo}/${name.replace('/', '-')}.html`, html);
+  const payload = [...html.matchAll(/<script[^>]*>self\.__next_f\.push\(.*?<\/script>/gs)].reduce((sum, m) => sum + m[0].length, 0);
+  log(`bytes ${name}: ${round(html.length / 1024)} KB = markup ${round((html.length - payload) / 1024)} KB + payload ${round(payload / 1024)} KB`);
 }
 
 async function untilIdle(pid: number): Promise<void> {
@@ -213,6 +225,7 @@ async function main() {
       // Warm up: compile-on-first-use, caches and connection pools are not what is measured.
       const check = await fetch(base + page.path, { headers, redirect: 'manual' });
       if (check.status !== 200) throw new Error(`${page.path} answered ${check.status}`);
+      if (!acceptEncoding) logBytes(page.name, await check.text(), arg('save-html'));
       await autocannon({ url: base + page.path, headers, connections: 2, amount: 20 });
       // Whether the page comes from Next's cache (the public pages, for anonymous visitors:
       // docs/decisions/018-public-pages-from-the-cache.md) or is rendered per request.

@@ -6,7 +6,7 @@ import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { getCurrentPolicy, rerankCompany, rerankNeed } from '../../lib/match-store';
 import { summariseRelevance, type PolicyPreview } from '../../lib/match-store/policy-preview';
 import { listNeedMapPoints, listPublicNeeds, MAP_NEEDS_PER_HROMADA, publicNeedFilterSchema } from '../../lib/needs/public-needs';
-import { countOpenNeedsByHromada } from '../../lib/needs/open-need-counts';
+import { countOpenNeedsByHromada, countOpenNeedsByOblast } from '../../lib/needs/open-need-counts';
 import type { OpenNeedCountsPayload } from '../../lib/needs/open-need-counts-payload';
 import { NextRequest } from 'next/server';
 import { GET } from '../../app/api/map/open-need-counts/route';
@@ -112,6 +112,14 @@ describe('browsing needs', () => {
     expect(oblast).toMatchObject({ hromadas: inOblast.length, openNeeds: inOblast.reduce((sum, point) => sum + point.openNeeds, 0) });
     expect(counts.oblasts.reduce((sum, row) => sum + row.openNeeds, 0)).toBe(points.reduce((sum, point) => sum + point.openNeeds, 0));
     expect(counts.oblasts.map((row) => row.openNeeds)).toEqual([...counts.oblasts.map((row) => row.openNeeds)].sort((a, b) => b - a));
+    // The dashboard's own read, summed in the database: the same oblasts in the same order, and
+    // the hromadas with open needs per hostility status that its legend counts.
+    const sums = await countOpenNeedsByOblast(db);
+    expect(sums.oblasts).toEqual(counts.oblasts);
+    const legend: Record<string, number> = {};
+    for (const point of counts.hromadas) legend[point.hostilityStatus] = (legend[point.hostilityStatus] ?? 0) + 1;
+    expect(sums.hromadasByStatus).toEqual(legend);
+    expect(sums.hromadasByStatus.POSSIBLE_HOSTILITIES).toBeGreaterThan(0);
 
     // The dashboard's interactive map reads the same hromadas from its route, with the statuses
     // that colour the others, and the browser may keep the answer (public data).

@@ -6,7 +6,7 @@ import { isAppError } from '../../lib/errors';
 import { startJobQueue } from '../../lib/jobs/queue';
 import { drainMatchingJobs } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
-import { readRankingState } from '../../lib/match-store/ranking-state';
+import { readRankingState, readShownNeedRankingState } from '../../lib/match-store/ranking-state';
 import { registerInterest } from '../../lib/interests/register-interest';
 import { publishNeed } from '../../lib/needs/manage-needs';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
@@ -39,10 +39,14 @@ describe('ranking state', () => {
     expect(await readRankingState(db, world.companyRep.actor, { needId: need.id })).toEqual({ pending: true });
     expect(await readRankingState(db, null, { needId: need.id })).toEqual({ pending: true });
     expect(await readRankingState(db, world.companyRep.actor, {})).toEqual({ pending: true });
+    // The need page's read (the need already read for the reader) answers the same.
+    expect(await readShownNeedRankingState(db, world.companyRep.actor, need)).toEqual({ pending: true });
+    expect(await readShownNeedRankingState(db, world.municipalityRep.actor, need)).toEqual({ pending: true });
 
     await drainMatchingJobs(db, boss);
     expect(await readRankingState(db, world.companyRep.actor, { needId: need.id })).toEqual({ pending: false });
     expect(await readRankingState(db, null, { needId: need.id })).toEqual({ pending: false });
+    expect(await readShownNeedRankingState(db, world.companyRep.actor, need)).toEqual({ pending: false });
   });
 
   it('is pending after a municipality publishes a need', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../lib/auth/actor';
 import type { Db } from '../../lib/db';
 import { listReviewQueue, reviewQueueFilterSchema } from '../../lib/match-decisions/review-queue';
-import { countReviewSlice, sliceCountSql, type ReviewSliceFilter } from '../../lib/match-decisions/review-slice';
+import { countReviewSlice, countReviewSliceByStatus, sliceByStatusSql, sliceCountSql, type ReviewSliceFilter } from '../../lib/match-decisions/review-slice';
 import { rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
 import { openSyntheticScratch } from './synthetic-scratch';
 
@@ -46,6 +46,10 @@ async function expectExact(step: string) {
     const [{ count }] = await db.$queryRaw<{ count: number }[]>(sliceCountSql(filter));
     expect(await countReviewSlice(db, filter), `${step}: ${JSON.stringify(filter)}`).toBe(count);
   }
+  // The dashboard's pipeline (every status, a closed need's top pairs included) from the kept
+  // counts, against the statement that visited the slice.
+  const pipeline = await db.$queryRaw<{ status: string; count: number }[]>(sliceByStatusSql);
+  expect(Object.fromEntries(await countReviewSliceByStatus(db)), `${step}: pipeline`).toEqual(Object.fromEntries(pipeline.map((row) => [row.status, row.count])));
   return visited.length;
 }
 

@@ -11,7 +11,7 @@ import { HromadaName } from '@/components/names/hromada-name';
 import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
-import { getListInForce } from '@/lib/hostility-list/list-in-force';
+import { getListInForceOnce } from '@/components/matches/reason-context';
 import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
@@ -32,7 +32,7 @@ export default async function RecommendedPage({ searchParams }: PageProps<'/[loc
     getTranslations(),
     listMatchesForCompany(db, actor, actor.companyId ?? '', { pageSize: 20 }),
     listOwnIntroductions(db, actor),
-    getListInForce(db),
+    getListInForceOnce(),
     readRankingState(db, actor, {}),
     getSecurityWatch(db, actor, new Date(), { page: watchPage }),
   ]);

@@ -7,9 +7,8 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
-import { countOpenNeedsByHromada } from '@/lib/needs/open-need-counts';
+import { countOpenNeedsByOblast } from '@/lib/needs/open-need-counts';
 import { getDashboard } from '@/lib/platform/dashboard';
-import { listHromadaDots } from '@/lib/reference/map-outline';
 import { tableClass } from '@/components/ui/table';
 import { FunnelTable } from '@/components/follow-through/funnel-table';
 import { LatentPipelineView } from '@/components/security-watch/latent-pipeline';
@@ -21,8 +20,8 @@ export const generateMetadata = titled('dashboard');
 export default async function DashboardPage({ params }: PageProps<'/[locale]/facilitator/dashboard'>) {
   const actor = await actorForPage('/facilitator/dashboard', ['FACILITATOR', 'ADMIN']);
   const { locale } = await params;
-  const [t, format, dashboard, dots, counts, funnel, latent] = await Promise.all([
-    getTranslations(), getFormatter(), getDashboard(db, actor), listHromadaDots(db), countOpenNeedsByHromada(db),
+  const [t, format, dashboard, counts, funnel, latent] = await Promise.all([
+    getTranslations(), getFormatter(), getDashboard(db, actor), countOpenNeedsByOblast(db),
     getFollowThroughFunnel(db, actor), getLatentPipeline(db, actor),
   ]);
   const busiest = Math.max(1, ...dashboard.bySector.flatMap((row) => [row.openNeeds, row.companies]));
@@ -60,8 +59,8 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
           <thead>
             <tr>
               <th scope="col">{t('needs.sector')}</th>
-              <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('dashboard.openNeeds')}</th>
-              <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('dashboard.companies')}</th>
+              <th scope="col" className="numeric">{t('dashboard.openNeeds')}</th>
+              <th scope="col" className="numeric">{t('dashboard.companies')}</th>
               <th scope="col">
                 <span className="sr-only">{t('dashboard.chart')}</span>
                 <ChartLegend />
@@ -72,8 +71,8 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
             {dashboard.bySector.map((row) => (
               <tr key={row.sector}>
                 <th data-label={t('needs.sector')} scope="row">{t(`sector.${row.sector}`)}</th>
-                <td data-label={t('dashboard.openNeeds')} className="md:text-right! tabular-nums md:whitespace-nowrap">{format.number(row.openNeeds)}</td>
-                <td data-label={t('dashboard.companies')} className="md:text-right! tabular-nums md:whitespace-nowrap">{format.number(row.companies)}</td>
+                <td data-label={t('dashboard.openNeeds')} className="numeric">{format.number(row.openNeeds)}</td>
+                <td data-label={t('dashboard.companies')} className="numeric">{format.number(row.companies)}</td>
                 <td data-label={t('dashboard.chart')} className="w-2/5 max-md:hidden">
                   <SectorBar value={row.openNeeds} of={busiest} series="openNeeds" label={t('dashboard.openNeedsBar', { count: row.openNeeds })} />
                   <SectorBar value={row.companies} of={busiest} series="companies" label={t('dashboard.companiesBar', { count: row.companies })} />
@@ -89,9 +88,11 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
             each hromada's needs. The popups lead to the oblast's needs. The interactive map reads
             its hromadas from a route the browser keeps (public data, the same for everyone), so
             the page does not carry ≈ 1,200 of them on a national-scale world. */}
+        {/* No dots or points: the counted map's picture and hromadas come from its routes; the
+            page reads only the sums it shows (1,774 centres and ≈ 1,200 hromadas a view before). */}
         <HromadaMap
-          dots={dots}
-          points={counts.hromadas}
+          dots={[]}
+          points={[]}
           title={t('dashboard.mapTitle')}
           listHref="/needs"
           counted={{
@@ -99,6 +100,7 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
             dataUrl: '/api/map/open-need-counts',
             pictureUrl: `/api/map/open-need-counts/picture?locale=${locale}`,
             list: <OblastNeedCounts oblasts={counts.oblasts} />,
+            hromadasByStatus: counts.hromadasByStatus,
             loadFailed: t('dashboard.mapLoadFailed'),
           }}
         />

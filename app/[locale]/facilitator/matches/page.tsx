@@ -10,7 +10,7 @@ import { HromadaName } from '@/components/names/hromada-name';
 import { Pagination } from '@/components/ui/pagination';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
-import { getListInForce } from '@/lib/hostility-list/list-in-force';
+import { getListInForceOnce } from '@/components/matches/reason-context';
 import { MatchStatus, SectorCode } from '@/lib/generated/prisma/enums';
 import { titled } from '@/lib/i18n/page-title';
 import { listReviewQueue, reviewQueueFilterSchema } from '@/lib/match-decisions/review-queue';
@@ -26,7 +26,7 @@ const SCORE_STEPS = [0, 40, 50, 60, 70, 80];
 export default async function ReviewQueuePage({ searchParams }: PageProps<'/[locale]/facilitator/matches'>) {
   const actor = await actorForPage('/facilitator/matches', ['FACILITATOR', 'ADMIN']);
   const filter = reviewQueueFilterSchema.parse(await searchParams);
-  const [t, queue, oblasts, list, locale] = await Promise.all([getTranslations(), listReviewQueue(db, actor, filter), listOblasts(db), getListInForce(db), getLocale() as Promise<AppLocale>]);
+  const [t, queue, oblasts, list, locale] = await Promise.all([getTranslations(), listReviewQueue(db, actor, filter), listOblasts(db), getListInForceOnce(), getLocale() as Promise<AppLocale>]);
   const titles = await readForReader(db, queue.items.map((item) => needTitle(item.need)), locale);
   const query = Object.fromEntries(Object.entries({ ...filter, page: undefined }).filter(([, v]) => v !== undefined && v !== 0).map(([k, v]) => [k, String(v)]));
   return (
@@ -55,7 +55,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('matches.score')}</th>
+              <th scope="col" className="numeric">{t('matches.score')}</th>
               <th scope="col">{t('needs.need')}</th>
               <th scope="col">{t('needs.hromada')}</th>
               <th scope="col">{t('queue.company')}</th>
@@ -65,7 +65,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
           <tbody>
             {queue.items.map((item, index) => (
               <tr key={item.id} data-testid="queue-row">
-                <td data-label={t('matches.score')} className="md:text-right! tabular-nums md:whitespace-nowrap"><strong>{item.score}</strong></td>
+                <td data-label={t('matches.score')} className="numeric"><strong>{item.score}</strong></td>
                 <td data-label={t('needs.need')}>
                   <WrittenLink href={`/facilitator/matches/${item.id}`} value={titles[index]!} />
                   <div className="text-sm text-muted">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>

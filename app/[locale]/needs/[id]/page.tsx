@@ -26,7 +26,7 @@ import { saveTranslationAction } from '../../translations/actions';
 import { getActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { getListInForce } from '@/lib/hostility-list/list-in-force';
+import { getListInForceOnce } from '@/components/matches/reason-context';
 import { Link } from '@/lib/i18n/navigation';
 import { listInvitationsForNeed, listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { AnswerInterestForm } from '@/components/interests/answer-interest-form';
@@ -36,7 +36,7 @@ import { responseReason } from '@/lib/interests/written-answer';
 import { InvitationsSent } from '@/components/interests/invitations-sent';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
-import { readRankingState } from '@/lib/match-store/ranking-state';
+import { readShownNeedRankingState } from '@/lib/match-store/ranking-state';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
 import { isFollowingNeed } from '@/lib/notifications/centre';
 import { followNeedAction } from '../../notifications/actions';
@@ -82,7 +82,7 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
   const [t, list, ranking, [title, description], translations] = await Promise.all([
     // Visitors see no ranking, so nothing tells them one is in progress (and their page is
     // served from the cache, which a finished ranking job does not invalidate).
-    getTranslations(), getListInForce(db), actor ? readRankingState(db, actor, { needId: need.id }) : { pending: false },
+    getTranslations(), getListInForceOnce(), actor ? readShownNeedRankingState(db, actor, need) : { pending: false },
     readNeed(need, locale), readTranslationEditor(db, actor, 'NEED', need.id, needTexts(need)),
   ]);
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;

@@ -13,7 +13,7 @@ import { TenderEvidenceCard } from '@/components/evidence/tender-evidence-card';
 import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
-import { getListInForce } from '@/lib/hostility-list/list-in-force';
+import { getListInForceOnce } from '@/components/matches/reason-context';
 import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { getMatchCard } from '@/lib/match-decisions/review-queue';
@@ -33,7 +33,7 @@ export default async function MatchCardPage({ params }: PageProps<'/[locale]/fac
   const actor = await actorForPage(`/facilitator/matches/${id}`, ['FACILITATOR', 'ADMIN']);
   const card = await getMatchCard(db, actor, id);
   if (!card) notFound();
-  const [t, locale, list] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getListInForce(db)]);
+  const [t, locale, list] = await Promise.all([getTranslations(), getLocale() as Promise<AppLocale>, getListInForceOnce()]);
   const title = await readOneForReader(db, needTitle(card.need), locale);
   const last = card.decisions[0] ?? null;
   const actions = availableActions(card.status, last);
