@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { compileAppServer } from './lib/http/compile-server.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -28,6 +29,13 @@ const nextConfig = {
   // so a browser may keep them for a year: a new edition is a new URL.
   async headers() {
     return [{ source: '/maps/:file*', headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }] }];
+  },
+  compiler: {
+    // `npm start` runs the app's HTTP server compiled into the build (lib/http/compile-server.mjs),
+    // so starting needs no write access and no tsx.
+    runAfterProductionCompile: async ({ distDir, projectDir }) => {
+      await compileAppServer(distDir, projectDir);
+    },
   },
   experimental: {
     // Same limit as proxy.ts applies to declared lengths (lib/security/http-policy.ts); this

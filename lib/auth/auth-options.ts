@@ -5,6 +5,7 @@ import { db } from '../db';
 import { isAppError } from '../errors';
 import { clientIp } from '../security/client-ip';
 import { actorFromClaims, authSecret, sessionIdleSeconds, SESSION_COOKIE, useSecureCookies, type SessionClaims } from './session';
+import { decodeSessionToken, encodeSessionToken } from './session-token';
 import { authenticate } from './sign-in';
 import { endSession, startSession } from './user-sessions';
 import { logError } from '../logging/log';
@@ -29,7 +30,8 @@ export const authOptions: AuthOptions = {
   // The idle lifetime: every request that reads the session re-issues the cookie with a fresh
   // expiry, so only inactivity lets it lapse. The absolute lifetime is the authTime claim.
   session: { strategy: 'jwt', maxAge: sessionIdleSeconds(), updateAge: 0 },
-  jwt: { maxAge: sessionIdleSeconds() },
+  // next-auth's token format, with its key derived once per process instead of per token.
+  jwt: { maxAge: sessionIdleSeconds(), encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: '/sign-in', error: '/sign-in' },
   providers: [
     CredentialsProvider({

@@ -2,6 +2,7 @@ import { getToken } from 'next-auth/jwt';
 import type { Db } from '../db';
 import { env } from '../env';
 import type { Actor } from './actor';
+import { decodeSessionToken } from './session-token';
 
 // Sessions are next-auth JWTs (the Credentials provider requires them) carrying four claims
 // of ours. A token is honoured only while its UserSession row is not revoked (signing out ends
@@ -70,6 +71,7 @@ export async function actorFromCookies(db: Db, cookies: CookieJar): Promise<Acto
     secret: authSecret(),
     secureCookie: useSecureCookies,
     cookieName: SESSION_COOKIE,
+    decode: decodeSessionToken,
   });
   return actorFromClaims(db, claims as SessionClaims | null);
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import compression from 'compression';
 import Negotiator from 'negotiator';
+import { coalesceWrites } from './coalesce-writes';
 import { encodingScope, STORED_ENCODINGS, stopWaiting, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
 
 // Compression of every response, done by the app's HTTP server instead of Next (next.config.js
@@ -39,6 +40,8 @@ export function storedEncodingFor(request: Pick<IncomingMessage, 'headers'>): St
  */
 export function withResponseEncoding(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
   const scope: EncodingScope = { encoding: storedEncodingFor(request), offered: [] };
+  // Underneath the compression: what reaches the socket, compressed or not, leaves in one write per turn.
+  coalesceWrites(response);
   compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => {});
   if (scope.encoding) {
     waitForStoredCopies(scope);

@@ -20,7 +20,9 @@
  * copy, anything else compressed as it is sent (KB/resp is what travels).
  *
  * `--tsx` serves lib/http/app-server.ts under tsx (as `npm start` did before session 7) instead of
- * the compiled server `npm start` runs now (lib/http/compile-server.ts).
+ * the server `next build` compiled, which `npm start` runs now (lib/http/compile-server.mjs).
+ * `--node-flags=a,b` replaces the Node flags `npm start` gives the server (SERVER_NODE_FLAGS;
+ * `--node-flags=` for none), to measure them.
  *
  * With --gzip or --brotli, "stored %" is the share of responses that were a cached page's stored
  * compressed copy (Content-Encoding with a Content-Length) rather than compressed per response
@@ -43,7 +45,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createScratchDatabase } from '../../lib/database/scratch';
-import { compileAppServer } from '../../lib/http/compile-server';
+import { builtServer, SERVER_NODE_FLAGS } from '../../lib/http/compile-server.mjs';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const world = arg('world');
@@ -61,6 +63,8 @@ const givenDatabase = process.argv.find((a) => a.startsWith('--database-url='))?
 const seedGiven = process.argv.includes('--seed');
 const processes = arg('processes');
 const underTsx = process.argv.includes('--tsx');
+const nodeFlagsGiven = process.argv.find((a) => a.startsWith('--node-flags='))?.slice('--node-flags='.length);
+const nodeFlags = nodeFlagsGiven === undefined ? SERVER_NODE_FLAGS : nodeFlagsGiven.split(',').filter(Boolean);
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
@@ -183,10 +187,11 @@ async function main() {
     log(`world: ${JSON.stringify(sizes)}`);
 
     const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-    // As `npm start` runs it: the server compiled to JavaScript under plain Node; --tsx runs
-    // lib/http/app-server.ts under tsx's loader instead, as before session 7, for comparison.
-    const entry = underTsx ? ['--import', 'tsx', 'lib/http/app-server.ts'] : [await compileAppServer()];
-    server = spawn(process.execPath, [...profile, ...entry, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    // As `npm start` runs it: the server the build compiled to JavaScript, under plain Node; --tsx
+    // runs lib/http/app-server.ts under tsx's loader instead, as before session 7, for comparison.
+    const entry = underTsx ? ['--import', 'tsx', 'lib/http/app-server.ts'] : [builtServer()];
+    log(`server: node ${[...nodeFlags, ...entry].join(' ')}`);
+    server = spawn(process.execPath, [...profile, ...nodeFlags, ...entry, 'start', '-p', String(port), '-H', '127.0.0.1'], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, ...(processes ? { WEB_CONCURRENCY: processes } : {}), NODE_ENV: 'production', DATABASE_URL: scratch.url, NEXTAUTH_SECRET: prepared.sessionSecret, NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: '1' },
     });

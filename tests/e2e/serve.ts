@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createScratchDatabase } from '../../lib/database/scratch';
-import { compileAppServer } from '../../lib/http/compile-server';
+import { builtServer, SERVER_NODE_FLAGS } from '../../lib/http/compile-server.mjs';
 import { E2E_DATABASE_URL_FILE } from './database-url';
 
 const port = process.argv[2] ?? '3100';
@@ -20,9 +20,10 @@ const prepared = await prepareDatabase(scratch.url);
 // Test code may seed: the demo world is the end-to-end tests' fixture.
 await (await import('../../prisma/seed/development')).seedDemoForDevelopment(scratch.url);
 
-// As `npm start` runs it: the server compiled to JavaScript, under plain Node (lib/http/compile-server.ts).
-const compiled = await compileAppServer();
-const server = spawn(process.execPath, [compiled, 'start', '-p', port, '-H', '127.0.0.1'], {
+// As `npm start` runs it: the server `next build` compiled to JavaScript, under plain Node with
+// the same flags (lib/http/compile-server.mjs).
+const compiled = [...SERVER_NODE_FLAGS, builtServer()];
+const server = spawn(process.execPath, [...compiled, 'start', '-p', port, '-H', '127.0.0.1'], {
   stdio: 'inherit',
   env: {
     ...process.env,
@@ -38,7 +39,7 @@ const server = spawn(process.execPath, [compiled, 'start', '-p', port, '-H', '12
 // It is started as `npm start` starts production, without -H (every address, Next told
 // `localhost`), so the specs that ask both instances cover that way too.
 const secondPort = String(Number(port) + 10);
-const second = spawn(process.execPath, [compiled, 'start', '-p', secondPort], {
+const second = spawn(process.execPath, [...compiled, 'start', '-p', secondPort], {
   stdio: 'inherit',
   env: {
     ...process.env,
