@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testDb as db } from './test-db';
 
 // Concurrent hits of a large cached page, as production serves them: the app server compiled by
-// esbuild (as lib/http/compile-server.ts does for `npm start`, which inlines
+// esbuild (as lib/http/compile-server.mjs does at `next build`, which inlines
 // lib/cache/stored-encoding.mjs into the server) in front of the page cache handler loaded on its
 // own (as Next loads it), with Next's own batcher answering every request from one read of the
 // entry in PostgreSQL. Every request that accepts brotli or gzip must get the stored copy.
