@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
-import { compileAppServer } from './lib/http/compile-server.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -33,7 +32,9 @@ const nextConfig = {
   compiler: {
     // `npm start` runs the app's HTTP server compiled into the build (lib/http/compile-server.mjs),
     // so starting needs no write access and no tsx.
+    // Imported here, not at the top: `npm start` reads this config too, and needs no esbuild.
     runAfterProductionCompile: async ({ distDir, projectDir }) => {
+      const { compileAppServer } = await import('./lib/http/compile-server.mjs');
       await compileAppServer(distDir, projectDir);
     },
   },

@@ -2,9 +2,11 @@
  * The app's HTTP server: Next behind a thin layer that establishes the client's address and
  * protocol from the socket and TRUSTED_PROXIES (lib/http/client-address.ts) and limits
  * undeclared request bodies (lib/http/app-request.ts). `npm run dev` and `npm start` run it
- * through the database launcher:
+ * through the database launcher — dev from source under tsx, start as compiled by `next build`
+ * (lib/http/compile-server.mjs) under plain Node:
  *
- *   tsx lib/http/app-server.ts dev|start [-p 3000] [-H 127.0.0.1]
+ *   tsx lib/http/app-server.ts dev [-p 3000] [-H 127.0.0.1]
+ *   node --max-semi-space-size=64 .next/app-server.mjs start [-p 3000] [-H 127.0.0.1]
  *
  * With WEB_CONCURRENCY=N (start only) it forks N such servers sharing the port (node:cluster):
  * one Next process uses about one core, and each is a full instance, as behind a load balancer.

@@ -38,19 +38,16 @@ export function builtServer(distDir = '.next') {
   return file;
 }
 
+/**
+ * How the server is compiled: our TypeScript inlined into one ES module, packages read from
+ * node_modules. tests/integration/stored-copies-concurrent.test.ts compiles with the same options.
+ * @type {import('esbuild').BuildOptions}
+ */
+export const SERVER_BUILD_OPTIONS = { bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', logLevel: 'warning' };
+
 /** @param {string} [distDir] @param {string} [projectDir] @returns {Promise<string>} the file written */
 export async function compileAppServer(distDir = '.next', projectDir = process.cwd()) {
   const outfile = path.resolve(projectDir, compiledServerPath(distDir));
-  await build({
-    absWorkingDir: projectDir,
-    entryPoints: ['lib/http/app-server.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
+  await build({ ...SERVER_BUILD_OPTIONS, absWorkingDir: projectDir, entryPoints: ['lib/http/app-server.ts'], outfile });
   return outfile;
 }

@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import compression from 'compression';
 import Negotiator from 'negotiator';
+import { cachedPathFor, hasSessionCookie } from '../cache/public-pages';
+import { LOCALES } from '../i18n/routing';
 import { coalesceWrites } from './coalesce-writes';
 import { encodingScope, STORED_ENCODINGS, stopWaiting, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
 
@@ -40,15 +42,31 @@ export function storedEncodingFor(request: Pick<IncomingMessage, 'headers'>): St
  */
 export function withResponseEncoding(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
   const scope: EncodingScope = { encoding: storedEncodingFor(request), offered: [] };
-  // Underneath the compression: what reaches the socket, compressed or not, leaves in one write per turn.
+  // Underneath the compression: headers flushed on their own go out with what follows them in the
+  // same turn — an uncompressed response's first piece; a compressed one's arrives from zlib later.
   coalesceWrites(response);
   compress(request as Parameters<typeof compress>[0], response as Parameters<typeof compress>[1], () => {});
-  if (scope.encoding) {
+  if (scope.encoding && mayBeCachedPage(request)) {
     waitForStoredCopies(scope);
     response.once('close', () => stopWaiting(scope));
     sendStoredCopy(request, response, scope);
   }
   encodingScope.run(scope, handle);
+}
+
+/**
+ * Whether Next may answer this request with a cached page's HTML: an anonymous read of a public
+ * page (the proxy's own rule, cachedPathFor), and not a client navigation or prefetch, whose
+ * answer is the entry's RSC payload. Only such requests wait for stored copies: the copies an
+ * entry's read offers are held by the requests waiting, so an action, an API call or a signed-in
+ * page would hold them for nothing.
+ */
+function mayBeCachedPage(request: IncomingMessage): boolean {
+  if (request.headers.rsc !== undefined || request.headers['next-router-prefetch'] !== undefined) return false;
+  const url = new URL(request.url ?? '/', 'http://app.invalid');
+  if (url.searchParams.has('_rsc')) return false;
+  const cookies = (request.headers.cookie ?? '').split(';').map((pair) => pair.split('=')[0].trim());
+  return cachedPathFor({ method: request.method ?? 'GET', pathname: url.pathname, search: url.search, hasSession: hasSessionCookie(cookies) }, LOCALES) !== null;
 }
 
 /**

@@ -112,7 +112,8 @@ function toCompany(row: ProfileRow): CompanyInput {
   };
 }
 
-const NO_COUNTRIES: string[] = [];
+// Frozen: shared by most profiles (and their explanations), so a write to it must fail, not spread.
+const NO_COUNTRIES = Object.freeze([]) as unknown as string[];
 
 /**
  * The engine's input (PreparedCompany) built straight from a profile row: the masks are the

@@ -23,19 +23,21 @@ const UNSETTLED = ['created', 'retry', 'active'];
  */
 export async function readRankingState(db: Db, actor: Actor | null, query: unknown): Promise<{ pending: boolean }> {
   const { needId } = parseInput(rankingStateQuerySchema, query);
-  if (needId) await getNeedForActor(db, actor, needId);
-  const companyId = actor?.role === 'COMPANY_REP' ? actor.companyId : null;
-  if (!needId && !companyId) throw new AppError('NOT_FOUND');
-  return { pending: await hasUnsettledJob(db, { needId: needId ?? null, companyId }) };
+  if (needId) return readShownNeedRankingState(db, actor, await getNeedForActor(db, actor, needId));
+  const companyId = companyOf(actor);
+  if (!companyId) throw new AppError('NOT_FOUND');
+  return { pending: await hasUnsettledJob(db, { needId: null, companyId }) };
 }
+
+/** Whose recommendations a reader's page shows beside a need: a company representative's company's. */
+const companyOf = (actor: Actor | null) => (actor?.role === 'COMPANY_REP' ? actor.companyId : null);
 
 /**
  * readRankingState for a need its page has just read for this reader (getNeedForActor, which
  * refuses a need they may not see): the same answer without reading the need a second time.
  */
-export async function readShownNeedRankingState(db: Db, actor: Actor, need: { id: string }): Promise<{ pending: boolean }> {
-  const companyId = actor.role === 'COMPANY_REP' ? actor.companyId : null;
-  return { pending: await hasUnsettledJob(db, { needId: need.id, companyId }) };
+export async function readShownNeedRankingState(db: Db, actor: Actor | null, need: { id: string }): Promise<{ pending: boolean }> {
+  return { pending: await hasUnsettledJob(db, { needId: need.id, companyId: companyOf(actor) }) };
 }
 
 export async function hasUnsettledJob(db: Db, keys: { needId: string | null; companyId: string | null }): Promise<boolean> {

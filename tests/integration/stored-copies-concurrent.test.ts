@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { SERVER_BUILD_OPTIONS } from '../../lib/http/compile-server.mjs';
 import { Batcher } from 'next/dist/lib/batcher';
 import { scheduleOnNextTick } from 'next/dist/lib/scheduler';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -31,13 +31,14 @@ let withResponseEncoding: WithResponseEncoding;
 beforeAll(async () => {
   process.env.DATABASE_URL = inject('databaseUrl');
   const { default: PageCacheHandler } = await import('../../lib/cache/page-cache-handler.mjs');
-  const dist = mkdtempSync(path.join(tmpdir(), 'page-cache-build-'));
+  const dist = path.join(workDir, 'build');
+  mkdirSync(dist, { recursive: true });
   writeFileSync(path.join(dist, 'BUILD_ID'), BUILD);
   mkdirSync(path.join(dist, 'server'));
   handler = new PageCacheHandler({ serverDistDir: path.join(dist, 'server') }) as unknown as Handler;
-  // The server half compiled as `npm start` compiles it: packages external, our files inlined.
+  // The server half compiled as `next build` compiles the app server: packages external, our files inlined.
   const outfile = path.join(workDir, 'response-encoding.mjs');
-  await build({ entryPoints: ['lib/http/response-encoding.ts'], bundle: true, platform: 'node', format: 'esm', packages: 'external', target: 'node20', outfile, logLevel: 'warning' });
+  await build({ ...SERVER_BUILD_OPTIONS, entryPoints: ['lib/http/response-encoding.ts'], outfile });
   ({ withResponseEncoding } = (await import(/* @vite-ignore */ outfile)) as { withResponseEncoding: WithResponseEncoding });
 });
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

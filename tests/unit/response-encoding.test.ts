@@ -30,7 +30,8 @@ async function serve(next: Next, { stored = true } = {}): Promise<string> {
   );
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // A public page an anonymous visitor may be served from the cache: only those wait for copies.
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/en/needs`;
 }
 
 type Bytes = { status: number; headers: IncomingHttpHeaders; body: Buffer };
@@ -141,19 +142,42 @@ describe('responses through the app server’s compression', () => {
   it('sends the stored copy to requests Next answered from another request’s read of the entry (its batcher), in the encoding each accepts', async () => {
     // Only the first of the requests that arrive together reads the entry (and asks for it in
     // its own encoding); the others end later, with the same HTML, whatever they accept.
-    let read: Promise<void> | undefined;
+    const encodings = ['br', 'gzip', 'gzip, deflate, br, zstd', 'gzip'];
+    // The read returns once every request has arrived (as Next's batcher answers those that came
+    // while it was under way), whatever the machine's pace.
+    let arrived = 0;
+    let readDone: () => void = () => {};
+    const read = new Promise<void>((resolve) => (readDone = resolve)).then(() => offerToWaitingRequests({ html: HTML, ...STORED }));
     const url = await serve((request, response) => {
-      read ??= new Promise<void>((resolve) => setTimeout(resolve, 20)).then(() => offerToWaitingRequests({ html: HTML, ...STORED }));
+      if (++arrived === encodings.length) readDone();
       // Each answered in a later turn than the read, as Next's large pages are under load.
       void read.then(() => setTimeout(() => page(HTML)(request, response), 5));
     }, { stored: false });
-    const responses = await Promise.all(['br', 'gzip', 'gzip, deflate, br, zstd', 'gzip'].map((encoding) => get(url, { 'accept-encoding': encoding })));
+    const responses = await Promise.all(encodings.map((encoding) => get(url, { 'accept-encoding': encoding })));
     for (const response of responses) {
       const encoding = response.headers['content-encoding'] as 'br' | 'gzip';
       expect(response.body.equals(STORED[encoding])).toBe(true);
       expect(Number(response.headers['content-length'])).toBe(STORED[encoding].length);
     }
     expect(responses.map((response) => response.headers['content-encoding'])).toEqual(['br', 'gzip', 'br', 'gzip']);
+  });
+
+  it.each([
+    ['a signed-in visitor', '/en/needs', { cookie: 'theme=dark; next-auth.session-token=abc' }, 'GET'],
+    ['a client navigation (RSC)', '/en/needs', { rsc: '1' }, 'GET'],
+    ['a prefetch by query', '/en/needs?_rsc=x1', {}, 'GET'],
+    ['a server action', '/en/needs', {}, 'POST'],
+    ['a page never cached', '/en/facilitator/dashboard', {}, 'GET'],
+  ])('does not hold copies for %s: it cannot be answered with a cached page', async (_who, path, headers, method) => {
+    let waitingDuringRequest: boolean | undefined;
+    const url = (await serve((request, response) => {
+      waitingDuringRequest = anyRequestWaiting();
+      page(HTML)(request, response);
+    }, { stored: false })).replace('/en/needs', path);
+    const response = await get(url, { 'accept-encoding': 'br', ...headers }, method);
+    expect(waitingDuringRequest).toBe(false);
+    expect(response.headers['content-length']).toBeUndefined();
+    expect(decoded(response)).toBe(HTML);
   });
 
   it('offers what was read only to requests in flight, and lets it go when each response is decided', async () => {
