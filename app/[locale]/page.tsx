@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { Link } from '@/lib/i18n/navigation';
 import { getPlatformOverview } from '@/lib/platform/overview';
 import { buttonVariants } from '@/components/ui/button';
-import { tableClass } from '@/components/ui/table';
+import { tableClass, numericClass } from '@/components/ui/table';
 import { formatDate, formatDay } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
 
@@ -49,7 +49,7 @@ export default async function HomePage() {
             <tr>
               <th scope="col">{t('needs.sector')}</th>
               <th scope="col">OECD DAC</th>
-              <th scope="col" className="md:text-right! tabular-nums md:whitespace-nowrap">{t('home.openNeeds')}</th>
+              <th scope="col" className={numericClass}>{t('home.openNeeds')}</th>
               <th scope="col"><span className="sr-only">{t('home.share')}</span></th>
             </tr>
           </thead>
@@ -60,7 +60,7 @@ export default async function HomePage() {
                   <Link href={`/needs?sector=${row.sector}`}>{t(`sector.${row.sector}`)}</Link>
                 </td>
                 <td data-label="OECD DAC">{row.dacCode}</td>
-                <td data-label={t('home.openNeeds')} className="md:text-right! tabular-nums md:whitespace-nowrap" data-testid={`sector-count-${row.sector}`}>{format.number(row.count)}</td>
+                <td data-label={t('home.openNeeds')} className={numericClass} data-testid={`sector-count-${row.sector}`}>{format.number(row.count)}</td>
                 <td data-label={t('home.share')} className="w-2/5 max-md:hidden" aria-hidden="true">
                   <span className="block h-3 rounded-sm bg-accent" style={{ width: `${(row.count / busiest) * 100}%` }} />
                 </td>

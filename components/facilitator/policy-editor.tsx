@@ -14,7 +14,7 @@ import { FormMessage } from '../forms/form-message';
 import { applyServerErrors } from '../forms/server-errors';
 import { SelectField, TextField } from '../forms/text-field';
 import { Button } from '@/components/ui/button';
-import { tableClass } from '@/components/ui/table';
+import { tableClass, numericClass } from '@/components/ui/table';
 
 type Values = z.input<typeof updatePolicyInputSchema>;
 type NeedOption = { id: string; title: string; hromada: string };
@@ -136,18 +136,18 @@ function PreviewList({ caption, rows, showMovement = false }: { caption: string;
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="numeric">#</th>
+          <th scope="col" className={numericClass}>#</th>
           <th scope="col">{t('company')}</th>
-          <th scope="col" className="numeric">{t('score')}</th>
+          <th scope="col" className={numericClass}>{t('score')}</th>
           {showMovement ? <th scope="col">{t('change')}</th> : null}
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.companyId}>
-            <td data-label="#" className="numeric">{row.rank}</td>
+            <td data-label="#" className={numericClass}>{row.rank}</td>
             <td data-label={t('company')}>{row.legalNameEn} <span lang="ja" className="text-sm text-muted">{row.legalNameJa}</span></td>
-            <td data-label={t('score')} className="numeric">{row.score}</td>
+            <td data-label={t('score')} className={numericClass}>{row.score}</td>
             {showMovement ? <td data-label={t('change')}>{movement(t, row)}</td> : null}
           </tr>
         ))}
@@ -170,16 +170,16 @@ function RelevanceTable({ version, current, proposed }: { version: number; curre
       <thead>
         <tr>
           <th scope="col">{t('metric')}</th>
-          <th scope="col" className="numeric">{t('currentRanking', { version })}</th>
-          <th scope="col" className="numeric">{t('proposedRanking')}</th>
+          <th scope="col" className={numericClass}>{t('currentRanking', { version })}</th>
+          <th scope="col" className={numericClass}>{t('proposedRanking')}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map(({ key, label }) => (
           <tr key={key}>
             <th data-label={t('metric')} scope="row">{label}</th>
-            <td className="numeric">{figure(current[key])}</td>
-            <td data-label={t('proposedRanking')} className="numeric">{figure(proposed[key])}</td>
+            <td className={numericClass}>{figure(current[key])}</td>
+            <td data-label={t('proposedRanking')} className={numericClass}>{figure(proposed[key])}</td>
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { FunnelMonth } from '@/lib/follow-through/funnel';
-import { tableClass } from '@/components/ui/table';
+import { tableClass, numericClass } from '@/components/ui/table';
 
 const COLUMNS = ['introduced', 'agreed', 'tenderPublished', 'awarded', 'contractSigned', 'delivered'] as const;
-const numeric = 'numeric';
 
 /** Introductions per month and how far each month's got: the follow-through funnel over time. */
 export async function FunnelTable({ months }: { months: FunnelMonth[] }) {
@@ -14,7 +13,7 @@ export async function FunnelTable({ months }: { months: FunnelMonth[] }) {
       <thead>
         <tr>
           <th scope="col">{t('month')}</th>
-          {COLUMNS.map((column) => <th key={column} scope="col" className={numeric}>{t(column)}</th>)}
+          {COLUMNS.map((column) => <th key={column} scope="col" className={numericClass}>{t(column)}</th>)}
         </tr>
       </thead>
       <tbody>
@@ -23,7 +22,7 @@ export async function FunnelTable({ months }: { months: FunnelMonth[] }) {
             <th scope="row" data-label={t('month')} className="whitespace-nowrap">
               {format.dateTime(new Date(`${row.month}-01T00:00:00Z`), { year: 'numeric', month: 'long', timeZone: 'UTC' })}
             </th>
-            {COLUMNS.map((column) => <td key={column} data-label={t(column)} className={numeric}>{format.number(row[column])}</td>)}
+            {COLUMNS.map((column) => <td key={column} data-label={t(column)} className={numericClass}>{format.number(row[column])}</td>)}
           </tr>
         ))}
       </tbody>

@@ -1,9 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { LatentPipeline } from '@/lib/security-watch/latent-pipeline';
-import { tableClass } from '@/components/ui/table';
+import { tableClass, numericClass } from '@/components/ui/table';
 import { HromadaName } from '../names/hromada-name';
 
-const numeric = 'numeric';
 
 /** For facilitators: open needs that only security keeps from every company that would fit, by sector and oblast, with their budgets in EUR. */
 export async function LatentPipelineView({ latent }: { latent: LatentPipeline }) {
@@ -12,16 +11,16 @@ export async function LatentPipelineView({ latent }: { latent: LatentPipeline })
   if (latent.needs === 0) return <p className="text-muted">{t('securityWatch.latent.none')}</p>;
   const head = (
     <>
-      <th scope="col" className={numeric}>{t('securityWatch.latent.needs')}</th>
-      <th scope="col" className={numeric}>{t('securityWatch.latent.budget')}</th>
-      <th scope="col" className={numeric}>{t('securityWatch.latent.withoutBudget')}</th>
+      <th scope="col" className={numericClass}>{t('securityWatch.latent.needs')}</th>
+      <th scope="col" className={numericClass}>{t('securityWatch.latent.budget')}</th>
+      <th scope="col" className={numericClass}>{t('securityWatch.latent.withoutBudget')}</th>
     </>
   );
   const cells = (row: { needs: number; budgetEur: number; withoutBudget: number }) => (
     <>
-      <td data-label={t('securityWatch.latent.needs')} className={numeric}>{format.number(row.needs)}</td>
-      <td data-label={t('securityWatch.latent.budget')} className={numeric}>{eur(row.budgetEur)}</td>
-      <td data-label={t('securityWatch.latent.withoutBudget')} className={numeric}>{format.number(row.withoutBudget)}</td>
+      <td data-label={t('securityWatch.latent.needs')} className={numericClass}>{format.number(row.needs)}</td>
+      <td data-label={t('securityWatch.latent.budget')} className={numericClass}>{eur(row.budgetEur)}</td>
+      <td data-label={t('securityWatch.latent.withoutBudget')} className={numericClass}>{format.number(row.withoutBudget)}</td>
     </>
   );
   return (

@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { listEditions } from '@/lib/hostility-list/list-in-force';
 import { titled } from '@/lib/i18n/page-title';
 import { applyHostilityListAction, previewHostilityListAction } from './actions';
-import { tableClass } from '@/components/ui/table';
+import { tableClass, numericClass } from '@/components/ui/table';
 import { DateTime } from '@/components/time/when';
 import { formatDay } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
@@ -25,7 +25,7 @@ export default async function HostilityListPage() {
       <h2>{t('history')}</h2>
       <table className={tableClass} data-testid="hostility-editions">
         <thead>
-          <tr><th scope="col">{t('order')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('loadedAt')}</th><th scope="col">{t('source')}</th><th scope="col" className="numeric">{t('periodsCited')}</th><th scope="col" className="numeric">{t('periodsSuperseded')}</th></tr>
+          <tr><th scope="col">{t('order')}</th><th scope="col">{t('kind')}</th><th scope="col">{t('loadedAt')}</th><th scope="col">{t('source')}</th><th scope="col" className={numericClass}>{t('periodsCited')}</th><th scope="col" className={numericClass}>{t('periodsSuperseded')}</th></tr>
         </thead>
         <tbody>
           {editions.map((edition) => (
@@ -34,8 +34,8 @@ export default async function HostilityListPage() {
               <td data-label={t('kind')}>{t(`kinds.${edition.kind}`)}</td>
               <td data-label={t('loadedAt')}><DateTime value={edition.loadedAt} /></td>
               <td data-label={t('source')}>{edition.source}</td>
-              <td data-label={t('periodsCited')} className="numeric">{edition._count.periods}</td>
-              <td data-label={t('periodsSuperseded')} className="numeric">{edition._count.superseded}</td>
+              <td data-label={t('periodsCited')} className={numericClass}>{edition._count.periods}</td>
+              <td data-label={t('periodsSuperseded')} className={numericClass}>{edition._count.superseded}</td>
             </tr>
           ))}
         </tbody>

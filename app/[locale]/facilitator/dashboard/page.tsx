@@ -9,7 +9,7 @@ import { Link } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { countOpenNeedsByOblast } from '@/lib/needs/open-need-counts';
 import { getDashboard } from '@/lib/platform/dashboard';
-import { tableClass } from '@/components/ui/table';
+import { tableClass, numericClass } from '@/components/ui/table';
 import { FunnelTable } from '@/components/follow-through/funnel-table';
 import { LatentPipelineView } from '@/components/security-watch/latent-pipeline';
 import { getFollowThroughFunnel } from '@/lib/follow-through/funnel';
@@ -59,8 +59,8 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
           <thead>
             <tr>
               <th scope="col">{t('needs.sector')}</th>
-              <th scope="col" className="numeric">{t('dashboard.openNeeds')}</th>
-              <th scope="col" className="numeric">{t('dashboard.companies')}</th>
+              <th scope="col" className={numericClass}>{t('dashboard.openNeeds')}</th>
+              <th scope="col" className={numericClass}>{t('dashboard.companies')}</th>
               <th scope="col">
                 <span className="sr-only">{t('dashboard.chart')}</span>
                 <ChartLegend />
@@ -71,8 +71,8 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
             {dashboard.bySector.map((row) => (
               <tr key={row.sector}>
                 <th data-label={t('needs.sector')} scope="row">{t(`sector.${row.sector}`)}</th>
-                <td data-label={t('dashboard.openNeeds')} className="numeric">{format.number(row.openNeeds)}</td>
-                <td data-label={t('dashboard.companies')} className="numeric">{format.number(row.companies)}</td>
+                <td data-label={t('dashboard.openNeeds')} className={numericClass}>{format.number(row.openNeeds)}</td>
+                <td data-label={t('dashboard.companies')} className={numericClass}>{format.number(row.companies)}</td>
                 <td data-label={t('dashboard.chart')} className="w-2/5 max-md:hidden">
                   <SectorBar value={row.openNeeds} of={busiest} series="openNeeds" label={t('dashboard.openNeedsBar', { count: row.openNeeds })} />
                   <SectorBar value={row.companies} of={busiest} series="companies" label={t('dashboard.companiesBar', { count: row.companies })} />

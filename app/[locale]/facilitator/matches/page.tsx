@@ -16,7 +16,7 @@ import { titled } from '@/lib/i18n/page-title';
 import { listReviewQueue, reviewQueueFilterSchema } from '@/lib/match-decisions/review-queue';
 import { listOblasts } from '@/lib/needs/public-needs';
 import { buttonVariants } from '@/components/ui/button';
-import { tableClass } from '@/components/ui/table';
+import { tableClass, numericClass } from '@/components/ui/table';
 import { badgeClass } from '@/components/ui/status-badge';
 
 export const generateMetadata = titled('queue');
@@ -55,7 +55,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
         <table className={tableClass}>
           <thead>
             <tr>
-              <th scope="col" className="numeric">{t('matches.score')}</th>
+              <th scope="col" className={numericClass}>{t('matches.score')}</th>
               <th scope="col">{t('needs.need')}</th>
               <th scope="col">{t('needs.hromada')}</th>
               <th scope="col">{t('queue.company')}</th>
@@ -65,7 +65,7 @@ export default async function ReviewQueuePage({ searchParams }: PageProps<'/[loc
           <tbody>
             {queue.items.map((item, index) => (
               <tr key={item.id} data-testid="queue-row">
-                <td data-label={t('matches.score')} className="numeric"><strong>{item.score}</strong></td>
+                <td data-label={t('matches.score')} className={numericClass}><strong>{item.score}</strong></td>
                 <td data-label={t('needs.need')}>
                   <WrittenLink href={`/facilitator/matches/${item.id}`} value={titles[index]!} />
                   <div className="text-sm text-muted">{t(`sector.${item.need.sector}`)} · {t(`stage.${item.need.stage}`)}</div>
