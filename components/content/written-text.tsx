@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { markerKey } from '../../lib/content/marker';
 import type { Readable } from '../../lib/content/types';
 import { cn } from '../ui/cn';
-import { MarkerText } from './marker-text';
+import { MarkerText, WrittenMarker } from './marker-text';
 
 type Props = {
   value: Readable;
@@ -58,19 +58,5 @@ export function WrittenText({ value, variant = 'block', toggle = true, as, class
         ) : null}
       </span>
     </Wrapper>
-  );
-}
-
-/** Who made the text shown, or that it is not translated yet; nothing when it is the reader's own language. */
-export function WrittenMarker({ value, className }: { value: Readable; className?: string }) {
-  const t = useTranslations('content');
-  const reader = useLocale();
-  const key = markerKey(value, reader);
-  if (!key) return null;
-  return (
-    <MarkerText className={className}>
-      {t(key, { language: value.original.language })}
-      {value.translation?.outdated ? <span className="text-warning"> · {t('outdated')}</span> : null}
-    </MarkerText>
   );
 }
