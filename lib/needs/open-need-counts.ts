@@ -1,3 +1,4 @@
+import { Prisma } from '../generated/prisma/client';
 import type { Db } from '../db';
 import type { HostilityStatus } from '../generated/prisma/enums';
 import type { NeedMapPoint } from './public-needs';
@@ -20,6 +21,19 @@ export type OpenNeedCounts = {
 type Row = NeedMapPoint & { oblastCode: string; oblastNameUk: string; oblastNameEn: string };
 
 /**
+ * Hromadas with public open needs (the public lists' rule, PUBLIC_NEED_WHERE), each with its count
+ * `c.open_needs`, its hromada `h` and oblast `o`: what both counts below read.
+ */
+const publicOpenNeedsPerHromada = Prisma.sql`(
+      SELECT n."hromadaCode", count(*) AS open_needs
+      FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
+      WHERE n.status = ${PUBLIC_NEED_WHERE.status}::"NeedStatus" AND m."verificationStatus" = ${PUBLIC_NEED_WHERE.municipality.verificationStatus}::"VerificationStatus"
+      GROUP BY n."hromadaCode"
+    ) c
+    JOIN "Hromada" h ON h.code = c."hromadaCode"
+    JOIN "Oblast" o ON o.code = h."oblastCode"`;
+
+/**
  * One statement: the public needs counted per hromada (open, posted by a verified municipality:
  * PUBLIC_NEED_WHERE, held to the public map's points by tests/integration/journey-reads.test.ts),
  * joined to the hromada and its oblast. Prisma's groupBy and two `IN (…1,300 codes)` look-ups cost
@@ -29,14 +43,7 @@ export async function countOpenNeedsByHromada(db: Db): Promise<OpenNeedCounts> {
   const rows = await db.$queryRaw<Omit<Row, 'needs'>[]>`
     SELECT h.code, h."nameUk", h."nameEn", h.latitude, h.longitude, h."hostilityStatus"::text AS "hostilityStatus",
            h."oblastCode", o."nameUk" AS "oblastNameUk", o."nameEn" AS "oblastNameEn", c.open_needs::int AS "openNeeds"
-    FROM (
-      SELECT n."hromadaCode", count(*) AS open_needs
-      FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
-      WHERE n.status = ${PUBLIC_NEED_WHERE.status}::"NeedStatus" AND m."verificationStatus" = ${PUBLIC_NEED_WHERE.municipality.verificationStatus}::"VerificationStatus"
-      GROUP BY n."hromadaCode"
-    ) c
-    JOIN "Hromada" h ON h.code = c."hromadaCode"
-    JOIN "Oblast" o ON o.code = h."oblastCode"
+    FROM ${publicOpenNeedsPerHromada}
     ORDER BY h."nameEn", h.code`;
   const oblasts = new Map<string, OblastNeedCount>();
   const hromadas = rows.map(({ oblastNameUk, oblastNameEn, ...hromada }) => {
@@ -65,14 +72,7 @@ export async function countOpenNeedsByOblast(db: Db): Promise<DashboardNeedCount
   const rows = await db.$queryRaw<{ byStatus: boolean; code: string | null; nameUk: string | null; nameEn: string | null; hostilityStatus: HostilityStatus | null; hromadas: number; openNeeds: number }[]>`
     SELECT GROUPING(h."oblastCode") = 1 AS "byStatus", h."oblastCode" AS code, min(o."nameUk") AS "nameUk", min(o."nameEn") AS "nameEn",
            h."hostilityStatus"::text AS "hostilityStatus", count(*)::int AS hromadas, sum(c.open_needs)::int AS "openNeeds"
-    FROM (
-      SELECT n."hromadaCode", count(*) AS open_needs
-      FROM "Need" n JOIN "Municipality" m ON m.id = n."municipalityId"
-      WHERE n.status = ${PUBLIC_NEED_WHERE.status}::"NeedStatus" AND m."verificationStatus" = ${PUBLIC_NEED_WHERE.municipality.verificationStatus}::"VerificationStatus"
-      GROUP BY n."hromadaCode"
-    ) c
-    JOIN "Hromada" h ON h.code = c."hromadaCode"
-    JOIN "Oblast" o ON o.code = h."oblastCode"
+    FROM ${publicOpenNeedsPerHromada}
     GROUP BY GROUPING SETS ((h."oblastCode"), (h."hostilityStatus"))`;
   const oblasts: OblastNeedCount[] = [];
   const hromadasByStatus: Partial<Record<HostilityStatus, number>> = {};
