@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Stat } from '@/components/ui/stat';
 import { db } from '@/lib/db';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { getPlatformOverview } from '@/lib/platform/overview';
 import { buttonVariants } from '@/components/ui/button';
 import { tableClass, numericClass } from '@/components/ui/table';

@@ -3,7 +3,7 @@ import { formatDate } from '@/lib/i18n/dates';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { ActionResult } from '@/lib/actions/run';
 import type { getOwnVerification } from '@/lib/verification/resubmit';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { ResubmitForm } from './resubmit-form';
 import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
 import { ClientMessages } from '@/components/i18n/client-messages';

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { NavMenu } from '@/components/layout/nav-menu';
 import { navFor } from '@/components/layout/nav-items';
 import type { Actor } from '@/lib/auth/actor';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { SignOutButton } from './sign-out-button';
 
 const barLink = 'whitespace-nowrap font-semibold text-white no-underline hover:text-white hover:underline';

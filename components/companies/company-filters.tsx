@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { COMPANY_EXPERIENCE, COMPANY_SEARCH_MAX, COMPANY_SIZES, type CompanySearch } from '@/lib/companies/public-companies';
 import { RiskAppetite, SectorCode } from '@/lib/generated/prisma/enums';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { FilterSelect } from '../forms/filter-select';
 import { buttonVariants } from '@/components/ui/button';
 

@@ -1,4 +1,4 @@
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { Readable } from '@/lib/content/types';
 import { WrittenMarker } from './marker-text';
 

@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { HromadaName } from '@/components/names/hromada-name';
 import { tableClass } from '@/components/ui/table';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { OblastNeedCount } from '@/lib/needs/open-need-counts';
 
 /**

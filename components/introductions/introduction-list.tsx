@@ -4,7 +4,7 @@ import { introductionMessage, needTitle } from '@/lib/content/written';
 import { db } from '@/lib/db';
 import type { AppLocale } from '@/lib/i18n/routing';
 import type { IntroductionView } from '@/lib/match-decisions/introductions';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { WrittenLink } from '../content/written-link';
 import { WrittenText } from '../content/written-text';
 import { CompanyName } from '../names/company-name';

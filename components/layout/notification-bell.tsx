@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { countUnreadNotices } from '@/lib/notifications/centre';
 
 // The header shows the bell twice (the wide bar and the phone's), so the count is read once per request.

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { UserNav } from '@/components/auth/user-nav';
 import { LocaleSwitcher } from '@/components/i18n/locale-switcher';
 import type { Actor } from '@/lib/auth/actor';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { MobileNav } from './mobile-nav';
 import { NotificationBell } from './notification-bell';
 

@@ -3,6 +3,8 @@ import { describeReason } from '@/lib/i18n/describe-reason';
 import type { StoredExplanation } from '@/lib/match-store/write';
 import { distinguishingReasons, sharedCriteria, type Highlight } from '@/lib/matching/highlights';
 import type { ScoreEntry } from '@/lib/matching/types';
+import { getPathname } from '@/lib/i18n/navigation';
+import { ExplanationOnDemand } from './explanation-on-demand';
 import { MatchExplanation } from './match-explanation';
 import { getReasonContext } from './reason-context';
 
@@ -20,16 +22,31 @@ export const entriesOf = (explanations: readonly StoredExplanation[]): (Entries 
 export const othersThan = (lists: readonly (Entries | null)[], index: number): Entries[] =>
   lists.filter((list, i): list is Entries => i !== index && list !== null);
 
-export async function MatchSummary({ explanation, others }: { explanation: StoredExplanation; others: readonly Entries[] }) {
+/**
+ * `onDemand`: the card's full table is fetched when opened (ExplanationOnDemand) instead of sent
+ * with the page; for a company's own recommendations (its list of twenty), inside
+ * <ClientMessages namespaces={['criteriaOnDemand']}>.
+ */
+export async function MatchSummary({ explanation, others, onDemand }: {
+  explanation: StoredExplanation;
+  others: readonly Entries[];
+  onDemand?: { matchId: string; needId: string; score: number };
+}) {
   if (explanation.kind !== 'scored') return <MatchExplanation explanation={explanation} />;
-  const t = await getTranslations('matches');
+  const [t, locale] = await Promise.all([getTranslations('matches'), getLocale()]);
   return (
     <div className="grid min-w-0 gap-2">
       <ReasonHighlights highlights={distinguishingReasons(explanation.entries, others)} />
-      <details className="min-w-0 text-sm" data-testid="full-criteria">
-        <summary className="cursor-pointer font-semibold text-accent">{t('fullTable')}</summary>
-        <MatchExplanation explanation={explanation} />
-      </details>
+      {onDemand ? (
+        <ExplanationOnDemand matchId={onDemand.matchId} score={onDemand.score} needHref={`${getPathname({ href: `/needs/${onDemand.needId}`, locale })}#your-fit`}>
+          {t('fullTable')}
+        </ExplanationOnDemand>
+      ) : (
+        <details className="min-w-0 text-sm" data-testid="full-criteria">
+          <summary className="cursor-pointer font-semibold text-accent">{t('fullTable')}</summary>
+          <MatchExplanation explanation={explanation} />
+        </details>
+      )}
     </div>
   );
 }

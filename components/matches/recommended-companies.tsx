@@ -3,7 +3,7 @@ import { badgeClass } from '@/components/ui/status-badge';
 import type { ActionResult } from '@/lib/actions/run';
 import { InviteForm } from '../interests/invite-form';
 import type { StoredMatch } from '@/lib/match-store/queries';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { CompanyName } from '../names/company-name';
 import { entriesOf, MatchSummary, othersThan, SharedReasons } from './match-summary';
 import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';

@@ -1,5 +1,5 @@
 import { useLocale } from 'next-intl';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 /**
  * A company by its Japanese and English legal names; the reader's script comes first. With its

@@ -6,7 +6,7 @@ import type { ActionResult } from '@/lib/actions/run';
 import { db } from '@/lib/db';
 import type { Locale, NeedCloseReason, NeedStatus } from '@/lib/generated/prisma/enums';
 import type { AppLocale } from '@/lib/i18n/routing';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { listDuplicateCandidates } from '@/lib/needs/close-need';
 import { CloseNeedDialog } from './close-need-dialog';
 import { ReopenNeedButton } from './reopen-need-button';

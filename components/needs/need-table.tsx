@@ -1,6 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { writtenKey, type Readable } from '@/lib/content/types';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { WrittenLink } from '../content/written-link';
 import type { PublicNeed } from '@/lib/needs/public-needs';
 import type { ListInForce } from '@/lib/hostility-list/list-in-force';

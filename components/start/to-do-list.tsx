@@ -4,7 +4,7 @@ import { readForReaderByKey } from '@/lib/content/read-for-reader';
 import { writtenKey } from '@/lib/content/types';
 import type { Actor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { listToDo, type ToDoItem } from '@/lib/platform/to-do';
 import { WrittenLink } from '../content/written-link';

@@ -1,20 +1,14 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { cn } from './cn';
+import { numericClass, tableClass } from './table-classes';
+
+export { numericClass, tableClass };
 
 /**
  * Tables that reflow into cards below `md` (768 px): each row becomes a card (the first cell its
  * title), the other cells two by two, each captioned by its `data-label` (pass `label` to <TableCell>). They never scroll sideways.
  * The classes sit on the <table>, so plain <thead>/<tr>/<td> inside are styled too.
  */
-// The classes live in app/globals.css as one utility, `table-reflow`: spelled out here they were
-// 1.4 KB written into every table's HTML and again into the page's payload (ten tables on a
-// company's recommendations: ≈ 35 KB of a 200 KB page, rendered per view).
-export const tableClass = 'table-reflow';
-
-/** Numbers, amounts and dates: right-aligned on wide screens, never broken inside. */
-// The `numeric` utility in app/globals.css (md:text-right! tabular-nums md:whitespace-nowrap), one class in every cell.
-export const numericClass = 'numeric';
-
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return <table className={cn(tableClass, className)} {...props} />;
 }

@@ -16,9 +16,10 @@ export type Translator = { (key: string, values?: Record<string, string | number
 /** Prefecture names by code ({ nameJa, nameEn }), for reasons that name one. */
 export type PrefectureNames = ReadonlyMap<string, { nameJa: string; nameEn: string }>;
 
-export function translatorFor(locale: Locale, prefectures?: PrefectureNames) {
-  const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone: MESSAGE_TIME_ZONE }) as unknown as Translator;
-  const format = createFormatter({ locale, timeZone: MESSAGE_TIME_ZONE });
+/** `timeZone`: a reader's on a page's behalf (READER_TIME_ZONE, as request.ts sets it); Kyiv by default. */
+export function translatorFor(locale: Locale, prefectures?: PrefectureNames, timeZone = MESSAGE_TIME_ZONE) {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], timeZone }) as unknown as Translator;
+  const format = createFormatter({ locale, timeZone });
   const reasonContext: ReasonContext = { t, format, locale, prefectureName: (code) => {
     const names = prefectures?.get(code);
     return names ? (locale === 'ja' ? names.nameJa : names.nameEn) : code;

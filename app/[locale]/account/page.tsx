@@ -7,7 +7,7 @@ import { getOwnVerification } from '@/lib/verification/resubmit';
 import { getAccountOverview } from '@/lib/accounts/account-overview';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { changePasswordAction, resubmitForVerificationAction, setEmailLanguageAction } from './actions';
 import { badgeClass } from '@/components/ui/status-badge';
 import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';

@@ -8,7 +8,7 @@ import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import type { Locale } from '@/lib/generated/prisma/enums';
 import { titled } from '@/lib/i18n/page-title';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { listOwnNotices } from '@/lib/notifications/centre';
 import { prefectureNames, renderNotice } from '@/lib/notifications/render';
 import { readNoticeTexts } from '@/lib/notifications/written-params';

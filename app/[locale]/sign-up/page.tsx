@@ -1,6 +1,6 @@
 import { titled } from '@/lib/i18n/page-title';
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 
 export const generateMetadata = titled('signUp');
 

@@ -1,5 +1,5 @@
 import { titled } from '@/lib/i18n/page-title';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { getTranslations } from 'next-intl/server';
 import { CreateStaffForm } from '@/components/admin/create-staff-form';
 import { ActionButton } from '@/components/forms/action-button';

@@ -14,7 +14,7 @@ import { readTranslationEditor } from '@/lib/content/translation-editor';
 import { companyDescription } from '@/lib/content/written';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import type { AppLocale } from '@/lib/i18n/routing';
 import { saveTranslationAction } from '../../translations/actions';
 import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';

@@ -6,7 +6,7 @@ import { companyProfileSchema } from '@/lib/companies/profile-schema';
 import { getCompanyForActor } from '@/lib/companies/profile';
 import { db } from '@/lib/db';
 import { Alert } from '@/components/ui/alert';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { titled } from '@/lib/i18n/page-title';
 import { describeMunicipality } from '@/lib/reference/japan-municipalities';
 import { POST_CONFLICT_COUNTRIES } from '@/lib/matching/prepare';

@@ -46,7 +46,9 @@ export default async function RecommendedPage({ searchParams }: PageProps<'/[loc
       <h2>{t('introductions.title')}</h2>
       <IntroductionList introductions={introductions} side="company" />
       <h2>{t('recommended.needs')}</h2>
-      <ClientMessages namespaces={['rankingProgress']}><RankingProgress pending={ranking.pending} /></ClientMessages>
+      {/* One provider for both: each repeats the layout's messages in the payload. */}
+      <ClientMessages namespaces={['rankingProgress', 'criteriaOnDemand']}>
+      <RankingProgress pending={ranking.pending} />
       {matches.items.length === 0 ? <p className="text-muted">{t('recommended.none')}</p> : (<>
         <SharedReasons lists={lists} of="needs" />
         <ol className="m-0 grid list-none gap-4 p-0">
@@ -59,11 +61,13 @@ export default async function RecommendedPage({ searchParams }: PageProps<'/[loc
                 <HostilityBadge status={match.need.hromada.hostilityStatus} scope={match.need.hromada.hostilityScope} list={list} />
                 <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
               </div>
-              <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} />
+              {/* The full table is fetched when opened: twenty of them were 60 % of this page. */}
+              <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} onDemand={{ matchId: match.id, needId: match.need.id, score: match.score }} />
             </li>
           ))}
         </ol>
       </>)}
+      </ClientMessages>
       <section aria-labelledby="security-watch" data-testid="security-watch">
         <h2 id="security-watch">{t('securityWatch.title')}</h2>
         <p className="max-w-3xl">{t('securityWatch.intro')}</p>

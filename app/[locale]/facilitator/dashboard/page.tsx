@@ -5,7 +5,7 @@ import { HromadaMap } from '@/components/maps/hromada-map';
 import { ToDoList } from '@/components/start/to-do-list';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { titled } from '@/lib/i18n/page-title';
 import { countOpenNeedsByOblast } from '@/lib/needs/open-need-counts';
 import { getDashboard } from '@/lib/platform/dashboard';

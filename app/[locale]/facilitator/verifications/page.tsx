@@ -8,7 +8,7 @@ import { listPendingVerifications } from '@/lib/verification/verify-organisation
 import { verifyOrganisationAction } from './actions';
 import { tableClass } from '@/components/ui/table';
 import { DateOf } from '@/components/time/when';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { FORM_NAMESPACES } from '@/lib/i18n/client-messages';
 import { ClientMessages } from '@/components/i18n/client-messages';
 

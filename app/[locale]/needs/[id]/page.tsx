@@ -27,7 +27,7 @@ import { getActor } from '@/lib/auth/current-actor';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
 import { getListInForceOnce } from '@/components/matches/reason-context';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { listInvitationsForNeed, listInvitedCompanyIds } from '@/lib/interests/invite-company';
 import { AnswerInterestForm } from '@/components/interests/answer-interest-form';
 import { InterestAnswer } from '@/components/interests/interest-answer';

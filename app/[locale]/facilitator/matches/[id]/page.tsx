@@ -14,7 +14,7 @@ import { listTenderEvidence } from '@/lib/evidence/evidence-view';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { getListInForceOnce } from '@/components/matches/reason-context';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { titled } from '@/lib/i18n/page-title';
 import { getMatchCard } from '@/lib/match-decisions/review-queue';
 import { availableActions } from '@/lib/match-decisions/transitions';

@@ -14,7 +14,7 @@ import { NeedFacts } from '@/components/needs/need-facts';
 import { actorForPage } from '@/lib/auth/page-guard';
 import { db } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { Link } from '@/lib/i18n/navigation';
+import { Link } from '@/lib/i18n/link';
 import { getPairCard } from '@/lib/match-decisions/pair-card';
 import { badgeClass } from '@/components/ui/status-badge';
 

@@ -1,0 +1,67 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRef, useState, type ReactNode } from 'react';
+import type { CriteriaView } from '@/lib/i18n/criteria-view';
+import { CriteriaTable } from './criteria-table';
+
+type Answer = { kind: 'scored'; view: CriteriaView } | { kind: 'ineligible' | 'excluded' };
+type State = { kind: 'closed' | 'loading' | 'failed' } | { kind: 'shown'; answer: Answer };
+
+/**
+ * A recommendation's full criteria table, fetched from app/api/match-explanation the first time
+ * its <details> opens. The company's recommendations page sent twenty of these tables in its HTML
+ * and again in React's payload (60 % of the page, rendered on every view) though a reader opens
+ * one or two. The table's words come from the same function as a table rendered in a page
+ * (lib/i18n/criteria-view.ts) and it is drawn by the same component (CriteriaTable). If the
+ * score no longer matches the card's (a re-ranking landed since the page was read) the reader is
+ * told so above the table. Without JavaScript, opening it shows a link to the need's page, which
+ * explains the same pair in full; the summary is a native <details>, so keyboard and screen
+ * readers open it as before.
+ */
+export function ExplanationOnDemand({ matchId, score, needHref, children }: { matchId: string; score: number; needHref: string; children: ReactNode }) {
+  const t = useTranslations('criteriaOnDemand');
+  const locale = useLocale();
+  const [state, setState] = useState<State>({ kind: 'closed' });
+  const asked = useRef(false);
+
+  async function load() {
+    asked.current = true;
+    setState({ kind: 'loading' });
+    try {
+      const response = await fetch(`/api/match-explanation?match=${encodeURIComponent(matchId)}&locale=${locale}`, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      setState({ kind: 'shown', answer: (await response.json()) as Answer });
+    } catch {
+      // Opening it again tries again.
+      asked.current = false;
+      setState({ kind: 'failed' });
+    }
+  }
+
+  const needLink = <a href={needHref}>{t('onNeedPage')}</a>;
+  return (
+    <details
+      className="min-w-0 text-sm"
+      data-testid="full-criteria"
+      onToggle={(event) => {
+        if (event.currentTarget.open && !asked.current) void load();
+      }}
+    >
+      <summary className="cursor-pointer font-semibold text-accent">{children}</summary>
+      {state.kind === 'shown' && state.answer.kind === 'scored' ? (
+        <>
+          {state.answer.view.score !== score ? <p role="status" className="my-1 text-warning">{t('changed')}</p> : null}
+          <CriteriaTable view={state.answer.view} />
+        </>
+      ) : state.kind === 'loading' ? (
+        <p role="status" className="my-1 text-muted">{t('loading')}</p>
+      ) : (
+        <p role={state.kind === 'closed' ? undefined : 'status'} className="my-1">
+          {state.kind === 'failed' ? <>{t('failed')} </> : state.kind === 'shown' ? <>{t('changed')} </> : null}
+          {needLink}
+        </p>
+      )}
+    </details>
+  );
+}
