@@ -10,9 +10,9 @@ type State = { kind: 'closed' | 'loading' | 'failed' } | { kind: 'shown'; answer
 
 /**
  * A recommendation's full criteria table, fetched from app/api/match-explanation the first time
- * its <details> opens. The company's recommendations page sent twenty of these tables in its HTML
- * and again in React's payload (60 % of the page, rendered on every view) though a reader opens
- * one or two. The table's words come from the same function as a table rendered in a page
+ * its <details> opens. The company's recommendations page sent one of these tables per card (up
+ * to twenty) in its HTML and again in React's payload (57 % of the page on 30k × 3k, rendered on
+ * every view) though a reader opens one or two. The table's words come from the same function as a table rendered in a page
  * (lib/i18n/criteria-view.ts) and it is drawn by the same component (CriteriaTable). If the
  * score no longer matches the card's (a re-ranking landed since the page was read) the reader is
  * told so above the table. Without JavaScript, opening it shows a link to the need's page, which

@@ -24,7 +24,7 @@ export const othersThan = (lists: readonly (Entries | null)[], index: number): E
 
 /**
  * `onDemand`: the card's full table is fetched when opened (ExplanationOnDemand) instead of sent
- * with the page; for a company's own recommendations (its list of twenty), inside
+ * with the page; for a company's own recommendations (up to twenty), inside
  * <ClientMessages namespaces={['criteriaOnDemand']}>.
  */
 export async function MatchSummary({ explanation, others, onDemand }: {

@@ -13,7 +13,7 @@ import { listPrefectures } from '@/lib/reference/prefectures';
 
 /**
  * A recommendation's full criteria table, fetched when the company opens it (?match=<id>&locale=en):
- * the company's recommendations page sends twenty cards, and their tables were 60 % of its bytes
+ * the company's recommendations page has up to twenty cards, and their tables were 57 % of its bytes
  * though most are never opened (components/matches/explanation-on-demand.tsx). Who asks is checked
  * in readOwnMatchExplanation: only the company's own matches. The words are built by the same
  * function as the page's tables (lib/i18n/criteria-view.ts). A pair that is no longer scored
