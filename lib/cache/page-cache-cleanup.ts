@@ -2,7 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
-import { STALE_ENTRY } from './page-cache-handler.mjs';
+import { FRESH_ENTRY } from './page-cache-handler.mjs';
 
 // The page cache (lib/cache/page-cache-handler.mjs) never serves a stale entry, but keeps it
 // until its page renders again — forever for a need that was deleted or closed — and keeps every
@@ -23,7 +23,9 @@ export type PageCacheCleanup = { entries: number; otherBuilds: number; marks: nu
 
 export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   // Stale entries go first: the handler would never serve them (the same test as its get).
-  const entries = await db.$executeRaw`DELETE FROM "PageCacheEntry" e WHERE ${Prisma.raw(STALE_ENTRY)}`;
+  const entries = await db.$executeRaw`
+    DELETE FROM "PageCacheEntry" d
+     WHERE NOT EXISTS (SELECT 1 FROM "PageCacheEntry" e WHERE e."key" = d."key" AND ${Prisma.raw(FRESH_ENTRY)})`;
   // Then the entries of builds no instance has used for BUILD_KEPT_MS — and of no recorded build
   // at all (keys from before entries were per build). A key is `<BUILD_ID>:<Next's key>`.
   const otherBuilds = await db.$executeRaw`
@@ -40,7 +42,7 @@ export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   // entry's snapshot (each of them saw those), and below the current snapshot's (a render that
   // starts from now on sees them too). A render in flight took its snapshot earlier and may need
   // one of them; it is not in the table yet, so the horizon records how far marks are gone, and an
-  // entry whose snapshot's xmin is below it is stale (STALE_ENTRY). One statement: a reader sees
+  // entry whose snapshot's xmin is below it is stale (FRESH_ENTRY). One statement: a reader sees
   // the marks gone and the horizon moved together, or neither.
   const [{ marks }] = await db.$queryRaw<{ marks: number }[]>`
     WITH horizon AS (

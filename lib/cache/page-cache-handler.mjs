@@ -7,7 +7,7 @@
 // (lib/cache/tag-page.ts); triggers on those tables mark them in the writer's own transaction
 // (migration 20261201213323_page_cache), so a mark exists exactly when its writer committed. An
 // entry is stale once a mark of one of its tags comes from a transaction its render may not have
-// seen (STALE_ENTRY). A stale entry is never served: Next renders the page again while the visitor
+// seen (FRESH_ENTRY). A stale entry is never served: Next renders the page again while the visitor
 // waits, so a change shows on the very next request.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,9 +24,9 @@ const brotli = promisify(zlib.brotliCompress);
 const TAGS_HEADER = 'x-next-cache-tags';
 
 /**
- * Whether the entry `e` may show something older than the database: SQL, shared with the clean-up
- * (page-cache-cleanup.ts). At the miss, before the render reads anything, the handler takes the
- * database's snapshot (pg_current_snapshot()); every read of the render comes later and sees at
+ * Whether the entry `e` shows all the database has committed to its tables: SQL, shared with the
+ * clean-up (page-cache-cleanup.ts). At the miss, before the render reads anything, the handler takes
+ * the database's snapshot (pg_current_snapshot()); every read of the render comes later and sees at
  * least what that snapshot sees. So a writer the snapshot sees is in the page, and one it does not
  * see may or may not be: its mark — which appears when it commits, and never if it rolls back —
  * makes the entry stale. A transaction below the snapshot's xmin had ended before it: seen, and
@@ -34,17 +34,17 @@ const TAGS_HEADER = 'x-next-cache-tags';
  * margin: a page rendered just after a write is fresh, one whose render overlapped it is not.
  * An entry without a snapshot is stale, and so is one whose snapshot's xmin is below the clean-up's
  * horizon: marks it should be stale by may have been removed while it was rendering.
+ * A plain conjunction ending in NOT EXISTS, so that PostgreSQL plans the marks as an anti-join on
+ * the primary key (inside NOT (… OR EXISTS …) it scanned every mark, once per entry).
  */
-export const STALE_ENTRY = `(
-  e."renderSnapshot" IS NULL
-  OR pg_snapshot_xmin(e."renderSnapshot")::text::bigint < COALESCE((SELECT h."txid" FROM "PageCacheMarkHorizon" h), 0)
-  OR EXISTS (
+export const FRESH_ENTRY = `e."renderSnapshot" IS NOT NULL
+  AND pg_snapshot_xmin(e."renderSnapshot")::text::bigint >= COALESCE((SELECT h."txid" FROM "PageCacheMarkHorizon" h), 0)
+  AND NOT EXISTS (
     SELECT 1 FROM "PageCacheTag" t
      WHERE t."tag" = ANY (e."tags")
        AND t."txid" >= pg_snapshot_xmin(e."renderSnapshot")::text::bigint
        AND NOT pg_visible_in_snapshot(t."txid"::text::xid8, e."renderSnapshot")
-  )
-)`;
+  )`;
 
 /**
  * How often an instance records that its build still uses the cache (PageCacheBuild), at most:
@@ -151,7 +151,7 @@ export default class PageCacheHandler {
       `SELECT pg_current_snapshot()::text AS "snapshot", clock_timestamp() AS "now", e."value", e."renderedAt",
               CASE WHEN $2 THEN e."htmlBrotli" END AS "br", CASE WHEN $2 THEN e."htmlGzip" END AS "gzip"
          FROM (SELECT 1) AS one
-         LEFT JOIN "PageCacheEntry" e ON e."key" = $1 AND NOT ${STALE_ENTRY}`,
+         LEFT JOIN "PageCacheEntry" e ON e."key" = $1 AND ${FRESH_ENTRY}`,
       [key, withCopies],
     );
     const row = rows[0];
