@@ -22,6 +22,7 @@ export async function needWriter(databaseUrl: string, representativeEmail: strin
   let writes = 0;
 
   async function rename(): Promise<void> {
+    const began = Date.now();
     const current = await db.need.findUniqueOrThrow({ where: { id: need.id } });
     const title = current.title.endsWith(' (edited)') ? current.title.slice(0, -' (edited)'.length) : `${current.title} (edited)`;
     const result = await runAction(db, 'updateNeed', operationOf('updateNeed'), actor, {
@@ -36,6 +37,7 @@ export async function needWriter(databaseUrl: string, representativeEmail: strin
     }, { ip: '127.0.0.1' });
     if (!result.ok) throw new Error(`updateNeed refused: ${JSON.stringify(result.error)}`);
     writes += 1;
+    if (process.env.BENCH_WRITE_LOG) console.error(`write ${writes}: ${Date.now() - began} ms`);
   }
 
   return {
@@ -43,10 +45,12 @@ export async function needWriter(databaseUrl: string, representativeEmail: strin
       writes = 0;
       timer = setInterval(() => (writing = writing.then(rename)), everyMs);
     },
+    /** Stops writing; how many writes had committed by then (one still in flight is waited for, not counted). */
     async stop() {
       clearInterval(timer);
+      const committed = writes;
       await writing;
-      return writes;
+      return committed;
     },
     close: () => db.$disconnect(),
   };

@@ -36,7 +36,7 @@
  * `--write-every=<ms>` has a municipality rename one of its needs every <ms> during each measured run,
  * through the updateNeed operation (tests/bench/need-writer.ts): the "Need" trigger marks every public
  * page stale, so "(N rendered)" then counts the requests that rendered again after those writes;
- * "W writes" (JSON `writesInRun`) how many landed in the run.
+ * "W writes" (JSON `writesInRun`) how many had committed when the run ended.
  * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
  * and after a change is measured on the same world; with `--seed` (and `--world=…`) the script
  * first seeds the demo world (and builds the synthetic one) there, and leaves it.
@@ -50,7 +50,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createScratchDatabase } from '../../lib/database/scratch';
 import { builtServer, SERVER_NODE_FLAGS } from '../../lib/http/compile-server.mjs';
-import { needWriter, type NeedWriter } from './need-writer';
+import type { NeedWriter } from './need-writer';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const world = arg('world');
@@ -226,7 +226,8 @@ async function main() {
       { name: 'needSigned', path: `/en/needs/${needId}`, cookie: company },
     ].filter((p) => !only || only.includes(p.name.split('/')[0]));
 
-    if (writeEvery) writer = await needWriter(scratch.url, account('hromada-kyiv'), writeEvery);
+    // Imported here: lib/db reads DATABASE_URL when it loads.
+    if (writeEvery) writer = await (await import('./need-writer')).needWriter(scratch.url, account('hromada-kyiv'), writeEvery);
     const rssStart = rssMb(pid);
     const runs: Run[] = [];
     log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run${writeEvery ? ` · a need renamed every ${writeEvery} ms during each run` : ''}`);
