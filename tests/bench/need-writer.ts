@@ -4,6 +4,7 @@
  * need form's server action runs it (its access check, its transaction, the "Need" trigger that marks
  * every public page stale), alternating two titles. What it measures is how the page cache copes
  * with a write landing during a run: how many requests render again, and what that does to p95.
+ * `BENCH_WRITE_LOG=1` prints how long each write took (on stderr).
  */
 import { operationOf } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
