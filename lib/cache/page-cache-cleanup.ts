@@ -1,21 +1,15 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db';
+import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
-import { INVALIDATION_MARGIN_MS } from './page-cache-handler.mjs';
+import { FRESH_ENTRY } from './page-cache-handler.mjs';
 
 // The page cache (lib/cache/page-cache-handler.mjs) never serves a stale entry, but keeps it
-// until its page renders again — forever for a need that was deleted or closed — and keeps a
-// tag's marks until a page of that tag renders. Entries are per build (their keys start with the
-// BUILD_ID), so after a deploy the previous build's copies are never read again. Every hour one
-// instance removes all three.
+// until its page renders again — forever for a need that was deleted or closed — and keeps every
+// tag's marks. Entries are per build (their keys start with the BUILD_ID), so after a deploy the
+// previous build's copies are never read again. Every hour one instance removes all three.
 
 export const PAGE_CACHE_CLEANUP_CRON = '17 * * * *';
-
-/**
- * A mark this recent is kept even when no stored entry is stale by it: a render that began
- * before it may still be writing its entry (renders take seconds), which the mark must make stale.
- */
-export const MARK_KEPT_MS = 60 * 60 * 1000;
 
 /**
  * A build no instance has used the cache with for this long is gone (deployed over): its entries
@@ -30,12 +24,8 @@ export type PageCacheCleanup = { entries: number; otherBuilds: number; marks: nu
 export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   // Stale entries go first: the handler would never serve them (the same test as its get).
   const entries = await db.$executeRaw`
-    DELETE FROM "PageCacheEntry" e
-     WHERE EXISTS (
-       SELECT 1 FROM "PageCacheTag" t
-        WHERE t."tag" = ANY (e."tags")
-          AND t."invalidatedAt" > e."renderedAt" - make_interval(secs => ${INVALIDATION_MARGIN_MS}::double precision / 1000)
-     )`;
+    DELETE FROM "PageCacheEntry" d
+     WHERE NOT EXISTS (SELECT 1 FROM "PageCacheEntry" e WHERE e."key" = d."key" AND ${Prisma.raw(FRESH_ENTRY)})`;
   // Then the entries of builds no instance has used for BUILD_KEPT_MS — and of no recorded build
   // at all (keys from before entries were per build). A key is `<BUILD_ID>:<Next's key>`.
   const otherBuilds = await db.$executeRaw`
@@ -48,22 +38,25 @@ export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   await db.$executeRaw`
     DELETE FROM "PageCacheBuild"
      WHERE "seenAt" <= clock_timestamp() - make_interval(secs => ${BUILD_KEPT_MS}::double precision / 1000)`;
-  // Then a mark that no longer makes any stored entry stale, once old enough that no render in
-  // flight can still write one it should. Compared with each tag's oldest entry, not with every
-  // entry: per mark that was a scan of the entries (docs/benchmarks/raw/page-cache-cleanup-explain.txt).
-  const marks = await db.$executeRaw`
-    WITH oldest AS (
-      SELECT u."tag", min(e."renderedAt") AS "renderedAt"
-        FROM "PageCacheEntry" e CROSS JOIN LATERAL unnest(e."tags") AS u("tag")
-       GROUP BY u."tag"
+  // Then the marks no entry can be stale by: those of transactions below the xmin of every stored
+  // entry's snapshot (each of them saw those), and below the current snapshot's (a render that
+  // starts from now on sees them too). A render in flight took its snapshot earlier and may need
+  // one of them; it is not in the table yet, so the horizon records how far marks are gone, and an
+  // entry whose snapshot's xmin is below it is stale (FRESH_ENTRY). One statement: a reader sees
+  // the marks gone and the horizon moved together, or neither.
+  const [{ marks }] = await db.$queryRaw<{ marks: number }[]>`
+    WITH horizon AS (
+      SELECT LEAST(
+        (SELECT min(pg_snapshot_xmin(e."renderSnapshot")::text::bigint) FROM "PageCacheEntry" e),
+        pg_snapshot_xmin(pg_current_snapshot())::text::bigint
+      ) AS "txid"
+    ), removed AS (
+      DELETE FROM "PageCacheTag" t USING horizon h WHERE t."txid" < h."txid" RETURNING 1
+    ), moved AS (
+      INSERT INTO "PageCacheMarkHorizon" ("id", "txid") SELECT 1, h."txid" FROM horizon h
+      ON CONFLICT ("id") DO UPDATE SET "txid" = GREATEST("PageCacheMarkHorizon"."txid", EXCLUDED."txid")
     )
-    DELETE FROM "PageCacheTag" t
-     WHERE t."invalidatedAt" < clock_timestamp() - make_interval(secs => ${MARK_KEPT_MS}::double precision / 1000)
-       AND NOT EXISTS (
-         SELECT 1 FROM oldest o
-          WHERE o."tag" = t."tag"
-            AND t."invalidatedAt" > o."renderedAt" - make_interval(secs => ${INVALIDATION_MARGIN_MS}::double precision / 1000)
-       )`;
+    SELECT count(*)::int AS "marks" FROM removed`;
   return { entries, otherBuilds, marks };
 }
 

@@ -3,11 +3,12 @@
 // Plain JavaScript: Next loads this file at run time without compiling it.
 //
 // What is cached: the public pages anonymous visitors read, rendered statically under
-// app/[locale]/cached (proxy.ts sends them there). An entry is stale once a tag it carries was
-// invalidated after its render began: the tags are the tables a page read
-// (lib/cache/tag-page.ts), and triggers on those tables mark them in the writer's own
-// transaction (migration 20261201213323_page_cache). A stale entry is never served: Next renders
-// the page again while the visitor waits, so a change shows on the very next request.
+// app/[locale]/cached (proxy.ts sends them there). The tags are the tables a page read
+// (lib/cache/tag-page.ts); triggers on those tables mark them in the writer's own transaction
+// (migration 20261201213323_page_cache), so a mark exists exactly when its writer committed. An
+// entry is stale once a mark of one of its tags comes from a transaction its render may not have
+// seen (FRESH_ENTRY). A stale entry is never served: Next renders the page again while the visitor
+// waits, so a change shows on the very next request.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,12 +24,27 @@ const brotli = promisify(zlib.brotliCompress);
 const TAGS_HEADER = 'x-next-cache-tags';
 
 /**
- * A tag invalidated up to this long before a render began still makes its entry stale: the
- * trigger stamps the tag when the writer's statement runs, and the render may begin before
- * that transaction commits and so read the old rows. Writes to what public pages show commit
- * within seconds; pages rendered just after a write are simply rendered again.
+ * Whether the entry `e` shows all the database has committed to its tables: SQL, shared with the
+ * clean-up (page-cache-cleanup.ts). At the miss, before the render reads anything, the handler takes
+ * the database's snapshot (pg_current_snapshot()); every read of the render comes later and sees at
+ * least what that snapshot sees. So a writer the snapshot sees is in the page, and one it does not
+ * see may or may not be: its mark — which appears when it commits, and never if it rolls back —
+ * makes the entry stale. A transaction below the snapshot's xmin had ended before it: seen, and
+ * skipped by the primary key's range (tag, txid ≥ xmin) without reading its mark. No clock, no
+ * margin: a page rendered just after a write is fresh, one whose render overlapped it is not.
+ * An entry without a snapshot is stale, and so is one whose snapshot's xmin is below the clean-up's
+ * horizon: marks it should be stale by may have been removed while it was rendering.
+ * A plain conjunction ending in NOT EXISTS, so that PostgreSQL plans the marks as an anti-join on
+ * the primary key (inside NOT (… OR EXISTS …) it scanned every mark, once per entry).
  */
-export const INVALIDATION_MARGIN_MS = 5_000;
+export const FRESH_ENTRY = `e."renderSnapshot" IS NOT NULL
+  AND pg_snapshot_xmin(e."renderSnapshot")::text::bigint >= COALESCE((SELECT h."txid" FROM "PageCacheMarkHorizon" h), 0)
+  AND NOT EXISTS (
+    SELECT 1 FROM "PageCacheTag" t
+     WHERE t."tag" = ANY (e."tags")
+       AND t."txid" >= pg_snapshot_xmin(e."renderSnapshot")::text::bigint
+       AND NOT pg_visible_in_snapshot(t."txid"::text::xid8, e."renderSnapshot")
+  )`;
 
 /**
  * How often an instance records that its build still uses the cache (PageCacheBuild), at most:
@@ -108,11 +124,16 @@ export default class PageCacheHandler {
   }
 
   /**
-   * When each key's current render began, by the database's clock: between the miss (get) and
-   * the set of one render, inside one process; nothing is read from it on later requests.
-   * @type {Map<string, Date>}
+   * Each key's render in flight: the snapshot and clock taken at its miss, kept from the miss (get)
+   * to the set of that render, inside one process; nothing is read from it on later requests.
+   * Next's response cache reads and renders a key once at a time (its batcher holds the key until
+   * the set is done). Should a second miss of the key come first all the same, the older snapshot
+   * is kept: it sees less, so the entry can only be judged stale more often, never served stale.
+   * A miss whose render is never stored leaves its snapshot to the next set of that key, which it
+   * can only make stale too.
+   * @type {Map<string, { snapshot: string; at: Date }>}
    */
-  #renderStarts = new Map();
+  #renders = new Map();
 
   /**
    * @param {string} nextKey
@@ -127,20 +148,15 @@ export default class PageCacheHandler {
     // The server sends one only if Next answers a request with exactly the entry's HTML.
     const withCopies = anyRequestWaiting();
     const { rows } = await database().query(
-      `SELECT clock_timestamp() AS "now", e."value", e."renderedAt",
-              CASE WHEN $3 THEN e."htmlBrotli" END AS "br", CASE WHEN $3 THEN e."htmlGzip" END AS "gzip"
+      `SELECT pg_current_snapshot()::text AS "snapshot", clock_timestamp() AS "now", e."value", e."renderedAt",
+              CASE WHEN $2 THEN e."htmlBrotli" END AS "br", CASE WHEN $2 THEN e."htmlGzip" END AS "gzip"
          FROM (SELECT 1) AS one
-         LEFT JOIN "PageCacheEntry" e ON e."key" = $1
-          AND NOT EXISTS (
-            SELECT 1 FROM "PageCacheTag" t
-             WHERE t."tag" = ANY (e."tags")
-               AND t."invalidatedAt" > e."renderedAt" - make_interval(secs => $2::double precision / 1000)
-          )`,
-      [key, INVALIDATION_MARGIN_MS, withCopies],
+         LEFT JOIN "PageCacheEntry" e ON e."key" = $1 AND ${FRESH_ENTRY}`,
+      [key, withCopies],
     );
     const row = rows[0];
     if (!row.value) {
-      this.#renderStarts.set(key, row.now);
+      if (!this.#renders.has(key)) this.#renders.set(key, { snapshot: row.snapshot, at: row.now });
       return null;
     }
     const { value, cacheControl } = deserialise(row.value);
@@ -161,8 +177,8 @@ export default class PageCacheHandler {
     if (!this.#build) return;
     this.#noteBuildSeen();
     const key = this.#keyOf(nextKey);
-    const renderedAt = this.#renderStarts.get(key);
-    this.#renderStarts.delete(key);
+    const render = this.#renders.get(key);
+    this.#renders.delete(key);
     if (!isPage(data)) return;
     // The policy goes on the entry's headers before anything can fail: Next sends these headers
     // with this very response (the one that rendered it) and with every response from the cache.
@@ -176,18 +192,17 @@ export default class PageCacheHandler {
     const [htmlGzip, htmlBrotli] = typeof data.html === 'string' && data.html.length > 0
       ? await Promise.all([gzip(data.html, GZIP_OPTIONS), brotli(data.html, BROTLI_OPTIONS)])
       : [null, null];
+    // Without a miss of its own (Next rendering over an entry it was served) the render's start is
+    // unknown: stored without a snapshot, the entry is stale, and the next request renders it again.
+    // Marks are not pruned here: the test reads only a tag's marks from the snapshot's xmin on, so
+    // older ones cost nothing per request, and removing one that a render still in flight needs is
+    // the clean-up's business (its horizon).
     await database().query(
-      `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt", "htmlGzip", "htmlBrotli")
-       VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()), $5, $6)
+      `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt", "renderSnapshot", "htmlGzip", "htmlBrotli")
+       VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()), $5::pg_snapshot, $6, $7)
        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt",
-         "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli"`,
-      [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, renderedAt ?? null, htmlGzip, htmlBrotli],
-    );
-    // Only a tag's newest mark decides anything: the older ones of this entry's tags go.
-    await database().query(
-      `DELETE FROM "PageCacheTag" t WHERE t."tag" = ANY ($1)
-         AND t."invalidatedAt" < (SELECT max(n."invalidatedAt") FROM "PageCacheTag" n WHERE n."tag" = t."tag")`,
-      [tags],
+         "renderSnapshot" = EXCLUDED."renderSnapshot", "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli"`,
+      [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, render?.at ?? null, render?.snapshot ?? null, htmlGzip, htmlBrotli],
     );
   }
 

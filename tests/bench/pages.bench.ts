@@ -33,6 +33,10 @@
  * Each page's uncompressed bytes are printed first, markup and React's inline payload apart;
  * `--save-html=<dir>` keeps the page as it was sent.
  * `--cpu-prof=<dir>` writes the server's V8 CPU profile there when it stops.
+ * `--write-every=<ms>` has a municipality rename one of its needs every <ms> during each measured run,
+ * through the updateNeed operation (tests/bench/need-writer.ts): the "Need" trigger marks every public
+ * page stale, so "(N rendered)" then counts the requests that rendered again after those writes;
+ * "W writes" (JSON `writesInRun`) how many had committed when the run ended.
  * `--database-url=<url>` serves that database as it is instead of a throwaway one, so code before
  * and after a change is measured on the same world; with `--seed` (and `--world=…`) the script
  * first seeds the demo world (and builds the synthetic one) there, and leaves it.
@@ -46,6 +50,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { createScratchDatabase } from '../../lib/database/scratch';
 import { builtServer, SERVER_NODE_FLAGS } from '../../lib/http/compile-server.mjs';
+import type { NeedWriter } from './need-writer';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const world = arg('world');
@@ -66,6 +71,7 @@ const underTsx = process.argv.includes('--tsx');
 const nodeFlagsGiven = process.argv.find((a) => a.startsWith('--node-flags='))?.slice('--node-flags='.length);
 const nodeFlags = nodeFlagsGiven === undefined ? SERVER_NODE_FLAGS : nodeFlagsGiven.split(',').filter(Boolean);
 const port = Number(arg('port') ?? process.env.BENCH_PORT ?? 3190);
+const writeEvery = arg('write-every') ? Number(arg('write-every')) : undefined;
 const base = `http://127.0.0.1:${port}`;
 const log = (line: string) => console.log(line);
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -136,7 +142,7 @@ async function signIn(email: string, password: string): Promise<string> {
   return session;
 }
 
-type Run = { page: string; cache: string; connections: number; storedCopyShare: number | null; renderedInRun: number; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
+type Run = { page: string; cache: string; connections: number; storedCopyShare: number | null; renderedInRun: number; writesInRun: number | null; bytesPerResponse: number; reqPerSec: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMsPerReq: number; requests: number };
 
 /**
  * Whether a response was the stored compressed copy of a cached page (lib/http/response-encoding.ts):
@@ -158,6 +164,7 @@ async function main() {
   const scratch = givenDatabase ? { url: givenDatabase, drop: async () => {} } : await createScratchDatabase('kakehashi_bench_pages');
   process.env.DATABASE_URL = scratch.url;
   let server: ChildProcess | undefined;
+  let writer: NeedWriter | undefined;
   try {
     const { prepareDatabase } = await import('../../lib/database/prepare');
     const fresh = !givenDatabase || seedGiven;
@@ -219,9 +226,11 @@ async function main() {
       { name: 'needSigned', path: `/en/needs/${needId}`, cookie: company },
     ].filter((p) => !only || only.includes(p.name.split('/')[0]));
 
+    // Imported here: lib/db reads DATABASE_URL when it loads.
+    if (writeEvery) writer = await (await import('./need-writer')).needWriter(scratch.url, account('hromada-kyiv'), writeEvery);
     const rssStart = rssMb(pid);
     const runs: Run[] = [];
-    log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run`);
+    log(`load: ${os.loadavg().map(round).join(' ')} · ${duration} s per run${writeEvery ? ` · a need renamed every ${writeEvery} ms during each run` : ''}`);
     log('page            conns   req/s    p50    p95    p99 ms  cpu ms/req  errors   KB/resp  stored %  cache');
     for (const page of pages) {
       // --gzip/--brotli ask for a compressed response as browsers do (a cached page goes out as its
@@ -239,6 +248,7 @@ async function main() {
         const before = cpuMs(pid);
         const times: number[] = [];
         const encodings = { stored: 0, all: 0, rendered: 0 };
+        writer?.start();
         const result = await new Promise<autocannon.Result>((resolve, reject) => {
           const instance = autocannon(
             { url: base + page.path, headers, connections, duration, setupClient: (client) => (client as unknown as EventEmitter).on('headers', (info: { headers: string[] }) => countStoredCopy(info.headers, encodings)) },
@@ -246,6 +256,7 @@ async function main() {
           );
           instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
         });
+        const writes = writer ? await writer.stop() : null;
         // Requests still in flight when the run stops cost CPU too: wait until the server is
         // idle, and divide by every request sent, not only the completed ones.
         await untilIdle(pid);
@@ -260,14 +271,16 @@ async function main() {
           errors: result.errors + result.timeouts, non2xx: result.non2xx, cpuMsPerReq: round(cpu / Math.max(1, sent)),
           storedCopyShare: acceptEncoding && encodings.all > 0 ? round((100 * encodings.stored) / encodings.all) : null,
           renderedInRun: encodings.rendered,
+          writesInRun: writes,
         };
         runs.push(run);
-        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${String(run.storedCopyShare ?? '-').padStart(8)}  ${cache}${run.renderedInRun ? ` (${run.renderedInRun} rendered)` : ''}`);
+        log(`${page.name.padEnd(15)} ${String(connections).padStart(6)} ${String(run.reqPerSec).padStart(7)} ${String(run.p50).padStart(6)} ${String(run.p95).padStart(6)} ${String(run.p99).padStart(6)}    ${String(run.cpuMsPerReq).padStart(8)}  ${String(run.errors + run.non2xx).padStart(6)}  ${(run.bytesPerResponse / 1024).toFixed(1).padStart(8)}  ${String(run.storedCopyShare ?? '-').padStart(8)}  ${cache}${run.renderedInRun ? ` (${run.renderedInRun} rendered)` : ''}${writes === null ? '' : ` ${writes} writes`}`);
       }
     }
-    const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), gzip, brotli, sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
+    const summary = { world: world ?? 'demo', processes: Number(processes ?? 1), gzip, brotli, writeEveryMs: writeEvery ?? null, sizes, load: os.loadavg().map(round), rssStartMb: rssStart, rssEndMb: rssMb(pid), runs };
     log(JSON.stringify(summary));
   } finally {
+    await writer?.close();
     if (server && server.exitCode === null) {
       server.kill('SIGTERM');
       await new Promise((r) => server!.once('exit', r));

@@ -3,11 +3,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { operationOf, type ActionName } from '../../lib/actions/registry';
 import { runAction } from '../../lib/actions/run';
 import type { Actor } from '../../lib/auth/actor';
+import { cleanPageCache } from '../../lib/cache/page-cache-cleanup';
 import { stopWaiting, waitForStoredCopies, type EncodingScope } from '../../lib/cache/stored-encoding.mjs';
 import { PUBLIC_PAGE_TAGS } from '../../lib/cache/tag-page';
 import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
@@ -58,11 +60,15 @@ const page = (tags: readonly string[], text = 'a need') => ({
   status: 200,
   postponed: undefined,
 });
-/** A render as Next does it: a miss first (which notes when the render began), then the set. */
+/** A render as Next does it: a miss first (which takes the database's snapshot), then the set. */
 async function render(key: string, tags: readonly string[], text?: string) {
-  expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
-  await handler.set(key, page(tags, text), { cacheControl: { revalidate: false, expire: undefined } });
+  await miss(key);
+  await store(key, tags, text);
 }
+const miss = async (key: string) => expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+const store = (key: string, tags: readonly string[], text?: string) =>
+  handler.set(key, page(tags, text), { cacheControl: { revalidate: false, expire: undefined } });
+const served = async (key: string) => (await handler.get(key, { kind: 'APP_PAGE' })) !== null;
 const freshKey = () => `/route-cache/APP_PAGE/test/$/en/cached/needs/${randomUUID()}`;
 class RolledBack extends Error {}
 const markedAt = async (tag: string) =>
@@ -172,15 +178,6 @@ describe('the page cache in PostgreSQL', () => {
     expect(policy).not.toContain('nonce');
   });
 
-  it('treats a page rendered just before an invalidation as stale (its writer may not have committed when it read)', async () => {
-    const key = freshKey();
-    const own = `test-${randomUUID()}`;
-    await render(key, [own]);
-    await handler.revalidateTag(own);
-    // Rendered again at once: the write that marked the tag might still have been in flight.
-    await render(key, [own]);
-    expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
-  });
 
   it('keeps nothing but pages', async () => {
     await handler.set('fetch-key', { kind: 'FETCH', data: { body: 'x' }, revalidate: false });
@@ -197,6 +194,125 @@ describe('the page cache in PostgreSQL', () => {
     // This response still carries the page's own policy (Next sends the headers set here).
     expect(notFound.headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
     expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+});
+
+/**
+ * A transaction of its own, on its own connection, left open until the test ends it: a writer that
+ * marks a tag as the triggers do (its txid, when its statement runs), or a reader that only holds
+ * a transaction id (which keeps every snapshot's xmin at or below it).
+ */
+async function transaction() {
+  const client = new pg.Client({ connectionString: inject('databaseUrl') });
+  await client.connect();
+  await client.query('BEGIN');
+  const { rows } = await client.query<{ txid: string }>('SELECT txid_current()::text AS txid');
+  const end = async (how: 'COMMIT' | 'ROLLBACK') => {
+    await client.query(how);
+    await client.end();
+  };
+  return {
+    txid: BigInt(rows[0].txid),
+    mark: (tag: string) => client.query(`INSERT INTO "PageCacheTag" ("tag", "txid", "invalidatedAt") VALUES ($1, txid_current(), clock_timestamp())`, [tag]),
+    commit: () => end('COMMIT'),
+    rollback: () => end('ROLLBACK'),
+  };
+}
+
+describe('staleness by what the render could see (no margin, no clock)', () => {
+  it('serves a page rendered just after a write committed: its render read the write', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own]);
+    await handler.revalidateTag(own);
+    expect(await served(key)).toBe(false);
+    await render(key, [own]);
+    expect(await served(key)).toBe(true);
+  });
+
+  it('serves a page whose miss came after the write committed, even while an older transaction is open', async () => {
+    // The older transaction keeps the snapshot's xmin below the writer's txid: only the snapshot's
+    // list of transactions in progress says that the writer had committed.
+    const older = await transaction();
+    try {
+      const key = freshKey();
+      const own = `test-${randomUUID()}`;
+      const writer = await transaction();
+      await writer.mark(own);
+      await writer.commit();
+      expect(writer.txid).toBeGreaterThan(older.txid);
+      await render(key, [own]);
+      expect(await served(key)).toBe(true);
+    } finally {
+      await older.rollback();
+    }
+  });
+
+  it('does not serve a page whose miss came while a writer was in flight, once that writer commits', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    const writer = await transaction();
+    await writer.mark(own);
+    await miss(key); // the render may read the rows before the writer commits…
+    await writer.commit(); // …and the writer commits before the entry is stored
+    await store(key, [own]);
+    expect(await served(key)).toBe(false);
+  });
+
+  it('serves a page whose miss came while a writer was in flight, when that writer rolls back', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    const writer = await transaction();
+    await writer.mark(own);
+    await miss(key);
+    await writer.rollback();
+    await store(key, [own]);
+    expect(await served(key)).toBe(true);
+  });
+
+  it('stays stale when writers commit out of txid order, through other renders of the tag', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    const first = await transaction(); // the lower txid, marked first…
+    await first.mark(own);
+    const second = await transaction();
+    await second.mark(own);
+    await second.commit(); // …committed last: the snapshot sees the second writer, not the first
+    await miss(key);
+    await first.commit();
+    await store(key, [own]);
+    expect(await served(key)).toBe(false);
+    // Another page of the same tag is rendered and stored (where all but a tag's newest mark used
+    // to be pruned): the first writer's mark, the older one, must stay while the entry needs it.
+    await render(freshKey(), [own]);
+    expect(await db.pageCacheTag.count({ where: { tag: own, txid: first.txid } })).toBe(1);
+    expect(await served(key)).toBe(false);
+  });
+
+  it('does not serve a page whose render was in flight while the clean-up removed the mark it is stale by', async () => {
+    // The clean-up's horizon is the lowest xmin of every stored entry's snapshot: entries left by
+    // earlier tests (files run one at a time) would hold it below this writer, so they go first.
+    await db.pageCacheEntry.deleteMany();
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    const writer = await transaction();
+    await writer.mark(own);
+    await miss(key);
+    await writer.commit();
+    // Nothing stored needs the writer's mark, and the current snapshot sees it: the clean-up removes it.
+    await cleanPageCache(db);
+    expect(await db.pageCacheTag.count({ where: { tag: own } })).toBe(0);
+    await store(key, [own]);
+    expect(await served(key)).toBe(false);
+  });
+
+  it('does not serve an entry stored without a snapshot (before snapshots were kept, or a set without its miss)', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await store(key, [own]); // no miss came first
+    expect(await served(key)).toBe(false);
+    await render(key, [own]);
+    expect(await served(key)).toBe(true);
   });
 });
 
