@@ -3,17 +3,20 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRef, useState, type ReactNode } from 'react';
 import type { CriteriaView } from '@/lib/i18n/criteria-view';
+import { cn } from '@/components/ui/cn';
 import { CriteriaTable } from './criteria-table';
 
 type Answer = { kind: 'scored'; view: CriteriaView } | { kind: 'ineligible' | 'excluded' };
-type State = { kind: 'closed' | 'loading' | 'failed' } | { kind: 'shown'; answer: Answer };
+/** `gone`: the pair has no row any more (a re-ranking removed it since the page was read). */
+type State = { kind: 'closed' | 'loading' | 'failed' | 'gone' } | { kind: 'shown'; answer: Answer };
 
 /**
  * A recommendation's full criteria table, fetched from app/api/match-explanation the first time
  * its <details> opens. The company's recommendations page sent one of these tables per card (up
  * to twenty) in its HTML and again in React's payload (57 % of the page on 30k × 3k, rendered on
- * every view) though a reader opens one or two. The table's words come from the same function as a table rendered in a page
- * (lib/i18n/criteria-view.ts) and it is drawn by the same component (CriteriaTable). If the
+ * every view) though a reader opens one or two. The table's words come from the same function as
+ * a table rendered in a page (lib/i18n/criteria-view.ts) and it is drawn by the same component
+ * (CriteriaTable). If the
  * score no longer matches the card's (a re-ranking landed since the page was read) the reader is
  * told so above the table. Without JavaScript, opening it shows a link to the need's page, which
  * explains the same pair in full; the summary is a native <details>, so keyboard and screen
@@ -30,6 +33,10 @@ export function ExplanationOnDemand({ matchId, score, needHref, children }: { ma
     setState({ kind: 'loading' });
     try {
       const response = await fetch(`/api/match-explanation?match=${encodeURIComponent(matchId)}&locale=${locale}`, { cache: 'no-store' });
+      if (response.status === 404) {
+        setState({ kind: 'gone' });
+        return;
+      }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       setState({ kind: 'shown', answer: (await response.json()) as Answer });
     } catch {
@@ -40,6 +47,10 @@ export function ExplanationOnDemand({ matchId, score, needHref, children }: { ma
   }
 
   const needLink = <a href={needHref}>{t('onNeedPage')}</a>;
+  const answer = state.kind === 'shown' ? state.answer : null;
+  const table = answer?.kind === 'scored' ? answer.view : null;
+  const changed = state.kind === 'gone' || (answer !== null && (table === null || table.score !== score));
+  const status = state.kind === 'loading' ? t('loading') : state.kind === 'failed' ? t('failed') : changed ? t('changed') : '';
   return (
     <details
       className="min-w-0 text-sm"
@@ -49,19 +60,12 @@ export function ExplanationOnDemand({ matchId, score, needHref, children }: { ma
       }}
     >
       <summary className="cursor-pointer font-semibold text-accent">{children}</summary>
-      {state.kind === 'shown' && state.answer.kind === 'scored' ? (
-        <>
-          {state.answer.view.score !== score ? <p role="status" className="my-1 text-warning">{t('changed')}</p> : null}
-          <CriteriaTable view={state.answer.view} />
-        </>
-      ) : state.kind === 'loading' ? (
-        <p role="status" className="my-1 text-muted">{t('loading')}</p>
-      ) : (
-        <p role={state.kind === 'closed' ? undefined : 'status'} className="my-1">
-          {state.kind === 'failed' ? <>{t('failed')} </> : state.kind === 'shown' ? <>{t('changed')} </> : null}
-          {needLink}
-        </p>
-      )}
+      {/* One live region, in the page from the start, whose words change: many screen readers do
+          not announce a region that appears together with its text. */}
+      <p role="status" className={status ? cn('my-1', state.kind === 'loading' ? 'text-muted' : table ? 'text-warning' : undefined) : undefined}>
+        {status}
+      </p>
+      {table ? <CriteriaTable view={table} /> : state.kind === 'loading' ? null : <p className="my-1">{needLink}</p>}
     </details>
   );
 }

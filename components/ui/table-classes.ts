@@ -10,4 +10,3 @@ export const tableClass = 'table-reflow';
 /** Numbers, amounts and dates: right-aligned on wide screens, never broken inside. */
 // The `numeric` utility in app/globals.css (md:text-right! tabular-nums md:whitespace-nowrap), one class in every cell.
 export const numericClass = 'numeric';
-

@@ -19,13 +19,22 @@ export const PAGE_CACHE_CLEANUP_CRON = '17 * * * *';
  */
 export const BUILD_KEPT_MS = 2 * 60 * 60 * 1000;
 
+/**
+ * A fresh entry older than this goes all the same: marks are kept down to the lowest xmin of the
+ * stored snapshots, so one page of a tag nobody writes (an oblast's) would otherwise hold every
+ * other tag's marks back for as long as the build runs. One render per page per day is the price.
+ */
+export const ENTRY_KEPT_MS = 24 * 60 * 60 * 1000;
+
 export type PageCacheCleanup = { entries: number; otherBuilds: number; marks: number };
 
 export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   // Stale entries go first: the handler would never serve them (the same test as its get).
+  // So do the entries rendered more than ENTRY_KEPT_MS ago.
   const entries = await db.$executeRaw`
     DELETE FROM "PageCacheEntry" d
-     WHERE NOT EXISTS (SELECT 1 FROM "PageCacheEntry" e WHERE e."key" = d."key" AND ${Prisma.raw(FRESH_ENTRY)})`;
+     WHERE d."renderedAt" < clock_timestamp() - make_interval(secs => ${ENTRY_KEPT_MS}::double precision / 1000)
+        OR NOT EXISTS (SELECT 1 FROM "PageCacheEntry" e WHERE e."key" = d."key" AND ${Prisma.raw(FRESH_ENTRY)})`;
   // Then the entries of builds no instance has used for BUILD_KEPT_MS — and of no recorded build
   // at all (keys from before entries were per build). A key is `<BUILD_ID>:<Next's key>`.
   const otherBuilds = await db.$executeRaw`
@@ -43,8 +52,12 @@ export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   // starts from now on sees them too). A render in flight took its snapshot earlier and may need
   // one of them; it is not in the table yet, so the horizon records how far marks are gone, and an
   // entry whose snapshot's xmin is below it is stale (FRESH_ENTRY). One statement: a reader sees
-  // the marks gone and the horizon moved together, or neither.
-  const [{ marks }] = await db.$queryRaw<{ marks: number }[]>`
+  // the marks gone and the horizon moved together, or neither. Marks can be deleted only in a
+  // transaction that says it is the clean-up (the guard trigger of migration
+  // 20261202142143_page_cache_snapshots: a previous build's instances pruned marks on every store).
+  const [, [{ marks }]] = await db.$transaction([
+    db.$queryRaw`SELECT set_config('kakehashi.page_cache_cleanup', 'on', true) AS "setting"`,
+    db.$queryRaw<{ marks: number }[]>`
     WITH horizon AS (
       SELECT LEAST(
         (SELECT min(pg_snapshot_xmin(e."renderSnapshot")::text::bigint) FROM "PageCacheEntry" e),
@@ -56,7 +69,8 @@ export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
       INSERT INTO "PageCacheMarkHorizon" ("id", "txid") SELECT 1, h."txid" FROM horizon h
       ON CONFLICT ("id") DO UPDATE SET "txid" = GREATEST("PageCacheMarkHorizon"."txid", EXCLUDED."txid")
     )
-    SELECT count(*)::int AS "marks" FROM removed`;
+    SELECT count(*)::int AS "marks" FROM removed`,
+  ]);
   return { entries, otherBuilds, marks };
 }
 

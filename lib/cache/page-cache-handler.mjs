@@ -52,6 +52,9 @@ export const FRESH_ENTRY = `e."renderSnapshot" IS NOT NULL
  */
 export const BUILD_SEEN_EVERY_MS = 10 * 60 * 1000;
 
+/** A render in flight whose page was not stored this long after its miss never will be (#renders). */
+const RENDER_FORGOTTEN_MS = 5 * 60 * 1000;
+
 /**
  * The stored copies are compressed once per render, off the event loop (zlib's thread pool), but
  * still on the instance's cores, and every write to a table a page reads renders it again: levels
@@ -130,10 +133,25 @@ export default class PageCacheHandler {
    * the set is done). Should a second miss of the key come first all the same, the older snapshot
    * is kept: it sees less, so the entry can only be judged stale more often, never served stale.
    * A miss whose render is never stored leaves its snapshot to the next set of that key, which it
-   * can only make stale too.
+   * can only make stale too — unless it is older than RENDER_FORGOTTEN_MS: a render that failed
+   * (or a page that answered "not found", for ids from anywhere) never comes to its set, and is
+   * forgotten then, so the map does not grow with every address asked; a set that finds no
+   * snapshot stores its entry stale.
    * @type {Map<string, { snapshot: string; at: Date }>}
    */
   #renders = new Map();
+
+  /**
+   * Drops the renders in flight that began over RENDER_FORGOTTEN_MS before `now`: the map is in
+   * the order of their misses (a key is set only when absent), so the oldest come first.
+   * @param {Date} now
+   */
+  #forgetAbandonedRenders(now) {
+    for (const [key, render] of this.#renders) {
+      if (now.getTime() - render.at.getTime() <= RENDER_FORGOTTEN_MS) return;
+      this.#renders.delete(key);
+    }
+  }
 
   /**
    * @param {string} nextKey
@@ -156,6 +174,7 @@ export default class PageCacheHandler {
     );
     const row = rows[0];
     if (!row.value) {
+      this.#forgetAbandonedRenders(row.now);
       if (!this.#renders.has(key)) this.#renders.set(key, { snapshot: row.snapshot, at: row.now });
       return null;
     }

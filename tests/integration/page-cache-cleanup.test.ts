@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { BUILD_KEPT_MS, cleanPageCache, PAGE_CACHE_CLEANUP_CRON, startPageCacheCleanup } from '../../lib/cache/page-cache-cleanup';
+import { BUILD_KEPT_MS, cleanPageCache, ENTRY_KEPT_MS, PAGE_CACHE_CLEANUP_CRON, startPageCacheCleanup } from '../../lib/cache/page-cache-cleanup';
+import { FRESH_ENTRY } from '../../lib/cache/page-cache-handler.mjs';
+import { Prisma } from '../../lib/generated/prisma/client';
 import { QUEUES, startJobQueue } from '../../lib/jobs/queue';
 import { testDb as db } from './test-db';
 
@@ -34,6 +36,9 @@ async function mark(tag: string) {
   await db.$executeRaw`INSERT INTO "PageCacheTag" ("tag", "txid", "invalidatedAt") VALUES (${tag}, txid_current(), clock_timestamp())`;
 }
 const entryExists = async (key: string) => (await db.pageCacheEntry.count({ where: { key } })) === 1;
+/** Whether the handler would serve the entry: the test its get makes. */
+const isFresh = async (key: string) =>
+  (await db.$queryRaw<{ fresh: boolean }[]>`SELECT EXISTS (SELECT 1 FROM "PageCacheEntry" e WHERE e."key" = ${key} AND ${Prisma.raw(FRESH_ENTRY)}) AS "fresh"`)[0].fresh;
 const marksOf = (tag: string) => db.pageCacheTag.count({ where: { tag } });
 /**
  * Marks go once no stored entry's snapshot can miss them: every entry counts, so the entries other
@@ -75,7 +80,33 @@ describe('the page cache clean-up', () => {
 
     expect(await marksOf(seen)).toBe(0);
     expect(await marksOf(unseen)).toBe(1);
-    expect(await entryExists(key)).toBe(true);
+    // Still served: the horizon the clean-up moved is not above what the entry's render saw.
+    expect(await isFresh(key)).toBe(true);
+  });
+
+  it('removes a fresh entry a day old, which would hold every tag’s marks back', async () => {
+    await withoutOtherEntries();
+    const [quiet, busy] = [tagOf(), tagOf()];
+    const old = keyOf();
+    await entry(old, [quiet]);
+    await db.$executeRaw`UPDATE "PageCacheEntry" SET "renderedAt" = ${ago(ENTRY_KEPT_MS + 60_000)} WHERE "key" = ${old}`;
+    await mark(busy);
+
+    await cleanPageCache(db);
+
+    expect(await entryExists(old)).toBe(false);
+    expect(await marksOf(busy)).toBe(0);
+  });
+
+  it('deletes marks only as the clean-up: a previous build’s prune on every store deletes none (rolling deploy)', async () => {
+    const tag = tagOf();
+    await mark(tag);
+    await mark(tag);
+    // The statement the handler ran after each store before snapshots decided staleness.
+    await db.$executeRaw`DELETE FROM "PageCacheTag" t WHERE t."tag" = ANY (${[tag]}::text[])
+      AND t."invalidatedAt" < (SELECT max(n."invalidatedAt") FROM "PageCacheTag" n WHERE n."tag" = t."tag")`;
+
+    expect(await marksOf(tag)).toBe(2);
   });
 
   it('leaves nothing of a need deleted hours ago: its stale page, then the mark', async () => {

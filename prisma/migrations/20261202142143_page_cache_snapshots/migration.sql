@@ -20,3 +20,16 @@ CREATE TABLE "PageCacheMarkHorizon" (
     CONSTRAINT "PageCacheMarkHorizon_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "PageCacheMarkHorizon_one_row" CHECK ("id" = 1)
 );
+
+-- Marks are removed by the clean-up alone, which says so in its own transaction (SET LOCAL
+-- kakehashi.page_cache_cleanup = on, lib/cache/page-cache-cleanup.ts). During a rolling deploy the
+-- previous build's instances still run, and they pruned a tag's marks on every store (all but the
+-- newest by time): under this rule that can remove the mark of a writer with a lower txid that
+-- committed last, which a stored snapshot did not see, and leave a stale page served. Their
+-- deletes now delete nothing. The body is an escaped string (\073 is a semicolon).
+CREATE FUNCTION page_cache_mark_delete_guard() RETURNS trigger LANGUAGE plpgsql AS E'BEGIN
+  IF current_setting(''kakehashi.page_cache_cleanup'', true) IS DISTINCT FROM ''on'' THEN RETURN NULL\073 END IF\073
+  RETURN OLD\073
+END';
+CREATE TRIGGER "PageCacheTag_delete_guard" BEFORE DELETE ON "PageCacheTag"
+  FOR EACH ROW EXECUTE FUNCTION page_cache_mark_delete_guard();
