@@ -2,7 +2,7 @@ import { poolOf, type Db } from '../db';
 import { prepareNeed, type PreparedNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import type { NeedInput } from './inputs';
-import { candidateQuery, sectorMasksHolding, type PreparedCandidate } from './profiles';
+import { candidatesInSector, sectorMasksHolding, type PreparedCandidate } from './profiles';
 import { SCORING_COLUMNS_AFTER_ID_OF_P, scoringCandidateFromRow } from './scoring-profile';
 import { NOBODY_ACTED_ON } from './write';
 
@@ -10,9 +10,9 @@ import { NOBODY_ACTED_ON } from './write';
 // other companies the bound lets reach its list or their own (with those it has an interest with),
 // in one statement. The sector's eligible profiles are read once, FULL JOINed with the stored
 // pairs: a profile with a pair comes with it, one without only through the hard rules and the bound
-// (candidateQuery) or an interest. One snapshot holds both (a pair stored by a company's concurrent
-// re-rank between two reads could be in neither), and the stored companies are not sent back to be
-// left out (5,000 uuids for a need on 5,000 companies' lists). A company outside the need's sector
+// (candidatesInSector: the scan is already the sector's) or an interest. One snapshot holds both (a
+// pair stored by a company's concurrent re-rank between two reads could be in neither), and the
+// stored companies are not sent back to be left out (5,000 uuids for a need on 5,000 companies' lists). A company outside the need's sector
 // never scores (the sector rule is not the policy's to switch off): its pair reads as one without a
 // profile, as a company no longer eligible does, and goes.
 
@@ -69,7 +69,7 @@ export async function readNeedPairs(
   db: Db, needId: string, input: NeedInput | undefined, policy: VersionedPolicy, asOf: Date,
 ): Promise<NeedPairsRead> {
   const need = input ? { input, prepared: prepareNeed(input, asOf) } : null;
-  const candidates = need ? candidateQuery(need.prepared, policy, { threshold: need.input.matchFloor, always: [], asOf }) : null;
+  const candidates = need ? candidatesInSector(need.prepared, policy, { threshold: need.input.matchFloor, always: [], asOf }) : null;
   const values = candidates?.values ?? [];
   values.push(needId, need ? sectorMasksHolding(need.input.sector) : [], asOf.toISOString().slice(0, 10), policy.version);
   const n = values.length;

@@ -100,7 +100,8 @@ describe('company ranking profiles', () => {
     for (const row of rows) {
       const candidate = scoringCandidateFromRow(row, 2);
       const company = decoded.get(candidate.id)!;
-      const { company: _, ...expected } = prepareCompany(company);
+      const expected: Partial<ReturnType<typeof prepareCompany>> = prepareCompany(company);
+      delete expected.company;
       expect({ ...candidate.prepared }).toEqual(expected);
       expect(candidate.matchFloor).toBe(company.matchFloor);
     }
