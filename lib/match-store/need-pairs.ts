@@ -12,9 +12,9 @@ import { NOBODY_ACTED_ON } from './write';
 // pairs: a profile with a pair comes with it, one without only through the hard rules and the bound
 // (candidatesInSector: the scan is already the sector's) or an interest. One snapshot holds both (a
 // pair stored by a company's concurrent re-rank between two reads could be in neither), and the
-// stored companies are not sent back to be left out (5,000 uuids for a need on 5,000 companies' lists). A company outside the need's sector
-// never scores (the sector rule is not the policy's to switch off): its pair reads as one without a
-// profile, as a company no longer eligible does, and goes.
+// stored companies are not sent back to be left out (5,000 uuids for a need on 5,000 companies'
+// lists). A company outside the need's sector never scores (the sector rule is not the policy's to
+// switch off): its pair reads as one without a profile, as a company no longer eligible does, and goes.
 
 /** A stored pair as the re-rank compares it with what it computes. */
 export type StoredPair = {
@@ -55,8 +55,8 @@ const READ = (needId: string, masks: string, current: string, others: string | n
   WHERE s."pairCompanyId" IS NOT NULL OR ${others === null ? 'false' : `(${others})`}
     OR p."companyId" IN (SELECT i."companyId" FROM "Interest" i WHERE i."needId" = ${needId}::uuid AND i."withdrawnAt" IS NULL)`;
 
-/** Whether a stored pair was judged on `day` (a date's text) under policy `version`: a boolean where two columns were. */
-export const currentSql = (day: string, version: string) => `("judgedOn" = ${day}::date AND "policyVersion" = ${version}::int)`;
+/** Whether a stored pair was judged on `day` (a date's text) under policy `version`: one boolean, not a date's text and a number. */
+const currentSql = (day: string, version: string) => `("judgedOn" = ${day}::date AND "policyVersion" = ${version}::int)`;
 
 /**
  * Read through the pool, not the transaction's connection, in array mode (thousands of rows):
