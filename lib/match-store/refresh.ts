@@ -1,4 +1,4 @@
-import { poolOf, type Db } from '../db';
+import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
 import { pairPoints } from '../matching/evaluate';
@@ -152,22 +152,18 @@ async function readPairs(tx: Tx, side: Side, id: string, asOfText: string, polic
  * list yet, those that win the tie: the list's last entry (lowest score, then highest id) has a
  * greater id than the subject (uuids compare as their text does), or the list has none at its
  * floor. Read instead of written-then-trimmed: on a national scale most floors are shared by many
- * pairs, and each such write would be undone by the trim. A middling need has thousands of ties:
- * read through the pool in array mode (nothing is written before it, so the transaction's
- * connection would see the same), and only the winners come back.
+ * pairs, and each such write would be undone by the trim. A middling need has thousands of ties
+ * and wins few: only the winners come back.
  */
-async function tiesThatEnter(db: Db, side: Side, id: string, ties: Scored[]): Promise<Set<string>> {
+async function tiesThatEnter(tx: Tx, side: Side, id: string, ties: Scored[]): Promise<Set<string>> {
   if (ties.length === 0) return new Set();
-  const { subjectColumn: subject, counterpartColumn: counterpart, counterpartFlag: flag } = side;
-  const { rows } = await poolOf(db).query<[string]>({
-    text: `SELECT f.id::text FROM unnest($1::uuid[], $2::int[]) AS f(id, floor)
-      LEFT JOIN LATERAL (SELECT m.${subject.sql} AS id FROM "Match" m WHERE m.${counterpart.sql} = f.id AND m.${flag.sql} AND m.score = f.floor
-        ORDER BY m.${subject.sql} DESC LIMIT 1) last ON true
-      WHERE last.id IS NULL OR $3::uuid < last.id`,
-    values: [ties.map((t) => t.id), ties.map((t) => t.floor), id],
-    rowMode: 'array',
-  });
-  return new Set(rows.map(([counterpartId]) => counterpartId));
+  const rows = await tx.$queryRaw<{ counterpartId: string }[]>`
+    SELECT f.id::text AS "counterpartId" FROM unnest(${ties.map((t) => t.id)}::uuid[], ${ties.map((t) => t.floor)}::int[]) AS f(id, floor)
+      LEFT JOIN LATERAL (SELECT m.${side.subjectColumn} AS id FROM "Match" m
+        WHERE m.${side.counterpartColumn} = f.id AND m.${side.counterpartFlag} AND m.score = f.floor
+        ORDER BY m.${side.subjectColumn} DESC LIMIT 1) last ON true
+    WHERE last.id IS NULL OR ${id}::uuid < last.id`;
+  return new Set(rows.map((row) => row.counterpartId));
 }
 
 export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
@@ -186,7 +182,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const existing = stored.rows;
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subject?.interests ?? null)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
-      const tieEnters = await tiesThatEnter(db, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
+      const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
       const scoredAt = performance.now();
 
       const top = new TopK<Scored>(side.subjectTopK);
