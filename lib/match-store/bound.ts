@@ -89,6 +89,13 @@ function companyStandIns(): { appetite: RiskAppetite; remote: boolean; company: 
 export const CAPACITY_CEILING_SQL = `COALESCE("maxProjectEur"::float8, GREATEST(10000::float8,
     GREATEST(GREATEST(employees, 1)::float8 * ${SALES_PER_EMPLOYEE_JPY}, "capitalJpy"::float8) * ${toEur(SHARE_OF_ANNUAL_SALES, 'JPY')} + 5001))`;
 
+/**
+ * A weight as a float8 constant: a CASE of plain literals is numeric, and a numeric added to the
+ * float8 capability term is converted once a row (through text); a light need's read bounds
+ * thousands of rows (−10% of its server time, docs/benchmarks/matching.md, session 9).
+ */
+const f8 = (value: number) => `${value}::float8`;
+
 /** Budget ÷ capacity ratios above 1 at which the scale term of the bound steps down (to 10: the constraint's limit, where it is 0). */
 const SCALE_STEPS = [1, 10 ** 0.25, 10 ** 0.5, 10 ** 0.75, FAR_ABOVE_CAPACITY_FACTOR];
 
@@ -101,12 +108,12 @@ const SCALE_STEPS = [1, 10 ** 0.25, 10 ** 0.5, 10 ** 0.75, FAR_ABOVE_CAPACITY_FA
  */
 export function scaleBoundSql(need: PreparedNeed, policy: MatchingPolicy, context: Parameters<typeof CRITERION_FNS.scale>[2]): string {
   const { weights } = policy;
-  if (need.budgetEur === null || need.budgetEur <= 0) return `${weights.scale * CRITERION_FNS.scale(need, { capacityEur: 1, isSme: true } as PreparedCompany, context)}`;
+  if (need.budgetEur === null || need.budgetEur <= 0) return f8(weights.scale * CRITERION_FNS.scale(need, { capacityEur: 1, isSme: true } as PreparedCompany, context));
   const budget = need.budgetEur;
   const valueJustAbove = (ratio: number) =>
     weights.scale * CRITERION_FNS.scale(need, { capacityEur: budget / (ratio * (1 + 1e-12)), isSme: true } as PreparedCompany, context) + 1e-9;
-  const steps = SCALE_STEPS.slice(1).map((ratio, i) => `WHEN ${CAPACITY_CEILING_SQL} >= ${budget / ratio}::float8 THEN ${valueJustAbove(SCALE_STEPS[i])}`);
-  return `CASE WHEN ${CAPACITY_CEILING_SQL} >= ${budget}::float8 THEN ${weights.scale} ${steps.join(' ')} ELSE ${valueJustAbove(FAR_ABOVE_CAPACITY_FACTOR)} END`;
+  const steps = SCALE_STEPS.slice(1).map((ratio, i) => `WHEN ${CAPACITY_CEILING_SQL} >= ${budget / ratio}::float8 THEN ${f8(valueJustAbove(SCALE_STEPS[i]))}`);
+  return `CASE WHEN ${CAPACITY_CEILING_SQL} >= ${budget}::float8 THEN ${f8(weights.scale)} ${steps.join(' ')} ELSE ${f8(valueJustAbove(FAR_ABOVE_CAPACITY_FACTOR))} END`;
 }
 
 /**
@@ -120,7 +127,7 @@ export function experienceSql(need: PreparedNeed, policy: MatchingPolicy, contex
     hasMineActionExperience: mine, hasPostConflictExperience: postConflict, hasDisasterReconstructionExperience: disaster,
     mineActionCountries: [], postConflictCountries: [],
   } as unknown as PreparedCompany, context);
-  const byDisaster = (of: (disaster: boolean) => number) => `CASE WHEN "hasDisasterReconstructionExperience" THEN ${of(true)} ELSE ${of(false)} END`;
+  const byDisaster = (of: (disaster: boolean) => number) => `CASE WHEN "hasDisasterReconstructionExperience" THEN ${f8(of(true))} ELSE ${f8(of(false))} END`;
   return `CASE WHEN COALESCE("experienceCountries" && ${param([...MINE_CONTAMINATED_COUNTRIES])}::text[], false) THEN ${byDisaster(value(true, true))}
       WHEN COALESCE("experienceCountries" && ${param([...POST_CONFLICT_COUNTRIES])}::text[], false) THEN ${byDisaster(value(false, true))}
       ELSE ${byDisaster(value(false, false))} END`;
@@ -138,7 +145,7 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
   const { weights } = policy;
   const context = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
   const capability = need.requiredCount === 0
-    ? `${weights.capability * 0.5}`
+    ? f8(weights.capability * 0.5)
     : `${weights.capability}::float8 * (bit_count(("capabilityLo" & ${param(need.capabilityLo)}::int)::bit(32))
         + bit_count(("capabilityHi" & ${param(need.capabilityHi)}::int)::bit(32))) / ${param(need.requiredCount)}::int`;
   const byAppetite = new Map<string, { local: number; remote: number }>();
@@ -150,13 +157,13 @@ export function scoreBoundSql(need: PreparedNeed, policy: MatchingPolicy, asOf: 
     byAppetite.set(appetite, entry);
   }
   const siteAndTender = `CASE "riskAppetite" ${[...byAppetite].map(([appetite, v]) =>
-    `WHEN '${appetite}' THEN CASE WHEN "deliveryMask" & ${REMOTE_MASK} <> 0 THEN ${v.remote} ELSE ${v.local} END`).join(' ')}
-    ELSE ${weights.security + weights.integrity} END`;
+    `WHEN '${appetite}' THEN CASE WHEN "deliveryMask" & ${REMOTE_MASK} <> 0 THEN ${f8(v.remote)} ELSE ${f8(v.local)} END`).join(' ')}
+    ELSE ${f8(weights.security + weights.integrity)} END`;
   const tiedPrefectures = [...new Set(need.need.site.sisterTies.map((tie) => tie.prefectureCode))];
   return `(${scaleBoundSql(need, policy, context)} + ${capability} + ${siteAndTender}
-    + CASE WHEN "stageMask" & ${param(need.stageBit)}::int <> 0 THEN ${weights.stage} ELSE 0 END
-    + CASE WHEN region = 'KANSAI' THEN ${weights.kansai} ELSE 0 END
-    + CASE WHEN "prefectureCode" = ANY(${param(tiedPrefectures)}::text[]) THEN ${weights.sisterCity} ELSE 0 END
+    + CASE WHEN "stageMask" & ${param(need.stageBit)}::int <> 0 THEN ${f8(weights.stage)} ELSE 0::float8 END
+    + CASE WHEN region = 'KANSAI' THEN ${f8(weights.kansai)} ELSE 0::float8 END
+    + CASE WHEN "prefectureCode" = ANY(${param(tiedPrefectures)}::text[]) THEN ${f8(weights.sisterCity)} ELSE 0::float8 END
     + ${experienceSql(need, policy, context, param)})`;
 }
 

@@ -2,18 +2,19 @@ import { poolOf, type Db } from '../db';
 import { prepareNeed, type PreparedNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import type { NeedInput } from './inputs';
-import { candidateFromRow, candidateQuery, PROFILE_COLUMNS_AFTER_ID_OF_P, sectorMasksHolding, type PreparedCandidate } from './profiles';
+import { candidatesInSector, sectorMasksHolding, type PreparedCandidate } from './profiles';
+import { SCORING_COLUMNS_AFTER_ID_OF_P, scoringCandidateFromRow } from './scoring-profile';
 import { NOBODY_ACTED_ON } from './write';
 
 // What a need's re-rank reads to score: its stored pairs, each with its company's profile, and the
 // other companies the bound lets reach its list or their own (with those it has an interest with),
 // in one statement. The sector's eligible profiles are read once, FULL JOINed with the stored
 // pairs: a profile with a pair comes with it, one without only through the hard rules and the bound
-// (candidateQuery) or an interest. One snapshot holds both (a pair stored by a company's concurrent
-// re-rank between two reads could be in neither), and the stored companies are not sent back to be
-// left out (5,000 uuids for a need on 5,000 companies' lists). A company outside the need's sector
-// never scores (the sector rule is not the policy's to switch off): its pair reads as one without a
-// profile, as a company no longer eligible does, and goes.
+// (candidatesInSector: the scan is already the sector's) or an interest. One snapshot holds both (a
+// pair stored by a company's concurrent re-rank between two reads could be in neither), and the
+// stored companies are not sent back to be left out (5,000 uuids for a need on 5,000 companies'
+// lists). A company outside the need's sector never scores (the sector rule is not the policy's to
+// switch off): its pair reads as one without a profile, as a company no longer eligible does, and goes.
 
 /** A stored pair as the re-rank compares it with what it computes. */
 export type StoredPair = {
@@ -24,8 +25,8 @@ export type StoredPair = {
   score: number;
   /** As PostgreSQL writes the array ('{1,2,3}'): compared as text, never parsed. */
   points: string;
-  judgedOn: string;
-  policyVersion: number;
+  /** Judged on the re-rank's day under its policy (the other columns the re-rank would write). */
+  current: boolean;
 };
 
 export type NeedPairsRead = {
@@ -38,21 +39,24 @@ export type NeedPairsRead = {
   others: PreparedCandidate[];
 };
 
-// The pair's columns, then its company's id and profile (PROFILE_COLUMNS_AFTER_ID_OF_P): the id is
-// read once, for the row and the profile alike (candidateFromRow from PAIR_COLUMNS). A candidate's
-// row has nulls for the pair's columns: `actedOn` null tells the two apart.
-const PAIR_COLUMNS = 7;
-const READ = (needId: string, masks: string, others: string | null) => `
+// The pair's columns, then its company's id and what scoring reads of its profile
+// (SCORING_COLUMNS_AFTER_ID_OF_P): the id is read once, for the row and the profile alike. A
+// candidate's row has nulls for the pair's columns: `actedOn` null tells the two apart.
+const PAIR_COLUMNS = 6;
+const READ = (needId: string, masks: string, current: string, others: string | null) => `
   WITH stored AS (
     SELECT NOT (${NOBODY_ACTED_ON.sql}) AS "actedOn", "inCompanyTop", "inNeedTop", score, points::text AS points,
-      to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion", "companyId" AS "pairCompanyId"
+      ${current} AS current, "companyId" AS "pairCompanyId"
     FROM "Match" WHERE "needId" = ${needId}::uuid)
-  SELECT s."actedOn", s."inCompanyTop", s."inNeedTop", s.score, s.points, s."judgedOn", s."policyVersion",
-    COALESCE(s."pairCompanyId", p."companyId"), ${PROFILE_COLUMNS_AFTER_ID_OF_P}
+  SELECT s."actedOn", s."inCompanyTop", s."inNeedTop", s.score, s.points, s.current,
+    COALESCE(s."pairCompanyId", p."companyId"), ${SCORING_COLUMNS_AFTER_ID_OF_P}
   FROM stored s FULL JOIN (SELECT * FROM "CompanyMatchProfile" WHERE "isEligible" AND "sectorMask" = ANY(${masks}::int[])) p
     ON p."companyId" = s."pairCompanyId"
   WHERE s."pairCompanyId" IS NOT NULL OR ${others === null ? 'false' : `(${others})`}
     OR p."companyId" IN (SELECT i."companyId" FROM "Interest" i WHERE i."needId" = ${needId}::uuid AND i."withdrawnAt" IS NULL)`;
+
+/** Whether a stored pair was judged on `day` (a date's text) under policy `version`: one boolean, not a date's text and a number. */
+const currentSql = (day: string, version: string) => `("judgedOn" = ${day}::date AND "policyVersion" = ${version}::int)`;
 
 /**
  * Read through the pool, not the transaction's connection, in array mode (thousands of rows):
@@ -65,22 +69,23 @@ export async function readNeedPairs(
   db: Db, needId: string, input: NeedInput | undefined, policy: VersionedPolicy, asOf: Date,
 ): Promise<NeedPairsRead> {
   const need = input ? { input, prepared: prepareNeed(input, asOf) } : null;
-  const candidates = need ? candidateQuery(need.prepared, policy, { threshold: need.input.matchFloor, always: [], asOf }) : null;
+  const candidates = need ? candidatesInSector(need.prepared, policy, { threshold: need.input.matchFloor, always: [], asOf }) : null;
   const values = candidates?.values ?? [];
-  values.push(needId, need ? sectorMasksHolding(need.input.sector) : []);
-  const text = READ(`$${values.length - 1}`, `$${values.length}`, candidates?.where ?? null);
+  values.push(needId, need ? sectorMasksHolding(need.input.sector) : [], asOf.toISOString().slice(0, 10), policy.version);
+  const n = values.length;
+  const text = READ(`$${n - 3}`, `$${n - 2}`, currentSql(`$${n - 1}`, `$${n}`), candidates?.where ?? null);
   const result = await poolOf(db).query<unknown[]>({ text, values, rowMode: 'array' });
   const read: NeedPairsRead = { rows: [], need, stored: [], others: [] };
   for (const row of result.rows) {
-    const [actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion, counterpartId, sectorMask] =
-      row as [boolean | null, boolean, boolean, number, string, string, number, string, number | null];
+    const [actedOn, inCounterpartTop, inSubjectTop, score, points, current, counterpartId, sectorMask] =
+      row as [boolean | null, boolean, boolean, number, string, boolean, string, number | null];
     if (actedOn === null) {
-      read.others.push(candidateFromRow(row, PAIR_COLUMNS));
+      read.others.push(scoringCandidateFromRow(row, PAIR_COLUMNS));
       continue;
     }
-    read.rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, judgedOn, policyVersion });
+    read.rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, current });
     // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile in the sector".
-    if (sectorMask !== null) read.stored.push(candidateFromRow(row, PAIR_COLUMNS));
+    if (sectorMask !== null) read.stored.push(scoringCandidateFromRow(row, PAIR_COLUMNS));
   }
   return read;
 }

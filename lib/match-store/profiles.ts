@@ -267,11 +267,23 @@ export async function loadPreparedCandidates(
 }
 
 export function candidateQuery(need: PreparedNeed, policy: MatchingPolicy, prune?: CandidatePrune): { where: string; values: unknown[] } | null {
+  // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
+  return candidateConditions(need, policy, prune, true);
+}
+
+/**
+ * candidateQuery's conditions but the sector's, for a statement whose scan is already the need's
+ * sector (need-pairs.ts): tested again on every row of the sector, the mask list cost ~1 ms of a
+ * light need's read (docs/benchmarks/matching.md, session 9).
+ */
+export const candidatesInSector = (need: PreparedNeed, policy: MatchingPolicy, prune?: CandidatePrune) =>
+  candidateConditions(need, policy, prune, false);
+
+function candidateConditions(need: PreparedNeed, policy: MatchingPolicy, prune: CandidatePrune | undefined, withSector: boolean): { where: string; values: unknown[] } | null {
   const filter = candidateFilter(need, policy.hardConstraints);
   if (filter.none) return null;
-  // Every mask holding the sector's bit: an index scan of the sector (the masks that exist are few).
-  const values: unknown[] = [masksHoldingBit(filter.sectorBit)];
-  const filters = ['"sectorMask" = ANY($1::int[])'];
+  const values: unknown[] = withSector ? [masksHoldingBit(filter.sectorBit)] : [];
+  const filters = withSector ? ['"sectorMask" = ANY($1::int[])'] : ['true'];
   const param = (value: unknown) => {
     values.push(value);
     return `$${values.length}`;

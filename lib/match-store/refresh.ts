@@ -139,28 +139,31 @@ async function readSubjectNeed(db: Db, tx: Tx, id: string, policy: VersionedPoli
   return { read, interests };
 }
 
-async function readPairs(tx: Tx, side: Side, id: string): Promise<ExistingRow[]> {
+async function readPairs(tx: Tx, side: Side, id: string, asOfText: string, policy: VersionedPolicy): Promise<ExistingRow[]> {
   return tx.$queryRaw<ExistingRow[]>`
     SELECT ${side.counterpartColumn}::text AS "counterpartId", ${ACTED_ON_COLUMN}, ${side.counterpartFlag} AS "inCounterpartTop",
-      ${side.subjectFlag} AS "inSubjectTop", score, points::text AS points, to_char("judgedOn", 'YYYY-MM-DD') AS "judgedOn", "policyVersion"
+      ${side.subjectFlag} AS "inSubjectTop", score, points::text AS points,
+      ("judgedOn" = ${asOfText}::date AND "policyVersion" = ${policy.version}::int) AS current
     FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid`;
 }
 
 /**
  * Of the pairs whose score equals their counterpart's full-list floor and that are not on that
  * list yet, those that win the tie: the list's last entry (lowest score, then highest id) has a
- * greater id than the subject. Read instead of written-then-trimmed: on a national scale most
- * floors are shared by many pairs, and each such write would be undone by the trim.
+ * greater id than the subject (uuids compare as their text does), or the list has none at its
+ * floor. Read instead of written-then-trimmed: on a national scale most floors are shared by many
+ * pairs, and each such write would be undone by the trim. A middling need has thousands of ties
+ * and wins few: only the winners come back.
  */
 async function tiesThatEnter(tx: Tx, side: Side, id: string, ties: Scored[]): Promise<Set<string>> {
   if (ties.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ counterpartId: string; lastId: string | null }[]>`
-    SELECT f.id::text AS "counterpartId",
-      (SELECT m.${side.subjectColumn}::text FROM "Match" m
+  const rows = await tx.$queryRaw<{ counterpartId: string }[]>`
+    SELECT f.id::text AS "counterpartId" FROM unnest(${ties.map((t) => t.id)}::uuid[], ${ties.map((t) => t.floor)}::int[]) AS f(id, floor)
+      LEFT JOIN LATERAL (SELECT m.${side.subjectColumn} AS id FROM "Match" m
         WHERE m.${side.counterpartColumn} = f.id AND m.${side.counterpartFlag} AND m.score = f.floor
-        ORDER BY m.${side.subjectColumn} DESC LIMIT 1) AS "lastId"
-    FROM unnest(${ties.map((t) => t.id)}::uuid[], ${ties.map((t) => t.floor)}::int[]) AS f(id, floor)`;
-  return new Set(rows.filter((row) => row.lastId === null || id < row.lastId).map((row) => row.counterpartId));
+        ORDER BY m.${side.subjectColumn} DESC LIMIT 1) last ON true
+    WHERE last.id IS NULL OR ${id}::uuid < last.id`;
+  return new Set(rows.map((row) => row.counterpartId));
 }
 
 export async function rerank(db: Db, side: Side, id: string, options: { asOf?: Date } = {}): Promise<RerankOutcome> {
@@ -174,7 +177,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
     async (tx) => {
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
       const subject = side.subject === 'need' ? await readSubjectNeed(db, tx, id, policy, asOf) : null;
-      const stored = subject ? { rows: subject.read.rows, read: subject.read } : { rows: await readPairs(tx, side, id), read: null };
+      const asOfText = asOf.toISOString().slice(0, 10);
+      const stored = subject ? { rows: subject.read.rows, read: subject.read } : { rows: await readPairs(tx, side, id, asOfText, policy), read: null };
       const existing = stored.rows;
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subject?.interests ?? null)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
@@ -188,7 +192,6 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const rows: MatchRow[] = [];
       const entered: string[] = [];
       const shrunk: string[] = [];
-      const asOfText = asOf.toISOString().slice(0, 10);
       for (const item of scored) {
         const previous = before.get(item.id);
         // A score equal to the full counterpart list's floor enters when it wins the tie by id, as
@@ -237,7 +240,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         const previous = before.get(counterpartOf(row));
         const inSubjectTop = side.subject === 'need' ? row.inNeedTop : row.inCompanyTop;
         const inCounterpartTop = side.subject === 'need' ? row.inCompanyTop : row.inNeedTop;
-        return !previous || previous.score !== row.score || previous.judgedOn !== asOfText || previous.policyVersion !== policy.version
+        return !previous || previous.score !== row.score || !previous.current
           || previous.inSubjectTop !== inSubjectTop || previous.inCounterpartTop !== inCounterpartTop
           || previous.points !== `{${row.points.join(',')}}`;
       });
@@ -251,7 +254,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const ranked = top.sorted();
       const floor = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1].score : -1;
       const { table, key } = side.subjectFloor;
-      await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
+      // A need's floor as read after its lock: most re-ranks leave it where it was, and send nothing.
+      if (floor !== subject?.read.need?.input.matchFloor) {
+        await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
+      }
       await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
 
       return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };

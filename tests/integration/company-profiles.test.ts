@@ -4,6 +4,9 @@ import { Prisma } from '../../lib/generated/prisma/client';
 import { prepareCompany } from '../../lib/matching/prepare';
 import { poolOf } from '../../lib/db';
 import { candidateFromRow, loadCompanyProfiles, PROFILE_COLUMNS_AFTER_ID_OF_P, syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { SCORING_COLUMNS_AFTER_ID_OF_P, scoringCandidateFromRow } from '../../lib/match-store/scoring-profile';
+import { SME_THRESHOLDS } from '../../lib/companies/sme';
+import { RiskAppetite, SmeIndustry, TenderRequirement } from '../../lib/generated/prisma/enums';
 import { createCompany } from '../factories/company';
 import { testDb } from './test-db';
 
@@ -66,6 +69,40 @@ describe('company ranking profiles', () => {
       const { company: expectedCompany, ...expected } = prepareCompany(company);
       expect({ ...candidate.prepared }).toEqual(expected);
       expect(candidate.prepared.company).toEqual(expectedCompany);
+      expect(candidate.matchFloor).toBe(company.matchFloor);
+    }
+  });
+
+  it('prepare for scoring from the need re-rank’s narrow row exactly as prepareCompany does from the whole profile', async () => {
+    // Every risk appetite and tender requirement (their positions), each industry's SME limits on
+    // both sides of each threshold, Kansai and elsewhere, with and without a capacity of its own.
+    const appetites = Object.values(RiskAppetite);
+    const tenders = Object.values(TenderRequirement);
+    const sizes = Object.values(SmeIndustry).flatMap((industry) => {
+      const { capitalJpy, employees } = SME_THRESHOLDS[industry];
+      return [[capitalJpy, employees], [capitalJpy, employees + 1], [capitalJpy + 1n, employees], [capitalJpy + 1n, employees + 1]]
+        .map(([capital, staff]) => ({ industry, capitalJpy: capital as bigint, employees: staff as number }));
+    });
+    const companies = await Promise.all(sizes.map((size, i) => createCompany(testDb, {
+      verificationStatus: 'VERIFIED', ...size, riskAppetite: appetites[i % appetites.length], tenderRequirement: tenders[i % tenders.length],
+      prefectureCode: i % 2 === 0 ? '27' : '13', municipalityCode: i % 2 === 0 ? '271004' : null, maxProjectEur: i % 3 === 0 ? 1_500_000 : null,
+      deliveryModes: i % 2 === 0 ? ['REMOTE_SUPPORT'] : ['ON_SITE'], experienceCountries: i % 4 === 0 ? ['KH', 'TL'] : [],
+    })));
+    const ids = companies.map((c) => c.id);
+    await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${ids}::uuid[])`);
+    const { rows } = await poolOf(testDb).query<unknown[]>({
+      text: `SELECT 1, 2, c.id, ${SCORING_COLUMNS_AFTER_ID_OF_P} FROM "Company" c JOIN "CompanyMatchProfile" p ON p."companyId" = c.id
+        WHERE c.id = ANY($1::uuid[])`, values: [ids], rowMode: 'array',
+    });
+    const decoded = new Map((await loadCompanyProfiles(testDb, ids)).map((c) => [c.id, c]));
+    expect(rows).toHaveLength(sizes.length);
+    expect(new Set([...decoded.values()].map((c) => c.isSme))).toEqual(new Set([true, false]));
+    for (const row of rows) {
+      const candidate = scoringCandidateFromRow(row, 2);
+      const company = decoded.get(candidate.id)!;
+      const expected: Partial<ReturnType<typeof prepareCompany>> = prepareCompany(company);
+      delete expected.company;
+      expect({ ...candidate.prepared }).toEqual(expected);
       expect(candidate.matchFloor).toBe(company.matchFloor);
     }
   });

@@ -318,6 +318,13 @@ describe('hostility list: the engine and the roll-up read the same day', () => {
     expect(matches.length).toBeGreaterThan(0);
     expect(new Set(matches.map((m) => isoDay(m.judgedOn)))).toEqual(new Set(['2025-02-01']));
     expect(new Set((await explainStoredMatches(db, matches)).map((m) => m.explanation.asOf))).toEqual(new Set(['2025-02-01']));
+    // The next day nothing moved but the day: every pair is written again, dated that day (the
+    // re-rank reads whether a pair was judged on its day under its policy as one boolean).
+    const nextDay = await rerankNeed(db, need.id, { asOf: new Date('2025-02-01T22:30:00Z') });
+    const rolled = await db.match.findMany({ where: { needId: need.id } });
+    expect(rolled.map((m) => [m.companyId, m.score])).toEqual(expect.arrayContaining(matches.map((m) => [m.companyId, m.score])));
+    expect(nextDay.written).toBe(matches.length);
+    expect(new Set(rolled.map((m) => isoDay(m.judgedOn)))).toEqual(new Set(['2025-02-02']));
   });
 });
 
