@@ -254,10 +254,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const ranked = top.sorted();
       const floor = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1].score : -1;
       const { table, key } = side.subjectFloor;
-      // A need's floor as read after its lock: most re-ranks leave it where it was, and send nothing.
-      if (floor !== subject?.read.need?.input.matchFloor) {
-        await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
-      }
+      // Sent on every re-rank, even when the floor read after the lock is this one: a company's
+      // re-rank trims this need's list and writes its floor without that lock, and the pairs read
+      // above may already hold its change while that floor read does not.
+      await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
       await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
 
       return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };
