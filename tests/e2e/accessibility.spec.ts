@@ -20,7 +20,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 for (const role of ROLES) {
   for (const locale of LOCALES) {
     test(`axe: ${role} pages in ${locale} at 1280 and 390 px`, async ({ page }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(480_000);
       const pages = await mainPagesOf(page, role, locale);
       const found: string[] = [];
       for (const size of [DESKTOP, PHONE]) {

@@ -92,7 +92,7 @@ const rawRequest = (options: Omit<Parameters<typeof sendRaw>[0], 'port' | 'local
   sendRaw({ ...options, port: PORT, localAddress: '127.0.0.9' });
 
 test('the per-address sign-in limit holds however X-Forwarded-For is forged', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const csrf = await rawRequest({ path: '/api/auth/csrf' });
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const cookie = [csrf.headers['set-cookie'] ?? []].flat().map((line) => line.split(';')[0]).join('; ');

@@ -50,7 +50,7 @@ async function introduce(needId: string): Promise<string> {
 }
 
 test('a Ukrainian need and a Japanese note cross languages; the hromada welcomes the interest; after the introduction both sides talk, each in their own language', async ({ page, browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const mark = randomUUID().slice(0, 8);
   const title = `Мобільна водоочисна станція ${mark}`;
   const titleJa = `移動式浄水設備 ${mark}`;

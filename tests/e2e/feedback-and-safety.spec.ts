@@ -126,7 +126,7 @@ async function rejectOrVerify(page: Page, email: string, decision: 'reject' | 'v
 }
 
 test('a rejected company reads why by email and on its page, fixes, resubmits, and is verified', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const email = `e2e-rejected-${unique()}@example.test`;
   const reason = 'The corporate number belongs to another company in the NTA register.';
   await page.goto('/en/sign-up/company');

@@ -76,7 +76,7 @@ async function introduce(browser: Browser, needPath: string, companyName: string
 const UZHHOROD_NEED_JA = '自治体サービスを支える強靱な通信網';
 
 test('company journey in Japanese: sign-up, profile, a need, interest, recommendations, introduction', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const email = `e2e-ja-${unique()}@example.test`;
   const nameEn = `Kansai Satcom ${unique()}`;
   await page.goto('/ja');
@@ -160,7 +160,7 @@ test('company journey in Japanese: sign-up, profile, a need, interest, recommend
 });
 
 test('municipality journey in Ukrainian: claim the hromada, post a need, see interest and recommendations, introduction', async ({ page, browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const email = `e2e-uk-${unique()}@example.test`;
   const title = `Генератори для водоканалу ${unique()}`;
   await page.goto('/uk/sign-up/municipality');
@@ -236,7 +236,7 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
 });
 
 test('facilitator journey in Japanese and Ukrainian: queue, card, conflict, undo, policy preview, dashboard', async ({ page, browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await signIn(page, demoEmail('facilitator'), undefined, 'ja');
   await followHeaderMenu(page, 'ja', '仲介業務', 'ダッシュボード');
   await expect(page.getByRole('heading', { name: 'ダッシュボード', level: 1 })).toBeVisible();

@@ -16,7 +16,7 @@ test.use({ allowedConsoleErrors: [/the server responded with a status of 404/] }
 for (const role of ROLES) {
   for (const locale of LOCALES) {
     test(`${role} pages fit a 390 px phone in ${locale}`, async ({ page }) => {
-      test.setTimeout(120_000);
+      test.setTimeout(240_000);
       await page.setViewportSize(PHONE);
       const wide: string[] = [];
       for (const path of await mainPagesOf(page, role, locale)) {

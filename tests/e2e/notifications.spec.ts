@@ -21,7 +21,7 @@ async function signIn(page: Page, email: string): Promise<void> {
 }
 
 test('a company receives an in-app notice and an email for a fitting new need', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const company = await (await browser.newContext()).newPage();
   await signIn(company, demoEmail('company-01'));
   // The company announces every need that ranks it (threshold 0), by email at once.

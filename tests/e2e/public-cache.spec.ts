@@ -62,7 +62,7 @@ const decoded = ({ headers, body }: Bytes) =>
 const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 
 test('a cached page goes out as the copy compressed when it was stored, in the encoding the client accepts', async () => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const need = await newestPublicNeed();
   for (const path of ['/en', '/ja/needs', '/en/needs?page=2', '/uk/needs?view=map', `/en/needs/${need.id}`]) {
     // Until three requests in a row are served from the cache (other tests' writes invalidate it).

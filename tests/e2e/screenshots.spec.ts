@@ -31,7 +31,7 @@ async function expectFirstScreen(page: Page, path: string, name: string, mask: (
 }
 
 test('home, needs, a need, sign-up look as they did (ja)', async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   await expectFirstScreen(page, '/ja', 'home', (p) => [p.getByRole('region', { name: 'プラットフォームの概要' })]);
   await expectFirstScreen(page, '/ja/needs', 'needs', (p) => [p.locator('main ul, main ol'), p.getByTestId('interactive-map')]);
   await page.goto('/ja/needs?sector=TRANSPORT');

@@ -46,7 +46,7 @@ test('a session made on instance A works on instance B', async ({ browser }) => 
 });
 
 test('the per-address sign-in limit counts attempts on both instances', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   // A loopback address of its own (the app server takes the socket's address as the client's),
   // so that the other tests' sign-ins from 127.0.0.1 are not refused.
   const localAddress = `127.0.0.${randomInt(20, 250)}`;
@@ -78,7 +78,7 @@ test('the per-address sign-in limit counts attempts on both instances', async ()
 });
 
 test('a need published on A is ranked once and shows on B', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const page = await (await browser.newContext({ baseURL: A })).newPage();
   await signIn(page, demoEmail('hromada-kharkiv'));
   const title = `Two instances ${randomInt(1e6)}: generators for the water utility`;
