@@ -10,6 +10,15 @@ export type Db = PrismaClient;
 const globalForPools = globalThis as unknown as { kakehashiPools?: WeakMap<Db, Pool> };
 const pools = (globalForPools.kakehashiPools ??= new WeakMap<Db, Pool>());
 
+/**
+ * Limits for interactive transactions, unless a caller sets its own. Prisma's defaults (wait 2 s
+ * for a connection, 5 s in all) turned a sign-up confirmation of a dozen statements into "nothing
+ * was saved" on a loaded two-core machine (7 s seen in session 9's end-to-end run). The limit is
+ * there to release the locks of a transaction that never ends, not to cut short a slow one that
+ * would commit; a rolled-back transaction leaves nothing behind either way.
+ */
+export const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 30_000 } as const;
+
 export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_SIZE): Db {
   const pool = new Pool({
     connectionString,
@@ -20,7 +29,7 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
     idleTimeoutMillis: 30_000,
   });
   pool.on('connect', oneQueryAtATime);
-  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: TRANSACTION_LIMITS });
   pools.set(db, pool);
   return db;
 }

@@ -49,3 +49,14 @@ describe('queries on one connection', () => {
     expect(await testDb.prefecture.count()).toBe(47);
   });
 });
+
+describe('an interactive transaction', () => {
+  // Prisma's own default (5 s) rolled back a sign-up confirmation on a loaded machine; the app's
+  // clients let a slow transaction finish (lib/db.ts TRANSACTION_LIMITS).
+  it('commits when it takes longer than Prisma’s default five seconds', async () => {
+    await expect(testDb.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_sleep(5.5)`;
+      return tx.prefecture.count();
+    })).resolves.toBe(47);
+  }, 20_000);
+});
