@@ -11,18 +11,23 @@ type Answer = { kind: 'scored'; view: CriteriaView } | { kind: 'ineligible' | 'e
 type State = { kind: 'closed' | 'loading' | 'failed' | 'gone' } | { kind: 'shown'; answer: Answer };
 
 /**
- * A recommendation's full criteria table, fetched from app/api/match-explanation the first time
- * its <details> opens. The company's recommendations page sent one of these tables per card (up
- * to twenty) in its HTML and again in React's payload (57 % of the page on 30k × 3k, rendered on
- * every view) though a reader opens one or two. The table's words come from the same function as
+ * A card's full criteria table, fetched from app/api/match-explanation the first time its
+ * <details> opens. A company's recommendations and a need's recommended companies sent one of
+ * these tables per card (up to twenty) in their HTML and again in React's payload (57 % of the
+ * recommendations page on 30k × 3k, rendered on every view) though a reader opens one or two. The table's words come from the same function as
  * a table rendered in a page (lib/i18n/criteria-view.ts) and it is drawn by the same component
  * (CriteriaTable). If the
  * score no longer matches the card's (a re-ranking landed since the page was read) the reader is
- * told so above the table. Without JavaScript, opening it shows a link to the need's page, which
- * explains the same pair in full; the summary is a native <details>, so keyboard and screen
- * readers open it as before.
+ * told so above the table. Without JavaScript, opening it shows `fallback`, a link to a page that
+ * renders the same pair's table (the need's page, or this page with the card open); the summary
+ * is a native <details>, so keyboard and screen readers open it as before.
  */
-export function ExplanationOnDemand({ matchId, score, needHref, children }: { matchId: string; score: number; needHref: string; children: ReactNode }) {
+export function ExplanationOnDemand({ matchId, score, fallback, children }: {
+  matchId: string;
+  score: number;
+  fallback: { href: string; on: 'needPage' | 'thisPage' };
+  children: ReactNode;
+}) {
   const t = useTranslations('criteriaOnDemand');
   const locale = useLocale();
   const [state, setState] = useState<State>({ kind: 'closed' });
@@ -46,7 +51,7 @@ export function ExplanationOnDemand({ matchId, score, needHref, children }: { ma
     }
   }
 
-  const needLink = <a href={needHref}>{t('onNeedPage')}</a>;
+  const fallbackLink = <a href={fallback.href}>{t(fallback.on === 'thisPage' ? 'showHere' : 'onNeedPage')}</a>;
   const answer = state.kind === 'shown' ? state.answer : null;
   const table = answer?.kind === 'scored' ? answer.view : null;
   const changed = state.kind === 'gone' || (answer !== null && (table === null || table.score !== score));
@@ -65,7 +70,7 @@ export function ExplanationOnDemand({ matchId, score, needHref, children }: { ma
       <p role="status" className={status ? cn('my-1', state.kind === 'loading' ? 'text-muted' : table ? 'text-warning' : undefined) : undefined}>
         {status}
       </p>
-      {table ? <CriteriaTable view={table} /> : state.kind === 'loading' ? null : <p className="my-1">{needLink}</p>}
+      {table ? <CriteriaTable view={table} /> : state.kind === 'loading' ? null : <p className="my-1">{fallbackLink}</p>}
     </details>
   );
 }

@@ -23,26 +23,37 @@ export const othersThan = (lists: readonly (Entries | null)[], index: number): E
   lists.filter((list, i): list is Entries => i !== index && list !== null);
 
 /**
- * `onDemand`: the card's full table is fetched when opened (ExplanationOnDemand) instead of sent
- * with the page; for a company's own recommendations (up to twenty), inside
- * <ClientMessages namespaces={['criteriaOnDemand']}>.
+ * Where a card's table is fetched when opened, and where a reader without JavaScript reads it
+ * instead: the need's page, which shows a company its own fit in full, or this page, rendered with
+ * that card's table open (`?explain=<match id>`, the need page's recommended companies).
  */
-export async function MatchSummary({ explanation, others, onDemand }: {
+export type OnDemand = { matchId: string; score: number; without: { needId: string } | 'thisPage' };
+
+/**
+ * `onDemand`: the card's full table is fetched when opened (ExplanationOnDemand) instead of sent
+ * with the page — lists of up to twenty cards — inside <ClientMessages namespaces={['criteriaOnDemand']}>.
+ * Otherwise the table is in the page, in a <details> that `open` opens.
+ */
+export async function MatchSummary({ explanation, others, onDemand, open = false }: {
   explanation: StoredExplanation;
   others: readonly Entries[];
-  onDemand?: { matchId: string; needId: string; score: number };
+  onDemand?: OnDemand;
+  open?: boolean;
 }) {
   if (explanation.kind !== 'scored') return <MatchExplanation explanation={explanation} />;
   const [t, locale] = await Promise.all([getTranslations('matches'), getLocale()]);
+  const fallback = !onDemand ? null : onDemand.without === 'thisPage'
+    ? { href: `?${new URLSearchParams({ explain: onDemand.matchId })}#match-${onDemand.matchId}`, on: 'thisPage' as const }
+    : { href: `${getPathname({ href: `/needs/${onDemand.without.needId}`, locale })}#your-fit`, on: 'needPage' as const };
   return (
     <div className="grid min-w-0 gap-2">
       <ReasonHighlights highlights={distinguishingReasons(explanation.entries, others)} />
-      {onDemand ? (
-        <ExplanationOnDemand matchId={onDemand.matchId} score={onDemand.score} needHref={`${getPathname({ href: `/needs/${onDemand.needId}`, locale })}#your-fit`}>
+      {onDemand && fallback ? (
+        <ExplanationOnDemand matchId={onDemand.matchId} score={onDemand.score} fallback={fallback}>
           {t('fullTable')}
         </ExplanationOnDemand>
       ) : (
-        <details className="min-w-0 text-sm" data-testid="full-criteria">
+        <details className="min-w-0 text-sm" data-testid="full-criteria" open={open}>
           <summary className="cursor-pointer font-semibold text-accent">{t('fullTable')}</summary>
           <MatchExplanation explanation={explanation} />
         </details>

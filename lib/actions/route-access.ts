@@ -18,9 +18,9 @@ export const ROUTE_ACCESS = {
   '/api/companies/search GET': ['FACILITATOR', 'ADMIN'],
   // Whether a need's (or the caller's company's) re-ranking is still queued: the need's own visibility rules apply.
   '/api/ranking-state GET': 'public',
-  // A recommendation's criteria table, fetched when opened. Listed as public like ranking-state, since
-  // the rule is per match, not per role: only the company's own matches (readOwnMatchExplanation;
-  // anonymous 401, other roles 403, another company's match 404: tests/integration/match-explanation.test.ts).
+  // A card's criteria table, fetched when opened. Listed as public like ranking-state, since the rule
+  // is per match, not per role: each reader only the pairs its own list shows (readMatchExplanation;
+  // anonymous 401, a pair outside the reader's scope 404: tests/integration/match-explanation.test.ts).
   '/api/match-explanation GET': 'public',
   // One-click unsubscribe: no session, the signed link is the authority (lib/notifications/unsubscribe.ts).
   '/api/unsubscribe POST': 'public',

@@ -35,6 +35,29 @@ test('a hromada sees what differs between its recommended companies, and what th
   }
 });
 
+test('a hromada opens a recommended company’s full criteria table; without JavaScript the page renders it open', async ({ page }) => {
+  await signIn(page, demoEmail('hromada-kyiv'), undefined, 'uk');
+  await page.goto('/uk/municipality/needs');
+  const own = await page.getByRole('table').locator('tbody a').first().getAttribute('href');
+  await page.goto(own ?? '');
+  const card = page.getByTestId('recommended-company').first();
+  // Not in the page until it is opened: fetched from /api/match-explanation.
+  await expect(card.getByTestId('criteria-table')).toHaveCount(0);
+  // Inside the closed <details>, so not in the accessibility tree yet.
+  const fallback = card.locator('[data-testid=full-criteria] a', { hasText: 'Показати на цій сторінці' });
+  const href = await fallback.getAttribute('href');
+  expect(href).toMatch(/^\?explain=[0-9a-f-]{36}#match-[0-9a-f-]{36}$/);
+  await card.getByText('Усі критерії та бали').click();
+  await expect(card.getByTestId('criteria-table')).toBeVisible();
+  await expect(card.getByTestId('criteria-table')).toContainText('Можливості');
+
+  // Where a reader without JavaScript is sent: the same page, that card's table rendered open.
+  await page.goto(`${own}${href}`);
+  const cardId = href!.split('#')[1];
+  await expect(page.locator(`#${cardId} [data-testid=full-criteria]`)).toHaveAttribute('open', '');
+  await expect(page.locator(`#${cardId} [data-testid=criteria-table]`)).toBeVisible();
+});
+
 test('a Japanese reader sees a hryvnia budget in yen too, marked as an estimate with the rate date', async ({ page }) => {
   // Lviv's modular housing: 120,000,000 UAH in the demo world.
   await page.goto('/ja/needs?sector=HOUSING');

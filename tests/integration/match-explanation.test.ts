@@ -13,22 +13,26 @@ import { translatorFor } from '../../lib/i18n/translator';
 import { listPrefectures } from '../../lib/reference/prefectures';
 import { startJobQueue } from '../../lib/jobs/queue';
 import { Prisma } from '../../lib/generated/prisma/client';
-import { drainMatchingJobs, listMatchesForCompany, rerankNeed } from '../../lib/match-store';
+import { drainMatchingJobs, listMatchesForCompany, listMatchesForNeed, rerankNeed } from '../../lib/match-store';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
-import { readOwnMatchExplanation } from '../../lib/match-store/own-explanation';
+import { readMatchExplanation } from '../../lib/match-store/match-explanation';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
+import { createUser } from '../factories/user';
 import { testDb as db } from './test-db';
 
-// A company's recommendations fetch each card's full criteria table when it is opened
-// (app/api/match-explanation). The table must be the one the page would have rendered — the same
-// explanation and score as the card's list — and only the company's own matches may be read.
+// A company's recommendations and a need's recommended companies fetch each card's full criteria
+// table when it is opened (app/api/match-explanation). The table must be the one the page would
+// have rendered — the same explanation and score as the card's list — and each reader may read
+// only the pairs its own list shows.
 
 let world: AccessWorld;
 let boss: PgBoss;
 let matchId: string;
+/** A representative of the hromada whose need the pair is on. */
+let hromadaRep: Actor;
 beforeAll(async () => {
   world = await createAccessWorld(db);
   boss = await startJobQueue(inject('databaseUrl'));
@@ -44,6 +48,8 @@ beforeAll(async () => {
   const scored = list.items.find((match) => match.explanation.kind === 'scored');
   if (!scored) throw new Error('the access world ranks no need for its company');
   matchId = scored.id;
+  const rep = await createUser(db, { role: 'MUNICIPALITY_REP', municipalityId: municipality.id });
+  hromadaRep = { userId: rep.id, role: rep.role, companyId: null, municipalityId: municipality.id };
 });
 afterAll(async () => {
   await boss.stop({ graceful: false, wait: true });
@@ -60,7 +66,7 @@ describe('a recommendation’s criteria table on demand', () => {
   it('is the list’s own explanation and score, in the words a page would render', async () => {
     const list = await listMatchesForCompany(db, world.companyRep.actor, world.company.id);
     const card = list.items.find((match) => match.id === matchId)!;
-    const own = await readOwnMatchExplanation(db, world.companyRep.actor, matchId);
+    const own = await readMatchExplanation(db, world.companyRep.actor, matchId);
     expect(own).toEqual({ needId: card.needId, score: card.score, explanation: card.explanation });
 
     for (const locale of ['en', 'ja', 'uk'] as const) {
@@ -77,17 +83,40 @@ describe('a recommendation’s criteria table on demand', () => {
     }
   });
 
-  it('is refused to anyone but the company: 401 signed out, 403 other roles, 404 another company', async () => {
+  it('is refused outside the reader’s own lists: 401 signed out, 404 another company’s or another hromada’s pair', async () => {
     const query = `match=${matchId}&locale=en`;
     expect((await ask(null, query)).status).toBe(401);
-    expect((await ask(world.municipalityRep.actor, query)).status).toBe(403);
-    expect((await ask(world.facilitator.actor, query)).status).toBe(403);
-    expect((await ask(world.admin.actor, query)).status).toBe(403);
+    // The pair is on a need of another municipality: the world's municipality does not list it.
+    expect((await ask(world.municipalityRep.actor, query)).status).toBe(404);
     const other = await ask(world.otherCompanyRep.actor, query);
     expect(other.status).toBe(404);
     expect(JSON.stringify(await other.json())).not.toContain('view');
-    await expect(readOwnMatchExplanation(db, world.otherCompanyRep.actor, matchId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(readOwnMatchExplanation(db, null, matchId)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(readMatchExplanation(db, world.otherCompanyRep.actor, matchId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readMatchExplanation(db, world.municipalityRep.actor, matchId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(readMatchExplanation(db, null, matchId)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Staff read every match's card.
+    expect((await ask(world.facilitator.actor, query)).status).toBe(200);
+    expect((await ask(world.admin.actor, query)).status).toBe(200);
+  });
+
+  it('is the municipality’s own need list’s explanation, and only while the pair is on that list', async () => {
+    const { needId } = await db.match.findUniqueOrThrow({ where: { id: matchId } });
+    const card = (await listMatchesForNeed(db, hromadaRep, needId)).items.find((match) => match.id === matchId)!;
+    expect(await readMatchExplanation(db, hromadaRep, matchId)).toEqual({ needId, score: card.score, explanation: card.explanation });
+    expect((await ask(hromadaRep, `match=${matchId}&locale=uk`)).status).toBe(200);
+    // A pair that sits only on the company's list, untouched, is not on the need's list (listMatchesForNeed's rule).
+    await db.match.update({ where: { id: matchId }, data: { inNeedTop: false } });
+    try {
+      expect((await listMatchesForNeed(db, hromadaRep, needId)).items.map((match) => match.id)).not.toContain(matchId);
+      expect((await ask(hromadaRep, `match=${matchId}&locale=uk`)).status).toBe(404);
+      expect((await ask(world.companyRep.actor, `match=${matchId}&locale=uk`)).status).toBe(200);
+      // Once somebody acted on it, it is on the need's list again, and readable.
+      await db.match.update({ where: { id: matchId }, data: { status: 'SHORTLISTED' } });
+      expect((await listMatchesForNeed(db, hromadaRep, needId)).items.map((match) => match.id)).toContain(matchId);
+      expect((await ask(hromadaRep, `match=${matchId}&locale=uk`)).status).toBe(200);
+    } finally {
+      await db.match.update({ where: { id: matchId }, data: { inNeedTop: true, status: 'SUGGESTED' } });
+    }
   });
 
   it('answers "not found" for an id that is no match, and 400 for an unreadable query', async () => {

@@ -62,7 +62,7 @@ export default async function RecommendedPage({ searchParams }: PageProps<'/[loc
                 <span className={badgeClass('match', match.status)}>{t(`matchStatus.${match.status}`)}</span>
               </div>
               {/* The full table is fetched when opened: one per card was 57 % of this page on 30k × 3k. */}
-              <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} onDemand={{ matchId: match.id, needId: match.need.id, score: match.score }} />
+              <MatchSummary explanation={match.explanation} others={othersThan(lists, index)} onDemand={{ matchId: match.id, score: match.score, without: { needId: match.need.id } }} />
             </li>
           ))}
         </ol>

@@ -74,8 +74,8 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/needs/[i
   return { title: title.text };
 }
 
-export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[id]'>) {
-  const { id } = await params;
+export default async function NeedPage({ params, searchParams }: PageProps<'/[locale]/needs/[id]'>) {
+  const [{ id }, { explain }] = await Promise.all([params, searchParams]);
   const actor = await getActor();
   const need = await loadNeed(actor, id);
   const locale = (await getLocale()) as AppLocale;
@@ -85,12 +85,14 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
     getTranslations(), getListInForceOnce(), actor ? readShownNeedRankingState(db, actor, need) : { pending: false },
     readNeed(need, locale), readTranslationEditor(db, actor, 'NEED', need.id, needTexts(need)),
   ]);
+  // The card whose criteria table is rendered open: where a reader without JavaScript is sent.
+  const explainId = typeof explain === 'string' ? explain : undefined;
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;
   const canClose = isOwner || (actor !== null && isStaff(actor));
 
   return (
     // The forms below read these sections in the browser (lib/i18n/client-messages.ts).
-    <ClientMessages namespaces={[...FORM_NAMESPACES, 'explain', 'rankingProgress', 'interest', 'interestAnswer']}>
+    <ClientMessages namespaces={[...FORM_NAMESPACES, 'explain', 'rankingProgress', 'interest', 'interestAnswer', 'criteriaOnDemand']}>
     <article className="need-page">
       <p className="mt-0 mb-2 text-sm"><Link href="/needs">{t('needs.title')}</Link></p>
       <WrittenText value={title} as="h1" />
@@ -107,8 +109,8 @@ export default async function NeedPage({ params }: PageProps<'/[locale]/needs/[i
       <WrittenText value={description} as="p" className="max-w-3xl" />
       {translations ? <TranslationEditor texts={translations} action={saveTranslationAction} /> : null}
 
-      {isOwner ? <OwnerPanel need={need} actor={actor} /> : null}
-      {actor && isStaff(actor) ? <StaffPanel need={need} actor={actor} /> : null}
+      {isOwner ? <OwnerPanel need={need} actor={actor} explain={explainId} /> : null}
+      {actor && isStaff(actor) ? <StaffPanel need={need} actor={actor} explain={explainId} /> : null}
       {actor?.role === 'COMPANY_REP' && need.status === 'OPEN' ? <CompanyPanel needId={need.id} actor={actor} /> : null}
       {!actor && need.status === 'OPEN' ? (
         <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">
@@ -167,7 +169,7 @@ async function CompanyPanel({ needId, actor }: { needId: string; actor: Actor })
   );
 }
 
-async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
+async function OwnerPanel({ need, actor, explain }: { need: Need; actor: Actor; explain?: string }) {
   const [t, listing] = await Promise.all([getTranslations(), readSiteListing(db, need.hromadaCode)]);
   const transition = { needId: need.id, expectedVersion: need.version };
   return (
@@ -182,12 +184,12 @@ async function OwnerPanel({ need, actor }: { need: Need; actor: Actor }) {
       {need.status === 'DRAFT' && need.municipality.verificationStatus !== 'VERIFIED' ? <p className="my-3 border-l-4 border-accent bg-paper px-3.5 py-2.5">{t('needPage.publishAfterVerification')}</p> : null}
       <InterestedCompanies needId={need.id} actor={actor} answerAction={need.municipality.verificationStatus === 'VERIFIED' ? answerInterestAction : undefined} />
       <InvitationsSent needId={need.id} invitations={await listInvitationsForNeed(db, actor, need.id)} withdrawAction={withdrawInvitationAction} />
-      <Recommended needId={need.id} actor={actor} linkToCards={false} canInvite={need.status === 'OPEN' && need.municipality.verificationStatus === 'VERIFIED'} />
+      <Recommended needId={need.id} actor={actor} linkToCards={false} canInvite={need.status === 'OPEN' && need.municipality.verificationStatus === 'VERIFIED'} explain={explain} />
     </section>
   );
 }
 
-async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
+async function StaffPanel({ need, actor, explain }: { need: Need; actor: Actor; explain?: string }) {
   const [listing, evidence] = await Promise.all([
     readSiteListing(db, need.hromadaCode),
     listTenderEvidence(db, actor, need.id),
@@ -201,7 +203,7 @@ async function StaffPanel({ need, actor }: { need: Need; actor: Actor }) {
       {need.prozorroTenderId || need.dreamProjectId ? <p><Link href={`/facilitator/evidence?needId=${need.id}`}>{t('import.link')}</Link></p> : null}
       <InterestedCompanies needId={need.id} actor={actor} />
       <InvitationsSent needId={need.id} invitations={await listInvitationsForNeed(db, actor, need.id)} />
-      <Recommended needId={need.id} actor={actor} linkToCards />
+      <Recommended needId={need.id} actor={actor} linkToCards explain={explain} />
       <CompareCompany needId={need.id} />
     </section>
   );
@@ -251,7 +253,7 @@ async function InterestedCompanies({ needId, actor, answerAction }: { needId: st
   );
 }
 
-async function Recommended({ needId, actor, linkToCards, canInvite = false }: { needId: string; actor: Actor; linkToCards: boolean; canInvite?: boolean }) {
+async function Recommended({ needId, actor, linkToCards, canInvite = false, explain }: { needId: string; actor: Actor; linkToCards: boolean; canInvite?: boolean; explain?: string }) {
   const [t, matches, invited] = await Promise.all([
     getTranslations(), listMatchesForNeed(db, actor, needId, { pageSize: 10 }), listInvitedCompanyIds(db, actor, needId),
   ]);
@@ -259,7 +261,7 @@ async function Recommended({ needId, actor, linkToCards, canInvite = false }: { 
     <>
       <h2>{t('needPage.recommended')}</h2>
       <p className="text-sm text-muted">{t('needPage.recommendedHint')}</p>
-      <RecommendedCompanies matches={matches.items} linkToCards={linkToCards} invite={canInvite ? { needId, invited, action: inviteCompanyAction } : undefined} />
+      <RecommendedCompanies matches={matches.items} linkToCards={linkToCards} invite={canInvite ? { needId, invited, action: inviteCompanyAction } : undefined} explain={explain} />
     </>
   );
 }
