@@ -23,9 +23,12 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
   const pool = new Pool({
     connectionString,
     max: poolSize,
-    // Fail fast while the database is down so /api/health can answer 503 instead of hanging;
-    // the pool reconnects by itself once the database is back.
-    connectionTimeoutMillis: 3_000,
+    // pg-pool applies this to opening a connection and to waiting for a free one. An outage is
+    // answered before it by the page-load check and /api/health, each on a connection of its own
+    // (lib/platform/health.ts); here 3 s failed renders with 500 on a loaded two-core machine,
+    // where opening a connection took longer (end-to-end runs, session 10). The pool reconnects by
+    // itself once the database is back.
+    connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
   pool.on('connect', oneQueryAtATime);

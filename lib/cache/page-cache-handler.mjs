@@ -69,7 +69,8 @@ const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zl
 let pool;
 function database() {
   // Created on first use, never at import: `next build` loads this file without a database.
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 30_000 });
+  // The timeout also bounds the wait for one of the four connections: as the app's pool (lib/db.ts).
+  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000 });
   return pool;
 }
 
