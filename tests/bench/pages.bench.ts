@@ -188,6 +188,8 @@ async function main() {
     await sql.query('VACUUM ANALYZE');
     const pick = async (query: string) => ((await sql.query(query)).rows[0] as { id: string }).id;
     const needId = await pick(`SELECT n.id FROM "Need" n JOIN "Company" c ON true WHERE n.status = 'OPEN' AND c."isDemo" ORDER BY n."createdAt" LIMIT 1`);
+    // The oldest open need of the hromada the bench signs in as (the demo world's Kyiv), with its recommended companies.
+    const ownNeedId = await pick(`SELECT n.id FROM "Need" n JOIN "User" u ON u."municipalityId" = n."municipalityId" WHERE u.email LIKE 'hromada-kyiv@%' AND n.status = 'OPEN' ORDER BY n."createdAt" LIMIT 1`);
     const matchId = await pick(`SELECT m.id FROM "Match" m JOIN "Company" c ON c.id = m."companyId" WHERE c."isDemo" ORDER BY m.score DESC LIMIT 1`);
     const sizes = (await sql.query(`SELECT (SELECT count(*) FROM "Company")::int AS companies, (SELECT count(*) FROM "Need")::int AS needs, (SELECT count(*) FROM "Match")::int AS matches`)).rows[0];
     await sql.end();
@@ -224,6 +226,9 @@ async function main() {
       // facilitator's the dashboard) and the need page as a signed-in company sees it.
       { name: 'ourNeeds', path: '/en/municipality/needs', cookie: municipality },
       { name: 'needSigned', path: `/en/needs/${needId}`, cookie: company },
+      // A need's page as its own hromada and as a facilitator read it: with its recommended companies.
+      { name: 'needOwn', path: `/en/needs/${ownNeedId}`, cookie: municipality },
+      { name: 'needStaff', path: `/en/needs/${ownNeedId}`, cookie: facilitator },
     ].filter((p) => !only || only.includes(p.name.split('/')[0]));
 
     // Imported here: lib/db reads DATABASE_URL when it loads.
