@@ -112,13 +112,8 @@ export function scaleBoundSql(need: PreparedNeed, policy: MatchingPolicy, contex
   const budget = need.budgetEur;
   const valueJustAbove = (ratio: number) =>
     weights.scale * CRITERION_FNS.scale(need, { capacityEur: budget / (ratio * (1 + 1e-12)), isSme: true } as PreparedCompany, context) + 1e-9;
-  // The steps' lower edges, ascending (budget ÷ 10 … budget), and the value on each: width_bucket
-  // counts the edges at or below the ceiling (a step includes its lower edge, as `>=` did), so the
-  // ceiling is computed once a row, not once per step (a CASE of five `WHEN ceiling >= edge`
-  // evaluated it up to five times; docs/benchmarks/matching.md, session 10).
-  const edges = [...SCALE_STEPS].reverse().map((ratio) => budget / ratio);
-  const values = [...SCALE_STEPS.slice(0, -1).map(valueJustAbove).reverse(), weights.scale];
-  return `(ARRAY[${f8(valueJustAbove(FAR_ABOVE_CAPACITY_FACTOR))}, ${values.map(f8).join(', ')}])[width_bucket(${CAPACITY_CEILING_SQL}, ARRAY[${edges.map(f8).join(', ')}]) + 1]`;
+  const steps = SCALE_STEPS.slice(1).map((ratio, i) => `WHEN ${CAPACITY_CEILING_SQL} >= ${budget / ratio}::float8 THEN ${f8(valueJustAbove(SCALE_STEPS[i]))}`);
+  return `CASE WHEN ${CAPACITY_CEILING_SQL} >= ${budget}::float8 THEN ${f8(weights.scale)} ${steps.join(' ')} ELSE ${f8(valueJustAbove(FAR_ABOVE_CAPACITY_FACTOR))} END`;
 }
 
 /**
