@@ -241,7 +241,7 @@ export type CandidatePrune = {
   /**
    * The need whose re-rank reads, and the alias of the profile table in its statement: a company
    * whose bound reaches its full list's floor but not one point above can enter only by a tie at
-   * the floor, so it is read only if the need wins that tie (TIE_AT_FLOOR_LOST, as the re-rank's
+   * the floor, so it is read only if the need wins that tie (tieAtFloorLost, as the re-rank's
    * tiesThatEnter decides it) or may reach the need's own threshold.
    */
   tieBreak?: { needId: string; profileAlias: string };
@@ -335,8 +335,9 @@ function candidateConditions(need: PreparedNeed, policy: MatchingPolicy, prune: 
     if (prune.tieBreak) {
       // Evaluated only for the few rows the bound above let through (hundreds to a few thousand
       // for a light need, nearly all of them exactly at their company's floor in a national
-      // world): the bound again, and the probe only for those that cannot pass the floor. A lost
-      // tie was read, scored and probed again by tiesThatEnter (docs/benchmarks/matching.md, session 10).
+      // world): the bound again, and the probe only for those that cannot pass the floor. Such a
+      // company was read, scored, then probed by tiesThatEnter, and nearly always lost: a light need
+      // sent back ~1,100 rows and ids for nothing (docs/benchmarks/matching.md, session 10).
       filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1) + 1, ${threshold}::int) OR ${always}
       OR NOT ${tieAtFloorLost(param(prune.tieBreak.needId), prune.tieBreak.profileAlias)})`);
     }

@@ -413,7 +413,7 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     const base = {
       sectors: ['AGRICULTURE'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'],
       maxProjectEur: 5_000_000, verificationStatus: 'VERIFIED',
-    } as const;
+    } satisfies Partial<Parameters<typeof createCompany>[1]>;
     const company = await createCompany(testDb, { ...base, capabilities: ['POWER_GENERATORS'], prefectureCode: '13', cityEn: 'Chiyoda' });
     const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
     const newNeed = async (requiredCapabilities: Capability[], id?: string) => {
