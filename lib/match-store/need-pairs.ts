@@ -69,7 +69,9 @@ export async function readNeedPairs(
   db: Db, needId: string, input: NeedInput | undefined, policy: VersionedPolicy, asOf: Date,
 ): Promise<NeedPairsRead> {
   const need = input ? { input, prepared: prepareNeed(input, asOf) } : null;
-  const candidates = need ? candidatesInSector(need.prepared, policy, { threshold: need.input.matchFloor, always: [], asOf }) : null;
+  const candidates = need ? candidatesInSector(need.prepared, policy, {
+    threshold: need.input.matchFloor, always: [], asOf, tieBreak: { needId, profileAlias: 'p' },
+  }) : null;
   const values = candidates?.values ?? [];
   values.push(needId, need ? sectorMasksHolding(need.input.sector) : [], asOf.toISOString().slice(0, 10), policy.version);
   const n = values.length;

@@ -234,7 +234,27 @@ export const sectorMasksHolding = (sector: string): number[] =>
  * Read only the companies that may score at least `threshold` or their own list's floor (by the
  * bound), and those in `always` whatever their bound.
  */
-export type CandidatePrune = { threshold: number; always: string[]; asOf: Date };
+export type CandidatePrune = {
+  threshold: number;
+  always: string[];
+  asOf: Date;
+  /**
+   * The need whose re-rank reads, and the alias of the profile table in its statement: a company
+   * whose bound reaches its full list's floor but not one point above can enter only by a tie at
+   * the floor, so it is read only if the need wins that tie (tieAtFloorLost, as the re-rank's
+   * tiesThatEnter decides it) or may reach the need's own threshold.
+   */
+  tieBreak?: { needId: string; profileAlias: string };
+};
+
+/**
+ * Whether need `needId` loses the tie at the full list's floor of profile `alias`'s company: the
+ * list's last entry at its floor (lowest score, then highest id) has a lower id (uuids compare as
+ * their text does). Mirrors refresh.ts's tiesThatEnter, which decides the ties of what is read.
+ */
+const tieAtFloorLost = (needId: string, alias: string) => `COALESCE(${needId}::uuid > (SELECT m."needId" FROM "Match" m
+      WHERE m."companyId" = ${alias}."companyId" AND m."inCompanyTop" AND m.score = ${alias}."matchFloor"
+      ORDER BY m."needId" DESC LIMIT 1), false)`;
 
 
 /**
@@ -309,8 +329,18 @@ function candidateConditions(need: PreparedNeed, policy: MatchingPolicy, prune: 
     // A company whose bound cannot reach its own list's floor nor the need's threshold is not read
     // (mayReach in bound.ts, in SQL); pairs already stored or with an interest always are.
     const bound = scoreBoundSql(need, policy, prune.asOf, param);
-    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${param(prune.threshold)}::int)
-      OR "companyId" IN (SELECT unnest(${param(prune.always)}::uuid[])))`);
+    const threshold = param(prune.threshold);
+    const always = `"companyId" IN (SELECT unnest(${param(prune.always)}::uuid[]))`;
+    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${threshold}::int) OR ${always})`);
+    if (prune.tieBreak) {
+      // Evaluated only for the few rows the bound above let through (hundreds to a few thousand
+      // for a light need, nearly all of them exactly at their company's floor in a national
+      // world): the bound again, and the probe only for those that cannot pass the floor. Such a
+      // company was read, scored, then probed by tiesThatEnter, and nearly always lost: a light need
+      // sent back ~1,100 rows and ids for nothing (docs/benchmarks/matching.md, session 10).
+      filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1) + 1, ${threshold}::int) OR ${always}
+      OR NOT ${tieAtFloorLost(param(prune.tieBreak.needId), prune.tieBreak.profileAlias)})`);
+    }
   }
   return { where: filters.join(' AND '), values };
 }

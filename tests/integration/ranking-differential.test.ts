@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../../lib/auth/actor';
@@ -396,6 +397,50 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
         await drainMatchingJobs(testDb, boss);
       }
       await expectAgreement('one by one', needIds, [company.id]);
+    } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+
+  it('read a company that can only tie its full list’s floor when the need wins that tie, the need’s own list being full above it', async () => {
+    // The need's read leaves out a company whose bound reaches its full list's floor but not a
+    // point above, and not the need's own threshold, unless the need wins the tie there
+    // (profiles.ts, tieAtFloorLost). Here the need's list is full of Kansai companies offering both
+    // capabilities it first requires; the company in Tokyo offers one, and its list fills with
+    // needs requiring just that one. The need is then made one of them: it ties the company's floor,
+    // below its own threshold, and its id sorts before every other need's, so it wins the tie.
+    const base = {
+      sectors: ['AGRICULTURE'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'],
+      maxProjectEur: 5_000_000, verificationStatus: 'VERIFIED',
+    } satisfies Partial<Parameters<typeof createCompany>[1]>;
+    const company = await createCompany(testDb, { ...base, capabilities: ['POWER_GENERATORS'], prefectureCode: '13', cityEn: 'Chiyoda' });
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const newNeed = async (requiredCapabilities: Capability[], id?: string) => {
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', requiredCapabilities, ...(id ? { id } : {}) });
+      built.needs.push({ id: need.id, actor: facilitator });
+      await testDb.$transaction((tx) => needChanged(tx, need.id));
+      return need.id;
+    };
+    try {
+      for (let i = 0; i < NEED_TOP_K; i += 1) {
+        built.companies.push((await createCompany(testDb, { ...base, capabilities: ['POWER_GENERATORS', 'WATER_PURIFICATION'] })).id);
+      }
+      for (const id of built.companies) await testDb.$transaction((tx) => companyChanged(tx, id));
+      await drainMatchingJobs(testDb, boss);
+      const first = `00000000-0000-4000-8000-${randomBytes(6).toString('hex')}`;
+      await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION'], first);
+      await drainMatchingJobs(testDb, boss);
+      for (let i = 0; i < COMPANY_TOP_K + 1; i += 1) await newNeed(['POWER_GENERATORS']);
+      await drainMatchingJobs(testDb, boss);
+      await testDb.$transaction(async (tx) => {
+        await tx.need.update({ where: { id: first }, data: { requiredCapabilities: ['POWER_GENERATORS'] } });
+        await needChanged(tx, first);
+      });
+      await drainMatchingJobs(testDb, boss);
+      await expectAgreement('the need of lowest id tying the company’s floor', built.needs.map((n) => n.id), built.companies);
     } finally {
       await retire(built);
       await rebuildAllMatches(testDb);
