@@ -13,9 +13,11 @@
  * BENCH_COMPANIES / BENCH_NEEDS (100,000 × 10,000), REBUILD_DIR, REBUILD_PORT (53402),
  * REBUILD_ROUNDS (1), REBUILD_SETTINGS: `project` (EMBEDDED_SETTINGS, the default) or `postgres`
  * (PostgreSQL's own defaults) — the server is started with them for this run; REBUILD_MODULE
- * (lib/match-store): where rebuildAllMatches comes from (another version's copy, for A/B).
+ * (lib/match-store): where rebuildAllMatches comes from (another version's copy, for A/B);
+ * REBUILD_EXPLAIN=<file>: the server's log, with auto_explain's plans of statements over 1 s.
  */
 import { loadavg } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { EMBEDDED_SETTINGS, startEmbeddedPostgres } from '../../lib/database/embedded-postgres';
@@ -31,9 +33,12 @@ const dataDir = process.env.REBUILD_DIR ?? `.data/pg-rebuild-${COMPANIES}x${NEED
 const round = (n: number) => Math.round(n * 10) / 10;
 const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
 
+const EXPLAIN = process.env.REBUILD_EXPLAIN;
 const server = await startEmbeddedPostgres({
   dataDir, port: Number(process.env.REBUILD_PORT ?? 53402), persistent: true,
   settings: SETTINGS === 'postgres' ? {} : EMBEDDED_SETTINGS,
+  // The plans auto_explain logs (REBUILD_EXPLAIN=<file>), for the statements of a second or more.
+  onLog: EXPLAIN ? (line) => appendFileSync(EXPLAIN, line) : undefined,
 });
 const url = server.urlFor('bench');
 try {
@@ -53,7 +58,10 @@ try {
     console.log(`built ${COMPANIES} × ${NEEDS}`);
   }
   const { rebuildAllMatches } = (await import(path.resolve(MODULE))) as typeof import('../../lib/match-store');
-  const db = createDb(url, 4);
+  const explained = new URL(url);
+  // Row counts and buffers, without per-node timing (which would slow the statements it explains).
+  if (EXPLAIN) explained.searchParams.set('options', '-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=1000 -c auto_explain.log_analyze=on -c auto_explain.log_timing=off -c auto_explain.log_buffers=on -c auto_explain.log_triggers=on -c auto_explain.log_nested_statements=off');
+  const db = createDb(explained.toString(), 4);
   const one = async <T>(sql: string) => (await db.$queryRawUnsafe<T[]>(sql))[0];
   const settings = await db.$queryRawUnsafe<{ name: string; setting: string; unit: string | null }[]>(
     `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_buffers', 'data_checksums')`);
