@@ -33,6 +33,26 @@ export type RunningPostgres = {
   stop(): Promise<void>;
 };
 
+/**
+ * The embedded server's settings where PostgreSQL's defaults are sized for a machine far smaller
+ * than any this project runs on. They matter only where the data outgrows the defaults — the
+ * national-scale benchmark's rebuild, which merges ~1.5 M rows (Match and its indexes ≈ 530 MB,
+ * ~1.5 GB of WAL) in one transaction (docs/benchmarks/matching.md, "Session 10"). Production
+ * points DATABASE_URL at a managed server with settings of its own; nothing in the code relies
+ * on these.
+ * - shared_buffers 128 MB → 1 GB: with the default, the merge evicts its own dirty index pages
+ *   while it writes them, and each eviction of a page must first flush the WAL up to it. Memory
+ *   is taken as pages are used: a small dev database touches a few MB of it. (Managed servers
+ *   default to about a quarter of the machine's memory.)
+ * - max_wal_size 1 GB → 4 GB: one rebuild writes ~1.5 GB of WAL; with the default a checkpoint
+ *   starts in the middle of it, and every page touched again after it is logged whole once more.
+ *   The WAL kept on disk between checkpoints grows to at most this.
+ */
+export const EMBEDDED_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '1GB',
+  max_wal_size: '4GB',
+};
+
 const USER = 'kakehashi';
 const PASSWORD = 'kakehashi';
 
@@ -107,6 +127,8 @@ export async function startEmbeddedPostgres(options: {
   port?: number;
   persistent?: boolean;
   onLog?: (line: string) => void;
+  /** Server settings (default EMBEDDED_SETTINGS; {} for PostgreSQL's own defaults). */
+  settings?: Readonly<Record<string, string>>;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
   letPostgresUserReachBinaries();
@@ -120,6 +142,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent ?? true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: Object.entries(options.settings ?? EMBEDDED_SETTINGS).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     onLog: (message) => {
       log.push(String(message));
       options.onLog?.(String(message));
