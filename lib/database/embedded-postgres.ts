@@ -40,16 +40,13 @@ export type RunningPostgres = {
  * ~1.5 GB of WAL) in one transaction (docs/benchmarks/matching.md, "Session 10"). Production
  * points DATABASE_URL at a managed server with settings of its own; nothing in the code relies
  * on these.
- * - shared_buffers 128 MB → 1 GB: with the default, the merge evicts its own dirty index pages
- *   while it writes them, and each eviction of a page must first flush the WAL up to it. Memory
- *   is taken as pages are used: a small dev database touches a few MB of it. (Managed servers
- *   default to about a quarter of the machine's memory.)
+ * - shared_buffers stays at the default: 1 GB was tried (session 10) and the merge was slower in
+ *   two of three pairs (bench:matching 21:01 vs 21:04 UTC: 55.0 → 65.3 s), faster in one.
  * - max_wal_size 1 GB → 4 GB: one rebuild writes ~1.5 GB of WAL; with the default a checkpoint
  *   starts in the middle of it, and every page touched again after it is logged whole once more.
  *   The WAL kept on disk between checkpoints grows to at most this.
  */
 export const EMBEDDED_SETTINGS: Readonly<Record<string, string>> = {
-  shared_buffers: '1GB',
   max_wal_size: '4GB',
 };
 
