@@ -24,8 +24,8 @@ export function createDb(connectionString: string, poolSize = env.DATABASE_POOL_
     connectionString,
     max: poolSize,
     // pg-pool applies this to opening a connection and to waiting for a free one. An outage is
-    // answered before it by the page-load check and /api/health, each on a connection of its own
-    // (lib/platform/health.ts); here 3 s failed renders with 500 on a loaded two-core machine,
+    // answered before it: by the page-load check, on a connection of its own, and by /api/health
+    // within its own 2 s (lib/platform/health.ts); here 3 s failed renders with 500 on a loaded two-core machine,
     // where opening a connection took longer (end-to-end runs, session 10). The pool reconnects by
     // itself once the database is back.
     connectionTimeoutMillis: 10_000,

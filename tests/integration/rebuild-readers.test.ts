@@ -59,7 +59,8 @@ describe('a reader during a rebuild', () => {
       while (waiting === undefined) {
         if (settled) await rebuild.then(() => expect.fail('the rebuild ended without waiting for the need’s lock'));
         const blocked = await reader.query<{ query: string }>(
-          `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`);
+          `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+             AND query LIKE '%INSERT INTO "Match"%'`);
         waiting = blocked.rows[0]?.query;
         if (waiting === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
       }
