@@ -208,8 +208,11 @@ test('municipality journey in Ukrainian: claim the hromada, post a need, see int
   await expect(page.locator('.need-place .badge').last()).toHaveText('Відкрита');
 
   // The ranking runs in the background; recommended companies appear with reasons in Ukrainian.
+  // The full criteria table is fetched when the card's details open.
   await eventually(page, async () => {
-    await expect(page.getByTestId('recommended-company').first()).toContainText('Пропонує всі потрібні можливості: Генератори.');
+    const first = page.getByTestId('recommended-company').first();
+    await first.getByText('Усі критерії та бали').click({ timeout: 5_000 });
+    await expect(first.getByTestId('criteria-table')).toContainText('Пропонує всі потрібні можливості: Генератори.');
   });
   // The hromada invites its best match; the invitation shows, and counts in the ranking.
   const best = page.getByTestId('recommended-company').first();
