@@ -7,8 +7,11 @@
 // (lib/cache/tag-page.ts); triggers on those tables mark them in the writer's own transaction
 // (migration 20261201213323_page_cache), so a mark exists exactly when its writer committed. An
 // entry is stale once a mark of one of its tags comes from a transaction its render may not have
-// seen (FRESH_ENTRY). A stale entry is never served: Next renders the page again while the visitor
-// waits, so a change shows on the very next request.
+// seen (FRESH_ENTRY). One render per invalidation for all instances: the first miss of a stale
+// entry takes its render lease (a row's columns in PostgreSQL, not this process's memory) and renders
+// while its visitor waits, so the first request after a write shows it; while that lease is live
+// (RENDER_LEASE_MS at most), misses elsewhere are served the stored copy instead of rendering it too.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -51,6 +54,15 @@ export const FRESH_ENTRY = `e."renderSnapshot" IS NOT NULL
  * the hourly clean-up keeps the entries of builds seen within BUILD_KEPT_MS (page-cache-cleanup.ts).
  */
 export const BUILD_SEEN_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * How long a render lease keeps other instances on the stored copy. A render that has not stored its
+ * page by then has failed, died with its instance, or answered something other than 200; the next
+ * miss takes the lease over and renders (one more render, never a page staler than this). Renders
+ * take 30–60 ms on a quiet machine and ran to 2–5 s on the loaded one (docs/benchmarks/pages.md,
+ * session 9): a render slower than the lease only lets a second one start.
+ */
+export const RENDER_LEASE_MS = 5_000;
 
 /** A render in flight whose page was not stored this long after its miss never will be (#renders). */
 const RENDER_FORGOTTEN_MS = 5 * 60 * 1000;
@@ -138,7 +150,8 @@ export default class PageCacheHandler {
    * (or a page that answered "not found", for ids from anywhere) never comes to its set, and is
    * forgotten then, so the map does not grow with every address asked; a set that finds no
    * snapshot stores its entry stale.
-   * @type {Map<string, { snapshot: string; at: Date }>}
+   * `lease` is the token of the render lease the miss took, when it found a stored copy stale.
+   * @type {Map<string, { snapshot: string; at: Date; lease?: string }>}
    */
   #renders = new Map();
 
@@ -166,18 +179,28 @@ export default class PageCacheHandler {
     // accepts one: both of them, as the requests Next answers from this one read may ask for either.
     // The server sends one only if Next answers a request with exactly the entry's HTML.
     const withCopies = anyRequestWaiting();
+    // The entry is read twice in one statement (one snapshot): as stored (`s`, the copy a stale
+    // entry serves while another render holds its lease) and only if fresh (`e`). The test stays
+    // in the join, where PostgreSQL plans the marks as an anti-join on their primary key; as an
+    // expression in the select list it became a subplan that scanned every mark (session 10 EXPLAIN).
     const { rows } = await database().query(
-      `SELECT pg_current_snapshot()::text AS "snapshot", clock_timestamp() AS "now", e."value", e."renderedAt",
-              CASE WHEN $2 THEN e."htmlBrotli" END AS "br", CASE WHEN $2 THEN e."htmlGzip" END AS "gzip"
+      `SELECT pg_current_snapshot()::text AS "snapshot", clock_timestamp() AS "now", s."value", s."renderedAt",
+              CASE WHEN $2 THEN s."htmlBrotli" END AS "br", CASE WHEN $2 THEN s."htmlGzip" END AS "gzip",
+              e."key" IS NOT NULL AS "fresh", s."renderSnapshot"::text AS "storedSnapshot"
          FROM (SELECT 1) AS one
+         LEFT JOIN "PageCacheEntry" s ON s."key" = $1
          LEFT JOIN "PageCacheEntry" e ON e."key" = $1 AND ${FRESH_ENTRY}`,
       [key, withCopies],
     );
     const row = rows[0];
-    if (!row.value) {
-      this.#forgetAbandonedRenders(row.now);
-      if (!this.#renders.has(key)) this.#renders.set(key, { snapshot: row.snapshot, at: row.now });
-      return null;
+    if (!row.value) return this.#miss(key, row);
+    if (!row.fresh) {
+      // Stale: one render for all instances; the others are served this copy meanwhile. Next makes
+      // a handler per request, and its batcher sends one get per key and process at a time, so a
+      // handler asking again for a key whose lease it holds is its own render (retried): it renders.
+      if (this.#renders.get(key)?.lease) return this.#miss(key, row);
+      const lease = await takeRenderLease(key, row.storedSnapshot);
+      if (lease) return this.#miss(key, row, lease);
     }
     const { value, cacheControl } = deserialise(row.value);
     if (withCopies && typeof value.html === 'string' && (row.br || row.gzip)) {
@@ -186,6 +209,21 @@ export default class PageCacheHandler {
     // The page's lifetime (revalidate: false, for ours) travels with it, so an instance that has
     // not rendered the page itself does not take it for stale and render it again behind it.
     return { lastModified: new Date(row.renderedAt).getTime(), value, cacheControl };
+  }
+
+  /**
+   * A miss: Next renders the page while the visitor waits. The snapshot read with the entry is the
+   * render's (every read of the render comes after it), kept until its set.
+   * @param {string} key
+   * @param {{ snapshot: string; now: Date }} row
+   * @param {string} [lease] the render lease this miss took
+   */
+  #miss(key, row, lease) {
+    this.#forgetAbandonedRenders(row.now);
+    const render = this.#renders.get(key);
+    if (!render) this.#renders.set(key, { snapshot: row.snapshot, at: row.now, ...(lease ? { lease } : {}) });
+    else if (lease) render.lease = lease;
+    return null;
   }
 
   /**
@@ -217,12 +255,17 @@ export default class PageCacheHandler {
     // Marks are not pruned here: the test reads only a tag's marks from the snapshot's xmin on, so
     // older ones cost nothing per request, and removing one that a render still in flight needs is
     // the clean-up's business (its horizon).
+    // The store ends this render's own lease, and only that: a render whose lease ran out and was
+    // taken over stores its page all the same (judged by its snapshot like any other), but the
+    // render now holding the lease keeps it, so the other instances do not start a third.
     await database().query(
       `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt", "renderSnapshot", "htmlGzip", "htmlBrotli")
        VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()), $5::pg_snapshot, $6, $7)
        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt",
-         "renderSnapshot" = EXCLUDED."renderSnapshot", "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli"`,
-      [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, render?.at ?? null, render?.snapshot ?? null, htmlGzip, htmlBrotli],
+         "renderSnapshot" = EXCLUDED."renderSnapshot", "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli",
+         "renderLease" = CASE WHEN "PageCacheEntry"."renderLease" = $8::uuid THEN NULL ELSE "PageCacheEntry"."renderLease" END,
+         "renderLeaseUntil" = CASE WHEN "PageCacheEntry"."renderLease" = $8::uuid THEN NULL ELSE "PageCacheEntry"."renderLeaseUntil" END`,
+      [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, render?.at ?? null, render?.snapshot ?? null, htmlGzip, htmlBrotli, render?.lease ?? null],
     );
   }
 
@@ -241,6 +284,28 @@ export default class PageCacheHandler {
   }
 
   resetRequestCache() {}
+}
+
+/**
+ * Takes the render lease of the stored entry `key` — if it is still the render found stale (same
+ * snapshot: nothing stored over it since) and no live lease is held on it — and returns its token;
+ * none if another render holds a live lease, or stored the page meanwhile. One statement on the
+ * entry's row: of concurrent misses on any instances, the first UPDATE takes it, and the others,
+ * blocked on that row until it commits, find the lease live when they re-read it (READ COMMITTED
+ * re-checks the condition on the newest row), so exactly one renders per lease.
+ * @param {string} key
+ * @param {string | null} staleSnapshot the stale entry's render snapshot, as read
+ * @returns {Promise<string | null>}
+ */
+async function takeRenderLease(key, staleSnapshot) {
+  const lease = randomUUID();
+  const { rowCount } = await database().query(
+    `UPDATE "PageCacheEntry" SET "renderLease" = $2::uuid, "renderLeaseUntil" = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
+      WHERE "key" = $1 AND ("renderLeaseUntil" IS NULL OR "renderLeaseUntil" <= clock_timestamp())
+        AND "renderSnapshot"::text IS NOT DISTINCT FROM $4`,
+    [key, lease, RENDER_LEASE_MS, staleSnapshot],
+  );
+  return rowCount === 1 ? lease : null;
 }
 
 /**

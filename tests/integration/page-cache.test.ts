@@ -316,6 +316,90 @@ describe('staleness by what the render could see (no margin, no clock)', () => {
   });
 });
 
+describe('one render per invalidation, for all instances (the render lease)', () => {
+  const APP_PAGE = { kind: 'APP_PAGE' };
+  /** Each of Next's requests makes its own handler; here each stands for a request on another instance. */
+  const instances = (count: number) => Promise.all(Array.from({ length: count }, () => handlerOf('page-cache-test')));
+  const textOf = (entry: Awaited<ReturnType<Handler['get']>>) => entry?.value.html.match(/<p>(.*?)<\/p>/)?.[1] ?? null;
+  const leaseOf = async (key: string) => (await db.$queryRaw<{ lease: string | null; live: boolean | null }[]>`
+    SELECT "renderLease"::text AS lease, "renderLeaseUntil" > clock_timestamp() AS live FROM "PageCacheEntry" WHERE key = ${'page-cache-test:' + key}`)[0];
+  /** As if the lease's holder had died RENDER_LEASE_MS ago: its expiry passed (the only clock the rule reads). */
+  const expireLease = (key: string) => db.$executeRaw`
+    UPDATE "PageCacheEntry" SET "renderLeaseUntil" = clock_timestamp() - interval '1 millisecond' WHERE key = ${'page-cache-test:' + key}`;
+
+  it('of many concurrent misses of a stale page on different instances, one renders and the others are served the stored copy', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'before');
+    await handler.revalidateTag(own);
+    const requests = await instances(12);
+    const answers = await Promise.all(requests.map((request) => request.get(key, APP_PAGE)));
+    expect(answers.filter((answer) => answer === null)).toHaveLength(1);
+    expect(answers.filter((answer) => answer !== null).map(textOf)).toEqual(Array(11).fill('before'));
+    expect(await leaseOf(key)).toEqual({ lease: expect.any(String), live: true });
+    // The render stores the page and ends its lease: every instance is served the new page.
+    const renderer = requests[answers.indexOf(null)];
+    await renderer.set(key, page([own], 'after'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await leaseOf(key)).toEqual({ lease: null, live: null });
+    for (const request of await instances(3)) expect(textOf(await request.get(key, APP_PAGE))).toBe('after');
+  });
+
+  it('renders on the first request after a write: the stored copy is only for requests while that render runs', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'before');
+    await handler.revalidateTag(own);
+    const [first, second] = await instances(2);
+    expect(await first.get(key, APP_PAGE)).toBeNull();
+    expect(textOf(await second.get(key, APP_PAGE))).toBe('before');
+  });
+
+  it('takes no lease on a fresh page, nor on a page never stored (there is no copy to serve)', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    const [first, second] = await instances(2);
+    expect(await first.get(key, APP_PAGE)).toBeNull();
+    expect(await second.get(key, APP_PAGE)).toBeNull();
+    await first.set(key, page([own], 'stored'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(textOf(await second.get(key, APP_PAGE))).toBe('stored');
+    expect(await leaseOf(key)).toEqual({ lease: null, live: null });
+  });
+
+  it('serves the stored copy only while the lease lives: once it runs out, the next miss renders', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'before');
+    await handler.revalidateTag(own);
+    const [died, waiting, takesOver, later] = await instances(4);
+    expect(await died.get(key, APP_PAGE)).toBeNull(); // its render never stores anything
+    expect(textOf(await waiting.get(key, APP_PAGE))).toBe('before');
+    await expireLease(key);
+    expect(await takesOver.get(key, APP_PAGE)).toBeNull();
+    const taken = await leaseOf(key);
+    expect(taken.live).toBe(true);
+    expect(textOf(await later.get(key, APP_PAGE))).toBe('before');
+    // The first render stores after all, late: its page is judged by its own snapshot like any
+    // other, and the lease stays with the render that took it over.
+    await died.set(key, page([own], 'late'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await leaseOf(key)).toEqual(taken);
+    await takesOver.set(key, page([own], 'after'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await leaseOf(key)).toEqual({ lease: null, live: null });
+    expect(textOf(await later.get(key, APP_PAGE))).toBe('after');
+  });
+
+  it('renders again when a write lands during the render: its page is stored stale, and the lease is free', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'first');
+    await handler.revalidateTag(own);
+    const [renderer, next] = await instances(2);
+    expect(await renderer.get(key, APP_PAGE)).toBeNull();
+    await handler.revalidateTag(own); // a second write, after the render's snapshot
+    await renderer.set(key, page([own], 'second'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await next.get(key, APP_PAGE)).toBeNull();
+  });
+});
+
 describe('invalidation by the tables the public pages read', () => {
   const tables = [...new Set(Object.values(PUBLIC_PAGE_TAGS).flat())];
 
