@@ -4,7 +4,8 @@ import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
 import { FRESH_ENTRY } from './page-cache-handler.mjs';
 
-// The page cache (lib/cache/page-cache-handler.mjs) never serves a stale entry, but keeps it
+// The page cache (lib/cache/page-cache-handler.mjs) serves a stale entry only while another
+// instance renders it (its render lease, at most RENDER_LEASE_MS), but keeps it
 // until its page renders again — forever for a need that was deleted or closed — and keeps every
 // tag's marks. Entries are per build (their keys start with the BUILD_ID), so after a deploy the
 // previous build's copies are never read again. Every hour one instance removes all three.
@@ -29,7 +30,7 @@ export const ENTRY_KEPT_MS = 24 * 60 * 60 * 1000;
 export type PageCacheCleanup = { entries: number; otherBuilds: number; marks: number };
 
 export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
-  // Stale entries go first: the handler would never serve them (the same test as its get).
+  // Stale entries go first: the handler would not serve them past a render lease (the same test as its get).
   // So do the entries rendered more than ENTRY_KEPT_MS ago.
   const entries = await db.$executeRaw`
     DELETE FROM "PageCacheEntry" d

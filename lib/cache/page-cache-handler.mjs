@@ -57,8 +57,9 @@ export const BUILD_SEEN_EVERY_MS = 10 * 60 * 1000;
 
 /**
  * How long a render lease keeps other instances on the stored copy. A render that has not stored its
- * page by then has failed, died with its instance, or answered something other than 200; the next
- * miss takes the lease over and renders (one more render, never a page staler than this). Renders
+ * page by then has failed, died with its instance, or was slow; the next miss deletes the stored copy
+ * and renders (takeRenderLease), so no stale copy is served longer than this. A render that answers
+ * something other than a page to keep drops the copy at once (set). Renders
  * take 30–60 ms on a quiet machine and ran to 2–5 s on the loaded one (docs/benchmarks/pages.md,
  * session 9): a render slower than the lease only lets a second one start.
  */
@@ -200,7 +201,7 @@ export default class PageCacheHandler {
       // handler asking again for a key whose lease it holds is its own render (retried): it renders.
       if (this.#renders.get(key)?.lease) return this.#miss(key, row);
       const lease = await takeRenderLease(key, row.storedSnapshot);
-      if (lease) return this.#miss(key, row, lease);
+      if (lease !== HELD) return this.#miss(key, row, lease ?? undefined);
     }
     const { value, cacheControl } = deserialise(row.value);
     if (withCopies && typeof value.html === 'string' && (row.br || row.gzip)) {
@@ -237,7 +238,12 @@ export default class PageCacheHandler {
     const key = this.#keyOf(nextKey);
     const render = this.#renders.get(key);
     this.#renders.delete(key);
-    if (!isPage(data)) return;
+    // A render that held the lease and is not kept (a need closed since: "not found") drops the
+    // stored copy with its lease: that copy must not be served while nobody renders it again.
+    const notKept = async () => {
+      if (render?.lease) await dropLeasedCopy(key, render.lease);
+    };
+    if (!isPage(data)) return notKept();
     // The policy goes on the entry's headers before anything can fail: Next sends these headers
     // with this very response (the one that rendered it) and with every response from the cache.
     if (typeof data.html === 'string' && data.html.length > 0) {
@@ -245,7 +251,7 @@ export default class PageCacheHandler {
     }
     // Only pages that answered 200 are kept: a "not found" (a need id nobody published) would be
     // kept once per id anyone asks for, without end; it is rendered again on each request instead.
-    if (data.status !== undefined && data.status !== 200) return;
+    if (data.status !== undefined && data.status !== 200) return notKept();
     const tags = String(data.headers?.[TAGS_HEADER] ?? '').split(',').filter(Boolean);
     const [htmlGzip, htmlBrotli] = typeof data.html === 'string' && data.html.length > 0
       ? await Promise.all([gzip(data.html, GZIP_OPTIONS), brotli(data.html, BROTLI_OPTIONS)])
@@ -286,26 +292,54 @@ export default class PageCacheHandler {
   resetRequestCache() {}
 }
 
+/** takeRenderLease's answer when another render holds a live lease: serve the stored copy. */
+const HELD = 'held';
+
 /**
  * Takes the render lease of the stored entry `key` — if it is still the render found stale (same
- * snapshot: nothing stored over it since) and no live lease is held on it — and returns its token;
- * none if another render holds a live lease, or stored the page meanwhile. One statement on the
- * entry's row: of concurrent misses on any instances, the first UPDATE takes it, and the others,
- * blocked on that row until it commits, find the lease live when they re-read it (READ COMMITTED
- * re-checks the condition on the newest row), so exactly one renders per lease.
+ * snapshot: nothing stored over it since) and no lease is held on it — and returns its token.
+ * HELD if another render holds a live lease on that same copy: the caller serves it. null if the
+ * caller must render without a lease: the copy is gone or was replaced meanwhile, or its lease ran
+ * out — a render that took it and died, threw, or answered something other than a page never
+ * ended it — in which case the copy is deleted here, so a stale page is never served longer than
+ * one lease (the other instances then render too, as they did before leases).
+ * Of concurrent misses on any instances, the first UPDATE takes the lease, and the others, blocked
+ * on that row until it commits, find the lease set when they re-read it (READ COMMITTED re-checks
+ * the condition on the newest row), so exactly one renders per lease.
  * @param {string} key
  * @param {string | null} staleSnapshot the stale entry's render snapshot, as read
- * @returns {Promise<string | null>}
+ * @returns {Promise<string | typeof HELD | null>}
  */
 async function takeRenderLease(key, staleSnapshot) {
+  const expired = await database().query(
+    `DELETE FROM "PageCacheEntry" WHERE "key" = $1 AND "renderLeaseUntil" <= clock_timestamp()
+        AND "renderSnapshot"::text IS NOT DISTINCT FROM $2`,
+    [key, staleSnapshot],
+  );
+  if (expired.rowCount === 1) return null;
   const lease = randomUUID();
-  const { rowCount } = await database().query(
+  const taken = await database().query(
     `UPDATE "PageCacheEntry" SET "renderLease" = $2::uuid, "renderLeaseUntil" = clock_timestamp() + make_interval(secs => $3::double precision / 1000)
-      WHERE "key" = $1 AND ("renderLeaseUntil" IS NULL OR "renderLeaseUntil" <= clock_timestamp())
-        AND "renderSnapshot"::text IS NOT DISTINCT FROM $4`,
+      WHERE "key" = $1 AND "renderLeaseUntil" IS NULL AND "renderSnapshot"::text IS NOT DISTINCT FROM $4`,
     [key, lease, RENDER_LEASE_MS, staleSnapshot],
   );
-  return rowCount === 1 ? lease : null;
+  if (taken.rowCount === 1) return lease;
+  const held = await database().query(
+    `SELECT 1 FROM "PageCacheEntry" WHERE "key" = $1 AND "renderLeaseUntil" > clock_timestamp()
+        AND "renderSnapshot"::text IS NOT DISTINCT FROM $2`,
+    [key, staleSnapshot],
+  );
+  return held.rowCount === 1 ? HELD : null;
+}
+
+/**
+ * Deletes the stored copy of `key` if `lease` is still its lease: the render that held it produced
+ * no page to keep.
+ * @param {string} key
+ * @param {string} lease
+ */
+async function dropLeasedCopy(key, lease) {
+  await database().query(`DELETE FROM "PageCacheEntry" WHERE "key" = $1 AND "renderLease" = $2::uuid`, [key, lease]);
 }
 
 /**

@@ -365,26 +365,35 @@ describe('one render per invalidation, for all instances (the render lease)', ()
     expect(await leaseOf(key)).toEqual({ lease: null, live: null });
   });
 
-  it('serves the stored copy only while the lease lives: once it runs out, the next miss renders', async () => {
+  it('serves the stored copy only while the lease lives: once it runs out, the copy is dropped and misses render', async () => {
     const key = freshKey();
     const own = `test-${randomUUID()}`;
     await render(key, [own], 'before');
     await handler.revalidateTag(own);
-    const [died, waiting, takesOver, later] = await instances(4);
-    expect(await died.get(key, APP_PAGE)).toBeNull(); // its render never stores anything
+    const [died, waiting, next, later, last] = await instances(5);
+    expect(await died.get(key, APP_PAGE)).toBeNull(); // its render never stores anything (it threw, or its instance died)
     expect(textOf(await waiting.get(key, APP_PAGE))).toBe('before');
     await expireLease(key);
-    expect(await takesOver.get(key, APP_PAGE)).toBeNull();
-    const taken = await leaseOf(key);
-    expect(taken.live).toBe(true);
-    expect(textOf(await later.get(key, APP_PAGE))).toBe('before');
-    // The first render stores after all, late: its page is judged by its own snapshot like any
-    // other, and the lease stays with the render that took it over.
+    // Nobody renders under that lease any more: the stale copy is not served again.
+    expect(await next.get(key, APP_PAGE)).toBeNull();
+    expect(await leaseOf(key)).toBeUndefined();
+    expect(await later.get(key, APP_PAGE)).toBeNull();
+    // The first render stores after all, late: judged by its own snapshot like any other, it is
+    // fresh (no write since) and served.
     await died.set(key, page([own], 'late'), { cacheControl: { revalidate: false, expire: undefined } });
-    expect(await leaseOf(key)).toEqual(taken);
-    await takesOver.set(key, page([own], 'after'), { cacheControl: { revalidate: false, expire: undefined } });
-    expect(await leaseOf(key)).toEqual({ lease: null, live: null });
-    expect(textOf(await later.get(key, APP_PAGE))).toBe('after');
+    expect(textOf(await last.get(key, APP_PAGE))).toBe('late');
+  });
+
+  it('drops the stored copy when the render holding the lease answers "not found" (a need closed since)', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'open need');
+    await handler.revalidateTag(own);
+    const [renderer, other] = await instances(2);
+    expect(await renderer.get(key, APP_PAGE)).toBeNull();
+    await renderer.set(key, { ...page([own], 'not found'), status: 404 }, { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await leaseOf(key)).toBeUndefined();
+    expect(await other.get(key, APP_PAGE)).toBeNull();
   });
 
   it('renders again when a write lands during the render: its page is stored stale, and the lease is free', async () => {
