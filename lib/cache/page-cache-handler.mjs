@@ -61,7 +61,8 @@ export const BUILD_SEEN_EVERY_MS = 10 * 60 * 1000;
  * and renders (takeRenderLease), so no stale copy is served longer than this. A render that answers
  * something other than a page to keep drops the copy at once (set). Renders
  * take 30–60 ms on a quiet machine and ran to 2–5 s on the loaded one (docs/benchmarks/pages.md,
- * session 9): a render slower than the lease only lets a second one start.
+ * session 9): past a render slower than the lease, every instance renders until one stores, as
+ * before leases.
  */
 export const RENDER_LEASE_MS = 5_000;
 
@@ -87,6 +88,14 @@ function database() {
   return pool;
 }
 
+/**
+ * When this process last recorded each build in PageCacheBuild (one build in production). In the
+ * module, not the handler: Next 16 makes a handler per request, and a field would upsert that one
+ * row on every page view. Losing this value only means recording the build once more.
+ * @type {Map<string, number>}
+ */
+const buildSeenAt = new Map();
+
 /** Only rendered pages are kept; unstable_cache's data entries (used to tag pages) are not. */
 const isPage = (/** @type {{ kind?: string } | null | undefined} */ value) => value?.kind === 'APP_PAGE';
 
@@ -100,9 +109,6 @@ export default class PageCacheHandler {
    * @type {string}
    */
   #build;
-
-  /** When this instance last recorded its build in PageCacheBuild (its own connection's business). */
-  #buildSeenAt = -Infinity;
 
   /** @param {{ serverDistDir?: string }} [context] Next's: the build's server folder. */
   constructor(context) {
@@ -129,15 +135,15 @@ export default class PageCacheHandler {
    */
   #noteBuildSeen() {
     const now = Date.now();
-    if (now - this.#buildSeenAt < BUILD_SEEN_EVERY_MS) return;
-    this.#buildSeenAt = now;
+    if (now - (buildSeenAt.get(this.#build) ?? -Infinity) < BUILD_SEEN_EVERY_MS) return;
+    buildSeenAt.set(this.#build, now);
     database()
       .query(
         `INSERT INTO "PageCacheBuild" ("build", "seenAt") VALUES ($1, clock_timestamp())
          ON CONFLICT ("build") DO UPDATE SET "seenAt" = EXCLUDED."seenAt"`,
         [this.#build],
       )
-      .catch(() => (this.#buildSeenAt = -Infinity));
+      .catch(() => buildSeenAt.delete(this.#build));
   }
 
   /**
@@ -200,7 +206,8 @@ export default class PageCacheHandler {
       // a handler per request, and its batcher sends one get per key and process at a time, so a
       // handler asking again for a key whose lease it holds is its own render (retried): it renders.
       if (this.#renders.get(key)?.lease) return this.#miss(key, row);
-      const lease = await takeRenderLease(key, row.storedSnapshot);
+      // The lease only saves renders: if its statements fail, render as before leases.
+      const lease = await takeRenderLease(key, row.storedSnapshot).catch(() => null);
       if (lease !== HELD) return this.#miss(key, row, lease ?? undefined);
     }
     const { value, cacheControl } = deserialise(row.value);
@@ -257,20 +264,29 @@ export default class PageCacheHandler {
       ? await Promise.all([gzip(data.html, GZIP_OPTIONS), brotli(data.html, BROTLI_OPTIONS)])
       : [null, null];
     // Without a miss of its own (Next rendering over an entry it was served) the render's start is
-    // unknown: stored without a snapshot, the entry is stale, and the next request renders it again.
+    // unknown: without a snapshot the page counts as stale (kept only over its own leased copy,
+    // below), and the next request renders it again.
     // Marks are not pruned here: the test reads only a tag's marks from the snapshot's xmin on, so
     // older ones cost nothing per request, and removing one that a render still in flight needs is
     // the clean-up's business (its horizon).
-    // The store ends this render's own lease, and only that: a render whose lease ran out and was
-    // taken over stores its page all the same (judged by its snapshot like any other), but the
-    // render now holding the lease keeps it, so the other instances do not start a third.
+    // A page already stale as it arrives (a write landed during its render) is stored only over the
+    // copy whose lease this render holds: the next miss leases it and the others are served it
+    // meanwhile, as they were served the copy it replaces. Anywhere else it would be the page most
+    // likely to go back in time: a render that outlived its lease, whose copy was dropped and whose
+    // need readers have since seen closed, must not bring the open page back to be served as a
+    // leased copy. The lease belonged to the copy replaced, so a store ends it, whoever held it.
     await database().query(
-      `INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt", "renderSnapshot", "htmlGzip", "htmlBrotli")
-       VALUES ($1, $2, $3, COALESCE($4, clock_timestamp()), $5::pg_snapshot, $6, $7)
+      `WITH incoming AS (
+         SELECT ${FRESH_ENTRY} AS "fresh" FROM (SELECT $5::pg_snapshot AS "renderSnapshot", $3::text[] AS "tags") e
+       )
+       INSERT INTO "PageCacheEntry" ("key", "value", "tags", "renderedAt", "renderSnapshot", "htmlGzip", "htmlBrotli")
+       SELECT $1, $2, $3, COALESCE($4::timestamptz, clock_timestamp()), $5::pg_snapshot, $6, $7
+         FROM incoming
+        WHERE incoming."fresh" OR EXISTS (SELECT 1 FROM "PageCacheEntry" p WHERE p."key" = $1 AND p."renderLease" = $8::uuid)
        ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt",
          "renderSnapshot" = EXCLUDED."renderSnapshot", "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli",
-         "renderLease" = CASE WHEN "PageCacheEntry"."renderLease" = $8::uuid THEN NULL ELSE "PageCacheEntry"."renderLease" END,
-         "renderLeaseUntil" = CASE WHEN "PageCacheEntry"."renderLease" = $8::uuid THEN NULL ELSE "PageCacheEntry"."renderLeaseUntil" END`,
+         "renderLease" = NULL, "renderLeaseUntil" = NULL
+        WHERE (SELECT "fresh" FROM incoming) OR "PageCacheEntry"."renderLease" = $8::uuid`,
       [key, serialise({ value: data, cacheControl: context?.cacheControl }), tags, render?.at ?? null, render?.snapshot ?? null, htmlGzip, htmlBrotli, render?.lease ?? null],
     );
   }

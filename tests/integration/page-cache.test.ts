@@ -396,6 +396,35 @@ describe('one render per invalidation, for all instances (the render lease)', ()
     expect(await other.get(key, APP_PAGE)).toBeNull();
   });
 
+  it('drops the stored copy when the render holding the lease produces no page at all', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'open need');
+    await handler.revalidateTag(own);
+    const [renderer, other] = await instances(2);
+    expect(await renderer.get(key, APP_PAGE)).toBeNull();
+    await renderer.set(key, null, { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await leaseOf(key)).toBeUndefined();
+    expect(await other.get(key, APP_PAGE)).toBeNull();
+  });
+
+  it('does not bring back the page of a render that outlived its lease and is stale when it stores', async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await render(key, [own], 'open need');
+    await handler.revalidateTag(own);
+    const [slow, next, after, other] = await instances(4);
+    expect(await slow.get(key, APP_PAGE)).toBeNull(); // takes the lease, renders slowly
+    await expireLease(key);
+    expect(await next.get(key, APP_PAGE)).toBeNull(); // the copy is dropped
+    await handler.revalidateTag(own); // the need closes; readers now see it closed
+    // The slow render stores its page, drawn before the close: stale, and not over its own copy.
+    await slow.set(key, page([own], 'open need'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await leaseOf(key)).toBeUndefined();
+    expect(await after.get(key, APP_PAGE)).toBeNull();
+    expect(await other.get(key, APP_PAGE)).toBeNull();
+  });
+
   it('renders again when a write lands during the render: its page is stored stale, and the lease is free', async () => {
     const key = freshKey();
     const own = `test-${randomUUID()}`;
