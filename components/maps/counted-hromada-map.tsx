@@ -1,10 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { HostilityStatus } from '@/lib/generated/prisma/enums';
+import type { MapHromada } from '@/lib/needs/needs-map-payload';
 import type { OpenNeedCountsPayload } from '@/lib/needs/open-need-counts-payload';
-import { InteractiveHromadaMap, type MapHromada, type MapText } from './interactive-hromada-map';
+import { InteractiveHromadaMap, type MapText } from './interactive-hromada-map';
+import { useMapPayload } from './use-map-payload';
 
 // The facilitator dashboard's interactive map: the same map as the public one, its hromadas read
 // from `dataUrl` (app/api/map/open-need-counts) rather than handed over in the page, which is
@@ -26,21 +28,7 @@ export function CountedHromadaMap({ dataUrl, oblastNeedsPath, linkLabel, childre
   children: ReactNode;
 }) {
   const t = useTranslations('map');
-  const [payload, setPayload] = useState<OpenNeedCountsPayload | 'failed' | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      try {
-        const response = await fetch(dataUrl);
-        if (!response.ok) throw new Error(`${dataUrl}: ${response.status}`);
-        const read = (await response.json()) as OpenNeedCountsPayload;
-        if (!cancelled) setPayload(read);
-      } catch {
-        if (!cancelled) setPayload('failed');
-      }
-    })();
-    return () => { cancelled = true; };
-  }, [dataUrl]);
+  const payload = useMapPayload<OpenNeedCountsPayload>(dataUrl);
   const hromadas = useMemo<MapHromada[]>(() => (payload && payload !== 'failed' ? payload.hromadas.map((hromada) => ({
     code: hromada.code,
     nameUk: hromada.nameUk,

@@ -3,20 +3,19 @@ import { useLocale, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
 import { getPathname } from '@/lib/i18n/navigation';
-import { byStatus, toMetre } from '@/lib/needs/open-need-counts-payload';
 import type { NeedMapPoint } from '@/lib/needs/public-needs';
 import type { MapDot } from '@/lib/reference/map-outline';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { CountedHromadaMap } from './counted-hromada-map';
 import { HOSTILITY_COLOURS, HROMADA_SHAPES_URL } from './hostility-colours';
 import { centresPath, HEIGHT, statusDiscsPath, WIDTH } from './map-picture';
-import { HromadaNeedList } from './hromada-need-list';
-import { InteractiveHromadaMap, type MapHromada } from './interactive-hromada-map';
+import { PublicHromadaMap } from './public-hromada-map';
 
-// The map of hromadas with open needs: an interactive map (Leaflet, boundaries from this site)
-// where JavaScript runs, the SVG drawn here where it does not (and while the map loads), and in
-// every case a list of the same hromadas and needs, which is the way in for keyboards and
-// screen readers.
+// The map of hromadas with open needs: an interactive map (Leaflet, boundaries from this site,
+// its hromadas read from `dataUrl`) where JavaScript runs, the picture drawn on the server where it
+// does not (and while the map loads), and in every case `list` (oblast-need-counts.tsx), which is
+// the way in for keyboards and screen readers. The page carries no hromada's needs: their number
+// grows with the country's, the page's size should not.
 
 // Legend swatches: the design system's tokens, the same colours as HOSTILITY_COLOURS.
 const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
@@ -28,27 +27,26 @@ const HOSTILITY_SWATCH: Record<HostilityStatus, string> = {
 };
 
 /**
- * Counts instead of titles (the facilitator's dashboard, rendered per view): the points carry no
- * needs and serve only the server-drawn picture; the interactive map reads its hromadas from
- * `dataUrl` (counted-hromada-map.tsx), each popup links to its oblast's needs with `linkLabel`,
- * and `list` takes the place of the list of hromadas and their needs under the map.
+ * Counts instead of titles (the facilitator's dashboard, rendered per view): the interactive map
+ * reads counts (counted-hromada-map.tsx), each popup links to its oblast's needs with `linkLabel`.
  */
 export type CountedMap = {
   linkLabel: string;
-  dataUrl: string;
   /** The server-drawn picture as an image (map-picture.ts), kept by the browser, instead of drawn in the page. */
   pictureUrl: string;
-  list: ReactNode;
   loadFailed: string;
   /** Hromadas with open needs per status, for the legend: a counted map is given no points. */
   hromadasByStatus: Partial<Record<HostilityStatus, number>>;
 };
 
-export function HromadaMap({ dots, points, statuses, title, listHref, counted }: {
+export function HromadaMap({ dots, points, dataUrl, list, title, listHref, counted }: {
   dots: MapDot[];
+  /** The hromadas with open needs, for the server-drawn picture and the legend (their `needs` are not read). */
   points: NeedMapPoint[];
-  /** Hromadas whose status is not NONE (lib/reference/map-outline.ts listHromadaStatuses); a counted map reads them with its hromadas. */
-  statuses?: Record<string, HostilityStatus>;
+  /** Where the interactive map reads its hromadas: app/api/map/needs (public), app/api/map/open-need-counts (counted). */
+  dataUrl: string;
+  /** Under the map: the way in without a pointer. */
+  list: ReactNode;
   title: string;
   /** Where "more needs" leads: the needs list with the same filters. */
   listHref: string;
@@ -60,19 +58,6 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
   const counts = new Map<HostilityStatus, number>(counted ? Object.entries(counted.hromadasByStatus) as [HostilityStatus, number][] : []);
   if (!counted) for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
   const statusLabels = Object.fromEntries(Object.values(HostilityStatus).map((s) => [s, t(`hostility.${s}`)])) as Record<HostilityStatus, string>;
-  // One array for the popups and the list below the map (hromada-need-list.tsx); a counted map
-  // builds its own in the browser.
-  const hromadas: MapHromada[] = counted ? [] : points.map((point) => ({
-    code: point.code,
-    nameUk: point.nameUk,
-    nameEn: point.nameEn,
-    latitude: toMetre(point.latitude),
-    longitude: toMetre(point.longitude),
-    status: point.hostilityStatus,
-    openNeedsLabel: t('map.openNeeds', { count: point.openNeeds }),
-    needs: point.needs.map((need) => ({ id: need.id, title: need.title, lang: need.language, marker: need.marker ?? null })),
-    moreLabel: point.openNeeds > point.needs.length ? t('map.more', { count: point.openNeeds - point.needs.length }) : null,
-  }));
   const needsPath = getPathname({ href: '/needs', locale });
   const moreHref = getPathname({ href: listHref, locale });
 
@@ -127,10 +112,10 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
     <figure className="m-0 grid min-w-0 gap-3">
       {counted ? (
         <ClientMessages namespaces={['map']}>
-          <CountedHromadaMap dataUrl={counted.dataUrl} oblastNeedsPath={needsPath} linkLabel={counted.linkLabel} {...shared}>{picture}</CountedHromadaMap>
+          <CountedHromadaMap dataUrl={dataUrl} oblastNeedsPath={needsPath} linkLabel={counted.linkLabel} {...shared}>{picture}</CountedHromadaMap>
         </ClientMessages>
       ) : (
-        <InteractiveHromadaMap hromadas={hromadas} statuses={byStatus(statuses ?? {})} {...shared}>{picture}</InteractiveHromadaMap>
+        <PublicHromadaMap dataUrl={dataUrl} {...shared}>{picture}</PublicHromadaMap>
       )}
       <figcaption>
         <p id="map-legend-title" className="m-0 mb-1 font-semibold">{t('map.legendTitle')}</p>
@@ -144,7 +129,7 @@ export function HromadaMap({ dots, points, statuses, title, listHref, counted }:
         </ul>
         <p className="mt-2 text-sm text-muted">{t('map.source')}</p>
       </figcaption>
-      {counted ? counted.list : <HromadaNeedList hromadas={hromadas} statusLabels={statusLabels} needsPath={needsPath} moreHref={moreHref} title={t('map.listTitle', { count: points.length })} />}
+      {list}
     </figure>
   );
 }

@@ -6,28 +6,13 @@ import type { Layer, Map as LeafletMap, Path } from 'leaflet';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Topology } from 'topojson-specification';
 import type { HostilityStatus } from '@/lib/generated/prisma/enums';
-import type { HromadaPlace } from '@/lib/reference/map-outline';
+import type { MapHromada } from '@/lib/needs/needs-map-payload';
 import { HOSTILITY_COLOURS } from './hostility-colours';
 
 // Leaflet with a GeoJSON layer and no tile layer: everything it draws comes from this site (the
 // boundaries file and the page's own data), so it works offline, needs no worker or eval (the
 // CSP stays as it is) and renders as SVG paths, which a test can click. Until it is ready — and
 // without JavaScript — the server-drawn picture passed as `children` stays in its place.
-
-/**
- * A hromada with open needs, its labels already translated on the server. The same array feeds
- * the popups and the list below the map (hromada-need-list.tsx), so the page carries each
- * hromada and title once, as data, rather than as the list's elements and again for the popups.
- */
-export type MapHromada = HromadaPlace & {
-  openNeedsLabel: string;
-  /** The first few, most urgent first; their address is `${needsPath}/${id}`. */
-  needs: { id: string; title: string; lang: string; marker: string | null }[];
-  /** "And N more", when it has more open needs than listed. */
-  moreLabel: string | null;
-  /** Where this hromada's "more" leads, when not the map's own `moreHref` (the dashboard's counted map). */
-  moreHref?: string;
-};
 
 export type MapText = {
   label: string;

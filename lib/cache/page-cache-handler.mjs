@@ -96,8 +96,12 @@ function database() {
  */
 const buildSeenAt = new Map();
 
-/** Only rendered pages are kept; unstable_cache's data entries (used to tag pages) are not. */
-const isPage = (/** @type {{ kind?: string } | null | undefined} */ value) => value?.kind === 'APP_PAGE';
+/**
+ * Only rendered pages and route responses are kept (the public map's data, app/api/map/needs, is a
+ * route); unstable_cache's data entries (used to tag them) are not.
+ */
+const KEPT_KINDS = ['APP_PAGE', 'APP_ROUTE'];
+const isKept = (/** @type {{ kind?: string } | null | undefined} */ value) => KEPT_KINDS.includes(value?.kind ?? '');
 
 export default class PageCacheHandler {
   /**
@@ -179,7 +183,7 @@ export default class PageCacheHandler {
    * @param {{ kind?: string }} [context]
    */
   async get(nextKey, context) {
-    if (!this.#build || (context?.kind && context.kind !== 'APP_PAGE')) return null;
+    if (!this.#build || (context?.kind && !KEPT_KINDS.includes(context.kind))) return null;
     this.#noteBuildSeen();
     const key = this.#keyOf(nextKey);
     // The compressed copies come with the entry, in the same round trip, when a request in flight
@@ -250,7 +254,7 @@ export default class PageCacheHandler {
     const notKept = async () => {
       if (render?.lease) await dropLeasedCopy(key, render.lease);
     };
-    if (!isPage(data)) return notKept();
+    if (!isKept(data)) return notKept();
     // The policy goes on the entry's headers before anything can fail: Next sends these headers
     // with this very response (the one that rendered it) and with every response from the cache.
     if (typeof data.html === 'string' && data.html.length > 0) {

@@ -13,12 +13,12 @@ export type OblastNeedCount = { code: string; nameUk: string; nameEn: string; hr
 
 export type OpenNeedCounts = {
   /** Map points without need titles (`needs` is empty); `oblastCode` says where the popup's link leads. */
-  hromadas: (NeedMapPoint & { oblastCode: string })[];
+  hromadas: NeedMapPoint[];
   /** Oblasts with open needs, the most needs first. */
   oblasts: OblastNeedCount[];
 };
 
-type Row = NeedMapPoint & { oblastCode: string; oblastNameUk: string; oblastNameEn: string };
+type Row = NeedMapPoint & { oblastNameUk: string; oblastNameEn: string };
 
 /**
  * Hromadas with public open needs (the public lists' rule, PUBLIC_NEED_WHERE), each with its count
@@ -55,7 +55,7 @@ export async function countOpenNeedsByHromada(db: Db): Promise<OpenNeedCounts> {
   });
   return {
     hromadas,
-    oblasts: [...oblasts.values()].sort((a, b) => b.openNeeds - a.openNeeds || a.nameEn.localeCompare(b.nameEn)),
+    oblasts: [...oblasts.values()].sort(byMostNeeds),
   };
 }
 
@@ -80,5 +80,26 @@ export async function countOpenNeedsByOblast(db: Db): Promise<DashboardNeedCount
     if (row.byStatus) hromadasByStatus[row.hostilityStatus!] = row.hromadas;
     else oblasts.push({ code: row.code!, nameUk: row.nameUk!, nameEn: row.nameEn!, hromadas: row.hromadas, openNeeds: row.openNeeds });
   }
-  return { oblasts: oblasts.sort((a, b) => b.openNeeds - a.openNeeds || a.nameEn.localeCompare(b.nameEn)), hromadasByStatus };
+  return { oblasts: oblasts.sort(byMostNeeds), hromadasByStatus };
+}
+
+/**
+ * The public map's oblasts: its points (already filtered as the map is) summed per oblast, named
+ * from `oblasts` (listOblasts). Its rows, and their order, are the dashboard's.
+ */
+export function countMapPointsByOblast(points: readonly NeedMapPoint[], oblasts: readonly { code: string; nameUk: string; nameEn: string }[]): OblastNeedCount[] {
+  const counted = new Map<string, OblastNeedCount>();
+  const named = new Map(oblasts.map((oblast) => [oblast.code, oblast]));
+  for (const point of points) {
+    const oblast = counted.get(point.oblastCode) ?? { ...named.get(point.oblastCode)!, code: point.oblastCode, hromadas: 0, openNeeds: 0 };
+    oblast.hromadas += 1;
+    oblast.openNeeds += point.openNeeds;
+    counted.set(point.oblastCode, oblast);
+  }
+  return [...counted.values()].sort(byMostNeeds);
+}
+
+/** Oblasts with the most open needs first, then by English name. */
+function byMostNeeds(a: OblastNeedCount, b: OblastNeedCount): number {
+  return b.openNeeds - a.openNeeds || a.nameEn.localeCompare(b.nameEn);
 }

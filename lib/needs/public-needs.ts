@@ -94,7 +94,7 @@ export const MAP_NEEDS_PER_HROMADA = 5;
 
 export type NeedMapPoint = {
   code: string; nameUk: string; nameEn: string; latitude: number; longitude: number;
-  hostilityStatus: HostilityStatus; openNeeds: number;
+  hostilityStatus: HostilityStatus; openNeeds: number; oblastCode: string;
   /** `marker`: set by the page once the title is in the reader's language (lib/content/marker.ts). */
   needs: { id: string; title: string; language: Locale; marker?: string | null }[];
 };
@@ -117,7 +117,7 @@ export async function listNeedMapPoints(db: Db, input: PublicNeedFilter): Promis
   }
   const hromadas = await db.hromada.findMany({
     where: { code: { in: [...counts.keys()] } },
-    select: { code: true, nameUk: true, nameEn: true, latitude: true, longitude: true, hostilityStatus: true },
+    select: { code: true, nameUk: true, nameEn: true, latitude: true, longitude: true, hostilityStatus: true, oblastCode: true },
     orderBy: { nameEn: 'asc' },
   });
   return hromadas.map((h) => ({ ...h, openNeeds: counts.get(h.code) ?? 0, needs: byHromada.get(h.code) ?? [] }));

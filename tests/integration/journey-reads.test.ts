@@ -10,6 +10,9 @@ import { countOpenNeedsByHromada, countOpenNeedsByOblast } from '../../lib/needs
 import type { OpenNeedCountsPayload } from '../../lib/needs/open-need-counts-payload';
 import { NextRequest } from 'next/server';
 import { GET } from '../../app/api/map/open-need-counts/route';
+import { GET as GET_MAP_NEEDS } from '../../app/api/map/needs/route';
+import { readNeedsMapPayload } from '../../lib/needs/needs-map-payload';
+import { digestOriginal } from '../../lib/content/digest';
 import { GET as GET_PICTURE } from '../../app/api/map/open-need-counts/picture/route';
 import { statusDiscsPath } from '../../components/maps/map-picture';
 import { translatorFor } from '../../lib/i18n/translator';
@@ -86,6 +89,39 @@ describe('browsing needs', () => {
     const statuses = await listHromadaStatuses(db);
     expect(statuses[hromada.code]).toBe('ACTIVE_HOSTILITIES');
     expect(Object.values(statuses)).not.toContain('NONE');
+  });
+
+  it("gives the interactive map its hromadas in the reader's language, with the page's filters, from its data route", async () => {
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    const critical = await createNeed(db, municipality, { urgency: 'CRITICAL', sector: 'WATER_SANITATION', language: 'en' });
+    for (let i = 0; i < MAP_NEEDS_PER_HROMADA; i++) await createNeed(db, municipality, { urgency: 'LOW', sector: 'WATER_SANITATION', language: 'en' });
+    await db.textTranslation.create({ data: {
+      subject: 'NEED', subjectId: critical.id, field: 'title', locale: 'uk', text: 'Насоси для водогону', origin: 'AUTHOR', sourceDigest: digestOriginal(critical.title),
+    } });
+
+    const payload = await readNeedsMapPayload(db, { sector: 'WATER_SANITATION' }, 'uk');
+    const onMap = payload.hromadas.find((h) => h.code === hromada.code);
+    expect(onMap).toMatchObject({ status: 'ACTIVE_HOSTILITIES', openNeedsLabel: '6 відкритих потреб', moreLabel: 'Ще 1 потреба — у списку' });
+    expect(onMap!.needs).toHaveLength(MAP_NEEDS_PER_HROMADA);
+    // The most urgent first, in Ukrainian, marked as the author's translation from English.
+    expect(onMap!.needs[0]).toEqual({ id: critical.id, title: 'Насоси для водогону', lang: 'uk', marker: 'Переклад автора з англійської' });
+    expect(onMap!.needs[1]).toMatchObject({ lang: 'en', marker: 'Ще не перекладено — написано англійською' });
+    expect(payload.statuses.ACTIVE_HOSTILITIES).toContain(hromada.code);
+    // The same hromadas as the page's points for the same filter (which draw the picture and count the oblasts).
+    expect(payload.hromadas.map((h) => h.code)).toEqual((await listNeedMapPoints(db, { sector: 'WATER_SANITATION' })).map((p) => p.code));
+
+    const get = (query: string) => GET_MAP_NEEDS(new NextRequest(`http://localhost/api/map/needs?${query}`));
+    const filtered = await get('locale=en&sector=WATER_SANITATION');
+    expect(filtered.status).toBe(200);
+    expect(filtered.headers.get('cache-control')).toContain('no-store');
+    const read = (await filtered.json()) as typeof payload;
+    expect(read.hromadas.find((h) => h.code === hromada.code)?.needs[0]).toMatchObject({ id: critical.id, title: critical.title, marker: null });
+    expect((await (await get('locale=en&sector=ENERGY')).json() as typeof payload).hromadas.map((h) => h.code)).not.toContain(hromada.code);
+    // No language, or one the site does not speak: refused, not answered in a default one.
+    expect((await get('sector=WATER_SANITATION')).status).toBe(422);
+    expect((await get('locale=de')).status).toBe(422);
+    expect((await get('locale=en&sector=%00')).status).toBe(400);
   });
 
   it('gives the dashboard the map\'s counts per hromada and oblast, without need titles', async () => {

@@ -179,10 +179,30 @@ describe('the page cache in PostgreSQL', () => {
   });
 
 
-  it('keeps nothing but pages', async () => {
+  it("keeps nothing but pages and routes' responses (unstable_cache's data entries only tag them)", async () => {
     await handler.set('fetch-key', { kind: 'FETCH', data: { body: 'x' }, revalidate: false });
     expect(await handler.get('fetch-key', { kind: 'FETCH' })).toBeNull();
     expect(await db.pageCacheEntry.count({ where: { key: 'fetch-key' } })).toBe(0);
+  });
+
+  it("keeps a route's response (the public map's data) as it keeps a page: served until its tag is marked, never a failure", async () => {
+    const key = `/api/map/needs/${randomUUID()}`;
+    const own = `test-${randomUUID()}`;
+    const response = (status: number, body: string) => ({
+      kind: 'APP_ROUTE', status, body: Buffer.from(body), headers: { 'content-type': 'application/json', 'x-next-cache-tags': own },
+    });
+    const asRoute = { kind: 'APP_ROUTE' };
+    expect(await handler.get(key, asRoute)).toBeNull();
+    await handler.set(key, response(200, '{"hromadas":[]}'), { cacheControl: { revalidate: false, expire: undefined } });
+    const hit = (await handler.get(key, asRoute)) as unknown as { value: { body: Buffer; status: number; headers: Record<string, string> } } | null;
+    expect(hit?.value.status).toBe(200);
+    expect(hit?.value.body.toString()).toBe('{"hromadas":[]}');
+    expect(hit?.value.headers['content-security-policy']).toBeUndefined(); // no HTML, no page policy
+    await handler.revalidateTag(own);
+    expect(await handler.get(key, asRoute)).toBeNull();
+    // A failure (the database was down: 500) is rendered again next time, not kept.
+    await handler.set(key, response(500, '{"error":{}}'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await handler.get(key, asRoute)).toBeNull();
   });
 
   it('keeps no page that did not answer 200: one "not found" per need id anyone asks for would grow without end', async () => {

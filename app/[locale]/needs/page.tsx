@@ -1,11 +1,11 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { HromadaMap } from '@/components/maps/hromada-map';
+import { OblastNeedCounts } from '@/components/maps/oblast-need-counts';
 import { NeedFilters } from '@/components/needs/need-filters';
 import { NeedTable } from '@/components/needs/need-table';
 import { Pagination } from '@/components/ui/pagination';
-import { markerKey } from '@/lib/content/marker';
-import { readForReader, readForReaderByKey } from '@/lib/content/read-for-reader';
+import { readForReaderByKey } from '@/lib/content/read-for-reader';
 import { needTitle } from '@/lib/content/written';
 import { db } from '@/lib/db';
 import type { AppLocale } from '@/lib/i18n/routing';
@@ -14,7 +14,8 @@ import { Link } from '@/lib/i18n/link';
 import { getPathname } from '@/lib/i18n/navigation';
 import { titled } from '@/lib/i18n/page-title';
 import { listNeedMapPoints, listOblasts, listPublicNeeds, publicNeedFilterSchema } from '@/lib/needs/public-needs';
-import { listHromadaDots, listHromadaStatuses } from '@/lib/reference/map-outline';
+import { listHromadaDots } from '@/lib/reference/map-outline';
+import { countMapPointsByOblast } from '@/lib/needs/open-need-counts';
 
 export const generateMetadata = titled('needs');
 
@@ -37,7 +38,7 @@ export default async function NeedsPage({ searchParams }: PageProps<'/[locale]/n
           ? <Link href={href({})}>{t('showList')}</Link>
           : <Link href={href({ view: 'map' })}>{t('showMap')}</Link>}
       </p>
-      {isMap ? <NeedsMap filter={filter} title={t('mapTitle')} listHref={href({})} /> : <NeedsList filter={filter} href={href} />}
+      {isMap ? <NeedsMap filter={filter} query={query} title={t('mapTitle')} listHref={href({})} oblasts={oblasts} /> : <NeedsList filter={filter} href={href} />}
     </>
   );
 }
@@ -58,18 +59,17 @@ async function NeedsList({ filter, href }: { filter: ReturnType<typeof publicNee
   );
 }
 
-async function NeedsMap({ filter, title, listHref }: { filter: ReturnType<typeof publicNeedFilterSchema.parse>; title: string; listHref: string }) {
-  const [dots, points, statuses, locale, t] = await Promise.all([listHromadaDots(db), listNeedMapPoints(db, filter), listHromadaStatuses(db), getLocale() as Promise<AppLocale>, getTranslations('content')]);
-  // The popups' titles in the reader's language, one query for the whole map.
-  const titles = await readForReader(db, points.flatMap((point) => point.needs.map(needTitle)), locale);
-  let next = 0;
-  const translated = points.map((point) => ({
-    ...point,
-    needs: point.needs.map((need) => {
-      const title = titles[next++]!;
-      const key = markerKey(title, locale);
-      return { ...need, title: title.text, language: title.language, marker: key ? t(key, { language: title.original.language }) : null };
-    }),
-  }));
-  return <HromadaMap dots={dots} points={translated} statuses={statuses} title={title} listHref={listHref} />;
+async function NeedsMap({ filter, query, title, listHref, oblasts }: {
+  filter: ReturnType<typeof publicNeedFilterSchema.parse>;
+  /** The filters as the page's address writes them. */
+  query: Record<string, string>;
+  title: string;
+  listHref: string;
+  oblasts: Awaited<ReturnType<typeof listOblasts>>;
+}) {
+  const [dots, points, locale] = await Promise.all([listHromadaDots(db), listNeedMapPoints(db, filter), getLocale()]);
+  // The unfiltered map's data comes from the cache, as the page does; a filtered one's is read per request.
+  const dataUrl = Object.keys(query).length === 0 ? `/api/map/needs/${locale}` : `/api/map/needs?${new URLSearchParams({ ...query, locale })}`;
+  const list = <OblastNeedCounts oblasts={countMapPointsByOblast(points, oblasts)} oblastHref={(code) => `/needs?${new URLSearchParams({ ...query, oblast: code })}`} />;
+  return <HromadaMap dots={dots} points={points} dataUrl={dataUrl} list={list} title={title} listHref={listHref} />;
 }

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { OblastNeedCounts } from '@/components/facilitator/oblast-need-counts';
+import { OblastNeedCounts } from '@/components/maps/oblast-need-counts';
 import { ChartLegend, SectorBar } from '@/components/facilitator/sector-bars';
 import { HromadaMap } from '@/components/maps/hromada-map';
 import { ToDoList } from '@/components/start/to-do-list';
@@ -95,11 +95,11 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
           points={[]}
           title={t('dashboard.mapTitle')}
           listHref="/needs"
+          dataUrl="/api/map/open-need-counts"
+          list={<OblastNeedCounts oblasts={counts.oblasts} oblastHref={(code) => `/needs?oblast=${code}`} note={t.rich('dashboard.mapTitles', { link: (chunks) => <Link href="/needs?view=map">{chunks}</Link> })} />}
           counted={{
             linkLabel: t('dashboard.mapOblastNeeds'),
-            dataUrl: '/api/map/open-need-counts',
             pictureUrl: `/api/map/open-need-counts/picture?locale=${locale}`,
-            list: <OblastNeedCounts oblasts={counts.oblasts} />,
             hromadasByStatus: counts.hromadasByStatus,
             loadFailed: t('dashboard.mapLoadFailed'),
           }}
