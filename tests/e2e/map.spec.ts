@@ -75,19 +75,40 @@ test('the map in Ukrainian: keyboard opens a hromada, the popup names it in Ukra
   await expect(page.getByRole('region', { name: /Мапа громад/ })).toBeVisible();
 });
 
-test('without JavaScript the map is the server-drawn picture and the list', async ({ browser }) => {
+test('without JavaScript the map is the server-drawn picture and a table of oblasts', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/ja/needs?view=map');
-  // One disc per hromada with open needs, drawn as one path per hostility status; the list names them.
+  // One disc per hromada with open needs, drawn as one path per hostility status; the table under
+  // the map counts the same hromadas, one row per oblast, each leading to that oblast's needs.
   const paths = page.getByTestId('hromada-map').locator('path.map-points');
   const discs = await paths.evaluateAll((elements) => elements.map((path) => (path.getAttribute('d')!.match(/M/g) ?? []).length));
   const hromadas = await paths.evaluateAll((elements) => elements.map((path) => Number(path.getAttribute('data-hromadas'))));
   expect(discs).toEqual(hromadas);
   expect(discs.reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
-  expect(await page.getByTestId('map-list').locator('li[data-hromada]').count()).toBe(discs.reduce((a, b) => a + b, 0));
-  await expect(page.getByTestId('map-list').locator('a[href*="/ja/needs/"]').first()).toBeAttached(); // inside the closed <details>
+  const rows = page.getByTestId('map-oblasts').locator('tr[data-oblast]');
+  const perOblast = await rows.evaluateAll((elements) => elements.map((row) => Number(row.getAttribute('data-hromadas'))));
+  expect(perOblast.reduce((a, b) => a + b, 0)).toBe(discs.reduce((a, b) => a + b, 0));
+  const oblast = (await rows.first().getAttribute('data-oblast'))!;
+  await expect(rows.first().locator('a')).toHaveAttribute('href', `/ja/needs?oblast=${oblast}`); // inside the closed <details>
+  // The page carries no need of any hromada: those are the interactive map's data, read from its route.
+  expect(await page.locator('a[href*="/ja/needs/"]').count()).toBe(0);
   await context.close();
+});
+
+test('a filtered map reads only the filtered hromadas, and its table keeps the filter', async ({ page }) => {
+  const data = page.waitForResponse((response) => response.url().includes('/api/map/needs?'));
+  await page.goto('/en/needs?view=map&sector=WATER_SANITATION');
+  const response = await data;
+  expect(new URL(response.url()).searchParams.get('sector')).toBe('WATER_SANITATION');
+  expect(new URL(response.url()).searchParams.get('locale')).toBe('en');
+  const filtered = (await response.json()) as { hromadas: { code: string }[] };
+  const map = page.getByTestId('interactive-map');
+  await expect(map).toBeVisible();
+  await expect.poll(() => map.locator('.has-needs').count()).toBe(filtered.hromadas.length);
+  const all = (await (await page.request.get('/api/map/needs/en')).json()) as { hromadas: { code: string }[] };
+  expect(filtered.hromadas.length).toBeLessThan(all.hromadas.length);
+  await expect(page.getByTestId('map-oblasts').locator('tr[data-oblast] a').first()).toHaveAttribute('href', /\/en\/needs\?sector=WATER_SANITATION&oblast=UA\d{17}$/);
 });
 
 test('the boundaries file is cached for a year', async ({ request }) => {

@@ -188,6 +188,36 @@ test('a change to a need reaches the next anonymous visitor on every instance', 
   }
 });
 
+test("the map's data comes from the cache like the map, and a change to a need reaches it on every instance", async ({ request }) => {
+  type MapData = { hromadas: { code: string; needs: { id: string; title: string; marker: string | null }[] }[] };
+  let data: MapData | undefined;
+  await expect(async () => {
+    await request.get(FIRST + '/api/map/needs/uk');
+    const again = await request.get(SECOND + '/api/map/needs/uk');
+    expect(again.status()).toBe(200);
+    expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+    // Kept here only: browsers and shared caches never hear of invalidations.
+    expect(again.headers()['cache-control']).toContain('no-store');
+    data = (await again.json()) as MapData;
+  }).toPass({ timeout: 20_000 });
+  // A title written in Ukrainian, shown as written.
+  const need = data!.hromadas.flatMap((hromada) => hromada.needs).find((listed) => listed.marker === null)!;
+  expect(need).toBeDefined();
+  const changed = `${need.title} (${Date.now()})`;
+  await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [changed, need.id]));
+  try {
+    for (const instance of [SECOND, FIRST]) {
+      const read = (await (await request.get(instance + '/api/map/needs/uk')).json()) as MapData;
+      expect(read.hromadas.flatMap((hromada) => hromada.needs).find((listed) => listed.id === need.id)?.title).toBe(changed);
+    }
+  } finally {
+    await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [need.title, need.id]));
+  }
+  // A language the site does not speak: not found, and nothing kept for it.
+  expect((await request.get(FIRST + '/api/map/needs/de')).status()).toBe(404);
+  expect(await withDatabase(async (client) => (await client.query(`SELECT 1 FROM "PageCacheEntry" WHERE key LIKE '%/api/map/needs/de%'`)).rowCount)).toBe(0);
+});
+
 test('a signed-in visitor gets the public pages rendered for them, with their own header', async ({ page }) => {
   await signIn(page, demoEmail('company-01'));
   const need = await newestPublicNeed();
