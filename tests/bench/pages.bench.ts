@@ -218,6 +218,8 @@ async function main() {
       ...renderedToo({ name: 'needs', path: '/en/needs' }),
       ...renderedToo({ name: 'need', path: `/en/needs/${needId}` }),
       ...renderedToo({ name: 'map', path: '/en/needs?view=map' }),
+      // What the map's interactive part reads once the page is in a browser (from the cache too).
+      { name: 'mapData', path: '/api/map/needs/en' },
       { name: 'queue', path: '/en/facilitator/matches', cookie: facilitator },
       { name: 'card', path: `/en/facilitator/matches/${matchId}`, cookie: facilitator },
       { name: 'recommended', path: '/en/company/recommended', cookie: company },
