@@ -66,9 +66,6 @@ export const BUILD_SEEN_EVERY_MS = 10 * 60 * 1000;
  */
 export const RENDER_LEASE_MS = 5_000;
 
-/** A render in flight whose page was not stored this long after its miss never will be (#renders). */
-const RENDER_FORGOTTEN_MS = 5 * 60 * 1000;
-
 /**
  * The stored copies are compressed once per render, off the event loop (zlib's thread pool), but
  * still on the instance's cores, and every write to a table a page reads renders it again: levels
@@ -151,32 +148,17 @@ export default class PageCacheHandler {
   }
 
   /**
-   * Each key's render in flight: the snapshot and clock taken at its miss, kept from the miss (get)
-   * to the set of that render, inside one process; nothing is read from it on later requests.
-   * Next's response cache reads and renders a key once at a time (its batcher holds the key until
-   * the set is done). Should a second miss of the key come first all the same, the older snapshot
-   * is kept: it sees less, so the entry can only be judged stale more often, never served stale.
-   * A miss whose render is never stored leaves its snapshot to the next set of that key, which it
-   * can only make stale too — unless it is older than RENDER_FORGOTTEN_MS: a render that failed
-   * (or a page that answered "not found", for ids from anywhere) never comes to its set, and is
-   * forgotten then, so the map does not grow with every address asked; a set that finds no
-   * snapshot stores its entry stale.
+   * This handler's render in flight: the snapshot and clock taken at its miss (get), read by the set
+   * of that render. Next makes a handler per request (its IncrementalCache, route-module.js
+   * getIncrementalCache), and the request that renders a key reads and stores it through its own
+   * handler, so this holds that request's keys and goes with it: nothing is kept between requests,
+   * and a render that never stores (it failed, or answered "not found") leaves nothing behind. A set
+   * that finds no snapshot stores its entry stale. A second miss of the key before its set keeps the
+   * older snapshot: it sees less, so the entry can only be judged stale more often, never served stale.
    * `lease` is the token of the render lease the miss took, when it found a stored copy stale.
    * @type {Map<string, { snapshot: string; at: Date; lease?: string }>}
    */
   #renders = new Map();
-
-  /**
-   * Drops the renders in flight that began over RENDER_FORGOTTEN_MS before `now`: the map is in
-   * the order of their misses (a key is set only when absent), so the oldest come first.
-   * @param {Date} now
-   */
-  #forgetAbandonedRenders(now) {
-    for (const [key, render] of this.#renders) {
-      if (now.getTime() - render.at.getTime() <= RENDER_FORGOTTEN_MS) return;
-      this.#renders.delete(key);
-    }
-  }
 
   /**
    * @param {string} nextKey
@@ -231,7 +213,6 @@ export default class PageCacheHandler {
    * @param {string} [lease] the render lease this miss took
    */
   #miss(key, row, lease) {
-    this.#forgetAbandonedRenders(row.now);
     const render = this.#renders.get(key);
     if (!render) this.#renders.set(key, { snapshot: row.snapshot, at: row.now, ...(lease ? { lease } : {}) });
     else if (lease) render.lease = lease;
