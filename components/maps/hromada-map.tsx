@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { preload } from 'react-dom';
 import { useLocale, useTranslations } from 'next-intl';
 import { cn } from '@/components/ui/cn';
 import { HostilityStatus } from '@/lib/generated/prisma/enums';
@@ -34,7 +35,6 @@ export type CountedMap = {
   linkLabel: string;
   /** The server-drawn picture as an image (map-picture.ts), kept by the browser, instead of drawn in the page. */
   pictureUrl: string;
-  loadFailed: string;
   /** Hromadas with open needs per status, for the legend: a counted map is given no points. */
   hromadasByStatus: Partial<Record<HostilityStatus, number>>;
 };
@@ -58,6 +58,10 @@ export function HromadaMap({ dots, points, dataUrl, list, title, listHref, count
   const counts = new Map<HostilityStatus, number>(counted ? Object.entries(counted.hromadasByStatus) as [HostilityStatus, number][] : []);
   if (!counted) for (const point of points) counts.set(point.hostilityStatus, (counts.get(point.hostilityStatus) ?? 0) + 1);
   const statusLabels = Object.fromEntries(Object.values(HostilityStatus).map((s) => [s, t(`hostility.${s}`)])) as Record<HostilityStatus, string>;
+  // The interactive map reads its hromadas and the boundaries once it runs; asked for with the page,
+  // they are on their way while the scripts load and hydrate, not one after the other behind them.
+  preload(dataUrl, { as: 'fetch', crossOrigin: 'anonymous' });
+  preload(HROMADA_SHAPES_URL, { as: 'fetch', crossOrigin: 'anonymous' });
   const needsPath = getPathname({ href: '/needs', locale });
   const moreHref = getPathname({ href: listHref, locale });
 
@@ -73,7 +77,7 @@ export function HromadaMap({ dots, points, dataUrl, list, title, listHref, count
       noNeeds: t('map.noNeeds'),
       zoomIn: t('map.zoomIn'),
       zoomOut: t('map.zoomOut'),
-      loadFailed: counted?.loadFailed ?? t('map.loadFailed'),
+      loadFailed: t('map.loadFailed'),
       closePopup: t('map.closePopup'),
     },
   };
@@ -89,8 +93,8 @@ export function HromadaMap({ dots, points, dataUrl, list, title, listHref, count
       <path fill="none" stroke="#c7ccd6" strokeWidth={4} strokeLinecap="round" d={centresPath(dots)} />
       {/* The hromadas with open needs: one path per hostility status, not one element per
           hromada (≈ 1,300 on a national-scale world), so the page costs the same to render
-          wherever the needs are. Each hromada is named in the list below the map, and in the
-          interactive map's popups. */}
+          wherever the needs are. Each hromada is named in the interactive map's popups, and
+          counted in its oblast's row below the map. */}
       <g stroke="#fff" strokeWidth={1.5} fillOpacity={0.9}>
         {Object.values(HostilityStatus).filter((status) => counts.has(status)).map((status) => (
           <path

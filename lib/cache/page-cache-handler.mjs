@@ -3,7 +3,7 @@
 // Plain JavaScript: Next loads this file at run time without compiling it.
 //
 // What is cached: the public pages anonymous visitors read, rendered statically under
-// app/[locale]/cached (proxy.ts sends them there). The tags are the tables a page read
+// app/[locale]/cached (proxy.ts sends them there), and the public map's data (a static route). The tags are the tables a page read
 // (lib/cache/tag-page.ts); triggers on those tables mark them in the writer's own transaction
 // (migration 20261201213323_page_cache), so a mark exists exactly when its writer committed. An
 // entry is stale once a mark of one of its tags comes from a transaction its render may not have
@@ -94,11 +94,15 @@ function database() {
 const buildSeenAt = new Map();
 
 /**
- * Only rendered pages and route responses are kept (the public map's data, app/api/map/needs, is a
- * route); unstable_cache's data entries (used to tag them) are not.
+ * What is kept: rendered pages, and the responses of the one route read like a page — the public
+ * map's data (app/api/map/needs/[locale]). Next hands over other static routes too (the app's
+ * icons), which would cost a read of this table per request for nothing; unstable_cache's data
+ * entries (used to tag pages) are not kept either.
+ * @param {string} nextKey
+ * @param {string | undefined} kind
  */
-const KEPT_KINDS = ['APP_PAGE', 'APP_ROUTE'];
-const isKept = (/** @type {{ kind?: string } | null | undefined} */ value) => KEPT_KINDS.includes(value?.kind ?? '');
+const isKept = (nextKey, kind) => kind === 'APP_PAGE' || (kind === 'APP_ROUTE' && KEPT_ROUTE.test(nextKey));
+const KEPT_ROUTE = /\/api\/map\/needs\/[a-z]{2}$/;
 
 export default class PageCacheHandler {
   /**
@@ -149,8 +153,8 @@ export default class PageCacheHandler {
 
   /**
    * This handler's render in flight: the snapshot and clock taken at its miss (get), read by the set
-   * of that render. Next makes a handler per request (its IncrementalCache, route-module.js
-   * getIncrementalCache), and the request that renders a key reads and stores it through its own
+   * of that render. Next makes a handler per request (base-server.js puts a new IncrementalCache on
+   * each request, which the page and route templates use), and the request that renders a key reads and stores it through its own
    * handler, so this holds that request's keys and goes with it: nothing is kept between requests,
    * and a render that never stores (it failed, or answered "not found") leaves nothing behind. A set
    * that finds no snapshot stores its entry stale. A second miss of the key before its set keeps the
@@ -165,7 +169,7 @@ export default class PageCacheHandler {
    * @param {{ kind?: string }} [context]
    */
   async get(nextKey, context) {
-    if (!this.#build || (context?.kind && !KEPT_KINDS.includes(context.kind))) return null;
+    if (!this.#build || (context?.kind && !isKept(nextKey, context.kind))) return null;
     this.#noteBuildSeen();
     const key = this.#keyOf(nextKey);
     // The compressed copies come with the entry, in the same round trip, when a request in flight
@@ -235,7 +239,7 @@ export default class PageCacheHandler {
     const notKept = async () => {
       if (render?.lease) await dropLeasedCopy(key, render.lease);
     };
-    if (!isKept(data)) return notKept();
+    if (!isKept(nextKey, data?.kind)) return notKept();
     // The policy goes on the entry's headers before anything can fail: Next sends these headers
     // with this very response (the one that rendered it) and with every response from the cache.
     if (typeof data.html === 'string' && data.html.length > 0) {

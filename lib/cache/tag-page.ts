@@ -13,7 +13,7 @@ export const PUBLIC_PAGE_TAGS = {
 /**
  * Puts the page's tags on its cache entry. Next collects the tags of every unstable_cache call
  * made while a page renders statically into the page's entry; the call itself caches nothing
- * (the handler keeps only pages).
+ * (the handler keeps only pages and the map's data).
  */
 export async function tagPage(page: keyof typeof PUBLIC_PAGE_TAGS): Promise<void> {
   await unstable_cache(async () => page, ['page-tags', page], { tags: [...PUBLIC_PAGE_TAGS[page]] })();

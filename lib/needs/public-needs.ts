@@ -95,8 +95,7 @@ export const MAP_NEEDS_PER_HROMADA = 5;
 export type NeedMapPoint = {
   code: string; nameUk: string; nameEn: string; latitude: number; longitude: number;
   hostilityStatus: HostilityStatus; openNeeds: number; oblastCode: string;
-  /** `marker`: set by the page once the title is in the reader's language (lib/content/marker.ts). */
-  needs: { id: string; title: string; language: Locale; marker?: string | null }[];
+  needs: { id: string; title: string; language: Locale }[];
 };
 
 /** Hromadas with open needs matching the filter, one point each with its most urgent needs, for the map. */

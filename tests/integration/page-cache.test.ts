@@ -185,24 +185,33 @@ describe('the page cache in PostgreSQL', () => {
     expect(await db.pageCacheEntry.count({ where: { key: 'fetch-key' } })).toBe(0);
   });
 
-  it("keeps a route's response (the public map's data) as it keeps a page: served until its tag is marked, never a failure", async () => {
-    const key = `/api/map/needs/${randomUUID()}`;
+  it("keeps the map data's responses as it keeps a page: served until its tag is marked, never a failure, and no other route's", async () => {
+    // A build of its own: the route's key is the same in every build, and tests share the table.
+    const build = `route-${randomUUID()}`;
+    const routes = await handlerOf(build);
+    const key = '/route-cache/APP_ROUTE/test/$/api/map/needs/en';
     const own = `test-${randomUUID()}`;
     const response = (status: number, body: string) => ({
       kind: 'APP_ROUTE', status, body: Buffer.from(body), headers: { 'content-type': 'application/json', 'x-next-cache-tags': own },
     });
     const asRoute = { kind: 'APP_ROUTE' };
-    expect(await handler.get(key, asRoute)).toBeNull();
-    await handler.set(key, response(200, '{"hromadas":[]}'), { cacheControl: { revalidate: false, expire: undefined } });
-    const hit = (await handler.get(key, asRoute)) as unknown as { value: { body: Buffer; status: number; headers: Record<string, string> } } | null;
+    const cached = async (routeKey: string) => (await routes.get(routeKey, asRoute)) as unknown as { value: { body: Buffer; status: number } } | null;
+    expect(await cached(key)).toBeNull();
+    await routes.set(key, response(200, '{"hromadas":[]}'), { cacheControl: { revalidate: false, expire: undefined } });
+    const hit = await cached(key);
     expect(hit?.value.status).toBe(200);
     expect(hit?.value.body.toString()).toBe('{"hromadas":[]}');
-    expect(hit?.value.headers['content-security-policy']).toBeUndefined(); // no HTML, no page policy
-    await handler.revalidateTag(own);
-    expect(await handler.get(key, asRoute)).toBeNull();
+    await routes.revalidateTag(own);
+    expect(await cached(key)).toBeNull();
     // A failure (the database was down: 500) is rendered again next time, not kept.
-    await handler.set(key, response(500, '{"error":{}}'), { cacheControl: { revalidate: false, expire: undefined } });
-    expect(await handler.get(key, asRoute)).toBeNull();
+    await routes.set(key, response(500, '{"error":{}}'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await cached(key)).toBeNull();
+    // Other static routes (the app's icons) are not kept: a read of this table per request for nothing.
+    const icon = '/route-cache/APP_ROUTE/test/$/favicon.ico';
+    expect(await cached(icon)).toBeNull();
+    await routes.set(icon, response(200, 'icon'), { cacheControl: { revalidate: false, expire: undefined } });
+    expect(await cached(icon)).toBeNull();
+    expect(await db.pageCacheEntry.count({ where: { key: { startsWith: `${build}:` } } })).toBe(0);
   });
 
   it('keeps no page that did not answer 200: one "not found" per need id anyone asks for would grow without end', async () => {

@@ -101,7 +101,6 @@ export default async function DashboardPage({ params }: PageProps<'/[locale]/fac
             linkLabel: t('dashboard.mapOblastNeeds'),
             pictureUrl: `/api/map/open-need-counts/picture?locale=${locale}`,
             hromadasByStatus: counts.hromadasByStatus,
-            loadFailed: t('dashboard.mapLoadFailed'),
           }}
         />
       </section>

@@ -17,7 +17,7 @@ export async function GET(request: NextRequest) {
   if (unreadable) return unreadable;
   try {
     const locale = query.get('locale');
-    if (!hasLocale(routing.locales, locale)) throw new AppError('VALIDATION');
+    if (!hasLocale(routing.locales, locale)) throw new AppError('VALIDATION', 'No language of the site', { fieldErrors: { locale: locale ? 'validation.invalid' : 'validation.required' } });
     return Response.json(await readNeedsMapPayload(db, Object.fromEntries(query), locale), { headers: { 'Cache-Control': MAP_DATA_CACHE_CONTROL } });
   } catch (error) {
     return errorResponse(error);
