@@ -201,8 +201,10 @@ export default class PageCacheHandler {
       if (lease !== HELD) return this.#miss(key, row, lease ?? undefined);
     }
     const { value, cacheControl } = deserialise(row.value);
-    if (withCopies && typeof value.html === 'string' && (row.br || row.gzip)) {
-      offerToWaitingRequests({ html: value.html, ...(row.br ? { br: row.br } : {}), ...(row.gzip ? { gzip: row.gzip } : {}) });
+    if (withCopies && (row.br || row.gzip)) {
+      const copies = { ...(row.br ? { br: row.br } : {}), ...(row.gzip ? { gzip: row.gzip } : {}) };
+      if (typeof value.html === 'string') offerToWaitingRequests({ html: value.html, ...copies });
+      else if (Buffer.isBuffer(value.body)) offerToWaitingRequests({ body: value.body, ...copies });
     }
     // The page's lifetime (revalidate: false, for ours) travels with it, so an instance that has
     // not rendered the page itself does not take it for stale and render it again behind it.
@@ -249,8 +251,12 @@ export default class PageCacheHandler {
     // kept once per id anyone asks for, without end; it is rendered again on each request instead.
     if (data.status !== undefined && data.status !== 200) return notKept();
     const tags = String(data.headers?.[TAGS_HEADER] ?? '').split(',').filter(Boolean);
-    const [htmlGzip, htmlBrotli] = typeof data.html === 'string' && data.html.length > 0
-      ? await Promise.all([gzip(data.html, GZIP_OPTIONS), brotli(data.html, BROTLI_OPTIONS)])
+    // A page's HTML, or a route's body (the map's data: ≈ 0.6 MB of JSON on a national-scale world,
+    // which compressed per response cost more than the rest of its hit). The columns are named for
+    // the first.
+    const sent = typeof data.html === 'string' ? data.html : Buffer.isBuffer(data.body) ? data.body : null;
+    const [htmlGzip, htmlBrotli] = sent && sent.length > 0
+      ? await Promise.all([gzip(sent, GZIP_OPTIONS), brotli(sent, BROTLI_OPTIONS)])
       : [null, null];
     // Without a miss of its own (Next rendering over an entry it was served) the render's start is
     // unknown: without a snapshot the page counts as stale (kept only over its own leased copy,

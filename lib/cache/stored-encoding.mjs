@@ -11,7 +11,8 @@ export const STORED_ENCODINGS = /** @type {const} */ (['br', 'gzip']);
 
 /**
  * @typedef {'br' | 'gzip'} StoredEncoding
- * @typedef {{ html: string } & Partial<Record<StoredEncoding, Buffer>>} StoredCopies An entry's HTML and its stored copies.
+ * @typedef {({ html: string; body?: undefined } | { body: Buffer; html?: undefined }) & Partial<Record<StoredEncoding, Buffer>>} StoredCopies
+ *   An entry's HTML (a page) or body (a route's response), and its stored copies.
  * @typedef {{ encoding: StoredEncoding | null; offered: StoredCopies[] }} EncodingScope One request's.
  */
 
@@ -72,5 +73,17 @@ export function offerToWaitingRequests(copies) {
 export function storedCopyOf(scope, html) {
   if (!scope.encoding) return undefined;
   for (const copies of scope.offered) if (copies.html === html) return copies[scope.encoding];
+  return undefined;
+}
+
+/**
+ * The server: the copy, in the encoding this request accepts, of exactly this route body, if one was offered.
+ * @param {EncodingScope} scope
+ * @param {Buffer} body
+ * @returns {Buffer | undefined}
+ */
+export function storedBodyCopyOf(scope, body) {
+  if (!scope.encoding) return undefined;
+  for (const copies of scope.offered) if (copies.body && copies.body.equals(body)) return copies[scope.encoding];
   return undefined;
 }

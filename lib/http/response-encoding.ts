@@ -5,7 +5,7 @@ import Negotiator from 'negotiator';
 import { cachedPathFor, hasSessionCookie } from '../cache/public-pages';
 import { LOCALES } from '../i18n/routing';
 import { coalesceWrites } from './coalesce-writes';
-import { encodingScope, STORED_ENCODINGS, stopWaiting, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
+import { encodingScope, STORED_ENCODINGS, stopWaiting, storedBodyCopyOf, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
 
 // Compression of every response, done by the app's HTTP server instead of Next (next.config.js
 // `compress: false`). Next compressed each response itself at zlib's default level — for a page
@@ -13,7 +13,8 @@ import { encodingScope, STORED_ENCODINGS, stopWaiting, storedCopyOf, waitForStor
 // (docs/benchmarks/pages.md, session 6). Now:
 // - a cached page goes out as the copy compressed once when it was stored (PageCacheEntry's
 //   htmlBrotli/htmlGzip, read with the entry by lib/cache/page-cache-handler.mjs), when the
-//   client accepts that encoding and Next answers with exactly the entry's HTML;
+//   client accepts that encoding and Next answers with exactly the entry's HTML; so does the
+//   public map's data (a cached route), when Next's body is exactly the entry's;
 // - everything else (pages rendered per request, streamed or not, RSC payloads, scripts, JSON)
 //   is compressed as it is sent, by the same `compression` middleware Next used, at levels cheap
 //   enough to pay per response.
@@ -50,6 +51,10 @@ export function withResponseEncoding(request: IncomingMessage, response: ServerR
     waitForStoredCopies(scope);
     response.once('close', () => stopWaiting(scope));
     sendStoredCopy(request, response, scope);
+  } else if (scope.encoding && isCachedMapData(request)) {
+    waitForStoredCopies(scope);
+    response.once('close', () => stopWaiting(scope));
+    sendStoredBody(request, response, scope);
   }
   encodingScope.run(scope, handle);
 }
@@ -67,6 +72,73 @@ function mayBeCachedPage(request: IncomingMessage): boolean {
   if (url.searchParams.has('_rsc')) return false;
   const cookies = (request.headers.cookie ?? '').split(';').map((pair) => pair.split('=')[0].trim());
   return cachedPathFor({ method: request.method ?? 'GET', pathname: url.pathname, search: url.search, hasSession: hasSessionCookie(cookies) }, LOCALES) !== null;
+}
+
+/** A read of the public map's data, which Next answers from its cache (app/api/map/needs/[locale]). */
+function isCachedMapData(request: IncomingMessage): boolean {
+  if (request.method !== 'GET') return false;
+  return /^\/api\/map\/needs\/[a-z]{2}$/.test(new URL(request.url ?? '/', 'http://app.invalid').pathname);
+}
+
+/**
+ * A cached route's body is streamed by Next (headers flushed, then its chunks, each flushed): it is
+ * held here instead, headers included, until the response ends; if it is exactly the body a stored
+ * copy was offered for, that copy goes out whole, else what was held goes on, unchanged, to the
+ * per-response compression. Only for the map's data, whose body is a few hundred KB at most.
+ */
+function sendStoredBody(request: IncomingMessage, response: ServerResponse, scope: EncodingScope): void {
+  const { write, end, flushHeaders } = response;
+  const withFlush = response as ServerResponse & { flush?: () => void };
+  const flush = withFlush.flush;
+  const held: Buffer[] = [];
+  let holding = true;
+  const release = () => {
+    if (!holding) return;
+    holding = false;
+    response.flushHeaders = flushHeaders;
+    withFlush.flush = flush;
+    stopWaiting(scope);
+    for (const chunk of held.splice(0)) (write as (chunk: Buffer) => boolean).call(response, chunk);
+  };
+  response.flushHeaders = function (this: ServerResponse) {
+    if (!holding) flushHeaders.call(this);
+  };
+  withFlush.flush = function (this: ServerResponse) {
+    if (!holding) flush?.call(this);
+  };
+  response.write = function (this: ServerResponse, ...args: unknown[]) {
+    const [chunk] = args;
+    if (holding && chunk instanceof Uint8Array && args.length === 1) {
+      held.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+      return true;
+    }
+    release();
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as ServerResponse['write'];
+  response.end = function (this: ServerResponse, ...args: unknown[]) {
+    const encoding = scope.encoding;
+    const stored = holding && (args.length === 0 || typeof args[0] === 'function') ? storedBodyCopyOf(scope, Buffer.concat(held)) : undefined;
+    if (
+      stored &&
+      response.statusCode === 200 &&
+      !response.headersSent &&
+      !response.getHeader('content-encoding') &&
+      !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('cache-control') ?? '')) &&
+      encoding
+    ) {
+      holding = false;
+      held.length = 0;
+      stopWaiting(scope);
+      response.flushHeaders = flushHeaders;
+      withFlush.flush = flush;
+      response.setHeader('Content-Encoding', encoding);
+      response.setHeader('Content-Length', stored.length);
+      appendVary(response, 'Accept-Encoding');
+      return (end as (...a: unknown[]) => ServerResponse).call(this, stored, ...args);
+    }
+    release();
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse['end'];
 }
 
 /**

@@ -218,6 +218,16 @@ test("the map's data comes from the cache like the map, and a change to a need r
   } finally {
     await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [need.title, need.id]));
   }
+  // Sent as the copy compressed when it was stored, whole and sized, like a cached page.
+  await expect(async () => {
+    const br = await bytesOf(FIRST + '/api/map/needs/uk', { 'accept-encoding': BROWSER_ENCODINGS });
+    expect(br.headers['x-nextjs-cache']).toBe('HIT');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(Number(br.headers['content-length'])).toBe(br.body.length);
+    const stored = await withDatabase(async (client) => (await client.query(`SELECT 1 FROM "PageCacheEntry" WHERE "htmlBrotli" = $1`, [br.body])).rowCount);
+    expect(stored).toBe(1);
+    expect(JSON.parse(decoded(br)).hromadas.length).toBeGreaterThan(5);
+  }).toPass({ timeout: 20_000 });
   // A language the site does not speak: not found, and nothing kept for it.
   expect((await request.get(FIRST + '/api/map/needs/de')).status()).toBe(404);
   expect(await withDatabase(async (client) => (await client.query(`SELECT 1 FROM "PageCacheEntry" WHERE key LIKE '%/api/map/needs/de%'`)).rowCount)).toBe(0);

@@ -201,6 +201,10 @@ describe('the page cache in PostgreSQL', () => {
     const hit = await cached(key);
     expect(hit?.value.status).toBe(200);
     expect(hit?.value.body.toString()).toBe('{"hromadas":[]}');
+    // Compressed once, as stored, for the server to send (lib/http/response-encoding.ts).
+    const copies = await db.pageCacheEntry.findUniqueOrThrow({ where: { key: `${build}:${key}` }, select: { htmlBrotli: true, htmlGzip: true } });
+    expect(brotliDecompressSync(copies.htmlBrotli!).toString()).toBe('{"hromadas":[]}');
+    expect(gunzipSync(copies.htmlGzip!).toString()).toBe('{"hromadas":[]}');
     await routes.revalidateTag(own);
     expect(await cached(key)).toBeNull();
     // A failure (the database was down: 500) is rendered again next time, not kept.

@@ -199,3 +199,67 @@ describe('responses through the app server’s compression', () => {
     await expect.poll(() => anyRequestWaiting()).toBe(false);
   });
 });
+
+describe("the map's data, a cached route Next streams", () => {
+  const DATA = Buffer.from(JSON.stringify({ hromadas: Array.from({ length: 300 }, (_, i) => ({ code: `UA${i}`, needs: ['a need in a hromada'] })) }));
+  const STORED_DATA = {
+    br: brotliCompressSync(DATA, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    gzip: gzipSync(DATA, { level: 9 }),
+  };
+  /** Next sending a route's response: headers flushed, then the body's chunks, each flushed (pipe-readable.js). */
+  const streamed = (body: Buffer): Next => (_request, response) => {
+    response.setHeader('Content-Type', 'application/json');
+    response.flushHeaders();
+    const flush = () => (response as ServerResponse & { flush?: () => void }).flush?.();
+    response.write(new Uint8Array(body.subarray(0, 1000)));
+    flush();
+    setTimeout(() => {
+      response.write(new Uint8Array(body.subarray(1000)));
+      flush();
+      response.end();
+    }, 5);
+  };
+  async function serveData(next: Next, path = '/api/map/needs/en'): Promise<string> {
+    const server = createServer((request, response) =>
+      withResponseEncoding(request, response, () => {
+        offerToWaitingRequests({ body: DATA, ...STORED_DATA });
+        next(request, response);
+      }),
+    );
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
+  }
+
+  it('sends the stored copy, whole and sized, when the streamed body is exactly the stored one', async () => {
+    const url = await serveData(streamed(DATA));
+    for (const encoding of ['br', 'gzip'] as const) {
+      const response = await get(url, { 'accept-encoding': encoding === 'br' ? 'gzip, deflate, br' : 'gzip' });
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.body.equals(STORED_DATA[encoding])).toBe(true);
+      expect(Number(response.headers['content-length'])).toBe(STORED_DATA[encoding].length);
+      expect(response.headers['content-type']).toBe('application/json');
+      expect(decoded(response)).toBe(DATA.toString());
+    }
+  });
+
+  it('compresses what it held as it would have, when the body differs by a byte, and sends it as it is to a client that accepts no compression', async () => {
+    const other = Buffer.from(DATA.toString().replace('a need', 'b need'));
+    const response = await get(await serveData(streamed(other)), { 'accept-encoding': 'br' });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.body.equals(STORED_DATA.br)).toBe(false);
+    expect(decoded(response)).toBe(other.toString());
+    const plain = await get(await serveData(streamed(DATA)), { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(DATA)).toBe(true);
+  });
+
+  it('holds no other route: a filtered map\'s data streams as it is written', async () => {
+    const response = await get(await serveData(streamed(DATA), '/api/map/needs?locale=en&sector=ENERGY'), { 'accept-encoding': 'br' });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.body.equals(STORED_DATA.br)).toBe(false);
+    expect(response.headers['transfer-encoding']).toBe('chunked');
+    expect(decoded(response)).toBe(DATA.toString());
+  });
+});
+
