@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { cachedPagePolicy } from '../security/content-security-policy.mjs';
-import { anyRequestWaiting, offerToWaitingRequests } from './stored-encoding.mjs';
+import { anyRequestWaiting, KEPT_ROUTE, offerToWaitingRequests } from './stored-encoding.mjs';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -102,7 +102,6 @@ const buildSeenAt = new Map();
  * @param {string | undefined} kind
  */
 const isKept = (nextKey, kind) => kind === 'APP_PAGE' || (kind === 'APP_ROUTE' && KEPT_ROUTE.test(nextKey));
-const KEPT_ROUTE = /\/api\/map\/needs\/[a-z]{2}$/;
 
 export default class PageCacheHandler {
   /**

@@ -1,10 +1,17 @@
-// How a cached page's stored compressed copies reach the responses: the app's HTTP server
-// (lib/http/response-encoding.ts) says which stored encoding each request accepts and keeps the
-// request waiting for copies until its response is decided; the page cache handler
-// (page-cache-handler.mjs) reads the copies with the entry and offers them to the requests
-// waiting; the server sends one if Next answers with exactly the entry's HTML. Plain JavaScript:
+// How a cached page's stored compressed copies reach the responses (and those of the one route
+// kept like a page, the map's data): the app's HTTP server (lib/http/response-encoding.ts) says
+// which stored encoding each request accepts and keeps the request waiting for copies until its
+// response is decided; the page cache handler (page-cache-handler.mjs) reads the copies with the
+// entry and offers them to the requests waiting; the server sends one if Next answers with exactly
+// the entry's HTML (a page) or body (the route). Plain JavaScript:
 // Next loads the handler without compiling it. Nothing outlives the requests it was offered to.
 import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The route kept like a page, with stored copies of its body: the public map's data in one of the
+ * site's languages (app/api/map/needs/[locale]). Matches its path, and the end of its cache key.
+ */
+export const KEPT_ROUTE = /\/api\/map\/needs\/(?:en|ja|uk)$/;
 
 /** The encodings a cache entry is stored in, in the order the server prefers them. */
 export const STORED_ENCODINGS = /** @type {const} */ (['br', 'gzip']);
@@ -87,3 +94,13 @@ export function storedBodyCopyOf(scope, body) {
   for (const copies of scope.offered) if (copies.body && copies.body.equals(body)) return copies[scope.encoding];
   return undefined;
 }
+
+/**
+ * The server: whether a body of `length` bytes was offered, before it puts a held body together.
+ * @param {EncodingScope} scope
+ * @param {number} length
+ */
+export function bodyOfLengthOffered(scope, length) {
+  return scope.offered.some((copies) => copies.body?.length === length);
+}
+

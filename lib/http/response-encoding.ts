@@ -5,7 +5,7 @@ import Negotiator from 'negotiator';
 import { cachedPathFor, hasSessionCookie } from '../cache/public-pages';
 import { LOCALES } from '../i18n/routing';
 import { coalesceWrites } from './coalesce-writes';
-import { encodingScope, STORED_ENCODINGS, stopWaiting, storedBodyCopyOf, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
+import { bodyOfLengthOffered, encodingScope, KEPT_ROUTE, STORED_ENCODINGS, stopWaiting, storedBodyCopyOf, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
 
 // Compression of every response, done by the app's HTTP server instead of Next (next.config.js
 // `compress: false`). Next compressed each response itself at zlib's default level — for a page
@@ -77,14 +77,18 @@ function mayBeCachedPage(request: IncomingMessage): boolean {
 /** A read of the public map's data, which Next answers from its cache (app/api/map/needs/[locale]). */
 function isCachedMapData(request: IncomingMessage): boolean {
   if (request.method !== 'GET') return false;
-  return /^\/api\/map\/needs\/[a-z]{2}$/.test(new URL(request.url ?? '/', 'http://app.invalid').pathname);
+  const { pathname } = new URL(request.url ?? '/', 'http://app.invalid');
+  return pathname.startsWith('/api/map/needs/') && KEPT_ROUTE.test(pathname);
 }
 
 /**
  * A cached route's body is streamed by Next (headers flushed, then its chunks, each flushed): it is
  * held here instead, headers included, until the response ends; if it is exactly the body a stored
- * copy was offered for, that copy goes out whole, else what was held goes on, unchanged, to the
- * per-response compression. Only for the map's data, whose body is a few hundred KB at most.
+ * copy was offered for, that copy goes out whole, else the body goes on, whole (its length known,
+ * as for any one-piece response), to the per-response compression. Only for the map's data, whose
+ * body is a few hundred KB at most. While held, Next sees no headers sent: a failure it would
+ * answer with an error page after part of a streamed body cannot arise from a body already in
+ * memory, as this one is.
  */
 function sendStoredBody(request: IncomingMessage, response: ServerResponse, scope: EncodingScope): void {
   const { write, end, flushHeaders } = response;
@@ -116,8 +120,20 @@ function sendStoredBody(request: IncomingMessage, response: ServerResponse, scop
     return (write as (...a: unknown[]) => boolean).apply(this, args);
   } as ServerResponse['write'];
   response.end = function (this: ServerResponse, ...args: unknown[]) {
+    const ends = args.length === 0 || typeof args[0] === 'function';
+    if (!holding || !ends || held.length === 0) {
+      release();
+      return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    }
+    const length = held.reduce((sum, chunk) => sum + chunk.length, 0);
+    // Put together only when an offered body is as long: a miss or an error is not copied for nothing.
+    const body = bodyOfLengthOffered(scope, length) ? (held.length === 1 ? held[0] : Buffer.concat(held)) : null;
+    const stored = body ? storedBodyCopyOf(scope, body) : undefined;
     const encoding = scope.encoding;
-    const stored = holding && (args.length === 0 || typeof args[0] === 'function') ? storedBodyCopyOf(scope, Buffer.concat(held)) : undefined;
+    holding = false;
+    response.flushHeaders = flushHeaders;
+    withFlush.flush = flush;
+    stopWaiting(scope);
     if (
       stored &&
       response.statusCode === 200 &&
@@ -126,18 +142,12 @@ function sendStoredBody(request: IncomingMessage, response: ServerResponse, scop
       !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('cache-control') ?? '')) &&
       encoding
     ) {
-      holding = false;
-      held.length = 0;
-      stopWaiting(scope);
-      response.flushHeaders = flushHeaders;
-      withFlush.flush = flush;
       response.setHeader('Content-Encoding', encoding);
       response.setHeader('Content-Length', stored.length);
       appendVary(response, 'Accept-Encoding');
       return (end as (...a: unknown[]) => ServerResponse).call(this, stored, ...args);
     }
-    release();
-    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+    return (end as (...a: unknown[]) => ServerResponse).call(this, body ?? (held.length === 1 ? held[0] : Buffer.concat(held)), ...args);
   } as ServerResponse['end'];
 }
 

@@ -219,10 +219,10 @@ describe("the map's data, a cached route Next streams", () => {
       response.end();
     }, 5);
   };
-  async function serveData(next: Next, path = '/api/map/needs/en'): Promise<string> {
+  async function serveData(next: Next, path = '/api/map/needs/en', { offered = true } = {}): Promise<string> {
     const server = createServer((request, response) =>
       withResponseEncoding(request, response, () => {
-        offerToWaitingRequests({ body: DATA, ...STORED_DATA });
+        if (offered) offerToWaitingRequests({ body: DATA, ...STORED_DATA });
         next(request, response);
       }),
     );
@@ -255,11 +255,51 @@ describe("the map's data, a cached route Next streams", () => {
   });
 
   it('holds no other route: a filtered map\'s data streams as it is written', async () => {
-    const response = await get(await serveData(streamed(DATA), '/api/map/needs?locale=en&sector=ENERGY'), { 'accept-encoding': 'br' });
-    expect(response.headers['content-encoding']).toBe('br');
-    expect(response.body.equals(STORED_DATA.br)).toBe(false);
-    expect(response.headers['transfer-encoding']).toBe('chunked');
-    expect(decoded(response)).toBe(DATA.toString());
+    const url = await serveData((_request, response) => {
+      response.setHeader('Content-Type', 'application/json');
+      response.write(new Uint8Array(DATA.subarray(0, 1000)));
+      (response as ServerResponse & { flush?: () => void }).flush?.();
+      setTimeout(() => response.end(new Uint8Array(DATA.subarray(1000))), 300);
+    }, '/api/map/needs?locale=en&sector=ENERGY');
+    // The first piece reaches the client long before the end: nothing was held.
+    const timing = await new Promise<{ firstByte: number; end: number; body: Buffer; encoding?: string }>((resolve, reject) => {
+      httpRequest(url, { headers: { 'accept-encoding': 'br' } }, (response) => {
+        const chunks: Buffer[] = [];
+        let firstByte = 0;
+        response.on('data', (chunk: Buffer) => { firstByte ||= Date.now(); chunks.push(chunk); });
+        response.on('end', () => resolve({ firstByte, end: Date.now(), body: Buffer.concat(chunks), encoding: response.headers['content-encoding'] }));
+      }).on('error', reject).end();
+    });
+    expect(timing.end - timing.firstByte).toBeGreaterThan(150);
+    expect(brotliDecompressSync(timing.body).toString()).toBe(DATA.toString());
+  });
+
+  it('sends a miss (nothing offered) and an error compressed per response, whole', async () => {
+    const miss = await get(await serveData(streamed(DATA), undefined, { offered: false }), { 'accept-encoding': 'br' });
+    expect(miss.headers['content-encoding']).toBe('br');
+    expect(decoded(miss)).toBe(DATA.toString());
+    const notFound = await get(await serveData((request, response) => {
+      response.statusCode = 404;
+      streamed(Buffer.from('{"error":{"code":"NOT_FOUND"}}'))(request, response);
+    }), { 'accept-encoding': 'gzip' });
+    expect(notFound.status).toBe(404);
+    expect(decoded(notFound)).toBe('{"error":{"code":"NOT_FOUND"}}');
+  });
+
+  it('lets go of what it held when the client goes away before the end', async () => {
+    let closed!: () => void;
+    const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
+    const url = await serveData((_request, response) => {
+      response.once('close', closed);
+      response.write(new Uint8Array(DATA.subarray(0, 1000)));
+      expect(anyRequestWaiting()).toBe(true);
+    });
+    const client = httpRequest(url, { headers: { 'accept-encoding': 'br' } });
+    client.on('error', () => {});
+    client.end();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    client.destroy();
+    await serverSawClose;
+    expect(anyRequestWaiting()).toBe(false);
   });
 });
-
