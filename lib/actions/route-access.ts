@@ -10,6 +10,10 @@ export const ROUTE_ACCESS = {
   '/api/map/open-need-counts GET': 'public',
   // The same counts drawn as the dashboard's map picture (SVG).
   '/api/map/open-need-counts/picture GET': 'public',
+  // The public needs map's hromadas and their first titles, in one language: unfiltered from the
+  // page cache, filtered per request (the public needs list's filters).
+  '/api/map/needs/[locale] GET': 'public',
+  '/api/map/needs GET': 'public',
   '/api/japan-municipalities GET': 'public',
   // next-auth's own endpoints: sign-in (rate-limited, audited), sign-out, session, CSRF token.
   '/api/auth/[...nextauth] GET': 'public',
