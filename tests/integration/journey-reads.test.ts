@@ -92,7 +92,7 @@ describe('browsing needs', () => {
   });
 
   it("gives the interactive map its hromadas in the reader's language, with the page's filters, from its data route", async () => {
-    const hromada = await pickFreeHromada(db, { hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'POSSIBLE_HOSTILITIES' });
     const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
     const critical = await createNeed(db, municipality, { urgency: 'CRITICAL', sector: 'WATER_SANITATION', language: 'en' });
     for (let i = 0; i < MAP_NEEDS_PER_HROMADA; i++) await createNeed(db, municipality, { urgency: 'LOW', sector: 'WATER_SANITATION', language: 'en' });
@@ -102,12 +102,12 @@ describe('browsing needs', () => {
 
     const payload = await readNeedsMapPayload(db, { sector: 'WATER_SANITATION' }, 'uk');
     const onMap = payload.hromadas.find((h) => h.code === hromada.code);
-    expect(onMap).toMatchObject({ status: 'ACTIVE_HOSTILITIES', openNeedsLabel: '6 відкритих потреб', moreLabel: 'Ще 1 потреба — у списку' });
+    expect(onMap).toMatchObject({ status: 'POSSIBLE_HOSTILITIES', openNeedsLabel: '6 відкритих потреб', moreLabel: 'Ще 1 потреба — у списку' });
     expect(onMap!.needs).toHaveLength(MAP_NEEDS_PER_HROMADA);
     // The most urgent first, in Ukrainian, marked as the author's translation from English.
     expect(onMap!.needs[0]).toEqual({ id: critical.id, title: 'Насоси для водогону', lang: 'uk', marker: 'Переклад автора з англійської' });
     expect(onMap!.needs[1]).toMatchObject({ lang: 'en', marker: 'Ще не перекладено — написано англійською' });
-    expect(payload.statuses.ACTIVE_HOSTILITIES).toContain(hromada.code);
+    expect(payload.statuses.POSSIBLE_HOSTILITIES).toContain(hromada.code);
     // On the page's points for the same filter too (the picture and the oblast table); other test
     // files add needs meanwhile, so the two reads are not compared whole.
     expect((await listNeedMapPoints(db, { sector: 'WATER_SANITATION' })).map((p) => p.code)).toContain(hromada.code);
