@@ -191,13 +191,16 @@ describe('fuzz: route handlers', () => {
   for (const key of callable) {
     it(`${key}: a hostile query string never gives a 500`, async () => {
       const [route, method] = key.split(' ');
-      const handlers = (await import(`../../app${route}/route`)) as Record<string, (request: NextRequest) => Promise<Response>>;
+      const handlers = (await import(`../../app${route}/route`)) as Record<string, (request: NextRequest, context: unknown) => Promise<Response>>;
+      // A route with segments of its own ([locale]) gets hostile ones too, as Next would pass them.
+      const segments = [...route.matchAll(/\[(\w+)\]/g)].map((match) => match[1]);
       const admin = await db.user.findUniqueOrThrow({ where: { id: world.admin.actor.userId } });
       const adminCookie = `${SESSION_COOKIE}=${await encode({ secret: authSecret(), token: { sub: admin.id, sv: admin.sessionVersion, authTime: Math.floor(Date.now() / 1000) } })}`;
       await fc.assert(
-        fc.asyncProperty(queryString, fc.boolean(), async (query, asAdmin) => {
+        fc.asyncProperty(queryString, fc.boolean(), nastyQueryPart, async (query, asAdmin, segment) => {
           const headers = new Headers(asAdmin ? { cookie: adminCookie } : {});
-          const response = await handlers[method](new NextRequest(`http://localhost${route}?${query}`, { method, headers }));
+          const context = { params: Promise.resolve(Object.fromEntries(segments.map((name) => [name, segment]))) };
+          const response = await handlers[method](new NextRequest(`http://localhost${route}?${query}`, { method, headers }), context);
           expect(response.status, `${key} ?${query.slice(0, 200)} → ${response.status}`).toBeLessThan(500);
         }),
         { numRuns: NUM_RUNS, endOnFailure: true },

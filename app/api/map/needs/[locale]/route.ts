@@ -12,8 +12,8 @@ import { MAP_DATA_CACHE_CONTROL, readNeedsMapPayload } from '@/lib/needs/needs-m
 export const dynamic = 'force-static';
 
 export async function GET(_request: Request, { params }: RouteContext<'/api/map/needs/[locale]'>) {
-  const { locale } = await params;
   try {
+    const { locale } = await params;
     // "Not found" is not kept by the cache: no entry for a language anyone invents.
     if (!hasLocale(routing.locales, locale)) throw new AppError('NOT_FOUND');
     await tagPage('needs');
