@@ -1,11 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useMemo, type ReactNode } from 'react';
-import type { HostilityStatus } from '@/lib/generated/prisma/enums';
+import { useMemo } from 'react';
 import type { MapHromada } from '@/lib/needs/needs-map-payload';
 import type { OpenNeedCountsPayload } from '@/lib/needs/open-need-counts-payload';
-import { InteractiveHromadaMap, type MapText } from './interactive-hromada-map';
+import { InteractiveHromadaMap, type MapFrame } from './interactive-hromada-map';
 import { useMapPayload } from './use-map-payload';
 
 // The facilitator dashboard's interactive map: the same map as the public one, its hromadas read
@@ -19,14 +18,7 @@ export function CountedHromadaMap({ dataUrl, oblastNeedsPath, linkLabel, childre
   oblastNeedsPath: string;
   /** The popup's link, to the oblast's needs. */
   linkLabel: string;
-  shapesUrl: string;
-  needsPath: string;
-  moreHref: string;
-  statusLabels: Record<HostilityStatus, string>;
-  text: MapText;
-  readsUkrainian: boolean;
-  children: ReactNode;
-}) {
+} & MapFrame) {
   const t = useTranslations('map');
   const payload = useMapPayload<OpenNeedCountsPayload>(dataUrl);
   const hromadas = useMemo<MapHromada[]>(() => (payload && payload !== 'failed' ? payload.hromadas.map((hromada) => ({

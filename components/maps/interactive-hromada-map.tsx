@@ -145,6 +145,9 @@ export function InteractiveHromadaMap({
   );
 }
 
+/** What a map that reads its hromadas from a data route passes on: everything but the hromadas. */
+export type MapFrame = Omit<Parameters<typeof InteractiveHromadaMap>[0], 'hromadas' | 'statuses'>;
+
 function centreOf(layer: Layer): [number, number] {
   const centre = (layer as unknown as { getBounds(): { getCenter(): { lat: number; lng: number } } }).getBounds().getCenter();
   return [centre.lat, centre.lng];

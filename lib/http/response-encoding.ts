@@ -134,17 +134,7 @@ function sendStoredBody(request: IncomingMessage, response: ServerResponse, scop
     response.flushHeaders = flushHeaders;
     withFlush.flush = flush;
     stopWaiting(scope);
-    if (
-      stored &&
-      response.statusCode === 200 &&
-      !response.headersSent &&
-      !response.getHeader('content-encoding') &&
-      !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('cache-control') ?? '')) &&
-      encoding
-    ) {
-      response.setHeader('Content-Encoding', encoding);
-      response.setHeader('Content-Length', stored.length);
-      appendVary(response, 'Accept-Encoding');
+    if (stored && encoding && labelAsStoredCopy(response, stored, encoding)) {
       return (end as (...a: unknown[]) => ServerResponse).call(this, stored, ...args);
     }
     return (end as (...a: unknown[]) => ServerResponse).call(this, body ?? (held.length === 1 ? held[0] : Buffer.concat(held)), ...args);
@@ -173,24 +163,28 @@ function sendStoredCopy(request: IncomingMessage, response: ServerResponse, scop
     const stored = typeof chunk === 'string' ? storedCopyOf(scope, chunk) : undefined;
     const encoding = scope.encoding;
     stopWaiting(scope);
-    if (
-      stored &&
-      !wrote &&
-      typeof chunk === 'string' &&
-      request.method === 'GET' &&
-      response.statusCode === 200 &&
-      !response.headersSent &&
-      !response.getHeader('content-encoding') &&
-      !/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('cache-control') ?? '')) &&
-      encoding
-    ) {
-      response.setHeader('Content-Encoding', encoding);
-      response.setHeader('Content-Length', stored.length);
-      appendVary(response, 'Accept-Encoding');
+    if (stored && encoding && !wrote && typeof chunk === 'string' && request.method === 'GET' && labelAsStoredCopy(response, stored, encoding)) {
       return (end as (...a: unknown[]) => ServerResponse).call(this, stored);
     }
     return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse['end'];
+}
+
+/**
+ * Whether a stored copy may replace the body of this response (a 200 whose headers have not gone,
+ * not encoded yet, not marked no-transform), and if so, labels it as that copy.
+ */
+function labelAsStoredCopy(response: ServerResponse, stored: Buffer, encoding: StoredEncoding): boolean {
+  if (
+    response.statusCode !== 200 ||
+    response.headersSent ||
+    response.getHeader('content-encoding') ||
+    /(?:^|,)\s*no-transform\s*(?:,|$)/i.test(String(response.getHeader('cache-control') ?? ''))
+  ) return false;
+  response.setHeader('Content-Encoding', encoding);
+  response.setHeader('Content-Length', stored.length);
+  appendVary(response, 'Accept-Encoding');
+  return true;
 }
 
 function appendVary(response: ServerResponse, field: string): void {
