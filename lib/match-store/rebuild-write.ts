@@ -3,13 +3,17 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf, type Db } from '../db';
+import { createCopy, finishCopy, lockTable, readDefinition, swapIn } from './table-swap';
 import { NOBODY_ACTED_ON, type MatchRow } from './write';
 
 // Writing a rebuild: every list at once, in one transaction on one connection, so that readers
 // see the old lists until the new ones are whole. The rows travel by COPY into a temporary
-// staging table (no WAL, no index, no per-statement parameters), then into "Match" in one
-// set-based pass in the order of its unique index; a row whose content did not change is not
-// rewritten, so a rebuild under an unchanged policy writes next to nothing (decision 014).
+// staging table (no WAL, no index, no per-statement parameters); "Match" is then written anew
+// beside the old one and swapped in (table-swap.ts): its rows are inserted into a table with no
+// index, foreign key or trigger, which are then built by sorting and checked in one pass each.
+// Merged into "Match" row by row instead, 1.5 M rows cost 93 s at national scale, 59 % of it in
+// the three foreign keys' per-row checks (docs/benchmarks/matching.md, session 12). A pair whose
+// content did not change keeps its row as it was (id, status, timestamps: decision 014).
 
 export type ListFloor = { id: string; floor: number };
 
@@ -29,7 +33,7 @@ export type RebuildWrite = {
 };
 
 /** Milliseconds per step, for the benchmark. */
-export type RebuildWriteSteps = { stage: number; decided: number; merge: number; stale: number; floors: number; commit: number };
+export type RebuildWriteSteps = { stage: number; decided: number; rows: number; indexes: number; floors: number; swap: number; commit: number };
 
 export const STAGE_TABLE = `CREATE TEMPORARY TABLE rebuilt_match ("needId" uuid, "companyId" uuid, score int, points smallint[],
   "inNeedTop" boolean, "inCompanyTop" boolean) ON COMMIT DROP`;
@@ -37,19 +41,40 @@ export const STAGE_TABLE = `CREATE TEMPORARY TABLE rebuilt_match ("needId" uuid,
 const STALE = `NOT EXISTS (SELECT 1 FROM rebuilt_match s WHERE s."needId" = "Match"."needId" AND s."companyId" = "Match"."companyId")`;
 const NOBODY = NOBODY_ACTED_ON.text;
 
-/** The triggers on "Match" that keep ReviewSliceCount (migration 20261202004853_review_slice_count). */
-const REVIEW_COUNT_TRIGGERS = ['Match_review_count_insert', 'Match_review_count_update', 'Match_review_count_delete'];
+const CONTENT = ['score', 'points', '"judgedOn"', '"policyVersion"', '"inNeedTop"', '"inCompanyTop"'];
 
-/** The merge: $1 the day judged on, $2 the policy version. */
-export const MERGE = `
-  INSERT INTO "Match" (id, "needId", "companyId", score, points, "judgedOn", "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
-  SELECT uuidv7(), s."needId", s."companyId", s.score, s.points, $1::date, $2::int, s."inNeedTop", s."inCompanyTop", now(), now()
-  FROM rebuilt_match s ORDER BY s."needId", s."companyId"
-  ON CONFLICT ("needId", "companyId") DO UPDATE SET
-    score = EXCLUDED.score, points = EXCLUDED.points, "judgedOn" = EXCLUDED."judgedOn", "policyVersion" = EXCLUDED."policyVersion",
-    "inNeedTop" = EXCLUDED."inNeedTop", "inCompanyTop" = EXCLUDED."inCompanyTop", "computedAt" = now(), "updatedAt" = now()
-  WHERE ("Match".score, "Match".points, "Match"."judgedOn", "Match"."policyVersion", "Match"."inNeedTop", "Match"."inCompanyTop")
-    IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.points, EXCLUDED."judgedOn", EXCLUDED."policyVersion", EXCLUDED."inNeedTop", EXCLUDED."inCompanyTop")`;
+/**
+ * The new table's rows, from the staged pairs ($1 the day judged on, $2 the policy version) and the
+ * old table: a staged pair keeps its old row's id, status and every column the rebuild does not
+ * write, and its timestamps unless its content changed; a pair no list holds any more goes, unless
+ * somebody acted on it: then it stays, off every list, at 0 until re-ranked. Columns are listed
+ * from the catalogue (`columns`), so one a migration adds is carried over from the old row.
+ */
+export function nextRows(next: string, columns: { name: string; fallback: string | null }[]): string {
+  const staged = 's."needId" IS NOT NULL';
+  const known = '"Match".id IS NOT NULL';
+  const changed = `(${CONTENT.map((c) => `"Match".${c}`).join(', ')}) IS DISTINCT FROM (s.score, s.points, $1::date, $2::int, s."inNeedTop", s."inCompanyTop")`;
+  const written: Record<string, string> = {
+    id: 'COALESCE("Match".id, uuidv7())',
+    needId: 'COALESCE(s."needId", "Match"."needId")',
+    companyId: 'COALESCE(s."companyId", "Match"."companyId")',
+    score: `CASE WHEN ${staged} THEN s.score ELSE 0 END`,
+    points: `CASE WHEN ${staged} THEN s.points ELSE '{}' END`,
+    judgedOn: '$1::date',
+    policyVersion: '$2::int',
+    inNeedTop: 'COALESCE(s."inNeedTop", false)',
+    inCompanyTop: 'COALESCE(s."inCompanyTop", false)',
+    computedAt: `CASE WHEN ${staged} AND (NOT ${known} OR ${changed}) THEN now() ELSE "Match"."computedAt" END`,
+    updatedAt: `CASE WHEN ${staged} AND (NOT ${known} OR ${changed}) THEN now() ELSE "Match"."updatedAt" END`,
+  };
+  const value = ({ name, fallback }: { name: string; fallback: string | null }) =>
+    written[name] ?? `CASE WHEN ${known} THEN "Match"."${name}" ELSE ${fallback ?? 'NULL'} END`;
+  return `INSERT INTO "${next}" (${columns.map((c) => `"${c.name}"`).join(', ')})
+    SELECT ${columns.map(value).join(',\n      ')}
+    FROM "Match" FULL JOIN rebuilt_match s ON s."needId" = "Match"."needId" AND s."companyId" = "Match"."companyId"
+    WHERE ${staged} OR NOT (${NOBODY})
+    ORDER BY ${written.needId}, ${written.companyId}`;
+}
 
 const ROWS_PER_CHUNK = 10_000;
 
@@ -75,7 +100,7 @@ async function copyInto(client: PoolClient, table: string, lines: Iterable<strin
 
 export async function writeRebuild(db: Db, input: RebuildWrite): Promise<RebuildWriteSteps> {
   const client = await poolOf(db).connect();
-  const steps: RebuildWriteSteps = { stage: 0, decided: 0, merge: 0, stale: 0, floors: 0, commit: 0 };
+  const steps: RebuildWriteSteps = { stage: 0, decided: 0, rows: 0, indexes: 0, floors: 0, swap: 0, commit: 0 };
   let at = performance.now();
   const step = (name: keyof RebuildWriteSteps) => {
     const now = performance.now();
@@ -84,15 +109,13 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
   };
   try {
     await client.query('BEGIN');
-    // Sorting 1.5 M staged rows for the merge, and hashing them for the anti-joins, in memory.
+    // Sorting 1.5 M staged rows, building indexes and hashing for the joins, in memory.
     await client.query(`SET LOCAL work_mem = '256MB'`);
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('rebuild-matches'))`);
-    // The review queue's count is kept by triggers on "Match"; on a rewrite of most of the table
-    // their transition tables cost more than counting once (~10 s of the merge at national scale). Off in
-    // this transaction only (rolled back with it), counted again before the commit. The table lock
-    // this takes keeps other writers of "Match" waiting until the commit, as the merge's row locks
-    // on nearly every row already do.
-    await client.query(`ALTER TABLE "Match" ${REVIEW_COUNT_TRIGGERS.map((name) => `DISABLE TRIGGER "${name}"`).join(', ')}`);
+    // Readers go on with the old lists; re-ranks wait for the commit (then write the new table).
+    await lockTable(client, 'Match');
+    const definition = await readDefinition(client, 'Match');
     await client.query(STAGE_TABLE);
     await copyInto(client, 'rebuilt_match', matchLines(input.rows));
     step('stage');
@@ -108,23 +131,13 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     await client.query('ANALYZE rebuilt_match');
     step('decided');
 
-    // Rows no list holds: gone, unless somebody acted on them since the re-scoring above read
-    // the decided pairs — those stay, off every list, at 0 until re-ranked. Before the merge, not
-    // after: the merge writes only staged pairs, so the stale rows are the same either way (and no
-    // other writer gets in: the triggers' switch above holds a lock that keeps them out until the
-    // commit), but here the pass reads the table as it was — nothing at all on a first rebuild,
-    // where after the merge it read the 1.5 M rows just written (2.5–6 s at national scale).
-    await client.query(
-      `WITH stale AS (SELECT id, ${NOBODY} AS nobody FROM "Match" WHERE ${STALE}),
-        gone AS (DELETE FROM "Match" m USING stale s WHERE m.id = s.id AND s.nobody)
-      UPDATE "Match" m SET "inNeedTop" = false, "inCompanyTop" = false, score = 0, points = '{}', "judgedOn" = $1::date, "policyVersion" = $2::int
-      FROM stale s WHERE m.id = s.id AND NOT s.nobody`,
-      [input.judgedOn, input.policyVersion],
-    );
-    step('stale');
-
-    await client.query(MERGE, [input.judgedOn, input.policyVersion]);
-    step('merge');
+    const next = await createCopy(client, definition);
+    const columns = await client.query<{ name: string; fallback: string | null }>(
+      `SELECT a.attname AS name, pg_get_expr(d.adbin, d.adrelid) AS fallback
+         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        WHERE a.attrelid = '"Match"'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`);
+    await client.query(nextRows(next, columns.rows), [input.judgedOn, input.policyVersion]);
+    step('rows');
 
     await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int) ON COMMIT DROP`);
     await copyInto(client, 'rebuilt_floor', [...floorLines('N', input.needFloors), ...floorLines('C', input.companyFloors)]);
@@ -136,9 +149,16 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
       await client.query(`UPDATE ${table} t SET "matchFloor" = -1 WHERE t."matchFloor" <> -1
         AND NOT EXISTS (SELECT 1 FROM rebuilt_floor f WHERE f.side = '${side}' AND f.id = t.${key})`);
     }
-    await client.query(`ALTER TABLE "Match" ${REVIEW_COUNT_TRIGGERS.map((name) => `ENABLE TRIGGER "${name}"`).join(', ')}`);
-    await client.query('SELECT review_slice_count_recount()');
     step('floors');
+
+    // Indexes, foreign keys (from here, writers of needs and companies wait for the commit),
+    // triggers; then the swap, which holds every reader of "Match", "Need" and "Company" for its
+    // catalogue work and the review queue's count.
+    await finishCopy(client, definition);
+    step('indexes');
+    await swapIn(client, definition);
+    await client.query('SELECT review_slice_count_recount()');
+    step('swap');
     await client.query('COMMIT');
     step('commit');
     return steps;
