@@ -5,7 +5,9 @@ import type { PoolClient } from 'pg';
 // built by sorting, each foreign key checked in one pass), and takes the table's place at the
 // end. Everything is read from the catalogue, so a migration that adds an index, a constraint or
 // a trigger to the table is carried over without this file knowing of it
-// (tests/integration/rebuild-swap.test.ts compares the definitions before and after).
+// (tests/integration/rebuild-swap.test.ts compares the definitions before and after). LIKE copies
+// the columns with their defaults, checks and NOT NULL constraints under their own names
+// (PostgreSQL 18); the indexes are renamed at the swap.
 //
 // Locks, in order: SHARE ROW EXCLUSIVE on the table from `lockTable` (readers go on, writers wait
 // for the commit); SHARE ROW EXCLUSIVE on each table a foreign key references, from `finishCopy`
@@ -92,22 +94,44 @@ export async function finishCopy(client: PoolClient, definition: TableDefinition
   await client.query(`ANALYZE ${quote(next)}`);
 }
 
+const SWAP_TRIES = 5;
+const SWAP_LOCK_WAIT_MS = 1_000;
+
+/**
+ * Drops the table, waiting at most a second for its locks while tries remain: while the DROP waits
+ * for a long reader of the table or of a table its foreign keys reference, every reader that
+ * comes after waits behind it; giving up and trying again a moment later lets them through. The
+ * last try waits as long as the session allows.
+ */
+async function dropForSwap(client: PoolClient, table: string): Promise<void> {
+  const { rows: [{ setting }] } = await client.query<{ setting: string }>(`SELECT current_setting('lock_timeout') AS setting`);
+  for (let attempt = 1; ; attempt += 1) {
+    const last = attempt === SWAP_TRIES;
+    await client.query('SAVEPOINT drop_for_swap');
+    try {
+      if (!last) await client.query(`SELECT set_config('lock_timeout', $1, true)`, [`${SWAP_LOCK_WAIT_MS}ms`]);
+      await client.query(`DROP TABLE ${quote(table)}`);
+      await client.query(`SELECT set_config('lock_timeout', $1, true)`, [setting]);
+      await client.query('RELEASE SAVEPOINT drop_for_swap');
+      return;
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT drop_for_swap');
+      if (last || (error as { code?: string }).code !== '55P03') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
+
 /** The copy takes the table's place and names: the table is dropped (see the locks above). */
 export async function swapIn(client: PoolClient, definition: TableDefinition): Promise<void> {
   const { table } = definition;
   const next = nextName(table);
-  await client.query(`DROP TABLE ${quote(table)}`);
+  await dropForSwap(client, table);
   await client.query(`ALTER TABLE ${quote(next)} RENAME TO ${quote(table)}`);
   for (const [position, index] of definition.indexes.entries()) {
     const onCopy = quote(indexOnCopy(table, position));
     if (index.constraint === 'p') await client.query(`ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(index.name)} PRIMARY KEY USING INDEX ${onCopy}`);
     else if (index.constraint === 'u') await client.query(`ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(index.name)} UNIQUE USING INDEX ${onCopy}`);
     else await client.query(`ALTER INDEX ${onCopy} RENAME TO ${quote(index.name)}`);
-  }
-  // Constraints LIKE named after the copy (the columns' NOT NULL ones) take the table's names.
-  const named = await client.query<{ name: string }>(
-    `SELECT conname AS name FROM pg_constraint WHERE conrelid = $1::regclass AND starts_with(conname, $2)`, [quote(table), `${next}_`]);
-  for (const { name } of named.rows) {
-    await client.query(`ALTER TABLE ${quote(table)} RENAME CONSTRAINT ${quote(name)} TO ${quote(`${table}_${name.slice(next.length + 1)}`)}`);
   }
 }

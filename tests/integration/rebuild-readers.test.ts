@@ -9,10 +9,11 @@ import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
 import { testDb as db } from './test-db';
 
-// A rebuild removes the rows no list holds and merges the new ones in one transaction: a reader in
-// the middle of it sees the whole old ranking, never a list with the old rows gone and the new ones
-// not yet there. The rebuild is held in the middle by a lock its merge must wait for — the key
-// share lock a new row's foreign key takes on its need — while another connection reads.
+// A rebuild writes the new ranking beside the old one and swaps it in, in one transaction: a reader
+// in the middle of it sees the whole old ranking, never a list with the old rows gone and the new
+// ones not yet there. The rebuild is held in the middle, its new table written, by a lock its
+// foreign keys must wait for — a writer of needs, as an editing municipality is — while another
+// connection reads.
 
 const url = inject('databaseUrl');
 const connect = async () => {
@@ -50,22 +51,23 @@ describe('a reader during a rebuild', () => {
       const arriving = await createCompany(db, fitting);
 
       await holder.query('BEGIN');
-      await holder.query(`SELECT 1 FROM "Need" WHERE id = $1 FOR UPDATE`, [need.id]);
+      await holder.query(`UPDATE "Need" SET "updatedAt" = "updatedAt" WHERE id = $1`, [need.id]);
+      const { rows: [{ pid: holderPid }] } = await holder.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       let settled = false;
       const rebuild = rebuildAllMatches(db).finally(() => {
         settled = true;
       });
       let waiting: string | undefined;
       while (waiting === undefined) {
-        if (settled) await rebuild.then(() => expect.fail('the rebuild ended without waiting for the need’s lock'));
+        if (settled) await rebuild.then(() => expect.fail('the rebuild ended without waiting for the writer of needs'));
         const blocked = await reader.query<{ query: string }>(
-          `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
-             AND query LIKE '%INSERT INTO "Match"%'`);
+          `SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+             AND $1 = ANY (pg_blocking_pids(pid))`, [holderPid]);
         waiting = blocked.rows[0]?.query;
         if (waiting === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      // Held at the merge: the rows no list holds are already deleted, in the rebuild's transaction.
-      expect(waiting).toContain('INSERT INTO "Match"');
+      // Held at its foreign keys: the new table is written, in the rebuild's transaction.
+      expect(waiting).toContain('FOREIGN KEY');
       expect(await listOf(reader)).toEqual(before);
       await holder.query('COMMIT');
       await rebuild;

@@ -20,9 +20,10 @@ describe('the rebuild', () => {
   it('still counts as done when its closing VACUUM fails (a lock it could not get), and logs the failure', async () => {
     const logged = vi.spyOn(logger, 'error');
     const [{ now }] = await testDb.$queryRaw<{ now: Date }[]>`SELECT clock_timestamp() AS now`;
-    // Another session holds the lock VACUUM needs on "Need" (and that the rebuild's writes do not).
+    // Another session holds the lock VACUUM needs on the profiles (and that the rebuild's writes do
+    // not: "Need" would not do, the swap of "Match" locks it, see lib/match-store/table-swap.ts).
     const holder = await testDb.$transaction(async (tx) => {
-      await tx.$executeRaw`LOCK TABLE "Need" IN SHARE UPDATE EXCLUSIVE MODE`;
+      await tx.$executeRaw`LOCK TABLE "CompanyMatchProfile" IN SHARE UPDATE EXCLUSIVE MODE`;
       return rebuildAllMatches(impatient);
     }, { timeout: 60_000 });
     expect(holder.matches).toBeGreaterThanOrEqual(0);
@@ -30,7 +31,7 @@ describe('the rebuild', () => {
     expect(failures).toHaveLength(1);
     expect((failures[0][0] as { err: Error }).err.message).toContain('lock timeout');
     const [vacuumed] = await testDb.$queryRaw<{ lastVacuum: Date | null }[]>`
-      SELECT last_vacuum AS "lastVacuum" FROM pg_stat_user_tables WHERE relname = 'Need'`;
+      SELECT last_vacuum AS "lastVacuum" FROM pg_stat_user_tables WHERE relname = 'CompanyMatchProfile'`;
     expect(vacuumed.lastVacuum === null || vacuumed.lastVacuum.getTime() < now.getTime()).toBe(true);
     logged.mockRestore();
   });
