@@ -72,14 +72,17 @@ describe('browsing needs', () => {
   });
 
   it('gives the map each hromada with its open needs counted and the most urgent listed for its popup', async () => {
-    const hromada = await pickFreeHromada(db, { hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    // Any status but NONE: only a handful of hromadas are under active hostilities on a given day,
+    // and the whole suite's unfiltered picks may have claimed them all.
+    const hromada = await pickFreeHromada(db, { hostilityStatus: { not: 'NONE' } });
+    const { hostilityStatus } = await db.hromada.findUniqueOrThrow({ where: { code: hromada.code }, select: { hostilityStatus: true } });
     const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
     const critical = await createNeed(db, municipality, { urgency: 'CRITICAL', sector: 'HEALTH' });
     for (let i = 0; i < MAP_NEEDS_PER_HROMADA + 1; i++) await createNeed(db, municipality, { urgency: 'LOW', sector: 'HEALTH' });
     const draft = await createNeed(db, municipality, { status: 'DRAFT', publishedAt: null, sector: 'HEALTH' });
 
     const point = (await listNeedMapPoints(db, { sector: 'HEALTH' })).find((p) => p.code === hromada.code);
-    expect(point).toMatchObject({ openNeeds: MAP_NEEDS_PER_HROMADA + 2, hostilityStatus: 'ACTIVE_HOSTILITIES' });
+    expect(point).toMatchObject({ openNeeds: MAP_NEEDS_PER_HROMADA + 2, hostilityStatus });
     expect(point!.needs).toHaveLength(MAP_NEEDS_PER_HROMADA);
     expect(point!.needs[0]).toEqual({ id: critical.id, title: critical.title, language: critical.language });
     expect(point!.needs.map((need) => need.id)).not.toContain(draft.id);
@@ -87,7 +90,7 @@ describe('browsing needs', () => {
     expect((await listNeedMapPoints(db, { sector: 'ENERGY' })).map((p) => p.code)).not.toContain(hromada.code);
 
     const statuses = await listHromadaStatuses(db);
-    expect(statuses[hromada.code]).toBe('ACTIVE_HOSTILITIES');
+    expect(statuses[hromada.code]).toBe(hostilityStatus);
     expect(Object.values(statuses)).not.toContain('NONE');
   });
 
