@@ -11,6 +11,7 @@ import type { Locale, MatchStatus } from '../generated/prisma/enums';
 import { authorLanguage } from '../content/author-language';
 import { queueTranslations } from '../content/queue-translations';
 import { introductionMessage, needTitle } from '../content/written';
+import { waitForRebuild } from '../match-store/rebuild-lock';
 import { parseInput } from '../validation';
 import { introductionEmail } from './introduction-email';
 import { noticesForIntroduction } from '../notifications/events/introductions';
@@ -30,6 +31,7 @@ export async function decideOnMatch(db: Db, actor: Actor | null, input: unknown,
   const decision = parseInput(decideOnMatchSchema, input);
 
   return db.$transaction(async (tx) => {
+    await waitForRebuild(tx);
     const match = await tx.match.findUnique({
       where: { id: decision.matchId },
       select: { id: true, needId: true, companyId: true, status: true, version: true, need: { select: { status: true } } },

@@ -3,7 +3,8 @@ import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf, type Db } from '../db';
-import { createCopy, finishCopy, lockTable, readDefinition, swapIn } from './table-swap';
+import { TAKE_REBUILD_LOCK } from './rebuild-lock';
+import { createCopy, indexCopy, lockTable, readDefinition, swapIn } from './table-swap';
 import { NOBODY_ACTED_ON, type MatchRow } from './write';
 
 // Writing a rebuild: every list at once, in one transaction on one connection, so that readers
@@ -33,7 +34,11 @@ export type RebuildWrite = {
 };
 
 /** Milliseconds per step, for the benchmark. */
-export type RebuildWriteSteps = { stage: number; decided: number; rows: number; indexes: number; floors: number; swap: number; commit: number };
+export type RebuildWriteSteps = {
+  stage: number; decided: number; rows: number; indexes: number;
+  /** Foreign keys, triggers, floors, the drop and renames, the review queue's count: every try of it. */
+  swap: number; swapTries: number; commit: number;
+};
 
 export const STAGE_TABLE = `CREATE TEMPORARY TABLE rebuilt_match ("needId" uuid, "companyId" uuid, score int, points smallint[],
   "inNeedTop" boolean, "inCompanyTop" boolean) ON COMMIT DROP`;
@@ -100,9 +105,9 @@ async function copyInto(client: PoolClient, table: string, lines: Iterable<strin
 
 export async function writeRebuild(db: Db, input: RebuildWrite): Promise<RebuildWriteSteps> {
   const client = await poolOf(db).connect();
-  const steps: RebuildWriteSteps = { stage: 0, decided: 0, rows: 0, indexes: 0, floors: 0, swap: 0, commit: 0 };
+  const steps: RebuildWriteSteps = { stage: 0, decided: 0, rows: 0, indexes: 0, swap: 0, swapTries: 0, commit: 0 };
   let at = performance.now();
-  const step = (name: keyof RebuildWriteSteps) => {
+  const step = (name: Exclude<keyof RebuildWriteSteps, 'swapTries'>) => {
     const now = performance.now();
     steps[name] = now - at;
     at = now;
@@ -112,8 +117,9 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     // Sorting 1.5 M staged rows, building indexes and hashing for the joins, in memory.
     await client.query(`SET LOCAL work_mem = '256MB'`);
     await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('rebuild-matches'))`);
-    // Readers go on with the old lists; re-ranks wait for the commit (then write the new table).
+    // Other writers of "Match" wait for the commit at their first statement (rebuild-lock.ts); readers
+    // go on with the old lists.
+    await client.query(TAKE_REBUILD_LOCK);
     await lockTable(client, 'Match');
     const definition = await readDefinition(client, 'Match');
     await client.query(STAGE_TABLE);
@@ -139,25 +145,31 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     await client.query(nextRows(next, columns.rows), [input.judgedOn, input.policyVersion]);
     step('rows');
 
+    await indexCopy(client, definition);
+    step('indexes');
+
     await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int) ON COMMIT DROP`);
     await copyInto(client, 'rebuilt_floor', [...floorLines('N', input.needFloors), ...floorLines('C', input.companyFloors)]);
     await client.query('ANALYZE rebuilt_floor');
-    // Every list's floor (-1 while it has room); a list the rebuild did not produce has room.
-    for (const [side, table, key] of [['N', '"Need"', 'id'], ['C', '"CompanyMatchProfile"', '"companyId"']]) {
-      await client.query(`UPDATE ${table} t SET "matchFloor" = f.floor FROM rebuilt_floor f
-        WHERE f.side = '${side}' AND t.${key} = f.id AND t."matchFloor" <> f.floor`);
-      await client.query(`UPDATE ${table} t SET "matchFloor" = -1 WHERE t."matchFloor" <> -1
-        AND NOT EXISTS (SELECT 1 FROM rebuilt_floor f WHERE f.side = '${side}' AND f.id = t.${key})`);
-    }
-    step('floors');
-
-    // Indexes, foreign keys (from here, writers of needs and companies wait for the commit),
-    // triggers; then the swap, which holds every reader of "Match", "Need" and "Company" for its
-    // catalogue work and the review queue's count.
-    await finishCopy(client, definition);
-    step('indexes');
-    await swapIn(client, definition);
-    await client.query('SELECT review_slice_count_recount()');
+    // The floors are written after the foreign keys have locked "Need" and "Company" against
+    // writers, never before: a need's editor waiting for a floor's row lock would hold the table
+    // lock the foreign key waits for. From the foreign keys to the commit, needs and companies
+    // are not edited; for the drop and what follows, not read (table-swap.ts).
+    const { tries } = await swapIn(client, definition, {
+      beforeDrop: async () => {
+        // Every list's floor (-1 while it has room); a list the rebuild did not produce has room.
+        for (const [side, table, key] of [['N', '"Need"', 'id'], ['C', '"CompanyMatchProfile"', '"companyId"']]) {
+          await client.query(`UPDATE ${table} t SET "matchFloor" = f.floor FROM rebuilt_floor f
+            WHERE f.side = '${side}' AND t.${key} = f.id AND t."matchFloor" <> f.floor`);
+          await client.query(`UPDATE ${table} t SET "matchFloor" = -1 WHERE t."matchFloor" <> -1
+            AND NOT EXISTS (SELECT 1 FROM rebuilt_floor f WHERE f.side = '${side}' AND f.id = t.${key})`);
+        }
+      },
+      afterSwap: async () => {
+        await client.query('SELECT review_slice_count_recount()');
+      },
+    });
+    steps.swapTries = tries;
     step('swap');
     await client.query('COMMIT');
     step('commit');

@@ -29,7 +29,7 @@ export type RebuildOutcome = {
   matches: number;
   /** Phase timings: profiles synced, inputs read, pairs scored, rows written (score = the first three). */
   seconds: { sync: number; load: number; scoring: number; score: number; write: number };
-  /** The write's steps in milliseconds: the lists put together, writeRebuild's steps (stage includes the rows' points), ANALYZE. */
+  /** The write's steps in milliseconds: the lists put together, writeRebuild's steps (stage includes the rows' points). */
   writeMs: Record<string, number>;
 };
 
@@ -135,9 +135,7 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
   };
   const pointsAt = performance.now();
   const steps = await writeRebuild(db, { rows: rowChunks(), needFloors, companyFloors, policyVersion: policy.version, judgedOn: asOfText, rescore });
-  // The table was rewritten whole: fresh statistics keep the planner on its indexes.
-  const analyzeAt = performance.now();
-  await db.$executeRaw`ANALYZE "Match"`;
+  // "Match" is new and already analysed (table-swap.ts indexCopy): its statistics came with it.
   // The floors were rewritten on most profile and need rows. Vacuumed now, their old versions go
   // and every row is marked committed once, here, instead of by the first re-ranks that read them:
   // with data checksums each such page is a full-page image in the WAL (~12 MB for the first re-rank
@@ -165,6 +163,6 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
       score: (scoredAt - started) / 1000,
       write: (performance.now() - scoredAt) / 1000,
     },
-    writeMs: { lists: ms(scoredAt, pointsAt), ...mapValues(steps, Math.round), analyze: ms(analyzeAt) },
+    writeMs: { lists: ms(scoredAt, pointsAt), ...mapValues(steps, Math.round) },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from './profiles';
 import { currentPolicyFrom } from './policy';
 import { readNeedPairs, type NeedPairsRead, type StoredPair } from './need-pairs';
+import { waitForRebuild } from './rebuild-lock';
 import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
 // Incremental re-ranking of one need against every company, or one company against every need.
@@ -175,6 +176,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
   return db.$transaction(
     async (tx) => {
+      await waitForRebuild(tx);
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
       const subject = side.subject === 'need' ? await readSubjectNeed(db, tx, id, policy, asOf) : null;
       const asOfText = asOf.toISOString().slice(0, 10);

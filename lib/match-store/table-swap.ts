@@ -9,15 +9,19 @@ import type { PoolClient } from 'pg';
 // the columns with their defaults, checks and NOT NULL constraints under their own names
 // (PostgreSQL 18); the indexes are renamed at the swap.
 //
-// Locks, in order: SHARE ROW EXCLUSIVE on the table from `lockTable` (readers go on, writers wait
-// for the commit); SHARE ROW EXCLUSIVE on each table a foreign key references, from `finishCopy`
-// (their writers wait, their readers do not); ACCESS EXCLUSIVE on the table and on those tables
-// from `swapIn`'s DROP (everything waits): that last part is catalogue work of milliseconds, so
-// callers do their long work before it.
+// Locks: SHARE ROW EXCLUSIVE on the table from `lockTable` (readers go on, writers wait for the
+// commit); then, in `swapIn`, SHARE ROW EXCLUSIVE on each table a foreign key references (their
+// writers wait, their readers do not) and ACCESS EXCLUSIVE on all of them from the DROP
+// (everything waits). Whoever waits for the table's lock must not hold a lock the DROP needs,
+// or the two deadlock: the table's writers take the rebuild's advisory lock, shared, before
+// anything else (lib/match-store/rebuild-lock.ts). For everybody else, `swapIn` waits for its
+// locks at most half a second at a time, below PostgreSQL's deadlock_timeout of a second, and on
+// giving up rolls its part back — releasing what it held there — and tries again.
 
 export type TableDefinition = {
   table: string;
-  indexes: { name: string; definition: string; constraint: 'p' | 'u' | null }[];
+  /** `quoted`: the name as pg_get_indexdef writes it (quote_ident). */
+  indexes: { name: string; quoted: string; definition: string; constraint: 'p' | 'u' | null }[];
   foreignKeys: { name: string; definition: string }[];
   triggers: { name: string; definition: string; enabled: string }[];
   grants: { grantee: string; privilege: string }[];
@@ -36,8 +40,12 @@ export async function lockTable(client: PoolClient, table: string): Promise<void
 /** What the copy must be given: read before it is created. */
 export async function readDefinition(client: PoolClient, table: string): Promise<TableDefinition> {
   const regclass = quote(table);
-  const indexes = await client.query<{ name: string; definition: string; constraint: 'p' | 'u' | null }>(
-    `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition, con.contype AS constraint
+  // Found out now, not after the whole write: only the table's owner may drop it.
+  const { rows: [{ owns }] } = await client.query<{ owns: boolean }>(
+    `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`, [regclass]);
+  if (!owns) throw new Error(`The rebuild replaces ${table} and must run as its owner (or a member of the owning role)`);
+  const indexes = await client.query<{ name: string; quoted: string; definition: string; constraint: 'p' | 'u' | null }>(
+    `SELECT c.relname AS name, quote_ident(c.relname) AS quoted, pg_get_indexdef(i.indexrelid) AS definition, con.contype AS constraint
        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
        LEFT JOIN pg_constraint con ON con.conindid = i.indexrelid AND con.conrelid = i.indrelid AND con.contype IN ('p', 'u')
       WHERE i.indrelid = $1::regclass ORDER BY c.relname`, [regclass]);
@@ -72,66 +80,66 @@ const retarget = (definition: string, table: string, next: string) => {
 };
 const indexOnCopy = (table: string, position: number) => `${nextName(table)}_${position}`;
 
-/**
- * The copy, filled, gets the table's indexes (under names of its own until the swap), foreign keys
- * (checked here, in one pass each), triggers (as enabled on the table) and grants, and fresh
- * statistics.
- */
-export async function finishCopy(client: PoolClient, definition: TableDefinition): Promise<void> {
+/** The copy, filled, gets the table's indexes (under names of its own until the swap) and fresh statistics. */
+export async function indexCopy(client: PoolClient, definition: TableDefinition): Promise<void> {
   const { table } = definition;
   const next = nextName(table);
   for (const [position, index] of definition.indexes.entries()) {
-    const definitionOnCopy = retarget(index.definition, table, next).replace(`INDEX ${quote(index.name)} ON`, `INDEX ${quote(indexOnCopy(table, position))} ON`);
+    const named = `INDEX ${index.quoted} ON`;
+    if (!index.definition.includes(named)) throw new Error(`Cannot rename ${index.name}: ${index.definition}`);
+    const definitionOnCopy = retarget(index.definition, table, next).replace(named, `INDEX ${quote(indexOnCopy(table, position))} ON`);
     await client.query(definitionOnCopy);
   }
-  for (const key of definition.foreignKeys) await client.query(`ALTER TABLE ${quote(next)} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`);
-  for (const trigger of definition.triggers) {
-    await client.query(retarget(trigger.definition, table, next));
-    const state = { D: 'DISABLE', A: 'ENABLE ALWAYS', R: 'ENABLE REPLICA' }[trigger.enabled];
-    if (state) await client.query(`ALTER TABLE ${quote(next)} ${state} TRIGGER ${quote(trigger.name)}`);
-  }
-  for (const grant of definition.grants) await client.query(`GRANT ${grant.privilege} ON ${quote(next)} TO ${grant.grantee}`);
   await client.query(`ANALYZE ${quote(next)}`);
 }
 
 const SWAP_TRIES = 5;
-const SWAP_LOCK_WAIT_MS = 1_000;
+const SWAP_LOCK_WAIT = '500ms';
+const RETRIED = new Set(['55P03', '40P01']); // lock_not_available, deadlock_detected
 
 /**
- * Drops the table, waiting at most a second for its locks while tries remain: while the DROP waits
- * for a long reader of the table or of a table its foreign keys reference, every reader that
- * comes after waits behind it; giving up and trying again a moment later lets them through. The
+ * The copy gets the table's foreign keys (each checked in one pass), triggers (as enabled on the
+ * table) and grants; `beforeDrop` runs (work that must hold the referenced tables' locks first);
+ * the table is dropped, the copy takes its name and its indexes the table's; `afterSwap` runs.
+ * All of it is one savepoint, tried again when a lock was not granted in time (see above); the
  * last try waits as long as the session allows.
  */
-async function dropForSwap(client: PoolClient, table: string): Promise<void> {
-  const { rows: [{ setting }] } = await client.query<{ setting: string }>(`SELECT current_setting('lock_timeout') AS setting`);
-  for (let attempt = 1; ; attempt += 1) {
-    const last = attempt === SWAP_TRIES;
-    await client.query('SAVEPOINT drop_for_swap');
-    try {
-      if (!last) await client.query(`SELECT set_config('lock_timeout', $1, true)`, [`${SWAP_LOCK_WAIT_MS}ms`]);
-      await client.query(`DROP TABLE ${quote(table)}`);
-      await client.query(`SELECT set_config('lock_timeout', $1, true)`, [setting]);
-      await client.query('RELEASE SAVEPOINT drop_for_swap');
-      return;
-    } catch (error) {
-      await client.query('ROLLBACK TO SAVEPOINT drop_for_swap');
-      if (last || (error as { code?: string }).code !== '55P03') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
-    }
-  }
-}
-
-/** The copy takes the table's place and names: the table is dropped (see the locks above). */
-export async function swapIn(client: PoolClient, definition: TableDefinition): Promise<void> {
+export async function swapIn(
+  client: PoolClient, definition: TableDefinition, work: { beforeDrop: () => Promise<void>; afterSwap: () => Promise<void> },
+): Promise<{ tries: number }> {
   const { table } = definition;
   const next = nextName(table);
-  await dropForSwap(client, table);
-  await client.query(`ALTER TABLE ${quote(next)} RENAME TO ${quote(table)}`);
-  for (const [position, index] of definition.indexes.entries()) {
-    const onCopy = quote(indexOnCopy(table, position));
-    if (index.constraint === 'p') await client.query(`ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(index.name)} PRIMARY KEY USING INDEX ${onCopy}`);
-    else if (index.constraint === 'u') await client.query(`ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(index.name)} UNIQUE USING INDEX ${onCopy}`);
-    else await client.query(`ALTER INDEX ${onCopy} RENAME TO ${quote(index.name)}`);
+  const { rows: [{ setting }] } = await client.query<{ setting: string }>(`SELECT current_setting('lock_timeout') AS setting`);
+  for (let tries = 1; ; tries += 1) {
+    const last = tries === SWAP_TRIES;
+    await client.query('SAVEPOINT swap_in');
+    try {
+      if (!last) await client.query(`SELECT set_config('lock_timeout', $1, true)`, [SWAP_LOCK_WAIT]);
+      for (const key of definition.foreignKeys) await client.query(`ALTER TABLE ${quote(next)} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`);
+      for (const trigger of definition.triggers) {
+        await client.query(retarget(trigger.definition, table, next));
+        const state = { D: 'DISABLE', A: 'ENABLE ALWAYS', R: 'ENABLE REPLICA' }[trigger.enabled];
+        if (state) await client.query(`ALTER TABLE ${quote(next)} ${state} TRIGGER ${quote(trigger.name)}`);
+      }
+      for (const grant of definition.grants) await client.query(`GRANT ${grant.privilege} ON ${quote(next)} TO ${grant.grantee}`);
+      await work.beforeDrop();
+      await client.query(`DROP TABLE ${quote(table)}`);
+      await client.query(`ALTER TABLE ${quote(next)} RENAME TO ${quote(table)}`);
+      for (const [position, index] of definition.indexes.entries()) {
+        const onCopy = quote(indexOnCopy(table, position));
+        if (index.constraint === 'p') await client.query(`ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(index.name)} PRIMARY KEY USING INDEX ${onCopy}`);
+        else if (index.constraint === 'u') await client.query(`ALTER TABLE ${quote(table)} ADD CONSTRAINT ${quote(index.name)} UNIQUE USING INDEX ${onCopy}`);
+        else await client.query(`ALTER INDEX ${onCopy} RENAME TO ${quote(index.name)}`);
+      }
+      await work.afterSwap();
+      await client.query(`SELECT set_config('lock_timeout', $1, true)`, [setting]);
+      await client.query('RELEASE SAVEPOINT swap_in');
+      return { tries };
+    } catch (error) {
+      await client.query('ROLLBACK TO SAVEPOINT swap_in');
+      await client.query('RELEASE SAVEPOINT swap_in');
+      if (last || !RETRIED.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * tries));
+    }
   }
 }

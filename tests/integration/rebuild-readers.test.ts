@@ -13,7 +13,7 @@ import { testDb as db } from './test-db';
 // in the middle of it sees the whole old ranking, never a list with the old rows gone and the new
 // ones not yet there. The rebuild is held in the middle, its new table written, by a lock its
 // foreign keys must wait for — a writer of needs, as an editing municipality is — while another
-// connection reads.
+// connection reads, and a re-rank of the need starts and must wait for the swap without deadlocking it.
 
 const url = inject('databaseUrl');
 const connect = async () => {
@@ -69,8 +69,19 @@ describe('a reader during a rebuild', () => {
       // Held at its foreign keys: the new table is written, in the rebuild's transaction.
       expect(waiting).toContain('FOREIGN KEY');
       expect(await listOf(reader)).toEqual(before);
+      // A re-rank of the need starts meanwhile and waits for the rebuild. Waiting at its first write
+      // to "Match" instead, it would hold the need and the match table the swap must lock, and one
+      // of the two would be cancelled as a deadlock.
+      const rerank = rerankNeed(db, need.id);
+      let rerankWaits = false;
+      while (!rerankWaits) {
+        const waiters = await reader.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database()
+          AND wait_event_type = 'Lock' AND query NOT LIKE '%FOREIGN KEY%'`);
+        rerankWaits = (waiters.rowCount ?? 0) > 0;
+        if (!rerankWaits) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await holder.query('COMMIT');
-      await rebuild;
+      await Promise.all([rebuild, rerank]);
       const after = await listOf(reader);
       expect(after).toContain(arriving.id);
       expect(after).not.toContain(leaving.id);
