@@ -4,7 +4,8 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf, type Db } from '../db';
 import { TAKE_REBUILD_LOCK } from './rebuild-lock';
-import { createCopy, indexCopy, lockTable, readDefinition, swapIn } from './table-swap';
+import { logError } from '../logging/log';
+import { createCopy, dropRetired, indexCopy, lockTable, readDefinition, swapIn } from './table-swap';
 import { NOBODY_ACTED_ON, type MatchRow } from './write';
 
 // Writing a rebuild: every list at once, in one transaction on one connection, so that readers
@@ -36,8 +37,10 @@ export type RebuildWrite = {
 /** Milliseconds per step, for the benchmark. */
 export type RebuildWriteSteps = {
   stage: number; decided: number; rows: number; indexes: number;
-  /** Foreign keys, triggers, floors, the drop and renames, the review queue's count: every try of it. */
+  /** Foreign keys, triggers, floors, the renames, the review queue's count: every try of it. */
   swap: number; swapTries: number; commit: number;
+  /** Dropping the old table after the commit. */
+  retire: number;
 };
 
 export const STAGE_TABLE = `CREATE TEMPORARY TABLE rebuilt_match ("needId" uuid, "companyId" uuid, score int, points smallint[],
@@ -105,7 +108,7 @@ async function copyInto(client: PoolClient, table: string, lines: Iterable<strin
 
 export async function writeRebuild(db: Db, input: RebuildWrite): Promise<RebuildWriteSteps> {
   const client = await poolOf(db).connect();
-  const steps: RebuildWriteSteps = { stage: 0, decided: 0, rows: 0, indexes: 0, swap: 0, swapTries: 0, commit: 0 };
+  const steps: RebuildWriteSteps = { stage: 0, decided: 0, rows: 0, indexes: 0, swap: 0, swapTries: 0, commit: 0, retire: 0 };
   let at = performance.now();
   const step = (name: Exclude<keyof RebuildWriteSteps, 'swapTries'>) => {
     const now = performance.now();
@@ -113,6 +116,8 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     at = now;
   };
   try {
+    // An old table an earlier rebuild could not drop in time goes first (its name is the swap's).
+    if (!(await dropRetired(client, 'Match'))) throw new Error('An earlier rebuild\'s "Match" could not be dropped: its tables stayed busy');
     await client.query('BEGIN');
     // Sorting 1.5 M staged rows, building indexes and hashing for the joins, in memory.
     await client.query(`SET LOCAL work_mem = '256MB'`);
@@ -154,9 +159,9 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     // The floors are written after the foreign keys have locked "Need" and "Company" against
     // writers, never before: a need's editor waiting for a floor's row lock would hold the table
     // lock the foreign key waits for. From the foreign keys to the commit, needs and companies
-    // are not edited; for the drop and what follows, not read (table-swap.ts).
+    // are not edited; from the renames to the commit, matches are not read (table-swap.ts).
     const { tries } = await swapIn(client, definition, {
-      beforeDrop: async () => {
+      beforeSwap: async () => {
         // Every list's floor (-1 while it has room); a list the rebuild did not produce has room.
         for (const [side, table, key] of [['N', '"Need"', 'id'], ['C', '"CompanyMatchProfile"', '"companyId"']]) {
           await client.query(`UPDATE ${table} t SET "matchFloor" = f.floor FROM rebuilt_floor f
@@ -173,6 +178,12 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     step('swap');
     await client.query('COMMIT');
     step('commit');
+    // The matches are committed: an old table still there is dropped by the next rebuild.
+    await dropRetired(client, 'Match').then(
+      (dropped) => dropped || logError('matching.rebuild.retire', new Error('"Match_retired" left for the next rebuild: its tables stayed busy')),
+      (error) => logError('matching.rebuild.retire', error),
+    );
+    step('retire');
     return steps;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -9,14 +9,18 @@ import type { PoolClient } from 'pg';
 // the columns with their defaults, checks and NOT NULL constraints under their own names
 // (PostgreSQL 18); the indexes are renamed at the swap.
 //
+// The old table is not dropped in that transaction: dropping it would take ACCESS EXCLUSIVE on
+// every table its foreign keys reference (`Need`, `Company`…) while the swap holds other locks,
+// and any transaction that read one of them and then queued behind the swap would deadlock with
+// it. It is renamed aside instead (ACCESS EXCLUSIVE on itself only) and dropped after the commit,
+// in a transaction of its own that holds nothing else (`dropRetired`).
+//
 // Locks: SHARE ROW EXCLUSIVE on the table from `lockTable` (readers go on, writers wait for the
-// commit); then, in `swapIn`, SHARE ROW EXCLUSIVE on each table a foreign key references (their
-// writers wait, their readers do not) and ACCESS EXCLUSIVE on all of them from the DROP
-// (everything waits). Whoever waits for the table's lock must not hold a lock the DROP needs,
-// or the two deadlock: the table's writers take the rebuild's advisory lock, shared, before
-// anything else (lib/match-store/rebuild-lock.ts). For everybody else, `swapIn` waits for its
-// locks at most half a second at a time, below PostgreSQL's deadlock_timeout of a second, and on
-// giving up rolls its part back — releasing what it held there — and tries again.
+// commit; they take the rebuild's advisory lock first, lib/match-store/rebuild-lock.ts, so they
+// wait holding nothing); in `swapIn`, SHARE ROW EXCLUSIVE on each table a foreign key references
+// (their writers wait, their readers do not), then ACCESS EXCLUSIVE on the table for the renames.
+// `swapIn` waits for each lock at most half a second, below PostgreSQL's deadlock_timeout of a
+// second, and on giving up rolls its part back — releasing what it held there — and tries again.
 
 export type TableDefinition = {
   table: string;
@@ -24,14 +28,17 @@ export type TableDefinition = {
   indexes: { name: string; quoted: string; definition: string; constraint: 'p' | 'u' | null }[];
   foreignKeys: { name: string; definition: string }[];
   triggers: { name: string; definition: string; enabled: string }[];
-  grants: { grantee: string; privilege: string }[];
+  grants: { grantee: string; privilege: string; grantable: boolean }[];
   options: string[] | null;
+  owner: string;
 };
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The copy's name while it is built: the same for every call, so a leftover would fail loudly. */
 export const nextName = (table: string) => `${table}_next`;
+/** The old table's name from the swap until it is dropped. */
+export const retiredName = (table: string) => `${table}_retired`;
 
 export async function lockTable(client: PoolClient, table: string): Promise<void> {
   await client.query(`LOCK TABLE ${quote(table)} IN SHARE ROW EXCLUSIVE MODE`);
@@ -40,9 +47,10 @@ export async function lockTable(client: PoolClient, table: string): Promise<void
 /** What the copy must be given: read before it is created. */
 export async function readDefinition(client: PoolClient, table: string): Promise<TableDefinition> {
   const regclass = quote(table);
-  // Found out now, not after the whole write: only the table's owner may drop it.
-  const { rows: [{ owns }] } = await client.query<{ owns: boolean }>(
-    `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns FROM pg_class WHERE oid = $1::regclass`, [regclass]);
+  // Found out now, not after the whole write: only the table's owner may rename it, and the copy is
+  // given to the same owner.
+  const { rows: [{ owns, owner }] } = await client.query<{ owns: boolean; owner: string }>(
+    `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns, quote_ident(pg_get_userbyid(relowner)) AS owner FROM pg_class WHERE oid = $1::regclass`, [regclass]);
   if (!owns) throw new Error(`The rebuild replaces ${table} and must run as its owner (or a member of the owning role)`);
   const indexes = await client.query<{ name: string; quoted: string; definition: string; constraint: 'p' | 'u' | null }>(
     `SELECT c.relname AS name, quote_ident(c.relname) AS quoted, pg_get_indexdef(i.indexrelid) AS definition, con.contype AS constraint
@@ -55,17 +63,19 @@ export async function readDefinition(client: PoolClient, table: string): Promise
   const triggers = await client.query<{ name: string; definition: string; enabled: string }>(
     `SELECT tgname AS name, pg_get_triggerdef(oid) AS definition, tgenabled AS enabled FROM pg_trigger
       WHERE tgrelid = $1::regclass AND NOT tgisinternal ORDER BY tgname`, [regclass]);
-  const grants = await client.query<{ grantee: string; privilege: string }>(
-    `SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee, a.privilege_type AS privilege
+  const grants = await client.query<{ grantee: string; privilege: string; grantable: boolean }>(
+    `SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END AS grantee, a.privilege_type AS privilege,
+        a.is_grantable AS grantable
        FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = $1::regclass AND a.grantee <> c.relowner`, [regclass]);
   const options = await client.query<{ options: string[] | null }>(`SELECT reloptions AS options FROM pg_class WHERE oid = $1::regclass`, [regclass]);
-  return { table, indexes: indexes.rows, foreignKeys: foreignKeys.rows, triggers: triggers.rows, grants: grants.rows, options: options.rows[0].options };
+  return { table, indexes: indexes.rows, foreignKeys: foreignKeys.rows, triggers: triggers.rows, grants: grants.rows, options: options.rows[0].options, owner };
 }
 
 /** The copy: the table's columns, defaults and checks, and nothing else yet. */
 export async function createCopy(client: PoolClient, definition: TableDefinition): Promise<string> {
   const next = nextName(definition.table);
   await client.query(`CREATE TABLE ${quote(next)} (LIKE ${quote(definition.table)} INCLUDING ALL EXCLUDING INDEXES)`);
+  await client.query(`ALTER TABLE ${quote(next)} OWNER TO ${definition.owner}`);
   if (definition.options) await client.query(`ALTER TABLE ${quote(next)} SET (${definition.options.join(', ')})`);
   return next;
 }
@@ -99,13 +109,13 @@ const RETRIED = new Set(['55P03', '40P01']); // lock_not_available, deadlock_det
 
 /**
  * The copy gets the table's foreign keys (each checked in one pass), triggers (as enabled on the
- * table) and grants; `beforeDrop` runs (work that must hold the referenced tables' locks first);
- * the table is dropped, the copy takes its name and its indexes the table's; `afterSwap` runs.
+ * table) and grants; `beforeSwap` runs (work that must hold the referenced tables' locks first);
+ * the table is renamed aside, the copy takes its name and its indexes the table's; `afterSwap` runs.
  * All of it is one savepoint, tried again when a lock was not granted in time (see above); the
  * last try waits as long as the session allows.
  */
 export async function swapIn(
-  client: PoolClient, definition: TableDefinition, work: { beforeDrop: () => Promise<void>; afterSwap: () => Promise<void> },
+  client: PoolClient, definition: TableDefinition, work: { beforeSwap: () => Promise<void>; afterSwap: () => Promise<void> },
 ): Promise<{ tries: number }> {
   const { table } = definition;
   const next = nextName(table);
@@ -121,9 +131,17 @@ export async function swapIn(
         const state = { D: 'DISABLE', A: 'ENABLE ALWAYS', R: 'ENABLE REPLICA' }[trigger.enabled];
         if (state) await client.query(`ALTER TABLE ${quote(next)} ${state} TRIGGER ${quote(trigger.name)}`);
       }
-      for (const grant of definition.grants) await client.query(`GRANT ${grant.privilege} ON ${quote(next)} TO ${grant.grantee}`);
-      await work.beforeDrop();
-      await client.query(`DROP TABLE ${quote(table)}`);
+      for (const grant of definition.grants) {
+        await client.query(`GRANT ${grant.privilege} ON ${quote(next)} TO ${grant.grantee}${grant.grantable ? ' WITH GRANT OPTION' : ''}`);
+      }
+      await work.beforeSwap();
+      // The old table and its indexes step aside (their names are the copy's to take), then the copy
+      // takes them.
+      const retired = retiredName(table);
+      await client.query(`ALTER TABLE ${quote(table)} RENAME TO ${quote(retired)}`);
+      for (const [position, index] of definition.indexes.entries()) {
+        await client.query(`ALTER INDEX ${quote(index.name)} RENAME TO ${quote(`${retired}_${position}`)}`);
+      }
       await client.query(`ALTER TABLE ${quote(next)} RENAME TO ${quote(table)}`);
       for (const [position, index] of definition.indexes.entries()) {
         const onCopy = quote(indexOnCopy(table, position));
@@ -142,4 +160,26 @@ export async function swapIn(
       await new Promise((resolve) => setTimeout(resolve, 200 * tries));
     }
   }
+}
+
+/**
+ * Drops the table a swap renamed aside, after the swap committed: its DROP takes ACCESS EXCLUSIVE on
+ * the tables its foreign keys reference, so it waits half a second at a time, holding nothing
+ * else, and leaves the table for the next rebuild after a few tries. True when none is left.
+ */
+export async function dropRetired(client: PoolClient, table: string): Promise<boolean> {
+  for (let tries = 1; tries <= SWAP_TRIES; tries += 1) {
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('lock_timeout', $1, true)`, [SWAP_LOCK_WAIT]);
+      await client.query(`DROP TABLE IF EXISTS ${quote(retiredName(table))}`);
+      await client.query('COMMIT');
+      return true;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      if (!RETRIED.has((error as { code?: string }).code ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * tries));
+    }
+  }
+  return false;
 }

@@ -1,4 +1,8 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { Client } from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from '../../lib/database/scratch';
+import { applyMigrations } from '../../lib/database/schema-engine';
+import { logger } from '../../lib/logging/log';
 import { rebuildAllMatches } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { createCompany } from '../factories/company';
@@ -10,15 +14,26 @@ import { testDb as db } from './test-db';
 // table that comes out must be the one the migrations made — every column, index, constraint,
 // trigger and grant, under the same names — or the next migration, Prisma's queries, or the
 // review queue's counting triggers would meet a different table. And a pair whose content did not
-// change keeps its row as it was.
+// change keeps its row as it was. The table is compared with the one the migrations make in a
+// database of its own (other test files rebuild this one before).
+
+let migrated: ScratchDatabase;
+beforeAll(async () => {
+  migrated = await createScratchDatabase('kakehashi_swap');
+  await applyMigrations(migrated.url);
+});
 
 afterAll(async () => {
+  await migrated?.drop();
   await stopQueueClient();
 });
 
-/** "Match" as the catalogue describes it, without object ids. */
-async function definitionOfMatch(): Promise<unknown> {
-  const [row] = await db.$queryRawUnsafe<{ definition: unknown }[]>(`
+/** "Match" as the catalogue of the database at `url` describes it, without object ids. */
+async function definitionOfMatch(url: string): Promise<unknown> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: [row] } = await client.query<{ definition: unknown }>(`
     SELECT json_build_object(
       'columns', (SELECT json_agg(json_build_array(a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
           pg_get_expr(d.adbin, d.adrelid), a.attstorage, a.attcompression) ORDER BY a.attnum)
@@ -34,7 +49,10 @@ async function definitionOfMatch(): Promise<unknown> {
       'table', json_build_array(t.relname, t.relkind, t.relpersistence, t.reloptions, t.relacl::text, pg_get_userbyid(t.relowner), t.relreplident)
     ) AS definition
     FROM pg_class t WHERE t.oid = '"Match"'::regclass`);
-  return row.definition;
+    return row.definition;
+  } finally {
+    await client.end();
+  }
 }
 
 type Row = { id: string; needId: string; companyId: string; content: string; computedAt: Date; updatedAt: Date };
@@ -44,14 +62,14 @@ const rows = () => db.$queryRawUnsafe<Row[]>(
 
 describe('a full rebuild', () => {
   it('leaves "Match" defined exactly as the migrations made it', async () => {
-    const before = await definitionOfMatch();
     const oid = async () => (await db.$queryRawUnsafe<{ oid: number }[]>(`SELECT '"Match"'::regclass::oid::int AS oid`))[0].oid;
     const oidBefore = await oid();
     await rebuildAllMatches(db);
     // The table was replaced (not merged into), and nothing of its definition was lost.
     expect(await oid()).not.toBe(oidBefore);
-    expect(await definitionOfMatch()).toEqual(before);
-    expect(await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_class WHERE relname LIKE 'Match\\_next%'`)).toEqual([]);
+    expect(await definitionOfMatch(inject('databaseUrl'))).toEqual(await definitionOfMatch(migrated.url));
+    // Neither the copy nor the old table is left behind.
+    expect(await db.$queryRawUnsafe<unknown[]>(`SELECT relname FROM pg_class WHERE relname IN ('Match_next', 'Match_retired')`)).toEqual([]);
   });
 
   it('keeps the row of a pair whose content did not change: its id and its timestamps', async () => {
@@ -70,6 +88,27 @@ describe('a full rebuild', () => {
     for (const row of same) {
       const was = first.get(`${row.needId}:${row.companyId}`)!;
       expect({ id: row.id, computedAt: row.computedAt, updatedAt: row.updatedAt }).toEqual({ id: was.id, computedAt: was.computedAt, updatedAt: was.updatedAt });
+    }
+  });
+
+  it('is not held up by a long reader of companies: the old table is dropped after the commit, or by the next rebuild', async () => {
+    const reader = new Client({ connectionString: inject('databaseUrl') });
+    await reader.connect();
+    const logged = vi.spyOn(logger, 'error');
+    try {
+      await reader.query('BEGIN');
+      await reader.query('SELECT count(*) FROM "Company"');
+      // The swap commits while the reader holds "Company"; only dropping the old table needs it whole.
+      await rebuildAllMatches(db);
+      expect(logged.mock.calls.some(([entry]) => (entry as { scope?: string }).scope === 'matching.rebuild.retire')).toBe(true);
+      expect(await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_class WHERE relname = 'Match_retired'`)).toHaveLength(1);
+      await reader.query('COMMIT');
+      await rebuildAllMatches(db);
+      expect(await db.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM pg_class WHERE relname = 'Match_retired'`)).toEqual([]);
+    } finally {
+      logged.mockRestore();
+      await reader.query('ROLLBACK').catch(() => undefined);
+      await reader.end();
     }
   });
 });
