@@ -106,6 +106,16 @@ async function copyInto(client: PoolClient, table: string, lines: Iterable<strin
   await pipeline(Readable.from(lines), client.query(copyFrom(`COPY ${table} FROM STDIN`)));
 }
 
+/** Drops the old tables swaps left; never fails the rebuild (one left is dropped by the next). */
+async function retireOldTables(client: PoolClient): Promise<void> {
+  try {
+    const left = await dropRetired(client, 'Match');
+    if (left.length > 0) logError('matching.rebuild.retire', new Error(`Left for the next rebuild, their tables busy: ${left.join(', ')}`));
+  } catch (error) {
+    logError('matching.rebuild.retire', error);
+  }
+}
+
 export async function writeRebuild(db: Db, input: RebuildWrite): Promise<RebuildWriteSteps> {
   const client = await poolOf(db).connect();
   const steps: RebuildWriteSteps = { stage: 0, decided: 0, rows: 0, indexes: 0, swap: 0, swapTries: 0, commit: 0, retire: 0 };
@@ -116,8 +126,8 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     at = now;
   };
   try {
-    // An old table an earlier rebuild could not drop in time goes first (its name is the swap's).
-    if (!(await dropRetired(client, 'Match'))) throw new Error('An earlier rebuild\'s "Match" could not be dropped: its tables stayed busy');
+    // An old table an earlier rebuild could not drop in time goes now, if it can.
+    await retireOldTables(client);
     await client.query('BEGIN');
     // Sorting 1.5 M staged rows, building indexes and hashing for the joins, in memory.
     await client.query(`SET LOCAL work_mem = '256MB'`);
@@ -178,11 +188,7 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     step('swap');
     await client.query('COMMIT');
     step('commit');
-    // The matches are committed: an old table still there is dropped by the next rebuild.
-    await dropRetired(client, 'Match').then(
-      (dropped) => dropped || logError('matching.rebuild.retire', new Error('"Match_retired" left for the next rebuild: its tables stayed busy')),
-      (error) => logError('matching.rebuild.retire', error),
-    );
+    await retireOldTables(client);
     step('retire');
     return steps;
   } catch (error) {

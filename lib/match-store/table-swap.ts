@@ -37,8 +37,11 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The copy's name while it is built: the same for every call, so a leftover would fail loudly. */
 export const nextName = (table: string) => `${table}_next`;
-/** The old table's name from the swap until it is dropped. */
-export const retiredName = (table: string) => `${table}_retired`;
+/**
+ * The old table's name from the swap until it is dropped: one of its own per swap, so that an old
+ * table whose drop had to wait (its tables busy) never stands in the way of the next swap.
+ */
+export const retiredName = (table: string) => `${table}_retired_${Date.now().toString(36)}`;
 
 export async function lockTable(client: PoolClient, table: string): Promise<void> {
   await client.query(`LOCK TABLE ${quote(table)} IN SHARE ROW EXCLUSIVE MODE`);
@@ -50,7 +53,7 @@ export async function readDefinition(client: PoolClient, table: string): Promise
   // Found out now, not after the whole write: only the table's owner may rename it, and the copy is
   // given to the same owner.
   const { rows: [{ owns, owner }] } = await client.query<{ owns: boolean; owner: string }>(
-    `SELECT pg_has_role(current_user, relowner, 'USAGE') AS owns, quote_ident(pg_get_userbyid(relowner)) AS owner FROM pg_class WHERE oid = $1::regclass`, [regclass]);
+    `SELECT pg_has_role(current_user, relowner, 'USAGE') AND pg_has_role(current_user, relowner, 'SET') AS owns, quote_ident(pg_get_userbyid(relowner)) AS owner FROM pg_class WHERE oid = $1::regclass`, [regclass]);
   if (!owns) throw new Error(`The rebuild replaces ${table} and must run as its owner (or a member of the owning role)`);
   const indexes = await client.query<{ name: string; quoted: string; definition: string; constraint: 'p' | 'u' | null }>(
     `SELECT c.relname AS name, quote_ident(c.relname) AS quoted, pg_get_indexdef(i.indexrelid) AS definition, con.contype AS constraint
@@ -105,6 +108,8 @@ export async function indexCopy(client: PoolClient, definition: TableDefinition)
 
 const SWAP_TRIES = 5;
 const SWAP_LOCK_WAIT = '500ms';
+/** The last try's wait: longer, still bounded — past it the job fails and is retried whole. */
+const SWAP_LAST_LOCK_WAIT = '5s';
 const RETRIED = new Set(['55P03', '40P01']); // lock_not_available, deadlock_detected
 
 /**
@@ -112,7 +117,7 @@ const RETRIED = new Set(['55P03', '40P01']); // lock_not_available, deadlock_det
  * table) and grants; `beforeSwap` runs (work that must hold the referenced tables' locks first);
  * the table is renamed aside, the copy takes its name and its indexes the table's; `afterSwap` runs.
  * All of it is one savepoint, tried again when a lock was not granted in time (see above); the
- * last try waits as long as the session allows.
+ * last try waits up to five seconds per lock, then fails the rebuild (its job is retried).
  */
 export async function swapIn(
   client: PoolClient, definition: TableDefinition, work: { beforeSwap: () => Promise<void>; afterSwap: () => Promise<void> },
@@ -124,7 +129,7 @@ export async function swapIn(
     const last = tries === SWAP_TRIES;
     await client.query('SAVEPOINT swap_in');
     try {
-      if (!last) await client.query(`SELECT set_config('lock_timeout', $1, true)`, [SWAP_LOCK_WAIT]);
+      await client.query(`SELECT set_config('lock_timeout', $1, true)`, [last ? SWAP_LAST_LOCK_WAIT : SWAP_LOCK_WAIT]);
       for (const key of definition.foreignKeys) await client.query(`ALTER TABLE ${quote(next)} ADD CONSTRAINT ${quote(key.name)} ${key.definition}`);
       for (const trigger of definition.triggers) {
         await client.query(retarget(trigger.definition, table, next));
@@ -139,6 +144,9 @@ export async function swapIn(
       // takes them.
       const retired = retiredName(table);
       await client.query(`ALTER TABLE ${quote(table)} RENAME TO ${quote(retired)}`);
+      // Until it is dropped it is nobody's: its triggers (the review queue's counts) must not fire
+      // on a cascade from a deleted company, nor autovacuum work on it.
+      await client.query(`ALTER TABLE ${quote(retired)} DISABLE TRIGGER USER, SET (autovacuum_enabled = off)`);
       for (const [position, index] of definition.indexes.entries()) {
         await client.query(`ALTER INDEX ${quote(index.name)} RENAME TO ${quote(`${retired}_${position}`)}`);
       }
@@ -163,23 +171,32 @@ export async function swapIn(
 }
 
 /**
- * Drops the table a swap renamed aside, after the swap committed: its DROP takes ACCESS EXCLUSIVE on
- * the tables its foreign keys reference, so it waits half a second at a time, holding nothing
- * else, and leaves the table for the next rebuild after a few tries. True when none is left.
+ * Drops the tables swaps renamed aside, after their swap committed: a DROP takes ACCESS EXCLUSIVE
+ * on the tables its foreign keys reference, so each waits half a second at a time, holding
+ * nothing else; one whose tables stay busy is left for the next call. The names left, if any.
  */
-export async function dropRetired(client: PoolClient, table: string): Promise<boolean> {
-  for (let tries = 1; tries <= SWAP_TRIES; tries += 1) {
-    try {
-      await client.query('BEGIN');
-      await client.query(`SELECT set_config('lock_timeout', $1, true)`, [SWAP_LOCK_WAIT]);
-      await client.query(`DROP TABLE IF EXISTS ${quote(retiredName(table))}`);
-      await client.query('COMMIT');
-      return true;
-    } catch (error) {
-      await client.query('ROLLBACK');
-      if (!RETRIED.has((error as { code?: string }).code ?? '')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * tries));
+export async function dropRetired(client: PoolClient, table: string): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(
+    `SELECT relname AS name FROM pg_class
+      WHERE relkind = 'r' AND starts_with(relname, $1) AND relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())`,
+    [`${table}_retired_`]);
+  const left: string[] = [];
+  for (const { name } of rows) {
+    let dropped = false;
+    for (let tries = 1; tries <= SWAP_TRIES && !dropped; tries += 1) {
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('lock_timeout', $1, true)`, [SWAP_LOCK_WAIT]);
+        await client.query(`DROP TABLE IF EXISTS ${quote(name)}`);
+        await client.query('COMMIT');
+        dropped = true;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        if (!RETRIED.has((error as { code?: string }).code ?? '')) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * tries));
+      }
     }
+    if (!dropped) left.push(name);
   }
-  return false;
+  return left;
 }
