@@ -69,14 +69,7 @@ export async function readNeedPairs(
   db: Db, needId: string, input: NeedInput | undefined, policy: VersionedPolicy, asOf: Date,
 ): Promise<NeedPairsRead> {
   const need = input ? { input, prepared: prepareNeed(input, asOf) } : null;
-  const candidates = need ? candidatesInSector(need.prepared, policy, {
-    threshold: need.input.matchFloor, always: [], asOf, tieBreak: { needId, profileAlias: 'p' },
-  }) : null;
-  const values = candidates?.values ?? [];
-  values.push(needId, need ? sectorMasksHolding(need.input.sector) : [], asOf.toISOString().slice(0, 10), policy.version);
-  const n = values.length;
-  const text = READ(`$${n - 3}`, `$${n - 2}`, currentSql(`$${n - 1}`, `$${n}`), candidates?.where ?? null);
-  const result = await poolOf(db).query<unknown[]>({ text, values, rowMode: 'array' });
+  const result = await poolOf(db).query<unknown[]>({ ...needPairsStatement(needId, need, policy, asOf), rowMode: 'array' });
   const read: NeedPairsRead = { rows: [], need, stored: [], others: [] };
   for (const row of result.rows) {
     const [actedOn, inCounterpartTop, inSubjectTop, score, points, current, counterpartId, sectorMask] =
@@ -90,4 +83,17 @@ export async function readNeedPairs(
     if (sectorMask !== null) read.stored.push(scoringCandidateFromRow(row, PAIR_COLUMNS));
   }
   return read;
+}
+
+/** The read's statement: its text and values (tests/integration/profile-sector-scan.test.ts explains it). */
+export function needPairsStatement(
+  needId: string, need: NeedPairsRead['need'], policy: VersionedPolicy, asOf: Date,
+): { text: string; values: unknown[] } {
+  const candidates = need ? candidatesInSector(need.prepared, policy, {
+    threshold: need.input.matchFloor, always: [], asOf, tieBreak: { needId, profileAlias: 'p' },
+  }) : null;
+  const values = candidates?.values ?? [];
+  values.push(needId, need ? sectorMasksHolding(need.input.sector) : [], asOf.toISOString().slice(0, 10), policy.version);
+  const n = values.length;
+  return { text: READ(`$${n - 3}`, `$${n - 2}`, currentSql(`$${n - 1}`, `$${n}`), candidates?.where ?? null), values };
 }

@@ -215,12 +215,11 @@ export const PROFILE_COLUMNS_AFTER_ID_OF_P = PROFILE_COLUMNS.split(',').slice(1)
 export const candidateFromRow = (row: unknown[], offset = 0): PreparedCandidate =>
   ({ id: row[offset] as string, matchFloor: row[offset + 18] as number, prepared: new ProfileInput(row, offset) });
 
+/** The eligible profiles matching `where`, every column but eligibility (a sector's come from its index alone). */
+export const eligibleProfilesSql = (where: string) => `SELECT ${PROFILE_COLUMNS} FROM "CompanyMatchProfile" WHERE "isEligible" AND ${where}`;
+
 async function queryRows(db: Db, where: string, values: unknown[]): Promise<ProfileRow[]> {
-  const result = await poolOf(db).query<ProfileRow>({
-    text: `SELECT ${PROFILE_COLUMNS} FROM "CompanyMatchProfile" WHERE "isEligible" AND ${where}`,
-    values,
-    rowMode: 'array',
-  });
+  const result = await poolOf(db).query<ProfileRow>({ text: eligibleProfilesSql(where), values, rowMode: 'array' });
   return result.rows;
 }
 

@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../../lib/generated/prisma/client';
+import { getCurrentPolicy } from '../../lib/match-store';
+import { loadNeedsWithSites } from '../../lib/match-store/inputs';
+import { needPairsStatement } from '../../lib/match-store/need-pairs';
+import { candidateQuery, eligibleProfilesSql, syncCompanyProfiles } from '../../lib/match-store/profiles';
+import { prepareNeed } from '../../lib/matching/prepare';
+import { createCompany } from '../factories/company';
+import { createMunicipality, pickFreeHromada } from '../factories/municipality';
+import { createNeed } from '../factories/need';
+import { testDb as db } from './test-db';
+
+// A need's re-rank reads its sector of eligible profiles from "CompanyMatchProfile_sector_scan_idx"
+// alone (an index-only scan, a sixth of the pages the heap scan read: docs/benchmarks/matching.md,
+// session 13). That holds only while the index carries every column the read touches and the read
+// asks for eligible profiles, which implies the index's predicate: a profile column added without
+// adding it to the index, or a read that drops "isEligible", silently falls back to the heap.
+
+const INDEX = 'CompanyMatchProfile_sector_scan_idx';
+
+class RolledBack extends Error {}
+
+/** The plan with sequential and bitmap scans off: what remains is an index scan, or an index-only one. */
+async function planOf(statement: { text: string; values: unknown[] }): Promise<string> {
+  let plan = '';
+  await db
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
+      const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${statement.text}`, ...statement.values);
+      plan = rows.map((row) => row['QUERY PLAN']).join('\n');
+      throw new RolledBack();
+    })
+    .catch((error: unknown) => {
+      if (!(error instanceof RolledBack)) throw error;
+    });
+  return plan;
+}
+
+describe('the sector scan of company profiles', () => {
+  let needId: string;
+
+  beforeAll(async () => {
+    // Far from hostilities, so that the hard rules leave companies to read and the read's conditions are all there.
+    const hromada = await pickFreeHromada(db, { hostilityStatus: 'NONE' });
+    const municipality = await createMunicipality(db, hromada.code, { verificationStatus: 'VERIFIED' });
+    const need = await createNeed(db, { id: municipality.id, hromadaCode: hromada.code }, { sector: 'ENERGY' });
+    needId = need.id;
+    const companies = await Promise.all([0, 1, 2].map(() => createCompany(db, { sectors: ['ENERGY'], verificationStatus: 'VERIFIED' })));
+    await syncCompanyProfiles(db, Prisma.sql`c.id = ANY(${companies.map((c) => c.id)}::uuid[])`);
+    // An index-only scan is planned from the visibility map, which VACUUM fills.
+    await db.$executeRawUnsafe('VACUUM ANALYZE "CompanyMatchProfile"');
+  });
+
+  it('holds every column of an eligible profile, and eligible profiles only', async () => {
+    const [index] = await db.$queryRaw<{ columns: string[]; predicate: string | null }[]>`
+      SELECT array_agg(a.attname::text ORDER BY a.attname) AS columns, pg_get_expr(i.indpred, i.indrelid) AS predicate
+      FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+      WHERE i.indexrelid = ${`"${INDEX}"`}::regclass
+      GROUP BY i.indpred, i.indrelid`;
+    const table = await db.$queryRaw<{ name: string }[]>`
+      SELECT column_name::text AS name FROM information_schema.columns WHERE table_name = 'CompanyMatchProfile'`;
+    const expected = table.map((column) => column.name).filter((name) => name !== 'isEligible').sort();
+    expect(index.columns).toEqual(expected);
+    expect(index.predicate).toBe('"isEligible"');
+  });
+
+  it("reads a need's stored pairs and its sector from the index alone", async () => {
+    const policy = await getCurrentPolicy(db);
+    const asOf = new Date();
+    const [input] = await loadNeedsWithSites(db, Prisma.sql`n.id = ${needId}::uuid`);
+    const statement = needPairsStatement(needId, { input, prepared: prepareNeed(input, asOf) }, policy, asOf);
+    expect(statement.text).toContain('"matchFloor"'); // the bound's conditions, not only the stored pairs
+    const plan = await planOf(statement);
+    expect(plan).toContain(`Index Only Scan using "${INDEX}" on "CompanyMatchProfile"`);
+    expect(plan).not.toMatch(/(?<!Only )Scan[^\n]* on "CompanyMatchProfile"/);
+  });
+
+  it("reads a need's candidates without its stored pairs (the fallback read) from the index alone", async () => {
+    const policy = await getCurrentPolicy(db);
+    const [input] = await loadNeedsWithSites(db, Prisma.sql`n.id = ${needId}::uuid`);
+    const query = candidateQuery(prepareNeed(input, new Date()), policy);
+    expect(query).not.toBeNull();
+    const plan = await planOf({ text: eligibleProfilesSql(query!.where), values: query!.values });
+    expect(plan).toContain(`Index Only Scan using "${INDEX}" on "CompanyMatchProfile"`);
+  });
+});
