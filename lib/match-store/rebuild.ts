@@ -136,8 +136,10 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
   const pointsAt = performance.now();
   const steps = await writeRebuild(db, { rows: rowChunks(), needFloors, companyFloors, policyVersion: policy.version, judgedOn: asOfText, rescore });
   // "Match" is new and already analysed (table-swap.ts indexCopy): its statistics came with it.
-  // The floors were rewritten on most profile and need rows. Vacuumed now, their old versions go
-  // and every row is marked committed once, here, instead of by the first re-ranks that read them:
+  // The floors were rewritten on most profile and need rows. Vacuumed now, their old versions go,
+  // the profiles' pages are all-visible again (a need's re-rank reads its sector from an index
+  // alone only then: profile-sector-scan.test.ts), and every row is marked committed once, here,
+  // instead of by the first re-ranks that read them:
   // with data checksums each such page is a full-page image in the WAL (~12 MB for the first re-rank
   // after a national rebuild, docs/benchmarks/matching.md "Session 6"), and pages are pruned on read.
   // The matches are committed by now: a VACUUM that fails (a lock it waited for too long, under
