@@ -11,7 +11,8 @@ import { NOBODY_ACTED_ON, type MatchRow } from './write';
 // set-based pass in the order of its unique index; a row whose content did not change is not
 // rewritten, so a rebuild under an unchanged policy writes next to nothing (decision 014).
 
-export type ListFloor = { id: string; floor: number };
+/** A list's floor; a company's list also its last need (null while it has room). */
+export type ListFloor = { id: string; floor: number; last?: string | null };
 
 export type RebuildWrite = {
   /** The rows, in chunks made while the previous one is sent. */
@@ -65,7 +66,7 @@ function* matchLines(chunks: Iterable<readonly MatchRow[]>): Generator<string> {
 
 function* floorLines(side: 'N' | 'C', floors: readonly ListFloor[]): Generator<string> {
   for (let i = 0; i < floors.length; i += ROWS_PER_CHUNK) {
-    yield floors.slice(i, i + ROWS_PER_CHUNK).map((f) => `${side}\t${f.id}\t${f.floor}\n`).join('');
+    yield floors.slice(i, i + ROWS_PER_CHUNK).map((f) => `${side}\t${f.id}\t${f.floor}\t${f.last ?? '\\N'}\n`).join('');
   }
 }
 
@@ -126,14 +127,19 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     await client.query(MERGE, [input.judgedOn, input.policyVersion]);
     step('merge');
 
-    await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int) ON COMMIT DROP`);
+    await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int, last uuid) ON COMMIT DROP`);
     await copyInto(client, 'rebuilt_floor', [...floorLines('N', input.needFloors), ...floorLines('C', input.companyFloors)]);
     await client.query('ANALYZE rebuilt_floor');
-    // Every list's floor (-1 while it has room); a list the rebuild did not produce has room.
-    for (const [side, table, key] of [['N', '"Need"', 'id'], ['C', '"CompanyMatchProfile"', '"companyId"']]) {
-      await client.query(`UPDATE ${table} t SET "matchFloor" = f.floor FROM rebuilt_floor f
-        WHERE f.side = '${side}' AND t.${key} = f.id AND t."matchFloor" <> f.floor`);
-      await client.query(`UPDATE ${table} t SET "matchFloor" = -1 WHERE t."matchFloor" <> -1
+    // Every list's floor (-1 while it has room); a list the rebuild did not produce has room. A
+    // company's last need goes with its floor, in the same statement (null with -1). No re-rank
+    // writes these meanwhile: the trigger switch above keeps them out of "Match" until the commit.
+    const lists = [['N', '"Need"', 'id', null], ['C', '"CompanyMatchProfile"', '"companyId"', '"matchFloorNeedId"']] as const;
+    for (const [side, table, key, lastId] of lists) {
+      const [set, changed, reset] = lastId
+        ? [`"matchFloor" = f.floor, ${lastId} = f.last`, `(t."matchFloor", t.${lastId}) IS DISTINCT FROM (f.floor, f.last)`, `, ${lastId} = NULL`]
+        : [`"matchFloor" = f.floor`, `t."matchFloor" <> f.floor`, ''];
+      await client.query(`UPDATE ${table} t SET ${set} FROM rebuilt_floor f WHERE f.side = '${side}' AND t.${key} = f.id AND ${changed}`);
+      await client.query(`UPDATE ${table} t SET "matchFloor" = -1${reset} WHERE t."matchFloor" <> -1
         AND NOT EXISTS (SELECT 1 FROM rebuilt_floor f WHERE f.side = '${side}' AND f.id = t.${key})`);
     }
     await client.query(`ALTER TABLE "Match" ${REVIEW_COUNT_TRIGGERS.map((name) => `ENABLE TRIGGER "${name}"`).join(', ')}`);
