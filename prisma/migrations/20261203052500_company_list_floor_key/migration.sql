@@ -1,4 +1,4 @@
--- The need a company's full list ends with (issue 16 (a); docs/benchmarks/matching.md, session 11):
+-- The need a company's full list ends with (issue 16 (a), docs/benchmarks/matching.md, session 11):
 -- a need scoring exactly the list's floor enters iff its id sorts before this one, which a need's
 -- re-rank then reads from the profile row instead of probing every such company's list. Written in
 -- the same statement as "matchFloor" by every path that writes the floor (lib/match-store).
