@@ -265,7 +265,9 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       // above may already hold its change while that floor read does not.
       if (lastId) {
         // The company's list and its last need come from every need, scored under the company's
-        // lock, not from the stored rows: a trim that ran meanwhile (write.ts) waits for this row.
+        // lock, not from the stored rows. A need's trim of this list (write.ts) holds this row from
+        // before it ranks until it commits: this write waits for it and comes last, or the trim
+        // waits for this one and ranks the list as written here.
         await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor}, ${lastId} = ${last?.id ?? null}::uuid
           WHERE ${key} = ${id}::uuid AND ("matchFloor", ${lastId}) IS DISTINCT FROM (${floor}::int, ${last?.id ?? null}::uuid)`;
       } else {
