@@ -266,8 +266,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       if (lastId) {
         // The company's list and its last need come from every need, scored under the company's
         // lock, not from the stored rows. A need's trim of this list (write.ts) holds this row from
-        // before it ranks until it commits: this write waits for it and comes last, or the trim
-        // waits for this one and ranks the list as written here.
+        // before it ranks until it commits. The row is taken even when floor and last need are as
+        // stored (the guarded UPDATE would not take it): a trim then either committed first, and
+        // this write comes last, or waits for this commit and ranks the list as written here —
+        // never ranks without this re-rank's uncommitted rows and writes after it.
+        await tx.$executeRaw`SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${key} = ${id}::uuid FOR UPDATE) locked`;
         await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor}, ${lastId} = ${last?.id ?? null}::uuid
           WHERE ${key} = ${id}::uuid AND ("matchFloor", ${lastId}) IS DISTINCT FROM (${floor}::int, ${last?.id ?? null}::uuid)`;
       } else {
