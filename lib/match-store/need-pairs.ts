@@ -42,18 +42,28 @@ export type NeedPairsRead = {
 // The pair's columns, then its company's id and what scoring reads of its profile
 // (SCORING_COLUMNS_AFTER_ID_OF_P): the id is read once, for the row and the profile alike. A
 // candidate's row has nulls for the pair's columns: `actedOn` null tells the two apart.
+// After the profile, whether the need wins a tie at the company's floor: a boolean, not the last
+// need's id (36 bytes of text on each of thousands of rows for a heavy need).
 const PAIR_COLUMNS = 6;
+const WINS_TIE = PAIR_COLUMNS + 18;
 const READ = (needId: string, masks: string, current: string, others: string | null) => `
   WITH stored AS (
     SELECT NOT (${NOBODY_ACTED_ON.sql}) AS "actedOn", "inCompanyTop", "inNeedTop", score, points::text AS points,
       ${current} AS current, "companyId" AS "pairCompanyId"
     FROM "Match" WHERE "needId" = ${needId}::uuid)
   SELECT s."actedOn", s."inCompanyTop", s."inNeedTop", s.score, s.points, s.current,
-    COALESCE(s."pairCompanyId", p."companyId"), ${SCORING_COLUMNS_AFTER_ID_OF_P}
+    COALESCE(s."pairCompanyId", p."companyId"), ${SCORING_COLUMNS_AFTER_ID_OF_P},
+    (p."matchFloorNeedId" IS NULL OR ${needId}::uuid < p."matchFloorNeedId")
   FROM stored s FULL JOIN (SELECT * FROM "CompanyMatchProfile" WHERE "isEligible" AND "sectorMask" = ANY(${masks}::int[])) p
     ON p."companyId" = s."pairCompanyId"
   WHERE s."pairCompanyId" IS NOT NULL OR ${others === null ? 'false' : `(${others})`}
     OR p."companyId" IN (SELECT i."companyId" FROM "Interest" i WHERE i."needId" = ${needId}::uuid AND i."withdrawnAt" IS NULL)`;
+
+const withTie = (row: unknown[]): PreparedCandidate => {
+  const candidate = scoringCandidateFromRow(row, PAIR_COLUMNS);
+  candidate.winsTie = row[WINS_TIE] as boolean;
+  return candidate;
+};
 
 /** Whether a stored pair was judged on `day` (a date's text) under policy `version`: one boolean, not a date's text and a number. */
 const currentSql = (day: string, version: string) => `("judgedOn" = ${day}::date AND "policyVersion" = ${version}::int)`;
@@ -75,12 +85,12 @@ export async function readNeedPairs(
     const [actedOn, inCounterpartTop, inSubjectTop, score, points, current, counterpartId, sectorMask] =
       row as [boolean | null, boolean, boolean, number, string, boolean, string, number | null];
     if (actedOn === null) {
-      read.others.push(scoringCandidateFromRow(row, PAIR_COLUMNS));
+      read.others.push(withTie(row));
       continue;
     }
     read.rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, current });
     // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile in the sector".
-    if (sectorMask !== null) read.stored.push(scoringCandidateFromRow(row, PAIR_COLUMNS));
+    if (sectorMask !== null) read.stored.push(withTie(row));
   }
   return read;
 }
@@ -90,7 +100,7 @@ export function needPairsStatement(
   needId: string, need: NeedPairsRead['need'], policy: VersionedPolicy, asOf: Date,
 ): { text: string; values: unknown[] } {
   const candidates = need ? candidatesInSector(need.prepared, policy, {
-    threshold: need.input.matchFloor, always: [], asOf, tieBreak: { needId, profileAlias: 'p' },
+    threshold: need.input.matchFloor, always: [], asOf, tieBreakNeedId: needId,
   }) : null;
   const values = candidates?.values ?? [];
   values.push(needId, need ? sectorMasksHolding(need.input.sector) : [], asOf.toISOString().slice(0, 10), policy.version);

@@ -199,8 +199,12 @@ class ProfileInput implements PreparedCompany {
   }
 }
 
-/** A company ready for scoring, with its own list's floor. */
-export type PreparedCandidate = { id: string; matchFloor: number; prepared: PreparedCompany };
+/**
+ * A company ready for scoring, with its own list's floor and, when the read had the need's id,
+ * whether the need wins a tie at that floor (winsTie: its id sorts before the list's last need,
+ * or the list has room); without it the re-rank probes the list (refresh.ts, tiesThatEnter).
+ */
+export type PreparedCandidate = { id: string; matchFloor: number; winsTie?: boolean; prepared: PreparedCompany };
 
 const toCandidate = (row: ProfileRow): PreparedCandidate => ({ id: row[0], matchFloor: row[18], prepared: new ProfileInput(row, 0) });
 
@@ -243,22 +247,13 @@ export type CandidatePrune = {
   always: string[];
   asOf: Date;
   /**
-   * The need whose re-rank reads, and the alias of the profile table in its statement: a company
-   * whose bound reaches its full list's floor but not one point above can enter only by a tie at
-   * the floor, so it is read only if the need wins that tie (tieAtFloorLost, as the re-rank's
-   * tiesThatEnter decides it) or may reach the need's own threshold.
+   * The need whose re-rank reads: a company whose bound reaches its full list's floor but not one
+   * point above can enter only by a tie at the floor, so it is read only if the need wins that tie
+   * (its id sorts before the list's last need, "matchFloorNeedId") or may reach the need's own
+   * threshold.
    */
-  tieBreak?: { needId: string; profileAlias: string };
+  tieBreakNeedId?: string;
 };
-
-/**
- * Whether need `needId` loses the tie at the full list's floor of profile `alias`'s company: the
- * list's last entry at its floor (lowest score, then highest id) has a lower id (uuids compare as
- * their text does). Mirrors refresh.ts's tiesThatEnter, which decides the ties of what is read.
- */
-const tieAtFloorLost = (needId: string, alias: string) => `COALESCE(${needId}::uuid > (SELECT m."needId" FROM "Match" m
-      WHERE m."companyId" = ${alias}."companyId" AND m."inCompanyTop" AND m.score = ${alias}."matchFloor"
-      ORDER BY m."needId" DESC LIMIT 1), false)`;
 
 
 /**
@@ -335,16 +330,14 @@ function candidateConditions(need: PreparedNeed, policy: MatchingPolicy, prune: 
     const bound = scoreBoundSql(need, policy, prune.asOf, param);
     const threshold = param(prune.threshold);
     const always = `"companyId" IN (SELECT unnest(${param(prune.always)}::uuid[]))`;
-    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1), ${threshold}::int) OR ${always})`);
-    if (prune.tieBreak) {
-      // Evaluated only for the few rows the bound above let through (hundreds to a few thousand
-      // for a light need, nearly all of them exactly at their company's floor in a national
-      // world): the bound again, and the probe only for those that cannot pass the floor. Such a
-      // company was read, scored, then probed by tiesThatEnter, and nearly always lost: a light need
-      // sent back ~1,100 rows and ids for nothing (docs/benchmarks/matching.md, session 10).
-      filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1) + 1, ${threshold}::int) OR ${always}
-      OR NOT ${tieAtFloorLost(param(prune.tieBreak.needId), prune.tieBreak.profileAlias)})`);
-    }
+    // A need that loses the tie at a full list's floor must pass it by a point: in a national world
+    // nearly every company the bound lets through scores exactly its floor, and such a company was
+    // read, scored and probed for nothing (~1,100 rows for a light need, docs/benchmarks/matching.md,
+    // sessions 10 and 11). The list's last need is stored with its floor, so no probe: a null key
+    // (a list with room) adds nothing.
+    const lost = prune.tieBreakNeedId === undefined ? ''
+      : ` + CASE WHEN ${param(prune.tieBreakNeedId)}::uuid > "matchFloorNeedId" THEN 1 ELSE 0 END`;
+    filters.push(`(${bound} + 0.500001 >= LEAST(GREATEST("matchFloor", -1)${lost}, ${threshold}::int) OR ${always})`);
   }
   return { where: filters.join(' AND '), values };
 }

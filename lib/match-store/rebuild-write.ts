@@ -17,7 +17,8 @@ import { NOBODY_ACTED_ON, type MatchRow } from './write';
 // the three foreign keys' per-row checks (docs/benchmarks/matching.md, session 12). A pair whose
 // content did not change keeps its row as it was (id, status, timestamps: decision 014).
 
-export type ListFloor = { id: string; floor: number };
+/** A list's floor; a company's list also its last need (null while it has room). */
+export type ListFloor = { id: string; floor: number; last?: string | null };
 
 export type RebuildWrite = {
   /** The rows, in chunks made while the previous one is sent. */
@@ -98,7 +99,7 @@ function* matchLines(chunks: Iterable<readonly MatchRow[]>): Generator<string> {
 
 function* floorLines(side: 'N' | 'C', floors: readonly ListFloor[]): Generator<string> {
   for (let i = 0; i < floors.length; i += ROWS_PER_CHUNK) {
-    yield floors.slice(i, i + ROWS_PER_CHUNK).map((f) => `${side}\t${f.id}\t${f.floor}\n`).join('');
+    yield floors.slice(i, i + ROWS_PER_CHUNK).map((f) => `${side}\t${f.id}\t${f.floor}\t${f.last ?? '\\N'}\n`).join('');
   }
 }
 
@@ -163,7 +164,7 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     await indexCopy(client, definition);
     step('indexes');
 
-    await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int) ON COMMIT DROP`);
+    await client.query(`CREATE TEMPORARY TABLE rebuilt_floor (side char, id uuid, floor int, last uuid) ON COMMIT DROP`);
     await copyInto(client, 'rebuilt_floor', [...floorLines('N', input.needFloors), ...floorLines('C', input.companyFloors)]);
     await client.query('ANALYZE rebuilt_floor');
     // The floors are written after the foreign keys have locked "Need" and "Company" against
@@ -173,10 +174,15 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
     const { tries } = await swapIn(client, definition, {
       beforeSwap: async () => {
         // Every list's floor (-1 while it has room); a list the rebuild did not produce has room.
-        for (const [side, table, key] of [['N', '"Need"', 'id'], ['C', '"CompanyMatchProfile"', '"companyId"']]) {
-          await client.query(`UPDATE ${table} t SET "matchFloor" = f.floor FROM rebuilt_floor f
-            WHERE f.side = '${side}' AND t.${key} = f.id AND t."matchFloor" <> f.floor`);
-          await client.query(`UPDATE ${table} t SET "matchFloor" = -1 WHERE t."matchFloor" <> -1
+        // A company's last need goes with its floor, in the same statement (null with -1). No
+        // re-rank writes these meanwhile: they wait for the rebuild's lock (rebuild-lock.ts).
+        const lists = [['N', '"Need"', 'id', null], ['C', '"CompanyMatchProfile"', '"companyId"', '"matchFloorNeedId"']] as const;
+        for (const [side, table, key, lastId] of lists) {
+          const [set, changed, reset] = lastId
+            ? [`"matchFloor" = f.floor, ${lastId} = f.last`, `(t."matchFloor", t.${lastId}) IS DISTINCT FROM (f.floor, f.last)`, `, ${lastId} = NULL`]
+            : [`"matchFloor" = f.floor`, `t."matchFloor" <> f.floor`, ''];
+          await client.query(`UPDATE ${table} t SET ${set} FROM rebuilt_floor f WHERE f.side = '${side}' AND t.${key} = f.id AND ${changed}`);
+          await client.query(`UPDATE ${table} t SET "matchFloor" = -1${reset} WHERE t."matchFloor" <> -1
             AND NOT EXISTS (SELECT 1 FROM rebuilt_floor f WHERE f.side = '${side}' AND f.id = t.${key})`);
         }
       },

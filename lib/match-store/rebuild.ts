@@ -125,7 +125,10 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
   }
 
   const needFloors = needs.map((need, n) => ({ id: need.need.id, floor: needTops.floor(n) }));
-  const companyFloors = companies.map((company, c) => ({ id: company.company.id, floor: companyTops.floor(c) }));
+  const companyFloors = companies.map((company, c) => {
+    const last = companyTops.lastMember(c);
+    return { id: company.company.id, floor: companyTops.floor(c), last: last < 0 ? null : needs[last].need.id };
+  });
 
   const rescore = (needId: string, companyId: string) => {
     const n = needIndex.get(needId);

@@ -40,7 +40,7 @@ type ExistingRow = StoredPair;
  * points by the explanation's rule): a need on thousands of lists would otherwise evaluate every
  * criterion of every kept pair twice.
  */
-type Scored = { id: string; score: number; floor: number; points: number[] };
+type Scored = { id: string; score: number; floor: number; points: number[]; winsTie?: boolean };
 
 /**
  * The pair's context. Pairs without an interest (nearly all) share one object per re-rank: a need on
@@ -87,7 +87,7 @@ async function scoreSubject(
     const score = (companies: PreparedCandidate[], into: Scored[] = []) => {
       for (const company of companies) {
         const scoredPair = pairPoints(preparedNeed, company.prepared, contextFor(need.id, company.id), policy);
-        if (scoredPair) into.push({ id: company.id, score: scoredPair.score, floor: company.matchFloor, points: scoredPair.points });
+        if (scoredPair) into.push({ id: company.id, score: scoredPair.score, floor: company.matchFloor, points: scoredPair.points, winsTie: company.winsTie });
       }
       return into;
     };
@@ -150,7 +150,8 @@ async function readPairs(tx: Tx, side: Side, id: string, asOfText: string, polic
 
 /**
  * Of the pairs whose score equals their counterpart's full-list floor and that are not on that
- * list yet, those that win the tie: the list's last entry (lowest score, then highest id) has a
+ * list yet, and were read without the list's last entry (a company's re-rank; a need's fallback
+ * read), those that win the tie: the list's last entry (lowest score, then highest id) has a
  * greater id than the subject (uuids compare as their text does), or the list has none at its
  * floor. Read instead of written-then-trimmed: on a national scale most floors are shared by many
  * pairs, and each such write would be undone by the trim. A middling need has thousands of ties
@@ -184,7 +185,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const existing = stored.rows;
       const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subject?.interests ?? null)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
-      const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) => item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
+      // A tie read with its company's last need (need-pairs.ts) is decided by it; the fallback read
+      // and a company's re-rank (needs keep no such key) probe the lists.
+      const tieEnters = await tiesThatEnter(tx, side, id, scored.filter((item) =>
+        item.winsTie === undefined && item.floor >= 0 && item.score === item.floor && !before.get(item.id)?.inCounterpartTop));
       const scoredAt = performance.now();
 
       const top = new TopK<Scored>(side.subjectTopK);
@@ -202,7 +206,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         // fell ties with pairs outside the list (often not stored) that may have lower ids, so it leaves
         // and the counterpart, shrunk, is refilled by its own re-rank, which reads them all.
         const staysAtFloor = previous?.inCounterpartTop && previous.score <= item.score;
-        const inCounterpartTop = item.floor < 0 || item.score > item.floor || (item.score === item.floor && (staysAtFloor || tieEnters.has(item.id)));
+        const inCounterpartTop = item.floor < 0 || item.score > item.floor
+          || (item.score === item.floor && (staysAtFloor || (item.winsTie ?? tieEnters.has(item.id))));
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
         const inSubjectTop = inTop.has(item.id);
@@ -254,12 +259,25 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
           AND ${side.counterpartColumn} = ANY(${dropped}::uuid[])`;
 
       const ranked = top.sorted();
-      const floor = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1].score : -1;
-      const { table, key } = side.subjectFloor;
+      const last = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1] : null;
+      const floor = last ? last.score : -1;
+      const { table, key, lastId } = side.subjectFloor;
       // Sent on every re-rank, even when the floor read after the lock is this one: a company's
       // re-rank trims this need's list and writes its floor without that lock, and the pairs read
       // above may already hold its change while that floor read does not.
-      await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
+      if (lastId) {
+        // The company's list and its last need come from every need, scored under the company's
+        // lock, not from the stored rows. A need's trim of this list (write.ts) holds this row from
+        // before it ranks until it commits. The row is taken even when floor and last need are as
+        // stored (the guarded UPDATE would not take it): a trim then either committed first, and
+        // this write comes last, or waits for this commit and ranks the list as written here —
+        // never ranks without this re-rank's uncommitted rows and writes after it.
+        await tx.$executeRaw`SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${key} = ${id}::uuid FOR UPDATE) locked`;
+        await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor}, ${lastId} = ${last?.id ?? null}::uuid
+          WHERE ${key} = ${id}::uuid AND ("matchFloor", ${lastId}) IS DISTINCT FROM (${floor}::int, ${last?.id ?? null}::uuid)`;
+      } else {
+        await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
+      }
       await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
 
       return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };

@@ -68,15 +68,26 @@ export type Side = {
   subjectFlag: Prisma.Sql;
   counterpartFlag: Prisma.Sql;
   /** Where each side keeps its list floor, and under which key. */
-  subjectFloor: { table: Prisma.Sql; key: Prisma.Sql };
-  counterpartFloor: { table: Prisma.Sql; key: Prisma.Sql };
+  subjectFloor: ListFloorColumns;
+  counterpartFloor: ListFloorColumns;
   subjectTopK: number;
   counterpartTopK: number;
 };
 
+/**
+ * Where a side's list floor is kept. A company's list also keeps the id of its last need
+ * (`lastId`, "matchFloorNeedId"): a need's re-rank decides a tie at the floor from it.
+ */
+export type ListFloorColumns = { table: Prisma.Sql; key: Prisma.Sql; lastId: Prisma.Sql | null };
+
 /** How many companies a need keeps, and how many needs a company keeps. */
 export const NEED_TOP_K = 50;
 export const COMPANY_TOP_K = 10;
+
+const NEED_FLOOR: ListFloorColumns = { table: Prisma.raw('"Need"'), key: Prisma.raw('id'), lastId: null };
+const COMPANY_FLOOR: ListFloorColumns = {
+  table: Prisma.raw('"CompanyMatchProfile"'), key: Prisma.raw('"companyId"'), lastId: Prisma.raw('"matchFloorNeedId"'),
+};
 
 export const NEED_SIDE: Side = {
   subject: 'need',
@@ -84,8 +95,8 @@ export const NEED_SIDE: Side = {
   counterpartColumn: Prisma.raw('"companyId"'),
   subjectFlag: Prisma.raw('"inNeedTop"'),
   counterpartFlag: Prisma.raw('"inCompanyTop"'),
-  subjectFloor: { table: Prisma.raw('"Need"'), key: Prisma.raw('id') },
-  counterpartFloor: { table: Prisma.raw('"CompanyMatchProfile"'), key: Prisma.raw('"companyId"') },
+  subjectFloor: NEED_FLOOR,
+  counterpartFloor: COMPANY_FLOOR,
   subjectTopK: NEED_TOP_K,
   counterpartTopK: COMPANY_TOP_K,
 };
@@ -96,8 +107,8 @@ export const COMPANY_SIDE: Side = {
   counterpartColumn: Prisma.raw('"needId"'),
   subjectFlag: Prisma.raw('"inCompanyTop"'),
   counterpartFlag: Prisma.raw('"inNeedTop"'),
-  subjectFloor: { table: Prisma.raw('"CompanyMatchProfile"'), key: Prisma.raw('"companyId"') },
-  counterpartFloor: { table: Prisma.raw('"Need"'), key: Prisma.raw('id') },
+  subjectFloor: COMPANY_FLOOR,
+  counterpartFloor: NEED_FLOOR,
   subjectTopK: COMPANY_TOP_K,
   counterpartTopK: NEED_TOP_K,
 };
@@ -105,11 +116,25 @@ export const COMPANY_SIDE: Side = {
 /**
  * Cuts the counterparts' top lists back to their length (ties broken by the other side's id,
  * as the rebuild does), drops rows that no list holds and nobody decided on, and records each
- * list's floor.
+ * list's floor (and a company list's last need).
  */
 export async function trimCounterpartLists(db: Executor, side: Side, counterpartIds: string[]): Promise<void> {
   if (counterpartIds.length === 0) return;
   const { counterpartColumn: column, counterpartFlag: flag, subjectColumn, counterpartFloor, counterpartTopK: k } = side;
+  if (counterpartFloor.lastId) {
+    // A need's re-rank trims companies' lists without their re-rank lock, so two of them (or one and
+    // a company's re-rank) may change one list at once, each seeing only its own rows. A stored last
+    // need lower than the list's real one would keep out, silently, a need that wins the tie, so
+    // each trim first takes the profile rows (in id order: trims never wait on each other in a
+    // cycle) and ranks, trims and records in statements that start after it holds them: they see
+    // every other trim of these lists that committed, and one still running records after this one,
+    // seeing its rows too. What a trim still cannot see is a list's entry that a concurrent re-rank
+    // of its need takes off; that re-rank reports the company shrunk, and the company's re-rank
+    // queued for it writes its floor and last need under its own lock, from every need.
+    await db.$executeRaw`
+      SELECT count(*) FROM (SELECT 1 FROM ${counterpartFloor.table}
+        WHERE ${counterpartFloor.key} = ANY(${counterpartIds}::uuid[]) ORDER BY ${counterpartFloor.key} FOR UPDATE) locked`;
+  }
   await db.$executeRaw`
     WITH ranked AS (
       SELECT id, row_number() OVER (PARTITION BY ${column} ORDER BY score DESC, ${subjectColumn}) AS rank
@@ -118,11 +143,24 @@ export async function trimCounterpartLists(db: Executor, side: Side, counterpart
   await db.$executeRaw`
     DELETE FROM "Match" WHERE ${column} = ANY(${counterpartIds}::uuid[])
       AND NOT "inNeedTop" AND NOT "inCompanyTop" AND ${NOBODY_ACTED_ON}`;
+  if (!counterpartFloor.lastId) {
+    await db.$executeRaw`
+      UPDATE ${counterpartFloor.table} t SET "matchFloor" = f.floor
+      FROM (
+        SELECT x.id, COALESCE((SELECT CASE WHEN count(*) >= ${k} THEN min(score) END
+                               FROM "Match" WHERE ${column} = x.id AND ${flag}), -1) AS floor
+        FROM unnest(${counterpartIds}::uuid[]) AS x(id)) f
+      WHERE t.${counterpartFloor.key} = f.id AND t."matchFloor" IS DISTINCT FROM f.floor`;
+    return;
+  }
+  // The floor and the last entry (lowest score, then highest id: the list's order) from the same rows.
   await db.$executeRaw`
-    UPDATE ${counterpartFloor.table} t SET "matchFloor" = f.floor
+    UPDATE ${counterpartFloor.table} t SET "matchFloor" = f.floor, ${counterpartFloor.lastId} = f.last
     FROM (
-      SELECT x.id, COALESCE((SELECT CASE WHEN count(*) >= ${k} THEN min(score) END
-                             FROM "Match" WHERE ${column} = x.id AND ${flag}), -1) AS floor
-      FROM unnest(${counterpartIds}::uuid[]) AS x(id)) f
-    WHERE t.${counterpartFloor.key} = f.id AND t."matchFloor" IS DISTINCT FROM f.floor`;
+      SELECT x.id, CASE WHEN listed.n >= ${k} THEN last.score ELSE -1 END AS floor, CASE WHEN listed.n >= ${k} THEN last.id END AS last
+      FROM unnest(${counterpartIds}::uuid[]) AS x(id)
+        CROSS JOIN LATERAL (SELECT count(*) AS n FROM "Match" WHERE ${column} = x.id AND ${flag}) listed
+        LEFT JOIN LATERAL (SELECT score, ${subjectColumn} AS id FROM "Match" WHERE ${column} = x.id AND ${flag}
+          ORDER BY score, ${subjectColumn} DESC LIMIT 1) last ON true) f
+    WHERE t.${counterpartFloor.key} = f.id AND (t."matchFloor", t.${counterpartFloor.lastId}) IS DISTINCT FROM (f.floor, f.last)`;
 }

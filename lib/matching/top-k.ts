@@ -118,6 +118,11 @@ export class TopKLists {
     return this.sizes[list] >= this.k ? this.scores[list * this.k] : -1;
   }
 
+  /** The list's last member once full (lowest score, then highest id: the heap's root), -1 while it has room. */
+  lastMember(list: number): number {
+    return this.sizes[list] >= this.k ? this.members[list * this.k] : -1;
+  }
+
   /** The list's members, best first. */
   sorted(list: number): { score: number; member: number }[] {
     const base = list * this.k;

@@ -11,6 +11,7 @@ import {
   rebuildAllMatches, rerankCompany, rerankNeed,
 } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
+import { updateMatchingPolicy } from '../../lib/match-store/policy';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
 import { loadCompanyProfiles, syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
@@ -157,7 +158,38 @@ async function storedLists(needIds: string[], companyIds: string[]) {
   return { need: (id: string) => needs.get(id), company: (id: string) => companies.get(id) };
 }
 
-async function expectAgreement(label: string, needIds: string[], companyIds: string[]) {
+/**
+ * Each company's stored floor and last need ("matchFloorNeedId", which a need's re-rank decides a
+ * tie at the floor by) against its list as stored. After a rebuild they are the list's own. Between
+ * rebuilds a floor may lag below its list's (matching.md, session 9), and the last need may be
+ * higher than the list's, never lower: a need that wins the tie would then be left out. A list with
+ * room has -1 and no last need. `exact` also where only trims moved the list (each writes both).
+ */
+async function expectFloorKeys(label: string, companyIds: string[], exact: boolean) {
+  const rows = await testDb.$queryRaw<{ id: string; floor: number; last: string | null; listed: number; liveFloor: number | null; liveLast: string | null }[]>`
+    SELECT p."companyId"::text AS id, p."matchFloor" AS floor, p."matchFloorNeedId"::text AS last, l.listed,
+      l.score AS "liveFloor", l."needId"::text AS "liveLast"
+    FROM "CompanyMatchProfile" p
+      CROSS JOIN LATERAL (SELECT count(*)::int AS listed FROM "Match" m WHERE m."companyId" = p."companyId" AND m."inCompanyTop") n
+      LEFT JOIN LATERAL (SELECT m.score, m."needId", n.listed FROM "Match" m WHERE m."companyId" = p."companyId" AND m."inCompanyTop"
+        ORDER BY m.score, m."needId" DESC LIMIT 1) l ON true
+    WHERE p."companyId" = ANY(${companyIds}::uuid[])`;
+  for (const row of rows) {
+    const full = row.listed >= COMPANY_TOP_K;
+    const live = { floor: full ? row.liveFloor! : -1, last: full ? row.liveLast : null };
+    const at = `${label}: company ${row.id}'s floor and last need (${row.floor}, ${row.last}) against its list's (${live.floor}, ${live.last})`;
+    expect(row.floor === -1, at).toBe(row.last === null);
+    if (exact) {
+      expect({ floor: row.floor, last: row.last }, at).toEqual(live);
+      continue;
+    }
+    expect(row.floor, at).toBeLessThanOrEqual(live.floor);
+    if (row.floor === live.floor && live.last !== null) expect(row.last! >= live.last, at).toBe(true);
+  }
+}
+
+async function expectAgreement(label: string, needIds: string[], companyIds: string[], { rebuilt = false } = {}) {
+  await expectFloorKeys(label, companyIds, rebuilt);
   const [engine, stored] = [await engineLists(), await storedLists(needIds, companyIds)];
   for (const id of needIds) expect(stored.need(id), `${label}: need ${id}`).toEqual(engine.need(id));
   for (const id of companyIds) expect(stored.company(id), `${label}: company ${id}`).toEqual(engine.company(id));
@@ -261,12 +293,12 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
           await expectAgreement('company re-ranked alone', needIds, built.companies);
           await drainMatchingJobs(testDb, boss);
           await rebuildAllMatches(testDb);
-          await expectAgreement('rebuild', needIds, built.companies);
+          await expectAgreement('rebuild', needIds, built.companies, { rebuilt: true });
           // Scored in shares across worker threads, the rebuild writes the same lists.
           // (Two threads need two open needs: a world whose changes closed all but one gets one.)
           const onTwo = await rebuildAllMatches(testDb, { threads: 2 });
           expect(onTwo.threads).toBe(Math.max(1, Math.min(2, onTwo.needs)));
-          await expectAgreement('rebuild on two threads', needIds, built.companies);
+          await expectAgreement('rebuild on two threads', needIds, built.companies, { rebuilt: true });
         } finally {
           await retire(built);
           await rebuildAllMatches(testDb);
@@ -395,6 +427,9 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
         built.needs.push({ id: need.id, actor: facilitator });
         await testDb.$transaction((tx) => needChanged(tx, need.id));
         await drainMatchingJobs(testDb, boss);
+        // Each need that entered was written by its own re-rank and trimmed the list: a last need
+        // left higher would let every later tying need in, to be written and trimmed out again.
+        await expectFloorKeys(`need ${i + 1}`, [company.id], true);
       }
       await expectAgreement('one by one', needIds, [company.id]);
     } finally {
@@ -477,6 +512,126 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
         await drainMatchingJobs(testDb, boss);
         await expectAgreement(`need of highest id requiring ${requiredCapabilities.join(', ')}`, needIds, [company.id]);
       }
+    } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+  it.each([
+    { mover: 'a rebuild after a policy change', byPolicy: true },
+    { mover: 'the company’s re-rank after it drops a stage', byPolicy: false },
+  ])('move a company list’s last need when $mover moves it, so that a need of lower id tying the floor enters', async ({ byPolicy }) => {
+    // Needs with ids starting 1… (a stage the company comes not to offer) and e… (one it offers)
+    // score the same at first: the company's list holds ten 1… needs. Then either the policy makes
+    // the stage a hard rule while it weighs nothing (its rebuild writes the list), or the company
+    // drops the stage (its own re-rank does): the list fills with e… needs at the same floor, and
+    // the last of them must be stored. A need 8… tying that floor then wins the tie: a last need
+    // left at 1… would keep it out, a mistake nothing but this need's own re-rank would show.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['ROBOTIC_AGRI_MACHINERY'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: byPolicy ? ['RAPID_RECOVERY'] : ['RAPID_RECOVERY', 'RECONSTRUCTION'], maxProjectEur: 5_000_000, prefectureCode: '13',
+      cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const crafted = (first: string) => `${first}${randomBytes(4).toString('hex').slice(1)}-0000-4000-8000-${randomBytes(6).toString('hex')}`;
+    const newNeed = async (id: string, stage: Stage) => {
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      await createNeed(testDb, municipality, { id, sector: 'AGRICULTURE', stage, requiredCapabilities: ['ROBOTIC_AGRI_MACHINERY'] });
+      built.needs.push({ id, actor: facilitator });
+      await testDb.$transaction((tx) => needChanged(tx, id));
+      return id;
+    };
+    const admin = await createUser(testDb, { role: 'ADMIN' });
+    const editor: Actor = { userId: admin.id, role: 'ADMIN', companyId: null, municipalityId: null };
+    const setPolicy = async (stageWeight: number, stageRule: boolean) => {
+      const current = await getCurrentPolicy(testDb);
+      const { stage, ...others } = current.weights;
+      const rest = Object.keys(others) as (keyof typeof others)[];
+      const weights = { ...current.weights, stage: stageWeight, [rest[0]]: current.weights[rest[0]] + stage - stageWeight };
+      await updateMatchingPolicy(testDb, editor, { expectedVersion: current.version, weights, hardConstraints: { ...current.hardConstraints, stage: stageRule } });
+      await drainMatchingJobs(testDb, boss);
+    };
+    const before = await getCurrentPolicy(testDb);
+    try {
+      if (byPolicy) await setPolicy(0, false);
+      const ones = [];
+      for (let i = 0; i < COMPANY_TOP_K; i += 1) ones.push(await newNeed(crafted('1'), 'RECONSTRUCTION'));
+      const es = [];
+      for (let i = 0; i < COMPANY_TOP_K + 1; i += 1) es.push(await newNeed(crafted('e'), 'RAPID_RECOVERY'));
+      await drainMatchingJobs(testDb, boss);
+      const profile = () => testDb.companyMatchProfile.findUniqueOrThrow({ where: { companyId: company.id } });
+      const { matchFloor: floor, matchFloorNeedId: onesLast } = await profile();
+      expect(onesLast).toBe([...ones].sort().at(-1));
+      await expectAgreement('1… needs on the list', built.needs.map((n) => n.id), [company.id]);
+
+      if (byPolicy) {
+        await setPolicy(0, true);
+      } else {
+        await testDb.$transaction(async (tx) => {
+          await tx.company.update({ where: { id: company.id }, data: { stages: ['RAPID_RECOVERY'] } });
+          await companyChanged(tx, company.id);
+        });
+        await drainMatchingJobs(testDb, boss);
+      }
+      const moved = await profile();
+      expect(moved.matchFloor).toBe(floor);
+      expect(moved.matchFloorNeedId).toBe([...es].sort()[COMPANY_TOP_K - 1]);
+      // Both movers write the list whole, from every need: the floor and last need are exact.
+      await expectAgreement('the list moved to e… needs', built.needs.map((n) => n.id), [company.id], { rebuilt: true });
+
+      const eight = await newNeed(crafted('8'), 'RAPID_RECOVERY');
+      await drainMatchingJobs(testDb, boss);
+      expect((await testDb.match.findUnique({ where: { needId_companyId: { needId: eight, companyId: company.id } } }))?.inCompanyTop).toBe(true);
+      await expectAgreement('a need 8… tying the floor', built.needs.map((n) => n.id), [company.id]);
+    } finally {
+      if (byPolicy) {
+        const current = await getCurrentPolicy(testDb);
+        await updateMatchingPolicy(testDb, editor, { expectedVersion: current.version, weights: before.weights, hardConstraints: before.hardConstraints });
+        await drainMatchingJobs(testDb, boss);
+      }
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+  it('keep a company’s list and its last need exact when two needs’ re-ranks trim it at once', async () => {
+    // A need's re-rank trims the companies' lists it entered without their re-rank lock. Two that
+    // enter one list at once each see only their own new row: ranked apart, the list would keep
+    // both (one entry too many) and its last need be taken from a list that is not the stored one.
+    // The trim takes the profile row first, so the second ranks and records after the first
+    // committed. Here a transaction holds that row until both re-ranks wait, as a third trim would.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['ROBOTIC_AGRI_MACHINERY'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const crafted = (first: string) => `${first}${randomBytes(4).toString('hex').slice(1)}-0000-4000-8000-${randomBytes(6).toString('hex')}`;
+    const newNeed = async (id: string) => {
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      await createNeed(testDb, municipality, { id, sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities: ['ROBOTIC_AGRI_MACHINERY'] });
+      built.needs.push({ id, actor: facilitator });
+      return id;
+    };
+    try {
+      for (let i = 0; i < COMPANY_TOP_K; i += 1) await testDb.$transaction(async (tx) => needChanged(tx, await newNeed(crafted('c'))));
+      await drainMatchingJobs(testDb, boss);
+      const [first, second] = [await newNeed(crafted('0')), await newNeed(crafted('0'))];
+      let reranks: Promise<unknown> | undefined;
+      await testDb.$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT 1 FROM "CompanyMatchProfile" WHERE "companyId" = ${company.id}::uuid FOR UPDATE`;
+        reranks = Promise.all([rerankNeed(testDb, first), rerankNeed(testDb, second)]);
+        // Until both are seen waiting for a lock (another connection's view of pg_stat_activity).
+        for (let waiting = 0; waiting < 2;) {
+          [{ waiting }] = await testDb.$queryRaw<{ waiting: number }[]>`
+            SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+        }
+      }, { timeout: 20_000 });
+      await reranks;
+      await expectFloorKeys('two trims at once', [company.id], true);
+      await expectAgreement('two trims at once', built.needs.map((n) => n.id), [company.id]);
     } finally {
       await retire(built);
       await rebuildAllMatches(testDb);
