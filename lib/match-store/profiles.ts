@@ -51,6 +51,10 @@ export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql): Prom
     FROM "Company" c JOIN "Prefecture" p ON p.code = c."prefectureCode"
       LEFT JOIN "JapanMunicipality" m ON m.code = c."municipalityCode"
     WHERE ${where}
+    -- In id order: the statement locks every existing profile it meets, changed or not, until its
+    -- transaction ends (a rebuild's sync meets all of them), and re-ranks take profile rows in id
+    -- order too (write.ts lockListOwners): the same order, so they queue and never cycle.
+    ORDER BY c.id
     ON CONFLICT ("companyId") DO UPDATE SET
       "isEligible" = EXCLUDED."isEligible", "sectorMask" = EXCLUDED."sectorMask", "capabilityLo" = EXCLUDED."capabilityLo",
       "capabilityHi" = EXCLUDED."capabilityHi", "riskAppetite" = EXCLUDED."riskAppetite", "deliveryMask" = EXCLUDED."deliveryMask",

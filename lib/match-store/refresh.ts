@@ -15,7 +15,7 @@ import {
 import { currentPolicyFrom } from './policy';
 import { readNeedPairs, type NeedPairsRead, type StoredPair } from './need-pairs';
 import { waitForRebuild } from './rebuild-lock';
-import { ACTED_ON_COLUMN, COMPANY_SIDE, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
+import { ACTED_ON_COLUMN, COMPANY_SIDE, lockListOwners, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
 
 // Incremental re-ranking of one need against every company, or one company against every need.
 // It rewrites the subject's own top list, offers each pair to the counterpart's top list (whose
@@ -230,6 +230,14 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const stillScored = new Set(scored.map((item) => item.id));
       const gone = existing.filter((row) => !stillScored.has(row.counterpartId));
       for (const row of gone) if (row.inCounterpartTop) shrunk.push(row.counterpartId);
+
+      // The company profile rows this re-rank will write a floor and last need on, taken before its
+      // first write to "Match", in id order (lockListOwners): a trim takes them before it writes
+      // the lists' rows, so a re-rank holding "Match" rows never waits for a profile row held by
+      // one that waits for those rows. A need's re-rank takes the companies whose lists it enters
+      // or leaves (the lists it trims), a company's re-rank its own.
+      const trimmed = [...new Set([...entered, ...shrunk])];
+      await lockListOwners(tx, side.subjectFloor.lastId ? [id] : trimmed, side.subjectFloor.lastId ? side.subjectFloor : side.counterpartFloor);
       const decidedGone = gone.filter((row) => row.actedOn);
       if (decidedGone.length) {
         await tx.$executeRaw`
@@ -268,17 +276,16 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       if (lastId) {
         // The company's list and its last need come from every need, scored under the company's
         // lock, not from the stored rows. A need's trim of this list (write.ts) holds this row from
-        // before it ranks until it commits. The row is taken even when floor and last need are as
-        // stored (the guarded UPDATE would not take it): a trim then either committed first, and
-        // this write comes last, or waits for this commit and ranks the list as written here —
-        // never ranks without this re-rank's uncommitted rows and writes after it.
-        await tx.$executeRaw`SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${key} = ${id}::uuid FOR UPDATE) locked`;
+        // before it ranks until it commits. The row was taken before the writes above, even when
+        // floor and last need are as stored (the guarded UPDATE would not take it): a trim then
+        // either committed first, and this write comes last, or waits for this commit and ranks the
+        // list as written here — never ranks without this re-rank's uncommitted rows and writes after it.
         await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor}, ${lastId} = ${last?.id ?? null}::uuid
           WHERE ${key} = ${id}::uuid AND ("matchFloor", ${lastId}) IS DISTINCT FROM (${floor}::int, ${last?.id ?? null}::uuid)`;
       } else {
         await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
       }
-      await trimCounterpartLists(tx, side, [...new Set([...entered, ...shrunk])]);
+      await trimCounterpartLists(tx, side, trimmed);
 
       return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };
     },

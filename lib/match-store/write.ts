@@ -114,6 +114,19 @@ export const COMPANY_SIDE: Side = {
 };
 
 /**
+ * Takes the rows that hold company lists' floors and last needs (the profiles), in id order, for
+ * the transaction: every writer of a floor and last need holds them from before its first write to
+ * "Match" (or from before it ranks the list) to its commit. Taken in one order, before any "Match"
+ * row, two writers never wait for each other in a cycle through them. Need lists keep no last need:
+ * nothing is taken for them.
+ */
+export async function lockListOwners(db: Executor, ids: string[], floor: Side['subjectFloor']): Promise<void> {
+  if (!floor.lastId || ids.length === 0) return;
+  await db.$executeRaw`
+    SELECT count(*) FROM (SELECT 1 FROM ${floor.table} WHERE ${floor.key} = ANY(${ids}::uuid[]) ORDER BY ${floor.key} FOR NO KEY UPDATE) locked`;
+}
+
+/**
  * Cuts the counterparts' top lists back to their length (ties broken by the other side's id,
  * as the rebuild does), drops rows that no list holds and nobody decided on, and records each
  * list's floor (and a company list's last need).
@@ -121,20 +134,16 @@ export const COMPANY_SIDE: Side = {
 export async function trimCounterpartLists(db: Executor, side: Side, counterpartIds: string[]): Promise<void> {
   if (counterpartIds.length === 0) return;
   const { counterpartColumn: column, counterpartFlag: flag, subjectColumn, counterpartFloor, counterpartTopK: k } = side;
-  if (counterpartFloor.lastId) {
-    // A need's re-rank trims companies' lists without their re-rank lock, so two of them (or one and
-    // a company's re-rank) may change one list at once, each seeing only its own rows. A stored last
-    // need lower than the list's real one would keep out, silently, a need that wins the tie, so
-    // each trim first takes the profile rows (in id order: trims never wait on each other in a
-    // cycle) and ranks, trims and records in statements that start after it holds them: they see
-    // every other trim of these lists that committed, and one still running records after this one,
-    // seeing its rows too. What a trim still cannot see is a list's entry that a concurrent re-rank
-    // of its need takes off; that re-rank reports the company shrunk, and the company's re-rank
-    // queued for it writes its floor and last need under its own lock, from every need.
-    await db.$executeRaw`
-      SELECT count(*) FROM (SELECT 1 FROM ${counterpartFloor.table}
-        WHERE ${counterpartFloor.key} = ANY(${counterpartIds}::uuid[]) ORDER BY ${counterpartFloor.key} FOR UPDATE) locked`;
-  }
+  // A need's re-rank trims companies' lists without their re-rank lock, so two of them (or one and
+  // a company's re-rank) may change one list at once, each seeing only its own rows. A stored last
+  // need lower than the list's real one would keep out, silently, a need that wins the tie, so each
+  // trim holds the profile rows (lockListOwners, taken by the re-rank before its first write to
+  // "Match"; again here for any other caller) and ranks, trims and records in statements that start
+  // after it holds them: they see every other trim of these lists that committed, and one still
+  // running records after this one, seeing its rows too. What a trim still cannot see is a list's
+  // entry that a concurrent re-rank of its need takes off; that re-rank reports the company shrunk,
+  // and the company's re-rank queued for it writes its floor and last need under its own lock.
+  await lockListOwners(db, counterpartIds, counterpartFloor);
   await db.$executeRaw`
     WITH ranked AS (
       SELECT id, row_number() OVER (PARTITION BY ${column} ORDER BY score DESC, ${subjectColumn}) AS rank

@@ -441,7 +441,7 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
   it('read a company that can only tie its full list’s floor when the need wins that tie, the need’s own list being full above it', async () => {
     // The need's read leaves out a company whose bound reaches its full list's floor but not a
     // point above, and not the need's own threshold, unless the need wins the tie there
-    // (profiles.ts, tieAtFloorLost). Here the need's list is full of Kansai companies offering both
+    // (profiles.ts, candidateConditions: the stored last need, "matchFloorNeedId"). Here the need's list is full of Kansai companies offering both
     // capabilities it first requires; the company in Tokyo offers one, and its list fills with
     // needs requiring just that one. The need is then made one of them: it ties the company's floor,
     // below its own threshold, and its id sorts before every other need's, so it wins the tie.

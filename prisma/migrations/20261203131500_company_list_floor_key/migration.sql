@@ -5,6 +5,15 @@
 -- AlterTable
 ALTER TABLE "CompanyMatchProfile" ADD COLUMN     "matchFloorNeedId" UUID;
 
+-- Rebuilt at the end with the key: not maintained for each row of the backfill meanwhile.
+DROP INDEX "CompanyMatchProfile_sector_scan_idx";
+
+-- The key exists exactly when the list is full. Checked for new writes from here on (an old
+-- instance writing a floor without the key fails now, not after the backfill: see README,
+-- Upgrading), validated for every row once the backfill is done.
+ALTER TABLE "CompanyMatchProfile" ADD CONSTRAINT "CompanyMatchProfile_floor_key"
+  CHECK (("matchFloor" = -1) = ("matchFloorNeedId" IS NULL)) NOT VALID;
+
 -- Backfill from the lists as they are: a list of 10 (COMPANY_TOP_K, lib/match-store/write.ts) or
 -- more gets its lowest score and the highest need id at it, any other list -1 and null. A floor
 -- that lagged behind its list becomes exact.
@@ -20,15 +29,11 @@ FROM "CompanyMatchProfile" q
 WHERE p."companyId" = q."companyId"
   AND (p."matchFloor", p."matchFloorNeedId") IS DISTINCT FROM (COALESCE(l.floor, -1), l.key);
 
--- The key exists exactly when the list is full.
-ALTER TABLE "CompanyMatchProfile" ADD CONSTRAINT "CompanyMatchProfile_floor_key"
-  CHECK (("matchFloor" = -1) = ("matchFloorNeedId" IS NULL));
+ALTER TABLE "CompanyMatchProfile" VALIDATE CONSTRAINT "CompanyMatchProfile_floor_key";
 
 -- A need's sector read decides a tie at the floor by this key, so the covering index of eligible
 -- profiles (20261203121915_company_profile_sector_scan_index) holds it too: the read stays an
 -- index-only scan. Built again with the column added.
-DROP INDEX "CompanyMatchProfile_sector_scan_idx";
-
 CREATE INDEX "CompanyMatchProfile_sector_scan_idx" ON "CompanyMatchProfile" ("sectorMask")
   INCLUDE ("companyId", "capabilityLo", "capabilityHi", "riskAppetite", "deliveryMask", "stageMask",
     "tenderRequirement", "maxProjectEur", "industry", "capitalJpy", "employees", "prefectureCode", "region",
