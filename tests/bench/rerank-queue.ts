@@ -5,7 +5,10 @@
  * Builds a synthetic world (10,000 companies × 1,000 needs; BENCH_COMPANIES / BENCH_NEEDS), ranks
  * it, then edits BENCH_EDITS companies, each in its own transaction that queues its re-rank, and
  * waits until no matching job is left (refills of shrunk lists included). `--unbatched` works the
- * queue one job per fetch, as before (for comparison). Last line: JSON.
+ * queue one job per fetch, as before (for comparison). Also prints how many profile rows the run
+ * updated (edits, syncs and moved floors) and the share of the profiles' pages still all-visible
+ * at its end — a need's re-rank reads its sector from an index alone on those pages only
+ * (docs/benchmarks/matching.md, session 13). Last line: JSON.
  */
 import { loadavg } from 'node:os';
 import { createScratchDatabase } from '../../lib/database/scratch';
@@ -50,6 +53,15 @@ try {
     Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job
       WHERE name IN (${QUEUES.needChanged}, ${QUEUES.companyChanged}) AND state IN ('created', 'retry', 'active')`)[0].n);
 
+  // As a rebuild leaves the profiles: vacuumed, every page all-visible.
+  await db.$executeRawUnsafe('VACUUM "CompanyMatchProfile"');
+  await db.$executeRawUnsafe('CREATE EXTENSION IF NOT EXISTS pg_visibility');
+  const profileWrites = async () => (await db.$queryRaw<{ updates: bigint; vacuums: bigint; visible: number }[]>`
+    SELECT s.n_tup_upd AS updates, s.autovacuum_count + s.vacuum_count AS vacuums,
+      (SELECT round(100.0 * count(*) FILTER (WHERE all_visible) / count(*), 1)::float8 FROM pg_visibility_map('"CompanyMatchProfile"')) AS visible
+    FROM pg_stat_user_tables s WHERE s.relname = 'CompanyMatchProfile'`)[0];
+  const profilesBefore = await profileWrites();
+
   const started = performance.now();
   for (const [i, id] of edited.entries()) {
     await db.$transaction(async (tx) => {
@@ -69,6 +81,9 @@ try {
   const done = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job
     WHERE name IN (${QUEUES.needChanged}, ${QUEUES.companyChanged}) AND state = 'completed'`)[0].n);
   await boss.stop({ graceful: true, wait: true });
+  // Other sessions report their counts to the statistics within a second of their last commit.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const profilesAfter = await profileWrites();
 
   // Reached: re-ranking each edited company now changes nothing.
   let stale = 0;
@@ -84,9 +99,13 @@ try {
     jobsCompleted: done,
     jobsPerSecond: round(done / (reachedMs / 1000)),
     staleAfter: stale,
+    profileRowUpdates: Number(profilesAfter.updates - profilesBefore.updates),
+    profileVacuums: Number(profilesAfter.vacuums - profilesBefore.vacuums),
+    profilePagesAllVisiblePct: profilesAfter.visible,
     loadAverage: load(),
   };
   console.log(`${figures.edits} company edits committed in ${figures.editsCommittedSeconds} s, reached the stored rankings in ${figures.reachedRankingsSeconds} s (${done} jobs, ${figures.jobsPerSecond}/s, ${stale} stale after); load ${figures.loadAverage}`);
+  console.log(`    profiles: ${figures.profileRowUpdates} row updates, ${figures.profileVacuums} vacuum(s) during the run; ${figures.profilePagesAllVisiblePct} % of their pages all-visible at its end (${profilesBefore.visible} % before)`);
   await db.$disconnect();
   await stopQueueClient();
   console.log(JSON.stringify(figures));
