@@ -80,6 +80,9 @@ try {
   const reachedMs = performance.now() - started;
   const done = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job
     WHERE name IN (${QUEUES.needChanged}, ${QUEUES.companyChanged}) AND state = 'completed'`)[0].n);
+  // Jobs that failed at least once (a deadlock broken by PostgreSQL fails a whole batch) and were retried.
+  const retried = Number((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job
+    WHERE name IN (${QUEUES.needChanged}, ${QUEUES.companyChanged}) AND retry_count > 0`)[0].n);
   await boss.stop({ graceful: true, wait: true });
   // Other sessions report their counts to the statistics within a second of their last commit.
   await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -97,6 +100,7 @@ try {
     editsCommittedSeconds: round(editedMs / 1000),
     reachedRankingsSeconds: round(reachedMs / 1000),
     jobsCompleted: done,
+    jobsRetried: retried,
     jobsPerSecond: round(done / (reachedMs / 1000)),
     staleAfter: stale,
     profileRowUpdates: Number(profilesAfter.updates - profilesBefore.updates),
@@ -104,7 +108,7 @@ try {
     profilePagesAllVisiblePct: profilesAfter.visible,
     loadAverage: load(),
   };
-  console.log(`${figures.edits} company edits committed in ${figures.editsCommittedSeconds} s, reached the stored rankings in ${figures.reachedRankingsSeconds} s (${done} jobs, ${figures.jobsPerSecond}/s, ${stale} stale after); load ${figures.loadAverage}`);
+  console.log(`${figures.edits} company edits committed in ${figures.editsCommittedSeconds} s, reached the stored rankings in ${figures.reachedRankingsSeconds} s (${done} jobs, ${retried} of them retried, ${figures.jobsPerSecond}/s, ${stale} stale after); load ${figures.loadAverage}`);
   console.log(`    profiles: ${figures.profileRowUpdates} row updates, ${figures.profileVacuums} vacuum(s) during the run; ${figures.profilePagesAllVisiblePct} % of their pages all-visible at its end (${profilesBefore.visible} % before)`);
   await db.$disconnect();
   await stopQueueClient();
