@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { retryOnDeadlock } from '../database/deadlock';
 import { Prisma } from '../generated/prisma/client';
 import { kyivDay } from '../hostility-list/calendar';
 import { pairPoints } from '../matching/evaluate';
@@ -175,7 +176,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   // profile is written first.
   const started = performance.now();
   if (side.subject === 'company') await syncCompanyProfiles(db, Prisma.sql`c.id = ${id}::uuid`);
-  return db.$transaction(
+  // Two re-ranks can still wait for each other's "Match" or "Need" rows in a cycle (a need's upsert
+  // of its pairs against another re-rank's trim of the same lists); PostgreSQL fails one, which runs
+  // again here rather than failing its whole batch of jobs (worker.ts).
+  return retryOnDeadlock(() => db.$transaction(
     async (tx) => {
       await waitForRebuild(tx);
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
@@ -290,7 +294,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };
     },
     { timeout: 60_000, maxWait: 10_000 },
-  );
+  ));
 }
 
 export const rerankNeed = (db: Db, needId: string, options?: { asOf?: Date }) => rerank(db, NEED_SIDE, needId, options);
