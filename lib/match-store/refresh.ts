@@ -202,6 +202,8 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const rows: MatchRow[] = [];
       const entered: string[] = [];
       const shrunk: string[] = [];
+      // Counterparts whose list keeps this pair at a lower score than before: their floor may fall.
+      const fell: string[] = [];
       for (const item of scored) {
         const previous = before.get(item.id);
         // A score equal to the full counterpart list's floor enters when it wins the tie by id, as
@@ -214,6 +216,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
           || (item.score === item.floor && (staysAtFloor || (item.winsTie ?? tieEnters.has(item.id))));
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
+        // Kept because the score is still above the floor read at the start, which another re-rank
+        // may have raised since (it entered the list and pushed its last entry out): the trim below
+        // ranks the list again as committed, so the floor stored is never above the list's last score.
+        if (inCounterpartTop && previous?.inCounterpartTop && item.score < previous.score) fell.push(item.id);
         const inSubjectTop = inTop.has(item.id);
         if (!inSubjectTop && !inCounterpartTop && !previous?.actedOn) continue;
         const needId = side.subject === 'need' ? id : item.id;
@@ -238,10 +244,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       // The company profile rows this re-rank will write a floor and last need on, taken before its
       // first write to "Match", in id order (lockListOwners): a trim takes them before it writes
       // the lists' rows, so a re-rank holding "Match" rows never waits for a profile row held by
-      // one that waits for those rows. A need's re-rank takes the companies whose lists it enters
-      // or leaves (the lists it trims), a company's re-rank its own.
-      const trimmed = [...new Set([...entered, ...shrunk])];
-      await lockListOwners(tx, side.subjectFloor.lastId ? [id] : trimmed, side.subjectFloor.lastId ? side.subjectFloor : side.counterpartFloor);
+      // one that waits for those rows. A need's re-rank takes the companies whose lists it
+      // enters, leaves or falls in (the lists it trims), a company's re-rank its own.
+      const trimmed = [...new Set([...entered, ...shrunk, ...fell])];
+      if (side.subject === 'company') await lockListOwners(tx, [id], side.subjectFloor);
+      else await lockListOwners(tx, trimmed, side.counterpartFloor);
       const decidedGone = gone.filter((row) => row.actedOn);
       if (decidedGone.length) {
         await tx.$executeRaw`

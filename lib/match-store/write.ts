@@ -137,12 +137,14 @@ export async function trimCounterpartLists(db: Executor, side: Side, counterpart
   // A need's re-rank trims companies' lists without their re-rank lock, so two of them (or one and
   // a company's re-rank) may change one list at once, each seeing only its own rows. A stored last
   // need lower than the list's real one would keep out, silently, a need that wins the tie, so each
-  // trim holds the profile rows (lockListOwners, taken by the re-rank before its first write to
-  // "Match"; again here for any other caller) and ranks, trims and records in statements that start
+  // trim holds the profile rows (lockListOwners) and ranks, trims and records in statements that start
   // after it holds them: they see every other trim of these lists that committed, and one still
   // running records after this one, seeing its rows too. What a trim still cannot see is a list's
   // entry that a concurrent re-rank of its need takes off; that re-rank reports the company shrunk,
   // and the company's re-rank queued for it writes its floor and last need under its own lock.
+  // A caller that writes "Match" rows before this trim must take the rows before those writes
+  // (as rerank does), or two writers may wait for each other in a cycle; taken again here, they
+  // cost nothing, and a caller that writes nothing else is covered.
   await lockListOwners(db, counterpartIds, counterpartFloor);
   await db.$executeRaw`
     WITH ranked AS (

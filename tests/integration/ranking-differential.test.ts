@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -165,6 +166,16 @@ async function storedLists(needIds: string[], companyIds: string[]) {
  * higher than the list's, never lower: a need that wins the tie would then be left out. A list with
  * room has -1 and no last need. `exact` also where only trims moved the list (each writes both).
  */
+/** Until `count` sessions of this database wait for a lock (seen from `watcher`'s connection). */
+async function untilWaitingForLocks(watcher: Client, count: number) {
+  for (;;) {
+    const { rows } = await watcher.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+    if (rows[0].waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function expectFloorKeys(label: string, companyIds: string[], exact: boolean) {
   const rows = await testDb.$queryRaw<{ id: string; floor: number; last: string | null; listed: number; liveFloor: number | null; liveLast: string | null }[]>`
     SELECT p."companyId"::text AS id, p."matchFloor" AS floor, p."matchFloorNeedId"::text AS last, l.listed,
@@ -624,15 +635,127 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
         await tx.$executeRaw`SELECT 1 FROM "CompanyMatchProfile" WHERE "companyId" = ${company.id}::uuid FOR UPDATE`;
         reranks = Promise.all([rerankNeed(testDb, first), rerankNeed(testDb, second)]);
         // Until both are seen waiting for a lock (another connection's view of pg_stat_activity).
-        for (let waiting = 0; waiting < 2;) {
-          [{ waiting }] = await testDb.$queryRaw<{ waiting: number }[]>`
+        for (;;) {
+          const [{ waiting }] = await testDb.$queryRaw<{ waiting: number }[]>`
             SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+          if (waiting >= 2) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
         }
       }, { timeout: 20_000 });
       await reranks;
       await expectFloorKeys('two trims at once', [company.id], true);
       await expectAgreement('two trims at once', built.needs.map((n) => n.id), [company.id]);
     } finally {
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+  it.each([
+    { first: 'the need' as const },
+    { first: 'the company' as const },
+  ])('keep a company’s list exact when a need entering it and the company re-rank at once, $first first', async ({ first }) => {
+    // Both write the company's list: the need's re-rank adds its pair and trims the list, the
+    // company's re-rank writes the list whole with its floor and last need. Each takes the profile
+    // row before its first write to "Match" (write.ts lockListOwners), so whichever comes second
+    // ranks after the first committed. A transaction holds that row until both wait for it.
+    // Without the company's early lock the two deadlock and the retry (lib/database/deadlock.ts)
+    // still ends here: this test checks the lists, not which of the two kept them exact.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const newNeed = async (requiredCapabilities: Capability[]) => {
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
+      built.needs.push({ id: need.id, actor: facilitator });
+      return need.id;
+    };
+    const [holder, watcher] = [0, 1].map(() => new Client({ connectionString: inject('databaseUrl') }));
+    const waitingForLocks = (count: number) => untilWaitingForLocks(watcher, count);
+    try {
+      for (const client of [holder, watcher]) await client.connect();
+      for (let i = 0; i < COMPANY_TOP_K; i += 1) await rerankNeed(testDb, await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION']));
+      const entering = await newNeed(['POWER_GENERATORS']);
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM "CompanyMatchProfile" WHERE "companyId" = $1 FOR UPDATE`, [company.id]);
+      const reranks = first === 'the need'
+        ? [rerankNeed(testDb, entering), waitingForLocks(1).then(() => rerankCompany(testDb, company.id))]
+        : [rerankCompany(testDb, company.id), waitingForLocks(1).then(() => rerankNeed(testDb, entering))];
+      await waitingForLocks(2);
+      await holder.query('COMMIT');
+      await Promise.all(reranks);
+      const pair = await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId: entering, companyId: company.id } } });
+      expect(pair.inCompanyTop).toBe(true);
+      await expectFloorKeys(`${first} first`, [company.id], true);
+      await expectAgreement(`${first} first`, built.needs.map((n) => n.id), [company.id]);
+    } finally {
+      await Promise.all([holder, watcher].map((client) => client.end().catch(() => undefined)));
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+  it('never leave a company’s floor above its list when a need’s score falls on it while another need raises that floor', async () => {
+    // Need F is on the company's full list; need R is about to enter it, pushing out the list's last
+    // (lowest) entry and raising the floor. F's re-rank reads the floor before R commits and F's
+    // score falls, but stays above that floor: F stays listed. Had F not ranked the list again once
+    // R committed, the stored floor would be R's, above F's new score: a need scoring between the
+    // two would be kept out. Here F's write waits (a transaction holds its row) until R committed.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const high: Capability[] = ['POWER_GENERATORS'];
+    const middle: Capability[] = ['POWER_GENERATORS', 'WATER_PURIFICATION'];
+    const low: Capability[] = ['POWER_GENERATORS', 'WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'];
+    const newNeed = async (requiredCapabilities: Capability[]) => {
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
+      built.needs.push({ id: need.id, actor: facilitator });
+      return need.id;
+    };
+    const scoreOn = async (needId: string) =>
+      (await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId, companyId: company.id } } })).score;
+    // The holders and the watcher on their own connections: the two re-ranks use the test pool's four.
+    const [matchHolder, profileHolder, watcher] = [0, 1, 2].map(() => new Client({ connectionString: inject('databaseUrl') }));
+    const waitingForLocks = (count: number) => untilWaitingForLocks(watcher, count);
+    try {
+      for (const client of [matchHolder, profileHolder, watcher]) await client.connect();
+      const listed = [];
+      for (let i = 0; i < COMPANY_TOP_K - 1; i += 1) listed.push(await newNeed(high));
+      const lowest = await newNeed(low);
+      for (const id of [...listed, lowest]) await rerankNeed(testDb, id);
+      const [falling, rising] = [listed[0], await newNeed(high)];
+      await testDb.need.update({ where: { id: falling }, data: { requiredCapabilities: middle } });
+      // The three levels this test needs: the floor (lowest), the falling need's new score, the others.
+      const [floorBefore, highScore] = [await scoreOn(lowest), await scoreOn(falling)];
+      expect((await testDb.companyMatchProfile.findUniqueOrThrow({ where: { companyId: company.id } })).matchFloor).toBe(floorBefore);
+
+      await matchHolder.query('BEGIN');
+      await matchHolder.query(`SELECT 1 FROM "Match" WHERE "needId" = $1 AND "companyId" = $2 FOR UPDATE`, [falling, company.id]);
+      await profileHolder.query('BEGIN');
+      await profileHolder.query(`SELECT 1 FROM "CompanyMatchProfile" WHERE "companyId" = $1 FOR UPDATE`, [company.id]);
+      const risingRerank = rerankNeed(testDb, rising);
+      await waitingForLocks(1);
+      const fallingRerank = rerankNeed(testDb, falling);
+      await waitingForLocks(2);
+      await profileHolder.query('COMMIT');
+      await risingRerank;
+      await matchHolder.query('COMMIT');
+      await fallingRerank;
+
+      const fallen = await scoreOn(falling);
+      expect(fallen).toBeGreaterThan(floorBefore);
+      expect(fallen).toBeLessThan(highScore);
+      await expectFloorKeys('a score fell while the floor rose', [company.id], true);
+      await expectAgreement('a score fell while the floor rose', built.needs.map((n) => n.id), [company.id]);
+    } finally {
+      await Promise.all([matchHolder, profileHolder, watcher].map((client) => client.end().catch(() => undefined)));
       await retire(built);
       await rebuildAllMatches(testDb);
     }
