@@ -9,13 +9,18 @@ export function isDeadlock(error: unknown): boolean {
   return failure?.code === '40P01' || failure?.meta?.driverAdapterError?.cause?.originalCode === '40P01';
 }
 
-/** Runs `work` again, up to `tries` times in all, while it fails because PostgreSQL broke a deadlock. */
-export async function retryOnDeadlock<T>(work: () => Promise<T>, tries = 3): Promise<T> {
+/**
+ * Runs `work` again, up to `tries` times in all, while it fails because PostgreSQL broke a deadlock
+ * (or with an error `alsoWhen` accepts: the caller's own "run me again").
+ */
+export async function retryOnDeadlock<T>(
+  work: (attempt: number) => Promise<T>, { tries = 3, alsoWhen = () => false }: { tries?: number; alsoWhen?: (error: unknown) => boolean } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await work();
+      return await work(attempt);
     } catch (error) {
-      if (attempt >= tries || !isDeadlock(error)) throw error;
+      if (attempt >= tries || !(isDeadlock(error) || alsoWhen(error))) throw error;
     }
   }
 }

@@ -16,7 +16,10 @@ import {
 import { currentPolicyFrom } from './policy';
 import { readNeedPairs, type NeedPairsRead, type StoredPair } from './need-pairs';
 import { waitForRebuild } from './rebuild-lock';
-import { ACTED_ON_COLUMN, COMPANY_SIDE, lockListOwners, NEED_SIDE, NOBODY_ACTED_ON, trimCounterpartLists, upsertMatches, type MatchRow, type Side } from './write';
+import {
+  ACTED_ON_COLUMN, COMPANY_SIDE, lockListOwners, NEED_SIDE, NOBODY_ACTED_ON, recordOwnListFloor, trimCounterpartLists, writeChangedMatches,
+  type MatchRow, type PairAsRead, type Side,
+} from './write';
 
 // Incremental re-ranking of one need against every company, or one company against every need.
 // It rewrites the subject's own top list, offers each pair to the counterpart's top list (whose
@@ -31,6 +34,8 @@ export type RerankOutcome = {
   deleted: number;
   /** Counterparts whose top list lost an entry and should be re-ranked to refill it. */
   shrunk: string[];
+  /** Transactions it took: more than one when a deadlock or another re-rank's write made it run again. */
+  attempts: number;
   /** Phase timings: reading and scoring the candidates, then writing (milliseconds). */
   ms: { score: number; write: number };
 };
@@ -179,7 +184,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
   // Two re-ranks can still wait for each other's "Match" or "Need" rows in a cycle (a need's upsert
   // of its pairs against another re-rank's trim of the same lists); PostgreSQL fails one, which runs
   // again here rather than failing its whole batch of jobs (worker.ts).
-  return retryOnDeadlock(() => db.$transaction(
+  return retryOnDeadlock((attempt) => db.$transaction(
     async (tx) => {
       await waitForRebuild(tx);
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
@@ -202,8 +207,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const rows: MatchRow[] = [];
       const entered: string[] = [];
       const shrunk: string[] = [];
-      // Counterparts whose list keeps this pair at a lower score than before: their floor may fall.
-      const fell: string[] = [];
+      // Companies whose list keeps this pair at another score than before (a need's re-rank): their
+      // profile rows are taken too, and the lists where it fell are trimmed if it fell to their floor.
+      const fell: Scored[] = [];
+      const rose: string[] = [];
       for (const item of scored) {
         const previous = before.get(item.id);
         // A score equal to the full counterpart list's floor enters when it wins the tie by id, as
@@ -217,9 +224,11 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
         // Kept because the score is still above the floor read at the start, which another re-rank
-        // may have raised since (it entered the list and pushed its last entry out): the trim below
-        // ranks the list again as committed, so the floor stored is never above the list's last score.
-        if (inCounterpartTop && previous?.inCounterpartTop && item.score < previous.score) fell.push(item.id);
+        // may have raised since (it entered the list and pushed its last entry out): see the trim below.
+        if (side.subject === 'need' && inCounterpartTop && previous?.inCounterpartTop && item.score !== previous.score) {
+          if (item.score < previous.score) fell.push(item);
+          else rose.push(item.id);
+        }
         const inSubjectTop = inTop.has(item.id);
         if (!inSubjectTop && !inCounterpartTop && !previous?.actedOn) continue;
         const needId = side.subject === 'need' ? id : item.id;
@@ -244,11 +253,19 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       // The company profile rows this re-rank will write a floor and last need on, taken before its
       // first write to "Match", in id order (lockListOwners): a trim takes them before it writes
       // the lists' rows, so a re-rank holding "Match" rows never waits for a profile row held by
-      // one that waits for those rows. A need's re-rank takes the companies whose lists it
-      // enters, leaves or falls in (the lists it trims), a company's re-rank its own.
-      const trimmed = [...new Set([...entered, ...shrunk, ...fell])];
-      if (side.subject === 'company') await lockListOwners(tx, [id], side.subjectFloor);
-      else await lockListOwners(tx, trimmed, side.counterpartFloor);
+      // one that waits for those rows. A need's re-rank takes the companies whose lists it enters,
+      // leaves or moves on (so that no trim ranks those lists while its rows are uncommitted), a
+      // company's re-rank its own. A list where the pair fell is trimmed if its floor, as held now,
+      // is not below the new score: another re-rank may have raised it since it was read, and the
+      // stored floor would then sit above the list's last entry, keeping out needs scoring between.
+      let trimmed = [...new Set([...entered, ...shrunk])];
+      if (side.subject === 'company') {
+        await lockListOwners(tx, [id], side.subjectFloor);
+      } else {
+        const floors = await lockListOwners(tx, [...new Set([...trimmed, ...fell.map((item) => item.id), ...rose])], side.counterpartFloor);
+        const reachedFloor = fell.filter((item) => item.score <= (floors.get(item.id) ?? -1)).map((item) => item.id);
+        trimmed = [...new Set([...trimmed, ...reachedFloor])];
+      }
       const decidedGone = gone.filter((row) => row.actedOn);
       if (decidedGone.length) {
         await tx.$executeRaw`
@@ -270,38 +287,47 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
           || previous.inSubjectTop !== inSubjectTop || previous.inCounterpartTop !== inCounterpartTop
           || previous.points !== `{${row.points.join(',')}}`;
       });
-      const written = await upsertMatches(tx, changed, policy.version, asOfText);
+      // Each pair is written only if it is still as read: a re-rank of the counterpart (the company
+      // for a need's re-rank) may have written it since, judging with what this one did not see (a
+      // floor moved, a profile changed); writing over it would put its list out of step with its
+      // floor. Then this re-rank runs again from the start (below), and reads what that one wrote.
+      const asRead = (row: ExistingRow | undefined): PairAsRead | null => row ? {
+        score: row.score, points: row.points,
+        inNeedTop: side.subject === 'need' ? row.inSubjectTop : row.inCounterpartTop,
+        inCompanyTop: side.subject === 'need' ? row.inCounterpartTop : row.inSubjectTop,
+      } : null;
+      const { written, changedMeanwhile } = await writeChangedMatches(
+        tx, changed.map((row) => ({ ...row, was: asRead(before.get(counterpartOf(row))) })), policy.version, asOfText);
+      if (changedMeanwhile > 0) throw new PairsChangedMeanwhile(changedMeanwhile);
       const kept = new Set(rows.map(counterpartOf));
-      const dropped = existing.filter((row) => !kept.has(row.counterpartId) && !row.actedOn).map((row) => row.counterpartId);
+      const dropped = existing.filter((row) => !kept.has(row.counterpartId) && !row.actedOn);
       const deleted = dropped.length === 0 ? 0 : await tx.$executeRaw`
-        DELETE FROM "Match" WHERE ${side.subjectColumn} = ${id}::uuid AND ${NOBODY_ACTED_ON}
-          AND ${side.counterpartColumn} = ANY(${dropped}::uuid[])`;
+        DELETE FROM "Match" USING unnest(${dropped.map((row) => row.counterpartId)}::uuid[], ${dropped.map((row) => row.score)}::int[],
+            ${dropped.map((row) => row.inSubjectTop)}::boolean[], ${dropped.map((row) => row.inCounterpartTop)}::boolean[])
+          AS r(id, score, "inSubjectTop", "inCounterpartTop")
+        WHERE "Match".${side.subjectColumn} = ${id}::uuid AND "Match".${side.counterpartColumn} = r.id AND ${NOBODY_ACTED_ON}
+          AND ("Match".score, "Match".${side.subjectFlag}, "Match".${side.counterpartFlag}) = (r.score, r."inSubjectTop", r."inCounterpartTop")`;
+      if (deleted < dropped.length) throw new PairsChangedMeanwhile(dropped.length - deleted);
 
-      const ranked = top.sorted();
-      const last = ranked.length >= side.subjectTopK ? ranked[ranked.length - 1] : null;
-      const floor = last ? last.score : -1;
-      const { table, key, lastId } = side.subjectFloor;
       // Sent on every re-rank, even when the floor read after the lock is this one: a company's
       // re-rank trims this need's list and writes its floor without that lock, and the pairs read
-      // above may already hold its change while that floor read does not.
-      if (lastId) {
-        // The company's list and its last need come from every need, scored under the company's
-        // lock, not from the stored rows. A need's trim of this list (write.ts) holds this row from
-        // before it ranks until it commits. The row was taken before the writes above, even when
-        // floor and last need are as stored (the guarded UPDATE would not take it): a trim then
-        // either committed first, and this write comes last, or waits for this commit and ranks the
-        // list as written here — never ranks without this re-rank's uncommitted rows and writes after it.
-        await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor}, ${lastId} = ${last?.id ?? null}::uuid
-          WHERE ${key} = ${id}::uuid AND ("matchFloor", ${lastId}) IS DISTINCT FROM (${floor}::int, ${last?.id ?? null}::uuid)`;
-      } else {
-        await tx.$executeRaw`UPDATE ${table} SET "matchFloor" = ${floor} WHERE ${key} = ${id}::uuid AND "matchFloor" <> ${floor}`;
-      }
+      // above may already hold its change while that floor read does not. A company's own profile
+      // row is held (above): a trim of its list either committed first, and this comes last, or
+      // waits for this commit and ranks the list as written here.
+      await recordOwnListFloor(tx, side, id);
       await trimCounterpartLists(tx, side, trimmed);
 
-      return { candidates: scored.length, written, deleted, shrunk, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };
+      return { candidates: scored.length, written, deleted, shrunk, attempts: attempt, ms: { score: scoredAt - started, write: performance.now() - scoredAt } };
     },
     { timeout: 60_000, maxWait: 10_000 },
-  ));
+  ), { tries: 5, alsoWhen: (error) => error instanceof PairsChangedMeanwhile });
+}
+
+/** Pairs another transaction wrote after this re-rank read them: it runs again (rerank's retry). */
+class PairsChangedMeanwhile extends Error {
+  constructor(pairs: number) {
+    super(`${pairs} pair(s) changed by another re-rank since they were read`);
+  }
 }
 
 export const rerankNeed = (db: Db, needId: string, options?: { asOf?: Date }) => rerank(db, NEED_SIDE, needId, options);

@@ -4,7 +4,7 @@ import type { MatchResult } from '../matching/types';
 
 // Bulk writes of match rows, shared by the incremental re-ranking and the full rebuild.
 
-type Executor = Pick<Db, '$executeRaw'>;
+type Executor = Pick<Db, '$executeRaw' | '$queryRaw'>;
 
 export type MatchRow = {
   needId: string;
@@ -35,29 +35,50 @@ export const NOBODY_ACTED_ON = Prisma.sql`"Match".status = 'SUGGESTED' AND NOT E
 /** The opposite, as a column of a select over "Match". */
 export const ACTED_ON_COLUMN = Prisma.sql`NOT (${NOBODY_ACTED_ON}) AS "actedOn"`;
 
+/** A stored pair as a re-rank read it: the write changes it only if it is still so. */
+export type PairAsRead = { score: number; points: string; inNeedTop: boolean; inCompanyTop: boolean };
+
 /**
- * Inserts or updates the rows; a row whose content (score, points, flags, policy, day) did not
- * change is left alone, so that re-ranking writes only what moved. Returns the rows written.
+ * Writes the rows a re-rank changed: each row read from "Match" (`was`) is updated only if it is
+ * still as read, each new row is inserted only if no other writer inserted the pair meanwhile.
+ * Returns the rows written and how many were not, because another transaction changed them after
+ * the re-rank read them (the caller then runs again: its judgement of those pairs is stale).
  */
-export async function upsertMatches(db: Executor, rows: MatchRow[], policyVersion: number, judgedOn: string): Promise<number> {
+export async function writeChangedMatches(
+  db: Executor, rows: (MatchRow & { was: PairAsRead | null })[], policyVersion: number, judgedOn: string,
+): Promise<{ written: number; changedMeanwhile: number }> {
   let written = 0;
+  let sent = 0;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
+    const updates = chunk.filter((r) => r.was !== null);
+    const inserts = chunk.filter((r) => r.was === null);
+    sent += chunk.length;
     // Columns as arrays (unnest): no per-row JSON to build or parse.
-    const points = chunk.map((r) => `{${r.points.join(',')}}`);
-    written += await db.$executeRaw`
-      INSERT INTO "Match" (id, "needId", "companyId", score, points, "judgedOn", "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
-      SELECT uuidv7(), r."needId", r."companyId", r.score, r.points::smallint[], ${judgedOn}::date, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
-      FROM unnest(${chunk.map((r) => r.needId)}::uuid[], ${chunk.map((r) => r.companyId)}::uuid[], ${chunk.map((r) => r.score)}::int[],
-          ${points}::text[], ${chunk.map((r) => r.inNeedTop)}::boolean[], ${chunk.map((r) => r.inCompanyTop)}::boolean[])
-        AS r("needId", "companyId", score, points, "inNeedTop", "inCompanyTop")
-      ON CONFLICT ("needId", "companyId") DO UPDATE SET
-        score = EXCLUDED.score, points = EXCLUDED.points, "judgedOn" = EXCLUDED."judgedOn", "policyVersion" = EXCLUDED."policyVersion",
-        "inNeedTop" = EXCLUDED."inNeedTop", "inCompanyTop" = EXCLUDED."inCompanyTop", "computedAt" = now(), "updatedAt" = now()
-      WHERE ("Match".score, "Match".points, "Match"."judgedOn", "Match"."policyVersion", "Match"."inNeedTop", "Match"."inCompanyTop")
-        IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.points, EXCLUDED."judgedOn", EXCLUDED."policyVersion", EXCLUDED."inNeedTop", EXCLUDED."inCompanyTop")`;
+    const points = (list: MatchRow[]) => list.map((r) => `{${r.points.join(',')}}`);
+    if (updates.length) {
+      written += await db.$executeRaw`
+        UPDATE "Match" m SET score = r.score, points = r.points::smallint[], "judgedOn" = ${judgedOn}::date, "policyVersion" = ${policyVersion},
+          "inNeedTop" = r."inNeedTop", "inCompanyTop" = r."inCompanyTop", "computedAt" = now(), "updatedAt" = now()
+        FROM unnest(${updates.map((r) => r.needId)}::uuid[], ${updates.map((r) => r.companyId)}::uuid[], ${updates.map((r) => r.score)}::int[],
+            ${points(updates)}::text[], ${updates.map((r) => r.inNeedTop)}::boolean[], ${updates.map((r) => r.inCompanyTop)}::boolean[],
+            ${updates.map((r) => r.was!.score)}::int[], ${updates.map((r) => r.was!.points)}::text[],
+            ${updates.map((r) => r.was!.inNeedTop)}::boolean[], ${updates.map((r) => r.was!.inCompanyTop)}::boolean[])
+          AS r("needId", "companyId", score, points, "inNeedTop", "inCompanyTop", "wasScore", "wasPoints", "wasNeedTop", "wasCompanyTop")
+        WHERE m."needId" = r."needId" AND m."companyId" = r."companyId"
+          AND (m.score, m.points, m."inNeedTop", m."inCompanyTop") = (r."wasScore", r."wasPoints"::smallint[], r."wasNeedTop", r."wasCompanyTop")`;
+    }
+    if (inserts.length) {
+      written += await db.$executeRaw`
+        INSERT INTO "Match" (id, "needId", "companyId", score, points, "judgedOn", "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
+        SELECT uuidv7(), r."needId", r."companyId", r.score, r.points::smallint[], ${judgedOn}::date, ${policyVersion}, r."inNeedTop", r."inCompanyTop", now(), now()
+        FROM unnest(${inserts.map((r) => r.needId)}::uuid[], ${inserts.map((r) => r.companyId)}::uuid[], ${inserts.map((r) => r.score)}::int[],
+            ${points(inserts)}::text[], ${inserts.map((r) => r.inNeedTop)}::boolean[], ${inserts.map((r) => r.inCompanyTop)}::boolean[])
+          AS r("needId", "companyId", score, points, "inNeedTop", "inCompanyTop")
+        ON CONFLICT ("needId", "companyId") DO NOTHING`;
+    }
   }
-  return written;
+  return { written, changedMeanwhile: sent - written };
 }
 
 /** Column names of the two sides of a match, so one algorithm serves needs and companies. */
@@ -117,13 +138,38 @@ export const COMPANY_SIDE: Side = {
  * Takes the rows that hold company lists' floors and last needs (the profiles), in id order, for
  * the transaction: every writer of a floor and last need holds them from before its first write to
  * "Match" (or from before it ranks the list) to its commit. Taken in one order, before any "Match"
- * row, two writers never wait for each other in a cycle through them. Need lists keep no last need:
- * nothing is taken for them.
+ * row, two writers never wait for each other in a cycle through them. Returns the floors as they
+ * are once held. Need lists keep no last need: nothing is taken for them.
  */
-export async function lockListOwners(db: Executor, ids: string[], floor: Side['subjectFloor']): Promise<void> {
-  if (!floor.lastId || ids.length === 0) return;
-  await db.$executeRaw`
-    SELECT count(*) FROM (SELECT 1 FROM ${floor.table} WHERE ${floor.key} = ANY(${ids}::uuid[]) ORDER BY ${floor.key} FOR NO KEY UPDATE) locked`;
+export async function lockListOwners(db: Executor, ids: string[], floor: Side['subjectFloor']): Promise<Map<string, number>> {
+  if (!floor.lastId || ids.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; floor: number }[]>`
+    SELECT ${floor.key}::text AS id, "matchFloor" AS floor FROM ${floor.table}
+    WHERE ${floor.key} = ANY(${ids}::uuid[]) ORDER BY ${floor.key} FOR NO KEY UPDATE`;
+  return new Map(rows.map((row) => [row.id, row.floor]));
+}
+
+/**
+ * Records the subject's own list floor (and a company's last need) from its stored list, as this
+ * transaction sees it after its writes: the k-th entry by score, then the other side's id, or -1
+ * while the list has room. Read from the rows rather than from the re-rank's memory: a pair the
+ * re-rank judged unchanged may have been moved by another re-rank since it was read.
+ */
+export async function recordOwnListFloor(db: Executor, side: Side, id: string): Promise<void> {
+  const { subjectColumn, counterpartColumn, subjectFlag, subjectFloor: { table, key, lastId }, subjectTopK: k } = side;
+  const last = Prisma.sql`(SELECT score, ${counterpartColumn} AS id FROM "Match" WHERE ${subjectColumn} = ${id}::uuid AND ${subjectFlag}
+    ORDER BY score DESC, ${counterpartColumn} OFFSET ${k - 1} LIMIT 1)`;
+  if (lastId) {
+    await db.$executeRaw`
+      UPDATE ${table} t SET "matchFloor" = COALESCE(l.score, -1), ${lastId} = l.id
+      FROM (SELECT 1) one LEFT JOIN LATERAL ${last} l ON true
+      WHERE t.${key} = ${id}::uuid AND (t."matchFloor", t.${lastId}) IS DISTINCT FROM (COALESCE(l.score, -1), l.id)`;
+  } else {
+    await db.$executeRaw`
+      UPDATE ${table} t SET "matchFloor" = COALESCE(l.score, -1)
+      FROM (SELECT 1) one LEFT JOIN LATERAL ${last} l ON true
+      WHERE t.${key} = ${id}::uuid AND t."matchFloor" IS DISTINCT FROM COALESCE(l.score, -1)`;
+  }
 }
 
 /**

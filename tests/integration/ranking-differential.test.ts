@@ -159,13 +159,6 @@ async function storedLists(needIds: string[], companyIds: string[]) {
   return { need: (id: string) => needs.get(id), company: (id: string) => companies.get(id) };
 }
 
-/**
- * Each company's stored floor and last need ("matchFloorNeedId", which a need's re-rank decides a
- * tie at the floor by) against its list as stored. After a rebuild they are the list's own. Between
- * rebuilds a floor may lag below its list's (matching.md, session 9), and the last need may be
- * higher than the list's, never lower: a need that wins the tie would then be left out. A list with
- * room has -1 and no last need. `exact` also where only trims moved the list (each writes both).
- */
 /** Until `count` sessions of this database wait for a lock (seen from `watcher`'s connection). */
 async function untilWaitingForLocks(watcher: Client, count: number) {
   for (;;) {
@@ -176,6 +169,13 @@ async function untilWaitingForLocks(watcher: Client, count: number) {
   }
 }
 
+/**
+ * Each company's stored floor and last need ("matchFloorNeedId", which a need's re-rank decides a
+ * tie at the floor by) against its list as stored. After a rebuild they are the list's own. Between
+ * rebuilds a floor may lag below its list's (matching.md, session 9), and the last need may be
+ * higher than the list's, never lower: a need that wins the tie would then be left out. A list with
+ * room has -1 and no last need. `exact` also where only trims moved the list (each writes both).
+ */
 async function expectFloorKeys(label: string, companyIds: string[], exact: boolean) {
   const rows = await testDb.$queryRaw<{ id: string; floor: number; last: string | null; listed: number; liveFloor: number | null; liveLast: string | null }[]>`
     SELECT p."companyId"::text AS id, p."matchFloor" AS floor, p."matchFloorNeedId"::text AS last, l.listed,
@@ -659,7 +659,7 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     // row before its first write to "Match" (write.ts lockListOwners), so whichever comes second
     // ranks after the first committed. A transaction holds that row until both wait for it.
     // Without the company's early lock the two deadlock and the retry (lib/database/deadlock.ts)
-    // still ends here: this test checks the lists, not which of the two kept them exact.
+    // would still end with exact lists: the test also asks that each ran in one transaction.
     const company = await createCompany(testDb, {
       sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
       stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
@@ -686,11 +686,60 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
         : [rerankCompany(testDb, company.id), waitingForLocks(1).then(() => rerankNeed(testDb, entering))];
       await waitingForLocks(2);
       await holder.query('COMMIT');
-      await Promise.all(reranks);
+      // One transaction each: neither waited for the other in a cycle (a deadlock runs one again).
+      expect((await Promise.all(reranks)).map((outcome) => outcome.attempts)).toEqual([1, 1]);
       const pair = await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId: entering, companyId: company.id } } });
       expect(pair.inCompanyTop).toBe(true);
       await expectFloorKeys(`${first} first`, [company.id], true);
       await expectAgreement(`${first} first`, built.needs.map((n) => n.id), [company.id]);
+    } finally {
+      await Promise.all([holder, watcher].map((client) => client.end().catch(() => undefined)));
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
+  it('keep a need on a company’s list that the company’s re-rank put there while the need’s re-rank, judging an older floor, ran', async () => {
+    // The company changes capabilities: the needs on its list fall to half coverage, need N rises
+    // from a third to two thirds and belongs on the list. The company's re-rank writes that; N's
+    // re-rank, started before it committed, judged N against the old (higher) floor, and writes
+    // its pair after it. N's write must not take N off the list it did not see it on.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS', 'WATER_PURIFICATION'], riskAppetite: 'ACTIVE_HOSTILITIES',
+      deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda',
+      verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const newNeed = async (requiredCapabilities: Capability[]) => {
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
+      built.needs.push({ id: need.id, actor: facilitator });
+      return need.id;
+    };
+    const [holder, watcher] = [0, 1].map(() => new Client({ connectionString: inject('databaseUrl') }));
+    try {
+      for (const client of [holder, watcher]) await client.connect();
+      for (let i = 0; i < COMPANY_TOP_K; i += 1) await rerankNeed(testDb, await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION']));
+      const rising = await newNeed(['POWER_GENERATORS', 'WATER_NETWORK_REPAIR', 'WASTEWATER_TREATMENT']);
+      await rerankNeed(testDb, rising);
+      const pair = () => testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId: rising, companyId: company.id } } });
+      expect((await pair()).inCompanyTop).toBe(false);
+      await testDb.company.update({ where: { id: company.id }, data: { capabilities: ['POWER_GENERATORS', 'WATER_NETWORK_REPAIR'] } });
+
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM "Match" WHERE "needId" = $1 AND "companyId" = $2 FOR UPDATE`, [rising, company.id]);
+      const companyRerank = rerankCompany(testDb, company.id);
+      await untilWaitingForLocks(watcher, 1);
+      const needRerank = rerankNeed(testDb, rising);
+      await untilWaitingForLocks(watcher, 2);
+      await holder.query('COMMIT');
+      const [, needOutcome] = await Promise.all([companyRerank, needRerank]);
+
+      // The need's write found the pair no longer as read, and its re-rank ran again on what the company's wrote.
+      expect(needOutcome.attempts).toBe(2);
+      expect((await pair()).inCompanyTop).toBe(true);
+      await expectAgreement('a need’s re-rank after the company’s', built.needs.map((n) => n.id), [company.id]);
     } finally {
       await Promise.all([holder, watcher].map((client) => client.end().catch(() => undefined)));
       await retire(built);
@@ -745,7 +794,9 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       const fallingRerank = rerankNeed(testDb, falling);
       await waitingForLocks(2);
       await profileHolder.query('COMMIT');
-      await risingRerank;
+      // PostgreSQL wakes the waiters on a row in the order they came: the rising need first. Were it
+      // the other way, the falling need would wait for matchHolder while holding the profile row.
+      await Promise.race([risingRerank, new Promise((_, reject) => setTimeout(() => reject(new Error('the rising need’s re-rank did not go first')), 15_000))]);
       await matchHolder.query('COMMIT');
       await fallingRerank;
 
