@@ -188,6 +188,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
     async (tx) => {
       await waitForRebuild(tx);
       const policy = await lockSubjectAndReadPolicy(tx, side, id);
+      // A company's re-rank holds its profile row from before it reads its pairs (lockListOwners):
+      // a need's re-rank that moves this list holds it too, so it either committed before these
+      // reads or writes after this commit (and finds the pairs it read changed: it runs again).
+      if (side.subject === 'company') await lockListOwners(tx, [id], side.subjectFloor);
       const subject = side.subject === 'need' ? await readSubjectNeed(db, tx, id, policy, asOf) : null;
       const asOfText = asOf.toISOString().slice(0, 10);
       const stored = subject ? { rows: subject.read.rows, read: subject.read } : { rows: await readPairs(tx, side, id, asOfText, policy), read: null };
@@ -207,8 +211,10 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const rows: MatchRow[] = [];
       const entered: string[] = [];
       const shrunk: string[] = [];
-      // Companies whose list keeps this pair at another score than before (a need's re-rank): their
-      // profile rows are taken too, and the lists where it fell are trimmed if it fell to their floor.
+      // Counterparts whose list keeps this pair at another score than before. Where it fell, the
+      // floor read at the start may have been raised since by another re-rank (it entered the list
+      // and pushed the last entry out): the list is trimmed again (below), or the stored floor could
+      // sit above the list's last entry, keeping out whatever scores between.
       const fell: Scored[] = [];
       const rose: string[] = [];
       for (const item of scored) {
@@ -223,9 +229,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
           || (item.score === item.floor && (staysAtFloor || (item.winsTie ?? tieEnters.has(item.id))));
         if (previous?.inCounterpartTop && !inCounterpartTop) shrunk.push(item.id);
         if (inCounterpartTop && !previous?.inCounterpartTop) entered.push(item.id);
-        // Kept because the score is still above the floor read at the start, which another re-rank
-        // may have raised since (it entered the list and pushed its last entry out): see the trim below.
-        if (side.subject === 'need' && inCounterpartTop && previous?.inCounterpartTop && item.score !== previous.score) {
+        if (inCounterpartTop && previous?.inCounterpartTop && item.score !== previous.score) {
           if (item.score < previous.score) fell.push(item);
           else rose.push(item.id);
         }
@@ -250,17 +254,16 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       const gone = existing.filter((row) => !stillScored.has(row.counterpartId));
       for (const row of gone) if (row.inCounterpartTop) shrunk.push(row.counterpartId);
 
-      // The company profile rows this re-rank will write a floor and last need on, taken before its
-      // first write to "Match", in id order (lockListOwners): a trim takes them before it writes
-      // the lists' rows, so a re-rank holding "Match" rows never waits for a profile row held by
-      // one that waits for those rows. A need's re-rank takes the companies whose lists it enters,
-      // leaves or moves on (so that no trim ranks those lists while its rows are uncommitted), a
-      // company's re-rank its own. A list where the pair fell is trimmed if its floor, as held now,
-      // is not below the new score: another re-rank may have raised it since it was read, and the
-      // stored floor would then sit above the list's last entry, keeping out needs scoring between.
+      // The company profile rows a need's re-rank writes a floor and last need on, taken before its
+      // first write to "Match", in id order (lockListOwners): a trim takes them before it writes the
+      // lists' rows, so a re-rank holding "Match" rows never waits for a profile row held by one that
+      // waits for those rows. They are the lists it enters, leaves or moves on (no trim then ranks
+      // them while its rows are uncommitted). A company list where the pair fell is trimmed again
+      // only if the score fell to its floor as held now; a need's list keeps no row to hold, and is
+      // trimmed again wherever the pair fell.
       let trimmed = [...new Set([...entered, ...shrunk])];
       if (side.subject === 'company') {
-        await lockListOwners(tx, [id], side.subjectFloor);
+        trimmed = [...new Set([...trimmed, ...fell.map((item) => item.id)])];
       } else {
         const floors = await lockListOwners(tx, [...new Set([...trimmed, ...fell.map((item) => item.id), ...rose])], side.counterpartFloor);
         const reachedFloor = fell.filter((item) => item.score <= (floors.get(item.id) ?? -1)).map((item) => item.id);
@@ -306,8 +309,14 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
             ${dropped.map((row) => row.inSubjectTop)}::boolean[], ${dropped.map((row) => row.inCounterpartTop)}::boolean[])
           AS r(id, score, "inSubjectTop", "inCounterpartTop")
         WHERE "Match".${side.subjectColumn} = ${id}::uuid AND "Match".${side.counterpartColumn} = r.id AND ${NOBODY_ACTED_ON}
-          AND ("Match".score, "Match".${side.subjectFlag}, "Match".${side.counterpartFlag}) = (r.score, r."inSubjectTop", r."inCounterpartTop")`;
-      if (deleted < dropped.length) throw new PairsChangedMeanwhile(dropped.length - deleted);
+          AND ("Match".score, "Match".${side.subjectFlag}, "Match".${side.counterpartFlag}) IS NOT DISTINCT FROM (r.score, r."inSubjectTop", r."inCounterpartTop")`;
+      if (deleted < dropped.length) {
+        // Rows another transaction deleted already are gone as wanted; one still there changed.
+        const [{ left }] = await tx.$queryRaw<{ left: number }[]>`
+          SELECT count(*)::int AS left FROM "Match"
+          WHERE ${side.subjectColumn} = ${id}::uuid AND ${side.counterpartColumn} = ANY(${dropped.map((row) => row.counterpartId)}::uuid[])`;
+        if (left > 0) throw new PairsChangedMeanwhile(left);
+      }
 
       // Sent on every re-rank, even when the floor read after the lock is this one: a company's
       // re-rank trims this need's list and writes its floor without that lock, and the pairs read

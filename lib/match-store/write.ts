@@ -40,7 +40,8 @@ export type PairAsRead = { score: number; points: string; inNeedTop: boolean; in
 
 /**
  * Writes the rows a re-rank changed: each row read from "Match" (`was`) is updated only if it is
- * still as read, each new row is inserted only if no other writer inserted the pair meanwhile.
+ * still as read, each new row is inserted only if no other writer inserted the pair meanwhile
+ * (in either case, a row that already holds what this write would is counted as written).
  * Returns the rows written and how many were not, because another transaction changed them after
  * the re-rank read them (the caller then runs again: its judgement of those pairs is stale).
  */
@@ -66,7 +67,9 @@ export async function writeChangedMatches(
             ${updates.map((r) => r.was!.inNeedTop)}::boolean[], ${updates.map((r) => r.was!.inCompanyTop)}::boolean[])
           AS r("needId", "companyId", score, points, "inNeedTop", "inCompanyTop", "wasScore", "wasPoints", "wasNeedTop", "wasCompanyTop")
         WHERE m."needId" = r."needId" AND m."companyId" = r."companyId"
-          AND (m.score, m.points, m."inNeedTop", m."inCompanyTop") = (r."wasScore", r."wasPoints"::smallint[], r."wasNeedTop", r."wasCompanyTop")`;
+          AND ((m.score, m.points, m."inNeedTop", m."inCompanyTop") IS NOT DISTINCT FROM (r."wasScore", r."wasPoints"::smallint[], r."wasNeedTop", r."wasCompanyTop")
+            -- or another writer already wrote what this one would: not a conflict
+            OR (m.score, m.points, m."inNeedTop", m."inCompanyTop") IS NOT DISTINCT FROM (r.score, r.points::smallint[], r."inNeedTop", r."inCompanyTop"))`;
     }
     if (inserts.length) {
       written += await db.$executeRaw`
@@ -75,7 +78,11 @@ export async function writeChangedMatches(
         FROM unnest(${inserts.map((r) => r.needId)}::uuid[], ${inserts.map((r) => r.companyId)}::uuid[], ${inserts.map((r) => r.score)}::int[],
             ${points(inserts)}::text[], ${inserts.map((r) => r.inNeedTop)}::boolean[], ${inserts.map((r) => r.inCompanyTop)}::boolean[])
           AS r("needId", "companyId", score, points, "inNeedTop", "inCompanyTop")
-        ON CONFLICT ("needId", "companyId") DO NOTHING`;
+        ON CONFLICT ("needId", "companyId") DO UPDATE SET "judgedOn" = EXCLUDED."judgedOn", "policyVersion" = EXCLUDED."policyVersion",
+          "computedAt" = now(), "updatedAt" = now()
+        -- Inserted meanwhile by another writer: written if it holds what this one would, else a conflict.
+        WHERE ("Match".score, "Match".points, "Match"."inNeedTop", "Match"."inCompanyTop")
+          IS NOT DISTINCT FROM (EXCLUDED.score, EXCLUDED.points, EXCLUDED."inNeedTop", EXCLUDED."inCompanyTop")`;
     }
   }
   return { written, changedMeanwhile: sent - written };
@@ -151,24 +158,26 @@ export async function lockListOwners(db: Executor, ids: string[], floor: Side['s
 
 /**
  * Records the subject's own list floor (and a company's last need) from its stored list, as this
- * transaction sees it after its writes: the k-th entry by score, then the other side's id, or -1
- * while the list has room. Read from the rows rather than from the re-rank's memory: a pair the
- * re-rank judged unchanged may have been moved by another re-rank since it was read.
+ * transaction sees it after its writes, by the trim's rule: the lowest score (then the highest id
+ * of the other side) once the list holds k entries, else -1. Read from the rows rather than from
+ * the re-rank's memory: a pair it judged unchanged may have been moved by another re-rank since.
  */
 export async function recordOwnListFloor(db: Executor, side: Side, id: string): Promise<void> {
   const { subjectColumn, counterpartColumn, subjectFlag, subjectFloor: { table, key, lastId }, subjectTopK: k } = side;
-  const last = Prisma.sql`(SELECT score, ${counterpartColumn} AS id FROM "Match" WHERE ${subjectColumn} = ${id}::uuid AND ${subjectFlag}
-    ORDER BY score DESC, ${counterpartColumn} OFFSET ${k - 1} LIMIT 1)`;
+  const list = Prisma.sql`FROM "Match" WHERE ${subjectColumn} = ${id}::uuid AND ${subjectFlag}`;
+  const last = Prisma.sql`(SELECT CASE WHEN listed.n >= ${k} THEN score ELSE -1 END AS floor, CASE WHEN listed.n >= ${k} THEN ${counterpartColumn} END AS id
+    ${list} ORDER BY score, ${counterpartColumn} DESC LIMIT 1)`;
+  const rows = Prisma.sql`(SELECT count(*) AS n ${list}) listed LEFT JOIN LATERAL ${last} l ON true`;
   if (lastId) {
     await db.$executeRaw`
-      UPDATE ${table} t SET "matchFloor" = COALESCE(l.score, -1), ${lastId} = l.id
-      FROM (SELECT 1) one LEFT JOIN LATERAL ${last} l ON true
-      WHERE t.${key} = ${id}::uuid AND (t."matchFloor", t.${lastId}) IS DISTINCT FROM (COALESCE(l.score, -1), l.id)`;
+      UPDATE ${table} t SET "matchFloor" = COALESCE(l.floor, -1), ${lastId} = l.id
+      FROM ${rows}
+      WHERE t.${key} = ${id}::uuid AND (t."matchFloor", t.${lastId}) IS DISTINCT FROM (COALESCE(l.floor, -1), l.id)`;
   } else {
     await db.$executeRaw`
-      UPDATE ${table} t SET "matchFloor" = COALESCE(l.score, -1)
-      FROM (SELECT 1) one LEFT JOIN LATERAL ${last} l ON true
-      WHERE t.${key} = ${id}::uuid AND t."matchFloor" IS DISTINCT FROM COALESCE(l.score, -1)`;
+      UPDATE ${table} t SET "matchFloor" = COALESCE(l.floor, -1)
+      FROM ${rows}
+      WHERE t.${key} = ${id}::uuid AND t."matchFloor" IS DISTINCT FROM COALESCE(l.floor, -1)`;
   }
 }
 

@@ -655,11 +655,12 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     { first: 'the company' as const },
   ])('keep a company’s list exact when a need entering it and the company re-rank at once, $first first', async ({ first }) => {
     // Both write the company's list: the need's re-rank adds its pair and trims the list, the
-    // company's re-rank writes the list whole with its floor and last need. Each takes the profile
-    // row before its first write to "Match" (write.ts lockListOwners), so whichever comes second
-    // ranks after the first committed. A transaction holds that row until both wait for it.
-    // Without the company's early lock the two deadlock and the retry (lib/database/deadlock.ts)
-    // would still end with exact lists: the test also asks that each ran in one transaction.
+    // company's re-rank writes the list whole with its floor and last need. Each holds the profile
+    // row (write.ts lockListOwners; the company's re-rank from before it reads, after its own
+    // profile's sync, which waits for the row too: "the company first" is its sync first), so
+    // whichever comes second reads or ranks after the first committed. A transaction holds that
+    // row until both wait for it. Each must end in one transaction: no deadlock, no pair found
+    // changed since it was read (either would make a re-rank run again).
     const company = await createCompany(testDb, {
       sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
       stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
