@@ -747,6 +747,66 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       await rebuildAllMatches(testDb);
     }
   });
+  it('insert a new pair once when a need’s and its company’s re-rank both insert it at once, the other running again', async () => {
+    // As above, but the need is new: neither re-rank read a stored pair, and both insert it (the
+    // company's listed, the need's, judging the older floor, not). A transaction inserting the pair
+    // itself, uncommitted, makes both wait at their insert; when it rolls back one inserts, and the
+    // other finds the pair inserted meanwhile with other content: it runs again, reading it.
+    const company = await createCompany(testDb, {
+      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS', 'WATER_PURIFICATION'], riskAppetite: 'ACTIVE_HOSTILITIES',
+      deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda',
+      verificationStatus: 'VERIFIED',
+    });
+    await testDb.$transaction((tx) => companyChanged(tx, company.id));
+    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const newNeed = async (requiredCapabilities: Capability[]) => {
+      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
+      built.needs.push({ id: need.id, actor: facilitator });
+      return need.id;
+    };
+    const [profileHolder, pairHolder, watcher] = [0, 1, 2].map(() => new Client({ connectionString: inject('databaseUrl') }));
+    const waitingOn = async (xid: string, count: number) => {
+      for (;;) {
+        const { rows } = await watcher.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = $1`, [xid]);
+        if (rows[0].waiting >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      for (const client of [profileHolder, pairHolder, watcher]) await client.connect();
+      for (let i = 0; i < COMPANY_TOP_K; i += 1) await rerankNeed(testDb, await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION']));
+      const rising = await newNeed(['POWER_GENERATORS', 'WATER_NETWORK_REPAIR', 'WASTEWATER_TREATMENT']);
+      await testDb.company.update({ where: { id: company.id }, data: { capabilities: ['POWER_GENERATORS', 'WATER_NETWORK_REPAIR'] } });
+      await syncCompanyProfiles(testDb, Prisma.sql`c.id = ${company.id}::uuid`);
+
+      await profileHolder.query('BEGIN');
+      await profileHolder.query(`SELECT 1 FROM "CompanyMatchProfile" WHERE "companyId" = $1 FOR UPDATE`, [company.id]);
+      await pairHolder.query('BEGIN');
+      const { rows: [{ xid }] } = await pairHolder.query<{ xid: string }>(`SELECT txid_current()::text AS xid`);
+      await pairHolder.query(`INSERT INTO "Match" (id, "needId", "companyId", score, points, "judgedOn", "policyVersion", "inNeedTop", "inCompanyTop", "computedAt", "updatedAt")
+        VALUES (uuidv7(), $1, $2, 0, '{}', current_date, 1, false, false, now(), now())`, [rising, company.id]);
+      const companyRerank = rerankCompany(testDb, company.id);
+      await untilWaitingForLocks(watcher, 1);
+      const needRerank = rerankNeed(testDb, rising);
+      await waitingOn(xid, 1);
+      await profileHolder.query('COMMIT');
+      await waitingOn(xid, 2);
+      await pairHolder.query('ROLLBACK');
+      const outcomes = await Promise.all([companyRerank, needRerank]);
+
+      expect(outcomes.map((outcome) => outcome.attempts).sort()).toEqual([1, 2]);
+      const pair = await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId: rising, companyId: company.id } } });
+      expect(pair.inCompanyTop).toBe(true);
+      await expectAgreement('both inserted the pair at once', built.needs.map((n) => n.id), [company.id]);
+    } finally {
+      await Promise.all([profileHolder, pairHolder, watcher].map((client) => client.end().catch(() => undefined)));
+      await retire(built);
+      await rebuildAllMatches(testDb);
+    }
+  });
   it('never leave a company’s floor above its list when a need’s score falls on it while another need raises that floor', async () => {
     // Need F is on the company's full list; need R is about to enter it, pushing out the list's last
     // (lowest) entry and raising the floor. F's re-rank reads the floor before R commits and F's
