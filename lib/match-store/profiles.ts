@@ -37,36 +37,42 @@ const bitOf = (values: readonly string[], enumType: string, column: string, offs
      FROM unnest(c."${column}") v, array_position('{${values.join(',')}}'::"${enumType}"[], v) i
     WHERE i > ${offset}${below ? ` AND i <= ${below}` : ''})`);
 
-/** Writes the profiles of the companies matching `where` (alias c). One statement, any count. */
+/** The profile's columns a sync writes, after "companyId", in the order its SELECT gives them. */
+const SYNCED_COLUMNS = [
+  'isEligible', 'sectorMask', 'capabilityLo', 'capabilityHi', 'riskAppetite', 'deliveryMask', 'stageMask', 'tenderRequirement',
+  'maxProjectEur', 'industry', 'capitalJpy', 'employees', 'prefectureCode', 'region', 'cityEn', 'cityCode', 'experienceCountries',
+  'hasDisasterReconstructionExperience',
+].map((column) => `"${column}"`);
+const columnsOf = (alias: string) => Prisma.raw(SYNCED_COLUMNS.map((column) => `${alias}.${column}`).join(', '));
+
+/**
+ * Writes the profiles of the companies matching `where` (alias c). One statement, any count. A
+ * profile as stored is neither rewritten nor locked: a rebuild syncs every company and most did not
+ * change, and an upsert's conflict locks its row even where its WHERE then writes nothing (every
+ * profile for seconds, and a company's edit, which syncs in its own transaction, waiting on it).
+ */
 export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql): Promise<number> {
   return db.$executeRaw`
-    INSERT INTO "CompanyMatchProfile" ("companyId", "isEligible", "sectorMask", "capabilityLo", "capabilityHi", "riskAppetite",
-      "deliveryMask", "stageMask", "tenderRequirement", "maxProjectEur", industry, "capitalJpy", employees, "prefectureCode",
-      region, "cityEn", "cityCode", "experienceCountries", "hasDisasterReconstructionExperience")
-    SELECT c.id, c."verificationStatus" = 'VERIFIED', ${bitOf(SECTOR_VALUES, 'SectorCode', 'sectors')},
-      ${bitOf(CAPABILITY_VALUES, 'Capability', 'capabilities', 0, 30)}, ${bitOf(CAPABILITY_VALUES, 'Capability', 'capabilities', 30)},
-      c."riskAppetite", ${bitOf(DELIVERY_VALUES, 'DeliveryMode', 'deliveryModes')}, ${bitOf(STAGE_VALUES, 'Stage', 'stages')},
-      c."tenderRequirement", c."maxProjectEur", c.industry, c."capitalJpy", c.employees, c."prefectureCode", p.region, c."cityEn",
-      m."cityCode", c."experienceCountries", c."hasDisasterReconstructionExperience"
-    FROM "Company" c JOIN "Prefecture" p ON p.code = c."prefectureCode"
-      LEFT JOIN "JapanMunicipality" m ON m.code = c."municipalityCode"
-    WHERE ${where}
-    -- In id order: the statement locks every existing profile it meets, changed or not, until its
-    -- transaction ends (a rebuild's sync meets all of them), and re-ranks take profile rows in id
-    -- order too (write.ts lockListOwners): the same order, so they queue and never cycle.
-    ORDER BY c.id
-    ON CONFLICT ("companyId") DO UPDATE SET
-      "isEligible" = EXCLUDED."isEligible", "sectorMask" = EXCLUDED."sectorMask", "capabilityLo" = EXCLUDED."capabilityLo",
-      "capabilityHi" = EXCLUDED."capabilityHi", "riskAppetite" = EXCLUDED."riskAppetite", "deliveryMask" = EXCLUDED."deliveryMask",
-      "stageMask" = EXCLUDED."stageMask", "tenderRequirement" = EXCLUDED."tenderRequirement", "maxProjectEur" = EXCLUDED."maxProjectEur",
-      industry = EXCLUDED.industry, "capitalJpy" = EXCLUDED."capitalJpy", employees = EXCLUDED.employees,
-      "prefectureCode" = EXCLUDED."prefectureCode", region = EXCLUDED.region, "cityEn" = EXCLUDED."cityEn",
-      "cityCode" = EXCLUDED."cityCode",
-      "experienceCountries" = EXCLUDED."experienceCountries",
-      "hasDisasterReconstructionExperience" = EXCLUDED."hasDisasterReconstructionExperience"
-    -- A profile as stored is not rewritten: a rebuild syncs every company, and most did not change.
-    WHERE ("CompanyMatchProfile"."isEligible", "CompanyMatchProfile"."sectorMask", "CompanyMatchProfile"."capabilityLo", "CompanyMatchProfile"."capabilityHi", "CompanyMatchProfile"."riskAppetite", "CompanyMatchProfile"."deliveryMask", "CompanyMatchProfile"."stageMask", "CompanyMatchProfile"."tenderRequirement", "CompanyMatchProfile"."maxProjectEur", "CompanyMatchProfile"."industry", "CompanyMatchProfile"."capitalJpy", "CompanyMatchProfile"."employees", "CompanyMatchProfile"."prefectureCode", "CompanyMatchProfile"."region", "CompanyMatchProfile"."cityEn", "CompanyMatchProfile"."cityCode", "CompanyMatchProfile"."experienceCountries", "CompanyMatchProfile"."hasDisasterReconstructionExperience")
-      IS DISTINCT FROM (EXCLUDED."isEligible", EXCLUDED."sectorMask", EXCLUDED."capabilityLo", EXCLUDED."capabilityHi", EXCLUDED."riskAppetite", EXCLUDED."deliveryMask", EXCLUDED."stageMask", EXCLUDED."tenderRequirement", EXCLUDED."maxProjectEur", EXCLUDED."industry", EXCLUDED."capitalJpy", EXCLUDED."employees", EXCLUDED."prefectureCode", EXCLUDED."region", EXCLUDED."cityEn", EXCLUDED."cityCode", EXCLUDED."experienceCountries", EXCLUDED."hasDisasterReconstructionExperience")`;
+    INSERT INTO "CompanyMatchProfile" ("companyId", ${Prisma.raw(SYNCED_COLUMNS.join(', '))})
+    SELECT v.* FROM (
+      SELECT c.id AS "companyId", c."verificationStatus" = 'VERIFIED', ${bitOf(SECTOR_VALUES, 'SectorCode', 'sectors')},
+        ${bitOf(CAPABILITY_VALUES, 'Capability', 'capabilities', 0, 30)}, ${bitOf(CAPABILITY_VALUES, 'Capability', 'capabilities', 30)},
+        c."riskAppetite", ${bitOf(DELIVERY_VALUES, 'DeliveryMode', 'deliveryModes')}, ${bitOf(STAGE_VALUES, 'Stage', 'stages')},
+        c."tenderRequirement", c."maxProjectEur", c.industry, c."capitalJpy", c.employees, c."prefectureCode", p.region, c."cityEn",
+        m."cityCode", c."experienceCountries", c."hasDisasterReconstructionExperience"
+      FROM "Company" c JOIN "Prefecture" p ON p.code = c."prefectureCode"
+        LEFT JOIN "JapanMunicipality" m ON m.code = c."municipalityCode"
+      WHERE ${where}) v(${Prisma.raw(['"companyId"', ...SYNCED_COLUMNS].join(', '))})
+    WHERE NOT EXISTS (SELECT 1 FROM "CompanyMatchProfile" x
+      WHERE x."companyId" = v."companyId" AND (${columnsOf('x')}) IS NOT DISTINCT FROM (${columnsOf('v')}))
+    -- In id order: the statement locks the existing profiles it writes until its transaction ends,
+    -- and re-ranks take profile rows in id order too (write.ts lockListOwners): the same order, so
+    -- they queue and never cycle. (INSERT … SELECT … ORDER BY takes its conflicts in the sort's
+    -- order: the sort runs below the insert, never in parallel; how PostgreSQL runs it, not a promise.)
+    ORDER BY v."companyId"
+    ON CONFLICT ("companyId") DO UPDATE SET ${Prisma.raw(SYNCED_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', '))}
+    -- Changed meanwhile to what this sync would write: left as it is.
+    WHERE (${columnsOf('"CompanyMatchProfile"')}) IS DISTINCT FROM (${columnsOf('EXCLUDED')})`;
 }
 
 export type CompanyInput = MatchCompany & { matchFloor: number };

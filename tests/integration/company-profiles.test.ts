@@ -134,4 +134,25 @@ describe('company ranking profiles', () => {
     await testDb.company.update({ where: { id: company.id }, data: { employees: { increment: 1 } } });
     expect(await syncCompanyProfiles(testDb, where)).toBe(1);
   });
+  it('are not even locked when the company did not change, so a sync of every company never waits on a held profile', async () => {
+    // A rebuild syncs every company; a re-rank may hold a profile row meanwhile (write.ts
+    // lockListOwners), and a company's edit syncs its own in the edit's transaction.
+    const [unchanged, changed] = [await createCompany(testDb, { verificationStatus: 'VERIFIED' }), await createCompany(testDb, { verificationStatus: 'VERIFIED' })];
+    const both = Prisma.sql`c.id IN (${unchanged.id}::uuid, ${changed.id}::uuid)`;
+    await syncCompanyProfiles(testDb, both);
+    await testDb.company.update({ where: { id: changed.id }, data: { employees: { increment: 1 } } });
+    const holder = await poolOf(testDb).connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`SELECT 1 FROM "CompanyMatchProfile" WHERE "companyId" = $1 FOR NO KEY UPDATE`, [unchanged.id]);
+      const synced = await testDb.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
+        return syncCompanyProfiles(tx, both);
+      });
+      expect(synced).toBe(1);
+    } finally {
+      await holder.query('ROLLBACK');
+      holder.release();
+    }
+  });
 });
