@@ -47,11 +47,14 @@ const columnsOf = (alias: string) => Prisma.raw(SYNCED_COLUMNS.map((column) => `
 
 /**
  * Writes the profiles of the companies matching `where` (alias c). One statement, any count. A
- * profile as stored is neither rewritten nor locked: a rebuild syncs every company and most did not
- * change, and an upsert's conflict locks its row even where its WHERE then writes nothing (every
- * profile for seconds, and a company's edit, which syncs in its own transaction, waiting on it).
+ * profile as stored is not rewritten. With `skipUnchanged` (the rebuild, every company) it is not
+ * even locked: an upsert's conflict locks its row even where its WHERE then writes nothing, which
+ * held every profile for seconds (a company's edit, which syncs its own in its transaction, and
+ * re-ranks waited on it). A company's own sync (its edit, its re-rank) does take its row: it then
+ * waits for a sync still writing that row, and writes over what that one wrote from an older
+ * snapshot, where a skip decided on its own snapshot would leave it.
  */
-export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql): Promise<number> {
+export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql, { skipUnchanged = false } = {}): Promise<number> {
   return db.$executeRaw`
     INSERT INTO "CompanyMatchProfile" ("companyId", ${Prisma.raw(SYNCED_COLUMNS.join(', '))})
     SELECT v.* FROM (
@@ -62,16 +65,16 @@ export async function syncCompanyProfiles(db: Executor, where: Prisma.Sql): Prom
         m."cityCode", c."experienceCountries", c."hasDisasterReconstructionExperience"
       FROM "Company" c JOIN "Prefecture" p ON p.code = c."prefectureCode"
         LEFT JOIN "JapanMunicipality" m ON m.code = c."municipalityCode"
-      WHERE ${where}) v(${Prisma.raw(['"companyId"', ...SYNCED_COLUMNS].join(', '))})
-    WHERE NOT EXISTS (SELECT 1 FROM "CompanyMatchProfile" x
-      WHERE x."companyId" = v."companyId" AND (${columnsOf('x')}) IS NOT DISTINCT FROM (${columnsOf('v')}))
+      WHERE ${where} OFFSET 0) v(${Prisma.raw(['"companyId"', ...SYNCED_COLUMNS].join(', '))})
+    WHERE ${skipUnchanged ? Prisma.sql`NOT EXISTS (SELECT 1 FROM "CompanyMatchProfile" x
+      WHERE x."companyId" = v."companyId" AND (${columnsOf('x')}) IS NOT DISTINCT FROM (${columnsOf('v')}))` : Prisma.sql`true`}
     -- In id order: the statement locks the existing profiles it writes until its transaction ends,
     -- and re-ranks take profile rows in id order too (write.ts lockListOwners): the same order, so
     -- they queue and never cycle. (INSERT … SELECT … ORDER BY takes its conflicts in the sort's
     -- order: the sort runs below the insert, never in parallel; how PostgreSQL runs it, not a promise.)
     ORDER BY v."companyId"
     ON CONFLICT ("companyId") DO UPDATE SET ${Prisma.raw(SYNCED_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', '))}
-    -- Changed meanwhile to what this sync would write: left as it is.
+    -- As this sync would write it (or changed meanwhile to that): left as it is.
     WHERE (${columnsOf('"CompanyMatchProfile"')}) IS DISTINCT FROM (${columnsOf('EXCLUDED')})`;
 }
 

@@ -42,7 +42,7 @@ export async function rebuildAllMatches(db: Db, options: { asOf?: Date; threads?
   const asOf = kyivDay(options.asOf);
   const started = performance.now();
   const policy = await getCurrentPolicy(db);
-  await syncCompanyProfiles(db, Prisma.sql`true`);
+  await syncCompanyProfiles(db, Prisma.sql`true`, { skipUnchanged: true });
   const synced = performance.now();
   const [needRows, companyRows, interests] = await Promise.all([
     loadNeeds(db, Prisma.sql`true`),

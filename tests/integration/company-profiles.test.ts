@@ -134,7 +134,7 @@ describe('company ranking profiles', () => {
     await testDb.company.update({ where: { id: company.id }, data: { employees: { increment: 1 } } });
     expect(await syncCompanyProfiles(testDb, where)).toBe(1);
   });
-  it('are not even locked when the company did not change, so a sync of every company never waits on a held profile', async () => {
+  it('are not even locked when the company did not change, so a rebuild’s sync never waits on a held profile', async () => {
     // A rebuild syncs every company; a re-rank may hold a profile row meanwhile (write.ts
     // lockListOwners), and a company's edit syncs its own in the edit's transaction.
     const [unchanged, changed] = [await createCompany(testDb, { verificationStatus: 'VERIFIED' }), await createCompany(testDb, { verificationStatus: 'VERIFIED' })];
@@ -147,9 +147,10 @@ describe('company ranking profiles', () => {
       await holder.query(`SELECT 1 FROM "CompanyMatchProfile" WHERE "companyId" = $1 FOR NO KEY UPDATE`, [unchanged.id]);
       const synced = await testDb.$transaction(async (tx) => {
         await tx.$executeRaw`SET LOCAL lock_timeout = '2s'`;
-        return syncCompanyProfiles(tx, both);
+        return syncCompanyProfiles(tx, both, { skipUnchanged: true });
       });
       expect(synced).toBe(1);
+      expect((await testDb.companyMatchProfile.findUniqueOrThrow({ where: { companyId: changed.id } })).employees).toBe(changed.employees! + 1);
     } finally {
       await holder.query('ROLLBACK');
       holder.release();

@@ -159,14 +159,27 @@ async function storedLists(needIds: string[], companyIds: string[]) {
   return { need: (id: string) => needs.get(id), company: (id: string) => companies.get(id) };
 }
 
-/** Until `count` sessions of this database wait for a lock (seen from `watcher`'s connection). */
-async function untilWaitingForLocks(watcher: Client, count: number) {
-  for (;;) {
-    const { rows } = await watcher.query<{ waiting: number }>(
-      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+/** Until `count` sessions of this database wait for a lock (seen from `watcher`'s connection); fails after 15 s. */
+async function untilWaitingForLocks(watcher: Client, count: number, on?: { xid: string }) {
+  const waiting = on
+    ? { text: `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = $1`, values: [on.xid] }
+    : { text: `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`, values: [] };
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+    const { rows } = await watcher.query<{ waiting: number }>(waiting);
     if (rows[0].waiting >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  throw new Error(`fewer than ${count} sessions came to wait${on ? ` on transaction ${on.xid}` : ''} within 15 s`);
+}
+
+/** Connections that hold rows for a test: ended by the server if a failed test leaves them idle in a transaction. */
+async function holders(count: number): Promise<Client[]> {
+  const clients = Array.from({ length: count }, () => new Client({ connectionString: inject('databaseUrl') }));
+  for (const client of clients) {
+    await client.connect();
+    await client.query(`SET idle_in_transaction_session_timeout = '30s'`);
+  }
+  return clients;
 }
 
 /**
@@ -674,10 +687,9 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       built.needs.push({ id: need.id, actor: facilitator });
       return need.id;
     };
-    const [holder, watcher] = [0, 1].map(() => new Client({ connectionString: inject('databaseUrl') }));
+    const [holder, watcher] = await holders(2);
     const waitingForLocks = (count: number) => untilWaitingForLocks(watcher, count);
     try {
-      for (const client of [holder, watcher]) await client.connect();
       for (let i = 0; i < COMPANY_TOP_K; i += 1) await rerankNeed(testDb, await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION']));
       const entering = await newNeed(['POWER_GENERATORS']);
       await holder.query('BEGIN');
@@ -718,9 +730,8 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       built.needs.push({ id: need.id, actor: facilitator });
       return need.id;
     };
-    const [holder, watcher] = [0, 1].map(() => new Client({ connectionString: inject('databaseUrl') }));
+    const [holder, watcher] = await holders(2);
     try {
-      for (const client of [holder, watcher]) await client.connect();
       for (let i = 0; i < COMPANY_TOP_K; i += 1) await rerankNeed(testDb, await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION']));
       const rising = await newNeed(['POWER_GENERATORS', 'WATER_NETWORK_REPAIR', 'WASTEWATER_TREATMENT']);
       await rerankNeed(testDb, rising);
@@ -766,17 +777,9 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
       built.needs.push({ id: need.id, actor: facilitator });
       return need.id;
     };
-    const [profileHolder, pairHolder, watcher] = [0, 1, 2].map(() => new Client({ connectionString: inject('databaseUrl') }));
-    const waitingOn = async (xid: string, count: number) => {
-      for (;;) {
-        const { rows } = await watcher.query<{ waiting: number }>(
-          `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = $1`, [xid]);
-        if (rows[0].waiting >= count) return;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
+    const [profileHolder, pairHolder, watcher] = await holders(3);
+    const waitingOn = (xid: string, count: number) => untilWaitingForLocks(watcher, count, { xid });
     try {
-      for (const client of [profileHolder, pairHolder, watcher]) await client.connect();
       for (let i = 0; i < COMPANY_TOP_K; i += 1) await rerankNeed(testDb, await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION']));
       const rising = await newNeed(['POWER_GENERATORS', 'WATER_NETWORK_REPAIR', 'WASTEWATER_TREATMENT']);
       await testDb.company.update({ where: { id: company.id }, data: { capabilities: ['POWER_GENERATORS', 'WATER_NETWORK_REPAIR'] } });
@@ -832,10 +835,9 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     const scoreOn = async (needId: string) =>
       (await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId, companyId: company.id } } })).score;
     // The holders and the watcher on their own connections: the two re-ranks use the test pool's four.
-    const [matchHolder, profileHolder, watcher] = [0, 1, 2].map(() => new Client({ connectionString: inject('databaseUrl') }));
+    const [matchHolder, profileHolder, watcher] = await holders(3);
     const waitingForLocks = (count: number) => untilWaitingForLocks(watcher, count);
     try {
-      for (const client of [matchHolder, profileHolder, watcher]) await client.connect();
       const listed = [];
       for (let i = 0; i < COMPANY_TOP_K - 1; i += 1) listed.push(await newNeed(high));
       const lowest = await newNeed(low);
