@@ -224,6 +224,27 @@ async function expectAgreement(label: string, needIds: string[], companyIds: str
   rows.forEach((row, i) => expect(isCurrent(row, explained[i]), `${label}: stored points of ${row.needId}:${row.companyId}`).toBe(true));
 }
 
+/**
+ * A verified agricultural company offering `capabilities`, ranked, and a maker of needs in its
+ * sector and stage (in hromadas without hostilities) that `built` retires with it.
+ */
+async function agriculturalList(capabilities: Capability[]) {
+  const company = await createCompany(testDb, {
+    sectors: ['AGRICULTURE'], capabilities, riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
+    stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
+  });
+  await testDb.$transaction((tx) => companyChanged(tx, company.id));
+  const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+  const newNeed = async (requiredCapabilities: Capability[]) => {
+    const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
+    const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
+    const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
+    built.needs.push({ id: need.id, actor: facilitator });
+    return need.id;
+  };
+  return { company, built, newNeed };
+}
+
 async function buildWorld(world: World) {
   const companies = [];
   for (const c of world.companies) {
@@ -674,19 +695,7 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     // whichever comes second reads or ranks after the first committed. A transaction holds that
     // row until both wait for it. Each must end in one transaction: no deadlock, no pair found
     // changed since it was read (either would make a re-rank run again).
-    const company = await createCompany(testDb, {
-      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
-      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
-    });
-    await testDb.$transaction((tx) => companyChanged(tx, company.id));
-    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
-    const newNeed = async (requiredCapabilities: Capability[]) => {
-      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
-      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
-      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
-      built.needs.push({ id: need.id, actor: facilitator });
-      return need.id;
-    };
+    const { company, built, newNeed } = await agriculturalList(['POWER_GENERATORS']);
     const [holder, watcher] = await holders(2);
     const waitingForLocks = (count: number) => untilWaitingForLocks(watcher, count);
     try {
@@ -716,20 +725,7 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     // from a third to two thirds and belongs on the list. The company's re-rank writes that; N's
     // re-rank, started before it committed, judged N against the old (higher) floor, and writes
     // its pair after it. N's write must not take N off the list it did not see it on.
-    const company = await createCompany(testDb, {
-      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS', 'WATER_PURIFICATION'], riskAppetite: 'ACTIVE_HOSTILITIES',
-      deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda',
-      verificationStatus: 'VERIFIED',
-    });
-    await testDb.$transaction((tx) => companyChanged(tx, company.id));
-    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
-    const newNeed = async (requiredCapabilities: Capability[]) => {
-      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
-      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
-      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
-      built.needs.push({ id: need.id, actor: facilitator });
-      return need.id;
-    };
+    const { company, built, newNeed } = await agriculturalList(['POWER_GENERATORS', 'WATER_PURIFICATION']);
     const [holder, watcher] = await holders(2);
     try {
       for (let i = 0; i < COMPANY_TOP_K; i += 1) await rerankNeed(testDb, await newNeed(['POWER_GENERATORS', 'WATER_PURIFICATION']));
@@ -763,20 +759,7 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     // company's listed, the need's, judging the older floor, not). A transaction inserting the pair
     // itself, uncommitted, makes both wait at their insert; when it rolls back one inserts, and the
     // other finds the pair inserted meanwhile with other content: it runs again, reading it.
-    const company = await createCompany(testDb, {
-      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS', 'WATER_PURIFICATION'], riskAppetite: 'ACTIVE_HOSTILITIES',
-      deliveryModes: ['ON_SITE'], stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda',
-      verificationStatus: 'VERIFIED',
-    });
-    await testDb.$transaction((tx) => companyChanged(tx, company.id));
-    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
-    const newNeed = async (requiredCapabilities: Capability[]) => {
-      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
-      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
-      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
-      built.needs.push({ id: need.id, actor: facilitator });
-      return need.id;
-    };
+    const { company, built, newNeed } = await agriculturalList(['POWER_GENERATORS', 'WATER_PURIFICATION']);
     const [profileHolder, pairHolder, watcher] = await holders(3);
     const waitingOn = (xid: string, count: number) => untilWaitingForLocks(watcher, count, { xid });
     try {
@@ -816,22 +799,10 @@ describe('incremental re-ranking, a full rebuild and the pure engine', () => {
     // score falls, but stays above that floor: F stays listed. Had F not ranked the list again once
     // R committed, the stored floor would be R's, above F's new score: a need scoring between the
     // two would be kept out. Here F's write waits (a transaction holds its row) until R committed.
-    const company = await createCompany(testDb, {
-      sectors: ['AGRICULTURE'], capabilities: ['POWER_GENERATORS'], riskAppetite: 'ACTIVE_HOSTILITIES', deliveryModes: ['ON_SITE'],
-      stages: ['RAPID_RECOVERY'], maxProjectEur: 5_000_000, prefectureCode: '13', cityEn: 'Chiyoda', verificationStatus: 'VERIFIED',
-    });
-    await testDb.$transaction((tx) => companyChanged(tx, company.id));
-    const built: Awaited<ReturnType<typeof buildWorld>> = { companies: [company.id], needs: [] };
+    const { company, built, newNeed } = await agriculturalList(['POWER_GENERATORS']);
     const high: Capability[] = ['POWER_GENERATORS'];
     const middle: Capability[] = ['POWER_GENERATORS', 'WATER_PURIFICATION'];
     const low: Capability[] = ['POWER_GENERATORS', 'WATER_PURIFICATION', 'WATER_NETWORK_REPAIR'];
-    const newNeed = async (requiredCapabilities: Capability[]) => {
-      const hromada = await pickFreeHromada(testDb, { hostilityStatus: 'NONE' });
-      const municipality = await createMunicipality(testDb, hromada.code, { verificationStatus: 'VERIFIED' });
-      const need = await createNeed(testDb, municipality, { sector: 'AGRICULTURE', stage: 'RAPID_RECOVERY', requiredCapabilities });
-      built.needs.push({ id: need.id, actor: facilitator });
-      return need.id;
-    };
     const scoreOn = async (needId: string) =>
       (await testDb.match.findUniqueOrThrow({ where: { needId_companyId: { needId, companyId: company.id } } })).score;
     // The holders and the watcher on their own connections: the two re-ranks use the test pool's four.
