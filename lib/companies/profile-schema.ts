@@ -70,7 +70,7 @@ export const updateCompanyProfileSchema = z
   .object({
     companyId: z.uuid(),
     /** The version the form was loaded with: a colleague's save in between is a conflict. */
-    expectedVersion: z.number().int().min(0),
+    expectedVersion: z.int32().min(0),
     profile: companyProfileSchema,
   })
   .strict();

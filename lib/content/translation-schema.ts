@@ -41,7 +41,7 @@ export const saveTranslationSchema = z
     field: z.string().min(1).max(40),
     locale: z.enum(Locale, { error: 'validation.choose' }),
     translation: z.string().trim().min(1, { error: 'validation.required' }),
-    expectedVersion: z.number().int().min(0).nullable(),
+    expectedVersion: z.int32().min(0).nullable(),
   })
   .strict()
   .superRefine((input, context) => {

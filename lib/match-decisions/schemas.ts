@@ -21,7 +21,7 @@ export const decideOnMatchSchema = z
   .object({
     matchId: z.uuid(),
     /** The version the facilitator was looking at: a colleague's decision since then wins. */
-    version: z.number().int().min(0),
+    version: z.int32().min(0),
     action: z.enum(DecisionAction),
     reason: z.enum(DECLINE_REASONS).optional(),
     note: z.string().trim().max(DECISION_NOTE_MAX, limit('validation.tooLong')).default(''),

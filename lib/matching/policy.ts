@@ -37,7 +37,7 @@ export type MatchingPolicy = z.infer<typeof matchingPolicySchema>;
 /** What the policy editor submits: the version it was looking at, and the new settings. */
 export const updatePolicyInputSchema = z
   .object({
-    expectedVersion: z.number().int().min(1),
+    expectedVersion: z.int32().min(1),
     weights: policyWeightsSchema,
     hardConstraints: hardConstraintsSchema,
     note: z.string().trim().max(500, limit('validation.tooLong')).default(''),

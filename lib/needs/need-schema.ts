@@ -51,8 +51,8 @@ export type NeedFields = z.infer<typeof needSchema>;
 
 /** `requestId` is generated once per form: submitting the same form twice posts one need. */
 export const createNeedSchema = z.object({ requestId: z.uuid(), need: needSchema }).strict();
-export const updateNeedSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0), need: needSchema }).strict();
-export const needTransitionSchema = z.object({ needId: z.uuid(), expectedVersion: z.number().int().min(0) }).strict();
+export const updateNeedSchema = z.object({ needId: z.uuid(), expectedVersion: z.int32().min(0), need: needSchema }).strict();
+export const needTransitionSchema = z.object({ needId: z.uuid(), expectedVersion: z.int32().min(0) }).strict();
 
 /**
  * Closing asks why. A duplicate may name the need it repeats (the form offers the same
@@ -61,7 +61,7 @@ export const needTransitionSchema = z.object({ needId: z.uuid(), expectedVersion
 export const closeNeedSchema = z
   .object({
     needId: z.uuid(),
-    expectedVersion: z.number().int().min(0),
+    expectedVersion: z.int32().min(0),
     reason: z.enum(NeedCloseReason, { error: 'validation.choose' }),
     duplicateOfNeedId: z.uuid({ error: 'validation.choose' }).nullable(),
   })

@@ -11,7 +11,7 @@ export const RESUBMISSION_NOTE_MAX = 2000;
 const organisation = {
   kind: z.enum(['company', 'municipality']),
   id: z.uuid(),
-  expectedVersion: z.number().int().min(0),
+  expectedVersion: z.int32().min(0),
 };
 
 /** The reason is required: it is emailed to the organisation and shown on its pages. */
@@ -36,7 +36,7 @@ export type VerifyOrganisationInput = z.input<typeof verifyOrganisationSchema>;
 /** A rejected organisation's members fixed their details and ask to be checked again. */
 export const resubmitVerificationSchema = z
   .object({
-    expectedVersion: z.number().int().min(0),
+    expectedVersion: z.int32().min(0),
     note: z.string().trim().max(RESUBMISSION_NOTE_MAX, { error: 'validation.resubmissionNoteTooLong' }),
   })
   .strict();
