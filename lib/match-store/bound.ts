@@ -47,13 +47,19 @@ export function scoreBound(need: BoundFacts, company: CompanyBoundFacts, policy:
     + (company.isKansai ? weights.kansai : 0);
 }
 
+/** A full list's floor and its last entry's id (lowest score, then highest id); -1 and null while it has room. */
+export type ListFloor = { floor: number; last: string | null };
+
 /**
- * Whether the candidates read under `threshold` prove the subject's top list of `k`: the bound
- * left out only pairs scoring below the threshold, so the list is exact once it holds `k` pairs
- * at or above it. A threshold of -1 (the list had room) left nothing out.
+ * Whether the candidates read under a list's previous floor and last entry prove the subject's top
+ * list of `k`. The read left out only counterparts ranking below that last entry — scoring below
+ * the floor, or at it with a greater id (the lists' order: score, then id) — so the list is exact
+ * once `k` of those read rank at or above it. Without a last entry every tie at the floor was
+ * read, and counts. A floor of -1 (the list had room) left nothing out.
  */
-export const provesTopList = (scored: readonly { score: number }[], threshold: number, k: number) =>
-  threshold < 0 || scored.reduce((n, item) => n + (item.score >= threshold ? 1 : 0), 0) >= k;
+export const provesTopList = (scored: readonly { id: string; score: number }[], list: ListFloor, k: number) =>
+  list.floor < 0 || scored.reduce((n, item) => n + (item.score > list.floor
+    || (item.score === list.floor && (list.last === null || item.id <= list.last)) ? 1 : 0), 0) >= k;
 
 /**
  * Whether a pair bounded by `bound` (raw) may score at least `threshold` once rounded. The margin

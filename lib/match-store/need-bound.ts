@@ -8,7 +8,8 @@ import { integrityFailure, securityFailure, stageFits } from '../matching/rules'
 import { STATUS_OF_SEVERITY, severitySql } from '../reference/hostility-severity';
 import { RECENT_DAYS, type SiteStatus } from '../matching/site-security';
 import type { MatchNeed } from '../matching/types';
-import { needExperienceSql, needScaleSql, needScoreBoundSql, unknownWeight } from './bound';
+import { needExperienceSql, needScaleSql, needScoreBoundSql, unknownWeight, type ListFloor } from './bound';
+import { COMPANY_SIDE, winsTieAtFloorSql } from './write';
 
 // A company's re-rank reads only the needs whose score bound may reach a list floor
 // (before session 7: tests/bench/session6-need-bound.ts). That bound counted security, integrity
@@ -178,20 +179,38 @@ export function needGradedBoundSql(company: GradedCompany, policy: MatchingPolic
 }
 
 /**
- * The condition a company's re-rank reads its needs by: a need may score at least its own list's
- * floor or `threshold` with this company (mayReach), or is one of `always`. Four upper bounds,
- * each tighter and dearer than the one before, evaluated in that order (PostgreSQL stops an AND at
- * its first false): the site's periods, the dearest, are read only for needs that pass the rest.
+ * The condition a company's re-rank reads its needs by: a need may enter its own list or the
+ * company's (`list`: the company list's floor and last need, as held), or is one of `always`.
+ * Four upper bounds, each tighter and dearer than the one before, evaluated in that order
+ * (PostgreSQL stops an AND at its first false): the site's periods, the dearest, are read only
+ * for needs that pass the rest.
+ *
+ * A need whose tightest bound reaches a full list's floor but not one point above can enter it
+ * only by winning the tie there, by id: the company's list by sorting before its last need, the
+ * need's own list by the company sorting before that list's last entry at its floor (a probe: a
+ * need keeps no last entry). In a national world most needs the bound lets through score exactly
+ * one of these floors and lose both ties; they were read, turned into inputs, scored and probed for
+ * nothing (~90 % of the reads of the bench's slowest companies, docs/benchmarks/matching.md,
+ * session 15). The tightest bound is computed once (a subquery kept apart by OFFSET 0) and the
+ * probe runs last, only for a need at its own floor: CASE fixes the order.
  */
 export function needMayReachGradedSql(
   company: GradedCompany,
   policy: MatchingPolicy,
   asOf: Date,
-  prune: { threshold: number; always: string[] },
+  prune: { list: ListFloor; always: string[] },
 ): Prisma.Sql {
-  const floor = Prisma.sql`LEAST(GREATEST(n."matchFloor", -1), ${prune.threshold}::int)`;
+  const { floor: threshold, last } = prune.list;
+  const floor = Prisma.sql`LEAST(GREATEST(n."matchFloor", -1), ${threshold}::int)`;
   const reaches = (bound: Prisma.Sql) => Prisma.sql`${bound} + 0.500001 >= ${floor}`;
+  const winsNeedTie = winsTieAtFloorSql(COMPANY_SIDE, Prisma.sql`${company.company.id}::uuid`, Prisma.sql`n.id`, Prisma.sql`n."matchFloor"`);
+  const enters = Prisma.sql`(SELECT CASE
+      WHEN g.reach >= GREATEST(n."matchFloor", -1) + 1 OR g.reach >= ${threshold}::int + 1 THEN true
+      WHEN g.reach >= ${threshold}::int AND n.id < ${last}::uuid THEN true
+      WHEN g.reach >= n."matchFloor" THEN ${winsNeedTie}
+      ELSE false END
+    FROM (SELECT ${needGradedBoundSql(company, policy, asOf)} + 0.500001 AS reach OFFSET 0) g)`;
   return Prisma.sql`(n.id = ANY(${prune.always}::uuid[])
     OR (${reaches(needQuickBoundSql(company, policy))} AND ${reaches(needScaledBoundSql(company, policy))}
-      AND ${reaches(needTenderBoundSql(company, policy))} AND ${reaches(needGradedBoundSql(company, policy, asOf))}))`;
+      AND ${reaches(needTenderBoundSql(company, policy))} AND ${enters}))`;
 }

@@ -7,7 +7,7 @@ import { prepareCompany, prepareNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import { TopK } from '../matching/top-k';
 import type { MatchContext } from '../matching/types';
-import { provesTopList } from './bound';
+import { provesTopList, type ListFloor } from './bound';
 import { needMayReachGradedSql } from './need-bound';
 import { loadInterests, loadNeeds, loadNeedsWithSites, type NeedInput } from './inputs';
 import {
@@ -17,7 +17,7 @@ import { currentPolicyFrom } from './policy';
 import { readNeedPairs, type NeedPairsRead, type StoredPair } from './need-pairs';
 import { waitForRebuild } from './rebuild-lock';
 import {
-  ACTED_ON_COLUMN, COMPANY_SIDE, lockListOwners, NEED_SIDE, NOBODY_ACTED_ON, recordOwnListFloor, trimCounterpartLists, writeChangedMatches,
+  ACTED_ON_COLUMN, COMPANY_SIDE, lockListOwners, NEED_SIDE, NOBODY_ACTED_ON, recordOwnListFloor, trimCounterpartLists, winsTieAtFloorSql, writeChangedMatches,
   type MatchRow, type PairAsRead, type Side,
 } from './write';
 
@@ -84,6 +84,7 @@ async function scoreSubject(
   db: Db, tx: Tx, side: Side, id: string, policy: VersionedPolicy, asOf: Date,
   stored: { rows: ExistingRow[]; read: NeedPairsRead | null },
   needInterests: Interests | null,
+  ownList: ListFloor | undefined,
 ): Promise<Scored[] | null> {
   if (stored.read !== null && needInterests !== null) {
     const { need: subject, stored: storedCompanies, others } = stored.read;
@@ -99,7 +100,7 @@ async function scoreSubject(
     };
     // The stored pairs' companies and the others the bound lets through came in one read (need-pairs.ts).
     const pruned = score(others, score(storedCompanies));
-    if (provesTopList(pruned, need.matchFloor, side.subjectTopK)) return pruned;
+    if (provesTopList(pruned, { floor: need.matchFloor, last: null }, side.subjectTopK)) return pruned;
     return score(await loadPreparedCandidates(db, preparedNeed, policy));
   }
   const [[company], interests] = await Promise.all([
@@ -111,7 +112,7 @@ async function scoreSubject(
     // Off for this transaction only.
     tx.$executeRaw`SET LOCAL jit = off`.then(() => loadInterests(tx, Prisma.sql`i."companyId" = ${id}::uuid`)),
   ]);
-  if (!company) return null;
+  if (!company || !ownList) return null;
   const preparedCompany = prepareCompany(company);
   const contextFor = contextsFor(interests, asOf);
   const score = (needs: NeedInput[]) => {
@@ -124,9 +125,11 @@ async function scoreSubject(
   };
   const inSectors = Prisma.sql`n.sector = ANY(${[...company.sectors]}::"SectorCode"[])`;
   const always = [...stored.rows.map((row) => row.counterpartId), ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
-  const bound = needMayReachGradedSql({ ...company, ...preparedCompany }, policy, asOf, { threshold: company.matchFloor, always });
+  // The list's floor and last need as held under the profile row's lock (rerank): the read leaves out
+  // needs ranking below that last need, and the proof counts only those ranking at or above it.
+  const bound = needMayReachGradedSql({ ...company, ...preparedCompany }, policy, asOf, { list: ownList, always });
   const pruned = score(await loadNeedsWithSites(tx, Prisma.sql`${inSectors} AND ${bound}`));
-  if (provesTopList(pruned, company.matchFloor, side.subjectTopK)) return pruned;
+  if (provesTopList(pruned, ownList, side.subjectTopK)) return pruned;
   return score(await loadNeeds(db, inSectors));
 }
 
@@ -167,10 +170,7 @@ async function tiesThatEnter(tx: Tx, side: Side, id: string, ties: Scored[]): Pr
   if (ties.length === 0) return new Set();
   const rows = await tx.$queryRaw<{ counterpartId: string }[]>`
     SELECT f.id::text AS "counterpartId" FROM unnest(${ties.map((t) => t.id)}::uuid[], ${ties.map((t) => t.floor)}::int[]) AS f(id, floor)
-      LEFT JOIN LATERAL (SELECT m.${side.subjectColumn} AS id FROM "Match" m
-        WHERE m.${side.counterpartColumn} = f.id AND m.${side.counterpartFlag} AND m.score = f.floor
-        ORDER BY m.${side.subjectColumn} DESC LIMIT 1) last ON true
-    WHERE last.id IS NULL OR ${id}::uuid < last.id`;
+    WHERE ${winsTieAtFloorSql(side, Prisma.sql`${id}::uuid`, Prisma.sql`f.id`, Prisma.sql`f.floor`)}`;
   return new Set(rows.map((row) => row.counterpartId));
 }
 
@@ -191,12 +191,12 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
       // A company's re-rank holds its profile row from before it reads its pairs (lockListOwners):
       // a need's re-rank that moves this list holds it too, so it either committed before these
       // reads or writes after this commit (and finds the pairs it read changed: it runs again).
-      if (side.subject === 'company') await lockListOwners(tx, [id], side.subjectFloor);
+      const ownList = side.subject === 'company' ? (await lockListOwners(tx, [id], side.subjectFloor)).get(id) : undefined;
       const subject = side.subject === 'need' ? await readSubjectNeed(db, tx, id, policy, asOf) : null;
       const asOfText = asOf.toISOString().slice(0, 10);
       const stored = subject ? { rows: subject.read.rows, read: subject.read } : { rows: await readPairs(tx, side, id, asOfText, policy), read: null };
       const existing = stored.rows;
-      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subject?.interests ?? null)) ?? [];
+      const scored = (await scoreSubject(db, tx, side, id, policy, asOf, stored, subject?.interests ?? null, ownList)) ?? [];
       const before = new Map(existing.map((row) => [row.counterpartId, row]));
       // A tie read with its company's last need (need-pairs.ts) is decided by it; the fallback read
       // and a company's re-rank (needs keep no such key) probe the lists.
@@ -266,7 +266,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         trimmed = [...new Set([...trimmed, ...fell.map((item) => item.id)])];
       } else {
         const floors = await lockListOwners(tx, [...new Set([...trimmed, ...fell.map((item) => item.id), ...rose])], side.counterpartFloor);
-        const reachedFloor = fell.filter((item) => item.score <= (floors.get(item.id) ?? -1)).map((item) => item.id);
+        const reachedFloor = fell.filter((item) => item.score <= (floors.get(item.id)?.floor ?? -1)).map((item) => item.id);
         trimmed = [...new Set([...trimmed, ...reachedFloor])];
       }
       const decidedGone = gone.filter((row) => row.actedOn);

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { MatchResult } from '../matching/types';
+import type { ListFloor } from './bound';
 
 // Bulk writes of match rows, shared by the incremental re-ranking and the full rebuild.
 
@@ -148,13 +149,24 @@ export const COMPANY_SIDE: Side = {
  * row, two writers never wait for each other in a cycle through them. Returns the floors as they
  * are once held. Need lists keep no last need: nothing is taken for them.
  */
-export async function lockListOwners(db: Executor, ids: string[], floor: Side['subjectFloor']): Promise<Map<string, number>> {
+export async function lockListOwners(db: Executor, ids: string[], floor: Side['subjectFloor']): Promise<Map<string, ListFloor>> {
   if (!floor.lastId || ids.length === 0) return new Map();
-  const rows = await db.$queryRaw<{ id: string; floor: number }[]>`
-    SELECT ${floor.key}::text AS id, "matchFloor" AS floor FROM ${floor.table}
+  const rows = await db.$queryRaw<({ id: string } & ListFloor)[]>`
+    SELECT ${floor.key}::text AS id, "matchFloor" AS floor, ${floor.lastId}::text AS last FROM ${floor.table}
     WHERE ${floor.key} = ANY(${ids}::uuid[]) ORDER BY ${floor.key} FOR NO KEY UPDATE`;
-  return new Map(rows.map((row) => [row.id, row.floor]));
+  return new Map(rows.map(({ id, ...list }) => [id, list]));
 }
+
+/**
+ * Whether `subjectId` wins a tie at `floor` on the counterpart's full list, by the lists' order
+ * (score, then the other side's id): the list's last entry at its floor has a greater id, or the
+ * list has none there. uuids compare as their text does. A probe of the stored rows, for lists
+ * that keep no last entry of their own (a need's).
+ */
+export const winsTieAtFloorSql = (side: Side, subjectId: Prisma.Sql, counterpartId: Prisma.Sql, floor: Prisma.Sql) => Prisma.sql`
+  COALESCE(${subjectId} < (SELECT m.${side.subjectColumn} FROM "Match" m
+    WHERE m.${side.counterpartColumn} = ${counterpartId} AND m.${side.counterpartFlag} AND m.score = ${floor}
+    ORDER BY m.${side.subjectColumn} DESC LIMIT 1), true)`;
 
 /**
  * Records the subject's own list floor (and a company's last need) from its stored list, as this

@@ -52,7 +52,7 @@ try {
       before: Prisma.sql`SELECT ${NEED_INPUT_JSON} AS input FROM "Need" n WHERE n.status = 'OPEN'
         AND n.sector::text = ANY(${[...company.sectors]}) AND ${before.needMayReachSql(c, policy, prune)}`,
       after: Prisma.sql`SELECT ${NEED_INPUT_JSON} AS input FROM "Need" n WHERE n.status = 'OPEN'
-        AND n.sector = ANY(${[...company.sectors]}::"SectorCode"[]) AND ${needMayReachGradedSql(c, policy, asOf, prune)}`,
+        AND n.sector = ANY(${[...company.sectors]}::"SectorCode"[]) AND ${needMayReachGradedSql(c, policy, asOf, { list: { floor: prune.threshold, last: null }, always: prune.always })}`,
     };
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [name, statement] of round % 2 === 0 ? Object.entries(statements) : Object.entries(statements).reverse()) {

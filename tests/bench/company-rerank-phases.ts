@@ -75,7 +75,8 @@ try {
     const always = [...pairs.map((p) => p.needId), ...[...interests.keys()].map((key) => key.slice(0, key.indexOf(':')))];
     // The bound before this session (security and integrity counted whole), then the graded one (need-bound.ts).
     const old = needMayReachSql({ ...company, ...prepared }, policy, { threshold: company.matchFloor, always });
-    const graded = needMayReachGradedSql({ ...company, ...prepared }, policy, asOf, { threshold: company.matchFloor, always });
+    // Without the list's last need: ties at the company's floor are all read, as before session 15.
+    const graded = needMayReachGradedSql({ ...company, ...prepared }, policy, asOf, { list: { floor: company.matchFloor, last: null }, always });
     const count = (bound: typeof old) => db.$queryRaw<{ n: number; inSector: number }[]>`
       SELECT count(*) FILTER (WHERE ${bound})::int AS n, count(*)::int AS "inSector" FROM "Need" n WHERE n.status = 'OPEN' AND ${inSectors}`;
     const [filterOld, [{ n: passedOld, inSector }]] = await time(() => count(old));

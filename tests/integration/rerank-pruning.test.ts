@@ -6,7 +6,7 @@ import { poolOf } from '../../lib/db';
 import { experienceSql, needExperienceSql, needScaleSql, needScoreBoundSql, scaleBoundSql, scoreBound, scoreBoundSql } from '../../lib/match-store/bound';
 import { CRITERION_FNS } from '../../lib/matching/criteria';
 import { loadInterests, loadNeeds } from '../../lib/match-store/inputs';
-import { needGradedBoundSql, needQuickBoundSql, needScaledBoundSql, needTenderBoundSql } from '../../lib/match-store/need-bound';
+import { needGradedBoundSql, needMayReachGradedSql, needQuickBoundSql, needScaledBoundSql, needTenderBoundSql } from '../../lib/match-store/need-bound';
 import { loadCandidateCompanies, loadCompanyProfiles } from '../../lib/match-store/profiles';
 import { COMPANY_TOP_K, NEED_TOP_K } from '../../lib/match-store/write';
 import { EXCLUDED, scorePair } from '../../lib/matching/evaluate';
@@ -240,6 +240,46 @@ describe('re-ranking with the score bound, on full lists', { timeout: BUDGET_MS 
     }
     // The world has pairs on the graded steps (a budget above the capacity, within the constraint).
     expect(graded).toBeGreaterThan(0);
+  });
+
+  it('a company’s need read admits every need that may enter either list, ties by id included, and leaves out ties it loses', async () => {
+    // Read without the stored pairs (always: none), so that the lists' own members must pass by the
+    // bound and the tie rules alone: a tie at the company's floor enters before its last need, a tie
+    // at a need's floor when the company sorts before that list's last company there.
+    const asOf = new Date();
+    const policy = await getCurrentPolicy(testDb);
+    const context = { asOf, companyRegisteredInterest: false, municipalityInvitedCompany: false };
+    const interests = await loadInterests(testDb, Prisma.sql`true`);
+    const needRows = (await loadNeeds(testDb, Prisma.sql`n.id = ANY(${needs}::uuid[])`)).map((input) => ({ input, prepared: prepareNeed(input, asOf) }));
+    const lastAtFloor = new Map((await testDb.$queryRaw<{ needId: string; last: string | null }[]>`
+      SELECT n.id::text AS "needId", (SELECT m."companyId"::text FROM "Match" m WHERE m."needId" = n.id AND m."inNeedTop" AND m.score = n."matchFloor"
+        ORDER BY m."companyId" DESC LIMIT 1) AS last FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`).map((row) => [row.needId, row.last]));
+    let tiesLeftOut = 0;
+    for (const company of (await loadCompanyProfiles(testDb, companies)).map(prepareCompany)) {
+      const id = company.company.id;
+      const { matchFloor: floor, matchFloorNeedId: last } = await testDb.companyMatchProfile.findUniqueOrThrow({ where: { companyId: id } });
+      const forBound = { ...company.company, ...company };
+      const read = new Set((await testDb.$queryRaw<{ id: string }[]>`
+        SELECT n.id::text AS id FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])
+          AND ${needMayReachGradedSql(forBound, policy, asOf, { list: { floor, last }, always: [] })}`).map((row) => row.id));
+      // Reaching the lower of the two floors, ties and all: what the read admitted before the tie rules.
+      const reachesAFloor = new Set((await testDb.$queryRaw<{ id: string }[]>`
+        SELECT n.id::text AS id FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])
+          AND ${needGradedBoundSql(forBound, policy, asOf)} + 0.500001 >= LEAST(GREATEST(n."matchFloor", -1), ${floor}::int)`).map((row) => row.id));
+      for (const { input, prepared } of needRows) {
+        if (interests.has(`${input.id}:${id}`)) continue;
+        const score = scorePair(prepared, company, context, policy);
+        if (score === EXCLUDED) continue;
+        const entersCompanyList = floor < 0 || score > floor || (score === floor && (last === null || input.id < last));
+        const needLast = lastAtFloor.get(input.id) ?? null;
+        const entersNeedList = input.matchFloor < 0 || score > input.matchFloor
+          || (score === input.matchFloor && (needLast === null || id < needLast));
+        if (entersCompanyList || entersNeedList) expect(read.has(input.id), `${input.id}:${id} scores ${score}`).toBe(true);
+        else if (reachesAFloor.has(input.id) && !read.has(input.id)) tiesLeftOut += 1;
+      }
+    }
+    // Some needs tied at a floor and lost both ties: no longer read.
+    expect(tiesLeftOut).toBeGreaterThan(0);
   });
 
   it('a need re-ranked alone, and a company re-ranked alone, change no list', async () => {

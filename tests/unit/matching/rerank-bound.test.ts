@@ -24,18 +24,28 @@ describe('the score bound', () => {
 });
 
 describe('a pruned read proves the top list', () => {
-  const scores = (...values: number[]) => values.map((score) => ({ score }));
+  // Ids in the order of their scores' ties: 'a' < 'b' < … as uuids compare.
+  const scores = (...values: [string, number][]) => values.map(([id, score]) => ({ id, score }));
+  const floor = (value: number, last: string | null = null) => ({ floor: value, last });
 
   it('when the previous floor left nothing out (-1: the list had room)', () => {
-    expect(provesTopList(scores(), -1, 3)).toBe(true);
+    expect(provesTopList(scores(), floor(-1), 3)).toBe(true);
   });
 
   it('when k pairs read reach the previous floor, ties included', () => {
-    expect(provesTopList(scores(90, 80, 70, 10), 70, 3)).toBe(true);
+    expect(provesTopList(scores(['a', 90], ['b', 80], ['c', 70], ['d', 10]), floor(70), 3)).toBe(true);
   });
 
   it('not when fewer than k reach it: the list may hold pairs the bound left out', () => {
-    expect(provesTopList(scores(90, 80, 69, 60, 50), 70, 3)).toBe(false);
-    expect(provesTopList(scores(), 0, 1)).toBe(false);
+    expect(provesTopList(scores(['a', 90], ['b', 80], ['c', 69], ['d', 60], ['e', 50]), floor(70), 3)).toBe(false);
+    expect(provesTopList(scores(), floor(0), 1)).toBe(false);
+  });
+
+  it('with a last entry, a tie at the floor counts only up to it: greater ids were left out', () => {
+    expect(provesTopList(scores(['a', 90], ['b', 80], ['c', 70]), floor(70, 'c'), 3)).toBe(true);
+    expect(provesTopList(scores(['a', 90], ['b', 80], ['c', 70]), floor(70, 'd'), 3)).toBe(true);
+    // 'd' ties at the floor after the last entry 'c': a need left out at 70 with id between them outranks it.
+    expect(provesTopList(scores(['a', 90], ['b', 80], ['d', 70]), floor(70, 'c'), 3)).toBe(false);
+    expect(provesTopList(scores(['a', 90], ['b', 80], ['d', 71]), floor(70, 'c'), 3)).toBe(true);
   });
 });
