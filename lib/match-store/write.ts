@@ -33,6 +33,15 @@ const CHUNK = 5_000;
 export const NOBODY_ACTED_ON = Prisma.sql`"Match".status = 'SUGGESTED' AND NOT EXISTS (
   SELECT 1 FROM "MatchDecision" d WHERE d."needId" = "Match"."needId" AND d."companyId" = "Match"."companyId")`;
 
+/**
+ * NOBODY_ACTED_ON over the rows of one need (`needId`: its id in SQL), by the same rule: the need's
+ * decided companies are read once, as a hashed set, instead of probed row by row. For a need on
+ * thousands of company lists the probe was most of the read of its stored pairs (10 of 30 ms: with
+ * few decisions PostgreSQL scans the table once a row, docs/benchmarks/matching.md, session 15).
+ */
+export const nobodyActedOnInNeed = (needId: string) =>
+  `"Match".status = 'SUGGESTED' AND "Match"."companyId" NOT IN (SELECT d."companyId" FROM "MatchDecision" d WHERE d."needId" = ${needId})`;
+
 /** The opposite, as a column of a select over "Match". */
 export const ACTED_ON_COLUMN = Prisma.sql`NOT (${NOBODY_ACTED_ON}) AS "actedOn"`;
 

@@ -4,7 +4,10 @@ import { operationOf } from '../../lib/actions/registry';
 import type { Actor } from '../../lib/auth/actor';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { getMatchCard } from '../../lib/match-decisions/review-queue';
-import { rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
+import { getCurrentPolicy, rebuildAllMatches, rerankCompany, rerankNeed } from '../../lib/match-store';
+import { loadNeedsWithSites } from '../../lib/match-store/inputs';
+import { readNeedPairs } from '../../lib/match-store/need-pairs';
+import { ACTED_ON_COLUMN } from '../../lib/match-store/write';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { writeRebuild } from '../../lib/match-store/rebuild-write';
@@ -104,6 +107,44 @@ describe('decision history', () => {
     const card = await getMatchCard(db, alice.actor, recreated.id);
     expect(card?.decisions.map((d) => [d.action, d.note, d.actor.name])).toEqual([['INTRODUCE', 'Meet in Lviv.', alice.name]]);
     expect(card?.introduction?.message).toBe('Meet in Lviv.');
+  });
+
+  it('a need’s re-rank reads who acted on its pairs as the rule over each row says, and keeps those pairs when they leave', async () => {
+    const { need, company: undone, match } = await rankedPair();
+    const others = [];
+    for (let i = 0; i < 2; i += 1) {
+      const company = await createCompany(db, {
+        sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], verificationStatus: 'VERIFIED', riskAppetite: 'NO_HOSTILITIES',
+      });
+      await syncCompanyProfiles(db, Prisma.sql`c.id = ${company.id}::uuid`);
+      others.push(company);
+    }
+    await rerankNeed(db, need.id);
+    const [shortlisted, untouched] = others;
+    const shortlistedMatch = await db.match.findUniqueOrThrow({ where: { needId_companyId: { needId: need.id, companyId: shortlisted.id } } });
+    // Declined, then undone: SUGGESTED again, but somebody acted on it.
+    await decide(alice.actor, { matchId: match.id, version: 0, action: 'DECLINE', reason: 'SECURITY_CONDITIONS', note: 'Not now.' });
+    await decide(alice.actor, { matchId: match.id, version: 1, action: 'UNDO', note: 'Now.' });
+    await decide(alice.actor, { matchId: shortlistedMatch.id, version: 0, action: 'SHORTLIST', note: 'Promising.' });
+
+    // The need's read (nobodyActedOnInNeed, its decided companies read once) against the rule over each row.
+    const [input] = await loadNeedsWithSites(db, Prisma.sql`n.id = ${need.id}::uuid`);
+    const read = await readNeedPairs(db, need.id, input, await getCurrentPolicy(db), new Date());
+    const byRule = await db.$queryRaw<{ companyId: string; actedOn: boolean }[]>`
+      SELECT "companyId"::text AS "companyId", ${ACTED_ON_COLUMN} FROM "Match" WHERE "needId" = ${need.id}::uuid`;
+    const actedOn = (rows: { id: string; actedOn: boolean }[]) => Object.fromEntries(rows.map((row) => [row.id, row.actedOn]));
+    expect(actedOn(read.rows.map((row) => ({ id: row.counterpartId, actedOn: row.actedOn }))))
+      .toEqual(actedOn(byRule.map((row) => ({ id: row.companyId, actedOn: row.actedOn }))));
+    // (Companies of this file's other tests fit the need too.)
+    expect(actedOn(byRule.map((row) => ({ id: row.companyId, actedOn: row.actedOn })))).toMatchObject({ [undone.id]: true, [shortlisted.id]: true, [untouched.id]: false });
+
+    // The need leaves the companies' sector: its re-rank drops the pair nobody acted on and keeps the others.
+    await db.need.update({ where: { id: need.id }, data: { sector: 'ENERGY' } });
+    await rerankNeed(db, need.id);
+    const left = await db.match.findMany({ where: { needId: need.id }, select: { companyId: true, status: true } });
+    const statuses = Object.fromEntries(left.map((row) => [row.companyId, row.status]));
+    expect(statuses).toMatchObject({ [undone.id]: 'SUGGESTED', [shortlisted.id]: 'SHORTLISTED' });
+    expect(statuses).not.toHaveProperty(untouched.id);
   });
 
   it('keeps a decided match through re-ranking and rebuild when it leaves the lists, with its status', async () => {
