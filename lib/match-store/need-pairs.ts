@@ -97,14 +97,16 @@ export async function readNeedPairs(
 }
 
 /**
- * Runs the read with the planner costing a random page read as a sequential one plus 10 % (1.1 for
- * PostgreSQL's 4, which models spinning disks; 1.1 is its own documentation's value for solid-state
- * storage, where the profiles live, and they are in memory besides). At 4 the planner reads the whole profile table
- * (3,881 pages, 9–14 ms) rather than the sector's part of the covering index (~300 pages, 2.6 ms)
- * once a rebuild has rewritten every profile: each rewrite adds an entry to that index, which vacuum
- * empties but does not shrink, and the planner prices the index by its size (docs/benchmarks/matching.md,
- * session 15). Only this statement, in a transaction of its own (SET LOCAL): the rest of the
- * application keeps the server's setting.
+ * Runs the read with random page reads costed at 1.1 sequential ones, the value PostgreSQL's own
+ * documentation gives for solid-state storage (its default, 4, models spinning disks; the profiles
+ * are in memory besides). At 4 the planner reads the whole profile table (3,881 pages, 9–14 ms)
+ * rather than the sector's part of the covering index (~300 pages, 2.6 ms) once a rebuild has
+ * rewritten every profile: each rewrite adds an entry to that index, which vacuum empties but does
+ * not shrink, and the planner prices an index by its size (3,652 pages then; rebuilt, 1,995, and
+ * the planner took it at 4 too; docs/benchmarks/matching.md, session 15). Floors move all the time,
+ * so the index is rarely compact.
+ * For this statement only (SET LOCAL, in a transaction of its own): every other query keeps the
+ * server's setting.
  */
 async function readInSectorPlan(db: Db, statement: QueryConfig<unknown[]> & { rowMode: 'array' }) {
   const client = await poolOf(db).connect();
