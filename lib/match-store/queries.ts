@@ -66,18 +66,15 @@ type ListRow = Omit<StoredMatch, 'explanation'> & {
   needInput: Parameters<typeof needInputFromJson>[0];
 };
 
+type ListSide = { column: Prisma.Sql; flag: Prisma.Sql; tieKey: Prisma.Sql; oneNeed: boolean };
+
 /**
- * Best first; equal scores by the listed side's id, the order the engine's TopK and the SQL trim
- * use (lib/matching/top-k.ts), so a list reads in the order it was cut. One statement reads the
- * page with both parties and the list's length (a window count), then the reasons are derived.
+ * The statement a list's page is read by, and its condition (for the count past the last page).
  */
-async function list(
-  db: Db,
-  side: { column: Prisma.Sql; flag: Prisma.Sql; tieKey: Prisma.Sql; oneNeed: boolean },
-  id: string,
-  filter: ReturnType<typeof parseFilter>,
-): Promise<Page<StoredMatch>> {
+function listStatement(side: ListSide, id: string, filter: ReturnType<typeof parseFilter>): { statement: Prisma.Sql; where: Prisma.Sql } {
   const { skip, take } = pageWindow(filter.page, filter.pageSize);
+  // The list's rows: on its top list, or acted on (the condition of "Match_need_list_idx", written
+  // the same way, so that a need's list is read from that index alone).
   const where = Prisma.sql`m.${side.column} = ${id}::uuid AND (m.${side.flag} OR m.status <> 'SUGGESTED') AND m.score >= ${filter.minScore}
     ${filter.status ? Prisma.sql`AND m.status = ${filter.status}::"MatchStatus"` : Prisma.empty}`;
   // The engine's inputs for each row's reasons come with it, read for the page's rows only: the
@@ -117,6 +114,17 @@ async function list(
       ORDER BY m.score DESC, m.${side.tieKey}, m.id
       LIMIT ${take} OFFSET ${skip}) page
     ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
+  return { statement, where };
+}
+
+/**
+ * Best first; equal scores by the listed side's id, the order the engine's TopK and the SQL trim
+ * use (lib/matching/top-k.ts), so a list reads in the order it was cut. One statement reads the
+ * page with both parties and the list's length (a window count), then the reasons are derived.
+ */
+async function list(db: Db, side: ListSide, id: string, filter: ReturnType<typeof parseFilter>): Promise<Page<StoredMatch>> {
+  const { skip } = pageWindow(filter.page, filter.pageSize);
+  const { statement, where } = listStatement(side, id, filter);
   // A named statement: each pooled connection plans it a few times, then reuses the plan (the
   // statement joins five tables and four subqueries, and planning cost more than running it).
   // Dates come as text and instants as timestamptz, so that no parser reads them in local time.
@@ -142,6 +150,9 @@ async function list(
 
 const NEED_LIST = { column: Prisma.raw('"needId"'), flag: Prisma.raw('"inNeedTop"'), tieKey: Prisma.raw('"companyId"'), oneNeed: true };
 const COMPANY_LIST = { column: Prisma.raw('"companyId"'), flag: Prisma.raw('"inCompanyTop"'), tieKey: Prisma.raw('"needId"'), oneNeed: false };
+
+/** A need's list statement (tests/integration/list-read-plan.test.ts checks the index it can use). */
+export const needListStatement = (needId: string, filter: MatchListFilter = {}) => listStatement(NEED_LIST, needId, parseFilter(filter)).statement;
 
 export async function listMatchesForNeed(db: Db, actor: Actor | null, needId: string, filter: MatchListFilter = {}): Promise<Page<StoredMatch>> {
   requireRole(actor, ['FACILITATOR', 'ADMIN', 'MUNICIPALITY_REP']);

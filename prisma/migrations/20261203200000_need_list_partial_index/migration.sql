@@ -1,0 +1,13 @@
+-- A need's list as the screens read it (lib/match-store/queries.ts): its top companies and every
+-- pair somebody acted on. "Match_needId_inNeedTop_score_idx" cannot find that OR: for a need on
+-- thousands of company lists the read walked every one of its pairs (2,760 rows, 149 buffers, for
+-- the 50 it shows) and made the tail of the bench's (c) (docs/benchmarks/matching.md, session 15).
+-- This index holds only the list's rows, by need. The read visits them all anyway (its page comes
+-- with the list's length), so the need alone is the key: equal keys are stored once (B-tree
+-- deduplication), 3.5 MB for 1.5 million pairs. Prisma cannot express a partial index: it lives
+-- here only, like the other partial indexes of the schema, and a full rebuild copies it with the
+-- table's other indexes (lib/match-store/table-swap.ts reads them from the catalogue).
+--
+-- Upgrade note: CREATE INDEX takes a SHARE lock on "Match", so writes to it (re-ranks, decisions)
+-- wait while the index is built — about a second on 1.5 million pairs.
+CREATE INDEX "Match_need_list_idx" ON "Match" ("needId") WHERE "inNeedTop" OR "status" <> 'SUGGESTED';
