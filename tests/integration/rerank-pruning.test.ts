@@ -254,7 +254,8 @@ describe('re-ranking with the score bound, on full lists', { timeout: BUDGET_MS 
     const lastAtFloor = new Map((await testDb.$queryRaw<{ needId: string; last: string | null }[]>`
       SELECT n.id::text AS "needId", (SELECT m."companyId"::text FROM "Match" m WHERE m."needId" = n.id AND m."inNeedTop" AND m.score = n."matchFloor"
         ORDER BY m."companyId" DESC LIMIT 1) AS last FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`).map((row) => [row.needId, row.last]));
-    let tiesLeftOut = 0;
+    let tiesChecked = 0;
+    const needTies = { won: 0, lost: 0 };
     for (const company of (await loadCompanyProfiles(testDb, companies)).map(prepareCompany)) {
       const id = company.company.id;
       const { matchFloor: floor, matchFloorNeedId: last } = await testDb.companyMatchProfile.findUniqueOrThrow({ where: { companyId: id } });
@@ -262,10 +263,6 @@ describe('re-ranking with the score bound, on full lists', { timeout: BUDGET_MS 
       const read = new Set((await testDb.$queryRaw<{ id: string }[]>`
         SELECT n.id::text AS id FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])
           AND ${needMayReachGradedSql(forBound, policy, asOf, { list: { floor, last }, always: [] })}`).map((row) => row.id));
-      // Reaching the lower of the two floors, ties and all: what the read admitted before the tie rules.
-      const reachesAFloor = new Set((await testDb.$queryRaw<{ id: string }[]>`
-        SELECT n.id::text AS id FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])
-          AND ${needGradedBoundSql(forBound, policy, asOf)} + 0.500001 >= LEAST(GREATEST(n."matchFloor", -1), ${floor}::int)`).map((row) => row.id));
       for (const { input, prepared } of needRows) {
         if (interests.has(`${input.id}:${id}`)) continue;
         const score = scorePair(prepared, company, context, policy);
@@ -275,11 +272,36 @@ describe('re-ranking with the score bound, on full lists', { timeout: BUDGET_MS 
         const entersNeedList = input.matchFloor < 0 || score > input.matchFloor
           || (score === input.matchFloor && (needLast === null || id < needLast));
         if (entersCompanyList || entersNeedList) expect(read.has(input.id), `${input.id}:${id} scores ${score}`).toBe(true);
-        else if (reachesAFloor.has(input.id) && !read.has(input.id)) tiesLeftOut += 1;
+      }
+      // A need whose bound reaches a company list's floor exactly, and stays below its own list's
+      // floor, can enter only by winning the tie at the company's floor: it is read when its id sorts
+      // before the list's last need, not after (the floor and last need given here, so that every
+      // world has such pairs).
+      const bounds = await testDb.$queryRaw<{ id: string; reach: number; floor: number }[]>`
+        SELECT n.id::text AS id, floor(${needGradedBoundSql(forBound, policy, asOf)} + 0.500001)::int AS reach, n."matchFloor" AS floor
+        FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`;
+      for (const bound of bounds.filter((b) => b.reach >= 0 && b.reach < b.floor && !interests.has(`${b.id}:${id}`)).slice(0, 2)) {
+        const readWith = async (lastNeed: string) => (await testDb.$queryRaw<{ id: string }[]>`
+          SELECT n.id::text AS id FROM "Need" n WHERE n.id = ${bound.id}::uuid
+            AND ${needMayReachGradedSql(forBound, policy, asOf, { list: { floor: bound.reach, last: lastNeed }, always: [] })}`).length;
+        expect(await readWith('00000000-0000-0000-0000-000000000000'), `${bound.id}:${id} loses the tie`).toBe(0);
+        expect(await readWith('ffffffff-ffff-ffff-ffff-ffffffffffff'), `${bound.id}:${id} wins the tie`).toBe(1);
+        tiesChecked += 1;
+      }
+      // One whose bound reaches its own list's floor exactly, and stays below the company's: read
+      // only if the company sorts before the last company on that list at its floor (or none is).
+      for (const bound of bounds.filter((b) => b.floor >= 0 && b.reach === b.floor && !interests.has(`${b.id}:${id}`)).slice(0, 2)) {
+        const needLast = lastAtFloor.get(bound.id) ?? null;
+        const wins = needLast === null || id < needLast;
+        const read = await testDb.$queryRaw<{ id: string }[]>`
+          SELECT n.id::text AS id FROM "Need" n WHERE n.id = ${bound.id}::uuid
+            AND ${needMayReachGradedSql(forBound, policy, asOf, { list: { floor: bound.reach + 1, last: null }, always: [] })}`;
+        expect(read.length, `${bound.id}:${id} ${wins ? 'wins' : 'loses'} the tie at the need's floor`).toBe(wins ? 1 : 0);
+        needTies[wins ? 'won' : 'lost'] += 1;
       }
     }
-    // Some needs tied at a floor and lost both ties: no longer read.
-    expect(tiesLeftOut).toBeGreaterThan(0);
+    expect(tiesChecked).toBeGreaterThan(0);
+    expect(needTies.won + needTies.lost).toBeGreaterThan(0);
   });
 
   it('a need re-ranked alone, and a company re-ranked alone, change no list', async () => {
