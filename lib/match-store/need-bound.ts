@@ -186,9 +186,10 @@ export function needGradedBoundSql(company: GradedCompany, policy: MatchingPolic
  * for needs that pass the rest.
  *
  * A need whose tightest bound reaches a full list's floor but not one point above can enter it
- * only by winning the tie there, by id: the company's list by sorting before its last need, the
- * need's own list by the company sorting before that list's last entry at its floor (a probe: a
- * need keeps no last entry). In a national world most needs the bound lets through score exactly
+ * only by winning the tie there, by id: the company's list by sorting before its last need (every
+ * tie without one, as provesTopList counts them), the need's own list by the company sorting
+ * before that list's last entry at its floor (a probe: a need keeps no last entry). In a national
+ * world most needs the bound lets through score exactly
  * one of these floors and lose both ties; they were read, turned into inputs, scored and probed for
  * nothing (~90 % of the reads of the bench's slowest companies, docs/benchmarks/matching.md,
  * session 15). The tightest bound is computed once (a subquery kept apart by OFFSET 0) and the
@@ -206,7 +207,7 @@ export function needMayReachGradedSql(
   const winsNeedTie = winsTieAtFloorSql(COMPANY_SIDE, Prisma.sql`${company.company.id}::uuid`, Prisma.sql`n.id`, Prisma.sql`n."matchFloor"`);
   const enters = Prisma.sql`(SELECT CASE
       WHEN g.reach >= GREATEST(n."matchFloor", -1) + 1 OR g.reach >= ${threshold}::int + 1 THEN true
-      WHEN g.reach >= ${threshold}::int AND n.id < ${last}::uuid THEN true
+      WHEN g.reach >= ${threshold}::int AND (${last}::uuid IS NULL OR n.id < ${last}::uuid) THEN true
       WHEN g.reach >= n."matchFloor" THEN ${winsNeedTie}
       ELSE false END
     FROM (SELECT ${needGradedBoundSql(company, policy, asOf)} + 0.500001 AS reach OFFSET 0) g)`;

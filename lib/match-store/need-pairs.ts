@@ -110,17 +110,18 @@ export async function readNeedPairs(
  */
 async function readInSectorPlan(db: Db, statement: QueryConfig<unknown[]> & { rowMode: 'array' }) {
   const client = await poolOf(db).connect();
+  let broken = false;
   try {
     await client.query('BEGIN; SET LOCAL random_page_cost = 1.1');
     const result = await client.query<unknown[]>(statement);
     await client.query('COMMIT');
-    client.release();
     return result;
   } catch (error) {
     // A connection that cannot roll back is not given back to the pool.
-    const broken = await client.query('ROLLBACK').then(() => false, () => true);
-    client.release(broken);
+    broken = await client.query('ROLLBACK').then(() => false, () => true);
     throw error;
+  } finally {
+    client.release(broken);
   }
 }
 

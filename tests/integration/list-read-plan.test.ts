@@ -49,7 +49,9 @@ describe("a need's list read", () => {
   it('is the partial index’s condition, so that the index can serve it', async () => {
     const [index] = await db.$queryRaw<{ definition: string }[]>`SELECT pg_get_indexdef('"Match_need_list_idx"'::regclass) AS definition`;
     expect(index.definition).toContain('WHERE ("inNeedTop" OR (status <> \'SUGGESTED\'::"MatchStatus"))');
-    for (const filter of [{}, { page: 2, pageSize: 5 }, { minScore: 40 }]) {
+    // (A minimum score is left out: the need's other index can apply it from its key, and which
+    // of the two the planner then prefers depends on the scores other test files left behind.)
+    for (const filter of [{}, { page: 2, pageSize: 5 }]) {
       const plan = await planOf(needListStatement(needId, filter));
       expect(plan, JSON.stringify(filter)).toContain('Match_need_list_idx');
     }

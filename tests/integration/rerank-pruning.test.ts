@@ -281,11 +281,13 @@ describe('re-ranking with the score bound, on full lists', { timeout: BUDGET_MS 
         SELECT n.id::text AS id, floor(${needGradedBoundSql(forBound, policy, asOf)} + 0.500001)::int AS reach, n."matchFloor" AS floor
         FROM "Need" n WHERE n.id = ANY(${needs}::uuid[])`;
       for (const bound of bounds.filter((b) => b.reach >= 0 && b.reach < b.floor && !interests.has(`${b.id}:${id}`)).slice(0, 2)) {
-        const readWith = async (lastNeed: string) => (await testDb.$queryRaw<{ id: string }[]>`
+        const readWith = async (lastNeed: string | null) => (await testDb.$queryRaw<{ id: string }[]>`
           SELECT n.id::text AS id FROM "Need" n WHERE n.id = ${bound.id}::uuid
             AND ${needMayReachGradedSql(forBound, policy, asOf, { list: { floor: bound.reach, last: lastNeed }, always: [] })}`).length;
         expect(await readWith('00000000-0000-0000-0000-000000000000'), `${bound.id}:${id} loses the tie`).toBe(0);
         expect(await readWith('ffffffff-ffff-ffff-ffff-ffffffffffff'), `${bound.id}:${id} wins the tie`).toBe(1);
+        // Without a last need every tie is read (provesTopList counts them all).
+        expect(await readWith(null), `${bound.id}:${id} with no last need`).toBe(1);
         tiesChecked += 1;
       }
       // One whose bound reaches its own list's floor exactly, and stays below the company's: read
