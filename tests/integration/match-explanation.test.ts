@@ -44,10 +44,15 @@ beforeAll(async () => {
   await db.company.update({ where: { id: world.company.id }, data: { sectors: ['WATER_SANITATION'], capabilities: ['WATER_PURIFICATION'], riskAppetite: 'NO_HOSTILITIES' } });
   await syncCompanyProfiles(db, Prisma.sql`c.id = ${world.company.id}::uuid`);
   await rerankNeed(db, need.id);
-  const list = await listMatchesForCompany(db, world.companyRep.actor, world.company.id);
-  const scored = list.items.find((match) => match.explanation.kind === 'scored');
-  if (!scored) throw new Error('the access world ranks no need for its company');
-  matchId = scored.id;
+  // The pair of this company and this need: the files share one database, so the company's list
+  // may also hold other files' water needs, and the need's list other files' water companies.
+  const pair = await db.match.findUniqueOrThrow({ where: { needId_companyId: { needId: need.id, companyId: world.company.id } } });
+  if (pair.score === 0) throw new Error('the need does not rank the access world’s company');
+  matchId = pair.id;
+  // Those other files' companies and needs may also outrank this pair. What is tested here is that
+  // the explanation read is the lists' own, not the ranking (tests/integration/matching.test.ts),
+  // so the pair is put on both lists.
+  await db.match.update({ where: { id: matchId }, data: { inNeedTop: true, inCompanyTop: true } });
   const rep = await createUser(db, { role: 'MUNICIPALITY_REP', municipalityId: municipality.id });
   hromadaRep = { userId: rep.id, role: rep.role, companyId: null, municipalityId: municipality.id };
 });
@@ -55,6 +60,12 @@ afterAll(async () => {
   await boss.stop({ graceful: false, wait: true });
   await stopQueueClient();
 });
+
+// Every card at or above the pair's score, on one page: a list holds at most 50 ranked pairs
+// (NEED_TOP_K) besides the ones somebody acted on, and the default page shows 20.
+const atPairScore = async () => ({ pageSize: 50, minScore: (await db.match.findUniqueOrThrow({ where: { id: matchId } })).score });
+const companyList = async () => (await listMatchesForCompany(db, world.companyRep.actor, world.company.id, await atPairScore())).items;
+const needList = async (needId: string) => (await listMatchesForNeed(db, hromadaRep, needId, await atPairScore())).items;
 
 const ask = async (actor: Actor | null, query: string) => {
   const headers = new Headers();
@@ -64,8 +75,7 @@ const ask = async (actor: Actor | null, query: string) => {
 
 describe('a recommendation’s criteria table on demand', () => {
   it('is the list’s own explanation and score, in the words a page would render', async () => {
-    const list = await listMatchesForCompany(db, world.companyRep.actor, world.company.id);
-    const card = list.items.find((match) => match.id === matchId)!;
+    const card = (await companyList()).find((match) => match.id === matchId)!;
     const own = await readMatchExplanation(db, world.companyRep.actor, matchId);
     expect(own).toEqual({ needId: card.needId, score: card.score, explanation: card.explanation });
 
@@ -101,18 +111,18 @@ describe('a recommendation’s criteria table on demand', () => {
 
   it('is the municipality’s own need list’s explanation, and only while the pair is on that list', async () => {
     const { needId } = await db.match.findUniqueOrThrow({ where: { id: matchId } });
-    const card = (await listMatchesForNeed(db, hromadaRep, needId)).items.find((match) => match.id === matchId)!;
+    const card = (await needList(needId)).find((match) => match.id === matchId)!;
     expect(await readMatchExplanation(db, hromadaRep, matchId)).toEqual({ needId, score: card.score, explanation: card.explanation });
     expect((await ask(hromadaRep, `match=${matchId}&locale=uk`)).status).toBe(200);
     // A pair that sits only on the company's list, untouched, is not on the need's list (listMatchesForNeed's rule).
     await db.match.update({ where: { id: matchId }, data: { inNeedTop: false } });
     try {
-      expect((await listMatchesForNeed(db, hromadaRep, needId)).items.map((match) => match.id)).not.toContain(matchId);
+      expect((await needList(needId)).map((match) => match.id)).not.toContain(matchId);
       expect((await ask(hromadaRep, `match=${matchId}&locale=uk`)).status).toBe(404);
       expect((await ask(world.companyRep.actor, `match=${matchId}&locale=uk`)).status).toBe(200);
       // Once somebody acted on it, it is on the need's list again, and readable.
       await db.match.update({ where: { id: matchId }, data: { status: 'SHORTLISTED' } });
-      expect((await listMatchesForNeed(db, hromadaRep, needId)).items.map((match) => match.id)).toContain(matchId);
+      expect((await needList(needId)).map((match) => match.id)).toContain(matchId);
       expect((await ask(hromadaRep, `match=${matchId}&locale=uk`)).status).toBe(200);
     } finally {
       await db.match.update({ where: { id: matchId }, data: { inNeedTop: true, status: 'SUGGESTED' } });
