@@ -6,6 +6,7 @@ import { needListStatement } from '../../lib/match-store/queries';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
+import { indexPlanOf as planOf } from './index-plan';
 import { testDb as db } from './test-db';
 
 // A need's list as the screens read it (its top companies and every pair somebody acted on) comes
@@ -14,15 +15,6 @@ import { testDb as db } from './test-db';
 // session 15). The planner uses a partial index only when the query's condition implies the
 // index's, so a list condition rewritten, or an index predicate changed, silently falls back to
 // the walk. With sequential and bitmap scans off, the plan shows which index the statement can use.
-
-const planOf = (statement: Prisma.Sql): Promise<string> =>
-  // SET LOCAL ends with the transaction, and EXPLAIN without ANALYZE writes nothing.
-  db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
-    const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${statement.text}`, ...statement.values);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  });
 
 describe("a need's list read", () => {
   let needId: string;

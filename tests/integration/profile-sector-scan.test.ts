@@ -8,6 +8,7 @@ import { prepareNeed } from '../../lib/matching/prepare';
 import { createCompany } from '../factories/company';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
 import { createNeed } from '../factories/need';
+import { indexPlanOf as planOf } from './index-plan';
 import { testDb as db } from './test-db';
 
 // A need's re-rank can read its sector of eligible profiles from "CompanyMatchProfile_sector_scan_idx"
@@ -18,16 +19,6 @@ import { testDb as db } from './test-db';
 // With sequential and bitmap scans off, the plan shows whether the statement can use it.
 
 const INDEX = 'CompanyMatchProfile_sector_scan_idx';
-
-/** The plan with sequential and bitmap scans off: what remains is an index scan, or an index-only one. */
-const planOf = (statement: { text: string; values: unknown[] }): Promise<string> =>
-  // SET LOCAL ends with the transaction, and EXPLAIN without ANALYZE writes nothing.
-  db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    await tx.$executeRaw`SET LOCAL enable_bitmapscan = off`;
-    const rows = await tx.$queryRawUnsafe<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${statement.text}`, ...statement.values);
-    return rows.map((row) => row['QUERY PLAN']).join('\n');
-  });
 
 describe('the sector scan of company profiles', () => {
   let needId: string;
