@@ -1,5 +1,6 @@
 import type { QueryConfig } from 'pg';
-import { poolOf, type Db } from '../db';
+import { type Db } from '../db';
+import { readWithPlannerSettings } from '../database/planned-read';
 import { prepareNeed, type PreparedNeed } from '../matching/prepare';
 import type { VersionedPolicy } from '../matching/policy';
 import type { NeedInput } from './inputs';
@@ -104,26 +105,10 @@ export async function readNeedPairs(
  * rewritten every profile: each rewrite adds an entry to that index, which vacuum empties but does
  * not shrink, and the planner prices an index by its size (3,652 pages then; rebuilt, 1,995, and
  * the planner took it at 4 too; docs/benchmarks/matching.md, session 15). Floors move all the time,
- * so the index is rarely compact.
- * For this statement only (SET LOCAL, in a transaction of its own): every other query keeps the
- * server's setting.
+ * so the index is rarely compact. For this statement only: every other query keeps the server's setting.
  */
-async function readInSectorPlan(db: Db, statement: QueryConfig<unknown[]> & { rowMode: 'array' }) {
-  const client = await poolOf(db).connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN; SET LOCAL random_page_cost = 1.1');
-    const result = await client.query<unknown[]>(statement);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    // A connection that cannot roll back is not given back to the pool.
-    broken = await client.query('ROLLBACK').then(() => false, () => true);
-    throw error;
-  } finally {
-    client.release(broken);
-  }
-}
+const readInSectorPlan = (db: Db, statement: QueryConfig<unknown[]> & { rowMode: 'array' }) =>
+  readWithPlannerSettings<unknown[]>(db, { random_page_cost: '1.1' }, statement);
 
 /** The read's statement: its text and values (tests/integration/profile-sector-scan.test.ts explains it). */
 export function needPairsStatement(
