@@ -41,31 +41,30 @@ export type NeedPairsRead = {
   others: PreparedCandidate[];
 };
 
-// The pair's columns, then its company's id and what scoring reads of its profile
+// The pair's flags (one integer: a column fewer to send and parse per flag, on thousands of rows),
+// score and points, then its company's id and what scoring reads of its profile
 // (SCORING_COLUMNS_AFTER_ID_OF_P): the id is read once, for the row and the profile alike. A
-// candidate's row has nulls for the pair's columns: `actedOn` null tells the two apart.
-// After the profile, whether the need wins a tie at the company's floor: a boolean, not the last
-// need's id (36 bytes of text on each of thousands of rows for a heavy need).
-const PAIR_COLUMNS = 6;
-const WINS_TIE = PAIR_COLUMNS + 18;
+// candidate's row has no `stored` flag and nulls for the score and points. Whether the need wins a
+// tie at the company's floor is a flag too, not the last need's id (36 bytes of text a row).
+const FLAG = { stored: 1, actedOn: 2, inCompanyTop: 4, inNeedTop: 8, current: 16, winsTie: 32 } as const;
+const PAIR_COLUMNS = 3;
 const READ = (needId: string, masks: string, current: string, others: string | null) => `
   WITH stored AS (
     SELECT NOT (${nobodyActedOnInNeed(`${needId}::uuid`)}) AS "actedOn", "inCompanyTop", "inNeedTop", score, points::text AS points,
       ${current} AS current, "companyId" AS "pairCompanyId"
     FROM "Match" WHERE "needId" = ${needId}::uuid)
-  SELECT s."actedOn", s."inCompanyTop", s."inNeedTop", s.score, s.points, s.current,
-    COALESCE(s."pairCompanyId", p."companyId"), ${SCORING_COLUMNS_AFTER_ID_OF_P},
-    (p."matchFloorNeedId" IS NULL OR ${needId}::uuid < p."matchFloorNeedId")
+  SELECT ((s."pairCompanyId" IS NOT NULL)::int * ${FLAG.stored}) | (COALESCE(s."actedOn", false)::int * ${FLAG.actedOn})
+      | (COALESCE(s."inCompanyTop", false)::int * ${FLAG.inCompanyTop}) | (COALESCE(s."inNeedTop", false)::int * ${FLAG.inNeedTop})
+      | (COALESCE(s.current, false)::int * ${FLAG.current})
+      | (COALESCE(p."matchFloorNeedId" IS NULL OR ${needId}::uuid < p."matchFloorNeedId", false)::int * ${FLAG.winsTie}),
+    s.score, s.points, COALESCE(s."pairCompanyId", p."companyId"), ${SCORING_COLUMNS_AFTER_ID_OF_P}
   FROM stored s FULL JOIN (SELECT * FROM "CompanyMatchProfile" WHERE "isEligible" AND "sectorMask" = ANY(${masks}::int[])) p
     ON p."companyId" = s."pairCompanyId"
   WHERE s."pairCompanyId" IS NOT NULL OR ${others === null ? 'false' : `(${others})`}
     OR p."companyId" IN (SELECT i."companyId" FROM "Interest" i WHERE i."needId" = ${needId}::uuid AND i."withdrawnAt" IS NULL)`;
 
-const withTie = (row: unknown[]): PreparedCandidate => {
-  const candidate = scoringCandidateFromRow(row, PAIR_COLUMNS);
-  candidate.winsTie = row[WINS_TIE] as boolean;
-  return candidate;
-};
+const candidateOf = (row: unknown[], flags: number): PreparedCandidate =>
+  scoringCandidateFromRow(row, PAIR_COLUMNS, (flags & FLAG.winsTie) !== 0);
 
 /** Whether a stored pair was judged on `day` (a date's text) under policy `version`: one boolean, not a date's text and a number. */
 const currentSql = (day: string, version: string) => `("judgedOn" = ${day}::date AND "policyVersion" = ${version}::int)`;
@@ -84,15 +83,17 @@ export async function readNeedPairs(
   const result = await readInSectorPlan(db, { ...needPairsStatement(needId, need, policy, asOf), rowMode: 'array' });
   const read: NeedPairsRead = { rows: [], need, stored: [], others: [] };
   for (const row of result.rows) {
-    const [actedOn, inCounterpartTop, inSubjectTop, score, points, current, counterpartId, sectorMask] =
-      row as [boolean | null, boolean, boolean, number, string, boolean, string, number | null];
-    if (actedOn === null) {
-      read.others.push(withTie(row));
+    const [flags, score, points, counterpartId, sectorMask] = row as [number, number, string, string, number | null];
+    if ((flags & FLAG.stored) === 0) {
+      read.others.push(candidateOf(row, flags));
       continue;
     }
-    read.rows.push({ counterpartId, actedOn, inCounterpartTop, inSubjectTop, score, points, current });
-    // A profile's sector mask is never null: null is the LEFT JOIN's "no eligible profile in the sector".
-    if (sectorMask !== null) read.stored.push(withTie(row));
+    read.rows.push({
+      counterpartId, score, points, actedOn: (flags & FLAG.actedOn) !== 0, inCounterpartTop: (flags & FLAG.inCompanyTop) !== 0,
+      inSubjectTop: (flags & FLAG.inNeedTop) !== 0, current: (flags & FLAG.current) !== 0,
+    });
+    // A profile's sector mask is never null: null is the FULL JOIN's "no eligible profile in the sector".
+    if (sectorMask !== null) read.stored.push(candidateOf(row, flags));
   }
   return read;
 }

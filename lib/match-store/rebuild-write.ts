@@ -7,6 +7,7 @@ import { TAKE_REBUILD_LOCK } from './rebuild-lock';
 import { logError } from '../logging/log';
 import { createCopy, dropRetired, indexCopy, lockTable, readDefinition, swapIn } from './table-swap';
 import { NOBODY_ACTED_ON, type MatchRow } from './write';
+import { pointsAsText } from './points-text';
 
 // Writing a rebuild: every list at once, in one transaction on one connection, so that readers
 // see the old lists until the new ones are whole. The rows travel by COPY into a temporary
@@ -91,7 +92,7 @@ function* matchLines(chunks: Iterable<readonly MatchRow[]>): Generator<string> {
   for (const rows of chunks) {
     let text = '';
     for (const r of rows) {
-      text += `${r.needId}\t${r.companyId}\t${r.score}\t{${r.points.join(',')}}\t${r.inNeedTop ? 't' : 'f'}\t${r.inCompanyTop ? 't' : 'f'}\n`;
+      text += `${r.needId}\t${r.companyId}\t${r.score}\t${pointsAsText(r.points)}\t${r.inNeedTop ? 't' : 'f'}\t${r.inCompanyTop ? 't' : 'f'}\n`;
     }
     yield text;
   }

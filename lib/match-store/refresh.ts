@@ -14,6 +14,7 @@ import {
   loadCompanyProfiles, loadPreparedCandidates, syncCompanyProfiles, type PreparedCandidate,
 } from './profiles';
 import { currentPolicyFrom } from './policy';
+import { isPointsText } from './points-text';
 import { readNeedPairs, type NeedPairsRead, type StoredPair } from './need-pairs';
 import { waitForRebuild } from './rebuild-lock';
 import {
@@ -288,7 +289,7 @@ export async function rerank(db: Db, side: Side, id: string, options: { asOf?: D
         const inCounterpartTop = side.subject === 'need' ? row.inCompanyTop : row.inNeedTop;
         return !previous || previous.score !== row.score || !previous.current
           || previous.inSubjectTop !== inSubjectTop || previous.inCounterpartTop !== inCounterpartTop
-          || previous.points !== `{${row.points.join(',')}}`;
+          || !isPointsText(previous.points, row.points);
       });
       // Each pair is written only if it is still as read: a re-rank of the counterpart (the company
       // for a need's re-rank) may have written it since, judging with what this one did not see (a

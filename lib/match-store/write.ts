@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import type { MatchResult } from '../matching/types';
 import type { ListFloor } from './bound';
+import { pointsAsText } from './points-text';
 
 // Bulk writes of match rows, shared by the incremental re-ranking and the full rebuild.
 
@@ -66,7 +67,7 @@ export async function writeChangedMatches(
     const inserts = chunk.filter((r) => r.was === null);
     sent += chunk.length;
     // Columns as arrays (unnest): no per-row JSON to build or parse.
-    const points = (list: MatchRow[]) => list.map((r) => `{${r.points.join(',')}}`);
+    const points = (list: MatchRow[]) => list.map((r) => pointsAsText(r.points));
     if (updates.length) {
       written += await db.$executeRaw`
         UPDATE "Match" m SET score = r.score, points = r.points::smallint[], "judgedOn" = ${judgedOn}::date, "policyVersion" = ${policyVersion},

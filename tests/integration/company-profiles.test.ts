@@ -86,7 +86,10 @@ describe('company ranking profiles', () => {
     const companies = await Promise.all(sizes.map((size, i) => createCompany(testDb, {
       verificationStatus: 'VERIFIED', ...size, riskAppetite: appetites[i % appetites.length], tenderRequirement: tenders[i % tenders.length],
       prefectureCode: i % 2 === 0 ? '27' : '13', municipalityCode: i % 2 === 0 ? '271004' : null, maxProjectEur: i % 3 === 0 ? 1_500_000 : null,
-      deliveryModes: i % 2 === 0 ? ['REMOTE_SUPPORT'] : ['ON_SITE'], experienceCountries: i % 4 === 0 ? ['KH', 'TL'] : [],
+      deliveryModes: i % 2 === 0 ? ['REMOTE_SUPPORT'] : ['ON_SITE'],
+      // Mine-contaminated (and so post-conflict too), post-conflict only, neither, none named.
+      experienceCountries: [['KH', 'TL'], ['TL'], ['US'], []][i % 4],
+      stages: [['RAPID_RECOVERY'], ['RECONSTRUCTION'], ['RAPID_RECOVERY', 'RECONSTRUCTION']][i % 3] as ('RAPID_RECOVERY' | 'RECONSTRUCTION')[],
     })));
     const ids = companies.map((c) => c.id);
     await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${ids}::uuid[])`);
@@ -102,6 +105,11 @@ describe('company ranking profiles', () => {
       const company = decoded.get(candidate.id)!;
       const expected: Partial<ReturnType<typeof prepareCompany>> = prepareCompany(company);
       delete expected.company;
+      // Only an explanation names the countries (scoring reads whether there are any, below).
+      expect(candidate.prepared.hasMineActionExperience).toBe(expected.mineActionCountries!.length > 0);
+      expect(candidate.prepared.hasPostConflictExperience).toBe(expected.postConflictCountries!.length > 0);
+      expected.mineActionCountries = [];
+      expected.postConflictCountries = [];
       expect({ ...candidate.prepared }).toEqual(expected);
       expect(candidate.matchFloor).toBe(company.matchFloor);
     }
