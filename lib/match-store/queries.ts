@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { requireRole, type Actor } from '../auth/actor';
-import { type Db } from '../db';
-import { readWithPlannerSettings } from '../database/planned-read';
+import { poolOf, type Db } from '../db';
 import { AppError } from '../errors';
 import { MatchStatus, Prisma } from '../generated/prisma/client';
 import { pageWindow, toPage, type Page } from '../pagination';
@@ -126,12 +125,10 @@ function listStatement(side: ListSide, id: string, filter: ReturnType<typeof par
 async function list(db: Db, side: ListSide, id: string, filter: ReturnType<typeof parseFilter>): Promise<Page<StoredMatch>> {
   const { skip } = pageWindow(filter.page, filter.pageSize);
   const { statement, where } = listStatement(side, id, filter);
-  // A named statement, planned once per pooled connection for any list's values (a generic plan),
-  // then reused: the statement joins five tables and four subqueries, and planning it (2–4 ms) costs
-  // more than running it (~1 ms). Left to itself, PostgreSQL would plan the first five executions on
-  // each connection for their values, and only then settle on this same plan (docs/benchmarks/matching.md,
-  // session 16). Dates come as text and instants as timestamptz, so that no parser reads them in local time.
-  const result = await readWithPlannerSettings<Omit<ListRow, 'judgedOn'> & { judgedOn: string }>(db, { plan_cache_mode: 'force_generic_plan' }, {
+  // A named statement: each pooled connection plans it a few times, then reuses the plan (the
+  // statement joins five tables and four subqueries, and planning cost more than running it).
+  // Dates come as text and instants as timestamptz, so that no parser reads them in local time.
+  const result = await poolOf(db).query<Omit<ListRow, 'judgedOn'> & { judgedOn: string }>({
     name: `match-list:${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`,
     text: statement.text,
     values: statement.values,

@@ -1,7 +1,6 @@
-import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, poolOf } from '../../lib/db';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../lib/generated/prisma/client';
-import { listMatchesForNeed, rerankNeed } from '../../lib/match-store';
+import { rerankNeed } from '../../lib/match-store';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { needListStatement } from '../../lib/match-store/queries';
 import { createCompany } from '../factories/company';
@@ -47,24 +46,6 @@ describe("a need's list read", () => {
     for (const filter of [{}, { page: 2, pageSize: 5 }]) {
       const plan = await planOf(needListStatement(needId, filter));
       expect(plan, JSON.stringify(filter)).toContain('Match_need_list_idx');
-    }
-  });
-
-  it('is planned once a connection, for any need (a generic plan)', async () => {
-    // (Which index that plan takes depends on the table's size: at national scale the partial one,
-    // docs/benchmarks/matching.md, session 16; in this small database, the planner may price the
-    // review queue's index lower, so it is not asserted here.)
-    // On one connection, each read of the named statement runs on that one plan: none is planned
-    // for its values (PostgreSQL's own choice would be five such, then the generic one).
-    const oneConnection = createDb(inject('databaseUrl'), 1);
-    try {
-      const facilitator = { userId: 'plan-test', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
-      for (let i = 0; i < 3; i += 1) await listMatchesForNeed(oneConnection, facilitator, needId);
-      const { rows } = await poolOf(oneConnection).query<{ generic: string; custom: string }>(
-        `SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements WHERE name LIKE 'match-list:%'`);
-      expect(rows).toEqual([{ generic: '3', custom: '0' }]);
-    } finally {
-      await oneConnection.$disconnect();
     }
   });
 });
