@@ -2,7 +2,7 @@ import type { QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import { poolOf, type Db } from '../db';
 
 /** Planner settings for one read, by their PostgreSQL names; the values are the code's own constants, never input. */
-export type PlannerSettings = Partial<Record<'random_page_cost' | 'plan_cache_mode', string>>;
+export type PlannerSettings = Partial<Record<'random_page_cost', string>>;
 
 /**
  * Runs one read on a pooled connection with planner settings of its own: SET LOCAL, in a

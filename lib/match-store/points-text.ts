@@ -13,9 +13,9 @@ const MINUS = 45;
 const ZERO = 48;
 const NINE = 57;
 
-/** Whether `text` is exactly pointsAsText(points), read in place. */
-export function isPointsText(text: string, points: readonly number[]): boolean {
-  if (text.charCodeAt(0) !== OPEN || text.charCodeAt(text.length - 1) !== CLOSE) return false;
+/** Whether `text` is exactly pointsAsText(points), read in place; a null (no points stored) is not. */
+export function isPointsText(text: string | null, points: readonly number[]): boolean {
+  if (text === null || text.charCodeAt(0) !== OPEN || text.charCodeAt(text.length - 1) !== CLOSE) return false;
   let at = 1;
   for (let i = 0; i < points.length; i += 1) {
     if (i > 0 && text.charCodeAt(at++) !== COMMA) return false;

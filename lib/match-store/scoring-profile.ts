@@ -39,8 +39,9 @@ const textArray = (values: Iterable<string>) => `ARRAY[${[...values].map((v) => 
 if (APPETITES.length > 16 || TENDERS.length > 16) throw new Error('An enum outgrew its four bits in a scoring profile');
 
 /**
- * The columns after the company's id, in the order ScoringProfile reads them (alias p). Empty
- * country lists come as null: nearly every company names none, and an array is parsed per row.
+ * The columns after the company's id, in the order ScoringProfile reads them (alias p). Every
+ * term of the packed integer is never null (a null term would make the whole integer null): the
+ * country list is nullable, so its two tests are COALESCEd, as the bound's are (bound.ts).
  */
 export const SCORING_COLUMNS_AFTER_ID_OF_P = [
   'p."sectorMask"', 'p."capabilityLo"', 'p."capabilityHi"',
@@ -48,8 +49,8 @@ export const SCORING_COLUMNS_AFTER_ID_OF_P = [
   `((${position('p."riskAppetite"', APPETITES)}) << ${APPETITE_SHIFT}) | ((${position('p."tenderRequirement"', TENDERS)}) << ${TENDER_SHIFT})
     | ((${IS_SME_SQL})::int * ${SMALL.sme}) | ((p.region = 'KANSAI')::int * ${SMALL.kansai})
     | (p."hasDisasterReconstructionExperience"::int * ${SMALL.disaster}) | (((p."deliveryMask" & ${REMOTE_MASK}) <> 0)::int * ${SMALL.remote})
-    | ((p."experienceCountries" && ${textArray(MINE_CONTAMINATED_COUNTRIES)})::int * ${SMALL.mineAction})
-    | ((p."experienceCountries" && ${textArray(POST_CONFLICT_COUNTRIES)})::int * ${SMALL.postConflict})`,
+    | (COALESCE(p."experienceCountries" && ${textArray(MINE_CONTAMINATED_COUNTRIES)}, false)::int * ${SMALL.mineAction})
+    | (COALESCE(p."experienceCountries" && ${textArray(POST_CONFLICT_COUNTRIES)}, false)::int * ${SMALL.postConflict})`,
   'p."stageMask"', 'p."maxProjectEur"', 'p."capitalJpy"::float8', 'p.employees', 'p."prefectureCode"', 'p."cityCode"', 'p."matchFloor"',
 ].join(', ');
 

@@ -92,6 +92,8 @@ describe('company ranking profiles', () => {
       stages: [['RAPID_RECOVERY'], ['RECONSTRUCTION'], ['RAPID_RECOVERY', 'RECONSTRUCTION']][i % 3] as ('RAPID_RECOVERY' | 'RECONSTRUCTION')[],
     })));
     const ids = companies.map((c) => c.id);
+    // The column is nullable: a list never written reads as none named.
+    await testDb.$executeRaw`UPDATE "Company" SET "experienceCountries" = NULL WHERE id = ${ids[3]}::uuid`;
     await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${ids}::uuid[])`);
     const { rows } = await poolOf(testDb).query<unknown[]>({
       text: `SELECT 1, 2, c.id, ${SCORING_COLUMNS_AFTER_ID_OF_P} FROM "Company" c JOIN "CompanyMatchProfile" p ON p."companyId" = c.id

@@ -13,7 +13,9 @@ import { translatorFor } from '../../lib/i18n/translator';
 import { listPrefectures } from '../../lib/reference/prefectures';
 import { startJobQueue } from '../../lib/jobs/queue';
 import { Prisma } from '../../lib/generated/prisma/client';
-import { drainMatchingJobs, listMatchesForCompany, listMatchesForNeed, rerankNeed } from '../../lib/match-store';
+import { drainMatchingJobs, listMatchesForCompany, listMatchesForNeed, rerankNeed, type StoredMatch } from '../../lib/match-store';
+import type { MatchListFilter } from '../../lib/match-store/queries';
+import type { Page } from '../../lib/pagination';
 import { syncCompanyProfiles } from '../../lib/match-store/profiles';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { readMatchExplanation } from '../../lib/match-store/match-explanation';
@@ -61,11 +63,20 @@ afterAll(async () => {
   await stopQueueClient();
 });
 
-// Every card at or above the pair's score, on one page: a list holds at most 50 ranked pairs
-// (NEED_TOP_K) besides the ones somebody acted on, and the default page shows 20.
-const atPairScore = async () => ({ pageSize: 50, minScore: (await db.match.findUniqueOrThrow({ where: { id: matchId } })).score });
-const companyList = async () => (await listMatchesForCompany(db, world.companyRep.actor, world.company.id, await atPairScore())).items;
-const needList = async (needId: string) => (await listMatchesForNeed(db, hromadaRep, needId, await atPairScore())).items;
+// Every card of a list at or above the pair's score, page after page: a list holds at most 50
+// ranked pairs (NEED_TOP_K) besides the ones somebody acted on, and other files' companies may
+// outrank this pair, which then sorts after them.
+async function wholeList(read: (filter: MatchListFilter) => Promise<Page<StoredMatch>>): Promise<StoredMatch[]> {
+  const { score } = await db.match.findUniqueOrThrow({ where: { id: matchId } });
+  const items: StoredMatch[] = [];
+  for (let page = 1; ; page += 1) {
+    const { items: onPage, total } = await read({ page, pageSize: 50, minScore: score });
+    items.push(...onPage);
+    if (onPage.length === 0 || items.length >= total) return items;
+  }
+}
+const companyList = () => wholeList((filter) => listMatchesForCompany(db, world.companyRep.actor, world.company.id, filter));
+const needList = (needId: string) => wholeList((filter) => listMatchesForNeed(db, hromadaRep, needId, filter));
 
 const ask = async (actor: Actor | null, query: string) => {
   const headers = new Headers();

@@ -20,5 +20,7 @@ describe('a pair’s points as PostgreSQL’s array text', () => {
       ['{07}', [7]], ['{7,}', [7]], ['{,7}', [7]], ['12,0', [12, 0]], ['{12,0', [12, 0]], ['', []], ['{1 ,2}', [1, 2]],
     ];
     for (const [text, points] of cases) expect(isPointsText(text, points), `${text} ${JSON.stringify(points)}`).toBe(false);
+    // A row stored without points (the column is nullable) differs from any computed points.
+    expect(isPointsText(null, [])).toBe(false);
   });
 });
