@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Capability, DeliveryMode, SectorCode, Stage } from '../../lib/generated/prisma/enums';
 import { Prisma } from '../../lib/generated/prisma/client';
 import { prepareCompany } from '../../lib/matching/prepare';
@@ -7,13 +7,30 @@ import { candidateFromRow, loadCompanyProfiles, PROFILE_COLUMNS_AFTER_ID_OF_P, s
 import { SCORING_COLUMNS_AFTER_ID_OF_P, scoringCandidateFromRow } from '../../lib/match-store/scoring-profile';
 import { SME_THRESHOLDS } from '../../lib/companies/sme';
 import { RiskAppetite, SmeIndustry, TenderRequirement } from '../../lib/generated/prisma/enums';
-import { createCompany } from '../factories/company';
+import { createCompany as createAnyCompany, type CompanyInput } from '../factories/company';
 import { testDb } from './test-db';
 
 // The ranking profile encodes sets as bit masks computed in SQL from enum positions; the engine
 // decodes them with the generated enums. These must agree for every value.
 
 const sorted = (values: readonly string[]) => [...values].sort();
+
+// The files share one database. Companies made here are verified, some in every sector with every
+// capability, Kansai and experienced: left eligible, they would outrank other files' companies in
+// whatever they rank next (journey-reads' policy preview, notifications). They leave the ranking
+// with the file.
+const made: string[] = [];
+const createCompany = async (db: typeof testDb, overrides: Partial<CompanyInput>) => {
+  const company = await createAnyCompany(db, overrides);
+  made.push(company.id);
+  return company;
+};
+afterAll(async () => {
+  await testDb.company.updateMany({ where: { id: { in: made } }, data: { verificationStatus: 'REJECTED' } });
+  await syncCompanyProfiles(testDb, Prisma.sql`c.id = ANY(${made}::uuid[])`);
+  const stillEligible = await testDb.companyMatchProfile.count({ where: { companyId: { in: made }, isEligible: true } });
+  if (stillEligible > 0) throw new Error(`${stillEligible} of this file's companies still rank`);
+});
 
 describe('company ranking profiles', () => {
   it('round-trip every sector, capability, delivery mode and stage', async () => {
