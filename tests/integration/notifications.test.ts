@@ -19,7 +19,7 @@ import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createCompany } from '../factories/company';
 import { createMatch } from '../factories/match';
 import { createMunicipality, pickFreeHromada } from '../factories/municipality';
-import { createNeed } from '../factories/need';
+import { createNeed as createAnyNeed } from '../factories/need';
 import { createUser } from '../factories/user';
 import { dataFingerprint } from './data-fingerprint';
 import { testDb as db } from './test-db';
@@ -33,6 +33,9 @@ let boss: PgBoss;
 beforeAll(async () => {
   world = await createAccessWorld(db);
   boss = await startJobQueue(inject('databaseUrl'));
+  // Re-ranks other files queued and left: run now, they would announce their needs to this file's
+  // companies when a test drains the queue for its own.
+  await drainMatchingJobs(db, boss);
 });
 afterAll(async () => {
   await boss.stop({ graceful: false, wait: true });
@@ -43,11 +46,21 @@ const run = (name: ActionName, actor: Actor, input: unknown) => runAction(db, na
 const actorOf = (user: { id: string; role: Actor['role']; companyId: string | null; municipalityId: string | null }): Actor => ({
   userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId,
 });
-const noticesOf = (userId: string, kind?: string) => db.notice.findMany({ where: { userId, ...(kind ? { kind } : {}) } });
+const noticesOf = (userId: string, kind?: string) => db.notice.findMany({ where: { userId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: 'asc' } });
 const emailsTo = (email: string, kind?: string) => db.outboxEmail.findMany({ where: { toAddress: email, ...(kind ? { kind } : {}) } });
 
+// The files share one database, and other files leave verified companies and open needs of the
+// factories' default (energy, power generators) behind: enough to push this file's pairs off each
+// other's lists. Its companies also offer heating systems, and its needs ask for that alone, which
+// only the demo world's companies offer besides.
+const NICHE = 'HEATING_SYSTEMS' as const;
+const createNeed: typeof createAnyNeed = (database, municipality, overrides = {}) =>
+  createAnyNeed(database, municipality, { requiredCapabilities: [NICHE], ...overrides });
+
 async function verifiedCompanyWithRep(locale: 'ja' | 'uk' | 'en' = 'en', threshold = 0) {
-  const company = await createCompany(db, { verificationStatus: 'VERIFIED', verifiedAt: new Date(), noticeScoreThreshold: threshold });
+  const company = await createCompany(db, {
+    verificationStatus: 'VERIFIED', verifiedAt: new Date(), noticeScoreThreshold: threshold, capabilities: ['POWER_GENERATORS', NICHE],
+  });
   const rep = await createUser(db, { role: 'COMPANY_REP', companyId: company.id, locale });
   await rerankCompany(db, company.id); // writes the company's match profile, which ranking reads
   return { company, rep };
