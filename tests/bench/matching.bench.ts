@@ -11,6 +11,7 @@
  * database's and the Match table's size, and the machine's load (the machine is shared).
  */
 import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { createScratchDatabase } from '../../lib/database/scratch';
 import { TopK, scorePair, EXCLUDED, prepareCompany, prepareNeed } from '../../lib/matching';
 import { createSyntheticWorld, seededRandom } from './synthetic-world';
@@ -20,6 +21,15 @@ const COMPANIES = Number(process.env.BENCH_COMPANIES ?? (QUICK ? 10_000 : 100_00
 const NEEDS = Number(process.env.BENCH_NEEDS ?? (QUICK ? 1_000 : 10_000));
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const NAIVE_SAMPLES = Number(process.env.BENCH_NAIVE_SAMPLES ?? 5);
+// Each of (a), (b) and (c) first runs this many operations on other ids, timed and printed but
+// not counted. The rebuild swaps "Match" for a new table, and each pooled connection's first
+// statements after it load that table's catalog entries again: one light need re-ranked eight
+// times after a rebuild took 93, 49, 37, 34, then 20–24 ms (its read 42, 20, 21, 20, then 12–13);
+// without a rebuild, 145 (the process's first) then 18–26. And a named statement (a list's read)
+// is planned anew for its first five executions on each connection. Paid once per connection, not
+// per operation; in 30 samples the second slowest is the p95, so two such one-offs decided it
+// (docs/benchmarks/matching.md, session 17).
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 5);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -61,27 +71,44 @@ try {
       SELECT pg_database_size(current_database()) AS database, pg_total_relation_size('"Match"') AS match`;
     return { databaseMb: Math.round(Number(row.database) / 2 ** 20), matchTableMb: Math.round(Number(row.match) / 2 ** 20) };
   };
-  /** Times each operation; sums the rows it wrote and the WAL it made. */
+  // Garbage collections, to say which of the slowest operations one paused (printed beside them).
+  const collections: { start: number; duration: number }[] = [];
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) collections.push({ start: entry.startTime, duration: entry.duration });
+  });
+  gcObserver.observe({ entryTypes: ['gc'] });
+  const gcMsBetween = (from: number, to: number) =>
+    collections.filter((c) => c.start >= from && c.start < to).reduce((sum, c) => sum + c.duration, 0);
+  /** Times each operation; sums the rows it wrote and the WAL it made; describes the three slowest. */
   async function measure(ids: string[], work: (id: string) => Promise<{ written: number; deleted: number } | unknown>) {
     const ms: number[] = [];
     let rows = 0;
     const phases = { score: [] as number[], write: [] as number[] };
     const from = await walLsn();
+    const described: { took: number; from: number; to: number; text: string }[] = [];
     for (const id of ids) {
+      const from = performance.now();
       const [took, outcome] = await time(() => work(id));
       ms.push(took);
+      let text = `${round(took)} (`;
       if (outcome && typeof outcome === 'object' && 'written' in outcome) {
-        const rerank = outcome as { written: number; ms: { score: number; write: number } };
+        const rerank = outcome as { written: number; attempts: number; ms: { score: number; write: number } };
         rows += rerank.written;
         phases.score.push(rerank.ms.score);
         phases.write.push(rerank.ms.write);
+        text += `read+score ${round(rerank.ms.score)}, write ${round(rerank.ms.write)}, ${rerank.attempts} attempt(s), `;
       }
+      described.push({ took, from, to: performance.now(), text });
     }
+    // Collections are reported when they end: one turn of the event loop, after the last operation.
+    await new Promise((resolve) => setImmediate(resolve));
+    const slowest = `; slowest: ${described.sort((a, b) => b.took - a.took).slice(0, 3)
+      .map((d) => `${d.text}GC ${round(gcMsBetween(d.from, d.to))})`).join(', ')} ms`;
     const wal = await walBytes(from);
     const phase = phases.score.length
       ? `; phases p50/p95: read+score ${round(percentile(phases.score, 50))}/${round(percentile(phases.score, 95))} ms, write ${round(percentile(phases.write, 50))}/${round(percentile(phases.write, 95))} ms`
       : '';
-    return { ms, rowsPerOp: round(rows / ids.length), walKbPerOp: round(wal / 1024 / ids.length), phase };
+    return { ms, rowsPerOp: round(rows / ids.length), walKbPerOp: round(wal / 1024 / ids.length), phase: phase + slowest };
   }
   log(`mode: ${QUICK ? 'quick' : 'full'}; load average ${load()}`);
 
@@ -99,18 +126,29 @@ try {
   const needIds = (await db.need.findMany({ select: { id: true } })).map((n) => n.id);
   const companyIds = (await db.company.findMany({ select: { id: true } })).map((c) => c.id);
   const sample = (ids: string[], n: number) => Array.from({ length: n }, () => ids[Math.floor(random() * ids.length)]);
+  // A stream of its own, so that the measured ids are those of earlier sessions' runs.
+  const warmUpRandom = seededRandom(11);
+  const warmUp = async (ids: string[], work: (id: string) => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let i = 0; i < WARM_UP; i++) ms.push((await time(() => work(ids[Math.floor(warmUpRandom() * ids.length)])))[0]);
+    return ms.length ? `; warm-up first (not counted): ${ms.map((v) => round(v)).join(', ')} ms` : '';
+  };
 
+  const needWarmUp = await warmUp(needIds, (id) => rerankNeed(db, id));
   const needRerank = await measure(sample(needIds, SAMPLES), (id) => rerankNeed(db, id));
   const rerankNeedMs = needRerank.ms;
-  log(`(a) re-rank one need:    p50 ${round(percentile(rerankNeedMs, 50))} ms, p95 ${round(percentile(rerankNeedMs, 95))} ms; ${needRerank.rowsPerOp} rows, ${needRerank.walKbPerOp} kB WAL per re-rank${needRerank.phase}; load ${load()}`);
+  log(`(a) re-rank one need:    p50 ${round(percentile(rerankNeedMs, 50))} ms, p95 ${round(percentile(rerankNeedMs, 95))} ms; ${needRerank.rowsPerOp} rows, ${needRerank.walKbPerOp} kB WAL per re-rank${needRerank.phase}${needWarmUp}; load ${load()}`);
 
+  const companyWarmUp = await warmUp(companyIds, (id) => rerankCompany(db, id));
   const companyRerank = await measure(sample(companyIds, SAMPLES), (id) => rerankCompany(db, id));
   const rerankCompanyMs = companyRerank.ms;
-  log(`(b) re-rank one company: p50 ${round(percentile(rerankCompanyMs, 50))} ms, p95 ${round(percentile(rerankCompanyMs, 95))} ms; ${companyRerank.rowsPerOp} rows, ${companyRerank.walKbPerOp} kB WAL per re-rank${companyRerank.phase}; load ${load()}`);
+  log(`(b) re-rank one company: p50 ${round(percentile(rerankCompanyMs, 50))} ms, p95 ${round(percentile(rerankCompanyMs, 95))} ms; ${companyRerank.rowsPerOp} rows, ${companyRerank.walKbPerOp} kB WAL per re-rank${companyRerank.phase}${companyWarmUp}; load ${load()}`);
 
   const facilitator = { userId: 'bench', role: 'FACILITATOR' as const, companyId: null, municipalityId: null };
-  const top20Ms = (await measure(sample(needIds, SAMPLES * 5), (id) => listMatchesForNeed(db, facilitator, id, { pageSize: 20 }))).ms;
-  log(`(c) read a need's top 20: p50 ${round(percentile(top20Ms, 50))} ms, p95 ${round(percentile(top20Ms, 95))} ms; load ${load()}`);
+  const top20WarmUp = await warmUp(needIds, (id) => listMatchesForNeed(db, facilitator, id, { pageSize: 20 }));
+  const top20 = await measure(sample(needIds, SAMPLES * 5), (id) => listMatchesForNeed(db, facilitator, id, { pageSize: 20 }));
+  const top20Ms = top20.ms;
+  log(`(c) read a need's top 20: p50 ${round(percentile(top20Ms, 50))} ms, p95 ${round(percentile(top20Ms, 95))} ms${top20.phase}${top20WarmUp}; load ${load()}`);
 
   // The naive way: no candidate retrieval — read every company, score every one in memory.
   const asOf = new Date();
@@ -167,6 +205,7 @@ try {
     rerankNeedSpeedup: round(percentile(naiveNeedMs, 95) / percentile(rerankNeedMs, 95)),
     rebuildSpeedup: round(naiveRebuildSeconds / (rebuildMs / 1000)),
     storedMatches: rebuild.matches,
+    warmUpOps: WARM_UP,
     rebuildSyncSeconds: round(rebuild.seconds.sync),
     rebuildLoadSeconds: round(rebuild.seconds.load),
     rebuildScoringSeconds: round(rebuild.seconds.scoring),
@@ -183,6 +222,7 @@ try {
     loadAverage: load(),
   };
   log(`ratios: re-rank one need ${figures.rerankNeedSpeedup}× faster than naive, full rebuild ${figures.rebuildSpeedup}×`);
+  gcObserver.disconnect();
   await db.$disconnect();
   const { stopQueueClient } = await import('../../lib/match-store/enqueue');
   await stopQueueClient();
