@@ -91,20 +91,28 @@ function listStatement(side: ListSide, id: string, filter: ReturnType<typeof par
   // one need: it is read once (an uncorrelated subquery), not once a row (docs/benchmarks/matching.md,
   // session 6).
   const needRow = side.oneNeed ? Prisma.sql`${id}::uuid` : Prisma.sql`page."needId"`;
+  // What every row of a page shares is sent on one row only, and the client gives it to the rest
+  // (list, below): a need's list names one need, and a page is nearly always judged under one policy
+  // version. A need's top 20 was 29 KB of JSON, 21 of them the same need, its inputs and the policy
+  // twenty times over, each parsed by the client (docs/benchmarks/matching.md, session 17). A CASE
+  // runs its subquery only for the row it picks.
+  const pageOrder = Prisma.sql`ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
+  const onFirstRow = (value: Prisma.Sql) => side.oneNeed ? Prisma.sql`CASE WHEN row_number() OVER (${pageOrder}) = 1 THEN ${value} END` : value;
   const statement = Prisma.sql`
     SELECT page.*,
-      (SELECT json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
+      ${onFirstRow(Prisma.sql`(SELECT json_build_object('id', n.id, 'title', n.title, 'sector', n.sector, 'stage', n.stage, 'urgency', n.urgency,
         'hromada', json_build_object('code', h.code, 'nameUk', h."nameUk", 'nameEn', h."nameEn", 'hostilityStatus', h."hostilityStatus",
           'hostilityScope', h."hostilityScope", 'oblast', json_build_object('nameUk', o."nameUk", 'nameEn', o."nameEn")))
-         FROM "Need" n JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode" WHERE n.id = ${needRow}) AS need,
+         FROM "Need" n JOIN "Hromada" h ON h.code = n."hromadaCode" JOIN "Oblast" o ON o.code = h."oblastCode" WHERE n.id = ${needRow})`)} AS need,
       (SELECT json_build_object('id', c.id, 'legalNameJa', c."legalNameJa", 'legalNameEn', c."legalNameEn", 'prefectureCode', c."prefectureCode",
         'cityEn', c."cityEn") FROM "Company" c WHERE c.id = page."companyId") AS company,
-      ${needInput} AS "needInput",
+      ${onFirstRow(needInput)} AS "needInput",
       (SELECT ${PROFILE_JSON_ARRAY} FROM "CompanyMatchProfile" p WHERE p."companyId" = page."companyId" AND p."isEligible") AS profile,
       (SELECT json_build_object('asked', bool_or(i.direction = 'COMPANY_INTEREST'), 'invited', bool_or(i.direction <> 'COMPANY_INTEREST'))
          FROM "Interest" i WHERE i."needId" = page."needId" AND i."companyId" = page."companyId" AND i."withdrawnAt" IS NULL) AS interest,
-      (SELECT json_build_object('weights', mp.weights, 'hardConstraints', mp."hardConstraints")
-         FROM "MatchingPolicy" mp WHERE mp.version = page."policyVersion") AS policy
+      CASE WHEN row_number() OVER (PARTITION BY page."policyVersion" ${pageOrder}) = 1 THEN
+        (SELECT json_build_object('weights', mp.weights, 'hardConstraints', mp."hardConstraints")
+           FROM "MatchingPolicy" mp WHERE mp.version = page."policyVersion") END AS policy
     FROM (
       SELECT m.id, m.score, m.status::text AS status, m.version, m."needId", m."companyId", m.points,
         to_char(m."judgedOn", 'YYYY-MM-DD') AS "judgedOn", m."policyVersion", m."computedAt" AT TIME ZONE 'UTC' AS "computedAt",
@@ -113,7 +121,7 @@ function listStatement(side: ListSide, id: string, filter: ReturnType<typeof par
       WHERE ${where}
       ORDER BY m.score DESC, m.${side.tieKey}, m.id
       LIMIT ${take} OFFSET ${skip}) page
-    ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
+    ${pageOrder}`;
   return { statement, where };
 }
 
@@ -133,7 +141,9 @@ async function list(db: Db, side: ListSide, id: string, filter: ReturnType<typeo
     text: statement.text,
     values: statement.values,
   });
-  const rows: ListRow[] = result.rows.map((row) => ({ ...row, judgedOn: new Date(`${row.judgedOn}T00:00:00Z`) }));
+  // A need's list sends its need on one row (listStatement): every row shows it.
+  const sharedNeed = side.oneNeed ? result.rows.find((row) => row.need !== null)?.need : undefined;
+  const rows: ListRow[] = result.rows.map((row) => ({ ...row, need: row.need ?? sharedNeed!, judgedOn: new Date(`${row.judgedOn}T00:00:00Z`) }));
   // Past the last page the window has no row to count on.
   const total = rows.length > 0 ? Number(rows[0].total) : skip === 0 ? 0 : (await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Match" m WHERE ${where}`)[0].n;
   const interests = new Map(rows.map((row) => [`${row.needId}:${row.companyId}`, { asked: row.interest?.asked ?? false, invited: row.interest?.invited ?? false }]));
@@ -141,8 +151,8 @@ async function list(db: Db, side: ListSide, id: string, filter: ReturnType<typeo
   const policies = new Map<number, ReturnType<typeof parsePolicy>>();
   for (const row of rows) if (row.policy && !policies.has(row.policyVersion)) policies.set(row.policyVersion, parsePolicy(row.policy));
   const companies = rows.map((row) => profileFromJson(row.profile)).filter((company) => company !== null);
-  const firstOfNeed = rows.filter((row, i) => rows.findIndex((other) => other.needId === row.needId) === i);
-  const needs = firstOfNeed.map((row) => needInputFromJson(row.needInput)).filter((need) => need !== null);
+  // Each need's inputs come on one of its rows (on a need's list, one row of the page).
+  const needs = rows.filter((row) => row.needInput !== null).map((row) => needInputFromJson(row.needInput)).filter((need) => need !== null);
   const explained = await explainStoredMatches(db, rows, { needs: Promise.resolve(needs), companies, interests, policies });
   const items: StoredMatch[] = rows.map((row, i) => ({ ...withoutCompactColumns(row, 'total', 'profile', 'interest', 'policy', 'needInput'), ...explained[i] }));
   return toPage(items, Number(total), filter.page, filter.pageSize);
