@@ -94,8 +94,9 @@ function listStatement(side: ListSide, id: string, filter: ReturnType<typeof par
   // What every row of a page shares is sent on one row only, and the client gives it to the rest
   // (list, below): a need's list names one need, and a page is nearly always judged under one policy
   // version. A need's top 20 was 29 KB of JSON, 21 of them the same need, its inputs and the policy
-  // twenty times over, each parsed by the client (docs/benchmarks/matching.md, session 17). A CASE
-  // runs its subquery only for the row it picks.
+  // twenty times over, each parsed by the client (docs/benchmarks/matching.md, session 17). The gain
+  // is bytes sent and parsed: the need's subqueries are uncorrelated and ran once already; a CASE
+  // runs the policy's only on the row it picks.
   const pageOrder = Prisma.sql`ORDER BY page.score DESC, page.${side.tieKey}, page.id`;
   const onFirstRow = (value: Prisma.Sql) => side.oneNeed ? Prisma.sql`CASE WHEN row_number() OVER (${pageOrder}) = 1 THEN ${value} END` : value;
   const statement = Prisma.sql`
