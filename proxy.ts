@@ -3,6 +3,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { isMalformedPath } from './lib/http/malformed-path';
 import { outageResponse } from './lib/http/database-outage';
 import { cachedPathFor, hasSessionCookie, isCachedPath } from './lib/cache/public-pages';
+import { isReaderCachedPath, PREFETCH_MARK_HEADER, readerCachedPathFor, readerNamedIn, readerPageRead, splitLocaleSegment } from './lib/cache/reader-pages';
 import { routing } from './lib/i18n/routing';
 import {
   buildContentSecurityPolicy,
@@ -36,14 +37,26 @@ export async function proxy(request: NextRequest) {
   const outage = await outageResponse(request);
   if (outage) return withSecurityHeaders(outage);
 
+  // An address naming a reader (`/en~<user id>/cached/…`) is a signed-in page kept for that reader
+  // alone: served only to their own session, and only if it is one of those pages; anything else
+  // is not found, whoever asks. Checked on every pass, the rewritten one included.
+  const { pathname } = request.nextUrl;
+  const named = readerNamedIn(pathname);
+  let notFoundFor: string | null = null;
+  if (named !== null) {
+    if (isReaderCachedPath(pathname, routing.locales) && (await sessionActor(request))?.userId === named) {
+      return withSecurityHeaders(cachedResponse(NextResponse.next(), isHttps));
+    }
+    notFoundFor = `/${splitLocaleSegment(pathname.split('/')[1], routing.locales).locale ?? routing.defaultLocale}/not-found`;
+  }
   // An anonymous read of a public page is served from Next's cache: the same page for every
   // visitor, so no nonce; its policy allows its inline scripts by hash and comes with the cached
   // entry (lib/cache/page-cache-handler.mjs, docs/decisions/018-public-pages-from-the-cache.md).
   // Next passes the rewritten request through here once more: it is already the cached variant.
-  if (isCachedPath(request.nextUrl.pathname)) return withSecurityHeaders(cachedResponse(NextResponse.next(), isHttps));
-  const cached = process.env.NODE_ENV === 'production'
-    ? cachedPathFor({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search, hasSession: hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name)) }, routing.locales)
-    : null;
+  // A signed-in member's read of a page kept per reader goes to that page's variant for them, once
+  // the proxy has checked their session (lib/cache/reader-pages.ts, decision 019).
+  if (!notFoundFor && isCachedPath(pathname)) return withSecurityHeaders(cachedResponse(NextResponse.next(), isHttps));
+  const cached = process.env.NODE_ENV === 'production' && !notFoundFor ? await cachedPathOf(request) : null;
   if (cached) {
     const localised = localise(request);
     if (localised.headers.has('location')) return withSecurityHeaders(localised);
@@ -65,13 +78,34 @@ export async function proxy(request: NextRequest) {
   const forwarded = new NextRequest(request, { headers: requestHeaders });
   // A malformed page path never gets here: the app's HTTP server gives Next the not-found page's
   // address instead (lib/http/app-request.ts); an API path gets its JSON 404 here.
-  const response = isApi(request.nextUrl.pathname)
+  const response = notFoundFor
+    ? NextResponse.rewrite(new URL(notFoundFor, request.url), { request: { headers: requestHeaders } })
+    : isApi(request.nextUrl.pathname)
     ? isMalformedPath(request.nextUrl.pathname)
       ? NextResponse.json({ error: { code: 'NOT_FOUND', status: 404, messageKey: 'errors.NOT_FOUND' } }, { status: 404 })
       : NextResponse.next({ request: { headers: requestHeaders } })
     : localise(forwarded);
   response.headers.set('Content-Security-Policy', policy);
   return withSecurityHeaders(response);
+}
+
+/** The cached variant a read is served from (public, or the reader's own), or null to render it. */
+async function cachedPathOf(request: NextRequest): Promise<string | null> {
+  const { method, nextUrl: { pathname, search } } = request;
+  const hasSession = hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name));
+  if (!hasSession) return cachedPathFor({ method, pathname, search, hasSession }, routing.locales);
+  // Only a read of a page kept per reader is worth the session's database read here.
+  const isPrefetch = request.headers.has(PREFETCH_MARK_HEADER);
+  if (!readerPageRead({ method, pathname, search, isPrefetch }, routing.locales)) return null;
+  const actor = await sessionActor(request);
+  return actor ? readerCachedPathFor({ method, pathname, search, isPrefetch }, actor, routing.locales) : null;
+}
+
+/** The session's user, checked against the database as a page would (lib/auth/session.ts). */
+async function sessionActor(request: NextRequest) {
+  // Imported here: the rest of the proxy needs no database.
+  const [{ db }, { actorFromCookies }] = await Promise.all([import('./lib/db'), import('./lib/auth/session')]);
+  return actorFromCookies(db, request.cookies);
 }
 
 /** A page from the cache: its policy comes with the cached entry, without a nonce. */

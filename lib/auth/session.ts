@@ -57,7 +57,23 @@ export async function actorFromClaims(db: Db, claims: SessionClaims | null, now 
   if (!session || session.revokedAt || session.userId !== claims.sub) return null;
   const { user } = session;
   if (user.disabledAt || user.sessionVersion !== claims.sv) return null;
-  return { userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId };
+  return actorOf(user);
+}
+
+const actorOf = (user: { id: string; role: Actor['role']; companyId: string | null; municipalityId: string | null }): Actor =>
+  ({ userId: user.id, role: user.role, companyId: user.companyId, municipalityId: user.municipalityId });
+
+/**
+ * The actor a reader's cached page is rendered for (lib/auth/current-actor.ts): their user row as a
+ * session would give it. proxy.ts has checked their session before the request got here; a user
+ * disabled since is nobody, as their session would be.
+ */
+export async function actorOfUser(db: Db, userId: string): Promise<Actor | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, companyId: true, municipalityId: true, disabledAt: true },
+  });
+  return user && !user.disabledAt ? actorOf(user) : null;
 }
 
 type CookieJar = { getAll(): { name: string; value: string }[] };

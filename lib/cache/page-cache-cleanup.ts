@@ -3,6 +3,10 @@ import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
 import { FRESH_ENTRY } from './page-cache-handler.mjs';
+import { READER_PAGE_MAX_AGE_MS } from './page-cache-tags.mjs';
+
+/** A reader's page, as stored: `<BUILD_ID>:/en~<user id>/…` (isReaderPageKey, behind the build). */
+const READER_KEY = '^[^:]*:/[a-z]{2}~';
 
 // The page cache (lib/cache/page-cache-handler.mjs) serves a stale entry only while another
 // instance renders it (its render lease, at most RENDER_LEASE_MS), but keeps it
@@ -31,10 +35,12 @@ export type PageCacheCleanup = { entries: number; otherBuilds: number; marks: nu
 
 export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   // Stale entries go first: the handler would not serve them past a render lease (the same test as its get).
-  // So do the entries rendered more than ENTRY_KEPT_MS ago.
+  // So do the entries rendered more than ENTRY_KEPT_MS ago, and a reader's pages past their age
+  // (READER_PAGE_MAX_AGE_MS: not served any more; one per member and page would pile up otherwise).
   const entries = await db.$executeRaw`
     DELETE FROM "PageCacheEntry" d
      WHERE d."renderedAt" < clock_timestamp() - make_interval(secs => ${ENTRY_KEPT_MS}::double precision / 1000)
+        OR (d."key" ~ ${READER_KEY} AND d."renderedAt" < clock_timestamp() - make_interval(secs => ${READER_PAGE_MAX_AGE_MS}::double precision / 1000))
         OR NOT EXISTS (SELECT 1 FROM "PageCacheEntry" e WHERE e."key" = d."key" AND ${Prisma.raw(FRESH_ENTRY)})`;
   // Then the entries of builds no instance has used for BUILD_KEPT_MS — and of no recorded build
   // at all (keys from before entries were per build). A key is `<BUILD_ID>:<Next's key>`.

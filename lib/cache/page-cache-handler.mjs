@@ -3,7 +3,8 @@
 // Plain JavaScript: Next loads this file at run time without compiling it.
 //
 // What is cached: the public pages anonymous visitors read, rendered statically under
-// app/[locale]/cached (proxy.ts sends them there), and the public map's data (a static route). The tags are the tables a page read
+// app/[locale]/cached (proxy.ts sends them there), the signed-in pages members read most, one entry
+// per reader (lib/cache/reader-pages.ts), and the public map's data (a static route). The tags are the tables a page read
 // (lib/cache/tag-page.ts); triggers on those tables mark them in the writer's own transaction
 // (migration 20261201213323_page_cache), so a mark exists exactly when its writer committed. An
 // entry is stale once a mark of one of its tags comes from a transaction its render may not have
@@ -19,6 +20,7 @@ import zlib from 'node:zlib';
 import pg from 'pg';
 import { cachedPagePolicy } from '../security/content-security-policy.mjs';
 import { anyRequestWaiting, KEPT_ROUTE, offerToWaitingRequests } from './stored-encoding.mjs';
+import { isReaderPageKey, NOT_KEPT_TAG, READER_PAGE_MAX_AGE_MS } from './page-cache-tags.mjs';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -190,7 +192,9 @@ export default class PageCacheHandler {
     );
     const row = rows[0];
     if (!row.value) return this.#miss(key, row);
-    if (!row.fresh) {
+    // A reader's page also shows what time alone changes: past its age it is stale like a marked one.
+    const outlived = isReaderPageKey(nextKey) && new Date(row.now).getTime() - new Date(row.renderedAt).getTime() > READER_PAGE_MAX_AGE_MS;
+    if (!row.fresh || outlived) {
       // Stale: one render for all instances; the others are served this copy meanwhile. Next makes
       // a handler per request, and its batcher sends one get per key and process at a time, so a
       // handler asking again for a key whose lease it holds is its own render (retried): it renders.
@@ -250,6 +254,8 @@ export default class PageCacheHandler {
     // kept once per id anyone asks for, without end; it is rendered again on each request instead.
     if (data.status !== undefined && data.status !== 200) return notKept();
     const tags = String(data.headers?.[TAGS_HEADER] ?? '').split(',').filter(Boolean);
+    // The page showed a state that ends without a write (a ranking in progress): render it again.
+    if (tags.includes(NOT_KEPT_TAG)) return notKept();
     // A page's HTML, or a route's body (the map's data: ≈ 0.6 MB of JSON on a national-scale world,
     // which compressed per response cost more than the rest of its hit). The columns are named for
     // the first.

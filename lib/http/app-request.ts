@@ -3,6 +3,7 @@ import { MAX_BODY_BYTES, SECURITY_HEADERS } from '../security/http-policy';
 import { LOCALES, DEFAULT_LOCALE } from '../i18n/routing';
 import { clientAddressOf, forwardedHostOf, protocolOf, type ProxyTrust } from './client-address';
 import { notFoundTargetFor } from './malformed-path';
+import { PREFETCH_MARK_HEADER } from '../cache/reader-pages';
 
 // What the app's HTTP server does to every request before Next sees it. Next itself fills
 // X-Forwarded-* only when they are absent, so without this a client could name any address
@@ -16,6 +17,7 @@ export function createAppRequestListener(handle: Handler, options: AppRequestOpt
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   return (request, response) => {
     rewriteForwardingHeaders(request, options.trust);
+    markPrefetch(request);
     const notFound = notFoundTargetFor(request.url ?? '/', LOCALES, DEFAULT_LOCALE);
     if (notFound) request.url = notFound;
     if (!hasUndeclaredBody(request)) {
@@ -42,6 +44,18 @@ export function rewriteForwardingHeaders(request: IncomingMessage, trust: ProxyT
   if (address) request.headers['x-forwarded-for'] = address;
   request.headers['x-forwarded-proto'] = protocol;
   if (host) request.headers['x-forwarded-host'] = host;
+}
+
+/**
+ * Says whether the request is one of Next's prefetches in a header proxy.ts can read (Next takes
+ * its own off first): a prefetch is not served from the pages kept per reader
+ * (lib/cache/reader-pages.ts). Whatever a client wrote there is replaced.
+ */
+export function markPrefetch(request: IncomingMessage): void {
+  delete request.headers[PREFETCH_MARK_HEADER];
+  if (request.headers['next-router-prefetch'] !== undefined || request.headers['next-router-segment-prefetch'] !== undefined) {
+    request.headers[PREFETCH_MARK_HEADER] = '1';
+  }
 }
 
 function hasUndeclaredBody(request: IncomingMessage): boolean {

@@ -8,6 +8,7 @@ import { logError } from '../logging/log';
 import { createCopy, dropRetired, indexCopy, lockTable, readDefinition, swapIn } from './table-swap';
 import { NOBODY_ACTED_ON, type MatchRow } from './write';
 import { pointsAsText } from './points-text';
+import { READER_PAGE_TAG } from '../cache/page-cache-tags.mjs';
 
 // Writing a rebuild: every list at once, in one transaction on one connection, so that readers
 // see the old lists until the new ones are whole. The rows travel by COPY into a temporary
@@ -189,6 +190,11 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
       },
       afterSwap: async () => {
         await client.query('SELECT review_slice_count_recount()');
+        // The copy was filled before it had the table's triggers, so nothing marked the signed-in
+        // pages' tag for its rows (migration 20261204093000_reader_page_cache): marked here, in the
+        // swap's transaction, as the trigger would have.
+        await client.query(`INSERT INTO "PageCacheTag" ("tag", "txid", "invalidatedAt") VALUES ($1, txid_current(), clock_timestamp())
+          ON CONFLICT ("tag", "txid") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"`, [READER_PAGE_TAG]);
       },
     });
     steps.swapTries = tries;

@@ -1,5 +1,4 @@
-import { setRequestLocale } from 'next-intl/server';
-import { tagPage } from '@/lib/cache/tag-page';
+import { enterCachedVariant } from '@/lib/cache/cached-variant';
 import HomePage from '../page';
 
 // The home page as an anonymous visitor sees it, rendered once and served from Next's cache
@@ -7,7 +6,6 @@ import HomePage from '../page';
 export const dynamic = 'force-static';
 
 export default async function CachedHomePage({ params }: PageProps<'/[locale]/cached'>) {
-  setRequestLocale((await params).locale);
-  await tagPage('home');
+  await enterCachedVariant(params, { publicPage: 'home' });
   return <HomePage />;
 }

@@ -16,6 +16,7 @@ import { titled } from '@/lib/i18n/page-title';
 import { listOwnIntroductions } from '@/lib/match-decisions/introductions';
 import { listMatchesForCompany } from '@/lib/match-store/queries';
 import { readRankingState } from '@/lib/match-store/ranking-state';
+import { keepOutOfCache } from '@/lib/cache/tag-page';
 import { badgeClass } from '@/components/ui/status-badge';
 import { SecurityWatchList } from '@/components/security-watch/security-watch-list';
 import { getSecurityWatch } from '@/lib/security-watch/company-watch';
@@ -36,6 +37,8 @@ export default async function RecommendedPage({ searchParams }: PageProps<'/[loc
     readRankingState(db, actor, {}),
     getSecurityWatch(db, actor, new Date(), { page: watchPage }),
   ]);
+  // "Ranking in progress" ends with a job, which may change no row: not kept in the cache.
+  if (ranking.pending) await keepOutOfCache();
   const lists = entriesOf(matches.items.map((match) => match.explanation));
   const titles = await readForReader(db, matches.items.map((match) => needTitle(match.need)), (await getLocale()) as AppLocale);
   return (

@@ -37,6 +37,7 @@ import { InvitationsSent } from '@/components/interests/invitations-sent';
 import { getOwnStandingOnNeed, listInterestsForNeed } from '@/lib/interests/need-interests';
 import { listMatchesForNeed } from '@/lib/match-store/queries';
 import { readShownNeedRankingState } from '@/lib/match-store/ranking-state';
+import { keepOutOfCache } from '@/lib/cache/tag-page';
 import { getNeedForActor } from '@/lib/needs/manage-needs';
 import { isFollowingNeed } from '@/lib/notifications/centre';
 import { followNeedAction } from '../../notifications/actions';
@@ -85,6 +86,8 @@ export default async function NeedPage({ params, searchParams }: PageProps<'/[lo
     getTranslations(), getListInForceOnce(), actor ? readShownNeedRankingState(db, actor, need) : { pending: false },
     readNeed(need, locale), readTranslationEditor(db, actor, 'NEED', need.id, needTexts(need)),
   ]);
+  // "Ranking in progress" ends with a job, which may change no row: not kept in the cache.
+  if (ranking.pending) await keepOutOfCache();
   // The card whose criteria table is rendered open: where a reader without JavaScript is sent.
   const explainId = typeof explain === 'string' ? explain : undefined;
   const isOwner = actor?.role === 'MUNICIPALITY_REP' && actor.municipalityId === need.municipalityId;

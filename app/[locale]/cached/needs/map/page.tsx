@@ -1,5 +1,4 @@
-import { setRequestLocale } from 'next-intl/server';
-import { tagPage } from '@/lib/cache/tag-page';
+import { enterCachedVariant } from '@/lib/cache/cached-variant';
 import NeedsPage from '../../../needs/page';
 
 // The needs map without filters (/needs?view=map) as an anonymous visitor sees it, from Next's
@@ -8,7 +7,6 @@ export const dynamic = 'force-static';
 export { generateMetadata } from '../../../needs/page';
 
 export default async function CachedNeedsMapPage({ params }: PageProps<'/[locale]/cached/needs/map'>) {
-  setRequestLocale((await params).locale);
-  await tagPage('needs');
-  return <NeedsPage params={params} searchParams={Promise.resolve({ view: 'map' })} />;
+  const plain = await enterCachedVariant(params, { publicPage: 'needs' });
+  return <NeedsPage params={Promise.resolve(plain)} searchParams={Promise.resolve({ view: 'map' })} />;
 }

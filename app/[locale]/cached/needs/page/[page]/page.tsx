@@ -1,7 +1,6 @@
 import { notFound } from 'next/navigation';
-import { setRequestLocale } from 'next-intl/server';
 import { isListPageNumber } from '@/lib/cache/public-pages';
-import { tagPage } from '@/lib/cache/tag-page';
+import { enterCachedVariant } from '@/lib/cache/cached-variant';
 import { db } from '@/lib/db';
 import { listPublicNeeds } from '@/lib/needs/public-needs';
 import NeedsPage from '../../../../needs/page';
@@ -14,14 +13,13 @@ export const dynamic = 'force-static';
 export { generateMetadata } from '../../../../needs/page';
 
 export default async function CachedNeedsListPage({ params }: PageProps<'/[locale]/cached/needs/page/[page]'>) {
-  const { locale, page } = await params;
+  const { page } = await params;
   // This address can be asked for directly (proxy.ts lets the cached segment through): any other
   // form of a number would store a copy of page 1 (the list reads a bad page as the first), and
   // page 1 has its own entry (/cached/needs).
   if (!isListPageNumber(page) || page === '1') notFound();
-  setRequestLocale(locale);
-  await tagPage('needs');
+  const plain = await enterCachedVariant(params, { publicPage: 'needs' });
   const { pageCount } = await listPublicNeeds(db, { page });
   if (Number(page) > pageCount) notFound();
-  return <NeedsPage params={params} searchParams={Promise.resolve({ page })} />;
+  return <NeedsPage params={Promise.resolve(plain)} searchParams={Promise.resolve({ page })} />;
 }
