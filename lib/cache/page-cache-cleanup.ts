@@ -3,10 +3,7 @@ import type { Db } from '../db';
 import { Prisma } from '../generated/prisma/client';
 import { QUEUES } from '../jobs/queue';
 import { FRESH_ENTRY } from './page-cache-handler.mjs';
-import { READER_PAGE_MAX_AGE_MS } from './page-cache-tags.mjs';
-
-/** A reader's page, as stored: `<BUILD_ID>:/en~<user id>/…` (isReaderPageKey, behind the build). */
-const READER_KEY = '^[^:]*:/[a-z]{2}~';
+import { READER_PAGE_MAX_AGE_MS, READER_PAGE_PATH_PATTERN } from './page-cache-tags.mjs';
 
 // The page cache (lib/cache/page-cache-handler.mjs) serves a stale entry only while another
 // instance renders it (its render lease, at most RENDER_LEASE_MS), but keeps it
@@ -40,7 +37,7 @@ export async function cleanPageCache(db: Db): Promise<PageCacheCleanup> {
   const entries = await db.$executeRaw`
     DELETE FROM "PageCacheEntry" d
      WHERE d."renderedAt" < clock_timestamp() - make_interval(secs => ${ENTRY_KEPT_MS}::double precision / 1000)
-        OR (d."key" ~ ${READER_KEY} AND d."renderedAt" < clock_timestamp() - make_interval(secs => ${READER_PAGE_MAX_AGE_MS}::double precision / 1000))
+        OR (d."key" ~ ${READER_PAGE_PATH_PATTERN} AND d."renderedAt" < clock_timestamp() - make_interval(secs => ${READER_PAGE_MAX_AGE_MS}::double precision / 1000))
         OR NOT EXISTS (SELECT 1 FROM "PageCacheEntry" e WHERE e."key" = d."key" AND ${Prisma.raw(FRESH_ENTRY)})`;
   // Then the entries of builds no instance has used for BUILD_KEPT_MS — and of no recorded build
   // at all (keys from before entries were per build). A key is `<BUILD_ID>:<Next's key>`.

@@ -11,6 +11,7 @@ import { runAction } from '../../lib/actions/run';
 import type { Actor } from '../../lib/auth/actor';
 import { cleanPageCache } from '../../lib/cache/page-cache-cleanup';
 import { stopWaiting, waitForStoredCopies, type EncodingScope } from '../../lib/cache/stored-encoding.mjs';
+import { NOT_KEPT_TAG, READER_PAGE_MAX_AGE_MS, READER_PAGE_TAG } from '../../lib/cache/page-cache-tags.mjs';
 import { PUBLIC_PAGE_TAGS } from '../../lib/cache/tag-page';
 import { rollStatusesForward } from '../../lib/hostility-list/roll-forward';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
@@ -577,5 +578,78 @@ describe('invalidation by the tables the public pages read', () => {
     for (const [name, key] of keys) await render(key, PUBLIC_PAGE_TAGS[name as keyof typeof PUBLIC_PAGE_TAGS]);
     await rollStatusesForward(db, new Date(Date.UTC(2099, 0, 1)));
     for (const [, key] of keys) expect(await handler.get(key, { kind: 'APP_PAGE' })).toBeNull();
+  });
+});
+
+describe("the signed-in pages kept per reader (lib/cache/reader-pages.ts)", () => {
+  /** Tables no page kept per reader shows, so they carry no mark of its tag (migration 20261204093000). */
+  const NOT_SHOWN = ['AuditLog', 'PendingSignUp', 'UserSession', 'PasswordResetToken', 'RateLimitBucket', 'PlatformSecret', 'OutboxEmail', 'PageCacheEntry', 'PageCacheBuild', 'PageCacheTag', 'PageCacheMarkHorizon'];
+  const readerKey = () => `/route-cache/APP_PAGE/test/$/en~${randomUUID()}/cached/facilitator/matches`;
+
+  it('marks their tag on a statement on any table they may show, and a table added later must say whether they do', async () => {
+    const rows = await db.$queryRaw<{ table: string; marked: boolean }[]>`
+      SELECT c.relname::text AS "table", EXISTS (
+        SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+         WHERE t.tgrelid = c.oid AND p.proname = 'page_cache_invalidate' AND NOT t.tgisinternal
+           AND encode(t.tgargs, 'escape') = ${READER_PAGE_TAG} || '\\000'
+           -- statement level (bit 0 clear), after; insert 4, delete 8, update 16, truncate 32
+           AND t.tgtype & 1 = 0 AND t.tgtype & 60 = 60
+      ) AS "marked"
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relname <> '_prisma_migrations'
+        AND c.relname !~ '_(next|retired_.*)$'`;
+    expect(rows.length).toBeGreaterThan(40);
+    const unmarked = rows.filter((row) => !row.marked).map((row) => row.table).sort();
+    expect(unmarked).toEqual([...NOT_SHOWN].sort());
+  });
+
+  it.each(['Match', 'MatchDecision', 'Interest', 'Notice', 'User', 'Company'])('a statement on %s marks it in the writer’s transaction', async (table) => {
+    let seen = false;
+    await db
+      .$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE false`);
+        const [mark] = await tx.$queryRawUnsafe<{ mine: boolean }[]>(
+          'SELECT EXISTS (SELECT 1 FROM "PageCacheTag" WHERE tag = $1 AND txid = txid_current()) AS mine', READER_PAGE_TAG);
+        seen = mark.mine;
+        throw new RolledBack();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+    expect(seen).toBe(true);
+  });
+
+  it("serves a reader's page until a write marks the tag, and no longer than their age allows", async () => {
+    const own = `test-${randomUUID()}`;
+    const [reader, visitors] = [readerKey(), freshKey()];
+    await render(reader, [READER_PAGE_TAG, own], 'theirs');
+    await render(visitors, [own], 'everyone');
+    expect(await served(reader)).toBe(true);
+    // Older than the age a reader's page is kept for: rendered again; a public page of the same age is still served.
+    const past = new Date(Date.now() - READER_PAGE_MAX_AGE_MS - 5_000);
+    await db.pageCacheEntry.updateMany({ where: { key: { in: [`page-cache-test:${reader}`, `page-cache-test:${visitors}`] } }, data: { renderedAt: past } });
+    expect(await served(reader)).toBe(false);
+    expect(await served(visitors)).toBe(true);
+    // Rendered again, then a write to a table such a page shows: rendered again.
+    await store(reader, [READER_PAGE_TAG, own], 'theirs again');
+    expect(await served(reader)).toBe(true);
+    await db.$executeRaw`DELETE FROM "MatchDecision" WHERE false`;
+    expect(await served(reader)).toBe(false);
+  });
+
+  it('keeps no render that showed a state ending without a write (a ranking in progress)', async () => {
+    const key = readerKey();
+    await render(key, [READER_PAGE_TAG, NOT_KEPT_TAG], 'ranking in progress');
+    expect(await db.pageCacheEntry.count({ where: { key: `page-cache-test:${key}` } })).toBe(0);
+    await render(key, [READER_PAGE_TAG], 'settled');
+    expect(await served(key)).toBe(true);
+  });
+
+  it('lets the clean-up remove the pages past their age', async () => {
+    const key = readerKey();
+    await render(key, [READER_PAGE_TAG], 'old');
+    await db.pageCacheEntry.update({ where: { key: `page-cache-test:${key}` }, data: { renderedAt: new Date(Date.now() - READER_PAGE_MAX_AGE_MS - 5_000) } });
+    await cleanPageCache(db);
+    expect(await db.pageCacheEntry.count({ where: { key: `page-cache-test:${key}` } })).toBe(0);
   });
 });

@@ -72,9 +72,12 @@ describe('an address naming a reader', () => {
     expect(isReaderCachedPath('/en/cached/facilitator/matches', LOCALES)).toBe(false);
   });
   it("is how the cache knows a reader's entry (its age is bounded)", () => {
+    // Next 16's keys: the route cache's prefix, then the page's path.
+    expect(isReaderPageKey(`/route-cache/APP_PAGE/6ea0261b/$/en~${USER}/cached/facilitator/matches`)).toBe(true);
+    expect(isReaderPageKey(`/route-cache/APP_PAGE/6ea0261b/$/uk~${USER}/cached/needs/${ID}`)).toBe(true);
     expect(isReaderPageKey(`/en~${USER}/cached/facilitator/matches`)).toBe(true);
-    expect(isReaderPageKey('/en/cached/needs')).toBe(false);
-    expect(isReaderPageKey(`/en/cached/needs/${ID}`)).toBe(false);
+    expect(isReaderPageKey('/route-cache/APP_PAGE/6ea0261b/$/en/cached/needs')).toBe(false);
+    expect(isReaderPageKey(`/route-cache/APP_PAGE/6ea0261b/$/en/cached/needs/${ID}`)).toBe(false);
   });
 });
 
