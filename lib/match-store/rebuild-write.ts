@@ -192,7 +192,8 @@ export async function writeRebuild(db: Db, input: RebuildWrite): Promise<Rebuild
         await client.query('SELECT review_slice_count_recount()');
         // The copy was filled before it had the table's triggers, so nothing marked the signed-in
         // pages' tag for its rows (migration 20261204093000_reader_page_cache): marked here, in the
-        // swap's transaction, as the trigger would have.
+        // swap's transaction, as the trigger would have. (The floors' updates above mark it today
+        // too, through "Need"'s trigger; the rows must not depend on them.)
         await client.query(`INSERT INTO "PageCacheTag" ("tag", "txid", "invalidatedAt") VALUES ($1, txid_current(), clock_timestamp())
           ON CONFLICT ("tag", "txid") DO UPDATE SET "invalidatedAt" = EXCLUDED."invalidatedAt"`, [READER_PAGE_TAG]);
       },
