@@ -5,6 +5,7 @@ import Negotiator from 'negotiator';
 import { cachedPathFor, hasSessionCookie } from '../cache/public-pages';
 import { LOCALES } from '../i18n/routing';
 import { coalesceWrites } from './coalesce-writes';
+import { readerPageRead } from '../cache/reader-pages';
 import { bodyOfLengthOffered, encodingScope, KEPT_ROUTE, STORED_ENCODINGS, stopWaiting, storedBodyCopyOf, storedCopyOf, waitForStoredCopies, type EncodingScope, type StoredEncoding } from '../cache/stored-encoding.mjs';
 
 // Compression of every response, done by the app's HTTP server instead of Next (next.config.js
@@ -61,17 +62,22 @@ export function withResponseEncoding(request: IncomingMessage, response: ServerR
 
 /**
  * Whether Next may answer this request with a cached page's HTML: an anonymous read of a public
- * page (the proxy's own rule, cachedPathFor), and not a client navigation or prefetch, whose
- * answer is the entry's RSC payload. Only such requests wait for stored copies: the copies an
- * entry's read offers are held by the requests waiting, so an action, an API call or a signed-in
- * page would hold them for nothing.
+ * page (the proxy's own rule, cachedPathFor), or a signed-in read of a page kept per reader
+ * (readerPageRead: whether the session holds is the proxy's to say, and a read it renders instead
+ * only waits for nothing), and not a client navigation or prefetch, whose answer is the entry's
+ * RSC payload. Only such requests wait for stored copies: the copies an entry's read offers are
+ * held by the requests waiting, so an action, an API call or another signed-in page would hold them
+ * for nothing. A copy goes out only for a response that is exactly its HTML, so a request is never
+ * sent bytes other than its own page's.
  */
 function mayBeCachedPage(request: IncomingMessage): boolean {
   if (request.headers.rsc !== undefined || request.headers['next-router-prefetch'] !== undefined) return false;
   const url = new URL(request.url ?? '/', 'http://app.invalid');
   if (url.searchParams.has('_rsc')) return false;
   const cookies = (request.headers.cookie ?? '').split(';').map((pair) => pair.split('=')[0].trim());
-  return cachedPathFor({ method: request.method ?? 'GET', pathname: url.pathname, search: url.search, hasSession: hasSessionCookie(cookies) }, LOCALES) !== null;
+  const read = { method: request.method ?? 'GET', pathname: url.pathname, search: url.search, hasSession: hasSessionCookie(cookies) };
+  if (read.hasSession) return readerPageRead({ ...read, isPrefetch: request.headers['next-router-segment-prefetch'] !== undefined }, LOCALES) !== null;
+  return cachedPathFor(read, LOCALES) !== null;
 }
 
 /** A read of the public map's data, which Next answers from its cache (app/api/map/needs/[locale]). */

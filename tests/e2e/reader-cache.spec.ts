@@ -26,6 +26,13 @@ test("a facilitator's queue comes from the cache, kept for them alone", async ({
     const policy = again?.headers()['content-security-policy'] ?? '';
     expect(policy.split('; ').find((directive) => directive.startsWith('script-src'))).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
   }).toPass({ timeout: 30_000 });
+  // Sent as the copy compressed when it was stored (whole, with its length), not compressed again.
+  await expect(async () => {
+    const copy = await page.request.get(FIRST + '/uk/facilitator/matches', { headers: { 'accept-encoding': 'br' } });
+    expect(copy.headers()['x-nextjs-cache']).toBe('HIT');
+    expect(copy.headers()['content-encoding']).toBe('br');
+    expect(Number(copy.headers()['content-length'])).toBeGreaterThan(0);
+  }).toPass({ timeout: 30_000 });
   // Theirs: a member's header, and the queue's own heading, in their language.
   await expect(page.getByTestId('notification-bell').filter({ visible: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('');
