@@ -3,7 +3,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { isMalformedPath } from './lib/http/malformed-path';
 import { outageResponse } from './lib/http/database-outage';
 import { cachedPathFor, hasSessionCookie, isCachedPath } from './lib/cache/public-pages';
-import { isReaderCachedPath, PREFETCH_MARK_HEADER, readerCachedPathFor, readerNamedIn, readerPageRead, splitLocaleSegment } from './lib/cache/reader-pages';
+import { isReaderCachedPath, languageOfSegment, PREFETCH_MARK_HEADER, readerCachedPathFor, readerNamedIn, readerPageRead } from './lib/cache/reader-pages';
 import { routing } from './lib/i18n/routing';
 import {
   buildContentSecurityPolicy,
@@ -37,17 +37,19 @@ export async function proxy(request: NextRequest) {
   const outage = await outageResponse(request);
   if (outage) return withSecurityHeaders(outage);
 
-  // An address naming a reader (`/en~<user id>/cached/…`) is a signed-in page kept for that reader
-  // alone: served only to their own session, and only if it is one of those pages; anything else
-  // is not found, whoever asks. Checked on every pass, the rewritten one included.
+  // An address naming a reader (`/en~<user id>.<signature>/cached/…`) is a signed-in page kept for
+  // that reader alone: served only to their own session, and only if it is one of those pages,
+  // signed; anything else is not found, whoever asks — a percent-encoded first segment too, which
+  // Next would decode into a reader's after this check. Checked on every pass, the rewritten one included.
   const { pathname } = request.nextUrl;
   const named = readerNamedIn(pathname);
   let notFoundFor: string | null = null;
   if (named !== null) {
-    if (isReaderCachedPath(pathname, routing.locales) && (await sessionActor(request))?.userId === named) {
+    const { authSecret } = await import('./lib/auth/session');
+    if (named.reader && isReaderCachedPath(pathname, routing.locales, authSecret()) && (await sessionActor(request))?.userId === named.reader) {
       return withSecurityHeaders(cachedResponse(NextResponse.next(), isHttps));
     }
-    notFoundFor = `/${splitLocaleSegment(pathname.split('/')[1], routing.locales).locale ?? routing.defaultLocale}/not-found`;
+    notFoundFor = `/${languageOfSegment(pathname.split('/')[1], routing.locales) ?? routing.defaultLocale}/not-found`;
   }
   // An anonymous read of a public page is served from Next's cache: the same page for every
   // visitor, so no nonce; its policy allows its inline scripts by hash and comes with the cached
@@ -98,7 +100,8 @@ async function cachedPathOf(request: NextRequest): Promise<string | null> {
   const isPrefetch = request.headers.has(PREFETCH_MARK_HEADER);
   if (!readerPageRead({ method, pathname, search, isPrefetch }, routing.locales)) return null;
   const actor = await sessionActor(request);
-  return actor ? readerCachedPathFor({ method, pathname, search, isPrefetch }, actor, routing.locales) : null;
+  const { authSecret } = await import('./lib/auth/session');
+  return actor ? readerCachedPathFor({ method, pathname, search, isPrefetch }, actor, routing.locales, authSecret()) : null;
 }
 
 /** The session's user, checked against the database as a page would (lib/auth/session.ts). */

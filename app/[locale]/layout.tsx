@@ -5,13 +5,13 @@ import { SiteHeader } from '@/components/layout/site-header';
 import { Toaster } from '@/components/ui/toaster';
 import { getActor } from '@/lib/auth/current-actor';
 import { enterLocaleSegment } from '@/lib/cache/cached-variant';
-import { splitLocaleSegment } from '@/lib/cache/reader-pages';
+import { languageOfSegment } from '@/lib/cache/reader-pages';
 import { LAYOUT_NAMESPACES, pickMessages } from '@/lib/i18n/client-messages';
 import { routing } from '@/lib/i18n/routing';
 import '../globals.css';
 
 export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
-  const { locale } = splitLocaleSegment((await params).locale, routing.locales);
+  const locale = languageOfSegment((await params).locale, routing.locales);
   const t = await getTranslations({ locale: locale && hasLocale(routing.locales, locale) ? locale : routing.defaultLocale, namespace: 'site' });
   return { title: { default: t('title'), template: `%s · ${t('title')}` }, description: t('description') };
 }
@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
 // prerendered: reading the cookies makes each render dynamic. The exceptions are the pages under
 // ./cached, rendered statically: the public pages for anonymous visitors, where the cookies read as
 // none (so the header is a visitor's), and the signed-in pages kept per reader, whose locale segment
-// names the reader (`en~<user id>`, lib/cache/reader-pages.ts). In both the locale must come from
+// names the reader (`en~<user id>.<signature>`, lib/cache/reader-pages.ts). In both the locale must come from
 // the segment, not the request.
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
   const locale = enterLocaleSegment((await params).locale);

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { setRequestLocale } from 'next-intl/server';
 import { renderFor } from '../auth/cached-reader';
+import { authSecret } from '../auth/session';
 import { routing, type AppLocale } from '../i18n/routing';
 import { splitLocaleSegment } from './reader-pages';
 import { tagPage, tagReaderPage, type PublicPage } from './tag-page';
@@ -8,10 +9,10 @@ import { tagPage, tagReaderPage, type PublicPage } from './tag-page';
 /**
  * The language of a locale segment, and the reader it names, said for this render (the root
  * layout, and every cached variant's page and metadata: on a client navigation a page renders
- * without its layout). Not a locale, or a reader's segment in the wrong place: not found.
+ * without its layout). Not a locale, or a reader's segment whose signature does not hold: not found.
  */
 export function enterLocaleSegment(segment: string): AppLocale {
-  const { locale, reader } = splitLocaleSegment(segment, routing.locales);
+  const { locale, reader } = splitLocaleSegment(segment, routing.locales, authSecret());
   if (!locale) notFound();
   setRequestLocale(locale);
   if (reader) renderFor(reader);

@@ -23,11 +23,11 @@ export const READER_PAGE_MAX_AGE_MS = 60_000;
 
 /**
  * Whether Next's key is a reader's cached variant: it ends in the page's path, which starts with a
- * locale segment naming the reader (`/route-cache/APP_PAGE/<hash>/$/en~<user id>/cached/…`).
+ * locale segment naming the reader (`/route-cache/APP_PAGE/<hash>/$/en~<user id>.<signature>/cached/…`).
  * @param {string} nextKey
  */
 export const isReaderPageKey = (nextKey) => READER_PAGE_PATH.test(nextKey);
 
 /** The part of a key that makes it a reader's page; as SQL (`~`) in the clean-up. */
-export const READER_PAGE_PATH_PATTERN = '/[a-z]{2}~[0-9a-f-]{36}/cached(/|$)';
+export const READER_PAGE_PATH_PATTERN = '/[a-z]{2}~[0-9a-f-]{36}\\.[A-Za-z0-9_-]+/cached(/|$)';
 const READER_PAGE_PATH = new RegExp(READER_PAGE_PATH_PATTERN);

@@ -584,7 +584,7 @@ describe('invalidation by the tables the public pages read', () => {
 describe("the signed-in pages kept per reader (lib/cache/reader-pages.ts)", () => {
   /** Tables no page kept per reader shows, so they carry no mark of its tag (migration 20261204093000). */
   const NOT_SHOWN = ['AuditLog', 'PendingSignUp', 'UserSession', 'PasswordResetToken', 'RateLimitBucket', 'PlatformSecret', 'OutboxEmail', 'PageCacheEntry', 'PageCacheBuild', 'PageCacheTag', 'PageCacheMarkHorizon'];
-  const readerKey = () => `/route-cache/APP_PAGE/test/$/en~${randomUUID()}/cached/facilitator/matches`;
+  const readerKey = () => `/route-cache/APP_PAGE/test/$/en~${randomUUID()}.c2lnbmF0dXJlLW9mLXRlc3Q/cached/facilitator/matches`;
 
   it('marks their tag on a statement on any table they may show, and a table added later must say whether they do', async () => {
     const rows = await db.$queryRaw<{ table: string; marked: boolean }[]>`
