@@ -7,7 +7,7 @@
 -- show only costs that reader's next view a render.
 -- Left out, because no page kept per reader shows them: the audit log, sign-ups in progress,
 -- sessions, password-reset tokens, rate limits, platform secrets, the e-mail outbox and the page
-X when a table is neither here
+-- cache's own tables. tests/integration/page-cache.test.ts fails when a table is neither here
 -- nor in that list. The match rebuild fills its copy of "Match" without triggers and marks the tag
 -- itself at the swap (lib/match-store/rebuild-write.ts).
 
