@@ -40,7 +40,8 @@ export async function proxy(request: NextRequest) {
   // An address naming a reader (`/en~<user id>.<signature>/cached/…`) is a signed-in page kept for
   // that reader alone: served only to their own session, and only if it is one of those pages,
   // signed; anything else is not found, whoever asks — a percent-encoded first segment too, which
-  // Next would decode into a reader's after this check. Checked on every pass, the rewritten one included.
+  // Next would decode into a reader's after this check. Next runs the proxy once per request, not
+  // again after its rewrite: this covers such an address asked for directly.
   const { pathname } = request.nextUrl;
   const named = readerNamedIn(pathname);
   let notFoundFor: string | null = null;
@@ -54,7 +55,8 @@ export async function proxy(request: NextRequest) {
   // An anonymous read of a public page is served from Next's cache: the same page for every
   // visitor, so no nonce; its policy allows its inline scripts by hash and comes with the cached
   // entry (lib/cache/page-cache-handler.mjs, docs/decisions/018-public-pages-from-the-cache.md).
-  // Next passes the rewritten request through here once more: it is already the cached variant.
+  // An address inside the cached variants asked for directly is served as it is (Next does not pass
+  // a rewritten request through the proxy again).
   // A signed-in member's read of a page kept per reader goes to that page's variant for them, once
   // the proxy has checked their session (lib/cache/reader-pages.ts, decision 019).
   if (!notFoundFor && isCachedPath(pathname)) return withSecurityHeaders(cachedResponse(NextResponse.next(), isHttps));
