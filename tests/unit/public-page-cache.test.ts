@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cachedPathFor, hasSessionCookie, isCachedPath } from '../../lib/cache/public-pages';
-import { deserialise, serialise } from '../../lib/cache/page-cache-handler.mjs';
+import { columnsOf, deserialise, entryOf, serialise } from '../../lib/cache/page-cache-handler.mjs';
 import { cachedPagePolicy, inlineScriptHashes } from '../../lib/security/content-security-policy.mjs';
 
 // Which requests are served from the shared cache (anonymous reads of the public pages, nothing
@@ -98,5 +98,29 @@ describe('cache entries in PostgreSQL', () => {
     expect(back).toEqual(value);
     expect(Buffer.isBuffer(back.rscData)).toBe(true);
     expect(back.segmentData).toBeInstanceOf(Map);
+  });
+
+  it("keep a page's HTML, RSC payload and segments in columns of their own, and read them back whole", () => {
+    const value = { kind: 'APP_PAGE', html: '<p>Київ — x</p>', rscData: Buffer.from([0, 1, 2, 255]), segmentData: new Map([['/_tree', Buffer.from([9, 0, 255])], ['/_full', Buffer.from('full')]]), headers: { 'x-next-cache-tags': 'Need' }, status: 200 };
+    const row = columnsOf(value, { revalidate: false });
+    expect(row.html).toBe(value.html);
+    expect(Buffer.from(row.rscData!, 'base64')).toEqual(value.rscData);
+    // The JSON keeps none of the three: each is decoded on its own.
+    expect(row.value).not.toContain('Київ');
+    expect(row.value).not.toContain('$buffer');
+    expect(row.value).not.toContain('_tree');
+    const back = entryOf(row);
+    expect(back).toEqual({ value, cacheControl: { revalidate: false } });
+    expect(back.value.segmentData).toBeInstanceOf(Map);
+    expect(Buffer.isBuffer(back.value.rscData)).toBe(true);
+  });
+
+  it("keep a route's body in the JSON, and read an entry stored before the columns as it was", () => {
+    const route = { kind: 'APP_ROUTE', body: Buffer.from('{"hromadas":[]}'), headers: {}, status: 200 };
+    const row = columnsOf(route, undefined);
+    expect(row).toMatchObject({ html: null, rscData: null, segmentData: null });
+    expect(entryOf(row).value).toEqual(route);
+    const page = { kind: 'APP_PAGE', html: '<p>old</p>', rscData: Buffer.from('rsc'), segmentData: new Map([['/_tree', Buffer.from('t')]]), headers: {}, status: 200 };
+    expect(entryOf({ value: serialise({ value: page }), html: null, rscData: null, segmentData: null }).value).toEqual(page);
   });
 });
