@@ -111,6 +111,19 @@ test("a change to a need reaches a signed-in reader's next view of it, on either
   const changed = `${need.title} (${Date.now()})`;
   await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [changed, need.id]));
   try {
+    // The view that renders the page again goes out as the copy compressed to store it (whole, with
+    // its length), as do the views Next answers with that render, not compressed once more each.
+    await expect(async () => {
+      const stamp = `(${Date.now()})`;
+      const title = `${need.title} ${stamp}`;
+      await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [title, need.id]));
+      const rendered = await page.request.get(SECOND + path, { headers: { 'accept-encoding': 'br' } });
+      expect(rendered.headers()['x-nextjs-cache']).toBe('MISS');
+      expect(rendered.headers()['content-encoding']).toBe('br');
+      expect(Number(rendered.headers()['content-length'])).toBeGreaterThan(0);
+      expect(await rendered.text()).toContain(stamp);
+      await withDatabase((client) => client.query('UPDATE "Need" SET title = $1 WHERE id = $2', [changed, need.id]));
+    }).toPass({ timeout: 30_000 });
     for (const instance of [SECOND, FIRST]) {
       await page.goto(instance + path);
       await expect(page.getByRole('heading', { level: 1 })).toContainText(changed);

@@ -164,6 +164,36 @@ describe('the page cache in PostgreSQL', () => {
     expect(stale.offered).toEqual([[]]);
   });
 
+  it("offers a render's new copies to the requests waiting, which Next answers with that render (its batcher)", async () => {
+    const key = freshKey();
+    const own = `test-${randomUUID()}`;
+    await miss(key);
+    const waiting: EncodingScope[] = [{ encoding: 'br', offered: [] }, { encoding: 'gzip', offered: [] }, { encoding: null, offered: [] }];
+    waiting.forEach(waitForStoredCopies);
+    const rendered = page([own], 'rendered after a write');
+    try {
+      await handler.set(key, rendered, { cacheControl: { revalidate: false, expire: undefined } });
+      const [br, gzip, none] = waiting.map((scope) => scope.offered.map((copies) => ({ ...copies })));
+      // The very HTML Next sends (the same string), with the copies stored with it.
+      expect(br).toHaveLength(1);
+      expect(br[0].html).toBe(rendered.html);
+      expect(brotliDecompressSync(br[0].br!).toString()).toBe(rendered.html);
+      expect(gunzipSync(gzip[0].gzip!).toString()).toBe(rendered.html);
+      expect(none).toEqual([]);
+    } finally {
+      waiting.forEach(stopWaiting);
+    }
+    // A render that is not kept offers nothing: its responses are compressed as they are sent.
+    const notKept = { encoding: 'br' as const, offered: [] };
+    waitForStoredCopies(notKept);
+    try {
+      await handler.set(freshKey(), { ...page([own]), status: 404 }, { cacheControl: { revalidate: false, expire: undefined } });
+      expect(notKept.offered).toEqual([]);
+    } finally {
+      stopWaiting(notKept);
+    }
+  });
+
   it('records that its build uses the cache, so the clean-up keeps its entries', async () => {
     const build = `build-${randomUUID()}`;
     const instance = await handlerOf(build);
