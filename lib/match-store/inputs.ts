@@ -48,6 +48,29 @@ const verifiedTender = Prisma.sql`(
       OR (e.source = 'DREAM' AND (e.ocid = n."dreamProjectId" OR right(e.ocid, length(n."dreamProjectId") + 1) = '-' || n."dreamProjectId")))
   ORDER BY (e.source::text = n."procurementMethod"::text) DESC, e."verifiedAt" DESC LIMIT 1)`;
 
+/**
+ * The columns of "Need" that ranking reads (NEED_COLUMNS, the bounds over "Need" n, the pair
+ * assessment): a change to any other — the title, the description, urgency, the language —
+ * re-ranks nothing. tests/unit/ranked-need-columns.test.ts fails when a match-store file reads a
+ * need column not listed here. The status and the municipality's verification are changed by
+ * their own operations, which always re-rank.
+ */
+export const RANKED_NEED_COLUMNS = [
+  'municipalityId', 'sector', 'stage', 'requiredCapabilities', 'budgetAmount', 'budgetCurrency', 'fundingSource',
+  'procurementMethod', 'prozorroTenderId', 'dreamProjectId', 'hromadaCode', 'matchFloor', 'status',
+] as const;
+
+type RankedNeedColumns = { [column in (typeof RANKED_NEED_COLUMNS)[number]]?: unknown };
+
+/** Whether an edit of a need (`before` → `after`, columns as Prisma reads and writes them) changes what ranking reads. */
+export function changesRanking(before: RankedNeedColumns, after: RankedNeedColumns): boolean {
+  return RANKED_NEED_COLUMNS.some((column) => column in after && comparable(column, before[column]) !== comparable(column, after[column]));
+}
+
+// A budget is compared as the number ranking reads: a Decimal before, a string after (1000.50 = "1000.5").
+const comparable = (column: (typeof RANKED_NEED_COLUMNS)[number], value: unknown) =>
+  column === 'budgetAmount' && value !== null && value !== undefined ? String(Number(value)) : JSON.stringify(value ?? null);
+
 const NEED_COLUMNS = Prisma.sql`n.id, n."municipalityId", n.sector::text AS sector, n.stage::text AS stage,
       n."requiredCapabilities"::text[] AS "requiredCapabilities", n."budgetAmount"::text AS "budgetAmount",
       n."budgetCurrency"::text AS "budgetCurrency", n."fundingSource"::text AS "fundingSource",

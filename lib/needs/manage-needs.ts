@@ -6,6 +6,7 @@ import type { Db } from '../db';
 import { AppError } from '../errors';
 import { Prisma } from '../generated/prisma/client';
 import { needChanged } from '../match-store/enqueue';
+import { changesRanking } from '../match-store/inputs';
 import { noticesForNeedChange } from '../notifications/events/needs';
 import { readSiteListing } from '../reference/site-listing';
 import { requestTenderEvidence } from '../evidence/request-evidence';
@@ -53,7 +54,9 @@ export async function updateNeed(db: Db, actor: Actor | null, input: unknown, co
     await writeVersioned(tx, needId, expectedVersion, data);
     await recordAudit(tx, actor, { action: 'need.updated', entityType: 'Need', entityId: needId, before: auditable(before), after: auditable({ ...before, ...data }), ip: context.ip });
     await queueTranslations(tx, needTexts({ ...before, ...data }));
-    await needChanged(tx, needId);
+    // An edit of what ranking does not read (the title, the description) queues no re-rank: its
+    // pages would show a ranking in progress for nothing, and not be kept until it ran.
+    if (changesRanking(before, data)) await needChanged(tx, needId);
     await noticesForNeedChange(tx, needId, 'changed', expectedVersion + 1);
     await requestTenderEvidence(tx, needId);
     return { needId, version: expectedVersion + 1 };

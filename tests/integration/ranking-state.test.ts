@@ -8,7 +8,7 @@ import { drainMatchingJobs } from '../../lib/match-store';
 import { stopQueueClient } from '../../lib/match-store/enqueue';
 import { readRankingState, readShownNeedRankingState } from '../../lib/match-store/ranking-state';
 import { registerInterest } from '../../lib/interests/register-interest';
-import { publishNeed } from '../../lib/needs/manage-needs';
+import { publishNeed, updateNeed } from '../../lib/needs/manage-needs';
 import { createAccessWorld, type AccessWorld } from '../factories/access-world';
 import { createNeed } from '../factories/need';
 import { testDb as db } from './test-db';
@@ -55,6 +55,27 @@ describe('ranking state', () => {
     expect(await readRankingState(db, world.municipalityRep.actor, { needId: draft.id })).toEqual({ pending: true });
     await drainMatchingJobs(db, boss);
     expect(await readRankingState(db, world.municipalityRep.actor, { needId: draft.id })).toEqual({ pending: false });
+  });
+
+  it('is pending after an edit of what ranking reads, and not after an edit of the title or description', async () => {
+    const need = await createNeed(db, world.municipality);
+    await drainMatchingJobs(db, boss);
+    const edit = async (change: Record<string, unknown>) => {
+      const current = await db.need.findUniqueOrThrow({ where: { id: need.id } });
+      const fields = {
+        title: current.title, description: current.description, language: current.language, sector: current.sector, stage: current.stage,
+        urgency: current.urgency, budgetAmount: current.budgetAmount === null ? null : Number(current.budgetAmount),
+        budgetCurrency: current.budgetCurrency, fundingSource: current.fundingSource, procurementMethod: current.procurementMethod,
+        prozorroTenderId: current.prozorroTenderId, dreamProjectId: current.dreamProjectId, requiredCapabilities: current.requiredCapabilities,
+      };
+      await updateNeed(db, world.municipalityRep.actor, { needId: need.id, expectedVersion: current.version, need: { ...fields, ...change } }, context);
+    };
+    await edit({ title: 'Pumps for the water station, second phase', description: 'Two pumps and their spare parts, delivered to the station.' });
+    expect(await readRankingState(db, world.municipalityRep.actor, { needId: need.id })).toEqual({ pending: false });
+    await edit({ budgetAmount: 400000 });
+    expect(await readRankingState(db, world.municipalityRep.actor, { needId: need.id })).toEqual({ pending: true });
+    await drainMatchingJobs(db, boss);
+    expect(await readRankingState(db, world.municipalityRep.actor, { needId: need.id })).toEqual({ pending: false });
   });
 
   it('hides needs the reader may not see, and refuses a question about nobody', async () => {
