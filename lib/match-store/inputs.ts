@@ -60,10 +60,11 @@ export const RANKED_NEED_COLUMNS = [
   'procurementMethod', 'prozorroTenderId', 'dreamProjectId', 'hromadaCode', 'matchFloor', 'status',
 ] as const;
 
-type RankedNeedColumns = { [column in (typeof RANKED_NEED_COLUMNS)[number]]?: unknown };
+/** A need's columns as Prisma reads and writes them, or some of them (an edit's). */
+type NeedColumns = { readonly [column: string]: unknown };
 
 /** Whether an edit of a need (`before` → `after`, columns as Prisma reads and writes them) changes what ranking reads. */
-export function changesRanking(before: RankedNeedColumns, after: RankedNeedColumns): boolean {
+export function changesRanking(before: NeedColumns, after: NeedColumns): boolean {
   return RANKED_NEED_COLUMNS.some((column) => column in after && comparable(column, before[column]) !== comparable(column, after[column]));
 }
 
