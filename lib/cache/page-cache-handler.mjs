@@ -263,12 +263,15 @@ export default class PageCacheHandler {
     const [htmlGzip, htmlBrotli] = sent && sent.length > 0
       ? await Promise.all([gzip(sent, GZIP_OPTIONS), brotli(sent, BROTLI_OPTIONS)])
       : [null, null];
-    // Next answers this render's request, and every request of the page that arrived while it
-    // rendered (its batcher), with this very entry once set returns: they go out as these copies,
-    // not compressed once each (after a write, dozens of responses of 100 KB at 50 connections).
-    if (htmlGzip && htmlBrotli && anyRequestWaiting()) {
+    // Next answers this render's request, and every request of the page that joined its batch
+    // until set returns (the store included), with this very entry: once stored (or not), the copies
+    // are offered to the requests then waiting, so those go out as them, not compressed once each
+    // (after a write, dozens of responses of 100 KB at 50 connections). Offered whether the store
+    // succeeded or not: they are the compressed form of exactly the HTML those responses carry.
+    const offerCopies = () => {
+      if (!htmlGzip || !htmlBrotli || !anyRequestWaiting()) return;
       offerToWaitingRequests(typeof sent === 'string' ? { html: sent, br: htmlBrotli, gzip: htmlGzip } : { body: /** @type {Buffer} */ (sent), br: htmlBrotli, gzip: htmlGzip });
-    }
+    };
     // Without a miss of its own (Next rendering over an entry it was served) the render's start is
     // unknown: without a snapshot the page counts as stale (kept only over its own leased copy,
     // below), and the next request renders it again.
@@ -281,23 +284,26 @@ export default class PageCacheHandler {
     // likely to go back in time: a render that outlived its lease, whose copy was dropped and whose
     // need readers have since seen closed, must not bring the open page back to be served as a
     // leased copy. The lease belonged to the copy replaced, so a store ends it, whoever held it.
-    await database().query(
-      `WITH incoming AS (
-         SELECT ${FRESH_ENTRY} AS "fresh" FROM (SELECT $5::pg_snapshot AS "renderSnapshot", $3::text[] AS "tags") e
-       )
-       INSERT INTO "PageCacheEntry" ("key", "value", "html", "rscData", "segmentData", "tags", "renderedAt", "renderSnapshot", "htmlGzip", "htmlBrotli")
-       SELECT $1, $2, $9, $10, $11, $3, COALESCE($4::timestamptz, clock_timestamp()), $5::pg_snapshot, $6, $7
-         FROM incoming
-        WHERE incoming."fresh" OR EXISTS (SELECT 1 FROM "PageCacheEntry" p WHERE p."key" = $1 AND p."renderLease" = $8::uuid)
-       ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "html" = EXCLUDED."html", "rscData" = EXCLUDED."rscData",
-         "segmentData" = EXCLUDED."segmentData", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt",
-         "renderSnapshot" = EXCLUDED."renderSnapshot", "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli",
-         "renderLease" = NULL, "renderLeaseUntil" = NULL
-        WHERE (SELECT "fresh" FROM incoming) OR "PageCacheEntry"."renderLease" = $8::uuid`,
-      (({ value, html, rscData, segmentData }) => [key, value, tags, render?.at ?? null, render?.snapshot ?? null, htmlGzip, htmlBrotli, render?.lease ?? null, html, rscData, segmentData])(
-        columnsOf(data, context?.cacheControl),
-      ),
-    );
+    const row = columnsOf(data, context?.cacheControl);
+    try {
+      await database().query(
+        `WITH incoming AS (
+           SELECT ${FRESH_ENTRY} AS "fresh" FROM (SELECT $5::pg_snapshot AS "renderSnapshot", $3::text[] AS "tags") e
+         )
+         INSERT INTO "PageCacheEntry" ("key", "value", "html", "rscData", "segmentData", "tags", "renderedAt", "renderSnapshot", "htmlGzip", "htmlBrotli")
+         SELECT $1, $2, $9, $10, $11, $3, COALESCE($4::timestamptz, clock_timestamp()), $5::pg_snapshot, $6, $7
+           FROM incoming
+          WHERE incoming."fresh" OR EXISTS (SELECT 1 FROM "PageCacheEntry" p WHERE p."key" = $1 AND p."renderLease" = $8::uuid)
+         ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "html" = EXCLUDED."html", "rscData" = EXCLUDED."rscData",
+           "segmentData" = EXCLUDED."segmentData", "tags" = EXCLUDED."tags", "renderedAt" = EXCLUDED."renderedAt",
+           "renderSnapshot" = EXCLUDED."renderSnapshot", "htmlGzip" = EXCLUDED."htmlGzip", "htmlBrotli" = EXCLUDED."htmlBrotli",
+           "renderLease" = NULL, "renderLeaseUntil" = NULL
+          WHERE (SELECT "fresh" FROM incoming) OR "PageCacheEntry"."renderLease" = $8::uuid`,
+        [key, row.value, tags, render?.at ?? null, render?.snapshot ?? null, htmlGzip, htmlBrotli, render?.lease ?? null, row.html, row.rscData, row.segmentData],
+      );
+    } finally {
+      offerCopies();
+    }
   }
 
   /**
@@ -405,14 +411,18 @@ function buildIdIn(distDir) {
  * @param {unknown} cacheControl
  */
 export function columnsOf(data, cacheControl) {
-  const { html, rscData, segmentData, ...rest } = data;
-  const page = typeof html === 'string';
-  return {
-    value: serialise({ value: page ? rest : data, cacheControl }),
-    html: page ? html : null,
-    rscData: page && Buffer.isBuffer(rscData) ? rscData.toString('base64') : null,
-    segmentData: page && segmentData instanceof Map ? JSON.stringify([...segmentData].map(([segment, bytes]) => [segment, bytes.toString('base64')])) : null,
-  };
+  const rest = { ...data };
+  // Each part leaves the JSON only as what its column holds; anything else (a route's entry, a
+  // part of another shape) stays in the JSON, as it was.
+  const html = typeof data.html === 'string' ? data.html : null;
+  const rscData = Buffer.isBuffer(data.rscData) ? data.rscData.toString('base64') : null;
+  const segmentData = data.segmentData instanceof Map
+    ? JSON.stringify([...data.segmentData].map(([segment, bytes]) => [segment, Buffer.from(bytes).toString('base64')]))
+    : null;
+  if (html !== null) delete rest.html;
+  if (rscData !== null) delete rest.rscData;
+  if (segmentData !== null) delete rest.segmentData;
+  return { value: serialise({ value: rest, cacheControl }), html, rscData, segmentData };
 }
 
 /**

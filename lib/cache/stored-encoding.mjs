@@ -2,8 +2,8 @@
 // kept like a page, the map's data): the app's HTTP server (lib/http/response-encoding.ts) says
 // which stored encoding each request accepts and keeps the request waiting for copies until its
 // response is decided; the page cache handler (page-cache-handler.mjs) reads the copies with the
-// entry and offers them to the requests waiting; the server sends one if Next answers with exactly
-// the entry's HTML (a page) or body (the route). Plain JavaScript:
+// entry, or makes them as a render stores its page, and offers them to the requests waiting; the
+// server sends one if Next answers with exactly the entry's HTML (a page) or body (the route). Plain JavaScript:
 // Next loads the handler without compiling it. Nothing outlives the requests it was offered to.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -59,7 +59,8 @@ export function anyRequestWaiting() {
 }
 
 /**
- * The handler: offers the copies read with an entry to every request now waiting. Next's response
+ * The handler: offers the copies read with an entry, or made by a render as it stores the entry
+ * (which Next answers every request in that render's batch with), to every request now waiting. Next's response
  * cache reads an entry once for all the requests of a page that arrive while that read is under
  * way (its batcher: under load, most hits) and answers them all with its HTML, without a read of
  * their own — so each of them is in flight, and waiting, when the read returns. A request keeps

@@ -13,7 +13,8 @@ import { bodyOfLengthOffered, encodingScope, KEPT_ROUTE, STORED_ENCODINGS, stopW
 // served from the cache, the same HTML again on every hit, which doubled the CPU a hit costs
 // (docs/benchmarks/pages.md, session 6). Now:
 // - a cached page goes out as the copy compressed once when it was stored (PageCacheEntry's
-//   htmlBrotli/htmlGzip, read with the entry by lib/cache/page-cache-handler.mjs), when the
+//   htmlBrotli/htmlGzip, read with the entry by lib/cache/page-cache-handler.mjs, or offered by the
+//   render that stores them to the responses Next answers with that render), when the
 //   client accepts that encoding and Next answers with exactly the entry's HTML; so does the
 //   public map's data (a cached route), when Next's body is exactly the entry's;
 // - everything else (pages rendered per request, streamed or not, RSC payloads, scripts, JSON)
@@ -39,8 +40,8 @@ export function storedEncodingFor(request: Pick<IncomingMessage, 'headers'>): St
 /**
  * Runs `handle` (Next) with the response compressed: the stored copy for a cached page, else
  * compressed as it is written. Until its response is decided, a request that accepts a stored
- * encoding waits for the copies the cache handler reads — its own read's, or the read Next
- * answers it from (lib/cache/stored-encoding.mjs).
+ * encoding waits for the copies the cache handler offers — its own read's, the read Next answers
+ * it from, or the render Next answers it with (lib/cache/stored-encoding.mjs).
  */
 export function withResponseEncoding(request: IncomingMessage, response: ServerResponse, handle: () => void): void {
   const scope: EncodingScope = { encoding: storedEncodingFor(request), offered: [] };
@@ -165,7 +166,7 @@ function sendStoredCopy(request: IncomingMessage, response: ServerResponse, scop
   } as ServerResponse['write'];
   response.end = function (this: ServerResponse, ...args: unknown[]) {
     const [chunk] = args;
-    // Read for this request, or by the read Next answered it from.
+    // Read for this request, by the read Next answered it from, or made by the render it answered it with.
     const stored = typeof chunk === 'string' ? storedCopyOf(scope, chunk) : undefined;
     const encoding = scope.encoding;
     stopWaiting(scope);

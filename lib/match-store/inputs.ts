@@ -51,9 +51,11 @@ const verifiedTender = Prisma.sql`(
 /**
  * The columns of "Need" that ranking reads (NEED_COLUMNS, the bounds over "Need" n, the pair
  * assessment): a change to any other — the title, the description, urgency, the language —
- * re-ranks nothing. tests/unit/ranked-need-columns.test.ts fails when a match-store file reads a
- * need column not listed here. The status and the municipality's verification are changed by
- * their own operations, which always re-rank.
+ * re-ranks nothing. tests/unit/ranked-need-columns.test.ts fails when the match store's ranking
+ * files read a need column not listed here, as `n."column"` in their SQL or in the pair
+ * assessment's select (queries.ts, which only shows lists, is left out). The status is listed
+ * though no edit changes it: publishing, closing and verifying are operations of their own, which
+ * always re-rank.
  */
 export const RANKED_NEED_COLUMNS = [
   'municipalityId', 'sector', 'stage', 'requiredCapabilities', 'budgetAmount', 'budgetCurrency', 'fundingSource',
@@ -68,9 +70,13 @@ export function changesRanking(before: NeedColumns, after: NeedColumns): boolean
   return RANKED_NEED_COLUMNS.some((column) => column in after && comparable(column, before[column]) !== comparable(column, after[column]));
 }
 
-// A budget is compared as the number ranking reads: a Decimal before, a string after (1000.50 = "1000.5").
-const comparable = (column: (typeof RANKED_NEED_COLUMNS)[number], value: unknown) =>
-  column === 'budgetAmount' && value !== null && value !== undefined ? String(Number(value)) : JSON.stringify(value ?? null);
+// A budget is compared as the number ranking reads: a Decimal before, a string after (1000.50 =
+// "1000.5"); required capabilities as a set, which is how ranking reads them.
+const comparable = (column: (typeof RANKED_NEED_COLUMNS)[number], value: unknown) => {
+  if (column === 'budgetAmount' && value !== null && value !== undefined) return String(Number(value));
+  if (Array.isArray(value)) return JSON.stringify([...new Set(value.map(String))].sort());
+  return JSON.stringify(value ?? null);
+};
 
 const NEED_COLUMNS = Prisma.sql`n.id, n."municipalityId", n.sector::text AS sector, n.stage::text AS stage,
       n."requiredCapabilities"::text[] AS "requiredCapabilities", n."budgetAmount"::text AS "budgetAmount",

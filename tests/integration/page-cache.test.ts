@@ -183,6 +183,21 @@ describe('the page cache in PostgreSQL', () => {
     } finally {
       waiting.forEach(stopWaiting);
     }
+    // A route's render (the map's data) offers its body's copies the same way.
+    const routes = await handlerOf(`route-${randomUUID()}`);
+    const routeKey = '/route-cache/APP_ROUTE/test/$/api/map/needs/en';
+    const routeWaiting: EncodingScope = { encoding: 'gzip', offered: [] };
+    waitForStoredCopies(routeWaiting);
+    const body = Buffer.from('{"hromadas":[]}');
+    try {
+      expect(await routes.get(routeKey, { kind: 'APP_ROUTE' })).toBeNull();
+      await routes.set(routeKey, { kind: 'APP_ROUTE', status: 200, body, headers: { 'x-next-cache-tags': own } }, { cacheControl: { revalidate: false, expire: undefined } });
+      expect(routeWaiting.offered).toHaveLength(1);
+      expect(routeWaiting.offered[0].body?.equals(body)).toBe(true);
+      expect(gunzipSync(routeWaiting.offered[0].gzip!).toString()).toBe('{"hromadas":[]}');
+    } finally {
+      stopWaiting(routeWaiting);
+    }
     // A render that is not kept offers nothing: its responses are compressed as they are sent.
     const notKept = { encoding: 'br' as const, offered: [] };
     waitForStoredCopies(notKept);

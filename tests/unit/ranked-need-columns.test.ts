@@ -40,6 +40,7 @@ describe('the need columns ranking reads', () => {
     expect(changesRanking(before, { ...edit, title: 'Water pumps for Bucha', description: 'y', urgency: 'LOW' })).toBe(false);
     expect(changesRanking(before, { ...edit, sector: 'ENERGY' })).toBe(true);
     expect(changesRanking(before, { ...edit, requiredCapabilities: ['pumps', 'pipes'] })).toBe(true);
+    expect(changesRanking({ ...before, requiredCapabilities: ['pipes', 'pumps'] }, { ...edit, requiredCapabilities: ['pumps', 'pipes'] })).toBe(false);
     expect(changesRanking(before, { ...edit, budgetAmount: '1000.51' })).toBe(true);
     expect(changesRanking(before, { ...edit, budgetAmount: null })).toBe(true);
     expect(changesRanking({ ...before, budgetAmount: null }, { ...edit, budgetAmount: null })).toBe(false);
