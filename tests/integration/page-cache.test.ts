@@ -664,6 +664,35 @@ describe("the signed-in pages kept per reader (lib/cache/reader-pages.ts)", () =
     expect(seen).toBe(true);
   });
 
+  it("are not marked by a sign-in (User.lastSignInAt, which they do not show), and any other column of User marks them", async () => {
+    // Every column but the sign-in's two is listed in the trigger: a column added later must be too.
+    const [{ missing }] = await db.$queryRaw<{ missing: string[] }[]>`
+      SELECT coalesce(array_agg(a.attname::text ORDER BY a.attname), '{}') AS missing
+      FROM pg_attribute a
+      WHERE a.attrelid = '"User"'::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attname NOT IN ('lastSignInAt', 'updatedAt')
+        AND a.attnum NOT IN (SELECT unnest(t.tgattr::int2[]) FROM pg_trigger t WHERE t.tgname = 'User_reader_page_cache' AND t.tgrelid = '"User"'::regclass)`;
+    expect(missing).toEqual([]);
+    // What a sign-in writes marks nothing; a change of name does. Each in a transaction of its own,
+    // rolled back, whose own mark is looked for (other files write meanwhile).
+    const user = await db.user.findFirstOrThrow({ select: { id: true, name: true } });
+    const marksOwnTransaction = async (data: { lastSignInAt: Date } | { name: string }) => {
+      let marked: boolean | undefined;
+      try {
+        await db.$transaction(async (tx) => {
+          await tx.user.update({ where: { id: user.id }, data });
+          [{ marked }] = await tx.$queryRaw<{ marked: boolean }[]>`
+            SELECT EXISTS (SELECT 1 FROM "PageCacheTag" WHERE tag = ${READER_PAGE_TAG} AND txid = txid_current()) AS marked`;
+          throw new RolledBack();
+        });
+      } catch (error) {
+        if (!(error instanceof RolledBack)) throw error;
+      }
+      return marked;
+    };
+    expect(await marksOwnTransaction({ lastSignInAt: new Date() })).toBe(false);
+    expect(await marksOwnTransaction({ name: `${user.name} (renamed)` })).toBe(true);
+  });
+
   it("serves a reader's page until a write marks the tag, and no longer than their age allows", async () => {
     const own = `test-${randomUUID()}`;
     const [reader, visitors] = [readerKey(), freshKey()];
