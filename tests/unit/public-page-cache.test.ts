@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cachedPathFor, hasSessionCookie, isCachedPath } from '../../lib/cache/public-pages';
-import { columnsOf, deserialise, entryOf, serialise } from '../../lib/cache/page-cache-handler.mjs';
+import { columnsOf, deserialise, entryOf, serialise } from '../../lib/cache/page-cache-entry.mjs';
 import { cachedPagePolicy, inlineScriptHashes } from '../../lib/security/content-security-policy.mjs';
 
 // Which requests are served from the shared cache (anonymous reads of the public pages, nothing
